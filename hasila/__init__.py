@@ -1,0 +1,3 @@
+"""hasila (حصيلة): structured casualty figures from Arabic conflict reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+import sys
+
+from hasila.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of ``hasila``: one module each, each with ``register(subparsers)``."""
