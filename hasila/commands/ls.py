@@ -1,0 +1,77 @@
+"""``hasila ls push|pull``: the Label Studio round trip (see hasila.lsclient)."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import sys
+from pathlib import Path
+
+from hasila.errors import UserError
+
+logger = logging.getLogger(__name__)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ls", help="Label Studio: push reports and pre-annotations, pull annotations")
+    ls_sub = p.add_subparsers(dest="ls_command", metavar="push|pull")
+    for name, helptext in (("push", "import reports as tasks (with --model: its predictions)"),
+                           ("pull", "export annotations, validate them, write the valid tasks")):
+        q = ls_sub.add_parser(name, help=helptext)
+        q.add_argument("--project", required=True, help="project title (created by push if needed)")
+        q.add_argument("--url", help="server URL (default: $LABEL_STUDIO_URL)")
+        q.add_argument("--api-key", help="API token (default: $LABEL_STUDIO_API_KEY)")
+        if name == "push":
+            q.add_argument("--input", required=True, help="reports as JSON Lines with id and text")
+            q.add_argument("--model", help="model folder: push its spans, relations and attributes")
+            q.add_argument("--batch-size", type=int, default=16)
+            q.set_defaults(func=run_push)
+        else:
+            q.add_argument("--output", required=True, help="where to write the export (JSON)")
+            q.add_argument("--only-completed", action="store_true", help="only tasks with an annotation")
+            q.set_defaults(func=run_pull)
+    p.set_defaults(func=lambda args: (p.print_help(), 0)[1])
+
+
+def model_version(model_dir: str | Path) -> str:
+    """The model's name and a short hash of its weights and config."""
+    model_dir = Path(model_dir)
+    h = hashlib.sha256()
+    for name in sorted(["config.json", "hasila_config.yaml", "model.safetensors"]):
+        f = model_dir / name
+        if f.exists():
+            h.update(f.read_bytes())
+    return f"{model_dir.name}-{h.hexdigest()[:8]}"
+
+
+def run_push(args: argparse.Namespace) -> int:
+    from hasila.lsclient import connect, docs_from_jsonl, push, unique_ids
+
+    docs = unique_ids(docs_from_jsonl(args.input))
+    predictions = None
+    version = None
+    if args.model:
+        from hasila.prediction_doc import prediction_docs
+
+        predictions = {d.id: d for d in prediction_docs(args.model, docs, batch_size=args.batch_size)}
+        version = model_version(args.model)
+    client = connect(args.url, args.api_key)
+    s = push(client, args.project, docs, predictions, model_version=version)
+    print(f"project {args.project!r} (id {s.project_id}): {s.created} task(s) created, "
+          f"{s.skipped} already there, {s.predictions_added} prediction(s) added")
+    return 0
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    from hasila.lsclient import connect, pull
+
+    client = connect(args.url, args.api_key)
+    s = pull(client, args.project, args.output, only_completed=args.only_completed)
+    for line in s.errors:
+        print(f"problem: {line}", file=sys.stderr)
+    print(f"project {args.project!r} (id {s.project_id}): {s.tasks} task(s), {s.written} valid written "
+          f"to {args.output}, {len(s.errors)} problem(s)")
+    if s.written == 0 and s.tasks:
+        raise UserError("no valid annotated task to write")
+    return 1 if s.errors else 0

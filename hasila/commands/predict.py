@@ -1,0 +1,47 @@
+"""``hasila predict``: casualty figures for every report of the inputs, as JSON Lines or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "predict", help="tag and link reports: one JSON line (or CSV rows) per report",
+        description="Inputs: JSON Lines files with {\"id\", \"text\"} per line, .txt files (one "
+                    "report each, id = file name) or - for JSON Lines on stdin. Bad lines are "
+                    "reported with file and line and skipped; the run then exits with 1.")
+    p.add_argument("--model", required=True, metavar="DIR", help="model folder (from hasila train)")
+    p.add_argument("--input", required=True, nargs="+", metavar="PATH",
+                   help="FILE.jsonl, FILE.txt or - (stdin), one or more")
+    p.add_argument("--output", required=True, metavar="OUT",
+                   help="output file, written atomically (OUT.part holds an unfinished run)")
+    p.add_argument("--format", dest="fmt", default=None, metavar="jsonl|csv",
+                   help="jsonl (one line per report) or csv (one row per casualty record); "
+                        "default: from the output's extension, else jsonl")
+    p.add_argument("--batch-size", type=int, default=16, help="windows per model batch (default 16)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip report ids already in OUT or OUT.part and add the rest")
+    p.add_argument("--no-link", action="store_true",
+                   help="entities only: no casualty records (skip the post-processor)")
+    p.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=None,
+                   help="bf16 autocast on CPU (default: on where the CPU computes bf16 natively)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="torch threads (default: all usable cores)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from hasila.predict import run_predict
+
+    summary = run_predict(args.model, args.input, args.output, fmt=args.fmt,
+                          batch_size=args.batch_size, resume=args.resume, link=not args.no_link,
+                          bf16=args.bf16, threads=args.threads, progress=not args.no_progress)
+    for entry in summary.bad:
+        print(f"hasila predict: skipped {entry}", file=sys.stderr)
+    for msg in summary.failed:
+        print(f"hasila predict: failed {msg}", file=sys.stderr)
+    print(summary.describe(), file=sys.stderr)
+    return summary.exit_code

@@ -1,0 +1,25 @@
+"""``hasila pretrain``: tokenizer + masked-LM domain pre-training on unlabelled text."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("pretrain", help="train a tokenizer and a masked-LM base model on unlabelled text",
+                       description="Writes models/<name>/ (tokenizer + BertForMaskedLM weights); "
+                                   "use it as model.base in a training config.")
+    p.add_argument("--config", required=True, help="pre-training config, e.g. configs/pretrain-cpu.yaml")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a config value, e.g. --set training.max_steps=100 (repeatable)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from hasila.pretrain import load_pretrain_config, pretrain
+
+    result = pretrain(load_pretrain_config(args.config, args.overrides))
+    loss = f"{result.heldout_loss:.3f}" if result.heldout_loss is not None else "n/a"
+    print(f"base model: {result.output_dir} ({result.steps} steps, {result.seconds:.0f} s, "
+          f"{result.tokens_per_second:.0f} tokens/s, held-out MLM loss {loss})")
+    return 0

@@ -1,0 +1,224 @@
+"""Batch inference: a trained token classifier turned into entity spans on raw text.
+
+:class:`Tagger` loads a model directory written by training (weights, tokenizer,
+the category ontology and the resolved config). :meth:`Tagger.tag` cuts every
+text into windows with :func:`hasila.align.encode_windows` (the same function
+training uses), sorts the windows of all texts by length into batches padded
+only to the longest window in the batch, runs the model under
+``torch.inference_mode()`` (with bf16 autocast where the CPU supports it), and
+merges the windows back with :func:`hasila.align.decode_windows` into
+word-aligned spans with a score.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+import yaml
+
+from hasila.errors import UserError
+from hasila.fileio import project_root
+from hasila.schema import Span, bio_tags
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_LENGTH = 512
+DEFAULT_STRIDE = 128
+DEFAULT_BATCH_SIZE = 16
+
+#: The resolved training config that ``hasila train`` saves with a model.
+RESOLVED_CONFIG = "resolved_config.yaml"
+WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin",
+                "pytorch_model.bin.index.json")
+TOKENIZER_FILES = ("tokenizer.json", "vocab.txt")
+
+
+def check_model_dir(model_dir: str | Path) -> Path:
+    """The model directory as a path; a missing folder or file is a :class:`UserError`."""
+    path = Path(model_dir)
+    if not path.exists():
+        raise UserError(f"{path}: model directory not found")
+    if not path.is_dir():
+        raise UserError(f"{path}: not a directory (expected a trained model directory)")
+    missing = []
+    if not (path / "config.json").is_file():
+        missing.append("config.json")
+    if not any((path / name).is_file() for name in WEIGHT_FILES):
+        missing.append("weights (" + " or ".join(WEIGHT_FILES[::2]) + ")")
+    if not any((path / name).is_file() for name in TOKENIZER_FILES):
+        missing.append("tokenizer (" + " or ".join(TOKENIZER_FILES) + ")")
+    if missing:
+        raise UserError(f"{path}: not a trained model directory, missing {', '.join(missing)}")
+    return path
+
+
+def cpu_supports_bf16() -> bool:
+    """True when this CPU computes bf16 natively (AVX512-BF16 or AMX), where autocast pays off."""
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        pass
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def set_threads(threads: int | None) -> int:
+    """Set torch's intra-op threads: ``threads`` or every core this process may use."""
+    if threads is not None and threads < 1:
+        raise UserError(f"--threads {threads}: must be at least 1")
+    if threads is None:
+        try:
+            threads = len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            threads = os.cpu_count() or 1
+    torch.set_num_threads(threads)
+    return threads
+
+
+def _int_at(data: Any, *keys: str) -> int | None:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data if isinstance(data, int) and not isinstance(data, bool) else None
+
+
+def read_window_settings(model_dir: Path) -> tuple[int | None, int | None]:
+    """``(max_length, stride)`` of ``training`` in the resolved config saved with the model."""
+    path = model_dir / RESOLVED_CONFIG
+    if not path.is_file():
+        return None, None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise UserError(f"{path}: cannot read the saved config ({exc})") from None
+    return _int_at(data, "training", "max_length"), _int_at(data, "training", "stride")
+
+
+def ontology_path(model_dir: Path) -> Path:
+    """The ontology saved with the model, else the project's ``configs/categories.yaml``."""
+    saved = model_dir / "categories.yaml"
+    if saved.is_file():
+        return saved
+    fallback = project_root() / "configs" / "categories.yaml"
+    logger.warning("%s: no categories.yaml saved with the model; using %s", model_dir, fallback)
+    return fallback
+
+
+@dataclass
+class Tagger:
+    """A loaded token classifier with its tokenizer, label map, ontology and window settings."""
+
+    model: Any
+    tokenizer: Any
+    id2label: dict[int, str]
+    max_length: int = DEFAULT_MAX_LENGTH
+    stride: int = DEFAULT_STRIDE
+    ontology: Any = None
+    device: str = "cpu"
+    bf16: bool = False
+    model_dir: Path | None = None
+
+    @classmethod
+    def load(cls, model_dir: str | Path, device: str = "cpu", threads: int | None = None,
+             bf16: bool | None = None) -> Tagger:
+        """Load a trained model directory.
+
+        ``threads``: torch intra-op threads (default: all usable cores).
+        ``bf16``: None turns bf16 autocast on when the CPU computes bf16
+        natively; True forces it (slow where emulated), False keeps fp32.
+        """
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        from hasila.ontology import Ontology
+
+        path = check_model_dir(model_dir)
+        n_threads = set_threads(threads)
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(str(path))
+            model = AutoModelForTokenClassification.from_pretrained(str(path), dtype=torch.float32)
+        except (OSError, ValueError) as exc:
+            raise UserError(f"{path}: cannot load the model ({exc})") from None
+        if not getattr(tokenizer, "is_fast", False):
+            raise UserError(f"{path}: the tokenizer has no offset mapping (a fast tokenizer is needed)")
+        model.to(device).eval()
+        id2label = {int(k): v for k, v in model.config.id2label.items()}
+        unknown = sorted(set(id2label.values()) - set(bio_tags()))
+        if unknown:
+            raise UserError(f"{path}: labels {unknown} are not tags of scheme v1 ({bio_tags()})")
+
+        max_length, stride = read_window_settings(path)
+        from_config = max_length is not None
+        if max_length is None:
+            model_max = getattr(model.config, "max_position_embeddings", DEFAULT_MAX_LENGTH)
+            max_length = min(DEFAULT_MAX_LENGTH, int(model_max))
+        if stride is None:
+            stride = min(DEFAULT_STRIDE, max_length // 4)
+        if bf16 is None:
+            bf16 = device == "cpu" and cpu_supports_bf16()
+        elif bf16 and device == "cpu" and not cpu_supports_bf16():
+            logger.warning("bf16 requested but this CPU has no native bf16: it will be slow")
+        ontology = Ontology.load(ontology_path(path))
+        logger.info("loaded %s (max_length %d, stride %d%s, %d threads, %s)", path, max_length,
+                    stride, f" from {RESOLVED_CONFIG}" if from_config else ", defaults", n_threads,
+                    "bf16" if bf16 else "fp32")
+        return cls(model=model, tokenizer=tokenizer, id2label=id2label, max_length=max_length,
+                   stride=stride, ontology=ontology, device=device, bf16=bool(bf16), model_dir=path)
+
+    def _logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        """Raw model logits, shape (batch, length, labels)."""
+        return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
+
+    def tag(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE,
+            on_batch: Callable[[int], None] | None = None) -> list[list[Span]]:
+        """Entity spans (raw-text offsets, with a score) for each of ``texts``.
+
+        ``on_batch`` is called with the number of windows after each batch.
+        """
+        from hasila.align import decode_windows, encode_windows
+
+        if batch_size < 1:
+            raise UserError(f"batch size {batch_size}: must be at least 1")
+        windows = [
+            encode_windows(text, self.tokenizer, self.max_length, self.stride) if text.strip() else []
+            for text in texts
+        ]
+        order = sorted(
+            ((ti, wi) for ti, ws in enumerate(windows) for wi in range(len(ws))),
+            key=lambda tw: len(windows[tw[0]][tw[1]].input_ids),
+            reverse=True,
+        )
+        tag_ids: list[list[list[int]]] = [[[] for _ in ws] for ws in windows]
+        scores: list[list[list[float]]] = [[[] for _ in ws] for ws in windows]
+        pad_id = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
+        autocast = torch.autocast(device_type=torch.device(self.device).type, dtype=torch.bfloat16,
+                                  enabled=self.bf16)
+        with torch.inference_mode(), autocast:
+            for b in range(0, len(order), batch_size):
+                batch = order[b:b + batch_size]
+                lengths = [len(windows[ti][wi].input_ids) for ti, wi in batch]
+                width = max(lengths)
+                ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                for row, (ti, wi) in enumerate(batch):
+                    ids[row, :lengths[row]] = torch.tensor(windows[ti][wi].input_ids, dtype=torch.long)
+                    mask[row, :lengths[row]] = 1
+                logits = self._logits(ids.to(self.device), mask.to(self.device))
+                best, arg = torch.softmax(logits.float(), dim=-1).max(dim=-1)
+                best, arg = best.cpu(), arg.cpu()
+                for row, (ti, wi) in enumerate(batch):
+                    tag_ids[ti][wi] = arg[row, :lengths[row]].tolist()
+                    scores[ti][wi] = best[row, :lengths[row]].tolist()
+                if on_batch is not None:
+                    on_batch(len(batch))
+        return [
+            decode_windows(text, ws, tag_ids[i], self.id2label, scores[i]) if ws else []
+            for i, (text, ws) in enumerate(zip(texts, windows, strict=True))
+        ]

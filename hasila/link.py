@@ -1,0 +1,717 @@
+"""The post-processor: every number of a report → casualty records or non-counts.
+
+:func:`link` takes the raw text and labelled spans (gold or predicted) and
+decides, for every number expression (:func:`hasila.arabic.find_numbers`,
+plus COUNT spans it missed), whether it counts people. COUNT spans are the
+primary evidence; a number no COUNT span covers is a non-count with a reason
+(date, year, age, duration, thing, ordinal, percentage, money, other), unless
+``LinkConfig.rules_fallback`` is on and the words around it say it counts
+people (a people noun follows, a casualty trigger governs it).
+
+For each count it fills a :class:`~hasila.schema.CasualtyRecord`: value,
+qualifier, status, category (+ the CATEGORY span text), part_of (the parent
+total, see :mod:`hasila.link_tree`), affiliation, perpetrator and location;
+and it warns when the disjoint parts of a total add up to more than it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+from typing import Any
+
+from hasila import link_cues as cues
+from hasila.arabic import NumberMatch, find_numbers, parse_number
+from hasila.link_numbers import classify_number, group_after, people_noun_at
+from hasila.link_text import SENTENCE_END, TokenView, key, variants
+from hasila.link_tree import CountNode, resolve_tree
+from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["LinkConfig", "LinkResult", "NonCount", "link", "link_doc"]
+
+_CASUALTY = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
+_STATUS_OF: dict[str, str] = {}
+for _status, _words in cues.STATUS_TRIGGERS.items():
+    for _w in _words:
+        _STATUS_OF.setdefault(_w, _status)
+_SKIP_BEFORE_NOUN = cues.QUALIFIER_WORDS | frozenset({"ال", "الـ"})
+_CIVIL_KIDS = frozenset({"child", "woman", "man", "rescue", "medic", "journalist"})
+_OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
+_ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    """Settings of the post-processor (``configs/link.yaml`` when present)."""
+
+    #: Classify numbers that no COUNT span covers as counts when the words around say so.
+    rules_fallback: bool = True
+    #: Attach later top-level counts to a breakdown list when they make its sum exact.
+    sum_completion: bool = True
+    #: How many tokens back a casualty trigger may govern a count.
+    trigger_window: int = 40
+
+
+@dataclass(frozen=True)
+class NonCount:
+    """A number that does not count people, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class LinkResult:
+    """Records, non-counts and warnings; ``spans``/``relations`` say the same as a Doc."""
+
+    records: list[CasualtyRecord] = field(default_factory=list)
+    non_counts: list[NonCount] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def to_doc(self, doc_id: str, text: str, meta: dict[str, Any] | None = None) -> Doc:
+        """The linked report as a :class:`Doc` (COUNT attributes and relations filled)."""
+        return Doc(id=doc_id, text=text, spans=list(self.spans), relations=list(self.relations),
+                   meta=dict(meta or {}))
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _status_of_word(word_key: str) -> str | None:
+    for v in variants(word_key):
+        st = _STATUS_OF.get(v)
+        if st is not None:
+            return st
+    return None
+
+
+def _with_ids(spans: list[Span]) -> list[Span]:
+    used = {s.id for s in spans if s.id}
+    out = []
+    n = 0
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if s.id is None:
+            n += 1
+            while f"_l{n}" in used:
+                n += 1
+            s = s.with_id(f"_l{n}")
+            used.add(s.id)
+        out.append(s)
+    return out
+
+
+def _covering(spans: list[Span], start: int, end: int) -> Span | None:
+    for s in spans:
+        if s.start < end and start < s.end:
+            return s
+    return None
+
+
+def _span_at_token(spans: list[Span], view: TokenView, i: int | None) -> Span | None:
+    """A span that starts inside token ``i`` (a glued clitic may come before it)."""
+    if i is None:
+        return None
+    t = view[i]
+    for s in spans:
+        if t.start <= s.start < t.end:
+            return s
+    return None
+
+
+class _Linker:
+    """One call of :func:`link`: the text, its spans and the counts being built."""
+
+    def __init__(self, text: str, spans: list[Span], ontology: Any, config: LinkConfig) -> None:
+        self.text = text
+        self.onto = ontology
+        self.cfg = config
+        self.view = TokenView(text)
+        self.spans = _with_ids(list(spans))
+        self.by_label: dict[str, list[Span]] = {}
+        for s in self.spans:
+            self.by_label.setdefault(s.label, []).append(s)
+        self.warnings: list[str] = []
+        self.non_counts: list[NonCount] = []
+        self._sent, self._para = self._indices()
+
+    def _indices(self) -> tuple[list[int], list[int]]:
+        """Sentence and paragraph (line) index of every token."""
+        sent, para = [], []
+        s = p = 0
+        for t in self.view.toks:
+            sent.append(s)
+            para.append(p)
+            s += t.text in SENTENCE_END
+            p += t.text == "\n"
+        return sent, para
+
+    # ------------------------------------------------------------------ numbers → counts
+
+    def collect(self) -> list[CountNode]:
+        duals = getattr(self.onto, "dual_keys", None)
+        numbers = find_numbers(self.text, duals) if duals is not None else find_numbers(self.text)
+        count_spans = self.by_label.get("COUNT", [])
+        other_spans = [s for s in self.spans if s.label != "COUNT"]
+        found: list[tuple[Span, int, str]] = []
+        taken: set[int] = set()
+        for span in count_spans:
+            inside = [m for m in numbers if m.start < span.end and span.start < m.end]
+            taken.update(id(m) for m in inside)
+            value, kind = self._value_of(span, inside)
+            if value is None:
+                self.warnings.append(f"COUNT {span.text!r} at {span.start}-{span.end} has no number: skipped")
+                continue
+            found.append((span, value, kind))
+        n_rule = 0
+        for m in numbers:
+            if id(m) in taken:
+                continue
+            inside = _covering(other_spans, m.start, m.end)
+            verdict, reason = classify_number(self.view, m.start, m.end, m.value, m.kind, self.onto,
+                                              inside.label if inside else None)
+            if verdict == "count" and self.cfg.rules_fallback:
+                n_rule += 1
+                span = Span(m.start, m.end, "COUNT", m.text, id=f"_r{n_rule}")
+                while span.id in {s.id for s in self.spans}:
+                    n_rule += 1
+                    span = span.with_id(f"_r{n_rule}")
+                self.spans.append(span)
+                found.append((span, m.value, m.kind))
+            else:
+                self.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
+        found.sort(key=lambda x: x[0].start)
+        nodes = []
+        for order, (span, value, kind) in enumerate(found):
+            t0, t1 = self.view.index_range(span.start, span.end)
+            node = CountNode(order=order, span=span, value=value, kind=kind, t0=t0, t1=max(t1, t0 + 1),
+                             tail=max(t1, t0 + 1), vague=kind == "vague")
+            node.sentence = self._sent[min(t0, len(self._sent) - 1)] if self._sent else 0
+            node.paragraph = self._para[min(t0, len(self._para) - 1)] if self._para else 0
+            nodes.append(node)
+        return nodes
+
+    def _value_of(self, span: Span, inside: list[NumberMatch]) -> tuple[int | None, str]:
+        kind = inside[0].kind if len(inside) == 1 else ("words" if inside else "span")
+        if span.count is not None:
+            return span.count.value, kind
+        if len(inside) == 1:
+            return inside[0].value, kind
+        duals = getattr(self.onto, "dual_keys", None)
+        value = parse_number(span.text, duals) if duals is not None else parse_number(span.text)
+        if value is not None:
+            return value, kind
+        if inside:
+            best = max(inside, key=lambda m: m.end - m.start)
+            return best.value, best.kind
+        return None, kind
+
+    # ------------------------------------------------------------------ noun, group, category hint
+
+    def read_noun(self, c: CountNode) -> None:
+        v = self.view
+        cats = self.by_label.get("CATEGORY", [])
+        if c.kind == "dual":
+            c.noun_text = c.span.text
+            c.hint = self.onto.category_of_noun(c.span.text)
+            c.generic = c.hint == "people"
+            if c.hint is None and self.onto.is_neutral_noun(c.span.text):
+                c.hint = None
+            self._read_group(c, c.t1)
+            return
+        j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
+        span = _span_at_token(cats, v, j)
+        if span is not None:
+            c.noun = span
+            c.tail = v.index_range(span.start, span.end)[1]
+        elif j is not None and v[j].key == "من":
+            k = v.next_word(j + 1)
+            span = _span_at_token(cats, v, k)
+            if span is not None:
+                c.noun, c.partitive = span, True
+                c.tail = v.index_range(span.start, span.end)[1]
+        if c.noun is None:
+            before = self._category_before(c, cats)
+            if before is not None:
+                c.noun = before
+        if c.noun is None and self.cfg.rules_fallback and j is not None:
+            if people_noun_at(v, j, self.onto) and not _span_at_token(self.spans, v, j):
+                c.noun_text = v[j].text
+                c.tail = j + 1
+                self._hint_from_noun(c, v[j].text)
+            elif v[j].key == "من":
+                cid, first, last = group_after(v, j + 1, self.onto)
+                if cid is not None:
+                    c.partitive = True
+                    c.noun_text = self.text[v[first].start:v[last].end]
+                    c.hint = cid
+                    c.tail = last + 1
+            elif v[j].has(cues.OTHERS_WORDS):
+                c.others = True
+                c.tail = j + 1
+        if c.noun is not None:
+            c.noun_text = c.noun.text
+            if c.partitive:
+                c.hint = self.onto.category_of_group(c.noun.text) or self.onto.category_of_noun(c.noun.text)
+            else:
+                self._hint_from_noun(c, c.noun.text)
+        if j is not None and c.noun is None and c.noun_text is None and v[j].has(cues.OTHERS_WORDS):
+            c.others = True
+            c.tail = j + 1
+        if not c.partitive:
+            self._read_group(c, c.tail)
+
+    def _category_before(self, c: CountNode, cats: list[Span]) -> Span | None:
+        """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word."""
+        gap_ok = {"", "ال", "الـ"}
+        for s in cats:
+            if s.end <= c.span.start and key(self.text[s.end:c.span.start]).strip() in gap_ok:
+                after = self.view.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
+                if after is None or not people_noun_at(self.view, after, self.onto):
+                    return s
+        return None
+
+    def _hint_from_noun(self, c: CountNode, text: str) -> None:
+        words = text.split()
+        cid = self.onto.category_of_noun(text)
+        neutral = self.onto.is_neutral_noun(words[0]) if words else False
+        if len(words) > 1:
+            per_word = [self.onto.category_of_noun(w) for w in words]
+            first = per_word[0]
+            if any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in _ARMED_NOUNS):
+                cid = "foreign_forces"
+            elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and (neutral or first in _ARMED_NOUNS):
+                cid = "regime"
+            elif cid == "people":
+                specific = [p for p in per_word[1:] if p not in (None, "people")]
+                if specific:
+                    cid = specific[0]
+        c.hint = cid
+        c.generic = cid == "people" or (cid is None and neutral)
+        if cid is None and not neutral:
+            c.generic = True
+
+    def _read_group(self, c: CountNode, after: int) -> None:
+        """``من قوات النظام`` / ``في صفوف …`` / ``مواليا للنظام`` / ``جنود روس`` after the noun."""
+        v = self.view
+        j = v.next_word(after, skip=cues.QUALIFIER_WORDS)
+        if j is None:
+            return
+        if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in _ARMED_NOUNS):
+            c.hint, c.generic = "foreign_forces", False
+            return
+        if v[j].key in cues.LOYAL_WORDS and (c.generic or c.hint in _ARMED_NOUNS or c.hint is None):
+            c.hint, c.generic = "regime", False
+            return
+        phrase = v.phrase_starting_at(j, cues.AFFILIATION_BEFORE)
+        if phrase is None:
+            return
+        k = v.next_word(j + len(phrase))
+        if k is None:
+            return
+        while k is not None and k < len(v) and v[k].key in cues.AFFILIATION_FILLERS:
+            k = v.next_word(k + 1)
+        actor = _span_at_token(self.by_label.get("ACTOR", []), v, k)
+        group_cat = None
+        if actor is not None:
+            c.affiliation = actor
+            group_cat = self.onto.category_of_group(actor.text)
+        elif k is not None:
+            group_cat, _, _ = group_after(v, k, self.onto)
+        if group_cat is None:
+            return
+        if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None:
+            c.hint = group_cat
+            c.generic = False
+
+    # ------------------------------------------------------------------ cues between counts
+
+    def read_cue(self, c: CountNode, prev: CountNode | None) -> None:
+        v = self.view
+        lo = prev.tail if prev is not None else 0
+        lo = max(lo, c.t0 - 12)
+        # من ضمن حصيلة المدنيين / من بين القتلى
+        for i in range(c.t0 - 1, lo - 1, -1):
+            phrase = v.phrase_ending_at(i, cues.SUBSET_OF_GROUP)
+            if phrase is None or (len(phrase) == 1 and (i == 0 or v[i - 1].key not in ("من", "ومن"))):
+                continue
+            k = v.next_word(i + 1)
+            while k is not None and v[k].key in cues.GROUP_FILLERS:
+                k = v.next_word(k + 1)
+            if k is None or k >= c.t0 or v[k].is_digit:
+                continue
+            cid = self.onto.category_of_group(v[k].text) or self.onto.category_of_noun(v[k].text)
+            if cid is not None:
+                c.cue, c.cue_cat = "group", cid
+                return
+        glued = v.glued_prefix(c.t0, c.span.start)
+        i = c.t0 - 1 if not glued else c.t0
+        # step back over qualifiers and quotes
+        while i >= lo and i < c.t0 and (v[i].is_quote or v[i].text == ":"):
+            i -= 1
+        q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE) if i < c.t0 else None
+        if q is not None:
+            first = i - len(q) + 1
+            glued = key(v[first].text)[:1] if key(v[first].text)[:1] in "وف" and \
+                key(v[first].text)[1:] == q[0] else ""
+            i = first - 1
+            while i >= lo and (v[i].is_quote or v[i].text == ":"):
+                i -= 1
+        if glued.startswith("و") or glued.startswith("ف"):
+            c.cue = "coord"
+            return
+        if i < lo:
+            return
+        phrase = v.phrase_ending_at(i, cues.SUBSET_BEFORE)
+        if phrase is not None:
+            first = v[i - len(phrase) + 1]
+            c.cue = "subset"
+            glued_and = first.key.startswith("و") and first.key[1:] == phrase[0]
+            c.cue_and = glued_and or (i - len(phrase) >= 0 and v[i - len(phrase)].key == "و")
+            return
+        phrase = v.phrase_ending_at(i, cues.BREAKDOWN_BEFORE)
+        if phrase is not None:
+            c.cue = "breakdown"
+            return
+        if v[i].key == "و":
+            c.cue = "coord"
+
+    def read_after(self, c: CountNode, nxt: CountNode | None) -> None:
+        v = self.view
+        j = v.next_word(c.tail)
+        if j is not None and v.phrase_starting_at(j, cues.SUBSET_AFTER):
+            c.subset_after = True
+        if nxt is not None and j is not None:
+            phrase = v.phrase_starting_at(j, cues.OF_FOLLOWING)
+            if phrase is not None:
+                k = j + len(phrase)
+                while k < nxt.t0 and (v[k].key in cues.QUALIFIER_WORDS or v[k].is_quote):
+                    k += 1
+                if k >= nxt.t0:
+                    c.of_following = True
+
+    # ------------------------------------------------------------------ qualifier, status
+
+    def read_qualifier(self, c: CountNode) -> None:
+        v = self.view
+        i = c.t0 - 1 if not v.glued_prefix(c.t0, c.span.start) else -1
+        while i >= 0 and v[i].is_quote:
+            i -= 1
+        q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE) if i >= 0 else None
+        if q is None and v.glued_prefix(c.t0, c.span.start):
+            pre = v.glued_prefix(c.t0, c.span.start)
+            for phrase, qual in cues.QUALIFIERS_BEFORE.items():
+                if len(phrase) == 1 and pre in (phrase[0], "و" + phrase[0], "ب" + phrase[0], "ل" + phrase[0]):
+                    q = phrase
+                    c.qualifier = qual
+                    return
+        if q is not None:
+            c.qualifier = cues.QUALIFIERS_BEFORE[q]
+            return
+        for j in range(c.t1, min(len(v), c.tail + 3)):
+            if v.is_sentence_end(j) or (j >= c.tail and v.is_boundary(j)):
+                break
+            q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
+            if q is not None:
+                c.qualifier = cues.QUALIFIERS_AFTER[q]
+                return
+        if c.vague:
+            c.qualifier = "at_least"
+
+    def _trigger_status(self, i: int) -> str | None:
+        t = self.view[i]
+        return _status_of_word(t.key) if t.is_word else None
+
+    def _mixed(self, i: int, status: str) -> bool:
+        """``قتل وأصيب`` / ``قتلى وجرحى``: two casualty statuses joined by و."""
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.view):
+                other = self._trigger_status(j)
+                if other is not None and other != status and other in cues.CASUALTY_STATUSES \
+                        and status in cues.CASUALTY_STATUSES:
+                    return True
+        return False
+
+    def read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:
+        v = self.view
+        # 1. the noun itself (قتلى، جرحى، معتقلة، نازحين)
+        if c.noun_text:
+            st = _status_of_word(key(c.noun_text.split()[0]))
+            if st is not None:
+                c.status = st
+                return
+        floor = prev.tail if prev is not None else 0
+        # 2. a trigger close before, in the same clause
+        i = c.t0 - 1
+        steps = 0
+        while i >= floor and steps < 8:
+            if v.is_boundary(i):
+                break
+            st = self._trigger_status(i)
+            if st is not None and (v[i].key not in cues.WEAK_TRIGGERS or steps < 3):
+                c.status = "other" if self._mixed(i, st) else st
+                return
+            i -= 1
+            steps += 1
+        # 3. a verb after the noun, in the same clause, not governing the next count
+        stop = nxt.t0 if nxt is not None else len(v)
+        for j in range(c.tail, min(stop, c.tail + 6)):
+            if v.is_boundary(j):
+                break
+            st = self._trigger_status(j)
+            if st is not None and v[j].key not in cues.WEAK_TRIGGERS:
+                k = v.next_word(j + 1, skip=cues.QUALIFIER_WORDS)
+                if nxt is not None and k is not None and k >= nxt.t0:
+                    break
+                c.status = "other" if self._mixed(j, st) else st
+                return
+        # 4. further back in the sentence, up to the previous count
+        i = c.t0 - 1
+        steps = 0
+        while i >= floor and steps < self.cfg.trigger_window:
+            if v.is_sentence_end(i):
+                break
+            st = self._trigger_status(i)
+            if st is not None and v[i].key not in cues.WEAK_TRIGGERS:
+                c.status = "other" if self._mixed(i, st) else st
+                return
+            i -= 1
+            steps += 1
+
+    # ------------------------------------------------------------------ perpetrator, location
+
+    def _perp_candidates(self) -> list[Span]:
+        """ACTOR spans marked as doing the harm (``جراء قصف X``, ``نفذته X``, ``من قبل X``)."""
+        v = self.view
+        out = []
+        for a in self.by_label.get("ACTOR", []):
+            i = v.first_at_or_after(a.start)
+            if i >= len(v):
+                continue
+            glued = v.glued_prefix(i, a.start)
+            if glued and glued not in ("ل", "ب", "و", "ف"):
+                continue
+            p = v.prev_word(i - 1)
+            if p is not None and self._marks_perpetrator(p):
+                out.append(a)
+        return out
+
+    def _marks_perpetrator(self, p: int) -> bool:
+        v = self.view
+        word = v[p]
+        if word.has(cues.PERPETRATOR_BEFORE):
+            return True
+        if word.key == "مع":
+            return p > 0 and v[p - 1].has(cues.FIGHT_WORDS)
+        return word.key == "قبل" and p > 0 and v[p - 1].key == "من"
+
+    def _scope_end(self, c: CountNode, nodes: list[CountNode]) -> int:
+        """Token index where a count's own stretch of text ends (see the module doc)."""
+        v = self.view
+        _, sent_end = v.sentence_bounds(min(c.t0, len(v) - 1))
+        for d in nodes[c.order + 1:]:
+            if d.t0 >= sent_end:
+                break
+            if d.parent is c and not d.children:
+                continue
+            if d.parent is c.parent and d.entry == c.entry and not d.children and not c.children \
+                    and d.cue == "coord":
+                continue
+            return d.t0
+        return sent_end
+
+    def read_links(self, nodes: list[CountNode]) -> None:
+        v = self.view
+        perps = self._perp_candidates()
+        places = self.by_label.get("PLACE", [])
+        for c in nodes:
+            end_tok = self._scope_end(c, nodes)
+            lo_char = v[c.t0].start
+            hi_char = v[end_tok].start if end_tok < len(v) else len(self.text)
+            # the clause before the count, back to a boundary or the previous count
+            i = c.t0 - 1
+            floor = nodes[c.order - 1].tail if c.order > 0 else 0
+            while i >= floor and not v.is_boundary(i):
+                i -= 1
+            back_char = v[i + 1].start if i + 1 < len(v) else lo_char
+            aff = c.affiliation
+            fwd = [a for a in perps if lo_char <= a.start < hi_char and a is not aff]
+            bwd = [a for a in perps if back_char <= a.start < lo_char and a is not aff]
+            if fwd:
+                c.perpetrator = fwd[0]
+            elif bwd:
+                c.perpetrator = bwd[-1]
+            fwd_p = [p for p in places if lo_char <= p.start < hi_char]
+            marked = [p for p in fwd_p if self._place_marked(p)]
+            bwd_p = [p for p in places if back_char <= p.start < lo_char and self._place_marked(p)]
+            if marked:
+                c.location = marked[0]
+            elif bwd_p:
+                c.location = bwd_p[-1]
+            elif fwd_p:
+                c.location = fwd_p[0]
+        for c in sorted(nodes, key=lambda n: n.depth()):
+            if c.parent is not None:
+                if c.perpetrator is None:
+                    c.perpetrator = c.parent.perpetrator
+                if c.location is None:
+                    c.location = c.parent.location
+        for c in nodes:
+            if c.location is None:
+                a, b = v.sentence_bounds(min(c.t0, len(v) - 1))
+                lo = v[a].start if a < len(v) else 0
+                hi = v[b - 1].end if 0 < b <= len(v) else len(self.text)
+                near = [p for p in places if lo <= p.start < hi]
+                if near:
+                    c.location = min(near, key=lambda p: abs(p.start - c.span.start))
+
+    def _place_marked(self, p: Span) -> bool:
+        v = self.view
+        i = v.first_at_or_after(p.start)
+        if i >= len(v):
+            return False
+        glued = v.glued_prefix(i, p.start)
+        if glued in ("ب", "وب", "فب"):
+            return True
+        j = v.prev_word(i - 1)
+        return j is not None and v[j].has(cues.PLACE_BEFORE)
+
+    # ------------------------------------------------------------------ categories after the tree
+
+    def resolve_categories(self, nodes: list[CountNode]) -> None:
+        for c in sorted(nodes, key=lambda n: n.depth()):
+            parent = c.parent
+            if c.hint is not None and not (c.generic and c.hint == "people"):
+                c.category = c.hint
+                continue
+            if c.hint == "people" and parent is not None and parent.category not in (None, "people", "other"):
+                c.category = parent.category  # 175 شخص within 1206 مدني: civilians
+                continue
+            if c.hint == "people":
+                c.category = "people"
+                continue
+            kids = {k.hint for k in c.children if k.hint is not None}
+            if kids and kids <= (_CIVIL_KIDS | {"civilian", "people"}) and kids & _CIVIL_KIDS:
+                c.category = "civilian"
+            elif c.others and c.order > 0:
+                c.category = self._antecedent(c, nodes)
+            elif parent is not None and parent.category is not None:
+                c.category = parent.category
+            else:
+                c.category = self.onto.fallback
+        for c in nodes:
+            if c.category is None:
+                c.category = self.onto.fallback
+
+    def _antecedent(self, c: CountNode, nodes: list[CountNode]) -> str:
+        for d in reversed(nodes[:c.order]):
+            if d.category is not None and d.sentence >= c.sentence - 1:
+                return d.category
+        return self.onto.fallback
+
+    def resolve_statuses(self, nodes: list[CountNode]) -> None:
+        for c in sorted(nodes, key=lambda n: n.depth()):
+            if c.status is not None:
+                continue
+            if c.parent is not None and c.parent.status is not None:
+                c.status = c.parent.status
+            elif c.cue == "coord" and c.order > 0 and nodes[c.order - 1].status is not None:
+                c.status = nodes[c.order - 1].status
+            else:
+                c.status = "other"
+
+    # ------------------------------------------------------------------ arithmetic
+
+
+def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str]) -> list[str]:
+    from hasila.gold import categories_disjoint
+
+    out = []
+    for total in nodes:
+        best: Counter[str] = Counter()
+        ids: dict[str, CountNode] = {}
+        for k in total.children:
+            if k.status != total.status or k.category is None:
+                continue
+            if k.value > best[k.category]:
+                best[k.category] = k.value
+                ids[k.category] = k
+        cats = sorted(best)[:12]
+        top, chosen = 0, ()
+        for n in range(2, len(cats) + 1):
+            for combo in combinations(cats, n):
+                if all(categories_disjoint(a, b) for a, b in combinations(combo, 2)):
+                    s = sum(best[x] for x in combo)
+                    if s > top:
+                        top, chosen = s, combo
+        if top > total.value and not total.vague:
+            parts = " + ".join(f"{best[x]} {x} ({rec_id[ids[x].order]})" for x in chosen)
+            out.append(f"{rec_id[total.order]} ({total.span.text} = {total.value}): its parts "
+                       f"{parts} add up to {top}, more than the total")
+    return out
+
+
+def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None = None) -> LinkResult:
+    """Link every number of ``text`` given its labelled ``spans`` (gold or predicted)."""
+    cfg = config or LinkConfig()
+    lk = _Linker(text, spans, ontology, cfg)
+    nodes = lk.collect()
+    for c in nodes:
+        lk.read_noun(c)
+    for c in nodes:
+        prev = nodes[c.order - 1] if c.order > 0 else None
+        nxt = nodes[c.order + 1] if c.order + 1 < len(nodes) else None
+        lk.read_cue(c, prev)
+        lk.read_after(c, nxt)
+        lk.read_qualifier(c)
+        lk.read_status(c, prev, nxt)
+    resolve_tree(nodes, complete_sums=cfg.sum_completion)
+    lk.resolve_categories(nodes)
+    lk.resolve_statuses(nodes)
+    lk.read_links(nodes)
+    return _result(lk, nodes)
+
+
+def _result(lk: _Linker, nodes: list[CountNode]) -> LinkResult:
+    rec_id = {c.order: f"c{c.order + 1}" for c in nodes}
+    records = []
+    relations = []
+    count_spans: dict[str, Span] = {}
+    for c in nodes:
+        assert c.category is not None and c.status is not None
+        records.append(CasualtyRecord(
+            id=rec_id[c.order], start=c.span.start, end=c.span.end, text=c.span.text, value=c.value,
+            qualifier=c.qualifier, status=c.status, category=c.category,
+            category_text=c.noun.text if c.noun is not None else c.noun_text,
+            part_of=rec_id[c.parent.order] if c.parent is not None else None,
+            affiliation=c.affiliation.text if c.affiliation is not None else None,
+            perpetrator=c.perpetrator.text if c.perpetrator is not None else None,
+            location=c.location.text if c.location is not None else None,
+        ))
+        sid = c.span.id
+        assert sid is not None
+        count_spans[sid] = replace(c.span, count=CountAttrs(c.value, c.status, c.qualifier, c.category))
+        for target, rel in ((c.noun, "category"), (c.parent.span if c.parent else None, "part_of"),
+                            (c.affiliation, "affiliation"), (c.perpetrator, "perpetrator"),
+                            (c.location, "location")):
+            if target is not None and target.id is not None:
+                relations.append(Relation(sid, target.id, rel))
+    spans = [count_spans.get(s.id or "", s) if s.label == "COUNT" else s for s in lk.spans]
+    spans = [s for s in spans if s.label != "COUNT" or s.count is not None]
+    spans.sort(key=lambda s: (s.start, s.end))
+    warnings = lk.warnings + _sum_warnings(nodes, rec_id)
+    non_counts = sorted(lk.non_counts, key=lambda n: n.start)
+    return LinkResult(records, non_counts, warnings, spans, relations)
+
+
+def link_doc(doc: Doc, ontology: Any, config: LinkConfig | None = None) -> Doc:
+    """Link ``doc``'s spans and return a copy with COUNT attributes and relations filled."""
+    res = link(doc.text, doc.spans, ontology, config)
+    return res.to_doc(doc.id, doc.text, doc.meta)

@@ -1,0 +1,189 @@
+"""Does a number count people? Rules for numbers that no COUNT span covers.
+
+:func:`classify_number` returns either ``("count", None)`` when the words
+around the number say it counts people (a people noun or a partitive group
+follows, a casualty trigger governs it) or ``("non_count", reason)`` with the
+reason: ``date``, ``year``, ``age``, ``duration``, ``thing``, ``ordinal``,
+``percentage``, ``money`` or ``other``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from hasila import link_cues as cues
+from hasila.link_text import TokenView
+
+NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
+                                      "percentage", "money", "other")
+_ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
+_STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب"})
+_SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p)
+
+
+class OntologyLike(Protocol):
+    def category_of_noun(self, text: str) -> str | None: ...
+    def category_of_group(self, text: str) -> str | None: ...
+    def is_neutral_noun(self, text: str) -> bool: ...
+
+
+def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bool:
+    """Is token ``i`` a noun that counts people (a category cue or a neutral noun)?"""
+    if i is None:
+        return False
+    t = view[i]
+    if not t.is_word or t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS):
+        return False
+    return ontology.category_of_noun(t.text) is not None or ontology.is_neutral_noun(t.text)
+
+
+def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 6) -> tuple[str | None, int, int]:
+    """The partitive group starting at token ``i`` (after ``من``): ``(category, first, last)``.
+
+    Tries the longest run of up to ``width`` words (quotes stepped over) that
+    the ontology knows as a group; fillers such as ``أفراد`` are skipped.
+    """
+    j = i
+    while j < len(view) and (view[j].is_quote or view[j].key in cues.AFFILIATION_FILLERS):
+        j += 1
+    words: list[int] = []
+    k = j
+    while k < len(view) and len(words) < width:
+        t = view[k]
+        if t.is_quote:
+            k += 1
+            continue
+        if not t.is_word:
+            break
+        words.append(k)
+        k += 1
+    for n in range(len(words), 0, -1):
+        first, last = words[0], words[n - 1]
+        phrase = view.text[view[first].start:view[last].end]
+        cid = ontology.category_of_group(phrase)
+        if cid is not None and (n > 1 or not view[first].has(cues.THING_NOUNS)):
+            return cid, first, last
+    return None, j, j
+
+
+def _next_word(view: TokenView, end: int) -> int | None:
+    return view.next_word(view.first_at_or_after(end), skip=frozenset({"ال", "الـ"}))
+
+
+def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
+    out = []
+    i = view.last_before(start)
+    while i >= 0 and len(out) < n:
+        t = view[i]
+        if view.is_sentence_end(i):
+            break
+        if t.is_word:
+            out.append(i)
+        i -= 1
+    return out
+
+
+def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
+    """Words around ``[start, end)`` that say the number counts people."""
+    nxt = _next_word(view, end)
+    # a people noun right after (على الأقل / آخرين may come in between)
+    j = nxt
+    steps = 0
+    while j is not None and steps < 3 and (view[j].key in cues.QUALIFIER_WORDS or view[j].has(cues.OTHERS_WORDS)):
+        if view[j].has(cues.OTHERS_WORDS):
+            return True
+        j = view.next_word(j + 1)
+        steps += 1
+    if people_noun_at(view, j, ontology):
+        return True
+    if j is not None and view[j].key == "من":
+        cid, _, _ = group_after(view, j + 1, ontology)
+        if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
+            return True
+    if j is not None and view[j].has(_ALL_TRIGGERS) and not view[j].has(cues.WEAK_TRIGGERS):
+        return True  # 21 توفوا
+    if j is not None and (view[j].has(cues.THING_NOUNS) or view[j].has(cues.DURATION_UNITS)):
+        return False
+    # a trigger or subset marker right before
+    for i in _prev_words(view, start, 4):
+        t = view[i]
+        if t.key in _STEP_OVER:
+            continue
+        if t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS):
+            return True
+        if t.plain(_SUBSET_WORDS):
+            return True
+        break
+    return False
+
+
+def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
+    i = view.first_at_or_after(end)
+    if i < len(view) and view[i].text in "/-" and i + 1 < len(view) and view[i + 1].is_digit:
+        return True
+    p = view.last_before(start)
+    if p >= 1 and view[p].text in "/" and view[p - 1].is_digit:
+        return True
+    if p >= 1 and view[p].text == "-" and view[p - 1].is_digit:
+        j = view.next_word(i)
+        if j is not None and view[j].has(cues.MONTHS):
+            return True
+    # 18 شباط / 18 من فبراير / 6-7 نيسان
+    j = nxt
+    if j is not None and view[j].key == "من":
+        j = view.next_word(j + 1)
+    if j is not None and view[j].has(cues.MONTHS):
+        return True
+    if i < len(view) and view[i].text == "-":
+        k = i + 1
+        if k < len(view) and view[k].is_digit:
+            j2 = view.next_word(k + 1)
+            if j2 is not None and view[j2].has(cues.MONTHS):
+                return True
+    prev = _prev_words(view, start, 2)
+    return any(view[k].key in cues.DAYS or view[k].key == "بتاريخ" for k in prev)
+
+
+def classify_number(view: TokenView, start: int, end: int, value: int, kind: str,
+                    ontology: OntologyLike, inside_label: str | None = None) -> tuple[str, str | None]:
+    """``("count", None)`` or ``("non_count", reason)`` for the number at ``[start, end)``."""
+    if inside_label is not None:
+        return "non_count", "other"
+    nxt = _next_word(view, end)
+    i_after = view.first_at_or_after(end)
+    if i_after < len(view) and view[i_after].text in ("%", "٪"):
+        return "non_count", "percentage"
+    if nxt is not None and (view[nxt].key in cues.PERCENT_WORDS
+                            or view.phrase_starting_at(nxt, cues.PERCENT_PHRASES)):
+        return "non_count", "percentage"
+    if kind == "digits" and _is_date(view, start, end, nxt):
+        return "non_count", "date"
+    evidence = count_evidence(view, start, end, ontology)
+    if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
+        if nxt is not None and people_noun_at(view, nxt, ontology):
+            return "count", None
+        return "non_count", "year"
+    if nxt is not None and view[nxt].has(cues.MONEY_UNITS):
+        return "non_count", "money"
+    if nxt is not None and view[nxt].has(cues.AGE_UNITS):
+        before = _prev_words(view, start, 4)
+        p = view.last_before(start)
+        if any(view[k].has(cues.AGE_BEFORE) for k in before) or (p >= 0 and view[p].text == "("):
+            return "non_count", "age"
+    if nxt is not None and view[nxt].has(cues.DURATION_UNITS):
+        return "non_count", "duration"
+    prev = _prev_words(view, start, 1)
+    if prev and view[prev[0]].has(cues.DURATION_UNITS) and not evidence:
+        return "non_count", "duration"
+    if nxt is not None and view[nxt].has(cues.THING_NOUNS) and not people_noun_at(view, nxt, ontology):
+        return "non_count", "thing"
+    if prev and view[prev[0]].has(cues.ORDINAL_BEFORE) and not evidence:
+        return "non_count", "ordinal"
+    if evidence:
+        return "count", None
+    return "non_count", "other"
+
+
+def describe(reason: Any) -> str:
+    """A short human label for a non-count reason (for reports)."""
+    return str(reason)

@@ -1,0 +1,246 @@
+"""The part_of tree of a report's counts: which total each count belongs to.
+
+Counts are read in text order. Each one arrives with a *cue*, the words
+between it and the previous count:
+
+* ``subset`` (``بينهم``, ``منهم``, ``من ضمنهم``): a subset of the nearest
+  earlier count on the chain prev → prev's parent → … that is at least as
+  large; ``subset_and`` (``ومن ضمنهم``, ``وبينهم``) and a count that has its
+  own breakdown skip the leaves of ``بينهم`` lists on that chain;
+* ``breakdown`` (``وهم:``, ``هم``): the start of a breakdown of the nearest
+  earlier count on the chain that is not a leaf of a ``بينهم`` list;
+* ``group`` (``من ضمن حصيلة المدنيين``): a subset of the nearest earlier count
+  of that category;
+* ``coord`` (``و218``): a sibling of the previous count. A count with its own
+  breakdown that follows the leaf of a ``بينهم`` list is a sibling of that
+  list's owner (``و91 بينهم …`` after ``299 بينهم … و6 …``). The sibling's
+  parent is kept when the count fits it (not larger, a compatible kind, the
+  list's sum not exceeded), else the grandparent is tried, and so on;
+* ``none``: a new top-level count.
+
+Then ``X منهم`` after a count, ``X من بين Y`` (X is part of the later Y), and
+an exact-sum completion: a breakdown list (``وهم: …``) whose items add up to
+less than its total takes the following top-level counts of the same
+paragraph when they make the sum exact (a total whose breakdown continues in
+later sentences).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hasila.schema import Span
+
+#: For each parent category: the child categories that can be a subset of it
+#: (``people``-kind children and unknown ones fit everywhere).
+_ARMED = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
+_CIVIL_PARTS = frozenset({"civilian", "child", "woman", "man", "rescue", "medic", "journalist"})
+SUBSETS: dict[str, frozenset[str]] = {
+    "civilian": _CIVIL_PARTS,
+    "child": frozenset({"child"}),
+    "woman": frozenset({"woman", "child"}),
+    "man": frozenset({"man"}) | _ARMED | frozenset({"rescue", "medic", "journalist"}),
+    "combatant": _ARMED | frozenset({"man"}),
+    "fighter": frozenset({"fighter", "jihadist", "isis", "man", "combatant"}),
+    "jihadist": frozenset({"jihadist", "fighter", "man"}),
+    "isis": frozenset({"isis", "fighter", "jihadist", "man"}),
+    "sdf": frozenset({"sdf", "fighter", "woman", "man"}),
+    "regime": frozenset({"regime", "foreign_forces", "man", "fighter", "combatant"}),
+    "foreign_forces": frozenset({"foreign_forces", "regime", "man", "fighter"}),
+    "rescue": frozenset({"rescue", "man", "woman", "medic"}),
+    "medic": frozenset({"medic", "man", "woman", "rescue"}),
+    "journalist": frozenset({"journalist", "man", "woman"}),
+}
+_FIT_ANYWHERE = frozenset({"people", "other"})
+
+
+def compatible(child: str | None, parent: str | None) -> bool:
+    """Can people of category ``child`` be a subset of people of category ``parent``?"""
+    if child is None or parent is None or child in _FIT_ANYWHERE or parent in _FIT_ANYWHERE:
+        return True
+    return child in SUBSETS.get(parent, frozenset({parent}))
+
+
+@dataclass(eq=False)
+class CountNode:
+    """One count of the report and everything the linker decides about it."""
+
+    order: int
+    span: Span
+    value: int
+    kind: str
+    t0: int  # first token index of the count
+    t1: int  # one past its last token
+    tail: int  # one past the last token of the count's noun phrase
+    sentence: int = 0  # index of the sentence holding the count
+    paragraph: int = 0  # index of the paragraph holding the count
+    vague: bool = False
+    noun: Span | None = None
+    noun_text: str | None = None
+    partitive: bool = False
+    hint: str | None = None  # category from the noun/group alone
+    generic: bool = False  # the noun is a plain people noun (شخص، قتيل)
+    affiliation: Span | None = None
+    cue: str = "none"
+    cue_and: bool = False
+    cue_cat: str | None = None
+    subset_after: bool = False
+    of_following: bool = False
+    others: bool = False
+    subtotal: bool = False
+    qualifier: str = "exact"
+    status: str | None = None
+    category: str | None = None
+    perpetrator: Span | None = None
+    location: Span | None = None
+    parent: CountNode | None = None
+    entry: str = "top"
+    list_key: tuple[int, int] | None = None
+    leaf: bool = False
+    children: list[CountNode] = field(default_factory=list)
+
+    def chain(self) -> list[CountNode]:
+        out: list[CountNode] = []
+        node: CountNode | None = self
+        while node is not None and len(out) < 50:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def depth(self) -> int:
+        return len(self.chain()) - 1
+
+    def descends_from(self, other: CountNode) -> bool:
+        return other in self.chain()[1:]
+
+
+def _attach(child: CountNode, parent: CountNode | None, entry: str, list_key: tuple[int, int] | None) -> None:
+    if child.parent is not None:
+        child.parent.children.remove(child)
+    child.parent = parent
+    child.entry = entry
+    child.list_key = list_key if parent is not None else None
+    if parent is not None:
+        parent.children.append(child)
+
+
+def _list_sum(parent: CountNode, list_key: tuple[int, int] | None) -> int:
+    return sum(k.value for k in parent.children if k.list_key == list_key)
+
+
+def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None) -> bool:
+    if c.value > parent.value or not compatible(c.hint, parent.hint):
+        return False
+    if c.vague or any(k.vague for k in parent.children) or parent.vague:
+        return True
+    return _list_sum(parent, list_key) + c.value <= parent.value
+
+
+def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool) -> CountNode | None:
+    for q in prev.chain():
+        if skip_leaves and q.leaf:
+            continue
+        if q.value >= c.value and compatible(c.hint, q.hint):
+            return q
+    return None
+
+
+def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode]) -> None:
+    if c.cue == "group":
+        for q in reversed(earlier):
+            if q.value >= c.value and (q.hint == c.cue_cat or q.category == c.cue_cat
+                                       or c.cue_cat in (None, "people")):
+                _attach(c, q, "group", (q.order, c.order))
+                return
+        return
+    if prev is None:
+        return
+    if c.cue == "subset":
+        parent = _subset_parent(c, prev, skip_leaves=c.cue_and or c.subtotal)
+        if parent is not None:
+            _attach(c, parent, "subset", (parent.order, c.order))
+            c.leaf = not c.subtotal
+        return
+    if c.cue == "breakdown":
+        for q in prev.chain():
+            if q.leaf:
+                continue
+            if q.value >= c.value:
+                _attach(c, q, "breakdown", (q.order, c.order))
+                return
+        return
+    if c.cue == "coord":
+        sib = prev
+        while c.subtotal and sib.leaf and sib.parent is not None:
+            sib = sib.parent
+        parent = sib.parent
+        below = sib
+        while parent is not None and not _fits(c, parent, below.list_key):
+            below, parent = parent, parent.parent
+        if parent is None:
+            c.entry = "top"
+            return
+        _attach(c, parent, below.entry, below.list_key)
+        c.leaf = below.leaf and not c.subtotal
+        return
+    if c.subset_after:
+        parent = _subset_parent(c, prev, skip_leaves=False)
+        if parent is not None:
+            _attach(c, parent, "subset", (parent.order, c.order))
+            c.leaf = True
+
+
+def _complete_sums(nodes: list[CountNode]) -> bool:
+    """Attach top-level counts that complete a breakdown list's sum exactly; True if any changed."""
+    changed = False
+    for total in sorted(nodes, key=lambda n: -n.depth()):
+        lists: dict[tuple[int, int] | None, list[CountNode]] = {}
+        for k in total.children:
+            if k.entry == "breakdown":
+                lists.setdefault(k.list_key, []).append(k)
+        for list_key, items in lists.items():
+            if total.vague or any(k.vague for k in items):
+                continue
+            have = sum(k.value for k in total.children if k.list_key == list_key)
+            if have >= total.value:
+                continue
+            last = max(k.order for k in items)
+            run: list[CountNode] = []
+            running = have
+            for cand in nodes[last + 1:]:
+                if cand.parent is not None or cand.descends_from(total):
+                    continue
+                if cand.vague or cand.value > total.value or not compatible(cand.hint, total.hint):
+                    break
+                if cand.paragraph != total.paragraph:
+                    break
+                run.append(cand)
+                running += cand.value
+                if running >= total.value:
+                    break
+            if run and running == total.value:
+                for cand in run:
+                    _attach(cand, total, "breakdown", list_key)
+                changed = True
+    return changed
+
+
+def resolve_tree(nodes: list[CountNode], complete_sums: bool = True) -> None:
+    """Fill ``parent``/``children`` of ``nodes`` (in text order) from their cues."""
+    for n in nodes:
+        nxt = nodes[n.order + 1] if n.order + 1 < len(nodes) else None
+        n.subtotal = (nxt is not None and nxt.cue == "subset" and not nxt.cue_and
+                      and nxt.sentence == n.sentence)
+    for n in nodes:
+        prev = nodes[n.order - 1] if n.order > 0 else None
+        _resolve_one(n, prev, nodes[:n.order])
+    for n in nodes:
+        if n.of_following and n.parent is None and n.order + 1 < len(nodes):
+            nxt = nodes[n.order + 1]
+            if nxt.value >= n.value and not nxt.descends_from(n):
+                _attach(n, nxt, "subset", (nxt.order, n.order))
+                n.leaf = True
+    if complete_sums:
+        for _ in range(5):
+            if not _complete_sums(nodes):
+                break

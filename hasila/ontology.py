@@ -1,0 +1,334 @@
+"""The category ontology (``configs/categories.yaml``): which kind of people a count counts.
+
+Cue words are matched on lookup keys (:func:`hasila.arabic.fold` style:
+alef/hamza forms, alef maqsura, ta marbuta, diacritics and tanween folded),
+with the article ال and the clitics و/ف/ب/ل (and وب/ول/فب/فل, and لل for ل+ال)
+derived here rather than listed in the YAML.
+
+* :meth:`Ontology.category_of_noun` reads a counted noun (a CATEGORY span):
+  the whole text as a noun form or group, else the longest group it contains,
+  else its first word as a noun.
+* :meth:`Ontology.category_of_group` reads an actor or partitive phrase: the
+  longest group phrase it contains, else its head word as a noun.
+* :attr:`Ontology.dual_keys` are the nouns whose dual stands for 2 in
+  :func:`hasila.arabic.find_numbers` (rule in :func:`_dual_keys`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from hasila.arabic import fold
+from hasila.config import from_dict, read_yaml
+from hasila.errors import UserError
+from hasila.fileio import project_root
+
+logger = logging.getLogger(__name__)
+
+#: The noun-form lists of a category, in YAML order.
+NOUN_FORMS: tuple[str, ...] = ("singular", "singular_f", "plural", "dual", "accusative")
+CLITICS: tuple[str, ...] = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+#: Words before a partitive group that are not part of it (``من الجهاديين``).
+_LEADING = frozenset(fold(w) for w in ("من", "ضمن", "بين", "بينهم", "منهم", "في", "صفوف"))
+
+
+def default_path() -> Path:
+    return project_root() / "configs" / "categories.yaml"
+
+
+_PERSIAN = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
+def key(text: str) -> str:
+    """The lookup key of a word or phrase: ``fold`` plus Persian ya/kaf, and
+    punctuation (quotes, commas) turned into spaces."""
+    return " ".join(re.findall(r"\w+", fold(text).translate(_PERSIAN)))
+
+
+@dataclass(frozen=True)
+class _CategorySpec:
+    """One category as written in the YAML (validated by :func:`hasila.config.from_dict`)."""
+
+    description: str = ""
+    singular: list[str] = field(default_factory=list)
+    singular_f: list[str] = field(default_factory=list)
+    plural: list[str] = field(default_factory=list)
+    dual: list[str] = field(default_factory=list)
+    accusative: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _OntologySpec:
+    version: int = 1
+    fallback: str = "people"
+    neutral_nouns: list[str] = field(default_factory=list)
+    categories: dict[str, _CategorySpec] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Category:
+    """One category id with its cue words."""
+
+    id: str
+    description: str = ""
+    singular: tuple[str, ...] = ()
+    singular_f: tuple[str, ...] = ()
+    plural: tuple[str, ...] = ()
+    dual: tuple[str, ...] = ()
+    accusative: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+
+    def nouns(self) -> tuple[str, ...]:
+        return tuple(w for name in NOUN_FORMS for w in getattr(self, name))
+
+
+def _definite(word: str) -> str:
+    return word if key(word).startswith("ال") else "ال" + word
+
+
+def _with_clitics(word: str) -> list[str]:
+    """``word`` with each clitic glued on; ل before ال drops the alef (للأطفال)."""
+    out = []
+    for clitic in CLITICS:
+        if clitic.endswith("ل") and key(word).startswith("ال"):
+            out.append(clitic + word[1:])
+        else:
+            out.append(clitic + word)
+    return out
+
+
+def _strip_variants(word_key: str) -> list[str]:
+    """Keys to try for one word: itself, without clitics, without ال."""
+    cands = [word_key]
+    for clitic in CLITICS:
+        if word_key.startswith(clitic) and len(word_key) > len(clitic) + 1:
+            core = word_key[len(clitic):]
+            cands.append(core)
+            if clitic.endswith("ل") and core.startswith("ل"):
+                cands.append("ا" + core)  # لل = ل + ال
+    for cand in list(cands):
+        if cand.startswith("ال") and len(cand) > 3:
+            cands.append(cand[2:])
+    return cands
+
+
+def _dual_keys(categories: tuple[Category, ...], neutral: tuple[str, ...]) -> frozenset[str]:
+    """Keys of nouns whose dual form stands for 2.
+
+    1. every ``dual`` entry that is not also a plural form (مدنيين, مقاتلين are
+       plurals too, so they are never read as 2);
+    2. for each one-word masculine singular S of a category: S+ان always (the nominative dual is never a plural form), and
+       S+ين unless S+ين or S+ون is a listed plural, or S ends in ي (nisba
+       nouns such as مدني have the sound plural مدنيين) or in ى/ا;
+    3. for each feminine singular ending in ة: stem+تان and stem+تين;
+    4. a neutral noun N with N+ين or N+ان also listed as neutral (عنصر, عنصرين):
+       N+ين and N+ان.
+    """
+    plurals = {key(w) for c in categories for w in c.plural}
+    out = {key(w) for c in categories for w in c.dual} - plurals
+    neutral_keys = {key(w) for w in neutral}
+    for k in neutral_keys:  # عنصر with عنصرين listed: its dual forms
+        if k + "ين" in neutral_keys or k + "ان" in neutral_keys:
+            out |= {k + "ين", k + "ان"}
+    for raw in [w for c in categories for w in (*c.singular, *c.singular_f)]:
+        if " " in raw.strip():
+            continue
+        k = key(raw)
+        if k.endswith("ه") and raw.strip()[-1] in "ةه":
+            out |= {k[:-1] + "تان", k[:-1] + "تين"}
+            continue
+        if raw.strip()[-1] in "ىاًٌٍ" or k.endswith("ا"):
+            continue
+        out.add(k + "ان")
+        if not k.endswith("ي") and k + "ين" not in plurals and k + "ون" not in plurals:
+            out.add(k + "ين")
+    return frozenset(out - plurals)
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """Category ids and their cue words; lookups tolerate ال, clitics and spelling variants."""
+
+    categories: tuple[Category, ...]
+    fallback: str = "people"
+    neutral_nouns: tuple[str, ...] = ()
+    version: int = 1
+    source: str = field(default="<dict>", compare=False)
+    _nouns: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _groups: dict[tuple[str, ...], str] = field(default_factory=dict, init=False, repr=False,
+                                                 compare=False)
+    _neutral: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    _duals: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        where = self.source
+        ids = [c.id for c in self.categories]
+        dup_ids = sorted({i for i in ids if ids.count(i) > 1})
+        if dup_ids:
+            raise UserError(f"{where}: category id(s) listed twice: {', '.join(dup_ids)}")
+        if self.fallback not in ids:
+            raise UserError(f"{where}: fallback {self.fallback!r} is not a category id "
+                            f"(ids: {', '.join(ids)})")
+        owners: dict[str, set[str]] = {}
+        nouns: dict[str, str] = {}
+        groups: dict[tuple[str, ...], str] = {}
+        neutral = frozenset(key(w) for w in self.neutral_nouns if key(w))
+        for k in neutral:
+            owners.setdefault(k, set()).add("neutral_nouns")
+        for cat in self.categories:
+            for name in NOUN_FORMS:
+                for word in getattr(cat, name):
+                    k = key(word)
+                    if not k:
+                        raise UserError(f"{where}: categories.{cat.id}.{name}: empty cue word")
+                    forms = {k} if name == "accusative" else {k, key(_definite(word))}
+                    for form in forms:
+                        owners.setdefault(form, set()).add(cat.id)
+                        nouns.setdefault(form, cat.id)
+            for phrase in cat.groups:
+                k = key(phrase)
+                if not k:
+                    raise UserError(f"{where}: categories.{cat.id}: empty group phrase")
+                owners.setdefault(k, set()).add(cat.id)
+                groups.setdefault(tuple(k.split()), cat.id)
+        clashes = {k: sorted(v) for k, v in owners.items() if len(v) > 1}
+        if clashes:
+            detail = "; ".join(f"{k!r} in {' and '.join(v)}" for k, v in sorted(clashes.items()))
+            raise UserError(f"{where}: cue word(s) listed under more than one category "
+                            f"(ambiguous): {detail}")
+        object.__setattr__(self, "_nouns", nouns)
+        object.__setattr__(self, "_groups", groups)
+        object.__setattr__(self, "_neutral", neutral)
+        object.__setattr__(self, "_duals", _dual_keys(self.categories, self.neutral_nouns))
+
+    # -- loading ----------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Ontology:
+        """Read and validate the ontology YAML (default ``configs/categories.yaml``)."""
+        path = Path(path) if path is not None else default_path()
+        if not path.is_absolute() and not path.exists():
+            path = project_root() / path
+        return cls.from_dict(read_yaml(path), source=str(path))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], source: str = "<dict>") -> Ontology:
+        """Build from the YAML mapping (or :meth:`to_dict` output); unknown keys are errors."""
+        if not isinstance(data, dict):
+            raise UserError(f"{source}: expected a mapping")
+        cats = data.get("categories")
+        if not isinstance(cats, dict) or not cats:
+            raise UserError(f"{source}: 'categories' must be a non-empty mapping of id -> words")
+        for cid, body in cats.items():
+            if not isinstance(cid, str) or not cid.isidentifier():
+                raise UserError(f"{source}: categories: bad id {cid!r}")
+            if body is None:
+                cats[cid] = {}
+        spec = from_dict(_OntologySpec, data, where=source)
+        categories = tuple(
+            Category(id=cid, description=c.description,
+                     **{name: tuple(getattr(c, name)) for name in (*NOUN_FORMS, "groups")})
+            for cid, c in spec.categories.items()
+        )
+        return cls(categories, spec.fallback, tuple(spec.neutral_nouns), spec.version, source)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The YAML mapping (saved beside a model; :meth:`from_dict` reads it back)."""
+        return {
+            "version": self.version,
+            "fallback": self.fallback,
+            "neutral_nouns": list(self.neutral_nouns),
+            "categories": {
+                c.id: {f.name: (list(getattr(c, f.name)) if f.name != "description"
+                                else c.description)
+                       for f in fields(Category) if f.name != "id"}
+                for c in self.categories
+            },
+        }
+
+    # -- lookups ----------------------------------------------------------
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.categories)
+
+    @property
+    def dual_keys(self) -> frozenset[str]:
+        """Lookup keys of nouns whose dual stands for 2 (see :func:`_dual_keys`)."""
+        return self._duals
+
+    def category(self, category_id: str) -> Category:
+        for cat in self.categories:
+            if cat.id == category_id:
+                return cat
+        raise KeyError(f"unknown category id {category_id!r} (ids: {', '.join(self.ids)})")
+
+    def forms(self, category_id: str) -> dict[str, list[str]]:
+        """All surface forms of a category: the YAML lists plus ``definite``
+        (ال forms of the nouns) and ``clitic`` (nouns and ال forms with و/ف/ب/ل)."""
+        cat = self.category(category_id)
+        out = {name: list(getattr(cat, name)) for name in (*NOUN_FORMS, "groups")}
+        nouns = list(dict.fromkeys(cat.nouns()))
+        definite = list(dict.fromkeys(
+            _definite(w) for name in NOUN_FORMS if name != "accusative"
+            for w in getattr(cat, name) if _definite(w) != w))
+        out["definite"] = definite
+        out["clitic"] = list(dict.fromkeys(c for w in [*nouns, *definite] for c in _with_clitics(w)))
+        return out
+
+    def _noun(self, word_key: str) -> str | None:
+        for cand in _strip_variants(word_key):
+            if cand in self._nouns:
+                return self._nouns[cand]
+        return None
+
+    def _longest_group(self, words: list[str]) -> str | None:
+        best: tuple[int, int, str] | None = None  # (length, -priority, id)
+        order = {cid: n for n, cid in enumerate(self.ids)}
+        for phrase, cid in self._groups.items():
+            n = len(phrase)
+            for s in range(len(words) - n + 1):
+                if words[s + 1:s + n] != list(phrase[1:]):
+                    continue
+                if phrase[0] not in _strip_variants(words[s]):
+                    continue
+                cand = (len(" ".join(phrase)), -order[cid], cid)
+                if best is None or cand > best:
+                    best = cand
+        return best[2] if best else None
+
+    def category_of_noun(self, text: str) -> str | None:
+        """The id for a counted noun (``مدنيين``, ``مقاتلاً``, ``طفلين``, ``الجهاديين``);
+        ``None`` for neutral nouns (``عنصر``) and unknown words."""
+        k = key(text)
+        if not k or self.is_neutral_noun(text):
+            return None
+        words = k.split()
+        cid = self._noun(k)
+        if cid is not None:
+            return cid
+        exact = self._groups.get(tuple(words)) or self._longest_group(words)
+        if exact is not None:
+            return exact
+        return self._noun(words[0]) if len(words) > 1 else None
+
+    def category_of_group(self, text: str) -> str | None:
+        """The id for an actor or partitive phrase: the longest group phrase it
+        contains (``قوات النظام والمسلحين الموالين لها`` -> regime), else its head noun."""
+        words = key(text).split()
+        if not words:
+            return None
+        cid = self._longest_group(words)
+        if cid is not None:
+            return cid
+        while words and words[0] in _LEADING:
+            words = words[1:]
+        return self._noun(words[0]) if words else None
+
+    def is_neutral_noun(self, text: str) -> bool:
+        """``عنصر``, ``عناصر``, ``أفراد`` ...: nouns that take the id of the group that follows."""
+        k = key(text)
+        return " " not in k and any(c in self._neutral for c in _strip_variants(k))

@@ -1,0 +1,287 @@
+"""Domain pre-training: a scratch WordPiece tokenizer and a small BERT trained as a masked LM.
+
+Reads unlabelled text (``corpora``: ``.jsonl`` ``text`` fields, SaudiNewsNet
+``.zip`` files, …; absent ``../shared`` files are skipped with a log line) plus
+the texts of the training exports named in ``extra_texts``, trains the
+tokenizer on it, packs the normalised token stream into fixed-length blocks
+and trains ``BertForMaskedLM`` (the LM head is applied to masked positions
+only, which halves the cost with a large vocabulary). Writes a base model
+folder (tokenizer + weights + config + card) that ``model.base: <folder>`` in
+a training config loads.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import torch
+import yaml
+
+from hasila.arabic import normalize
+from hasila.config import config_hash, load_config, to_dict
+from hasila.errors import UserError
+from hasila.fileio import write_json
+from hasila.modeling import ModelConfig, bert_config, iter_corpus_texts, resolve_path, scratch_tokenizer
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class PretrainingConfig:
+    """Masked-LM optimisation settings."""
+
+    max_steps: int = 1000
+    lr: float = 1e-3
+    batch_size: int = 32
+    max_length: int = 128
+    mlm_probability: float = 0.15
+    warmup_ratio: float = 0.06
+    weight_decay: float = 0.01
+    grad_clip: float = 1.0
+    seed: int = 13
+    bf16: bool | None = None
+    threads: int = 0
+    time_budget_minutes: float = 0.0
+    log_every: int = 100
+    heldout_blocks: int = 64
+
+
+@dataclass
+class PretrainConfig:
+    """``hasila pretrain`` settings: corpora, tokenizer and model size, optimisation."""
+
+    name: str = "mlm-base"
+    models_dir: str = "models"
+    runs_dir: str = "training"
+    corpora: list[str] = field(default_factory=list)
+    max_docs: int = 0
+    extra_texts: list[str] = field(default_factory=list)  # Label Studio exports (train splits only)
+    model: ModelConfig = field(default_factory=ModelConfig)
+    training: PretrainingConfig = field(default_factory=PretrainingConfig)
+
+
+@dataclass
+class PretrainResult:
+    output_dir: Path
+    steps: int
+    seconds: float
+    tokens_per_second: float
+    heldout_loss: float | None
+    corpus_tokens: int
+
+
+def load_pretrain_config(path: str | Path | None, overrides: list[str] | None = None) -> PretrainConfig:
+    return load_config(PretrainConfig, path, overrides)
+
+
+def gather_texts(cfg: PretrainConfig) -> list[str]:
+    """Corpus texts plus the texts of ``extra_texts`` exports (absent ../shared files skipped)."""
+    texts = list(iter_corpus_texts(cfg.corpora, cfg.max_docs))
+    from hasila.dataset import SourceConfig, load_source
+
+    for i, path in enumerate(cfg.extra_texts):
+        src = load_source(SourceConfig(name=f"extra{i}", kind="gold", path=path))
+        texts += [d.text for d in src.docs]
+    if not texts:
+        raise UserError("pretrain: no text found (every corpus was absent or empty)")
+    return texts
+
+
+def pack_blocks(texts: Sequence[str], tokenizer: Any, max_length: int) -> list[list[int]]:
+    """Normalise and tokenise ``texts``, join them with [SEP] and cut ``[CLS] … [SEP]`` blocks."""
+    body = max_length - 2
+    cls_id, sep_id = tokenizer.cls_token_id, tokenizer.sep_token_id
+    stream: list[int] = []
+    for start in range(0, len(texts), 256):
+        chunk = [normalize(t).text for t in texts[start:start + 256]]
+        for ids in tokenizer(chunk, add_special_tokens=False, truncation=False, verbose=False)["input_ids"]:
+            stream.extend(ids)
+            stream.append(sep_id)
+    return [[cls_id, *stream[i:i + body], sep_id] for i in range(0, len(stream) - body + 1, body)]
+
+
+def mask_tokens(ids: torch.Tensor, tokenizer: Any, probability: float,
+                gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """BERT masking: ``probability`` of the real tokens are targets; 80% [MASK], 10% random, 10% kept."""
+    labels = ids.clone()
+    special = torch.zeros_like(ids, dtype=torch.bool)
+    for sid in tokenizer.all_special_ids:
+        special |= ids == sid
+    chosen = (torch.rand(ids.shape, generator=gen) < probability) & ~special
+    labels[~chosen] = -100
+    inputs = ids.clone()
+    roll = torch.rand(ids.shape, generator=gen)
+    inputs[chosen & (roll < 0.8)] = tokenizer.mask_token_id
+    swap = chosen & (roll >= 0.8) & (roll < 0.9)
+    inputs[swap] = torch.randint(len(tokenizer), ids.shape, generator=gen)[swap]
+    return inputs, labels
+
+
+def mlm_loss(model: Any, inputs: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy of the LM head on the masked positions only."""
+    hidden = model.bert(input_ids=inputs).last_hidden_state
+    sel = labels != -100
+    logits = model.cls(hidden[sel])
+    return torch.nn.functional.cross_entropy(logits.float(), labels[sel])
+
+
+def pretrain(cfg: PretrainConfig) -> PretrainResult:
+    """Train the tokenizer and the masked LM; write ``models/<name>/``."""
+    from tqdm.auto import tqdm
+    from transformers import BertForMaskedLM, get_linear_schedule_with_warmup
+
+    from hasila.train import _set_threads, _use_bf16
+
+    t = cfg.training
+    if cfg.model.base != "scratch":
+        raise UserError("pretrain: model.base must be 'scratch' (the tokenizer is trained here)")
+    if t.max_length > cfg.model.max_positions:
+        raise UserError(f"training.max_length {t.max_length} exceeds model.max_positions "
+                        f"{cfg.model.max_positions}")
+    threads = _set_threads(t.threads)
+    bf16 = _use_bf16(t.bf16)
+    random.seed(t.seed)
+    torch.manual_seed(t.seed)
+    started = time.monotonic()
+
+    texts = gather_texts(cfg)
+    logger.info("pretrain corpus: %d texts, %.1f M characters", len(texts),
+                sum(map(len, texts)) / 1e6)
+    tokenizer = scratch_tokenizer(cfg.model, texts)
+    blocks = pack_blocks(texts, tokenizer, t.max_length)
+    if len(blocks) <= t.heldout_blocks:
+        raise UserError(f"pretrain: only {len(blocks)} blocks of {t.max_length} tokens; need more text")
+    rng = random.Random(t.seed)
+    rng.shuffle(blocks)
+    heldout, blocks = blocks[:t.heldout_blocks], blocks[t.heldout_blocks:]
+    corpus_tokens = len(blocks) * t.max_length
+    logger.info("pretrain: %d blocks of %d tokens (%d held out); %d steps of %d = %.1f epochs",
+                len(blocks), t.max_length, len(heldout), t.max_steps, t.batch_size,
+                t.max_steps * t.batch_size / len(blocks))
+
+    model = BertForMaskedLM(bert_config(cfg.model, len(tokenizer), tokenizer.pad_token_id))
+    decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and "LayerNorm" not in n]
+    no_decay = [p for n, p in model.named_parameters() if p.ndim < 2 or "LayerNorm" in n]
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": t.weight_decay},
+                                   {"params": no_decay, "weight_decay": 0.0}], lr=t.lr)
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(t.warmup_ratio * t.max_steps), t.max_steps)
+    gen = torch.Generator().manual_seed(t.seed)
+    data = torch.tensor(blocks, dtype=torch.long)
+    held = torch.tensor(heldout, dtype=torch.long)
+    autocast = torch.autocast(device_type="cpu", dtype=torch.bfloat16, enabled=bf16)
+    budget = t.time_budget_minutes * 60
+    run_dir = resolve_path(cfg.runs_dir) / cfg.name
+    run_dir.mkdir(parents=True, exist_ok=True)
+    log_path = run_dir / "pretrain_log.jsonl"
+    log_path.unlink(missing_ok=True)
+
+    def heldout_loss() -> float:
+        model.eval()
+        hg = torch.Generator().manual_seed(t.seed + 1)
+        losses = []
+        with torch.inference_mode(), autocast:
+            for i in range(0, len(held), t.batch_size):
+                inputs, labels = mask_tokens(held[i:i + t.batch_size], tokenizer, t.mlm_probability, hg)
+                losses.append(float(mlm_loss(model, inputs, labels)))
+        model.train()
+        return sum(losses) / len(losses)
+
+    model.train()
+    train_started = time.monotonic()
+    step, order, pos, loss_sum, loss_n = 0, torch.randperm(len(data), generator=gen), 0, 0.0, 0
+    stop = "max_steps"
+    bar = tqdm(total=t.max_steps, desc=f"pretrain {cfg.name}", unit="step", dynamic_ncols=True)
+    while step < t.max_steps:
+        if pos + t.batch_size > len(order):
+            order, pos = torch.randperm(len(data), generator=gen), 0
+        batch = data[order[pos:pos + t.batch_size]]
+        pos += t.batch_size
+        inputs, labels = mask_tokens(batch, tokenizer, t.mlm_probability, gen)
+        with autocast:
+            loss = mlm_loss(model, inputs, labels)
+        loss.backward()
+        if t.grad_clip > 0:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        step += 1
+        loss_sum += float(loss.detach())
+        loss_n += 1
+        elapsed = time.monotonic() - train_started
+        bar.update(1)
+        bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{step * data.shape[1] * t.batch_size / elapsed:.0f}")
+        over = budget > 0 and time.monotonic() - started > budget
+        if step % t.log_every == 0 or step == t.max_steps or over:
+            record = {"step": step, "loss": loss_sum / loss_n, "elapsed_s": round(elapsed, 1),
+                      "lr": scheduler.get_last_lr()[0]}
+            if step % (t.log_every * 5) == 0 or step == t.max_steps or over:
+                record["heldout_loss"] = heldout_loss()
+            with log_path.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(record) + "\n")
+            loss_sum, loss_n = 0.0, 0
+        if over:
+            stop = f"time budget of {t.time_budget_minutes:g} min reached"
+            logger.info("%s at step %d", stop, step)
+            break
+    bar.close()
+    train_seconds = time.monotonic() - train_started
+    tok_s = step * t.batch_size * t.max_length / train_seconds if train_seconds else 0.0
+    final_loss = heldout_loss()
+    out = resolve_path(cfg.models_dir) / cfg.name
+    info = {
+        "name": cfg.name, "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "config_hash": config_hash(cfg), "texts": len(texts), "blocks": len(blocks),
+        "corpus_tokens": corpus_tokens, "steps": step, "stop_reason": stop,
+        "train_seconds": round(train_seconds, 1), "total_seconds": round(time.monotonic() - started, 1),
+        "tokens_per_second": round(tok_s, 1), "heldout_mlm_loss": round(final_loss, 4),
+        "heldout_perplexity": round(math.exp(min(final_loss, 50)), 2), "threads": threads, "bf16": bf16,
+    }
+    write_base_dir(out, model, tokenizer, cfg, info)
+    logger.info("base model written to %s (held-out MLM loss %.3f, %d steps, %.0f tokens/s)",
+                out, final_loss, step, tok_s)
+    return PretrainResult(out, step, train_seconds, tok_s, final_loss, corpus_tokens)
+
+
+def write_base_dir(path: Path, model: Any, tokenizer: Any, cfg: PretrainConfig, info: dict[str, Any]) -> None:
+    """Tokenizer, masked-LM weights, the config and a short card, written atomically."""
+    tmp = path.parent / f".{path.name}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    model.save_pretrained(tmp)
+    tokenizer.save_pretrained(tmp)
+    with (tmp / "pretrain_config.yaml").open("w", encoding="utf-8") as fh:
+        yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
+    write_json(tmp / "pretrain_info.json", info)
+    m = cfg.model
+    card = "\n".join([
+        f"# hasila domain base model `{cfg.name}` (masked LM)",
+        "",
+        "A base for `model.base:` in a hasila training config, not a tagger by itself.",
+        "",
+        f"- corpora: {', '.join(cfg.corpora) or '(none)'}; extra texts: {', '.join(cfg.extra_texts) or '(none)'}",
+        f"- {info['texts']} texts, {info['corpus_tokens']} tokens in {info['blocks']} blocks of "
+        f"{cfg.training.max_length}",
+        f"- WordPiece vocabulary {len(tokenizer)}; BERT {m.layers} layers, hidden {m.hidden}, "
+        f"{m.heads} heads, intermediate {m.intermediate}",
+        f"- {info['steps']} steps of {cfg.training.batch_size} blocks, lr {cfg.training.lr:g}, "
+        f"{info['train_seconds']} s, {info['tokens_per_second']} tokens/s ({info['stop_reason']})",
+        f"- held-out MLM loss {info['heldout_mlm_loss']} (perplexity {info['heldout_perplexity']})",
+        "",
+        "Licences: the corpora's terms (see ../shared/README.md) apply to this model; "
+        "SaudiNewsNet is CC BY-NC-SA 4.0.",
+        "",
+    ])
+    (tmp / "README.md").write_text(card, encoding="utf-8")
+    shutil.rmtree(path, ignore_errors=True)
+    tmp.rename(path)

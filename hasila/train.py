@@ -1,0 +1,591 @@
+"""Fine-tune a token classifier: a plain torch loop with checkpoints, early stopping and resume.
+
+``train(cfg)`` reads the data sources, builds (or loads) the tokenizer and
+model, builds the cached window dataset, trains, evaluates on the dev sets
+every ``eval_every`` steps (strict IOB2 entity F1 from seqeval on word-level
+tags, :mod:`hasila.wordtags`), keeps the best model and finally writes
+``models/<name>/``: weights with ``id2label``/``label2id``, tokenizer, the
+resolved config, the category ontology, ``metrics.json`` and a model card.
+
+The run folder ``training/<name>/`` holds ``train.log``, ``metrics.jsonl``
+(one line per evaluation), ``resolved_config.yaml``, ``checkpoints/step-N``
+and ``best/``. ``resume=True`` continues from the last checkpoint (same batch
+order, optimizer, scheduler and random state); an interrupted run (Ctrl-C)
+saves a checkpoint before it stops.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import torch
+import yaml
+
+from hasila.config import config_hash, load_config, to_dict
+from hasila.dataset import DataConfig, LoadedSource, build_dataset, load_eval_set, load_source
+from hasila.errors import UserError
+from hasila.fileio import atomic_open, write_json
+from hasila.modeling import ModelConfig, build, resolve_path
+from hasila.schema import Doc, Span
+
+logger = logging.getLogger(__name__)
+
+RESOLVED_CONFIG = "resolved_config.yaml"
+STATE_FILE = "trainer_state.json"
+
+
+@dataclass
+class TrainingConfig:
+    """Optimisation settings. Steps are optimizer steps (one batch each)."""
+
+    epochs: float = 3.0
+    max_steps: int = 0  # > 0 overrides epochs
+    lr: float = 5e-4
+    batch_size: int = 16
+    max_length: int = 256
+    stride: int = 64
+    warmup_ratio: float = 0.1
+    weight_decay: float = 0.01
+    grad_clip: float = 1.0
+    seed: int = 13
+    bf16: bool | None = None  # None: bf16 autocast when the CPU computes bf16 natively
+    eval_every: int = 0  # steps between dev evaluations; 0: once per epoch
+    save_every: int = 0  # steps between checkpoints; 0: at every evaluation
+    keep_checkpoints: int = 2
+    patience: int = 0  # evaluations without improvement before stopping; 0: never stop early
+    select_on: str = ""  # dev set that picks the best model; "": the first one present
+    eval_batch_size: int = 16
+    threads: int = 0  # 0: every usable core
+    time_budget_minutes: float = 0.0  # > 0: stop (and keep the best model) after this long
+
+
+@dataclass
+class TrainConfig:
+    """Everything ``hasila train`` needs: model, data, training; the run and model names."""
+
+    name: str = "default"
+    models_dir: str = "models"
+    runs_dir: str = "training"
+    ontology: str = "configs/categories.yaml"
+    description: str = ""
+    model: ModelConfig = field(default_factory=ModelConfig)
+    data: DataConfig = field(default_factory=DataConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+
+
+@dataclass
+class TrainResult:
+    """What a run produced."""
+
+    model_dir: Path
+    run_dir: Path
+    steps: int
+    first_step: int
+    seconds: float
+    tokens_per_second: float
+    metrics: dict[str, Any]
+
+
+def load_train_config(path: str | Path | None, overrides: list[str] | None = None) -> TrainConfig:
+    """Read a training config YAML with ``key.sub=value`` overrides."""
+    return load_config(TrainConfig, path, overrides)
+
+
+# ----------------------------------------------------------------------------- evaluation
+
+
+def strict_scores(docs: Sequence[Doc], predicted: Sequence[Sequence[Span]],
+                  labels: Sequence[str]) -> dict[str, Any]:
+    """seqeval strict IOB2 scores on word-level tags (exact-span P/R/F1), micro and per label."""
+    from seqeval.metrics import classification_report
+    from seqeval.scheme import IOB2
+
+    from hasila.wordtags import word_bio
+
+    y_true, y_pred = [], []
+    for doc, spans in zip(docs, predicted, strict=True):
+        gold = [s for s in doc.spans if s.label in labels]
+        g, p = word_bio(doc.text, gold, list(spans))
+        y_true.append(g)
+        y_pred.append(p)
+    report = classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True,
+                                   zero_division=0)
+    micro = report.get("micro avg", {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 0})
+    per_label = {}
+    for label in labels:
+        row = report.get(label, {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 0})
+        per_label[label] = {"precision": float(row["precision"]), "recall": float(row["recall"]),
+                            "f1": float(row["f1-score"]), "support": int(row["support"])}
+    return {"f1": float(micro["f1-score"]), "precision": float(micro["precision"]),
+            "recall": float(micro["recall"]), "support": int(micro["support"]),
+            "docs": len(docs), "per_label": per_label}
+
+
+def evaluate_model(model: Any, tokenizer: Any, docs: Sequence[Doc], labels: Sequence[str],
+                   max_length: int, stride: int, bf16: bool = False, batch_size: int = 16) -> dict[str, Any]:
+    """Tag ``docs`` with the in-memory model (the inference code path) and score them."""
+    from hasila.infer import Tagger
+
+    was_training = model.training
+    model.eval()
+    id2label = {int(k): v for k, v in model.config.id2label.items()}
+    tagger = Tagger(model=model, tokenizer=tokenizer, id2label=id2label, max_length=max_length,
+                    stride=stride, bf16=bf16)
+    try:
+        predicted = tagger.tag([d.text for d in docs], batch_size=batch_size)
+    finally:
+        model.train(was_training)
+    return strict_scores(docs, predicted, labels)
+
+
+# ----------------------------------------------------------------------------- batches
+
+
+def collate(rows: Sequence[dict[str, Any]], pad_id: int) -> dict[str, torch.Tensor]:
+    """Pad a batch of windows to its longest one."""
+    width = max(len(r["input_ids"]) for r in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    labels = torch.full((len(rows), width), -100, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for i, r in enumerate(rows):
+        n = len(r["input_ids"])
+        ids[i, :n] = torch.tensor(r["input_ids"], dtype=torch.long)
+        labels[i, :n] = torch.tensor(r["labels"], dtype=torch.long)
+        mask[i, :n] = 1
+    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+
+
+def epoch_order(n: int, seed: int, epoch: int) -> list[int]:
+    """The batch order of one epoch: a permutation fixed by seed and epoch (so resume replays it)."""
+    gen = torch.Generator().manual_seed(seed * 1000 + epoch)
+    return torch.randperm(n, generator=gen).tolist()
+
+
+# ----------------------------------------------------------------------------- checkpoints
+
+
+def _checkpoints(run_dir: Path) -> list[Path]:
+    root = run_dir / "checkpoints"
+    found = [p for p in root.glob("step-*") if (p / STATE_FILE).is_file()] if root.is_dir() else []
+    return sorted(found, key=lambda p: int(p.name.split("-")[1]))
+
+
+def save_checkpoint(run_dir: Path, model: Any, tokenizer: Any, optimizer: Any, scheduler: Any,
+                    state: dict[str, Any], keep: int) -> Path:
+    """Write ``checkpoints/step-N`` atomically (temp folder, then rename) and prune old ones."""
+    root = run_dir / "checkpoints"
+    final = root / f"step-{state['step']}"
+    tmp = root / f".step-{state['step']}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    model.save_pretrained(tmp)
+    tokenizer.save_pretrained(tmp)
+    torch.save({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
+                "torch_rng": torch.get_rng_state(), "python_rng": random.getstate()},
+               tmp / "optim.pt")
+    (tmp / STATE_FILE).write_text(json.dumps(state, indent=2), encoding="utf-8")
+    shutil.rmtree(final, ignore_errors=True)
+    tmp.rename(final)
+    for old in _checkpoints(run_dir)[:-max(keep, 1)]:
+        shutil.rmtree(old, ignore_errors=True)
+    logger.debug("checkpoint %s", final)
+    return final
+
+
+def _save_model(path: Path, model: Any, tokenizer: Any) -> None:
+    tmp = path.parent / f".{path.name}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    model.save_pretrained(tmp)
+    tokenizer.save_pretrained(tmp)
+    shutil.rmtree(path, ignore_errors=True)
+    tmp.rename(path)
+
+
+# ----------------------------------------------------------------------------- the run
+
+
+class _RunLog:
+    """File logging for one run (``train.log``), removed again at the end."""
+
+    def __init__(self, run_dir: Path) -> None:
+        self.handler = logging.FileHandler(run_dir / "train.log", encoding="utf-8")
+        self.handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.handler.setLevel(logging.INFO)
+        self.root = logging.getLogger("hasila")
+        self.old_level = self.root.level
+        if self.root.getEffectiveLevel() > logging.INFO:
+            self.root.setLevel(logging.INFO)
+        self.root.addHandler(self.handler)
+
+    def close(self) -> None:
+        self.root.removeHandler(self.handler)
+        self.root.setLevel(self.old_level)
+        self.handler.close()
+
+
+def _set_threads(threads: int) -> int:
+    from hasila.infer import set_threads
+
+    return set_threads(threads or None)
+
+
+def _use_bf16(setting: bool | None) -> bool:
+    from hasila.infer import cpu_supports_bf16
+
+    native = cpu_supports_bf16()
+    if setting is None:
+        return native
+    if setting and not native:
+        logger.warning("bf16 requested but this CPU has no native bf16: it will be slow")
+    return setting
+
+
+def _optimizer(model: Any, cfg: TrainingConfig, total_steps: int) -> tuple[Any, Any]:
+    from transformers import get_linear_schedule_with_warmup
+
+    decay, no_decay = [], []
+    for name, param in model.named_parameters():
+        if not param.requires_grad:
+            continue
+        (no_decay if param.ndim < 2 or "LayerNorm" in name or name.endswith(".bias") else decay).append(param)
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
+                                   {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr)
+    warmup = int(cfg.warmup_ratio * total_steps)
+    return optimizer, get_linear_schedule_with_warmup(optimizer, warmup, total_steps)
+
+
+def _load_eval_sets(sets: Sequence[Any]) -> dict[str, list[Doc]]:
+    out = {}
+    for s in sets:
+        docs = load_eval_set(s)
+        if docs is not None:
+            out[s.name] = docs
+    return out
+
+
+def train(cfg: TrainConfig, resume: bool = False,
+          on_step: Callable[[int], None] | None = None) -> TrainResult:
+    """Run training as configured; ``on_step(step)`` is called after every optimizer step."""
+    from tqdm.auto import tqdm
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    t_cfg = cfg.training
+    if t_cfg.batch_size < 1 or t_cfg.max_length < 8:
+        raise UserError("training.batch_size must be >= 1 and training.max_length >= 8")
+    run_dir = resolve_path(cfg.runs_dir) / cfg.name
+    checkpoints = _checkpoints(run_dir) if resume else []
+    if resume and not checkpoints:
+        raise UserError(f"--resume: no checkpoint in {run_dir / 'checkpoints'} to resume from")
+    if not resume and run_dir.exists():
+        logger.info("starting %s afresh: removing the previous run's checkpoints", run_dir)
+        shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
+        shutil.rmtree(run_dir / "best", ignore_errors=True)
+        (run_dir / "metrics.jsonl").unlink(missing_ok=True)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    runlog = _RunLog(run_dir)
+    try:
+        return _train(cfg, run_dir, checkpoints[-1] if checkpoints else None, on_step, tqdm,
+                      AutoModelForTokenClassification, AutoTokenizer)
+    finally:
+        runlog.close()
+
+
+def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
+           on_step: Callable[[int], None] | None, tqdm: Any, auto_model: Any, auto_tok: Any) -> TrainResult:
+    t_cfg = cfg.training
+    started = time.monotonic()
+    threads = _set_threads(t_cfg.threads)
+    bf16 = _use_bf16(t_cfg.bf16)
+    random.seed(t_cfg.seed)
+    torch.manual_seed(t_cfg.seed)
+    with atomic_open(run_dir / RESOLVED_CONFIG) as fh:
+        yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
+
+    sources = [load_source(s) for s in cfg.data.train]
+    for src in sources:
+        logger.info("source %-12s %-9s %4d docs, weight %g%s", src.config.name, src.config.kind,
+                    len(src.docs), src.config.weight, f" ({src.skipped})" if src.skipped else "")
+    dev_sets = _load_eval_sets(cfg.data.dev)
+    test_sets = _load_eval_sets(cfg.data.test)
+    select_on = t_cfg.select_on or next(iter(dev_sets), "")
+    if t_cfg.select_on and t_cfg.select_on not in dev_sets:
+        raise UserError(f"training.select_on {t_cfg.select_on!r}: no such dev set loaded "
+                        f"({', '.join(dev_sets) or 'none'})")
+
+    if checkpoint is not None:
+        logger.info("resuming from %s", checkpoint)
+        tokenizer = auto_tok.from_pretrained(str(checkpoint))
+        model = auto_model.from_pretrained(str(checkpoint), dtype=torch.float32)
+        state = json.loads((checkpoint / STATE_FILE).read_text(encoding="utf-8"))
+    else:
+        texts = [d.text for s in sources for d in s.docs]
+        tokenizer, model = build(cfg.model, texts)
+        state = {"step": 0, "best": None, "best_step": None, "bad_evals": 0, "tokens": 0,
+                 "seconds": 0.0, "config_hash": config_hash(cfg)}
+    limit = getattr(model.config, "max_position_embeddings", t_cfg.max_length)
+    if t_cfg.max_length > limit:
+        raise UserError(f"training.max_length {t_cfg.max_length} exceeds the model's "
+                        f"{limit} positions")
+
+    label2id = cfg.model.label2id()
+    dev_docs = dev_sets.get(select_on, [])
+    built = build_dataset(sources, tokenizer, label2id, t_cfg.max_length, t_cfg.stride,
+                          cfg.data.label_all_subtokens, t_cfg.seed, dev_docs, cfg.data.cache_dir)
+    train_rows = built.data["train"]
+    rows = [{"input_ids": r["input_ids"], "labels": r["labels"]} for r in train_rows]
+    n = len(rows)
+    steps_per_epoch = math.ceil(n / t_cfg.batch_size)
+    total = t_cfg.max_steps if t_cfg.max_steps > 0 else math.ceil(t_cfg.epochs * steps_per_epoch)
+    eval_every = t_cfg.eval_every or steps_per_epoch
+    save_every = t_cfg.save_every or eval_every
+    optimizer, scheduler = _optimizer(model, t_cfg, total)
+    if checkpoint is not None:
+        saved = torch.load(checkpoint / "optim.pt", weights_only=False)
+        optimizer.load_state_dict(saved["optimizer"])
+        scheduler.load_state_dict(saved["scheduler"])
+        torch.set_rng_state(saved["torch_rng"])
+        random.setstate(saved["python_rng"])
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+    logger.info("training %s: %d windows, %d steps/epoch, %d steps, batch %d, max_length %d, "
+                "%d threads, %s", cfg.name, n, steps_per_epoch, total, t_cfg.batch_size,
+                t_cfg.max_length, threads, "bf16 autocast" if bf16 else "fp32")
+
+    metrics_path = run_dir / "metrics.jsonl"
+    best_dir = run_dir / "best"
+    first_step = state["step"] + 1
+    run_tokens = 0
+    run_started = time.monotonic()
+    loss_sum, loss_n = 0.0, 0
+    budget = t_cfg.time_budget_minutes * 60
+
+    def evaluate(step: int) -> dict[str, Any]:
+        record: dict[str, Any] = {"step": step, "epoch": round(step / steps_per_epoch, 3),
+                                  "train_loss": loss_sum / loss_n if loss_n else None,
+                                  "lr": scheduler.get_last_lr()[0],
+                                  "elapsed_s": round(state["seconds"] + time.monotonic() - run_started, 1)}
+        for name, docs in dev_sets.items():
+            record[name] = evaluate_model(model, tokenizer, docs, cfg.model.labels, t_cfg.max_length,
+                                          t_cfg.stride, bf16, t_cfg.eval_batch_size)
+        with metrics_path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return record
+
+    def checkpoint_state(step: int) -> dict[str, Any]:
+        return {**state, "step": step, "tokens": state["tokens"] + run_tokens,
+                "seconds": state["seconds"] + time.monotonic() - run_started}
+
+    model.train()
+    step = state["step"]
+    stop_reason = "max_steps"
+    bar = tqdm(total=total, initial=step, desc=f"train {cfg.name}", unit="step", dynamic_ncols=True)
+    autocast = torch.autocast(device_type="cpu", dtype=torch.bfloat16, enabled=bf16)
+    try:
+        while step < total:
+            epoch, pos = divmod(step, steps_per_epoch)
+            order = epoch_order(n, t_cfg.seed, epoch)
+            batch_idx = order[pos * t_cfg.batch_size:(pos + 1) * t_cfg.batch_size]
+            batch = collate([rows[i] for i in batch_idx], pad_id)
+            with autocast:
+                loss = model(**batch).loss
+            loss.backward()
+            if t_cfg.grad_clip > 0:
+                torch.nn.utils.clip_grad_norm_(model.parameters(), t_cfg.grad_clip)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            step += 1
+            run_tokens += int(batch["attention_mask"].sum())
+            loss_sum += float(loss.detach())
+            loss_n += 1
+            elapsed = time.monotonic() - run_started
+            bar.update(1)
+            bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{run_tokens / max(elapsed, 1e-9):.0f}")
+            over_budget = budget > 0 and state["seconds"] + elapsed > budget
+            if step % eval_every == 0 or step == total or over_budget:
+                record = evaluate(step)
+                score = record[select_on]["f1"] if select_on else None
+                logger.info("step %d: loss %.4f%s", step, loss_sum / max(loss_n, 1),
+                            "".join(f", {k} F1 {record[k]['f1']:.3f}" for k in dev_sets))
+                loss_sum, loss_n = 0.0, 0
+                if score is None or state["best"] is None or score > state["best"]:
+                    state["best"], state["best_step"], state["bad_evals"] = score, step, 0
+                    _save_model(best_dir, model, tokenizer)
+                else:
+                    state["bad_evals"] += 1
+                if t_cfg.patience and state["bad_evals"] >= t_cfg.patience:
+                    stop_reason = f"early stopping: no better {select_on} F1 for {t_cfg.patience} evaluations"
+                if over_budget:
+                    stop_reason = f"time budget of {t_cfg.time_budget_minutes:g} min reached"
+            if step % save_every == 0 or step == total or stop_reason != "max_steps":
+                save_checkpoint(run_dir, model, tokenizer, optimizer, scheduler,
+                                checkpoint_state(step), t_cfg.keep_checkpoints)
+            if on_step is not None:
+                on_step(step)
+            if stop_reason != "max_steps":
+                logger.info("%s at step %d", stop_reason, step)
+                break
+    except KeyboardInterrupt:
+        bar.close()
+        if step >= first_step:
+            path = save_checkpoint(run_dir, model, tokenizer, optimizer, scheduler,
+                                   checkpoint_state(step), t_cfg.keep_checkpoints)
+            logger.warning("interrupted at step %d: checkpoint %s; rerun with --resume", step, path)
+        raise
+    bar.close()
+    if step < first_step and not best_dir.exists():
+        _save_model(best_dir, model, tokenizer)
+    train_seconds = time.monotonic() - run_started
+    tokens_per_s = run_tokens / train_seconds if train_seconds > 0 and run_tokens else 0.0
+
+    best_model = auto_model.from_pretrained(str(best_dir), dtype=torch.float32)
+    final: dict[str, Any] = {"dev": {}, "test": {}}
+    for split, sets in (("dev", dev_sets), ("test", test_sets)):
+        for name, docs in sets.items():
+            final[split][name] = evaluate_model(best_model, tokenizer, docs, cfg.model.labels,
+                                                t_cfg.max_length, t_cfg.stride, bf16, t_cfg.eval_batch_size)
+    total_seconds = state["seconds"] + time.monotonic() - run_started
+    summary = {
+        "name": cfg.name,
+        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "config_hash": config_hash(cfg),
+        "steps": step,
+        "best_step": state["best_step"],
+        "selected_on": select_on or None,
+        "stop_reason": stop_reason,
+        "train_seconds": round(total_seconds, 1),
+        "wall_seconds_this_run": round(time.monotonic() - started, 1),
+        "train_tokens_per_second": round(tokens_per_s, 1),
+        "threads": threads,
+        "bf16": bf16,
+        "dataset": built.info,
+        **final,
+    }
+    model_dir = resolve_path(cfg.models_dir) / cfg.name
+    write_model_dir(model_dir, best_model, tokenizer, cfg, summary)
+    logger.info("model written to %s (%d steps, %.0f s, %.0f tokens/s)", model_dir, step,
+                total_seconds, tokens_per_s)
+    return TrainResult(model_dir, run_dir, step, first_step, total_seconds, tokens_per_s, summary)
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def write_model_dir(path: Path, model: Any, tokenizer: Any, cfg: TrainConfig, metrics: dict[str, Any]) -> None:
+    """Write the model folder atomically: weights, tokenizer, config, ontology, metrics, card."""
+    tmp = path.parent / f".{path.name}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    model.save_pretrained(tmp)
+    tokenizer.save_pretrained(tmp)
+    with (tmp / RESOLVED_CONFIG).open("w", encoding="utf-8") as fh:
+        yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
+    ontology = resolve_path(cfg.ontology)
+    if not ontology.is_file():
+        raise UserError(f"ontology {cfg.ontology}: file not found")
+    shutil.copyfile(ontology, tmp / "categories.yaml")
+    write_json(tmp / "metrics.json", metrics)
+    (tmp / "README.md").write_text(model_card(cfg, metrics), encoding="utf-8")
+    old = path.parent / f".{path.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if path.exists():
+        path.rename(old)
+    tmp.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _metrics_table(sets: dict[str, Any], labels: Sequence[str]) -> list[str]:
+    if not sets:
+        return ["(none available)", ""]
+    head = "| set | docs | micro P | micro R | micro F1 | " + " | ".join(f"{lab} F1" for lab in labels) + " |"
+    lines = [head, "|" + "---|" * (5 + len(labels))]
+    for name, m in sets.items():
+        per = " | ".join(f"{m['per_label'][lab]['f1']:.3f} ({m['per_label'][lab]['support']})"
+                         for lab in labels)
+        lines.append(f"| {name} | {m['docs']} | {m['precision']:.3f} | {m['recall']:.3f} | "
+                     f"{m['f1']:.3f} | {per} |")
+    return [*lines, ""]
+
+
+def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
+    """A short model card: data, hyperparameters, scores, intended use and limits."""
+    t, m, data = cfg.training, cfg.model, metrics.get("dataset", {})
+    lines = [
+        f"# hasila token classifier: `{cfg.name}`",
+        "",
+        cfg.description or "Tags ACTOR, PLACE, COUNT and CATEGORY spans in Arabic conflict reports "
+        "(annotation scheme v1) for the hasila casualty-figure extractor.",
+        "",
+        f"Created {metrics.get('created')}, config hash `{metrics.get('config_hash')}`. "
+        f"Load with `hasila predict --model <this folder>` or "
+        f"`transformers.pipeline(\"token-classification\", model=<this folder>)` "
+        "(the pipeline skips hasila's Arabic normalisation and window merging).",
+        "",
+        "## Training data",
+        "",
+        "| source | kind | docs | windows | weight | windows used | spans | snapped |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in data.get("sources", {}).items():
+        note = f" — {s['skipped']}" if s.get("skipped") else ""
+        lines.append(f"| {name}{note} | {s['kind']} | {s['docs']} | {s['windows']} | {s['weight']:g} | "
+                     f"{s['windows_after_weight']} | {s['spans']} | {s['snapped']} |")
+    lines += [
+        "",
+        f"{data.get('train_windows', 0)} training windows, {data.get('train_tokens', 0)} tokens per epoch. "
+        "`snapped`: spans whose boundary falls inside a sub-token (trained as the whole sub-token).",
+        "",
+        "## Model and hyperparameters",
+        "",
+        f"- base: `{m.base}`" + (f" (BERT {m.layers} layers, hidden {m.hidden}, {m.heads} heads, "
+                                  f"intermediate {m.intermediate}, WordPiece vocabulary {m.vocab_size})"
+                                  if m.base == "scratch" else ""),
+        f"- labels: {', '.join(m.labels)} (IOB2 tags: {', '.join(m.tags())})",
+        f"- windows: max_length {t.max_length}, stride {t.stride}; "
+        f"label_all_subtokens {cfg.data.label_all_subtokens}",
+        f"- optimiser: AdamW lr {t.lr:g}, weight decay {t.weight_decay:g}, warmup {t.warmup_ratio:g}, "
+        f"batch {t.batch_size}, grad clip {t.grad_clip:g}, seed {t.seed}",
+        f"- steps: {metrics.get('steps')} (best at {metrics.get('best_step')}, selected on "
+        f"`{metrics.get('selected_on')}`; stop: {metrics.get('stop_reason')})",
+        f"- time: {metrics.get('train_seconds')} s on {metrics.get('threads')} CPU thread(s), "
+        f"{'bf16 autocast' if metrics.get('bf16') else 'fp32'}, "
+        f"{metrics.get('train_tokens_per_second')} tokens/s",
+        "",
+        "## Scores",
+        "",
+        "Strict entity P/R/F1 (seqeval, mode=strict, IOB2, on word-level tags where words are "
+        "cut at every span boundary, so a match means the exact span). Per-label F1 with the "
+        "gold support in brackets.",
+        "",
+        "Dev:",
+        "",
+        *_metrics_table(metrics.get("dev", {}), m.labels),
+        "Test:",
+        "",
+        *_metrics_table(metrics.get("test", {}), m.labels),
+        "## Intended use",
+        "",
+        "First stage of hasila: find the spans in Arabic casualty reports (Syrian Observatory "
+        "style news) that the linker turns into casualty records. Research and monitoring "
+        "support; every figure should be checked against the source text.",
+        "",
+        "## Limits",
+        "",
+        "- Trained on a small amount of gold data (and synthetic text where listed): expect "
+        "errors on other report styles, dialects, other conflicts and long, list-like texts.",
+        "- Span boundaries follow the tokenizer: a clitic glued to a word is split off only "
+        "where the tokenizer cuts a sub-token there (see `snapped`).",
+        "- Scores on a few dozen documents have wide confidence intervals.",
+        "- Tags are not casualty records: the hasila linker adds values, categories and links.",
+        "",
+    ]
+    return "\n".join(lines)

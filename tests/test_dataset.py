@@ -1,0 +1,128 @@
+"""Dataset building: sources → labelled windows, weights, cache hits, skipped sources."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from hasila.dataset import (
+    DataConfig,
+    EvalSetConfig,
+    SourceConfig,
+    build_dataset,
+    load_eval_set,
+    load_source,
+)
+from hasila.errors import UserError
+from hasila.lsio import write_export
+from hasila.markup import parse_markup
+from hasila.modeling import train_tokenizer
+from hasila.schema import Doc, bio_tags
+
+LABEL2ID = {t: i for i, t in enumerate(bio_tags())}
+
+PLACES = ["حلب", "حمص", "ريف إدلب الجنوبي", "دير الزور", "درعا البلد", "مخيم اليرموك"]
+ACTORS = ["قوات النظام", "الطائرات الروسية", "تنظيم الدولة الإسلامية", "الفصائل المقاتلة"]
+SENTENCES = [
+    "قتل [{n}|COUNT k=civilian] [مدنيين|CATEGORY] في قصف [{actor}|ACTOR] على [{place}|PLACE] اليوم.",
+    "وثق المرصد مقتل [{n}|COUNT k=regime] [عنصرا|CATEGORY] من [{actor}|ACTOR] في اشتباكات ب[{place}|PLACE].",
+    "وأصيب و[{n}|COUNT s=injured k=child] [أطفال|CATEGORY] في [{place}|PLACE] مساء أمس.",
+    "وتستمر المعارك منذ أيام في محيط المدينة وسط تحليق للطيران.",
+]
+
+
+def make_docs(n: int, seed: int, prefix: str = "d") -> list[Doc]:
+    """Small annotated reports written for the tests (two to five sentences each)."""
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        parts = [rng.choice(SENTENCES).format(n=rng.randint(2, 300), actor=rng.choice(ACTORS),
+                                               place=rng.choice(PLACES))
+                 for _ in range(rng.randint(2, 5))]
+        doc = parse_markup(" ".join(parts), doc_id=f"{prefix}{i}")
+        doc.meta["task_id"] = i + 1
+        docs.append(doc)
+    return docs
+
+
+def write_gold(path: Path, docs: list[Doc]) -> Path:
+    write_export(path, docs, kind="annotations")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tok():
+    texts = [d.text for d in make_docs(30, 0)]
+    return train_tokenizer(texts, vocab_size=200, min_frequency=1, model_max_length=64)
+
+
+def test_build_mixes_weights_and_hits_the_cache(tmp_path, tok):
+    gold = write_gold(tmp_path / "train.json", make_docs(8, 1))
+    extra = write_gold(tmp_path / "extra.json", make_docs(6, 2, prefix="e"))
+    cfg = DataConfig(train=[SourceConfig("gold", "gold", str(gold), weight=2.0),
+                            SourceConfig("extra", "gold", str(extra), weight=0.5)])
+    sources = [load_source(s) for s in cfg.train]
+    assert [len(s.docs) for s in sources] == [8, 6]
+    dev = make_docs(3, 3, prefix="v")
+    built = build_dataset(sources, tok, LABEL2ID, 32, 8, seed=5, dev_docs=dev, cache_dir=tmp_path / "cache")
+    assert not built.cache_hit
+    info = built.info["sources"]
+    assert info["gold"]["windows_after_weight"] == 2 * info["gold"]["windows"]
+    assert info["extra"]["windows_after_weight"] == round(0.5 * info["extra"]["windows"])
+    assert info["gold"]["windows"] > 8  # long docs were cut into several windows
+    train = built.data["train"]
+    assert len(train) == info["gold"]["windows_after_weight"] + info["extra"]["windows_after_weight"]
+    row = train[0]
+    assert len(row["input_ids"]) == len(row["labels"]) <= 32
+    assert set(train["source"]) == {"gold", "extra"}
+    assert len(built.data["dev"]) >= 3
+    labelled = [lab for r in train["labels"] for lab in r if lab != -100]
+    assert LABEL2ID["B-COUNT"] in labelled and LABEL2ID["I-PLACE"] in labelled
+
+    again = build_dataset(sources, tok, LABEL2ID, 32, 8, seed=5, dev_docs=dev, cache_dir=tmp_path / "cache")
+    assert again.cache_hit and again.key == built.key
+    assert again.data["train"]["input_ids"] == train["input_ids"]
+
+    changed = build_dataset(sources, tok, LABEL2ID, 32, 4, seed=5, dev_docs=dev, cache_dir=tmp_path / "cache")
+    assert not changed.cache_hit and changed.key != built.key
+    edited = [load_source(cfg.train[0])]
+    edited[0].docs[0].spans.pop()
+    other = build_dataset(edited, tok, LABEL2ID, 32, 8, seed=5, cache_dir=tmp_path / "cache")
+    assert not other.cache_hit
+
+
+def test_clitic_spans_are_labelled(tmp_path, tok):
+    doc = parse_markup("وأصيب و[12|COUNT s=injured k=child] [أطفال|CATEGORY]", doc_id="x")
+    src = load_source(SourceConfig("g", "gold", str(write_gold(tmp_path / "g.json", [doc]))))
+    built = build_dataset([src], tok, LABEL2ID, 32, 8, cache_dir=tmp_path / "cache")
+    assert built.info["sources"]["g"]["snapped"] == 0
+    assert LABEL2ID["B-COUNT"] in built.data["train"][0]["labels"]
+
+
+def test_missing_sources(tmp_path):
+    shared = load_source(SourceConfig("real", "gold", "../shared/nowhere/train_gold.json"))
+    assert shared.docs == [] and "optional" in shared.skipped
+    optional = load_source(SourceConfig("x", "gold", str(tmp_path / "nope.json"), optional=True))
+    assert optional.docs == []
+    with pytest.raises(UserError, match="not found"):
+        load_source(SourceConfig("x", "gold", str(tmp_path / "nope.json")))
+    with pytest.raises(UserError, match="unknown kind"):
+        load_source(SourceConfig("x", "bronze", str(tmp_path / "nope.json")))
+    assert load_eval_set(EvalSetConfig("dev", "../shared/nowhere/dev.json")) is None
+    with pytest.raises(UserError, match="no training data"):
+        build_dataset([shared], train_tokenizer(["قتل"], 50, 1), LABEL2ID, 32, 8,
+                      cache_dir=tmp_path / "cache")
+
+
+def test_silver_predictions_filtered_by_score(tmp_path, tok):
+    doc = parse_markup("قتل [5|COUNT k=civilian] [مدنيين|CATEGORY] في [حلب|PLACE]", doc_id="s")
+    doc.spans = [s if s.label != "PLACE" else type(s)(s.start, s.end, s.label, s.text, s.id, 0.2)
+                 for s in doc.spans]
+    doc.spans = [type(s)(s.start, s.end, s.label, s.text, s.id, s.score if s.score else 0.9, s.count)
+                 for s in doc.spans]
+    path = tmp_path / "silver.json"
+    write_export(path, [doc], kind="predictions", model_version="t")
+    src = load_source(SourceConfig("silver", "silver", str(path), min_score=0.5))
+    assert [s.label for s in src.docs[0].spans] == ["COUNT", "CATEGORY"]

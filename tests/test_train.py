@@ -1,0 +1,131 @@
+"""Training with the tiny config: model folder and card, resume after interruption, pipeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import torch
+import yaml
+from test_dataset import make_docs, write_gold
+
+from hasila.cli import main
+from hasila.errors import UserError
+from hasila.train import TrainConfig, load_train_config, strict_scores, train
+
+pytestmark = pytest.mark.slow
+
+
+def tiny_config(tmp: Path, cache: Path | None = None, **training) -> TrainConfig:
+    data = tmp / "data"
+    if not data.exists():
+        data.mkdir()
+        write_gold(data / "train.json", make_docs(12, 1))
+        write_gold(data / "dev.json", make_docs(3, 2, prefix="v"))
+        write_gold(data / "test.json", make_docs(3, 3, prefix="t"))
+    sets = {k: str(data / f"{k}.json") for k in ("train", "dev", "test")}
+    overrides = [
+        f"models_dir={tmp / 'models'}", f"runs_dir={tmp / 'training'}",
+        f"data.cache_dir={cache or tmp / 'cache'}", f"model.tokenizer_cache={cache or tmp / 'cache'}/tok",
+        f"data.train=[{{name: gold, kind: gold, path: {sets['train']}}}, "
+        f"{{name: real, kind: gold, path: ../shared/nowhere/train_gold.json}}]",
+        f"data.dev=[{{name: gold_dev, path: {sets['dev']}}}]",
+        f"data.test=[{{name: gold_test, path: {sets['test']}}}]",
+        *[f"training.{k}={v}" for k, v in training.items()],
+    ]
+    return load_train_config("configs/tiny.yaml", overrides)
+
+
+def test_train_writes_model_folder_card_and_metrics(tmp_path):
+    result = train(tiny_config(tmp_path))
+    out = result.model_dir
+    assert out == tmp_path / "models" / "tiny"
+    for name in ("config.json", "model.safetensors", "tokenizer.json", "resolved_config.yaml",
+                 "categories.yaml", "metrics.json", "README.md"):
+        assert (out / name).is_file(), name
+    config = json.loads((out / "config.json").read_text())
+    assert config["id2label"]["1"] == "B-ACTOR" and config["label2id"]["I-CATEGORY"] == 8
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert set(metrics["dev"]) == {"gold_dev"} and set(metrics["test"]) == {"gold_test"}
+    assert set(metrics["test"]["gold_test"]["per_label"]) == {"ACTOR", "PLACE", "COUNT", "CATEGORY"}
+    assert metrics["steps"] == 6 and metrics["dataset"]["sources"]["real"]["skipped"]
+    card = (out / "README.md").read_text()
+    assert "## Training data" in card and "gold_test" in card and "## Limits" in card
+    resolved = yaml.safe_load((out / "resolved_config.yaml").read_text())
+    assert resolved["training"]["max_length"] == 32
+    lines = (tmp_path / "training" / "tiny" / "metrics.jsonl").read_text().splitlines()
+    assert [json.loads(x)["step"] for x in lines] == [3, 6]
+    assert (tmp_path / "training" / "tiny" / "train.log").stat().st_size > 0
+
+    from transformers import pipeline
+
+    tagger = pipeline("token-classification", model=str(out), aggregation_strategy="simple")
+    found = tagger("قتل 12 مدنيا في حلب")
+    assert isinstance(found, list)
+    assert all(e["entity_group"] in {"ACTOR", "PLACE", "COUNT", "CATEGORY"} for e in found)
+    # the hasila inference path loads it too and honours the saved window settings
+    from hasila.infer import Tagger
+
+    loaded = Tagger.load(out, threads=1, bf16=False)
+    assert loaded.max_length == 32 and loaded.stride == 8
+    assert isinstance(loaded.tag(["قتل 12 مدنيا في حلب"])[0], list)
+
+
+def test_resume_after_interruption_continues_the_step_count(tmp_path):
+    def interrupt(step: int) -> None:
+        if step == 4:
+            raise KeyboardInterrupt
+
+    cfg = tiny_config(tmp_path, save_every=2)
+    with pytest.raises(KeyboardInterrupt):
+        train(cfg, on_step=interrupt)
+    ckpts = sorted(p.name for p in (tmp_path / "training" / "tiny" / "checkpoints").iterdir())
+    assert "step-4" in ckpts
+    resumed = train(cfg, resume=True)
+    assert resumed.first_step == 5 and resumed.steps == 6
+    steps = [json.loads(x)["step"] for x in
+             (tmp_path / "training" / "tiny" / "metrics.jsonl").read_text().splitlines()]
+    assert steps == [3, 6]
+
+    # the same run without interruption ends with the same weights
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "data").symlink_to(tmp_path / "data")
+    straight = train(tiny_config(other, cache=tmp_path / "cache", save_every=2))
+    from safetensors.torch import load_file
+
+    a = load_file(resumed.run_dir / "checkpoints" / "step-6" / "model.safetensors")
+    b = load_file(straight.run_dir / "checkpoints" / "step-6" / "model.safetensors")
+    assert a.keys() == b.keys()
+    assert all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)
+
+    with pytest.raises(UserError, match="no checkpoint"):
+        train(tiny_config(tmp_path / "data", save_every=2), resume=True)
+
+
+def test_cli_train_with_overrides(tmp_path, capsys):
+    tiny_config(tmp_path)  # writes the data files
+    data = tmp_path / "data"
+    args = ["train", "--config", "configs/tiny.yaml",
+            "--set", f"models_dir={tmp_path / 'models'}", "--set", f"runs_dir={tmp_path / 'training'}",
+            "--set", f"data.cache_dir={tmp_path / 'cache'}",
+            "--set", f"model.tokenizer_cache={tmp_path / 'cache'}/tok",
+            "--set", f"data.train=[{{name: gold, kind: gold, path: {data / 'train.json'}}}]",
+            "--set", f"data.dev=[{{name: gold_dev, path: {data / 'dev.json'}}}]",
+            "--set", "data.test=[]", "--set", "training.max_steps=2", "--set", "name=cli"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "dev gold_dev: strict F1" in out and (tmp_path / "models" / "cli" / "README.md").exists()
+    assert main(["train", "--config", "configs/tiny.yaml", "--set", "training.nope=1"]) == 2
+    assert "unknown key" in capsys.readouterr().err
+
+
+def test_strict_scores_are_exact_span_scores():
+    doc = make_docs(1, 9)[0]
+    perfect = strict_scores([doc], [doc.spans], ["ACTOR", "PLACE", "COUNT", "CATEGORY"])
+    assert perfect["f1"] == 1.0
+    shifted = [type(s)(s.start, s.end - 1, s.label, s.text[:-1]) if s.label == "PLACE" else s
+               for s in doc.spans]
+    scores = strict_scores([doc], [shifted], ["ACTOR", "PLACE", "COUNT", "CATEGORY"])
+    assert scores["per_label"]["PLACE"]["f1"] == 0.0 and scores["per_label"]["COUNT"]["f1"] == 1.0
