@@ -150,54 +150,34 @@ def _error(doc: Doc, kind: str, detail: str, gold: CasualtyRecord | None,
 # ---------------------------------------------------------------- records
 
 def record_scores(gold_docs: list[Doc], outputs: list[SystemOutput]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Casualty-record P/R/F1 (overall and per category), attribute accuracy, and the error list."""
+    """Casualty-record figures (:func:`hasila.scoring.record_scores`) and the error list."""
     from hasila.scoring import match_records
+    from hasila.scoring import record_scores as score_matches
 
-    tp = fp = fn = 0
-    per_cat: dict[str, Counter] = {}
-    attrs = {k: [0, 0] for k in ("value", "status", "qualifier", "category", "part_of")}
+    matches = []
     errors: list[dict[str, Any]] = []
     for doc, out in zip(gold_docs, outputs, strict=True):
         gold = records_from_doc(doc)
-        m = match_records(gold, out.records)
+        m = match_records(gold, out.records, doc_id=doc.id)
+        matches.append(m)
         gold_by_id = {r.id: r for r in gold}
         pred_by_id = {r.id: r for r in out.records}
-        for g_id, p_id in m.correct:
-            tp += 1
-            per_cat.setdefault(gold_by_id[g_id].category, Counter())["tp"] += 1
         for g_id, p_id, reasons in m.wrong:
             g, p = gold_by_id[g_id], pred_by_id[p_id]
-            fn += 1
-            fp += 1
-            per_cat.setdefault(g.category, Counter())["fn"] += 1
-            per_cat.setdefault(p.category, Counter())["fp"] += 1
             detail = "; ".join(f"{r}: gold {_attr(g, r, gold_by_id)} vs predicted {_attr(p, r, pred_by_id)}"
                                for r in reasons)
             errors.append(_error(doc, "wrong " + "/".join(reasons), detail, g, p))
         for g_id in m.missed:
             g = gold_by_id[g_id]
-            fn += 1
-            per_cat.setdefault(g.category, Counter())["fn"] += 1
             errors.append(_error(doc, "missed", f"{g.text} = {g.value} {g.category} ({g.status})", g, None))
         for p_id in m.spurious:
             p = pred_by_id[p_id]
-            fp += 1
-            per_cat.setdefault(p.category, Counter())["fp"] += 1
             errors.append(_error(doc, "spurious", f"{p.text} = {p.value} {p.category} ({p.status})", None, p))
-        for g_id, p_id in m.aligned:
-            g, p = gold_by_id[g_id], pred_by_id[p_id]
-            for key in attrs:
-                attrs[key][1] += 1
-                if key == "part_of":
-                    ok = m.parent_ok(g_id, p_id)
-                else:
-                    ok = getattr(g, key) == getattr(p, key)
-                attrs[key][0] += int(ok)
-    overall = _prf(tp, fp, fn)
-    categories = {cat: {**_prf(c["tp"], c["fp"], c["fn"]), "support": c["tp"] + c["fn"]}
-                  for cat, c in sorted(per_cat.items())}
-    accuracy = {k: {"accuracy": (ok / n if n else None), "n": n} for k, (ok, n) in attrs.items()}
-    return {"overall": overall, "per_category": categories, "attribute_accuracy": accuracy}, errors
+    scores = score_matches(matches)
+    n = scores["attributes"].pop("pairs")
+    scores["per_category"] = {c: {**v, "support": v["tp"] + v["fn"]} for c, v in scores["per_category"].items()}
+    scores["attribute_accuracy"] = {k: {"accuracy": v, "n": n} for k, v in scores.pop("attributes").items()}
+    return scores, errors
 
 
 def _attr(rec: CasualtyRecord, key: str, by_id: dict[str, CasualtyRecord]) -> str:
@@ -205,13 +185,6 @@ def _attr(rec: CasualtyRecord, key: str, by_id: dict[str, CasualtyRecord]) -> st
         parent = by_id.get(rec.part_of or "")
         return f"{parent.text} ({parent.value})" if parent else "none"
     return str(getattr(rec, key, None))
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
 
 
 def score_system(gold_docs: list[Doc], outputs: list[SystemOutput],

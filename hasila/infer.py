@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,11 +176,10 @@ class Tagger:
         """Raw model logits, shape (batch, length, labels)."""
         return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
 
-    def tag(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE,
-            on_batch: Callable[[int], None] | None = None) -> list[list[Span]]:
+    def tag(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Span]]:
         """Entity spans (raw-text offsets, with a score) for each of ``texts``.
 
-        ``on_batch`` is called with the number of windows after each batch.
+        ``batch_size`` counts windows; a blank text gets no spans.
         """
         from hasila.align import decode_windows, encode_windows
 
@@ -216,8 +215,6 @@ class Tagger:
                 for row, (ti, wi) in enumerate(batch):
                     tag_ids[ti][wi] = arg[row, :lengths[row]].tolist()
                     scores[ti][wi] = best[row, :lengths[row]].tolist()
-                if on_batch is not None:
-                    on_batch(len(batch))
         return [
             decode_windows(text, ws, tag_ids[i], self.id2label, scores[i]) if ws else []
             for i, (text, ws) in enumerate(zip(texts, windows, strict=True))

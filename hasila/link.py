@@ -38,10 +38,11 @@ _STATUS_OF: dict[str, str] = {}
 for _status, _words in cues.STATUS_TRIGGERS.items():
     for _w in _words:
         _STATUS_OF.setdefault(_w, _status)
-_SKIP_BEFORE_NOUN = cues.QUALIFIER_WORDS | frozenset({"ال", "الـ"})
+_SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
 _CIVIL_KIDS = frozenset({"child", "woman", "man", "rescue", "medic", "journalist"})
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
+_ARMED_IDS = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class LinkConfig:
     sum_completion: bool = True
     #: How many tokens back a casualty trigger may govern a count.
     trigger_window: int = 40
+    #: How far (tokens) after a count and its list a perpetrator or place may be.
+    scope_tokens: int = 20
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,19 @@ class LinkResult:
 
 
 # ----------------------------------------------------------------------------- helpers
+
+
+def _mix(found: list[str]) -> str | None:
+    """One id for coordinated groups: the id itself, ``combatant`` for several armed
+    sides, ``people`` for armed and unarmed together; ``None`` when nothing was found."""
+    kinds = list(dict.fromkeys(found))
+    if not kinds:
+        return None
+    if len(kinds) == 1:
+        return kinds[0]
+    if all(k in _ARMED_IDS for k in kinds):
+        return "combatant"
+    return "people"
 
 
 def _status_of_word(word_key: str) -> str | None:
@@ -216,55 +232,56 @@ class _Linker:
     # ------------------------------------------------------------------ noun, group, category hint
 
     def read_noun(self, c: CountNode) -> None:
+        """Find the counted noun (CATEGORY span, or a people noun when rules are on), the
+        partitive group, and the group the counted people belong to; set ``c.hint``."""
         v = self.view
         cats = self.by_label.get("CATEGORY", [])
         if c.kind == "dual":
             c.noun_text = c.span.text
-            c.hint = self.onto.category_of_noun(c.span.text)
-            c.generic = c.hint == "people"
-            if c.hint is None and self.onto.is_neutral_noun(c.span.text):
-                c.hint = None
+            self._hint_from_noun(c, c.span.text)
             self._read_group(c, c.t1)
             return
         j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
         span = _span_at_token(cats, v, j)
         if span is not None:
             c.noun = span
-            c.tail = v.index_range(span.start, span.end)[1]
         elif j is not None and v[j].key == "من":
-            k = v.next_word(j + 1)
-            span = _span_at_token(cats, v, k)
+            span = _span_at_token(cats, v, v.next_word(j + 1))
             if span is not None:
                 c.noun, c.partitive = span, True
-                c.tail = v.index_range(span.start, span.end)[1]
         if c.noun is None:
-            before = self._category_before(c, cats)
-            if before is not None:
-                c.noun = before
-        if c.noun is None and self.cfg.rules_fallback and j is not None:
-            if people_noun_at(v, j, self.onto) and not _span_at_token(self.spans, v, j):
+            c.noun = self._category_before(c, cats)
+            c.noun_before = c.noun is not None
+        if c.noun is not None:
+            c.noun_text = c.noun.text
+            if not c.noun_before:
+                c.tail = v.index_range(c.noun.start, c.noun.end)[1]
+            if c.partitive:
+                c.hint = self._phrase_category(c.noun.text, partitive=True)
+            else:
+                self._hint_from_noun(c, c.noun.text)
+        elif j is not None and v[j].has(cues.OTHERS_WORDS):
+            c.others = True
+            c.tail = j + 1
+        elif j is not None and self.cfg.rules_fallback and not _span_at_token(self.spans, v, j):
+            if people_noun_at(v, j, self.onto):
                 c.noun_text = v[j].text
                 c.tail = j + 1
-                self._hint_from_noun(c, v[j].text)
+                if j + 1 < len(v) and v[j + 1].is_word and v[j + 1].has(cues.FOREIGN_ADJ):
+                    c.noun_text = self.text[v[j].start:v[j + 1].end]
+                    c.tail = j + 2
+                self._hint_from_noun(c, c.noun_text)
             elif v[j].key == "من":
-                cid, first, last = group_after(v, j + 1, self.onto)
+                cid, first, last = self._group_at(j + 1)
                 if cid is not None:
                     c.partitive = True
                     c.noun_text = self.text[v[first].start:v[last].end]
                     c.hint = cid
                     c.tail = last + 1
-            elif v[j].has(cues.OTHERS_WORDS):
-                c.others = True
-                c.tail = j + 1
-        if c.noun is not None:
-            c.noun_text = c.noun.text
-            if c.partitive:
-                c.hint = self.onto.category_of_group(c.noun.text) or self.onto.category_of_noun(c.noun.text)
-            else:
-                self._hint_from_noun(c, c.noun.text)
-        if j is not None and c.noun is None and c.noun_text is None and v[j].has(cues.OTHERS_WORDS):
-            c.others = True
-            c.tail = j + 1
+        if c.hint is None and c.noun is None and c.noun_text is None:
+            c.hint = self._bare_category(c)
+            if c.hint is not None:
+                c.bare_hint = True
         if not c.partitive:
             self._read_group(c, c.tail)
 
@@ -278,30 +295,117 @@ class _Linker:
                     return s
         return None
 
-    def _hint_from_noun(self, c: CountNode, text: str) -> None:
+    def _noun_category(self, text: str) -> tuple[str | None, bool]:
+        """Category of a counted noun phrase and whether it is generic (شخص، عنصر)."""
         words = text.split()
+        if not words:
+            return None, True
         cid = self.onto.category_of_noun(text)
-        neutral = self.onto.is_neutral_noun(words[0]) if words else False
+        neutral = self.onto.is_neutral_noun(words[0])
         if len(words) > 1:
             per_word = [self.onto.category_of_noun(w) for w in words]
             first = per_word[0]
+            armed_head = neutral or first in _ARMED_NOUNS or first is None
             if any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in _ARMED_NOUNS):
                 cid = "foreign_forces"
-            elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and (neutral or first in _ARMED_NOUNS):
+            elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:
                 cid = "regime"
-            elif cid == "people":
+            elif cid in ("people", None):
                 specific = [p for p in per_word[1:] if p not in (None, "people")]
                 if specific:
                     cid = specific[0]
-        c.hint = cid
-        c.generic = cid == "people" or (cid is None and neutral)
-        if cid is None and not neutral:
-            c.generic = True
+        generic = cid is None or cid == "people"
+        return cid, generic
+
+    def _hint_from_noun(self, c: CountNode, text: str) -> None:
+        cid, generic = self._noun_category(text)
+        mixed = self._mixed_parts(text, partitive=False)
+        c.hint = mixed or cid
+        c.generic = generic and mixed is None
+
+    def _phrase_category(self, text: str, partitive: bool) -> str | None:
+        mixed = self._mixed_parts(text, partitive)
+        if mixed is not None:
+            return mixed
+        cid = self.onto.category_of_group(text) or self.onto.category_of_noun(text)
+        if cid is None and any(key(w) in cues.LOYAL_WORDS for w in text.split()):
+            return "regime"
+        return cid
+
+    def _mixed_parts(self, text: str, partitive: bool) -> str | None:
+        """``مقاتلين ومدنيين`` → people, ``قوات النظام وفصائل المعارضة`` → combatant."""
+        words = text.split()
+        cuts = [0] + [i for i in range(1, len(words)) if key(words[i]).startswith("و") and len(key(words[i])) > 3]
+        if len(cuts) < 2:
+            return None
+        found = []
+        for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True):
+            part = " ".join(words[a:b])
+            if a > 0:
+                part = part[1:]
+            cid = self.onto.category_of_group(part) if partitive else None
+            cid = cid or self.onto.category_of_noun(part)
+            if cid is not None and cid != "people":
+                found.append(cid)
+        return _mix(found)
+
+    def _group_at(self, k: int) -> tuple[str | None, int, int]:
+        """A text group at token ``k`` (``قوات النظام``), mixed with a coordinated one."""
+        v = self.view
+        cid, first, last = group_after(v, k, self.onto)
+        if cid is None:
+            return None, first, last
+        nxt = last + 1
+        if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
+            other, _, last2 = group_after(v, nxt, self.onto)
+            mixed = _mix([cid, other] if other not in (None, "people") else [cid])
+            if mixed is not None and other is not None:
+                return mixed, first, last2
+        return cid, first, last
+
+    def _bare_category(self, c: CountNode) -> str | None:
+        """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
+        v = self.view
+        j = v.next_word(c.t1)
+        if j is not None and v[j].has(cues.TOTAL_WORDS):
+            return self._category_in(j + 1, j + 5)
+        i = c.t0 - 1
+        steps = 0
+        while i >= 0 and steps < 15 and not v.is_sentence_end(i):
+            if v[i].has(cues.TOTAL_WORDS):
+                return self._category_in(i + 1, c.t0)
+            if v[i].is_digit:
+                break
+            i -= 1
+            steps += 1
+        return None
+
+    def _category_in(self, a: int, b: int) -> str | None:
+        """The most specific category named by the words in tokens ``[a, b)``."""
+        v = self.view
+        found: list[str] = []
+        k = a
+        while k < min(b, len(v)):
+            if v.is_boundary(k) or v[k].is_digit:
+                break
+            if v[k].is_word:
+                cid, _, last = group_after(v, k, self.onto, width=5)
+                if cid is not None:
+                    found.append(cid)
+                    k = max(k, last) + 1
+                    continue
+            k += 1
+        specific = [x for x in found if x != "people"]
+        return specific[0] if specific else (found[0] if found else None)
 
     def _read_group(self, c: CountNode, after: int) -> None:
         """``من قوات النظام`` / ``في صفوف …`` / ``مواليا للنظام`` / ``جنود روس`` after the noun."""
         v = self.view
-        j = v.next_word(after, skip=cues.QUALIFIER_WORDS)
+        j = v.next_word(after)
+        if j is not None:
+            q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
+            if q is not None:
+                j = v.next_word(j + len(q))
         if j is None:
             return
         if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in _ARMED_NOUNS):
@@ -314,20 +418,28 @@ class _Linker:
         if phrase is None:
             return
         k = v.next_word(j + len(phrase))
+        while k is not None and v[k].key in cues.AFFILIATION_FILLERS:
+            k = v.next_word(k + 1)
         if k is None:
             return
-        while k is not None and k < len(v) and v[k].key in cues.AFFILIATION_FILLERS:
-            k = v.next_word(k + 1)
         actor = _span_at_token(self.by_label.get("ACTOR", []), v, k)
         group_cat = None
         if actor is not None:
             c.affiliation = actor
-            group_cat = self.onto.category_of_group(actor.text)
-        elif k is not None:
-            group_cat, _, _ = group_after(v, k, self.onto)
+            group_cat = self._phrase_category(actor.text, partitive=True)
+            end = v.index_range(actor.start, actor.end)[1]
+            if end < len(v) and v[end].is_word and v[end].key.startswith("و"):
+                other, _, _ = group_after(v, end, self.onto)
+                if other not in (None, "people") and group_cat is not None:
+                    group_cat = _mix([group_cat, other])
+        elif phrase != ("في",):
+            group_cat, _, _ = self._group_at(k)
+            if group_cat is None and any(v[x].key in cues.LOYAL_WORDS for x in range(k, min(k + 3, len(v)))):
+                group_cat = "regime"
         if group_cat is None:
             return
-        if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None:
+        c.group_cat = group_cat
+        if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint:
             c.hint = group_cat
             c.generic = False
 
@@ -455,7 +567,7 @@ class _Linker:
             if v.is_boundary(i):
                 break
             st = self._trigger_status(i)
-            if st is not None and (v[i].key not in cues.WEAK_TRIGGERS or steps < 3):
+            if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3):
                 c.status = "other" if self._mixed(i, st) else st
                 return
             i -= 1
@@ -466,7 +578,7 @@ class _Linker:
             if v.is_boundary(j):
                 break
             st = self._trigger_status(j)
-            if st is not None and v[j].key not in cues.WEAK_TRIGGERS:
+            if st is not None and not v[j].has(cues.WEAK_TRIGGERS):
                 k = v.next_word(j + 1, skip=cues.QUALIFIER_WORDS)
                 if nxt is not None and k is not None and k >= nxt.t0:
                     break
@@ -479,7 +591,7 @@ class _Linker:
             if v.is_sentence_end(i):
                 break
             st = self._trigger_status(i)
-            if st is not None and v[i].key not in cues.WEAK_TRIGGERS:
+            if st in cues.CASUALTY_STATUSES and not v[i].has(cues.WEAK_TRIGGERS):
                 c.status = "other" if self._mixed(i, st) else st
                 return
             i -= 1
@@ -513,9 +625,16 @@ class _Linker:
         return word.key == "قبل" and p > 0 and v[p - 1].key == "من"
 
     def _scope_end(self, c: CountNode, nodes: list[CountNode]) -> int:
-        """Token index where a count's own stretch of text ends (see the module doc)."""
+        """Token index where a count's own stretch of text ends.
+
+        It runs to the end of the sentence, but stops at the next count that
+        is neither a leaf child of this one nor a plain coordinated sibling,
+        at a verbal noun opening a new event (``استشهاد``, ``مقتل``), and
+        :attr:`LinkConfig.scope_tokens` tokens after the last count it passed.
+        """
         v = self.view
         _, sent_end = v.sentence_bounds(min(c.t0, len(v) - 1))
+        end = sent_end
         for d in nodes[c.order + 1:]:
             if d.t0 >= sent_end:
                 break
@@ -524,8 +643,18 @@ class _Linker:
             if d.parent is c.parent and d.entry == c.entry and not d.children and not c.children \
                     and d.cue == "coord":
                 continue
-            return d.t0
-        return sent_end
+            end = d.t0
+            break
+        last = c.tail
+        for d in nodes[c.order + 1:]:
+            if d.t0 >= end:
+                break
+            last = max(last, d.tail)
+        end = min(end, last + self.cfg.scope_tokens)
+        for i in range(c.tail, end):
+            if v[i].has(cues.EVENT_NOUNS) and not any(d.t0 <= i < d.tail for d in nodes):
+                return i
+        return end
 
     def read_links(self, nodes: list[CountNode]) -> None:
         v = self.view
@@ -559,15 +688,16 @@ class _Linker:
                 c.location = fwd_p[0]
         for c in sorted(nodes, key=lambda n: n.depth()):
             if c.parent is not None:
-                if c.perpetrator is None:
+                if c.perpetrator is None and (c.leaf or c.entry == "subset"):
                     c.perpetrator = c.parent.perpetrator
                 if c.location is None:
                     c.location = c.parent.location
         for c in nodes:
             if c.location is None:
                 a, b = v.sentence_bounds(min(c.t0, len(v) - 1))
-                lo = v[a].start if a < len(v) else 0
-                hi = v[b - 1].end if 0 < b <= len(v) else len(self.text)
+                lo = v[max(a, c.t0 - self.cfg.scope_tokens)].start
+                hi_tok = min(b, c.tail + self.cfg.scope_tokens)
+                hi = v[hi_tok - 1].end if 0 < hi_tok <= len(v) else len(self.text)
                 near = [p for p in places if lo <= p.start < hi]
                 if near:
                     c.location = min(near, key=lambda p: abs(p.start - c.span.start))

@@ -35,11 +35,13 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
     "other": keys("""
         نزح نزحوا نزوح نازح نازحين نازحون تهجير هجر تهجيرهم غادر غادروا مغادرة خرج خرجوا خروج
         إجلاء أجلي إخلاء فر فروا لجأ لاجئ لاجئين لاجئون يعيش يعيشون يقيم يقطن يحتاج يحتاجون
-        يحتمون تضم يضم تقل عبر عبروا وصل وصول أفرج الإفراج إطلاق
+        يحتمون تضم يضم تقل عبر عبروا وصل وصول أفرج الإفراج سراح
         """),
 }
 #: Trigger words that are only casualty words right before a count or people noun.
-WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة إطلاق")
+WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة")
+#: Verbal nouns that open a new casualty event (a perpetrator after them is not an earlier count's).
+EVENT_NOUNS = keys("مقتل استشهاد إصابة مصرع وفاة اعتقال اختطاف إعدام اغتيال")
 #: Statuses that count as casualties (a trigger of these makes a number a count).
 CASUALTY_STATUSES = ("killed", "injured", "detained", "abducted", "missing")
 
@@ -79,6 +81,8 @@ SUBSET_OF_GROUP = phrases(["من بين", "من ضمن", "ضمن", "بين"])
 GROUP_FILLERS = keys("حصيلة عدد إجمالي مجموع حصيلة")
 #: After a count and its noun: the count is a subset of the next count (``سبعة من بين 14``).
 OF_FOLLOWING = phrases(["من بين", "من أصل", "من إجمالي", "من مجموع", "من بين ال"])
+#: Words introducing what a bare total counts (``إلى 93 تعداد القتلى المدنيين``).
+TOTAL_WORDS = keys("عدد تعداد حصيلة إجمالي مجموع")
 #: A count followed by these words takes the category of the count it continues.
 OTHERS_WORDS = keys("آخرين آخرون آخر أخرى أخريات آخرات")
 #: Words meaning "the rest" / "all of them" that do not start a new group.

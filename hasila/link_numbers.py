@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from hasila import link_cues as cues
-from hasila.link_text import TokenView
+from hasila.link_text import TokenView, key, variants
 
 NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
                                       "percentage", "money", "other")
@@ -32,16 +32,33 @@ def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bo
     if i is None:
         return False
     t = view[i]
-    if not t.is_word or t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS):
+    if not t.is_word or t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS) or t.plain(_SUBSET_WORDS):
         return False
     return ontology.category_of_noun(t.text) is not None or ontology.is_neutral_noun(t.text)
 
 
-def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 6) -> tuple[str | None, int, int]:
-    """The partitive group starting at token ``i`` (after ``من``): ``(category, first, last)``.
+_GROUP_INDEX: dict[int, tuple[Any, dict[tuple[str, ...], str]]] = {}
 
-    Tries the longest run of up to ``width`` words (quotes stepped over) that
-    the ontology knows as a group; fillers such as ``أفراد`` are skipped.
+
+def _group_index(ontology: Any) -> dict[tuple[str, ...], str]:
+    """Group phrases of the ontology as key tuples → category id (first listed wins)."""
+    cached = _GROUP_INDEX.get(id(ontology))
+    if cached is not None and cached[0] is ontology:
+        return cached[1]
+    index: dict[tuple[str, ...], str] = {}
+    for cat in getattr(ontology, "categories", ()):
+        for phrase in cat.groups:
+            index.setdefault(tuple(key(phrase).split()), cat.id)
+    _GROUP_INDEX[id(ontology)] = (ontology, index)
+    return index
+
+
+def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8) -> tuple[str | None, int, int]:
+    """The partitive group that starts at token ``i`` (after ``من``): ``(category, first, last)``.
+
+    The longest group phrase of the ontology that starts exactly there (a
+    clitic allowed on its first word), else the first word as a people noun
+    (``الجهاديين``, ``المدنيين``); fillers such as ``أفراد`` are stepped over.
     """
     j = i
     while j < len(view) and (view[j].is_quote or view[j].key in cues.AFFILIATION_FILLERS):
@@ -57,12 +74,23 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 6)
             break
         words.append(k)
         k += 1
-    for n in range(len(words), 0, -1):
-        first, last = words[0], words[n - 1]
-        phrase = view.text[view[first].start:view[last].end]
-        cid = ontology.category_of_group(phrase)
-        if cid is not None and (n > 1 or not view[first].has(cues.THING_NOUNS)):
-            return cid, first, last
+    if not words or view[words[0]].has(cues.THING_NOUNS):
+        return None, j, j
+    index = _group_index(ontology)
+    first_forms = set(variants(view[words[0]].key))
+    best: tuple[int, str] | None = None
+    for phrase, cid in index.items():
+        n = len(phrase)
+        if n > len(words) or phrase[0] not in first_forms:
+            continue
+        if all(view[words[m]].key == phrase[m] or phrase[m] in variants(view[words[m]].key)
+               for m in range(1, n)) and (best is None or n > best[0]):
+            best = (n, cid)
+    if best is not None:
+        return best[1], words[0], words[best[0] - 1]
+    cid = ontology.category_of_noun(view[words[0]].text)
+    if cid is not None:
+        return cid, words[0], words[0]
     return None, j, j
 
 
@@ -86,14 +114,14 @@ def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
 def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
     """Words around ``[start, end)`` that say the number counts people."""
     nxt = _next_word(view, end)
-    # a people noun right after (على الأقل / آخرين may come in between)
+    # a people noun right after (على الأقل may come in between), or آخرين
     j = nxt
-    steps = 0
-    while j is not None and steps < 3 and (view[j].key in cues.QUALIFIER_WORDS or view[j].has(cues.OTHERS_WORDS)):
-        if view[j].has(cues.OTHERS_WORDS):
-            return True
-        j = view.next_word(j + 1)
-        steps += 1
+    if j is not None:
+        q = view.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
+        if q is not None:
+            j = view.next_word(j + len(q))
+    if j is not None and (view[j].has(cues.OTHERS_WORDS) or view[j].plain(_SUBSET_WORDS)):
+        return True  # 60 آخرين / 91 بينهم
     if people_noun_at(view, j, ontology):
         return True
     if j is not None and view[j].key == "من":

@@ -77,6 +77,9 @@ class CountNode:
     vague: bool = False
     noun: Span | None = None
     noun_text: str | None = None
+    noun_before: bool = False  # the CATEGORY comes before the count (طفلا واحدا)
+    bare_hint: bool = False  # hint read from عدد/حصيلة words, not from a noun
+    group_cat: str | None = None  # category of the group the people belong to
     partitive: bool = False
     hint: str | None = None  # category from the noun/group alone
     generic: bool = False  # the noun is a plain people noun (شخص، قتيل)

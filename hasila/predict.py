@@ -246,7 +246,7 @@ def result_line(report: Report, spans: list[Span], ontology: Any, link_config: A
     """The output object of one report from its predicted spans (links them unless told not to)."""
     out: dict[str, Any] = {"id": report.id, "entities": [_entity_json(s) for s in spans],
                            "casualties": [], "non_counts": [], "warnings": list(warnings or [])}
-    if do_link and spans:
+    if do_link:
         result = _link(report.text, spans, ontology, link_config)
         out["casualties"] = [r.to_json() for r in result.records]
         out["non_counts"] = [
@@ -269,9 +269,10 @@ def _chunks(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
 
 
 def predict_reports(reports: Iterable[Report], tagger: Any, ontology: Any = None,
-                    link_config: Any = None, *, batch_size: int = 16, chunk_size: int = DEFAULT_CHUNK,
-                    do_link: bool = True,
-                    on_error: Callable[[Report, Exception], None] | None = None) -> Iterator[dict[str, Any]]:
+                    link_config: Any = None, *, batch_size: int = 16,
+                    chunk_size: int = DEFAULT_CHUNK, do_link: bool = True,
+                    on_error: Callable[[Report, Exception], None] | None = None,
+                    ) -> Iterator[dict[str, Any]]:
     """One output object per report, in input order.
 
     Reports are tagged ``chunk_size`` at a time (their windows batched
@@ -297,7 +298,8 @@ def predict_reports(reports: Iterable[Report], tagger: Any, ontology: Any = None
         for i, report in enumerate(chunk):
             spans = spans_of.get(i, [])
             try:
-                yield result_line(report, spans, ontology, link_config, do_link, warn[i])
+                yield result_line(report, spans, ontology, link_config, do_link and i in spans_of,
+                                  warn[i])
             except Exception as exc:
                 if on_error is None:
                     raise
@@ -401,14 +403,15 @@ def _count_reports(inputs: list[str]) -> int | None:
 
 def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
                 fmt: str | None = None, batch_size: int = 16, resume: bool = False,
-                link: bool = True, bf16: bool | None = None, threads: int | None = None,
-                chunk_size: int = DEFAULT_CHUNK, tagger: Any = None, progress: bool = True,
-                stdin: IO[str] | None = None) -> PredictSummary:
+                link: bool = True, link_config: Any = None, bf16: bool | None = None,
+                threads: int | None = None, chunk_size: int = DEFAULT_CHUNK, tagger: Any = None,
+                progress: bool = True, stdin: IO[str] | None = None) -> PredictSummary:
     """Predict every report of ``inputs`` into ``output``; see the module docstring.
 
     ``fmt`` defaults to ``csv`` for an output ending in ``.csv``, else ``jsonl``.
     ``tagger`` (an already loaded :class:`~hasila.infer.Tagger`) skips loading
-    ``model_dir``.
+    ``model_dir``. ``link_config`` (a :class:`hasila.link.LinkConfig`, default
+    settings when None) goes to the linker; ``link=False`` writes entities only.
     """
     from tqdm import tqdm
 
@@ -422,22 +425,21 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     check_inputs(inputs)
     if output.is_dir():
         raise UserError(f"{output}: is a directory; give an output file")
+    if any(name != STDIN and Path(name).resolve() == output.resolve() for name in inputs):
+        raise UserError(f"{output}: the output would overwrite an input; choose another file")
+    part = part_path(output)
+    done = prepare_resume(output, fmt) if resume else set()
     if tagger is None:
         from hasila.infer import Tagger
 
         tagger = Tagger.load(model_dir, threads=threads, bf16=bf16)
-
-    summary = PredictSummary(output=str(output), fmt=fmt)
-    part = part_path(output)
-    if resume:
-        done = prepare_resume(output, fmt)
-    else:
-        done = set()
+    if not resume:
         if part.exists():
             logger.warning("%s: discarding the part file of an earlier unfinished run "
                            "(use --resume to continue it)", part)
         output.parent.mkdir(parents=True, exist_ok=True)
         part.write_bytes(b"")
+    summary = PredictSummary(output=str(output), fmt=fmt)
 
     def failed(report: Report, exc: Exception) -> None:
         summary.failed.append(f"{report.where}: report {report.id!r}: {type(exc).__name__}: {exc}")
@@ -445,13 +447,14 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     start = time.perf_counter()
     reports = unique_reports(read_reports(inputs, summary.bad, stdin), done, summary)
     total = _count_reports(inputs)
-    bar = tqdm(total=None if total is None else max(total - len(done), 0), unit="report", desc="predict", disable=not progress,
-               dynamic_ncols=True)
+    bar = tqdm(total=None if total is None else max(total - len(done), 0), unit="report",
+               desc="predict", disable=not progress, dynamic_ncols=True)
     try:
         with part.open("a", encoding="utf-8") as fh:
             pending = 0
-            for obj in predict_reports(reports, tagger, link_config=None, batch_size=batch_size,
-                                       chunk_size=chunk_size, do_link=link, on_error=failed):
+            for obj in predict_reports(reports, tagger, link_config=link_config,
+                                       batch_size=batch_size, chunk_size=chunk_size, do_link=link,
+                                       on_error=failed):
                 fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
                 summary.written += 1
                 summary.records += len(obj["casualties"])
@@ -476,7 +479,4 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     else:
         os.replace(part, output)
     summary.seconds = time.perf_counter() - start
-    for entry in summary.bad:
-        logger.error("skipped %s", entry)
-    logger.info("%s", summary.describe())
     return summary

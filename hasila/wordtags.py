@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from hasila.schema import Span
 
-_TOKEN_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_TOKEN_RE = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+|[^\w\s]", re.UNICODE)
 
 
 def shared_tokens(text: str, spans: Iterable[Span]) -> list[tuple[int, int]]:
