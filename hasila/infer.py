@@ -136,16 +136,22 @@ class Tagger:
         natively; True forces it (slow where emulated), False keeps fp32.
         """
         from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
         from hasila.ontology import Ontology
 
         path = check_model_dir(model_dir)
         n_threads = set_threads(threads)
+        bars = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()  # no "Loading weights" bar on every load
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(path))
             model = AutoModelForTokenClassification.from_pretrained(str(path), dtype=torch.float32)
         except (OSError, ValueError) as exc:
             raise UserError(f"{path}: cannot load the model ({exc})") from None
+        finally:
+            if bars:
+                hf_logging.enable_progress_bar()
         if not getattr(tokenizer, "is_fast", False):
             raise UserError(f"{path}: the tokenizer has no offset mapping (a fast tokenizer is needed)")
         model.to(device).eval()

@@ -19,12 +19,12 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from hasila import link_cues as cues
 from hasila.arabic import NumberMatch, find_numbers, parse_number
-from hasila.link_numbers import classify_number, group_after, people_noun_at
+from hasila.link_numbers import classify_number, group_after, noun_category, people_noun_at
 from hasila.link_text import SENTENCE_END, TokenView, key, variants
 from hasila.link_tree import CountNode, resolve_tree
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
@@ -33,12 +33,12 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["LinkConfig", "LinkResult", "NonCount", "link", "link_doc"]
 
-_CASUALTY = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
 _STATUS_OF: dict[str, str] = {}
 for _status, _words in cues.STATUS_TRIGGERS.items():
     for _w in _words:
         _STATUS_OF.setdefault(_w, _status)
 _SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
+_SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p)
 _CIVIL_KIDS = frozenset({"child", "woman", "man", "rescue", "medic", "journalist"})
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
@@ -47,7 +47,8 @@ _ARMED_IDS = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regi
 
 @dataclass(frozen=True)
 class LinkConfig:
-    """Settings of the post-processor (``configs/link.yaml`` when present)."""
+    """Settings of the post-processor (a typed config: ``load_config(LinkConfig, yaml)``,
+    or the ``link`` section of :class:`hasila.weak.WeakConfig`)."""
 
     #: Classify numbers that no COUNT span covers as counts when the words around say so.
     rules_fallback: bool = True
@@ -57,6 +58,9 @@ class LinkConfig:
     trigger_window: int = 40
     #: How far (tokens) after a count and its list a perpetrator or place may be.
     scope_tokens: int = 20
+    #: Add a CATEGORY span (and category relation) for each noun the rules found
+    #: without one (for the rules labeller).
+    category_spans: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,25 +269,66 @@ class _Linker:
             c.tail = j + 1
         elif j is not None and self.cfg.rules_fallback and not _span_at_token(self.spans, v, j):
             if people_noun_at(v, j, self.onto):
-                c.noun_text = v[j].text
-                c.tail = j + 1
-                if j + 1 < len(v) and v[j + 1].is_word and v[j + 1].has(cues.FOREIGN_ADJ):
-                    c.noun_text = self.text[v[j].start:v[j + 1].end]
-                    c.tail = j + 2
+                c.tail = self._noun_phrase_end(j)
+                c.noun_chars = (v[j].start, v[c.tail - 1].end)
+                c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                 self._hint_from_noun(c, c.noun_text)
             elif v[j].key == "من":
                 cid, first, last = self._group_at(j + 1)
                 if cid is not None:
                     c.partitive = True
-                    c.noun_text = self.text[v[first].start:v[last].end]
+                    c.noun_chars = (v[first].start, v[last].end)
+                    c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                     c.hint = cid
                     c.tail = last + 1
+        if c.noun is None and c.noun_text is None and self.cfg.rules_fallback:
+            self._noun_before(c)
         if c.hint is None and c.noun is None and c.noun_text is None:
             c.hint = self._bare_category(c)
             if c.hint is not None:
                 c.bare_hint = True
         if not c.partitive:
             self._read_group(c, c.tail)
+
+    def _noun_phrase_end(self, j: int) -> int:
+        """One past a counted noun at token ``j`` and the words that qualify it:
+        ``قتيلا مدنيا``, ``عسكريا روسيا``, ``المقاتلين المعارضين والمدنيين``."""
+        v = self.view
+        end = j + 1
+        for k in range(j + 1, min(len(v), j + 4)):
+            t = v[k]
+            if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS):
+                break
+            if t.has(cues.FOREIGN_ADJ) or t.key in cues.LOYAL_WORDS:
+                end = k + 1
+                continue
+            core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
+            if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core):
+                end = k + 1
+                continue
+            if t.key.endswith("ي") and len(t.key) >= 5 and k == end and k + 1 < len(v) \
+                    and people_noun_at(v, k + 1, self.onto) \
+                    and noun_category(self.onto, v[k + 1].text) not in (None, "people"):
+                continue  # لاجئ فلسطيني مدني: a nisba adjective before the noun that decides
+            if t.key.startswith("ال") and k == end and k + 1 < len(v) and v[k + 1].key.startswith("و"):
+                continue  # المقاتلين المعارضين والمدنيين: an adjective before a coordinated noun
+            break
+        return end
+
+    def _noun_before(self, c: CountNode) -> None:
+        """``طفلا واحدا مات``, ``المختطفات الـ9``: a people noun right before the count."""
+        v = self.view
+        glued = v.glued_prefix(c.t0, c.span.start)
+        i = c.t0 - 1
+        if i >= 0 and v[i].key in ("ال", "الـ"):
+            glued, i = "ال", i - 1
+        if c.kind not in ("words", "one") and glued not in ("ال", "الـ"):
+            return
+        if i >= 0 and people_noun_at(v, i, self.onto) and not _span_at_token(self.spans, v, i):
+            c.noun_chars = (v[i].start, v[i].end)
+            c.noun_text = v[i].text
+            c.noun_before = True
+            self._hint_from_noun(c, c.noun_text)
 
     def _category_before(self, c: CountNode, cats: list[Span]) -> Span | None:
         """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word."""
@@ -300,10 +345,10 @@ class _Linker:
         words = text.split()
         if not words:
             return None, True
-        cid = self.onto.category_of_noun(text)
+        cid = noun_category(self.onto, text)
         neutral = self.onto.is_neutral_noun(words[0])
         if len(words) > 1:
-            per_word = [self.onto.category_of_noun(w) for w in words]
+            per_word = [noun_category(self.onto, w) for w in words]
             first = per_word[0]
             armed_head = neutral or first in _ARMED_NOUNS or first is None
             if any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in _ARMED_NOUNS):
@@ -356,6 +401,9 @@ class _Linker:
         if cid is None:
             return None, first, last
         nxt = last + 1
+        while nxt < last + 3 and nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("ال") \
+                and v[nxt].key not in cues.LOYAL_WORDS:
+            nxt += 1  # قوات النظام السوري وفصائل …: adjectives before the coordination
         if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
             other, _, last2 = group_after(v, nxt, self.onto)
             mixed = _mix([cid, other] if other not in (None, "people") else [cid])
@@ -446,9 +494,9 @@ class _Linker:
     # ------------------------------------------------------------------ cues between counts
 
     def read_cue(self, c: CountNode, prev: CountNode | None) -> None:
+        """What links the count to earlier ones: the words right before it (see link_tree)."""
         v = self.view
-        lo = prev.tail if prev is not None else 0
-        lo = max(lo, c.t0 - 12)
+        lo = max(prev.tail if prev is not None else 0, c.t0 - 12)
         # من ضمن حصيلة المدنيين / من بين القتلى
         for i in range(c.t0 - 1, lo - 1, -1):
             phrase = v.phrase_ending_at(i, cues.SUBSET_OF_GROUP)
@@ -462,34 +510,36 @@ class _Linker:
             cid = self.onto.category_of_group(v[k].text) or self.onto.category_of_noun(v[k].text)
             if cid is not None:
                 c.cue, c.cue_cat = "group", cid
+                c.cue_status = _status_of_word(v[k].key)
                 return
-        glued = v.glued_prefix(c.t0, c.span.start)
-        i = c.t0 - 1 if not glued else c.t0
-        # step back over qualifiers and quotes
-        while i >= lo and i < c.t0 and (v[i].is_quote or v[i].text == ":"):
+        start = c.noun.start if c.noun_before and c.noun is not None else c.span.start
+        t0 = v.first_at_or_after(start)
+        glued = v.glued_prefix(t0, start)
+        i = t0 - 1
+        while i >= lo and (v[i].is_quote or v[i].text == ":" or v[i].key in ("ال", "الـ")):
             i -= 1
-        q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE) if i < c.t0 else None
-        if q is not None:
-            first = i - len(q) + 1
-            glued = key(v[first].text)[:1] if key(v[first].text)[:1] in "وف" and \
-                key(v[first].text)[1:] == q[0] else ""
-            i = first - 1
-            while i >= lo and (v[i].is_quote or v[i].text == ":"):
-                i -= 1
-        if glued.startswith("و") or glued.startswith("ف"):
+        if not glued and i >= lo:
+            q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE)
+            if q is not None:
+                first = i - len(q) + 1
+                head = v[first].key
+                glued = head[:1] if head[:1] in "وف" and head[1:] == q[0] else ""
+                i = first - 1
+                while i >= lo and (v[i].is_quote or v[i].text == ":"):
+                    i -= 1
+        if glued[:1] in ("و", "ف") and glued:
             c.cue = "coord"
             return
         if i < lo:
             return
         phrase = v.phrase_ending_at(i, cues.SUBSET_BEFORE)
         if phrase is not None:
-            first = v[i - len(phrase) + 1]
+            first_tok = v[i - len(phrase) + 1]
             c.cue = "subset"
-            glued_and = first.key.startswith("و") and first.key[1:] == phrase[0]
+            glued_and = first_tok.key.startswith("و") and first_tok.key[1:] == phrase[0]
             c.cue_and = glued_and or (i - len(phrase) >= 0 and v[i - len(phrase)].key == "و")
             return
-        phrase = v.phrase_ending_at(i, cues.BREAKDOWN_BEFORE)
-        if phrase is not None:
+        if v.phrase_ending_at(i, cues.BREAKDOWN_BEFORE) is not None:
             c.cue = "breakdown"
             return
         if v[i].key == "و":
@@ -715,35 +765,62 @@ class _Linker:
 
     # ------------------------------------------------------------------ categories after the tree
 
+    def share_groups(self, nodes: list[CountNode]) -> None:
+        """``مقتل 40 عنصرا وإصابة 60 آخرين من قوات النظام``: the group after آخرين
+        also says who the earlier generic count is."""
+        v = self.view
+        for c, d in pairwise(nodes):
+            if not d.others or d.group_cat is None or c.group_cat is not None:
+                continue
+            if not (c.generic or c.hint is None) or c.sentence != d.sentence:
+                continue
+            if any(v.is_boundary(i) for i in range(c.tail, d.t0)):
+                continue
+            c.hint, c.generic, c.group_cat = d.group_cat, False, d.group_cat
+
     def resolve_categories(self, nodes: list[CountNode]) -> None:
+        """Category ids, parents first: the noun/group hint, else what the parent,
+        the children or the count it continues say, else the ontology fallback."""
         for c in sorted(nodes, key=lambda n: n.depth()):
             parent = c.parent
-            if c.hint is not None and not (c.generic and c.hint == "people"):
+            if c.hint is not None and not c.generic:
                 c.category = c.hint
                 continue
             if c.hint == "people" and parent is not None and parent.category not in (None, "people", "other"):
                 c.category = parent.category  # 175 شخص within 1206 مدني: civilians
                 continue
-            if c.hint == "people":
-                c.category = "people"
-                continue
-            kids = {k.hint for k in c.children if k.hint is not None}
-            if kids and kids <= (_CIVIL_KIDS | {"civilian", "people"}) and kids & _CIVIL_KIDS:
-                c.category = "civilian"
-            elif c.others and c.order > 0:
-                c.category = self._antecedent(c, nodes)
+            kids = {k.hint for k in c.children if k.hint is not None} - {"people"}
+            if c.hint is None and kids:
+                if kids <= (_CIVIL_KIDS | {"civilian"}) and kids & _CIVIL_KIDS:
+                    c.category = "civilian"
+                    continue
+                if len(kids) == 1 and not kids & _CIVIL_KIDS:
+                    c.category = next(iter(kids))  # 23 عنصرا هم 5 من قوات النظام و18 …
+                    continue
+            if c.hint is not None:
+                c.category = c.hint
+            elif c.others:
+                c.category = self._antecedent(c, nodes, same_status=False)
             elif parent is not None and parent.category is not None:
                 c.category = parent.category
+            elif not c.children:
+                c.category = self._antecedent(c, nodes, same_status=True)
             else:
                 c.category = self.onto.fallback
         for c in nodes:
             if c.category is None:
                 c.category = self.onto.fallback
 
-    def _antecedent(self, c: CountNode, nodes: list[CountNode]) -> str:
+    def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool) -> str:
+        """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``)."""
         for d in reversed(nodes[:c.order]):
-            if d.category is not None and d.sentence >= c.sentence - 1:
-                return d.category
+            if d.sentence < c.sentence - (0 if same_status else 1):
+                break
+            if d.category is None or d.descends_from(c):
+                continue
+            if same_status and (d.status != c.status or d.noun_text is None):
+                continue
+            return d.category
         return self.onto.fallback
 
     def resolve_statuses(self, nodes: list[CountNode]) -> None:
@@ -795,6 +872,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     nodes = lk.collect()
     for c in nodes:
         lk.read_noun(c)
+    lk.share_groups(nodes)
     for c in nodes:
         prev = nodes[c.order - 1] if c.order > 0 else None
         nxt = nodes[c.order + 1] if c.order + 1 < len(nodes) else None
@@ -814,6 +892,21 @@ def _result(lk: _Linker, nodes: list[CountNode]) -> LinkResult:
     records = []
     relations = []
     count_spans: dict[str, Span] = {}
+    if lk.cfg.category_spans:
+        used = {s.id for s in lk.spans}
+        taken = [(s.start, s.end) for s in lk.spans if s.label != "ACTOR"]
+        for n, c in enumerate(nodes, start=1):
+            if c.noun is None and c.noun_chars is not None:
+                a, b = c.noun_chars
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                sid = f"_k{n}"
+                while sid in used:
+                    sid += "_"
+                c.noun = Span(a, b, "CATEGORY", lk.text[a:b], id=sid)
+                lk.spans.append(c.noun)
+                used.add(sid)
+                taken.append((a, b))
     for c in nodes:
         assert c.category is not None and c.status is not None
         records.append(CasualtyRecord(

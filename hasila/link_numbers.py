@@ -17,7 +17,8 @@ from hasila.link_text import TokenView, key, variants
 NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
                                       "percentage", "money", "other")
 _ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
-_STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب"})
+_STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب", "فيها", "فيه", "خلالها",
+                                              "خلاله", "بها", "اليوم", "امس"}) | cues.DAYS
 _SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p)
 
 
@@ -27,6 +28,16 @@ class OntologyLike(Protocol):
     def is_neutral_noun(self, text: str) -> bool: ...
 
 
+def noun_category(ontology: OntologyLike, text: str) -> str | None:
+    """``ontology.category_of_noun`` that also reads an accusative alif (عسكريا → عسكري)."""
+    cid = ontology.category_of_noun(text)
+    if cid is None and " " not in text.strip():
+        bare = text.strip().rstrip("\u064b\u064c\u064d")
+        if bare.endswith("ا") and len(bare) > 3:
+            cid = ontology.category_of_noun(bare[:-1])
+    return cid
+
+
 def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bool:
     """Is token ``i`` a noun that counts people (a category cue or a neutral noun)?"""
     if i is None:
@@ -34,7 +45,7 @@ def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bo
     t = view[i]
     if not t.is_word or t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS) or t.plain(_SUBSET_WORDS):
         return False
-    return ontology.category_of_noun(t.text) is not None or ontology.is_neutral_noun(t.text)
+    return noun_category(ontology, t.text) is not None or ontology.is_neutral_noun(t.text)
 
 
 _GROUP_INDEX: dict[int, tuple[Any, dict[tuple[str, ...], str]]] = {}
@@ -74,7 +85,7 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
             break
         words.append(k)
         k += 1
-    if not words or view[words[0]].has(cues.THING_NOUNS):
+    if not words:
         return None, j, j
     index = _group_index(ontology)
     first_forms = set(variants(view[words[0]].key))
@@ -88,7 +99,9 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
             best = (n, cid)
     if best is not None:
         return best[1], words[0], words[best[0] - 1]
-    cid = ontology.category_of_noun(view[words[0]].text)
+    if view[words[0]].has(cues.THING_NOUNS):
+        return None, j, j
+    cid = noun_category(ontology, view[words[0]].text)
     if cid is not None:
         return cid, words[0], words[0]
     return None, j, j
@@ -113,35 +126,55 @@ def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
 
 def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
     """Words around ``[start, end)`` that say the number counts people."""
-    nxt = _next_word(view, end)
-    # a people noun right after (على الأقل may come in between), or آخرين
-    j = nxt
-    if j is not None:
+    j = _next_word(view, end)
+    if j is not None:  # على الأقل may come between the number and its noun
         q = view.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
         if q is not None:
             j = view.next_word(j + len(q))
-    if j is not None and (view[j].has(cues.OTHERS_WORDS) or view[j].plain(_SUBSET_WORDS)):
-        return True  # 60 آخرين / 91 بينهم
-    if people_noun_at(view, j, ontology):
-        return True
-    if j is not None and view[j].key == "من":
-        cid, _, _ = group_after(view, j + 1, ontology)
-        if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
+    if j is not None:
+        t = view[j]
+        if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS) or t.has(cues.TOTAL_WORDS):
+            return True  # 60 آخرين / 91 بينهم / 93 تعداد القتلى
+        if people_noun_at(view, j, ontology):
             return True
-    if j is not None and view[j].has(_ALL_TRIGGERS) and not view[j].has(cues.WEAK_TRIGGERS):
-        return True  # 21 توفوا
-    if j is not None and (view[j].has(cues.THING_NOUNS) or view[j].has(cues.DURATION_UNITS)):
-        return False
-    # a trigger or subset marker right before
-    for i in _prev_words(view, start, 4):
+        if t.key == "من":
+            cid, _, _ = group_after(view, j + 1, ontology)
+            if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
+                return True
+        if (t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS)) or t.has(cues.STATUS_TRIGGERS["other"]):
+            return True  # 21 توفوا / ألفين خرجوا
+        if t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS):
+            return False
+    # a trigger or subset marker right before (qualifiers, عن/إلى, فيها stepped over)
+    n = -1
+    for i in _prev_words(view, start, 5):
         t = view[i]
         if t.key in _STEP_OVER:
             continue
+        n += 1
         if t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS):
             return True
         if t.plain(_SUBSET_WORDS):
             return True
+        if n == 0 and t.has(cues.STATUS_TRIGGERS["other"]):
+            return True  # وغادر الآلاف
         break
+    return False
+
+
+def _trigger_near(view: TokenView, start: int, end: int, width: int = 3) -> bool:
+    """A casualty trigger within ``width`` words before or after, in the same clause."""
+    for i in _prev_words(view, start, width):
+        if view.is_boundary(i):
+            break
+        if view[i].has(_ALL_TRIGGERS):
+            return True
+    j = view.first_at_or_after(end)
+    for k in range(j, min(len(view), j + width + 1)):
+        if view.is_boundary(k):
+            break
+        if view[k].has(_ALL_TRIGGERS):
+            return True
     return False
 
 
@@ -169,7 +202,9 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
             if j2 is not None and view[j2].has(cues.MONTHS):
                 return True
     prev = _prev_words(view, start, 2)
-    return any(view[k].key in cues.DAYS or view[k].key == "بتاريخ" for k in prev)
+    if prev and view[prev[0]].key in ("بتاريخ", "تاريخ"):
+        return True
+    return bool(prev) and view[prev[0]].key in cues.DAYS and (len(prev) < 2 or view[prev[1]].key in ("يوم", "ليل", "ليلة", "فجر", "صباح", "مساء", "ظهر"))
 
 
 def classify_number(view: TokenView, start: int, end: int, value: int, kind: str,
@@ -186,6 +221,16 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "percentage"
     if kind == "digits" and _is_date(view, start, end, nxt):
         return "non_count", "date"
+    if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
+        prev = _prev_words(view, start, 1)
+        if prev and view[prev[0]].has(cues.DURATION_UNITS):
+            return "non_count", "duration"
+        if prev and view[prev[0]].has(cues.THING_NOUNS):
+            return "non_count", "thing"
+        if not _trigger_near(view, start, end):
+            return "non_count", "other"
+        if prev and people_noun_at(view, prev[0], ontology):
+            return "count", None  # طفلا واحدا مات
     evidence = count_evidence(view, start, end, ontology)
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if nxt is not None and people_noun_at(view, nxt, ontology):
@@ -210,8 +255,3 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if evidence:
         return "count", None
     return "non_count", "other"
-
-
-def describe(reason: Any) -> str:
-    """A short human label for a non-count reason (for reports)."""
-    return str(reason)

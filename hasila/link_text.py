@@ -61,6 +61,9 @@ def variants(word_key: str) -> tuple[str, ...]:
     for cand in list(out):
         if cand.startswith("ال") and len(cand) > 3:
             out.append(cand[2:])
+    for cand in list(out):
+        if cand.endswith("ا") and len(cand) > 3:
+            out.append(cand[:-1])  # the alif of tanween: برميلا → برميل
     return tuple(dict.fromkeys(out))
 
 

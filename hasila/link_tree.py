@@ -77,6 +77,7 @@ class CountNode:
     vague: bool = False
     noun: Span | None = None
     noun_text: str | None = None
+    noun_chars: tuple[int, int] | None = None  # a noun found by the rules (no CATEGORY span)
     noun_before: bool = False  # the CATEGORY comes before the count (طفلا واحدا)
     bare_hint: bool = False  # hint read from عدد/حصيلة words, not from a noun
     group_cat: str | None = None  # category of the group the people belong to
@@ -87,6 +88,7 @@ class CountNode:
     cue: str = "none"
     cue_and: bool = False
     cue_cat: str | None = None
+    cue_status: str | None = None
     subset_after: bool = False
     of_following: bool = False
     others: bool = False
@@ -131,28 +133,40 @@ def _list_sum(parent: CountNode, list_key: tuple[int, int] | None) -> int:
     return sum(k.value for k in parent.children if k.list_key == list_key)
 
 
-def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None) -> bool:
-    if c.value > parent.value or not compatible(c.hint, parent.hint):
+def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None, sib: CountNode) -> bool:
+    """Can coordinated ``c`` join ``parent``'s list? Never when larger. A kind like
+    its sibling's, or a proper sub-kind of the parent (woman in civilian), is
+    kept even when the list then adds up to more (the linker warns); a loose
+    fit (people, unknown) must keep the list's sum within the parent."""
+    if c.value > parent.value:
         return False
+    if sib.parent is parent and c.hint is not None and c.hint == sib.hint:
+        return True
+    known = c.hint not in (None, *_FIT_ANYWHERE) and parent.hint not in (None, *_FIT_ANYWHERE)
+    if known:
+        return compatible(c.hint, parent.hint)
     if c.vague or any(k.vague for k in parent.children) or parent.vague:
         return True
     return _list_sum(parent, list_key) + c.value <= parent.value
 
 
 def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool) -> CountNode | None:
-    for q in prev.chain():
-        if skip_leaves and q.leaf:
-            continue
-        if q.value >= c.value and compatible(c.hint, q.hint):
+    """The nearest count on prev's chain that can hold ``c`` (a compatible kind first)."""
+    chain = [q for q in prev.chain() if not (skip_leaves and q.leaf) and q.value >= c.value]
+    for q in chain:
+        if compatible(c.hint, q.hint):
             return q
-    return None
+    return chain[0] if chain else None
 
 
 def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode]) -> None:
     if c.cue == "group":
         for q in reversed(earlier):
-            if q.value >= c.value and (q.hint == c.cue_cat or q.category == c.cue_cat
-                                       or c.cue_cat in (None, "people")):
+            if q.value < c.value:
+                continue
+            if c.cue_status is not None and q.status is not None and q.status != c.cue_status:
+                continue
+            if q.hint == c.cue_cat or c.cue_cat in (None, "people"):
                 _attach(c, q, "group", (q.order, c.order))
                 return
         return
@@ -178,7 +192,7 @@ def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode])
             sib = sib.parent
         parent = sib.parent
         below = sib
-        while parent is not None and not _fits(c, parent, below.list_key):
+        while parent is not None and not _fits(c, parent, below.list_key, sib):
             below, parent = parent, parent.parent
         if parent is None:
             c.entry = "top"

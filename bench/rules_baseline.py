@@ -1,0 +1,151 @@
+"""Measure the rules baseline and the linker alone on a gold export (default: ../shared dev gold).
+
+    .venv/bin/python bench/rules_baseline.py [--gold PATH] [--errors N]
+
+Prints three tables:
+
+1. the rules labeller (weak-label): strict span P/R/F1 per label;
+2. casualty records (the guide's rule: span overlap, value, category, parent)
+   for (a) the rules labeller + linker, (b) the linker on gold spans (COUNT
+   attributes and relations removed), (c) the linker on gold spans without
+   its rules fallback, (d) the linker on gold spans without the COUNT spans
+   (it must find the counts itself);
+3. the count / non-count decision on every number of the gold reports.
+
+Timings are printed too (they are not part of any test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hasila.arabic import find_numbers
+from hasila.fileio import shared_dir
+from hasila.link import LinkConfig, LinkResult, link
+from hasila.lsio import load_docs
+from hasila.ontology import Ontology
+from hasila.schema import LABELS, CasualtyRecord, Doc, records_from_doc
+from hasila.scoring import match_records, record_scores, strict_span_scores
+from hasila.weak import RulesLabeller
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:5.1f}"
+
+
+def _row(name: str, s: dict) -> str:
+    return (f"{name:<34} {_pct(s['precision'])} {_pct(s['recall'])} {_pct(s['f1'])}"
+            f"   {s['tp']:>4} {s['fp']:>4} {s['fn']:>4}")
+
+
+HEADER = f"{'':<34} {'P':>5} {'R':>5} {'F1':>5}   {'tp':>4} {'fp':>4} {'fn':>4}"
+
+
+def number_decisions(doc: Doc, records: list[CasualtyRecord]) -> tuple[int, int, int, int]:
+    """(correct, total, count called non-count, non-count called count) over find_numbers."""
+    gold = [s for s in doc.spans if s.label == "COUNT"]
+    ok = total = missed = spurious = 0
+    for m in find_numbers(doc.text):
+        is_gold = any(s.start < m.end and m.start < s.end for s in gold)
+        is_pred = any(r.start < m.end and m.start < r.end for r in records)
+        total += 1
+        ok += is_gold == is_pred
+        missed += is_gold and not is_pred
+        spurious += is_pred and not is_gold
+    return ok, total, missed, spurious
+
+
+def run(gold_path: Path, show_errors: int) -> int:
+    docs = load_docs(gold_path)
+    ontology = Ontology.load()
+    labeller = RulesLabeller.load(ontology=ontology)
+    print(f"gold: {gold_path} ({len(docs)} reports, "
+          f"{sum(len(d.spans_of('COUNT')) for d in docs)} COUNT spans)")
+    print(f"gazetteer: {'loaded' if labeller.gazetteer is not None else 'absent (place patterns only)'}")
+
+    t0 = time.perf_counter()
+    weak_docs = [labeller.label(d.text, d.id) for d in docs]
+    t_weak = time.perf_counter() - t0
+
+    spans = strict_span_scores(docs, weak_docs, LABELS)
+    print("\n1. rules labeller: strict spans (same start, end, label)")
+    print(HEADER)
+    for label in LABELS:
+        print(_row(label, spans["per_label"][label]))
+    print(_row("micro", spans["micro"]))
+
+    def bare(d: Doc) -> list:
+        return [replace(s, count=None) for s in d.spans]
+
+    systems: dict[str, Callable[[Doc], LinkResult]] = {
+        "rules labeller + linker": lambda d: link(d.text, weak_docs[docs.index(d)].spans, ontology),
+        "linker on gold spans": lambda d: link(d.text, bare(d), ontology),
+        "  ... rules fallback off": lambda d: link(d.text, bare(d), ontology, LinkConfig(rules_fallback=False)),
+        "  ... without COUNT spans": lambda d: link(d.text, [s for s in bare(d) if s.label != "COUNT"], ontology),
+    }
+    print("\n2. casualty records (guide's rule: overlap + value + category + parent)")
+    print(HEADER + "   value  categ status  qual  parent")
+    results = {}
+    for name, fn in systems.items():
+        t0 = time.perf_counter()
+        outs = [fn(d) for d in docs]
+        elapsed = time.perf_counter() - t0
+        matches = [match_records(records_from_doc(d), o.records, d.id) for d, o in zip(docs, outs, strict=True)]
+        sc = record_scores(matches)
+        results[name] = (outs, matches, elapsed)
+        a = sc["attributes"]
+        attrs = "  ".join(f"{_pct(a[k] or 0.0)}" for k in ("value", "category", "status", "qualifier", "part_of"))
+        print(_row(name, sc["overall"]) + "   " + attrs)
+    print("   (attribute accuracies are over span-aligned pairs)")
+
+    print("\n3. numbers: count / non-count decision on every find_numbers match")
+    print(f"{'':<34} {'acc':>5}  {'n':>5} {'missed':>6} {'spurious':>8}")
+    for name, (outs, _, _) in results.items():
+        tot = [number_decisions(d, o.records) for d, o in zip(docs, outs, strict=True)]
+        ok, n, missed, spurious = (sum(x[i] for x in tot) for i in range(4))
+        print(f"{name:<34} {_pct(ok / n if n else 0.0)}  {n:>5} {missed:>6} {spurious:>8}")
+
+    print(f"\ntime: rules labeller {t_weak:.2f}s for {len(docs)} reports; "
+          + "; ".join(f"{k.strip()} {v[2]:.2f}s" for k, v in results.items()))
+
+    if show_errors:
+        print(f"\nfirst {show_errors} record errors of the linker on gold spans:")
+        _, matches, _ = results["linker on gold spans"]
+        shown = 0
+        for m in matches:
+            for pair in {id(p): p for p in (*m.fp, *m.fn)}.values():
+                ref = pair.gold or pair.pred
+                assert ref is not None
+                g = f"{pair.gold.value} {pair.gold.category}" if pair.gold else "-"
+                p = f"{pair.pred.value} {pair.pred.category}" if pair.pred else "-"
+                print(f"  {m.doc_id} {','.join(pair.errors)}: gold {g} | pred {p} | {ref.text}")
+                shown += 1
+                if shown >= show_errors:
+                    return 0
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=Path, default=None, help="Label Studio gold export")
+    parser.add_argument("--errors", type=int, default=0, help="print this many record errors")
+    args = parser.parse_args()
+    gold = args.gold
+    if gold is None:
+        shared = shared_dir()
+        if shared is None:
+            print("../shared is absent (set HASILA_SHARED or pass --gold): nothing to measure")
+            return 0
+        gold = shared / "real" / "dev_gold.json"
+    return run(gold, args.errors)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

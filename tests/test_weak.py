@@ -1,0 +1,189 @@
+"""The rules baseline: actors, places, counts and the weak-label command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hasila.cli import main
+from hasila.errors import UserError
+from hasila.gazetteer import Gazetteer, Place
+from hasila.link import LinkConfig
+from hasila.lsio import read_export, validate_doc
+from hasila.ontology import Ontology
+from hasila.schema import records_from_doc
+from hasila.weak import (
+    ActorLexicon,
+    RulesLabeller,
+    WeakConfig,
+    find_actors,
+    find_places,
+    weak_label,
+    weak_label_file,
+)
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Ontology:
+    return Ontology.load()
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorLexicon:
+    return ActorLexicon.from_phrases([("قوات النظام", "regime"), ("قوات النظام السوري", "regime"),
+                                      ("المسلحين الموالين لها", "regime"), ("هيئة تحرير الشام", "jihadist")])
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer([Place("إدلب", "governorate"), Place("سراقب", "town", "إدلب"),
+                      Place("حلب", "governorate"), Place("جوبر", "neighbourhood", "دمشق")])
+
+
+def _texts(spans) -> list[str]:  # type: ignore[no-untyped-def]
+    return [s.text for s in spans]
+
+
+def test_actor_lexicon_from_config() -> None:
+    lex = ActorLexicon.load()
+    surfaces = {p for p, _ in lex.phrases.values()}
+    assert "قوات النظام" in surfaces and len(surfaces) > 30
+
+
+def test_actor_lexicon_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("actors: {a: 1}\n", encoding="utf-8")
+    with pytest.raises(UserError, match="must be a list"):
+        ActorLexicon.load(bad)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل عنصران بقصف لقوات النظام السوري.", ["قوات النظام السوري"]),
+    ("اشتباكات بين قوات النظام والمسلحين الموالين لها وهيئة تحرير الشام", ["قوات النظام", "المسلحين الموالين لها",
+                                                                        "هيئة تحرير الشام"]),
+    ("قتل مدنيان في غارة لطائرات النظام الحربية.", ["طائرات النظام الحربية"]),
+    ('قتل عنصران من تنظيم "الدولة الإسلامية" أمس.', ['تنظيم "الدولة الإسلامية"']),
+    ("أطلق مسلحون مجهولون النار على المارة.", ["مسلحون مجهولون"]),
+    ("قصفت إسرائيل مواقع عسكرية.", ["إسرائيل"]),
+    ("وصل الوفد إلى إسرائيل أمس.", []),
+    ("قصفت قوات التحالف الدولي بقيادة واشنطن البلدة.", ["قوات التحالف الدولي بقيادة واشنطن"]),
+])
+def test_find_actors(text: str, expected: list[str], actors: ActorLexicon) -> None:
+    spans = find_actors(text, actors)
+    assert _texts(spans) == expected
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل مدني في مدينة حلب.", ["حلب"]),
+    ("قصف على بلدة سراقب بريف إدلب الجنوبي.", ["سراقب", "ريف إدلب الجنوبي"]),
+    ("سقطت قذائف على حي جوبر ومخيم اليرموك.", ["حي جوبر", "مخيم اليرموك"]),
+    ("قتل طفل في قرية تل الشيح.", ["تل الشيح"]),
+    ("اشتباكات في ريفي إدلب وحلب.", ["ريفي إدلب وحلب"]),
+])
+def test_find_places(text: str, expected: list[str], gazetteer: Gazetteer) -> None:
+    spans = find_places(text, gazetteer)
+    assert _texts(spans) == expected
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_places_without_gazetteer() -> None:
+    assert _texts(find_places("قتل مدني في مدينة كفرنبل.", None)) == ["كفرنبل"]
+
+
+def test_weak_label_sentence(gazetteer: Gazetteer, actors: ActorLexicon, ontology: Ontology) -> None:
+    text = ("قتل 16 عنصراً على الأقل من قوات النظام في اشتباكات مع هيئة تحرير الشام بريف إدلب، "
+            "كما قتل 9 مدنيين بينهم 4 أطفال جراء قصف قوات النظام على بلدة سراقب في 30 نوفمبر.")
+    doc = weak_label(text, gazetteer, actors, ontology, doc_id="s1")
+    assert validate_doc(doc) == []
+    for s in doc.spans:
+        assert text[s.start:s.end] == s.text and s.text == s.text.strip()
+    assert len({s.id for s in doc.spans}) == len(doc.spans)
+    recs = records_from_doc(doc)
+    assert [(r.text, r.value, r.category, r.qualifier) for r in recs] == [
+        ("16", 16, "regime", "at_least"), ("9", 9, "civilian", "exact"), ("4", 4, "child", "exact")]
+    assert recs[2].part_of == recs[1].id
+    assert recs[0].affiliation == "قوات النظام" and recs[0].category_text == "عنصراً"
+    assert recs[1].perpetrator == "قوات النظام" and recs[1].location == "سراقب"
+    assert "30" not in [r.text for r in recs]
+
+
+def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontology: Ontology) -> None:
+    doc = weak_label("قتل 1778 من قوات النظام والمسلحين الموالين لها.", None, actors, ontology)
+    labels = [(s.label, s.text) for s in doc.spans]
+    assert ("COUNT", "1778") in labels
+    assert [t for lab, t in labels if lab == "CATEGORY"] == ["قوات النظام والمسلحين الموالين لها"]
+    assert records_from_doc(doc)[0].category == "regime"
+
+
+def test_rules_labeller_on_seed(shared: Path) -> None:
+    fixture = json.loads((Path(__file__).parent / "fixtures" / "seed_gold.json").read_text(encoding="utf-8"))
+    text = (shared / "seed" / "report.txt").read_text(encoding="utf-8")
+    doc = RulesLabeller.load().label(text, "seed")
+    gold_counts = [s for s in fixture["spans"] if s["label"] == "COUNT"]
+    recs = records_from_doc(doc)
+    assert [(r.start, r.end) for r in recs] == [(s["start"], s["end"]) for s in gold_counts]
+    assert [r.category for r in recs] == [s["category_id"] for s in gold_counts]
+    assert validate_doc(doc) == []
+
+
+def _jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_weak_label_file(tmp_path: Path) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", [
+        {"id": "a", "text": "قتل 5 مدنيين بقصف قوات النظام.", "source": "x"},
+        {"id": "b", "text": "نفذت الطائرات 25 غارة."},
+    ])
+    out = tmp_path / "out.json"
+    assert weak_label_file(src, out, WeakConfig(model_version="rules-test")) == 2
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    assert [t["predictions"][0]["model_version"] for t in tasks] == ["rules-test", "rules-test"]
+    res = read_export(out, source="predictions")
+    assert not res.errors
+    assert [d.id for d in res.docs] == ["a", "b"]
+    assert [r.value for r in records_from_doc(res.docs[0])] == [5]
+    assert records_from_doc(res.docs[1]) == []
+    assert res.docs[0].meta.get("source") == "x"
+
+
+def test_weak_label_file_bad_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "قتل 5 مدنيين."}\nnot json\n', encoding="utf-8")
+    with pytest.raises(UserError, match="line 2"):
+        weak_label_file(src, tmp_path / "out.json")
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_weak_label_file_missing_text(tmp_path: Path) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", [{"id": "a"}])
+    with pytest.raises(UserError, match="line 1: no 'text'"):
+        weak_label_file(src, tmp_path / "out.json")
+
+
+def test_cli_weak_label(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "قتل 5 مدنيين بينهم طفلان."}])
+    out = tmp_path / "out.json"
+    code = main(["weak-label", "--input", str(src), "--output", str(out),
+                 "--set", "model_version=rules-cli", "--set", "link.rules_fallback=true"])
+    assert code == 0 and out.exists()
+    assert "1 reports" in capsys.readouterr().out
+    doc = read_export(out, source="predictions").docs[0]
+    assert [(r.value, r.category) for r in records_from_doc(doc)] == [(5, "civilian"), (2, "child")]
+
+
+def test_cli_weak_label_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["weak-label", "--input", str(tmp_path / "none.jsonl"), "--output", str(tmp_path / "o.json")]) == 2
+    assert "not found" in capsys.readouterr().err
+    src = _jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "قتل 5 مدنيين."}])
+    assert main(["weak-label", "--input", str(src), "--output", str(tmp_path / "o.json"),
+                 "--set", "link.nonsense=1"]) == 2
+
+
+def test_config_types() -> None:
+    cfg = WeakConfig()
+    assert isinstance(cfg.link, LinkConfig) and cfg.link.rules_fallback
