@@ -225,7 +225,7 @@ def _complete_sums(nodes: list[CountNode]) -> bool:
             run: list[CountNode] = []
             running = have
             for cand in nodes[last + 1:]:
-                if cand.parent is not None or cand.descends_from(total):
+                if cand.parent is not None or cand.descends_from(total) or total.descends_from(cand):
                     continue
                 if cand.vague or cand.value > total.value or not compatible(cand.hint, total.hint):
                     break

@@ -42,6 +42,7 @@ class ModelConfig:
     tokenizer_corpora: list[str] = field(default_factory=list)
     tokenizer_max_docs: int = 0
     tokenizer_cache: str = ".cache/tokenizers"  # "" disables the cache
+    split_clitics: bool = False  # pre-tokenizer cuts a word-initial و/ف/ب/ل/ك off every word
     # scratch model size
     layers: int = 4
     hidden: int = 256
@@ -137,15 +138,21 @@ def _iter_file(path: Path) -> Iterator[str]:
 
 
 def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency: int = 2,
-                    model_max_length: int = 512) -> Any:
+                    model_max_length: int = 512, split_clitics: bool = False) -> Any:
     """Train a WordPiece tokenizer on the normalised ``texts``.
 
     Normaliser: BertNormalizer without lowercasing or accent stripping (which
     would drop the hamza of ؤ/ئ). Pre-tokenizer: whitespace, then punctuation,
     then digit runs split from letters (so the clitic in ``و218`` is its own
-    token). Returns a fast tokenizer wrapped for ``transformers``.
+    token). With ``split_clitics`` a word-initial و/ف/ب/ل/ك is cut off every
+    word (``بريف`` → ``ب ريف``, ``للمعارضة`` → ``ل لمعارضة``), so spans that
+    start after a glued clitic start on a word; stems that merely begin with
+    these letters are cut too (``فلسطين`` → ``ف لسطين``), which costs some
+    sequence length but no information. Returns a fast tokenizer wrapped for
+    ``transformers``.
     """
     from tokenizers import (
+        Regex,
         Tokenizer,
         decoders,
         models,
@@ -163,6 +170,7 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 8000, min_frequency:
         pre_tokenizers.WhitespaceSplit(),
         pre_tokenizers.Punctuation(),
         pre_tokenizers.Digits(individual_digits=False),
+        *([pre_tokenizers.Split(Regex("^[وفبلك]"), behavior="isolated")] if split_clitics else []),
     ])
     tok.decoder = decoders.WordPiece(prefix="##")
     trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, min_frequency=min_frequency,
@@ -217,7 +225,8 @@ def scratch_tokenizer(cfg: ModelConfig, texts: Iterable[str]) -> Any:
     logger.info("tokenizer training texts: %d labelled + %d unlabelled", len(texts), len(corpus))
     cache = None
     if cfg.tokenizer_cache:
-        h = hashlib.sha256(f"wordpiece-v1|{cfg.vocab_size}|{cfg.min_frequency}|{cfg.max_positions}".encode())
+        h = hashlib.sha256(f"wordpiece-v1|{cfg.vocab_size}|{cfg.min_frequency}|{cfg.max_positions}|"
+                           f"{cfg.split_clitics}".encode())
         for text in texts + corpus:
             h.update(text.encode("utf-8"))
             h.update(b"\x00")
@@ -225,7 +234,8 @@ def scratch_tokenizer(cfg: ModelConfig, texts: Iterable[str]) -> Any:
         if (cache / "tokenizer.json").is_file():
             logger.info("tokenizer cache hit: %s", cache)
             return AutoTokenizer.from_pretrained(str(cache))
-    tokenizer = train_tokenizer(texts + corpus, cfg.vocab_size, cfg.min_frequency, cfg.max_positions)
+    tokenizer = train_tokenizer(texts + corpus, cfg.vocab_size, cfg.min_frequency, cfg.max_positions,
+                                cfg.split_clitics)
     if cache is not None:
         tmp = cache.parent / f".{cache.name}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)

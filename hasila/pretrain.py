@@ -31,7 +31,13 @@ from hasila.arabic import normalize
 from hasila.config import config_hash, load_config, to_dict
 from hasila.errors import UserError
 from hasila.fileio import write_json
-from hasila.modeling import ModelConfig, bert_config, iter_corpus_texts, resolve_path, scratch_tokenizer
+from hasila.modeling import (
+    ModelConfig,
+    bert_config,
+    iter_corpus_texts,
+    resolve_path,
+    scratch_tokenizer,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +87,15 @@ class PretrainResult:
 
 
 def load_pretrain_config(path: str | Path | None, overrides: list[str] | None = None) -> PretrainConfig:
+    """A pre-training config: a file of its own, or the ``pretrain:`` section of a training config
+    (then overrides are given relative to that section, e.g. ``training.max_steps=10``)."""
+    if path is not None:
+        from hasila.config import apply_overrides, from_dict, read_yaml
+
+        data = read_yaml(path)
+        if isinstance(data.get("pretrain"), dict):
+            section = apply_overrides(data["pretrain"], overrides or [])
+            return from_dict(PretrainConfig, section, where=f"{path}: pretrain")
     return load_config(PretrainConfig, path, overrides)
 
 

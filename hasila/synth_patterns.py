@@ -656,3 +656,1350 @@ def breakdown_women_children(c: Ctx, parent: Cnt, status: str, case: str = "nom"
                                 case=case, qual=False))
     c.parts(kids, parent)
     return kids
+
+
+# =========================================================================== patterns
+# Each pattern appends one sentence. Relations: every COUNT gets its category
+# (by construction), part_of to its parent, affiliation/perpetrator to the
+# ACTOR spans the sentence names for it, location to the most specific PLACE.
+
+# --------------------------------------------------------------------------- daily updates
+
+
+@pattern("daily")
+def p_daily_air_civilians(c: Ctx) -> None:
+    actor = c.pick(("regime", "regime", "russia"))
+    c.t(c.pick(("استشهد ", "قضى ")))
+    total = c.count(c.small(3, 25), killed_noun(c), "killed", case="nom")
+    kids = breakdown_women_children(c, total, "killed") if c.chance(0.6) else []
+    c.t(c.pick((" جراء غارات نفذتها ", " في قصف جوي من قبل ", " إثر استهداف ")))
+    aid = c.perp(actor, "air")
+    pid = c.place(c.pick((" على ", " طال ", " استهدف ")))
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.maybe_distractor()
+    c.end()
+
+
+@pattern("daily")
+def p_daily_source_documented(c: Ctx) -> None:
+    c.source()
+    c.t(" " + kill_verb_noun(c, True) + " ")
+    total = c.count(c.small(3, 40), killed_noun(c), "killed", qual=True)
+    kids = breakdown_women_children(c, total, "killed") if c.chance(0.5) else []
+    c.t(" ")
+    c.date()
+    pid = c.place("، في ")
+    c.t(c.pick(("، جراء القصف الصاروخي من قبل ", "، بنيران ", "، إثر قصف مدفعي نفذته ")))
+    aid = c.perp(c.pick(("regime", "regime", "loyalists", "turkey")), "ground")
+    c.link([total, *kids], pid, "location")
+    c.link([total, *kids], aid, "perpetrator")
+    c.end()
+
+
+@pattern("daily")
+def p_daily_title_fighters(c: Ctx) -> None:
+    c.t(c.pick(("مقتل ", "مصرع ")))
+    actor = c.act(c.pick(("regime", "factions", "jihadists", "isis", "sdf")))
+    cnt = c.member_count(c.small(3, 60), actor, "killed", allies=False)
+    pid = c.place(c.pick((" في ", " ب")), kinds=c.pick(("any", "settlement", "rural")))
+    c.link([cnt], pid, "location")
+    c.t(c.pick(("", " خلال 24 ساعة", " منذ صباح اليوم")))
+    c.end("\n" if c.chance(0.5) else ".")
+
+
+@pattern("daily")
+def p_daily_title_toll(c: Ctx) -> None:
+    c.t(c.pick(("ارتفاع حصيلة ", "ارتفاع عدد ضحايا ")))
+    c.t(c.pick(("القصف على ", "الغارات على ", "المجزرة في ")))
+    pid = c.place("", kinds="settlement")
+    c.t(" إلى ")
+    cnt = c.count(c.small(5, 60), NOUNS[c.pick(("martyr", "civilian", "person", "dead"))], "killed")
+    c.link([cnt], pid, "location")
+    if c.chance(0.5):
+        breakdown_women_children(c, cnt, "killed", case="nom")
+    c.end("\n" if c.chance(0.5) else ".")
+
+
+@pattern("daily")
+def p_daily_died_of_wounds(c: Ctx) -> None:
+    c.t("وفي سياق متصل، ")
+    c.source()
+    c.t(" " + c.pick(("استشهاد مدني", "استشهاد طفل", "وفاة مواطنة", "مقتل شاب")) + " من ")
+    pid = c.place("", kinds="settlement")
+    c.t(" متأثراً بجراح أصيب بها جراء قصف ")
+    c.perp(c.pick(("regime", "russia")), "air")
+    c.t(" على " + c.pick(("البلدة", "المنطقة", "المدينة")) + " قبل ")
+    c.mark(c.small_num(c.rng.randint(2, 9)), "duration")
+    c.t(" " + c.pick(("أيام", "أسابيع", "أشهر")) + "، ")
+    c.t(c.pick(("كما فارق ", "فيما فارق ")))
+    cnt = c.count(c.small(2, 9), NOUNS[c.pick(("citizen", "civilian", "person"))], "killed", case="nom",
+                  qual=False)
+    c.t(" آخرين الحياة متأثرين بجراحهم")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("daily")
+def p_daily_both_sides(c: Ctx) -> None:
+    c.t(c.pick(("وخلفت الاشتباكات ", "كما خلفت المعارك العنيفة ")))
+    c.t("خسائر بشرية في صفوف الطرفين، إذ قتل ")
+    reg = c.member_count(c.small(5, 40), c.act("regime"), "killed", case="nom")
+    c.t("، فيما " + c.pick(("قضى ", "قتل ", "قضى وقتل ")))
+    opp = c.act(c.pick(("factions", "jihadists")))
+    total = c.count(c.small(8, 50), NOUNS["fighter"], "killed", opp.category if opp.id == "jihadists" else "fighter",
+                    case="nom")
+    parts: list[Cnt] = []
+    if opp.id == "factions" and c.chance(0.7):
+        c.t(" " + c.pick(("بينهم", "من ضمنهم", "منهم")) + " ")
+        parts.append(c.group_count(share(total.value, c.rng, 0.3, 0.9), c.pick(GROUPS["jihadist"]),
+                                   "jihadist", "killed", case="nom", qual=False))
+        c.parts(parts, total)
+    pid = c.place(" على محاور في ", kinds="rural")
+    c.link([reg, total, *parts], pid, "location")
+    c.end()
+
+
+@pattern("daily")
+def p_daily_two_sides_about(c: Ctx) -> None:
+    c.t(c.pick(("وأسفرت المعارك عن ", "ووثق المرصد ")))
+    cnt = c.count(c.small(10, 80), NOUNS["dead"], "killed", "combatant", case="gen")
+    c.t(" من " + c.pick(("الطرفين", "الجانبين", "كلا الطرفين")))
+    pid = c.place(" في ", kinds=c.pick(("rural", "settlement")))
+    c.link([cnt], pid, "location")
+    c.t(" خلال ساعات قليلة")
+    c.end()
+
+
+@pattern("daily")
+def p_daily_bare_then_breakdown(c: Ctx) -> None:
+    c.t("واستشهد ")
+    total = c.bare_count(c.small(6, 40), "civilian", "killed", case="nom")
+    c.t(" " + c.pick(("مواطنين", "من المدنيين", "من أبناء المنطقة")) + " ")
+    kids = breakdown_women_children(c, total, "killed", connector="بينهم")
+    pid = c.place(" في ", kinds="settlement")
+    c.link([total, *kids], pid, "location")
+    c.maybe_distractor()
+    c.end()
+
+
+# --------------------------------------------------------------------------- cumulative tolls
+
+
+def _toll_intro(c: Ctx) -> None:
+    c.t(c.pick(INTRO_TOLL) + " ")
+    c.t(c.pick(("من قتلوا منذ بدء التصعيد الأعنف ضمن ", "الخسائر البشرية منذ بدء الحملة العسكرية على ",
+                "القتلى منذ بدء العمليات العسكرية في ")))
+
+
+def _toll_total(c: Ctx, lo: int = 400, hi: int = 6000) -> int:
+    if c.chance(c.style.p_year_like):
+        return c.rng.randint(1995, 2025)
+    return c.big(lo, hi)
+
+
+@pattern("toll")
+def p_toll_nested_seed_style(c: Ctx) -> None:
+    _toll_intro(c)
+    pid = c.place("", kinds=c.pick(("rural", "any")))
+    c.t(" في ")
+    c.mark(c.small_num(c.rng.randint(1, 28), False), "date")
+    c.t(f" {c.pick(MONTHS)[1]}، ")
+    c.t("إلى ")
+    total = c.count(_toll_total(c), NOUNS["person"], "killed", qual=False)
+    c.t(c.pick(("، وهم: ", "، هم: ", "، وهم ")))
+    civ_v, fight_v, reg_v = split(total.value, c.rng, 3, fill=c.pick((1.0, 0.95, 0.8)))
+    civ = c.count(civ_v, NOUNS["civilian"], "killed", case="nom", qual=False)
+    kids = breakdown_women_children(c, civ, "killed", case="nom")
+    if c.chance(0.5):
+        c.t(" ممن قتلتهم ")
+        aid = c.perp(c.pick(("regime", "russia")), "air")
+        c.link([civ, *kids], aid, "perpetrator")
+    c.t("، و")
+    fighters = c.count(fight_v, NOUNS["fighter"], "killed", case="nom", qual=False)
+    sub: list[Cnt] = []
+    if c.chance(0.7):
+        c.t(" " + c.pick(("بينهم", "من ضمنهم", "منهم")) + " ")
+        sub.append(c.group_count(share(fight_v, c.rng, 0.4, 0.9), c.pick(GROUPS["jihadist"]), "jihadist",
+                                 "killed", case="nom", qual=False))
+        c.parts(sub, fighters)
+    c.t("، و")
+    if c.chance(0.5):
+        reg = c.group_count(reg_v, c.pick(("قوات النظام والمسلحين الموالين لها", "قوات النظام",
+                                           "قوات النظام والمسلحين الموالين")), "regime", "killed",
+                            case="nom", qual=False)
+    else:
+        reg = c.member_count(reg_v, c.act("regime"), "killed", case="nom", qual=False, allies=True)
+    c.parts([civ, fighters, reg], total)
+    c.link([total], pid, "location")
+    c.end()
+
+
+def _perp_part(c: Ctx, parent: Cnt, value: int, means: str, actor: str) -> list[Cnt]:
+    """``و91 بينهم 19 مواطنة و15 طفل استشهدوا في البراميل المتفجرة من قبل ...``."""
+    part = c.bare_count(value, parent.category, "killed", case="nom")
+    subs: list[Cnt] = []
+    if value >= 10:
+        c.t(" بينهم ")
+        n_child, n_woman, n_rescue = split(value, c.rng, 3, fill=c.pick((0.3, 0.5)))
+        subs.append(c.count(n_child, NOUNS["child"], "killed", case="nom", qual=False, dual_ok=False))
+        c.t(" و")
+        subs.append(c.count(n_woman, NOUNS["citizen_f"], "killed", case="nom", qual=False, dual_ok=False))
+        if c.chance(0.35) and n_rescue >= 3:
+            c.t(" و")
+            subs.append(c.group_count(n_rescue, c.pick(GROUPS["rescue"]), "rescue", "killed", case="nom",
+                                      qual=False))
+        c.parts(subs, part)
+    if means == "helicopter":
+        c.t(" استشهدوا في البراميل المتفجرة من قبل ")
+    elif means == "air":
+        c.t(c.pick((" استشهدوا في استهداف ", " قضوا في القصف الجوي من قبل ")))
+    else:
+        c.t(" استشهدوا في القصف البري من قبل ")
+    aid = c.perp(actor, means)
+    c.link([part, *subs], aid, "perpetrator")
+    c.parts([part], parent)
+    return [part, *subs]
+
+
+@pattern("toll")
+def p_toll_by_perpetrator(c: Ctx) -> None:
+    c.t(c.pick(("ومن ضمن حصيلة المدنيين ", "وتوزعت حصيلة الشهداء المدنيين ")))
+    c.t("البالغة ")
+    civ = c.count(c.big(300, 3000), NOUNS["civilian"], "killed", qual=False)
+    c.t("، على النحو التالي: ")
+    a, b_, d = split(civ.value, c.rng, 3, fill=c.pick((0.9, 1.0)))
+    _perp_part(c, civ, a, "air", c.pick(("russia", "regime")))
+    c.t("، و")
+    _perp_part(c, civ, b_, "helicopter", "regime")
+    c.t("، و")
+    _perp_part(c, civ, d, "ground", "regime")
+    c.end()
+
+
+@pattern("toll")
+def p_toll_rise_to(c: Ctx) -> None:
+    c.t("ليرتفع إلى ")
+    total = c.count(_toll_total(c, 50, 1500), NOUNS[c.pick(("civilian", "martyr", "citizen"))], "killed",
+                    qual=False)
+    c.t(c.pick((" عدد الشهداء المدنيين", " عدد المدنيين")) + " الذين ")
+    c.t(c.pick(("وثقهم المرصد السوري", "قضوا", "استشهدوا")))
+    c.t(" منذ بدء التصعيد في ")
+    c.mark(c.small_num(c.rng.randint(1, 28), False), "date")
+    c.t(f" {c.pick(MONTHS)[0]}")
+    kids = breakdown_women_children(c, total, "killed", case="nom")
+    pid = c.place("، في ", kinds="rural")
+    c.link([total, *kids], pid, "location")
+    c.end()
+
+
+@pattern("toll")
+def p_toll_monthly(c: Ctx) -> None:
+    m_ar, m_en = MONTHS[c.month - 1]
+    c.t(f"وثق المرصد السوري خلال شهر {c.pick((m_ar, m_en))} من العام ")
+    c.mark(str(c.year), "year")
+    c.t(" " + c.pick(("استشهاد ومقتل ", "مقتل ", "استشهاد ومصرع ومقتل ")))
+    total = c.count(c.big(200, 3000), NOUNS["person"], "killed", qual=True)
+    c.t(c.pick(("، وهم: ", "، هم: ")))
+    civ_v, reg_v, fac_v, isis_v = split(total.value, c.rng, 4, fill=c.pick((1.0, 0.9)))
+    civ = c.count(civ_v, NOUNS["civilian"], "killed", case="nom", qual=False)
+    kids = breakdown_women_children(c, civ, "killed", case="nom")
+    c.t("، و")
+    reg = c.member_count(reg_v, c.act("regime"), "killed", case="nom", qual=False)
+    c.t("، و")
+    fac = c.member_count(fac_v, c.act(c.pick(("factions", "jihadists"))), "killed", case="nom", qual=False,
+                         noun=NOUNS["fighter"])
+    c.t("، و")
+    isis = c.member_count(isis_v, c.act("isis"), "killed", case="nom", qual=False)
+    c.parts([civ, reg, fac, isis], total)
+    del kids
+    c.end()
+
+
+@pattern("toll")
+def p_toll_since_agreement(c: Ctx) -> None:
+    c.t("كما وثق المرصد السوري، منذ بدء ")
+    c.t(c.pick(("الاتفاق الروسي – التركي", "اتفاق خفض التصعيد", "الهدنة")))
+    c.t(" في ")
+    c.mark(c.small_num(c.rng.randint(1, 28), False), "date")
+    c.t(f" {c.pick(MONTHS)[1]} ")
+    c.mark(str(c.year - 1), "year")
+    c.t("، " + c.pick(("مقتل ", "استشهاد ومقتل ")))
+    total = c.count(_toll_total(c, 1000, 8000), NOUNS["person"], "killed", qual=False)
+    pid = c.place(" في ", kinds="any")
+    c.t("، وهم: ")
+    civ_v, fight_v = split(total.value, c.rng, 2, fill=c.pick((0.8, 0.95)))
+    civ = c.count(civ_v, NOUNS["civilian"], "killed", case="nom", qual=False)
+    kids = breakdown_women_children(c, civ, "killed", case="nom")
+    c.t("، و")
+    fighters = c.count(fight_v, NOUNS["fighter"], "killed", case="nom", qual=False)
+    c.t(" قضوا في ظروف مختلفة، " + c.pick(("من ضمنهم", "بينهم", "منهم")) + " ")
+    jih = c.count(share(fight_v, c.rng, 0.3, 0.8), NOUNS["fighter"], "killed", "jihadist", case="nom",
+                  qual=False)
+    c.t(" من " + c.pick(("الجهاديين", "المجموعات الجهادية")))
+    c.parts([jih], fighters)
+    c.parts([civ, fighters], total)
+    c.link([total, civ, *kids, fighters, jih], pid, "location")
+    c.end()
+
+
+@pattern("toll")
+def p_toll_year_like_fighters(c: Ctx) -> None:
+    c.t("و")
+    total = c.count(c.rng.randint(1990, 2025), NOUNS["fighter"], "killed", qual=False, words_ok=False)
+    c.t(" " + c.pick(("قضوا وقتلوا", "قتلوا", "لقوا مصرعهم")) + " في ظروف مختلفة ضمن ")
+    pid = c.b.span(c.pick(("المنطقة منزوعة السلاح", "منطقة خفض التصعيد", "مناطق الهدنة الروسية التركية")), "PLACE")
+    c.t("، " + c.pick(("من ضمنهم", "بينهم")) + " ")
+    jih = c.count(share(total.value, c.rng, 0.4, 0.8), NOUNS["fighter"], "killed", "jihadist", case="nom",
+                  qual=False)
+    c.t(" من الجهاديين")
+    c.parts([jih], total)
+    c.link([total, jih], pid, "location")
+    c.end()
+
+
+@pattern("toll")
+def p_toll_three_levels(c: Ctx) -> None:
+    c.t("وبلغ عدد الخسائر البشرية ")
+    total = c.count(c.big(500, 5000), NOUNS["person"], "killed", qual=c.chance(0.5))
+    c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
+    civ = c.count(share(total.value, c.rng, 0.3, 0.7), NOUNS["civilian"], "killed", case="nom", qual=False)
+    c.parts([civ], total)
+    c.t(c.pick(("، من ضمنهم ", "، بينهم ")))
+    sub = c.bare_count(share(civ.value, c.rng, 0.2, 0.6), "civilian", "killed", case="nom")
+    c.parts([sub], civ)
+    c.t(" " + c.pick(("استشهدوا", "قضوا")) + " في القصف الجوي ")
+    aid = c.perp(c.pick(("russia", "regime")), "air", clitic="ل")
+    c.link([sub], aid, "perpetrator")
+    c.t("، " + c.pick(("بينهم", "منهم")) + " ")
+    kids = []
+    n_child, n_woman = split(sub.value, c.rng, 2, fill=0.6)
+    kids.append(c.count(n_child, NOUNS["child"], "killed", case="nom", qual=False))
+    c.t(" و")
+    kids.append(c.count(n_woman, NOUNS["citizen_f"], "killed", case="nom", qual=False))
+    c.parts(kids, sub)
+    c.link(kids, aid, "perpetrator")
+    c.end()
+
+
+# --------------------------------------------------------------------------- air and drone strikes
+
+
+@pattern("air")
+def p_air_russian_strikes(c: Ctx) -> None:
+    c.t(c.pick(("ارتكبت ", "نفذت ")))
+    aid = c.perp("russia", "air", case="nom")
+    c.t(" ")
+    n = c.rng.randint(3, 40)
+    c.mark(c.small_num(n), "strikes")
+    c.t(" " + ("غارات" if n <= 10 else "غارة") + " على ")
+    pid = c.place("", kinds="settlement")
+    c.t("، ما أدى إلى " + kill_verb_noun(c, True) + " ")
+    total = c.count(c.small(3, 30), killed_noun(c), "killed", qual=True)
+    kids = breakdown_women_children(c, total, "killed") if c.chance(0.5) else []
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.end()
+
+
+@pattern("air")
+def p_air_regime_jets_injured(c: Ctx) -> None:
+    c.t("وأسفرت غارات ")
+    aid = c.perp("regime", "air")
+    pid = c.place(" على ", kinds="settlement")
+    c.t(" عن " + kill_verb_noun(c, True) + " ")
+    dead = c.count(c.small(2, 20), killed_noun(c), "killed")
+    c.t(" وإصابة ")
+    inj = c.bare_count(c.small(5, 50), dead.category, "injured", case="gen", qual=True)
+    c.t(" " + c.pick(("آخرين", "آخرين بجروح", "آخرين بجراح متفاوتة")))
+    c.link([dead, inj], aid, "perpetrator")
+    c.link([dead, inj], pid, "location")
+    c.t("، " + c.pick(("بعضهم في حالات خطرة", "ما يرشح عدد الشهداء للارتفاع")))
+    c.end()
+
+
+@pattern("air")
+def p_air_coalition_isis(c: Ctx) -> None:
+    c.t("قتل ")
+    cnt = c.member_count(c.small(4, 40), c.act("isis"), "killed", case="nom")
+    c.t(c.pick((" جراء ضربات جوية نفذتها ", " في غارات شنتها ")))
+    aid = c.perp("coalition", "air")
+    pid = c.place(" على مواقعهم في ", kinds="badia")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.maybe_distractor()
+    c.end()
+
+
+@pattern("air")
+def p_air_drone_vehicle(c: Ctx) -> None:
+    actor = c.pick(("turkey", "coalition", "regime", "unknown"))
+    c.t(c.pick(("استهدفت ", "قصفت ")))
+    aid = c.perp(actor, "drone", case="nom")
+    c.t(" " + c.pick(("سيارة", "دراجة نارية", "آلية عسكرية")) + " ")
+    pid = c.place(c.pick(("على طريق ", "قرب ", "في محيط ")), kinds="settlement")
+    c.t("، ما أسفر عن " + c.pick(("مقتل ", "مقتل ", "سقوط ")))
+    if actor in ("turkey",):
+        cnt = c.member_count(c.rng.choice((2, 2, 3, 4)), c.act("sdf"), "killed")
+    elif actor == "coalition":
+        cnt = c.member_count(c.rng.choice((2, 3, 4)), c.act(c.pick(("isis", "jihadists"))), "killed")
+    else:
+        cnt = c.count(c.rng.choice((2, 3, 4, 5)), NOUNS[c.pick(("person", "civilian", "youth"))], "killed")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("air")
+def p_air_helicopter_missiles(c: Ctx) -> None:
+    c.t("كما استشهد ")
+    cnt = c.count(c.small(2, 15), killed_noun(c), "killed", case="nom")
+    c.t(" جراء استهداف ")
+    aid = c.perp("regime", "helicopter")
+    c.t(" بصواريخ محملة بالمظلات ")
+    pid = c.place("أطراف ", kinds="settlement")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("air")
+def p_air_vague_dozens_injured(c: Ctx) -> None:
+    c.t("وتسببت الغارات ")
+    aid = c.perp(c.pick(("russia", "regime")), "air", clitic="")
+    c.t(" بسقوط ")
+    word, value = c.pick((("عشرات", 10), ("عشرات", 10), ("مئات", 100)))
+    cnt_id = c.b.span(word, "COUNT", CountAttrs(value, "injured", "at_least", "people"))
+    c.t(" ")
+    kid = c.b.span(c.pick(("الجرحى", "المصابين")), "CATEGORY")
+    c.b.rel(cnt_id, kid, "category")
+    c.b.rel(cnt_id, aid, "perpetrator")
+    pid = c.place(" في ", kinds="any")
+    c.b.rel(cnt_id, pid, "location")
+    c.end()
+
+
+@pattern("air")
+def p_air_unknown_jets(c: Ctx) -> None:
+    c.t("قضى ")
+    cnt = c.count(c.small(3, 25), NOUNS["fighter"], "killed", case="nom")
+    c.t(" من ")
+    fac = c.act(c.pick(("jihadists", "factions")))
+    aff = c.actor_names(fac)
+    c.link([cnt], aff[0], "affiliation")
+    c.cnt_set_category = None  # type: ignore[attr-defined]
+    c.t(" جراء ضربات " + c.pick(("لطائرات مجهولة", "جوية مجهولة المصدر")))
+    pid = c.place(" استهدفت مقراً لهم في ", kinds="settlement")
+    c.link([cnt], pid, "location")
+    c.end()
+    _retag_category(c, cnt, fac.category)
+
+
+def _retag_category(c: Ctx, cnt: Cnt, category: str) -> None:
+    """Set the category id of an already emitted COUNT (its affiliation decided it)."""
+    spans = c.b.spans
+    for i in range(len(spans) - 1, -1, -1):
+        s = spans[i]
+        if s.id == cnt.id and s.count is not None:
+            spans[i] = Span(s.start, s.end, s.label, s.text, s.id, None,
+                            CountAttrs(s.count.value, s.count.status, s.count.qualifier, category))
+            cnt.category = category
+            return
+
+
+# --------------------------------------------------------------------------- barrel bombs
+
+
+@pattern("barrel")
+def p_barrel_bombs(c: Ctx) -> None:
+    c.t("ألقى ")
+    aid = c.perp("regime", "helicopter", case="nom")
+    c.t(" ")
+    n = c.rng.randint(3, 30)
+    c.mark(c.small_num(n), "barrels")
+    c.t(" " + ("براميل متفجرة" if n <= 10 else "برميلاً متفجراً") + " على ")
+    pid = c.place("", kinds="settlement")
+    c.t("، ما تسبب ب" + c.pick(("استشهاد ", "مقتل ")))
+    total = c.count(c.small(3, 20), killed_noun(c), "killed")
+    kids = breakdown_women_children(c, total, "killed") if c.chance(0.5) else []
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.end()
+
+
+@pattern("barrel")
+def p_barrel_toll_part(c: Ctx) -> None:
+    c.t("ومن بين الضحايا ")
+    civ = c.count(c.big(50, 600), NOUNS["civilian"], "killed", qual=False)
+    c.t(" ")
+    _perp_part(c, civ, share(civ.value, c.rng, 0.3, 0.9), "helicopter", "regime")
+    c.end()
+
+
+# --------------------------------------------------------------------------- massacres
+
+
+@pattern("massacre")
+def p_massacre_air(c: Ctx) -> None:
+    c.t("ارتكبت ")
+    aid = c.perp(c.pick(("regime", "russia", "coalition")), "air", case="nom")
+    c.t(" مجزرة ")
+    pid = c.place("في ", kinds="settlement")
+    c.t("، راح ضحيتها ")
+    total = c.count(c.small(5, 40), NOUNS[c.pick(("citizen", "civilian", "person"))], "killed", case="nom")
+    kids = breakdown_women_children(c, total, "killed")
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.maybe_distractor()
+    c.end()
+
+
+@pattern("massacre")
+def p_massacre_family(c: Ctx) -> None:
+    c.t("استشهد ")
+    total = c.count(c.small(3, 12), NOUNS[c.pick(("citizen", "person"))], "killed", case="nom", qual=False)
+    c.t(" من عائلة واحدة")
+    kids = breakdown_women_children(c, total, "killed") if total.value >= 4 else []
+    c.t("، جراء قصف ")
+    aid = c.perp(c.pick(("regime", "russia")), c.pick(("air", "ground")))
+    pid = c.place(" على منزلهم في ", kinds="settlement")
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.end()
+
+
+@pattern("massacre")
+def p_massacre_rise(c: Ctx) -> None:
+    c.t("ارتفع إلى ")
+    total = c.count(c.small(8, 70), NOUNS[c.pick(("martyr", "person", "civilian"))], "killed", qual=False)
+    c.t(" عدد الذين قضوا في المجزرة التي نفذتها ")
+    aid = c.perp(c.pick(("regime", "russia", "turkey", "coalition")), "air")
+    pid = c.place(" في ", kinds="settlement")
+    c.t(" ")
+    c.date()
+    kids = breakdown_women_children(c, total, "killed", case="nom") if c.chance(0.6) else []
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.end()
+
+
+# --------------------------------------------------------------------------- bombs and mines
+
+
+@pattern("bomb")
+def p_bomb_car(c: Ctx) -> None:
+    c.t(c.pick(("انفجرت سيارة مفخخة ", "هز انفجار عنيف ناجم عن سيارة مفخخة ")))
+    pid = c.place("في ", kinds=c.pick(("settlement", "urban")))
+    c.t("، ما أدى إلى " + c.pick(("مقتل ", "استشهاد ", "سقوط ")))
+    dead = c.count(c.small(3, 30), NOUNS[c.pick(("person", "civilian", "citizen"))], "killed", qual=True)
+    kids = breakdown_women_children(c, dead, "killed") if c.chance(0.4) else []
+    c.t("، وإصابة ")
+    inj = c.bare_count(c.small(5, 60), dead.category, "injured", qual=True)
+    c.t(" آخرين بجروح")
+    c.link([dead, *kids, inj], pid, "location")
+    c.end()
+
+
+@pattern("bomb")
+def p_bomb_ied_patrol(c: Ctx) -> None:
+    c.t("قتل ")
+    actor = c.act(c.pick(("regime", "sdf", "turkish_factions", "russia")))
+    cnt = c.member_count(c.rng.randint(2, 9), actor, "killed", case="nom", allies=False)
+    c.t(" جراء انفجار عبوة ناسفة استهدفت " + c.pick(("سيارة كانت تقلهم", "دورية لهم", "آلية عسكرية تقلهم")))
+    pid = c.place(c.pick((" على طريق ", " في ")), kinds="settlement")
+    c.link([cnt], pid, "location")
+    if c.chance(0.5):
+        c.t("، فيما أصيب ")
+        inj = c.bare_count(c.small(2, 8), actor.category, "injured", case="nom")
+        c.t(" آخرون")
+        c.link([inj], pid, "location")
+    c.end()
+
+
+@pattern("bomb")
+def p_bomb_motorcycle_market(c: Ctx) -> None:
+    c.t("استشهد ")
+    dead = c.count(c.small(2, 15), NOUNS[c.pick(("citizen", "civilian"))], "killed", case="nom")
+    c.t(" وأصيب ")
+    inj = c.bare_count(c.small(3, 30), dead.category, "injured", case="nom", qual=True)
+    c.t(" آخرون، جراء انفجار دراجة نارية مفخخة في سوق ")
+    pid = c.place("", kinds="settlement")
+    c.link([dead, inj], pid, "location")
+    c.maybe_distractor()
+    c.end()
+
+
+@pattern("mine")
+def p_mine_war_remnants(c: Ctx) -> None:
+    c.t(c.pick(("استشهد ", "قضى ")))
+    cnt = c.count(c.rng.choice((2, 2, 3, 4, 5)), NOUNS[c.pick(("child", "citizen", "youth", "person"))],
+                  "killed", case="nom", qual=False)
+    c.t(" جراء انفجار " + c.pick(("لغم أرضي", "لغم من مخلفات الحرب", "جسم من مخلفات القصف")))
+    pid = c.place(" في ", kinds=c.pick(("settlement", "badia")))
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("mine")
+def p_mine_truffle(c: Ctx) -> None:
+    c.t("ارتفع إلى ")
+    cnt = c.count(c.small(5, 60), NOUNS[c.pick(("citizen", "civilian", "person"))], "killed", qual=False)
+    c.t(" عدد الذين قضوا بانفجار ألغام خلال جمعهم ثمار الكمأة ")
+    pid = c.place("في ", kinds="badia")
+    c.t(" منذ مطلع العام ")
+    c.mark(str(c.year), "year")
+    kids = breakdown_women_children(c, cnt, "killed", case="nom") if c.chance(0.4) else []
+    c.link([cnt, *kids], pid, "location")
+    c.end()
+
+
+# --------------------------------------------------------------------------- assassinations
+
+
+@pattern("assassination")
+def p_assassination_gunmen(c: Ctx) -> None:
+    c.t("اغتال ")
+    aid = c.perp("unknown", "gunmen", case="nom")
+    c.t(" ")
+    actor = c.act(c.pick(("regime", "factions", "sdf", "jihadists")))
+    cnt = c.member_count(c.rng.choice((2, 2, 3)), actor, "killed", case="acc", qual=False, allies=False)
+    pid = c.place(" في ", kinds="settlement")
+    c.t(" " + c.pick(("بإطلاق النار عليهم", "عبر استهدافهم بالرصاص", "بمسدسات كاتمة للصوت")))
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("assassination")
+def p_assassination_bodies(c: Ctx) -> None:
+    c.t("عثر أهالي على جثث ")
+    cnt = c.count(c.small(3, 12), NOUNS[c.pick(("citizen", "youth", "person"))], "killed", qual=False)
+    pid = c.place(" قرب ", kinds="settlement")
+    c.t("، وعليها آثار إطلاق نار، ")
+    c.t("وسط اتهامات ل")
+    aid = c.perp(c.pick(("isis", "regime", "unknown")), "gunmen")
+    c.t(" بتصفيتهم")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("assassination")
+def p_assassination_toll(c: Ctx) -> None:
+    c.t("وبذلك يرتفع إلى ")
+    total = c.count(c.small(20, 400), NOUNS["person"], "killed", qual=False)
+    c.t(" عدد الذين اغتيلوا ")
+    pid = c.place("في ", kinds="rural")
+    c.t(" منذ ")
+    c.mark(c.small_num(c.rng.randint(3, 12), False), "duration")
+    c.t(" أشهر، " + c.pick(("بينهم", "من ضمنهم")) + " ")
+    civ, fac = split(total.value, c.rng, 2, fill=0.95)
+    a = c.count(civ, NOUNS["civilian"], "killed", case="nom", qual=False)
+    c.t(" و")
+    b_ = c.member_count(fac, c.act(c.pick(("factions", "regime"))), "killed", case="nom", qual=False)
+    c.parts([a, b_], total)
+    c.link([total], pid, "location")
+    c.end()
+
+
+@pattern("assassination")
+def p_gunmen_shoot(c: Ctx) -> None:
+    c.t("قتل ")
+    cnt = c.count(c.small(2, 8), NOUNS[c.pick(("citizen", "youth", "man", "person"))], "killed", case="nom")
+    c.t(" برصاص ")
+    aid = c.perp("unknown", "gunmen", case="gen")
+    pid = c.place(" في ", kinds=c.pick(("settlement", "rural")))
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    if c.chance(0.4):
+        c.age()
+    c.end()
+
+
+# --------------------------------------------------------------------------- ISIS cells
+
+
+@pattern("isis")
+def p_isis_cells_attack(c: Ctx) -> None:
+    c.t("قتل ")
+    reg = c.member_count(c.small(4, 35), c.act(c.pick(("regime", "loyalists"))), "killed", case="nom")
+    c.t(" " + c.pick(("جراء هجوم نفذته ", "في كمين نصبته ", "إثر هجمات شنتها ")))
+    aid = c.perp("isis", "gunmen")
+    pid = c.place(" على مواقعهم في ", kinds="badia")
+    c.link([reg], aid, "perpetrator")
+    c.link([reg], pid, "location")
+    if c.chance(0.6):
+        c.t("، فيما قتل ")
+        isis = c.member_count(c.small(2, 20), c.act("isis"), "killed", case="nom", name="التنظيم")
+        c.link([isis], pid, "location")
+    c.end()
+
+
+@pattern("isis")
+def p_isis_badia_toll(c: Ctx) -> None:
+    c.t("وبذلك يرتفع إلى ")
+    total = c.count(c.big(50, 1500), NOUNS["member"], "killed", "regime", qual=False)
+    c.t(" عدد ")
+    c.t("عناصر ")
+    aff = c.actor_names(c.act("regime"), allies=c.chance(0.5))
+    c.link([total], aff[0], "affiliation")
+    for extra in aff[1:]:
+        c.b.rel(total.id, extra, "affiliation")
+    c.t(" الذين قتلوا في هجمات ")
+    aid = c.perp("isis", "gunmen")
+    pid = c.place(" في ", kinds="badia")
+    c.t(" منذ ")
+    c.mark(c.small_num(c.rng.randint(1, 28), False), "date")
+    c.t(f" {c.pick(MONTHS)[0]} ")
+    c.mark(str(c.year - c.rng.randint(0, 2)), "year")
+    c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
+    part = c.group_count(share(total.value, c.rng, 0.05, 0.4), c.pick(("الميليشيات الموالية لإيران",
+                                                                    "الفيلق الخامس", "لواء القدس")),
+                         "regime", "killed", case="nom", qual=False)
+    c.parts([part], total)
+    c.link([total, part], aid, "perpetrator")
+    c.link([total], pid, "location")
+    c.end()
+
+
+@pattern("isis")
+def p_isis_executions(c: Ctx) -> None:
+    c.t("أعدم ")
+    aid = c.actor(c.pick(("تنظيم الدولة الإسلامية", "تنظيم داعش", "التنظيم")))
+    c.t(" ")
+    cnt = c.count(c.small(3, 20), NOUNS[c.pick(("citizen", "youth", "man"))], "killed", case="acc", qual=False)
+    pid = c.place(" في ", kinds="badia")
+    c.t(" بتهمة " + c.pick(("التعامل مع التحالف", "الردة", "التواصل مع قوات النظام")))
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("isis")
+def p_isis_truck_shepherds(c: Ctx) -> None:
+    c.t("اختطفت ")
+    aid = c.perp("isis", "gunmen", case="nom")
+    c.t(" ")
+    cnt = c.count(c.small(3, 30), NOUNS[c.pick(("citizen", "person", "youth"))], "abducted", case="acc",
+                  qual=True)
+    c.t(" من رعاة الأغنام وجامعي الكمأة")
+    pid = c.place(" في ", kinds="badia")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+# --------------------------------------------------------------------------- shelling
+
+
+@pattern("shelling")
+def p_shelling_factions_on_regime_areas(c: Ctx) -> None:
+    c.t("استشهد ")
+    total = c.count(c.small(3, 20), NOUNS[c.pick(("civilian", "citizen", "person"))], "killed", case="nom")
+    kids = breakdown_women_children(c, total, "killed") if c.chance(0.5) else []
+    c.t(" " + c.pick(("بسقوط قذائف أطلقتها ", "جراء قصف صاروخي نفذته ")))
+    aid = c.perp(c.pick(("factions", "jihadists")), "ground", case="nom")
+    pid = c.place(" على ", kinds=c.pick(("settlement", "urban")))
+    c.t(" الخاضعة لسيطرة ")
+    c.actor(c.pick(c.act("regime").names))
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.end()
+
+
+@pattern("shelling")
+def p_shelling_regime_artillery(c: Ctx) -> None:
+    c.t("قصفت ")
+    aid = c.perp("regime", "ground", case="nom")
+    c.t(" ")
+    c.t(c.pick(("بأكثر من ", "بنحو ", "ب")))
+    n = c.rng.randint(11, 150)
+    c.mark(c.small_num(n), "shells")
+    c.t(" قذيفة صاروخية ومدفعية ")
+    pid = c.place("مناطق في ", kinds=c.pick(("settlement", "rural")))
+    c.t("، ما أدى " + c.pick(("لاستشهاد ", "إلى استشهاد ")))
+    total = c.count(c.small(2, 15), killed_noun(c), "killed")
+    c.link([total], aid, "perpetrator")
+    c.link([total], pid, "location")
+    c.end()
+
+
+@pattern("shelling")
+def p_shelling_ground_toll(c: Ctx) -> None:
+    c.t("كما " + c.pick(("استشهد ", "قضى ")))
+    total = c.count(c.big(40, 600), NOUNS["person"], "killed", case="nom", qual=False)
+    kids = breakdown_women_children(c, total, "killed", connector="بينهم")
+    c.t(" في قصف بري نفذته ")
+    aid = c.perp("regime", "ground")
+    c.link([total, *kids], aid, "perpetrator")
+    c.t("، و")
+    civ = c.count(c.small(10, 120), NOUNS["civilian"], "killed", case="nom", qual=False)
+    kids2 = breakdown_women_children(c, civ, "killed", connector="بينهم")
+    c.t(" في قصف ")
+    aid2 = c.perp("factions", "ground")
+    pid = c.place(" على ", kinds="settlement")
+    c.link([civ, *kids2], aid2, "perpetrator")
+    c.link([civ, *kids2], pid, "location")
+    c.end()
+
+
+@pattern("shelling")
+def p_shelling_rocket_city(c: Ctx) -> None:
+    c.t("سقطت قذائف صاروخية على ")
+    pid = c.place("", kinds="urban")
+    c.t("، أطلقتها ")
+    aid = c.perp(c.pick(("factions", "jihadists", "turkish_factions")), "ground", case="nom")
+    c.t("، ما أسفر عن إصابة ")
+    inj = c.count(c.small(3, 25), NOUNS[c.pick(("citizen", "person", "civilian"))], "injured")
+    c.t(" بجروح متفاوتة")
+    c.link([inj], aid, "perpetrator")
+    c.link([inj], pid, "location")
+    c.maybe_distractor()
+    c.end()
+
+
+# --------------------------------------------------------------------------- Turkey and SDF
+
+
+@pattern("turkey_sdf")
+def p_turkey_sdf_clash(c: Ctx) -> None:
+    c.t("قتل ")
+    sdf = c.member_count(c.small(3, 30), c.act("sdf"), "killed", case="nom", noun=NOUNS["fighter"])
+    c.t(" و")
+    tf = c.member_count(c.small(3, 30), c.act("turkish_factions"), "killed", case="nom", noun=NOUNS["fighter"])
+    pid = c.place(" خلال اشتباكات على محور ", gov=c.pick(("الرقة", "الحسكة", "حلب")), kinds="settlement")
+    c.link([sdf, tf], pid, "location")
+    c.maybe_distractor()
+    c.end()
+
+
+@pattern("turkey_sdf")
+def p_turkey_shelling_civilians(c: Ctx) -> None:
+    c.t("استشهد ")
+    total = c.count(c.small(2, 15), NOUNS[c.pick(("citizen", "civilian", "person"))], "killed", case="nom")
+    kids = breakdown_women_children(c, total, "killed") if c.chance(0.4) else []
+    c.t(" جراء قصف ")
+    aid = c.perp("turkey", c.pick(("ground", "air")))
+    pid = c.place(" على ", gov=c.pick(("الحسكة", "الرقة", "حلب")), kinds="settlement")
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.end()
+
+
+@pattern("turkey_sdf")
+def p_turkish_soldiers_killed(c: Ctx) -> None:
+    c.t(c.pick(("قتل ", "لقي ")))
+    cnt = c.count(c.small(2, 12), NOUNS[c.pick(("turk_soldier", "turk_soldier", "rus_soldier"))], "killed",
+                  case="nom")
+    if c.b.ends_with("لقي "):
+        pass
+    c.t(" " + c.pick(("مصرعهم", "")).strip())
+    c.t(" جراء استهداف ")
+    aid = c.perp(c.pick(("sdf", "regime")), "ground")
+    pid = c.place(" لنقطة عسكرية في ", gov=c.pick(("إدلب", "حلب", "الحسكة")), kinds="settlement")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("turkey_sdf")
+def p_turkey_border_guards(c: Ctx) -> None:
+    c.t("استشهد ")
+    cnt = c.count(c.rng.choice((2, 2, 3, 4)), NOUNS[c.pick(("citizen", "youth", "person"))], "killed",
+                  case="nom", qual=False)
+    c.t(" برصاص ")
+    aid = c.perp("turkey", "gunmen")
+    c.t(" خلال محاولتهم العبور إلى ")
+    c.b.span("تركيا", "PLACE")
+    pid = c.place(" من ", gov=c.pick(("إدلب", "حلب", "الرقة")), kinds="settlement")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+# --------------------------------------------------------------------------- Israel
+
+
+@pattern("israel")
+def p_israel_strikes_militias(c: Ctx) -> None:
+    c.t("قتل ")
+    total = c.count(c.small(5, 40), NOUNS[c.pick(("member", "fighter"))], "killed", "regime", case="nom")
+    c.t(" من ")
+    aff = c.actor(c.pick(("الميليشيات الموالية لإيران", "الميليشيات الإيرانية", "حزب الله اللبناني")))
+    c.link([total], aff, "affiliation")
+    c.t(" جراء ضربات " + c.pick(("نفذتها ", "شنتها ")))
+    aid = c.perp("israel", "air", case="nom")
+    pid = c.place(" على مواقع في ", gov=c.pick(("دير الزور", "دمشق", "ريف دمشق", "حمص", "القنيطرة")),
+                  kinds="settlement")
+    c.link([total], aid, "perpetrator")
+    c.link([total], pid, "location")
+    if c.chance(0.6):
+        c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
+        part = c.count(share(total.value, c.rng, 0.1, 0.5), NOUNS["member"], "killed", "regime", case="nom",
+                       qual=False)
+        c.t(" من الجنسية السورية")
+        c.parts([part], total)
+        c.link([part], aid, "perpetrator")
+    c.end()
+
+
+@pattern("israel")
+def p_israel_missiles_airport(c: Ctx) -> None:
+    c.t("أسفرت ضربات صاروخية " + c.pick(("إسرائيلية", "")) .strip() + " نفذتها ")
+    aid = c.perp("israel", "air", case="nom")
+    c.t(" على محيط ")
+    pid = c.b.span(c.pick(("مطار دمشق الدولي", "مطار التيفور", "مطار الشعيرات", "مطار المزة العسكري")), "PLACE")
+    c.t(" عن مقتل ")
+    cnt = c.count(c.small(3, 20), NOUNS[c.pick(("member", "soldier", "officer"))], "killed", "regime")
+    c.t("، " + c.pick(("وإصابة ", "بالإضافة لإصابة ")))
+    inj = c.bare_count(c.small(3, 20), "regime", "injured", qual=True)
+    c.t(" آخرين")
+    c.link([cnt, inj], aid, "perpetrator")
+    c.link([cnt, inj], pid, "location")
+    c.end()
+
+
+# --------------------------------------------------------------------------- torture, detention, abduction
+
+
+@pattern("torture")
+def p_torture_deaths(c: Ctx) -> None:
+    c.t(c.pick(("استشهد ", "قضى ")))
+    cnt = c.count(c.small(2, 15), NOUNS[c.pick(("citizen", "detainee", "youth"))], "killed", case="nom")
+    c.t(" تحت التعذيب في " + c.pick(("معتقلات", "سجون", "أقبية أفرع")) + " ")
+    aid = c.perp("regime", c.pick(("ground", "gunmen")))
+    c.link([cnt], aid, "perpetrator")
+    c.t("، " + c.pick(("ينحدرون من ", "وهم من أبناء ")))
+    pid = c.place("", kinds="settlement")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("torture")
+def p_torture_toll(c: Ctx) -> None:
+    c.t("وبذلك يرتفع إلى ")
+    total = c.count(c.big(20, 800), NOUNS[c.pick(("citizen", "detainee", "person"))], "killed", qual=False)
+    c.t(" عدد الذين وثق المرصد استشهادهم تحت التعذيب في سجون ")
+    aid = c.perp("regime", "ground")
+    c.t(" منذ مطلع العام ")
+    c.mark(str(c.year), "year")
+    kids = breakdown_women_children(c, total, "killed", case="nom") if c.chance(0.6) else []
+    c.link([total, *kids], aid, "perpetrator")
+    c.end()
+
+
+@pattern("detention")
+def p_detention_campaign(c: Ctx) -> None:
+    c.t(c.pick(("شنت ", "نفذت ")))
+    aid = c.perp(c.pick(("regime", "sdf", "jihadists", "turkish_factions")), "ground", case="nom")
+    c.t(" حملة دهم واعتقال ")
+    pid = c.place("في ", kinds="settlement")
+    c.t("، طالت ")
+    total = c.count(c.small(4, 60), NOUNS[c.pick(("youth", "citizen", "person"))], "detained", case="acc",
+                    qual=True)
+    kids: list[Cnt] = []
+    if c.chance(0.4) and total.value >= 6:
+        c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
+        kids.append(c.count(share(total.value, c.rng, 0.1, 0.5), NOUNS[c.pick(("citizen_f", "child", "doctor"))],
+                            "detained", case="nom", qual=False))
+        c.parts(kids, total)
+    c.link([total, *kids], aid, "perpetrator")
+    c.link([total, *kids], pid, "location")
+    c.end()
+
+
+@pattern("detention")
+def p_abduction_gunmen(c: Ctx) -> None:
+    c.t("اختطف ")
+    aid = c.perp(c.pick(("unknown", "unknown", "turkish_factions", "jihadists")), "gunmen", case="nom")
+    c.t(" ")
+    cnt = c.count(c.small(2, 10), NOUNS[c.pick(("citizen", "youth", "man", "person", "child"))], "abducted",
+                  case="acc", qual=False)
+    c.t(" من أبناء ")
+    pid = c.place("", kinds="settlement")
+    c.t(c.pick(("، واقتادوهم إلى جهة مجهولة", "، وطالبوا ذويهم بفدية مالية")))
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("detention")
+def p_detention_toll(c: Ctx) -> None:
+    c.t("ووثق المرصد السوري اعتقال ")
+    total = c.count(c.big(30, 900), NOUNS["person"], "detained", qual=True)
+    c.t(" على يد ")
+    aid = c.perp(c.pick(("regime", "sdf", "turkish_factions")), "ground")
+    pid = c.place(" في ", kinds="rural")
+    c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
+    women, kids_v = split(total.value, c.rng, 2, fill=0.3)
+    a = c.count(women, NOUNS["citizen_f"], "detained", case="nom", qual=False)
+    c.t(" و")
+    b_ = c.count(kids_v, NOUNS["child"], "detained", case="nom", qual=False)
+    c.parts([a, b_], total)
+    c.link([total, a, b_], aid, "perpetrator")
+    c.link([total], pid, "location")
+    c.t("، " + c.pick(("أفرج عن ", "أطلق سراح ")))
+    rel = c.bare_count(share(total.value, c.rng, 0.1, 0.6), "people", "other", qual=True)
+    c.t(" منهم لاحقاً")
+    c.parts([rel], total)
+    c.end()
+
+
+@pattern("detention")
+def p_missing_fate(c: Ctx) -> None:
+    c.t("ولا يزال مصير ")
+    cnt = c.count(c.small(3, 40), NOUNS[c.pick(("citizen", "person", "youth", "member"))], "missing",
+                  "people", qual=True, vague_ok=False)
+    c.t(" مجهولاً منذ " + c.pick(("اختطافهم", "اعتقالهم", "فقدان الاتصال بهم")))
+    pid = c.place(" في ", kinds="settlement")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("detention")
+def p_sdf_arrests_isis_suspects(c: Ctx) -> None:
+    c.t("اعتقلت ")
+    aid = c.perp("sdf", "ground", case="nom")
+    c.t(" ")
+    cnt = c.count(c.small(3, 25), NOUNS[c.pick(("person", "youth"))], "detained", case="acc", qual=True)
+    c.t(" بتهمة " + c.pick(("الانتماء لخلايا التنظيم", "التعامل مع ")))
+    if c.b.ends_with("مع "):
+        c.actor(c.pick(("تنظيم الدولة الإسلامية", "خلايا التنظيم")))
+    pid = c.place(" في ", gov=c.pick(("دير الزور", "الحسكة", "الرقة")), kinds="settlement")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+# --------------------------------------------------------------------------- injured
+
+
+@pattern("injured")
+def p_injured_civilians(c: Ctx) -> None:
+    c.t(c.pick(("أصيب ", "جرح ")))
+    cnt = c.count(c.small(3, 40), NOUNS[c.pick(("civilian", "citizen", "person"))], "injured", case="nom",
+                  vague_ok=False)
+    kids = breakdown_women_children(c, cnt, "injured") if c.chance(0.3) else []
+    c.t(" " + c.pick(("بجروح متفاوتة", "بجراح", "")).strip())
+    c.t(" " + c.pick(("جراء قصف ", "إثر استهداف ")))
+    aid = c.perp(c.pick(("regime", "russia", "turkey", "factions")), c.pick(("ground", "air")))
+    pid = c.place(" على ", kinds="settlement")
+    c.link([cnt, *kids], aid, "perpetrator")
+    c.link([cnt, *kids], pid, "location")
+    c.end()
+
+
+@pattern("injured")
+def p_injured_wounded_noun(c: Ctx) -> None:
+    c.t("ووصل عدد الجرحى إلى ")
+    cnt = c.count(c.small(10, 150), NOUNS["wounded"], "injured", qual=True)
+    pid = c.place(" في ", kinds="any")
+    c.t("، " + c.pick(("بعضهم في حالات خطرة", "وسط نقص حاد في الكوادر الطبية")))
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("injured")
+def p_killed_and_injured_fighters(c: Ctx) -> None:
+    c.t("قتل ")
+    actor = c.act(c.pick(("regime", "sdf", "turkish_factions", "factions")))
+    dead = c.member_count(c.small(3, 40), actor, "killed", case="nom", allies=False)
+    c.t(" وأصيب ")
+    inj = c.bare_count(c.small(5, 60), actor.category, "injured", case="nom", qual=True)
+    c.t(" آخرون")
+    pid = c.place(" في ", kinds="rural")
+    c.link([dead, inj], pid, "location")
+    c.maybe_distractor()
+    c.end()
+
+
+# --------------------------------------------------------------------------- people counted with status other
+
+
+@pattern("other")
+def p_other_displacement(c: Ctx) -> None:
+    c.t("أجبر التصعيد " + c.pick(("أكثر من ", "نحو ", "قرابة ", "")))
+    qualifier = {"أكثر من ": "at_least", "نحو ": "about", "قرابة ": "about", "": "exact"}[c.b.parts[-1][len("أجبر التصعيد "):]]
+    value = c.pick((1000, 2000, 5000, 10000, 20000, 35000, 50000, 120000, 300000)) \
+        if c.chance(0.6) else c.big(300, 9000)
+    num, noun_text = c.number(value, NOUNS[c.pick(("civilian", "person", "citizen"))], "gen")
+    cid = c.b.span(num, "COUNT", CountAttrs(value, "other", qualifier,
+                                           "civilian" if "مدني" in noun_text or "مواطن" in noun_text else "people"))
+    if noun_text:
+        c.t(" ")
+        kid = c.b.span(noun_text, "CATEGORY")
+        c.b.rel(cid, kid, "category")
+    c.t(" على النزوح من ")
+    pid = c.place("", kinds=c.pick(("settlement", "rural")))
+    c.b.rel(cid, pid, "location")
+    c.t(" نحو " + c.pick(("المناطق الحدودية مع ", "مخيمات الشمال قرب ")))
+    c.b.span("تركيا", "PLACE")
+    c.end()
+
+
+@pattern("other")
+def p_other_camp_population(c: Ctx) -> None:
+    camp = c.pick(c.world.camps)
+    c.t("يقطن في ")
+    pid = c.b.span(camp.name, "PLACE")
+    c.t(" " + c.pick(("نحو ", "قرابة ", "أكثر من ", "")))
+    last = c.b.parts[-1].strip()
+    qualifier = {"نحو": "about", "قرابة": "about", "أكثر من": "at_least", "": "exact"}[last]
+    total_v = c.pick((7000, 12000, 40000, 60000, 73000)) if c.chance(0.5) else c.big(500, 9000)
+    num, noun_text = c.number(total_v, NOUNS["displaced"], "gen")
+    cid = c.b.span(num, "COUNT", CountAttrs(total_v, "other", qualifier, "people"))
+    c.t(" ")
+    kid = c.b.span(noun_text or NOUNS["displaced"].sg, "CATEGORY")
+    c.b.rel(cid, kid, "category")
+    c.b.rel(cid, pid, "location")
+    c.t("، " + c.pick(("بينهم", "من ضمنهم", "غالبيتهم من النساء والأطفال، بينهم")) + " ")
+    part = c.count(share(total_v, c.rng, 0.2, 0.6), NOUNS["child"], "other", case="nom", qual=True,
+                   post_qual_ok=False)
+    c.b.rel(part.id, cid, "part_of")
+    c.end()
+
+
+@pattern("other")
+def p_other_evacuation(c: Ctx) -> None:
+    c.t("وخرج " + c.pick(("خلال الساعات الماضية ", "")))
+    total = c.count(c.big(300, 8000), NOUNS["person"], "other", case="nom", qual=True)
+    c.t("، " + c.pick(("بينهم", "من بينهم")) + " ")
+    fighters = c.count(share(total.value, c.rng, 0.1, 0.5), NOUNS["fighter"], "other", case="nom", qual=True)
+    c.t(" من ")
+    aff = c.actor(c.pick(c.act("factions").names))
+    c.b.rel(fighters.id, aff, "affiliation")
+    c.parts([fighters], total)
+    pid = c.place("، من ", kinds="settlement")
+    c.link([total, fighters], pid, "location")
+    c.t(" باتجاه ")
+    c.b.span(c.pick(("الشمال السوري", "منطقة درع الفرات", "إدلب")), "PLACE")
+    c.end()
+
+
+@pattern("other")
+def p_other_deployment(c: Ctx) -> None:
+    c.t("دفعت ")
+    aid = c.actor(c.pick(c.act(c.pick(("regime", "turkey", "russia"))).names))
+    c.t(" بتعزيزات عسكرية " + c.pick(("ضمت ", "تضم ")) + c.pick(("نحو ", "قرابة ", "أكثر من ")))
+    last = c.b.parts[-1]
+    qualifier = "at_least" if last.endswith("أكثر من ") else "about"
+    value = c.pick((100, 200, 300, 500, 1000, 1500, 2000))
+    num, noun_text = c.number(value, NOUNS["member"], "gen")
+    cid = c.b.span(num, "COUNT", CountAttrs(value, "other", qualifier, c.act("regime").category))
+    if noun_text:
+        c.t(" ")
+        kid = c.b.span(noun_text, "CATEGORY")
+        c.b.rel(cid, kid, "category")
+    c.b.rel(cid, aid, "affiliation")
+    _retag_category_by_actor(c, cid, aid)
+    pid = c.place(" إلى ", kinds=c.pick(("rural", "settlement")))
+    c.b.rel(cid, pid, "location")
+    c.end()
+
+
+def _retag_category_by_actor(c: Ctx, cid: str, aid: str) -> None:
+    actor_text = next(s.text for s in c.b.spans if s.id == aid)
+    for a in c.world.actors.values():
+        if actor_text in a.names:
+            _retag_category(c, Cnt(cid, 0, "", ""), a.category)
+            return
+
+
+@pattern("other")
+def p_other_released(c: Ctx) -> None:
+    c.t("أفرجت ")
+    aid = c.perp(c.pick(("regime", "sdf", "turkish_factions")), "ground", case="nom")
+    c.t(" عن ")
+    cnt = c.count(c.small(5, 120), NOUNS["detainee"], "other", qual=True)
+    c.t(" " + c.pick(("من أبناء ", "ينحدرون من ")))
+    pid = c.place("", kinds="rural")
+    c.b.rel(cnt.id, aid, "affiliation") if False else None
+    c.link([cnt], pid, "location")
+    c.t(c.pick(("، بموجب مرسوم العفو", "، ضمن صفقة تبادل", "")))
+    c.end()
+
+
+@pattern("other")
+def p_other_refugees_return(c: Ctx) -> None:
+    c.t("عاد ")
+    value = c.big(200, 6000)
+    cnt = c.count(value, NOUNS[c.pick(("person", "citizen"))], "other", case="nom", qual=True)
+    c.t(" من ")
+    c.b.span(c.pick(("لبنان", "الأردن", "تركيا")), "PLACE")
+    c.t(" إلى ")
+    pid = c.place("", kinds=c.pick(("settlement", "rural")))
+    c.link([cnt], pid, "location")
+    c.t(" " + c.pick(("خلال الأسبوع الفائت", "عبر معبر حدودي")))
+    c.end()
+
+
+# --------------------------------------------------------------------------- clashes and special groups
+
+
+@pattern("clash")
+def p_clash_list_tolls(c: Ctx) -> None:
+    c.t("وبلغت حصيلة القتلى منذ بدء الهجوم ")
+    a = c.member_count(c.small(10, 200), c.act("factions"), "killed", noun=NOUNS["fighter"], allies=False)
+    c.t(" و")
+    b_ = c.member_count(c.small(10, 200), c.act("regime"), "killed", allies=True)
+    c.t(" و")
+    d = c.group_count(c.small(5, 100), c.pick(GROUPS["jihadist"]), "jihadist", "killed")
+    pid = c.place(" في ", kinds="rural")
+    c.link([a, b_, d], pid, "location")
+    c.end()
+
+
+@pattern("clash")
+def p_clash_jihadist_infighting(c: Ctx) -> None:
+    c.t("قضى ")
+    total = c.count(c.small(6, 40), NOUNS["fighter"], "killed", "combatant", case="nom")
+    c.t(" من " + c.pick(("الطرفين", "الجانبين")) + " خلال اقتتال بين ")
+    a1 = c.actor(c.pick(c.act("jihadists").names))
+    c.t(" و")
+    a2 = c.actor(c.pick(c.act("factions").names))
+    pid = c.place(" في ", kinds="settlement")
+    c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
+    v1, v2 = split(total.value, c.rng, 2, fill=0.95)
+    x = c.count(v1, NOUNS["member"], "killed", "jihadist", case="nom", qual=False)
+    c.t(" من ")
+    c.b.span("الهيئة", "ACTOR") if False else c.t("الأول")
+    c.t(" و")
+    y = c.bare_count(v2, "fighter", "killed", case="nom")
+    c.t(" من الثاني")
+    del a1, a2
+    c.parts([x, y], total)
+    c.link([total, x, y], pid, "location")
+    c.end()
+
+
+@pattern("clash")
+def p_rescue_workers(c: Ctx) -> None:
+    c.t("استشهد ")
+    if c.chance(0.5):
+        cnt = c.group_count(c.small(2, 9), c.pick(GROUPS["rescue"]), "rescue", "killed", case="nom")
+    else:
+        cnt = c.count(c.small(2, 9), NOUNS[c.pick(("member", "volunteer", "paramedic"))], "killed", "rescue",
+                      case="nom")
+        c.t(" من " + c.pick(NON_ACTOR_GROUPS["rescue"]))
+    c.t(" " + c.pick(("بغارة مزدوجة", "بقصف استهدف مركزهم", "خلال محاولتهم إسعاف الجرحى")) + " ")
+    c.t("من قبل ")
+    aid = c.perp(c.pick(("russia", "regime")), "air")
+    pid = c.place(" في ", kinds="settlement")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("clash")
+def p_medics_killed(c: Ctx) -> None:
+    c.t("قضى ")
+    if c.chance(0.5):
+        cnt = c.group_count(c.small(2, 6), c.pick(GROUPS["medic"]), "medic", "killed", case="nom", qual=False)
+    else:
+        cnt = c.count(c.small(2, 6), NOUNS[c.pick(("doctor", "nurse"))], "killed", case="nom", qual=False)
+    c.t(" جراء استهداف مشفى ")
+    pid = c.place("في ", kinds="settlement")
+    c.t(" بضربات ")
+    aid = c.perp(c.pick(("russia", "regime")), "air")
+    c.t("، ما أدى لخروجه عن الخدمة")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("clash")
+def p_journalists_killed(c: Ctx) -> None:
+    c.t("ارتفع إلى ")
+    cnt = c.count(c.small(3, 40), NOUNS[c.pick(("journalist", "media"))], "killed", qual=False)
+    c.t(" عدد " + c.pick(("الإعلاميين", "الصحفيين")) + " الذين قتلوا ")
+    pid = c.place("في ", kinds="any")
+    c.t(" منذ عام ")
+    c.mark(str(c.pick((2011, 2012, 2013))), "year")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("clash")
+def p_russian_military_deaths(c: Ctx) -> None:
+    c.t("قتل ")
+    cnt = c.count(c.small(2, 12), NOUNS[c.pick(("rus_soldier", "rus_military"))], "killed", case="nom")
+    c.t(" جراء " + c.pick(("هجوم بطائرات مسيرة شنته ", "قصف صاروخي نفذته ")))
+    aid = c.perp(c.pick(("jihadists", "factions", "isis")), c.pick(("drone", "ground")))
+    c.t(" على ")
+    pid = c.b.span(c.pick(("قاعدة حميميم", "مطار التيفور", "مطار كويرس العسكري")), "PLACE")
+    c.link([cnt], aid, "perpetrator")
+    c.link([cnt], pid, "location")
+    c.end()
+
+
+@pattern("clash")
+def p_thousands_killed_since_2011(c: Ctx) -> None:
+    c.t("ووثق المرصد السوري منذ انطلاق الثورة السورية في منتصف آذار/مارس ")
+    c.mark("2011", "year")
+    c.t(" " + c.pick(("مقتل ", "استشهاد ومقتل ")))
+    total = c.count(c.pick((370000, 384000, 465000, 500000, 593000)) if c.chance(0.5) else c.big(100000, 600000),
+                    NOUNS["person"], "killed", qual=True, words_ok=False)
+    c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
+    civ = c.count(share(total.value, c.rng, 0.2, 0.4), NOUNS["civilian"], "killed", case="nom", qual=True,
+                  words_ok=False, post_qual_ok=False)
+    c.parts([civ], total)
+    c.t("، " + c.pick(("من ضمنهم", "بينهم")) + " ")
+    kids = c.count(share(civ.value, c.rng, 0.1, 0.3), NOUNS["child"], "killed", case="nom", qual=False,
+                   words_ok=False)
+    c.parts([kids], civ)
+    c.end()
+
+
+# --------------------------------------------------------------------------- misc with vague and word numbers
+
+
+@pattern("daily")
+def p_dozens_displaced_families(c: Ctx) -> None:
+    c.t("شهدت ")
+    pid = c.place("", kinds="settlement")
+    c.t(" حركة نزوح واسعة، حيث فر ")
+    word, value = c.pick((("الآلاف", 1000), ("المئات", 100), ("عشرات الآلاف", 10000)))
+    cid = c.b.span(word, "COUNT", CountAttrs(value, "other", "at_least", "civilian"))
+    c.t(" من ")
+    kid = c.b.span(c.pick(("المدنيين", "المواطنين")), "CATEGORY")
+    c.b.rel(cid, kid, "category")
+    c.b.rel(cid, pid, "location")
+    c.t(" نحو " + c.pick(("الحدود", "المناطق الأكثر أمناً")))
+    c.maybe_distractor()
+    c.end()
+
+
+@pattern("daily")
+def p_words_small_counts(c: Ctx) -> None:
+    c.t("وفي ")
+    pid = c.place("", kinds="rural")
+    c.t("، قتل ")
+    actor = c.act(c.pick(("regime", "factions", "sdf")))
+    value = c.rng.randint(3, 19)
+    noun = NOUNS["member"] if actor.id != "factions" else NOUNS["fighter"]
+    num = number_words(value, noun.fem, "nom", c.rng)
+    cid = c.b.span(num, "COUNT", CountAttrs(value, "killed", "exact", actor.category))
+    c.t(" ")
+    kid = c.b.span(noun_form(noun, value, "strict", c.rng, c.style.p_tanween), "CATEGORY")
+    c.b.rel(cid, kid, "category")
+    c.t(" من ")
+    for aid in c.actor_names(actor, allies=False):
+        c.b.rel(cid, aid, "affiliation")
+    c.b.rel(cid, pid, "location")
+    c.t(" " + c.pick(("باستهداف آليتهم", "خلال محاولة تسلل", "بانفجار لغم")))
+    c.end()
+
+
+@pattern("daily")
+def p_one_of_them(c: Ctx) -> None:
+    c.t("قتل ")
+    total = c.count(c.small(3, 12), NOUNS["member"], "killed", "regime", case="nom")
+    c.t(" من ")
+    aff = c.actor_names(c.act("regime"), allies=False)
+    c.link([total], aff[0], "affiliation")
+    c.t("، " + c.pick(("أحدهم ضابط برتبة", "بينهم أحد الضباط برتبة")) + " ")
+    c.t(c.pick(("ملازم", "نقيب", "رائد", "عقيد")))
+    pid = c.place("، في ", kinds="rural")
+    c.link([total], pid, "location")
+    c.end()
+

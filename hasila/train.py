@@ -32,10 +32,11 @@ import torch
 import yaml
 
 from hasila.config import config_hash, load_config, to_dict
-from hasila.dataset import DataConfig, LoadedSource, build_dataset, load_eval_set, load_source
+from hasila.dataset import DataConfig, build_dataset, load_eval_set, load_source
 from hasila.errors import UserError
 from hasila.fileio import atomic_open, write_json
 from hasila.modeling import ModelConfig, build, resolve_path
+from hasila.pretrain import PretrainConfig
 from hasila.schema import Doc, Span
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,8 @@ class TrainingConfig:
     weight_decay: float = 0.01
     grad_clip: float = 1.0
     seed: int = 13
-    bf16: bool | None = None  # None: bf16 autocast when the CPU computes bf16 natively
+    bf16: bool | None = None  # None: bf16 autocast when the device computes bf16 natively
+    device: str = "auto"  # auto: cuda when available, else cpu
     eval_every: int = 0  # steps between dev evaluations; 0: once per epoch
     save_every: int = 0  # steps between checkpoints; 0: at every evaluation
     keep_checkpoints: int = 2
@@ -81,6 +83,9 @@ class TrainConfig:
     model: ModelConfig = field(default_factory=ModelConfig)
     data: DataConfig = field(default_factory=DataConfig)
     training: TrainingConfig = field(default_factory=TrainingConfig)
+    # Optional domain pre-training stage: when set, ``model.base`` must name its output
+    # folder, which is (re)built first unless it exists from the same pre-training config.
+    pretrain: PretrainConfig | None = None
 
 
 @dataclass
@@ -132,7 +137,8 @@ def strict_scores(docs: Sequence[Doc], predicted: Sequence[Sequence[Span]],
 
 
 def evaluate_model(model: Any, tokenizer: Any, docs: Sequence[Doc], labels: Sequence[str],
-                   max_length: int, stride: int, bf16: bool = False, batch_size: int = 16) -> dict[str, Any]:
+                   max_length: int, stride: int, bf16: bool = False, batch_size: int = 16,
+                   device: str = "cpu") -> dict[str, Any]:
     """Tag ``docs`` with the in-memory model (the inference code path) and score them."""
     from hasila.infer import Tagger
 
@@ -140,7 +146,7 @@ def evaluate_model(model: Any, tokenizer: Any, docs: Sequence[Doc], labels: Sequ
     model.eval()
     id2label = {int(k): v for k, v in model.config.id2label.items()}
     tagger = Tagger(model=model, tokenizer=tokenizer, id2label=id2label, max_length=max_length,
-                    stride=stride, bf16=bf16)
+                    stride=stride, bf16=bf16, device=device)
     try:
         predicted = tagger.tag([d.text for d in docs], batch_size=batch_size)
     finally:
@@ -191,7 +197,8 @@ def save_checkpoint(run_dir: Path, model: Any, tokenizer: Any, optimizer: Any, s
     model.save_pretrained(tmp)
     tokenizer.save_pretrained(tmp)
     torch.save({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
-                "torch_rng": torch.get_rng_state(), "python_rng": random.getstate()},
+                "torch_rng": torch.get_rng_state(), "python_rng": random.getstate(),
+                "cuda_rng": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None},
                tmp / "optim.pt")
     (tmp / STATE_FILE).write_text(json.dumps(state, indent=2), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
@@ -239,10 +246,18 @@ def _set_threads(threads: int) -> int:
     return set_threads(threads or None)
 
 
-def _use_bf16(setting: bool | None) -> bool:
+def _device(setting: str) -> str:
+    if setting == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if setting.startswith("cuda") and not torch.cuda.is_available():
+        raise UserError(f"training.device {setting!r}: no CUDA device available")
+    return setting
+
+
+def _use_bf16(setting: bool | None, device: str = "cpu") -> bool:
     from hasila.infer import cpu_supports_bf16
 
-    native = cpu_supports_bf16()
+    native = torch.cuda.is_bf16_supported() if device.startswith("cuda") else cpu_supports_bf16()
     if setting is None:
         return native
     if setting and not native:
@@ -273,6 +288,26 @@ def _load_eval_sets(sets: Sequence[Any]) -> dict[str, list[Doc]]:
     return out
 
 
+def ensure_pretrained(cfg: TrainConfig) -> Path:
+    """Run the config's pre-training stage unless its base folder exists from the same settings."""
+    from hasila.pretrain import pretrain
+
+    assert cfg.pretrain is not None
+    out = resolve_path(cfg.pretrain.models_dir) / cfg.pretrain.name
+    if resolve_path(cfg.model.base) != out:
+        raise UserError(f"model.base {cfg.model.base!r} must name the pre-training output "
+                        f"{cfg.pretrain.models_dir}/{cfg.pretrain.name}")
+    info = out / "pretrain_info.json"
+    if info.is_file():
+        done = json.loads(info.read_text(encoding="utf-8")).get("config_hash")
+        if done == config_hash(cfg.pretrain):
+            logger.info("pre-trained base %s is up to date: not pre-training again", out)
+            return out
+        logger.info("pre-trained base %s was made with other settings: pre-training again", out)
+    pretrain(cfg.pretrain)
+    return out
+
+
 def train(cfg: TrainConfig, resume: bool = False,
           on_step: Callable[[int], None] | None = None) -> TrainResult:
     """Run training as configured; ``on_step(step)`` is called after every optimizer step."""
@@ -284,6 +319,8 @@ def train(cfg: TrainConfig, resume: bool = False,
         raise UserError("training.batch_size must be >= 1 and training.max_length >= 8")
     run_dir = resolve_path(cfg.runs_dir) / cfg.name
     checkpoints = _checkpoints(run_dir) if resume else []
+    if cfg.pretrain is not None and not checkpoints:
+        ensure_pretrained(cfg)
     if resume and not checkpoints:
         raise UserError(f"--resume: no checkpoint in {run_dir / 'checkpoints'} to resume from")
     if not resume and run_dir.exists():
@@ -305,7 +342,8 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     t_cfg = cfg.training
     started = time.monotonic()
     threads = _set_threads(t_cfg.threads)
-    bf16 = _use_bf16(t_cfg.bf16)
+    device = _device(t_cfg.device)
+    bf16 = _use_bf16(t_cfg.bf16, device)
     random.seed(t_cfg.seed)
     torch.manual_seed(t_cfg.seed)
     with atomic_open(run_dir / RESOLVED_CONFIG) as fh:
@@ -348,17 +386,20 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     total = t_cfg.max_steps if t_cfg.max_steps > 0 else math.ceil(t_cfg.epochs * steps_per_epoch)
     eval_every = t_cfg.eval_every or steps_per_epoch
     save_every = t_cfg.save_every or eval_every
+    model.to(device)
     optimizer, scheduler = _optimizer(model, t_cfg, total)
     if checkpoint is not None:
-        saved = torch.load(checkpoint / "optim.pt", weights_only=False)
+        saved = torch.load(checkpoint / "optim.pt", weights_only=False, map_location=device)
         optimizer.load_state_dict(saved["optimizer"])
         scheduler.load_state_dict(saved["scheduler"])
-        torch.set_rng_state(saved["torch_rng"])
+        torch.set_rng_state(saved["torch_rng"].cpu())
+        if saved.get("cuda_rng") is not None and torch.cuda.is_available():
+            torch.cuda.set_rng_state_all([t.cpu() for t in saved["cuda_rng"]])
         random.setstate(saved["python_rng"])
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
     logger.info("training %s: %d windows, %d steps/epoch, %d steps, batch %d, max_length %d, "
                 "%d threads, %s", cfg.name, n, steps_per_epoch, total, t_cfg.batch_size,
-                t_cfg.max_length, threads, "bf16 autocast" if bf16 else "fp32")
+                t_cfg.max_length, threads, ("bf16 autocast" if bf16 else "fp32") + f" on {device}")
 
     metrics_path = run_dir / "metrics.jsonl"
     best_dir = run_dir / "best"
@@ -375,7 +416,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
                                   "elapsed_s": round(state["seconds"] + time.monotonic() - run_started, 1)}
         for name, docs in dev_sets.items():
             record[name] = evaluate_model(model, tokenizer, docs, cfg.model.labels, t_cfg.max_length,
-                                          t_cfg.stride, bf16, t_cfg.eval_batch_size)
+                                          t_cfg.stride, bf16, t_cfg.eval_batch_size, device)
         with metrics_path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return record
@@ -388,13 +429,13 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     step = state["step"]
     stop_reason = "max_steps"
     bar = tqdm(total=total, initial=step, desc=f"train {cfg.name}", unit="step", dynamic_ncols=True)
-    autocast = torch.autocast(device_type="cpu", dtype=torch.bfloat16, enabled=bf16)
+    autocast = torch.autocast(device_type=torch.device(device).type, dtype=torch.bfloat16, enabled=bf16)
     try:
         while step < total:
             epoch, pos = divmod(step, steps_per_epoch)
             order = epoch_order(n, t_cfg.seed, epoch)
             batch_idx = order[pos * t_cfg.batch_size:(pos + 1) * t_cfg.batch_size]
-            batch = collate([rows[i] for i in batch_idx], pad_id)
+            batch = {k: v.to(device) for k, v in collate([rows[i] for i in batch_idx], pad_id).items()}
             with autocast:
                 loss = model(**batch).loss
             loss.backward()
@@ -447,12 +488,13 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     train_seconds = time.monotonic() - run_started
     tokens_per_s = run_tokens / train_seconds if train_seconds > 0 and run_tokens else 0.0
 
-    best_model = auto_model.from_pretrained(str(best_dir), dtype=torch.float32)
+    best_model = auto_model.from_pretrained(str(best_dir), dtype=torch.float32).to(device)
     final: dict[str, Any] = {"dev": {}, "test": {}}
     for split, sets in (("dev", dev_sets), ("test", test_sets)):
         for name, docs in sets.items():
             final[split][name] = evaluate_model(best_model, tokenizer, docs, cfg.model.labels,
-                                                t_cfg.max_length, t_cfg.stride, bf16, t_cfg.eval_batch_size)
+                                                t_cfg.max_length, t_cfg.stride, bf16, t_cfg.eval_batch_size,
+                                                device)
     total_seconds = state["seconds"] + time.monotonic() - run_started
     summary = {
         "name": cfg.name,
@@ -467,6 +509,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
         "train_tokens_per_second": round(tokens_per_s, 1),
         "threads": threads,
         "bf16": bf16,
+        "device": device,
         "dataset": built.info,
         **final,
     }
