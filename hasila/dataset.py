@@ -24,7 +24,7 @@ from typing import Any
 from hasila.align import AlignStats, encode_windows
 from hasila.errors import UserError
 from hasila.modeling import is_shared_path, resolve_path
-from hasila.schema import Doc
+from hasila.schema import Doc, Span
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +37,13 @@ class SourceConfig:
 
     ``kind``: ``gold`` (Label Studio export with annotations), ``synthetic``
     (``n`` reports from :func:`hasila.synth.generate` with ``seed``) or
-    ``silver`` (an export of predictions; spans below ``min_score`` dropped).
-    A missing file under ``../shared`` is skipped with a log line; any other
-    missing file is an error unless ``optional``.
+    ``silver`` (machine-labelled: a Label Studio export of predictions at
+    ``path``, or the texts of ``corpus`` tagged by the ``teacher`` model
+    folder; spans below ``min_score`` are dropped, and docs with any span
+    below ``doc_min_score`` are left out, since a dropped span would teach
+    ``O``). A missing file under ``../shared`` or a missing teacher is
+    skipped with a log line; any other missing file is an error unless
+    ``optional``.
     """
 
     name: str
@@ -50,6 +54,10 @@ class SourceConfig:
     weight: float = 1.0
     optional: bool = False
     min_score: float = 0.0
+    doc_min_score: float = 0.0
+    teacher: str = ""
+    corpus: list[str] = field(default_factory=list)
+    max_docs: int = 0
 
 
 @dataclass
@@ -93,8 +101,8 @@ def _missing(path: str, optional: bool, what: str) -> str | None:
     return msg
 
 
-def load_source(src: SourceConfig) -> LoadedSource:
-    """Read the docs of one training source."""
+def load_source(src: SourceConfig, silver_cache: str | Path = ".cache/silver") -> LoadedSource:
+    """Read the docs of one training source (teacher-tagged silver is cached in ``silver_cache``)."""
     if src.kind not in KINDS:
         raise UserError(f"data source {src.name!r}: unknown kind {src.kind!r} (one of {', '.join(KINDS)})")
     if src.weight < 0:
@@ -106,6 +114,8 @@ def load_source(src: SourceConfig) -> LoadedSource:
             raise UserError(f"data source {src.name!r}: synthetic generator unavailable ({exc})") from None
         docs = generate(src.n, src.seed) if src.n > 0 else []
         return LoadedSource(src, list(docs))
+    if src.kind == "silver" and src.teacher:
+        return LoadedSource(src, *_teacher_silver(src, silver_cache))
     path = resolve_path(src.path)
     if not src.path or not path.exists():
         return LoadedSource(src, [], _missing(src.path, src.optional, f"data source {src.name!r}:"))
@@ -117,11 +127,54 @@ def load_source(src: SourceConfig) -> LoadedSource:
     if result.errors:
         logger.warning("%s: %d invalid prediction task(s) skipped (first: %s)", path,
                        len(result.errors), result.errors[0])
-    docs = []
-    for doc in result.docs:
+    return LoadedSource(src, _filter_silver(result.docs, src))
+
+
+def _filter_silver(docs: Sequence[Doc], src: SourceConfig) -> list[Doc]:
+    kept = []
+    for doc in docs:
+        scores = [s.score for s in doc.spans if s.score is not None]
+        if scores and min(scores) < src.doc_min_score:
+            continue
         spans = [s for s in doc.spans if s.score is None or s.score >= src.min_score]
-        docs.append(Doc(doc.id, doc.text, spans, [], dict(doc.meta)))
-    return LoadedSource(src, docs)
+        kept.append(Doc(doc.id, doc.text, spans, [], dict(doc.meta)))
+    logger.info("silver %s: %d of %d docs kept", src.name, len(kept), len(docs))
+    return kept
+
+
+def _teacher_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc], str | None]:
+    """Tag the ``corpus`` texts with the ``teacher`` model (cached by teacher and texts)."""
+    from hasila.modeling import iter_corpus_texts
+
+    teacher = resolve_path(src.teacher)
+    if not (teacher / "config.json").is_file():
+        msg = f"silver {src.name!r}: teacher model {src.teacher} not found (train it first), skipped"
+        logger.info("%s", msg)
+        return [], msg
+    texts = list(iter_corpus_texts(src.corpus, src.max_docs))
+    if not texts:
+        return [], f"silver {src.name!r}: no corpus text found, skipped"
+    h = hashlib.sha256()
+    h.update((teacher / "model.safetensors").read_bytes() if (teacher / "model.safetensors").is_file()
+             else str(teacher).encode())
+    for text in texts:
+        h.update(text.encode("utf-8") + b"\x00")
+    cache = resolve_path(cache_dir) / f"{h.hexdigest()[:16]}.json"
+    if cache.is_file():
+        raw = json.loads(cache.read_text(encoding="utf-8"))
+        logger.info("silver %s: cache hit %s", src.name, cache)
+    else:
+        from hasila.infer import Tagger
+
+        logger.info("silver %s: tagging %d texts with %s", src.name, len(texts), teacher)
+        tagged = Tagger.load(teacher).tag(texts)
+        raw = [[[s.start, s.end, s.label, s.score] for s in spans] for spans in tagged]
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(raw), encoding="utf-8")
+    docs = [Doc(f"{src.name}-{i}", text,
+                [Span(a, b, lab, text[a:b], score=sc) for a, b, lab, sc in spans])
+            for i, (text, spans) in enumerate(zip(texts, raw, strict=True))]
+    return _filter_silver(docs, src), None
 
 
 def load_eval_set(cfg: EvalSetConfig) -> list[Doc] | None:

@@ -208,13 +208,15 @@ def score_system(gold_docs: list[Doc], outputs: list[SystemOutput],
 
 def linker_on_gold_spans(ontology: Any) -> System:
     """The post-processor alone: gold spans in (attributes and relations removed), records out."""
-    from hasila.link import link
+    from hasila.link import link, load_link_config
+
+    cfg = load_link_config()
 
     def run(docs: list[Doc]) -> list[SystemOutput]:
         outs = []
         for doc in docs:
             spans = [replace(s, count=None) for s in doc.spans]
-            res = link(doc.text, spans, ontology)
+            res = link(doc.text, spans, ontology, cfg)
             outs.append(SystemOutput(doc.spans, res.records, [_nc(n) for n in res.non_counts]))
         return outs
 
@@ -224,15 +226,16 @@ def linker_on_gold_spans(ontology: Any) -> System:
 def model_system(model_dir: str | Path, batch_size: int = 16) -> tuple[System, Any]:
     """The trained tagger followed by the post-processor."""
     from hasila.infer import Tagger
-    from hasila.link import link
+    from hasila.link import link, load_link_config
 
+    cfg = load_link_config()
     tagger = Tagger.load(model_dir)
 
     def run(docs: list[Doc]) -> list[SystemOutput]:
         all_spans = tagger.tag([d.text for d in docs], batch_size=batch_size)
         outs = []
         for doc, spans in zip(docs, all_spans, strict=True):
-            res = link(doc.text, spans, tagger.ontology)
+            res = link(doc.text, spans, tagger.ontology, cfg)
             outs.append(SystemOutput(spans, res.records, [_nc(n) for n in res.non_counts]))
         return outs
 
@@ -241,8 +244,10 @@ def model_system(model_dir: str | Path, batch_size: int = 16) -> tuple[System, A
 
 def rules_system(ontology: Any) -> System:
     """The rules baseline (weak labeller) followed by the post-processor."""
-    from hasila.link import link
+    from hasila.link import link, load_link_config
     from hasila.weak import RulesLabeller
+
+    cfg = load_link_config()
 
     labeller = RulesLabeller.load(ontology=ontology)
 
@@ -250,7 +255,7 @@ def rules_system(ontology: Any) -> System:
         outs = []
         for doc in docs:
             pred = labeller.label(doc.text)
-            res = link(doc.text, pred.spans, ontology)
+            res = link(doc.text, pred.spans, ontology, cfg)
             outs.append(SystemOutput(pred.spans, res.records, [_nc(n) for n in res.non_counts]))
         return outs
 

@@ -148,13 +148,15 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Place | None:
         """The place that ``text`` names as a whole (clitics, alef and ta-marbuta
-        variants tolerated), or ``None``. Countryside phrases (``ريف إدلب
+        variants, and the ل+ال spelling ``لغوطة`` tolerated), or ``None``. Countryside phrases (``ريف إدلب
         الجنوبي``) give a derived ``region`` entry."""
         key = tuple(fold(text).split())
         if not key:
             return None
         if key in self._index:
             return self._index[key]
+        if key[0].startswith("ل") and ("ا" + key[0], *key[1:]) in self._index:
+            return self._index[("ا" + key[0], *key[1:])]  # a span after ل: لغوطة الشرقية
         matches = self.find_all(text)
         if len(matches) == 1:
             start, end, place = matches[0]

@@ -63,6 +63,17 @@ class LinkConfig:
     category_spans: bool = False
 
 
+def load_link_config(path: str | None = None, overrides: list[str] | None = None) -> LinkConfig:
+    """``configs/link.yaml`` (or ``path``) with ``key=value`` overrides; defaults when absent."""
+    from hasila.config import load_config
+    from hasila.fileio import project_root
+
+    if path is None:
+        default = project_root() / "configs" / "link.yaml"
+        path = str(default) if default.exists() else None
+    return load_config(LinkConfig, path, overrides)
+
+
 @dataclass(frozen=True)
 class NonCount:
     """A number that does not count people, and why."""

@@ -42,7 +42,7 @@ class ModelConfig:
     tokenizer_corpora: list[str] = field(default_factory=list)
     tokenizer_max_docs: int = 0
     tokenizer_cache: str = ".cache/tokenizers"  # "" disables the cache
-    split_clitics: bool = False  # pre-tokenizer cuts a word-initial و/ف/ب/ل/ك off every word
+    split_clitics: bool = True  # scratch pre-tokenizer cuts a word-initial و/ف/ب/ل/ك off every word
     # scratch model size
     layers: int = 4
     hidden: int = 256

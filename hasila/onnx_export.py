@@ -17,11 +17,15 @@ what to install.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import logging
 import shutil
 import tempfile
 import time
+import warnings
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -88,6 +92,20 @@ class _LogitsOnly:
         self.module = Wrapper(model).eval()
 
 
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence the exporter's and quantiser's progress prints, warnings and root-logger notes."""
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        root.setLevel(level)
+
+
 def _sample_batch(vocab_size: int, max_positions: int, seed: int = 0) -> tuple[Any, Any]:
     """A padded check batch: three rows of different lengths (ids avoid the special range)."""
     import torch
@@ -116,7 +134,7 @@ def _export_fp32(model: Any, path: Path, max_positions: int, opset: int) -> None
 
     ids, mask = _sample_batch(model.config.vocab_size, max_positions)
     batch, seq = Dim("batch", min=1, max=4096), Dim("seq", min=1, max=max_positions)
-    with torch.no_grad():
+    with torch.no_grad(), _quiet():
         torch.onnx.export(
             _LogitsOnly(model).module, (), str(path),
             kwargs={"input_ids": ids, "attention_mask": mask},
@@ -131,7 +149,9 @@ def quantize_int8(src: str | Path, dst: str | Path) -> Path:
     require_onnx()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"])
+    with _quiet():
+        quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8,
+                         op_types_to_quantize=["MatMul"])
     return Path(dst)
 
 
@@ -215,6 +235,9 @@ class OnnxLogits:
         if threads:
             opts.intra_op_num_threads = threads
         opts.log_severity_level = 3
+        # Idle ORT threads would otherwise spin between batches and slow the Python work
+        # (tokenising, decoding) that runs in between.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
             self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         except Exception as exc:  # onnxruntime raises its own exception types

@@ -132,7 +132,7 @@ def chart_label_f1(result: dict[str, Any]) -> str:
     ax.set_ylim(0, 1)
     ax.set_ylabel("strict F1")
     ax.set_title("Entity F1 per label")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return _png(fig)
 
 
@@ -179,7 +179,7 @@ def chart_category_f1(result: dict[str, Any]) -> str:
     ax.set_xlim(0, 1)
     ax.set_xlabel("record F1")
     ax.set_title("Casualty-record F1 per category")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return _png(fig)
 
 

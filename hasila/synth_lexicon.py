@@ -32,6 +32,12 @@ class Noun:
     definite: str  # definite plural (after vague amounts): المدنيين
     fem: bool = False
     dual: str | None = None  # dual (genitive/accusative) standing for 2: طفلين
+
+    def dual_form(self, case: str) -> str | None:
+        """The dual for ``case``: ``طفلان`` (nominative) or ``طفلين``."""
+        if self.dual is None or case != "nom":
+            return self.dual
+        return self.dual[:-2] + "ان"
     statuses: tuple[str, ...] = ("killed", "injured", "detained", "abducted", "missing", "other")
 
     def acc_plain(self) -> str:
@@ -56,7 +62,7 @@ NOUNS: dict[str, Noun] = {n.key: n for n in (
     Noun("dead", "people", "قتيل", "قتيلاً", "قتلى", "القتلى", dual="قتيلين", statuses=("killed",)),
     Noun("victim", "people", "ضحية", "ضحية", "ضحايا", "الضحايا", fem=True, statuses=("killed",)),
     Noun("wounded", "people", "جريح", "جريحاً", "جرحى", "الجرحى", dual="جريحين", statuses=("injured",)),
-    Noun("detainee", "people", "معتقل", "معتقلاً", "معتقلين", "المعتقلين", statuses=("detained", "killed")),
+    Noun("detainee", "people", "معتقل", "معتقلاً", "معتقلين", "المعتقلين", statuses=("detained", "killed", "other")),
     Noun("abductee", "people", "مختطف", "مختطفاً", "مختطفين", "المختطفين", statuses=("abducted",)),
     Noun("displaced", "people", "نازح", "نازحاً", "نازحين", "النازحين", statuses=("other",)),
     Noun("gunman", "combatant", "مسلح", "مسلحاً", "مسلحين", "المسلحين", statuses=_HARM),
@@ -67,14 +73,14 @@ NOUNS: dict[str, Noun] = {n.key: n for n in (
     Noun("jihadi", "jihadist", "جهادي", "جهادياً", "جهاديين", "الجهاديين", statuses=_HARM),
     Noun("paramedic", "rescue", "مسعف", "مسعفاً", "مسعفين", "المسعفين", statuses=_HARM),
     Noun("volunteer", "rescue", "متطوع", "متطوعاً", "متطوعين", "المتطوعين", statuses=_HARM),
-    Noun("doctor", "medic", "طبيب", "طبيباً", "أطباء", "الأطباء", dual="طبيبين", statuses=_HARM + ("detained",)),
+    Noun("doctor", "medic", "طبيب", "طبيباً", "أطباء", "الأطباء", dual="طبيبين", statuses=(*_HARM, "detained")),
     Noun("nurse", "medic", "ممرض", "ممرضاً", "ممرضين", "الممرضين", statuses=_HARM),
     Noun("journalist", "journalist", "صحفي", "صحفياً", "صحفيين", "الصحفيين"),
     Noun("media", "journalist", "إعلامي", "إعلامياً", "إعلاميين", "الإعلاميين"),
     Noun("turk_soldier", "foreign_forces", "جندي تركي", "جندياً تركياً", "جنود أتراك", "الجنود الأتراك",
-         dual="جنديين تركيين", statuses=_HARM),
+         statuses=_HARM),
     Noun("rus_soldier", "foreign_forces", "جندي روسي", "جندياً روسياً", "جنود روس", "الجنود الروس",
-         dual="جنديين روسيين", statuses=_HARM),
+         statuses=_HARM),
     Noun("rus_military", "foreign_forces", "عسكري روسي", "عسكرياً روسياً", "عسكريين روس",
          "العسكريين الروس", statuses=_HARM),
 )}
@@ -148,7 +154,7 @@ def number_words(n: int, fem_noun: bool, case: str, rng: random.Random) -> str:
         if t == 1:
             return "ألف"
         if t == 2:
-            return "ألفي" if case != "nom" else "ألفا"
+            return "ألفي"  # the nominative ألفا reads as ألفاً (1000) without diacritics
         return f"{_UNITS_T[t]} آلاف"
     if n >= 100:
         h, rest = divmod(n, 100)

@@ -6,16 +6,18 @@ glued to a word (``و218``, ``بحلب``) is appended as plain text before the s
 
 A *pattern* is a function ``(ctx) -> None`` that appends one sentence with its
 spans and relations; :data:`PATTERNS` holds them all by name, each in a
-*family* (daily, toll, air, barrel, massacre, bomb, mine, assassination, isis,
-shelling, turkey_sdf, israel, torture, detention, injured, other, clash).
+*family* (title, daily, toll, air, barrel, massacre, bomb, mine, assassination,
+isis, shelling, turkey_sdf, israel, torture, detention, injured, other, clash).
+Title patterns write a headline without the final full stop.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from hasila.gazetteer import Place
 from hasila.schema import CountAttrs, Relation, Span
@@ -27,7 +29,6 @@ from hasila.synth_lexicon import (
     NOUNS,
     QUALIFIERS,
     SOURCES,
-    TIMES_OF_DAY,
     WEEKDAYS,
     Noun,
     group_thousands,
@@ -39,13 +40,15 @@ from hasila.synth_lexicon import (
 
 # --------------------------------------------------------------------------- builder
 
+_LAM_CLITIC = re.compile(r"(?:^|[\s\"«(])[وف]?ل$")
+
 
 class Builder:
     """Appends text and records spans and relations at the current offset."""
 
     __slots__ = ("_counters", "parts", "pos", "relations", "spans")
 
-    _PREFIX = {"COUNT": "c", "CATEGORY": "k", "ACTOR": "a", "PLACE": "p"}
+    _PREFIX: ClassVar[dict[str, str]] = {"COUNT": "c", "CATEGORY": "k", "ACTOR": "a", "PLACE": "p"}
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -59,14 +62,23 @@ class Builder:
         self.pos += len(text)
 
     def span(self, surface: str, label: str, count: CountAttrs | None = None) -> str:
+        """Append ``surface`` as a span. After a glued preposition ل, a word
+        with the article loses its alef (ل + النظام → للنظام) and the span
+        starts after the preposition (``لنظام``), as the guide marks it."""
         if not surface or surface != surface.strip():
             raise ValueError(f"bad span surface {surface!r}")
+        if surface.startswith("ال") and self.parts and self._after_lam():
+            surface = surface[1:]
         prefix = self._PREFIX[label]
         self._counters[prefix] += 1
         span_id = f"{prefix}{self._counters[prefix]}"
         self.spans.append(Span(self.pos, self.pos + len(surface), label, surface, id=span_id, count=count))
         self.t(surface)
         return span_id
+
+    def _after_lam(self) -> bool:
+        tail = (self.parts[-2][-3:] if len(self.parts) > 1 else "") + self.parts[-1]
+        return _LAM_CLITIC.search(tail) is not None
 
     def rel(self, from_id: str, to_id: str, rel_type: str) -> None:
         self.relations.append(Relation(from_id, to_id, rel_type))
@@ -83,19 +95,24 @@ class Builder:
 
 @dataclass
 class ActorRef:
-    """An actor definition as the generator uses it (see configs/actors.yaml)."""
+    """One armed party of ``configs/actors.yaml`` (see the comments there)."""
 
     id: str
     category: str
-    affiliation: bool
-    perpetrator: bool
-    names: list[str]
-    allies: list[str]
-    air: list[str]
-    helicopter: list[str]
-    drone: list[str]
-    ground: list[str]
-    gunmen: list[str]
+    affiliation: bool = True
+    perpetrator: bool = True
+    names: list[str] = field(default_factory=list)
+    allies: list[str] = field(default_factory=list)
+    air: list[str] = field(default_factory=list)
+    helicopter: list[str] = field(default_factory=list)
+    drone: list[str] = field(default_factory=list)
+    ground: list[str] = field(default_factory=list)
+    gunmen: list[str] = field(default_factory=list)
+
+    def phrases(self) -> list[str]:
+        """Every phrase of this actor (names and perpetrator phrases)."""
+        return [*self.names, *self.allies, *self.air, *self.helicopter, *self.drone, *self.ground,
+                *self.gunmen]
 
 
 @dataclass
@@ -139,9 +156,13 @@ class World:
 
 @dataclass
 class Style:
-    """Random choices of surface style (from :class:`hasila.synth.SynthConfig`)."""
+    """Probabilities of surface choices (the ``style`` section of configs/synth.yaml).
 
-    p_ascii: float = 0.72
+    Counts are written in words with ``p_words`` (when the value can be spelled),
+    otherwise in digits, Arabic-Indic with ``p_indic`` and with a thousands
+    separator with ``p_thousands_sep``; after digits the noun is the bare
+    singular (monitor style) with ``p_sohr_singular``."""
+
     p_indic: float = 0.08
     p_words: float = 0.2
     p_thousands_sep: float = 0.1
@@ -150,7 +171,7 @@ class Style:
     p_tanween: float = 0.7
     p_year_like: float = 0.08
     p_distractor: float = 0.5
-    p_dual: float = 0.5
+    p_dual: float = 0.8
     p_vague: float = 0.15
 
 
@@ -172,6 +193,10 @@ _DIRECTIONS = ("الشمالي", "الجنوبي", "الشرقي", "الغربي
 _NISBA = {"حماة": "الحموي", "إدلب": "الإدلبي", "حلب": "الحلبي", "حمص": "الحمصي"}
 _GOV_WEIGHTS = {"إدلب": 8, "حماة": 5, "حلب": 6, "ريف دمشق": 4, "درعا": 4, "دير الزور": 5, "الرقة": 3,
                 "الحسكة": 3, "حمص": 3, "اللاذقية": 2, "دمشق": 2, "القنيطرة": 1, "السويداء": 1, "طرطوس": 0.3}
+_NEIGHBOURS = {"إدلب": ("حماة", "حلب", "اللاذقية"), "حماة": ("إدلب", "حمص", "حلب"), "حلب": ("إدلب", "الرقة"),
+               "الرقة": ("دير الزور", "الحسكة", "حلب"), "دير الزور": ("الرقة", "الحسكة"),
+               "الحسكة": ("دير الزور", "الرقة"), "درعا": ("القنيطرة", "السويداء"), "القنيطرة": ("درعا",),
+               "السويداء": ("درعا",), "حمص": ("حماة",), "اللاذقية": ("إدلب", "حماة")}
 _SETTLEMENT_CUE = {"city": ("مدينة",), "town": ("بلدة", "بلدة", "مدينة"), "village": ("قرية", "قرية", "بلدة")}
 
 
@@ -229,32 +254,47 @@ class Ctx:
                 style = "sohr" if self.chance(self.style.p_sohr_singular) else "strict"
         if noun is None:
             return num, ""
-        if num.endswith(("ألف", "آلاف", "ألفي", "ألفا")):
+        if num.endswith(("ألف", "آلاف", "ألفي")):
             return num, noun.sg
         return num, noun_form(noun, value, style, self.rng, self.style.p_tanween)
 
     def qualifier(self, allowed: bool = True) -> tuple[str, str, str] | None:
         if not allowed or not self.chance(self.style.p_qualifier):
             return None
-        return self.pick(QUALIFIERS)
+        q = self.pick(QUALIFIERS)
+        if q[1] == "at_most" and self.chance(0.8):
+            q = QUALIFIERS[0]
+        return q
 
     # -- counts ------------------------------------------------------------------
     def count(self, value: int, noun: Noun | None, status: str, cat: str | None = None, *,
               case: str = "gen", qual: bool = True, dual_ok: bool = True, vague_ok: bool = False,
-              words_ok: bool = True, post_qual_ok: bool = True) -> Cnt:
+              words_ok: bool = True, post_qual_ok: bool = True, force_dual: bool = False) -> Cnt:
         """Append ``[qualifier] NUMBER [NOUN] [على الأقل]`` and return the COUNT.
 
         ``cat`` defaults to the noun's category (``people`` without a noun)."""
         b = self.b
         cat = cat or (noun.category if noun else "people")
-        if value == 2 and noun is not None and noun.dual and dual_ok and self.chance(self.style.p_dual):
-            cid = b.span(noun.dual, "COUNT", CountAttrs(2, status, "exact", cat))
+        if value < 1:
+            raise ValueError(f"cannot count {value}")
+        if noun is not None and status not in noun.statuses:
+            raise ValueError(f"{noun.key} cannot have status {status}")
+        if noun is not None and value == 1:
+            return self._one(noun, status, cat, case)
+        if value == 2 and noun is not None:
+            if noun.dual is None or not dual_ok or not (force_dual or self.chance(self.style.p_dual)):
+                return self._two(noun, status, cat, case)
+            cid = b.span(noun.dual_form(case) or noun.dual, "COUNT", CountAttrs(2, status, "exact", cat))
             return Cnt(cid, 2, cat, status)
         if vague_ok and noun is not None and self.chance(self.style.p_vague):
             return self._vague(noun, status, cat)
         q = self.qualifier(qual)
         if q is not None and q[2] == "post" and not post_qual_ok:
             q = None
+        if q is not None and q[0] == "على الأقل" and q[2] == "pre" and case == "gen":
+            q = QUALIFIERS[0]  # not "إلى على الأقل 5": after a preposition it follows the noun
+            if not post_qual_ok:
+                q = None
         qualifier = q[1] if q else "exact"
         if q is not None and q[2] == "pre":
             b.t(q[0] + " ")
@@ -268,6 +308,32 @@ class Ctx:
         if q is not None and q[2] == "post":
             b.t(" " + q[0])
         return Cnt(cid, value, cat, status)
+
+    def _one(self, noun: Noun, status: str, cat: str, case: str) -> Cnt:
+        """``طفل واحد`` / ``طفلاً واحداً``: the noun, then ``واحد`` as the COUNT."""
+        acc = case == "acc" and not noun.fem
+        kid = self.b.span(noun.acc if acc else noun.sg, "CATEGORY")
+        self.t(" ")
+        word = ("واحدة" if noun.fem else ("واحداً" if acc else "واحد"))
+        cid = self.b.span(word, "COUNT", CountAttrs(1, status, "exact", cat))
+        self.b.rel(cid, kid, "category")
+        return Cnt(cid, 1, cat, status)
+
+    def _two(self, noun: Noun, status: str, cat: str, case: str) -> Cnt:
+        """``اثنين من المدنيين`` (or ``2 من المدنيين``)."""
+        if self.chance(0.3):
+            num = self.digits(2)
+        elif noun.fem:
+            num = "اثنتان" if case == "nom" else "اثنتين"
+        else:
+            num = "اثنان" if case == "nom" else "اثنين"
+        cid = self.b.span(num, "COUNT", CountAttrs(2, status, "exact", cat))
+        self.t(" من ")
+        if noun.key == "martyr":  # not "اثنان من الشهداء"
+            noun = NOUNS["civilian"]
+        kid = self.b.span(noun.definite, "CATEGORY")
+        self.b.rel(cid, kid, "category")
+        return Cnt(cid, 2, cat, status)
 
     def _vague(self, noun: Noun, status: str, cat: str) -> Cnt:
         b = self.b
@@ -314,9 +380,13 @@ class Ctx:
                      case: str = "gen", qual: bool = True, allies: bool | None = None,
                      name: str | None = None) -> Cnt:
         """``N عنصراً من ACTOR [والمسلحين الموالين لها]`` with affiliation."""
-        noun = noun or NOUNS[self.pick(("member", "member", "member", "fighter"))] \
-            if actor.category != "fighter" else NOUNS[self.pick(("fighter", "fighter", "member"))]
-        c = self.count(value, noun, status, actor.category, case=case, qual=qual)
+        if value == 2:
+            noun = NOUNS["member"]
+        elif noun is None:
+            keys = ("member", "member", "member", "fighter") if actor.category != "fighter" else \
+                ("fighter", "fighter", "member")
+            noun = NOUNS[self.pick(keys)]
+        c = self.count(value, noun, status, actor.category, case=case, qual=qual, force_dual=True)
         self.t(" من ")
         aids = self.actor_names(actor, allies=allies, name=name)
         for aid in aids:
@@ -337,9 +407,6 @@ class Ctx:
         if "|" in phrase:
             nom, gen = phrase.split("|", 1)
             phrase = nom if case == "nom" else gen
-        if clitic.endswith("ل") and phrase.startswith("ال"):
-            self.t(clitic)
-            return self.b.span(phrase[1:], "ACTOR")
         self.t(clitic)
         return self.b.span(phrase, "ACTOR")
 
@@ -349,6 +416,11 @@ class Ctx:
         for c in counts:
             self.b.rel(c.id, target, rel)
 
+    def copy_rel(self, src: Cnt, dst: Cnt, rel: str) -> None:
+        """Give ``dst`` the ``rel`` targets of ``src`` (``وأصيب 15 آخرون`` shares the side)."""
+        for r in [r for r in self.b.relations if r.from_id == src.id and r.type == rel]:
+            self.b.rel(dst.id, r.to_id, rel)
+
     def parts(self, children: list[Cnt], parent: Cnt) -> None:
         for c in children:
             self.b.rel(c.id, parent.id, "part_of")
@@ -357,11 +429,22 @@ class Ctx:
     def act(self, actor_id: str) -> ActorRef:
         return self.world.actors[actor_id]
 
-    def perp(self, actor_id: str, means: str, clitic: str = "", case: str = "gen") -> str:
-        """Append a perpetrator phrase of ``means`` (air, helicopter, drone, ground, gunmen)."""
+    def perp_phrase(self, actor_id: str, means: str) -> str:
         actor = self.act(actor_id)
-        phrases = getattr(actor, means) or actor.names
-        return self.actor(self.pick(phrases), clitic, case)
+        phrases = (getattr(actor, means) if means != "names" else None) or actor.names or actor.gunmen
+        return self.pick(phrases)
+
+    def perp(self, actor_id: str, means: str, clitic: str = "", case: str = "gen") -> str:
+        """Append a perpetrator phrase of ``means`` (names, air, helicopter, drone,
+        ground, gunmen)."""
+        return self.actor(self.perp_phrase(actor_id, means), clitic, case)
+
+    def agent(self, actor_id: str, means: str, masc: str, fem: str, case: str = "nom") -> str:
+        """Append ``VERB ACTOR`` with the verb agreeing with the actor phrase
+        (``ألقت الطائرات المروحية`` / ``ألقى الطيران المروحي``)."""
+        phrase = self.perp_phrase(actor_id, means)
+        self.t((fem if is_feminine(phrase) else masc) + " ")
+        return self.actor(phrase, "", case)
 
     # -- places ------------------------------------------------------------------
     def pick_gov(self, among: tuple[str, ...] | None = None) -> str:
@@ -407,9 +490,8 @@ class Ctx:
             return self._badia(prep)
         if kinds == "rural" or (kinds == "any" and r < 0.22):
             self.t(prep)
-            if self.chance(0.12) and gov not in ("دمشق", "ريف دمشق"):
-                other = self.pick([g for g in ("إدلب", "حماة", "حلب", "اللاذقية") if g != gov])
-                pid = self.b.span(f"ريفي {gov} و{other}", "PLACE")
+            if self.chance(0.12) and gov in _NEIGHBOURS:
+                pid = self.b.span(f"ريفي {gov} و{self.pick(_NEIGHBOURS[gov])}", "PLACE")
                 return pid
             return self.countryside(gov)
         if kinds == "urban" or (kinds == "any" and r < 0.3):
@@ -433,8 +515,9 @@ class Ctx:
                     self.b.span(city, "PLACE")
                 return pid
         if kinds == "any" and r < 0.36:
-            self.t(prep + self.pick(("محافظة ", "مدينة ", "")))
-            return self.b.span(gov if gov != "ريف دمشق" else "ريف دمشق", "PLACE")
+            cues = ("محافظة ", "") if gov == "ريف دمشق" else ("محافظة ", "مدينة ", "")
+            self.t(prep + self.pick(cues))
+            return self.b.span(gov, "PLACE")
         if kinds == "any" and r < 0.42:
             return self._region(prep, gov)
         # settlement with optional countryside
@@ -442,8 +525,10 @@ class Ctx:
         self.t(prep)
         cue = self.pick(_SETTLEMENT_CUE[town.kind])
         two = self.chance(0.12) and cue in ("بلدة", "قرية")
-        if self.chance(0.85):
-            self.t(cue + ("تي " if two else " "))
+        if two:
+            self.t(cue[:-1] + "تي ")
+        elif self.chance(0.85):
+            self.t(cue + " ")
         pid = self.b.span(town.name, "PLACE")
         if two:
             other = self.settlement(gov)
@@ -590,6 +675,22 @@ class Ctx:
         self.t(mark)
 
 
+_FEM_HEADS = frozenset((
+    "طائرات", "الطائرات", "طائرة", "مروحيات", "المروحيات", "مقاتلات", "المقاتلات", "قوات", "القوات", "خلايا",
+    "الخلايا", "مسيرة", "الفصائل", "فصائل", "هيئة", "المجموعات", "الميليشيات", "المدفعية", "الجندرما",
+    "الشرطة", "وحدات", "الوحدات", "الأجهزة", "راجمات", "عصابة", "الجبهة", "حركة", "فرقة", "الفرقة", "قسد",
+    "عناصر", "الجيش", "المعارضة",
+))
+_MASC_OVERRIDE = frozenset(("الجيش",))
+
+
+def is_feminine(phrase: str) -> bool:
+    """Whether a verb before this actor phrase takes the feminine (plural
+    non-human and feminine heads: ``قصفت قوات النظام``, ``قصف الجيش التركي``)."""
+    head = phrase.split("|")[0].split()[0]
+    return head in _FEM_HEADS and head not in _MASC_OVERRIDE
+
+
 # --------------------------------------------------------------------------- registry
 
 Pattern = Callable[[Ctx], None]
@@ -638,9 +739,12 @@ def kill_verb_noun(c: Ctx, civilians: bool) -> str:
 def breakdown_women_children(c: Ctx, parent: Cnt, status: str, case: str = "nom",
                              connector: str | None = None) -> list[Cnt]:
     """Append ``، بينهم 5 أطفال و3 مواطنات`` for a civilian ``parent``."""
-    if parent.value < 4:
+    if parent.value < 5:
         return []
     c.t(c.pick(("، ", " ", "، ")) + (connector or c.pick(("بينهم", "بينهم", "من ضمنهم", "منهم", "من بينهم"))) + " ")
+    if c.chance(0.06):
+        c.t(c.pick(("طفل", "طفلة", "سيدة", "امرأة")))  # a bare singular: not a COUNT in v1
+        return []
     n_children, n_women = split(parent.value, c.rng, 2, fill=c.pick((0.3, 0.5, 0.7)))
     kids: list[Cnt] = []
     order = ["child", "woman"] if c.chance(0.6) else ["woman", "child"]
@@ -672,9 +776,19 @@ def p_daily_air_civilians(c: Ctx) -> None:
     c.t(c.pick(("استشهد ", "قضى ")))
     total = c.count(c.small(3, 25), killed_noun(c), "killed", case="nom")
     kids = breakdown_women_children(c, total, "killed") if c.chance(0.6) else []
-    c.t(c.pick((" جراء غارات نفذتها ", " في قصف جوي من قبل ", " إثر استهداف ")))
-    aid = c.perp(actor, "air")
-    pid = c.place(c.pick((" على ", " طال ", " استهدف ")))
+    frame = c.rng.random()
+    if frame < 0.4:
+        c.t(" جراء غارات ")
+        aid = c.agent(actor, "air", "نفذها", "نفذتها")
+        pid = c.place(" على ")
+    elif frame < 0.7:
+        c.t(" في قصف جوي من قبل ")
+        aid = c.perp(actor, "air")
+        pid = c.place(" على ")
+    else:
+        c.t(" إثر استهداف ")
+        aid = c.perp(actor, "air")
+        pid = c.place(" ل")
     c.link([total, *kids], aid, "perpetrator")
     c.link([total, *kids], pid, "location")
     c.maybe_distractor()
@@ -690,25 +804,32 @@ def p_daily_source_documented(c: Ctx) -> None:
     c.t(" ")
     c.date()
     pid = c.place("، في ")
-    c.t(c.pick(("، جراء القصف الصاروخي من قبل ", "، بنيران ", "، إثر قصف مدفعي نفذته ")))
-    aid = c.perp(c.pick(("regime", "regime", "loyalists", "turkey")), "ground")
+    actor = c.pick(("regime", "regime", "loyalists", "turkey"))
+    if c.chance(0.4):
+        c.t("، إثر قصف مدفعي ")
+        aid = c.agent(actor, "ground", "نفذه", "نفذته")
+    else:
+        c.t(c.pick(("، جراء القصف الصاروخي من قبل ", "، بنيران ")))
+        aid = c.perp(actor, "ground")
     c.link([total, *kids], pid, "location")
     c.link([total, *kids], aid, "perpetrator")
     c.end()
 
 
-@pattern("daily")
+@pattern("title")
 def p_daily_title_fighters(c: Ctx) -> None:
     c.t(c.pick(("مقتل ", "مصرع ")))
     actor = c.act(c.pick(("regime", "factions", "jihadists", "isis", "sdf")))
     cnt = c.member_count(c.small(3, 60), actor, "killed", allies=False)
     pid = c.place(c.pick((" في ", " ب")), kinds=c.pick(("any", "settlement", "rural")))
     c.link([cnt], pid, "location")
-    c.t(c.pick(("", " خلال 24 ساعة", " منذ صباح اليوم")))
-    c.end("\n" if c.chance(0.5) else ".")
+    if c.chance(0.3):
+        c.t(" خلال ")
+        c.mark("24", "duration")
+        c.t(" ساعة")
 
 
-@pattern("daily")
+@pattern("title")
 def p_daily_title_toll(c: Ctx) -> None:
     c.t(c.pick(("ارتفاع حصيلة ", "ارتفاع عدد ضحايا ")))
     c.t(c.pick(("القصف على ", "الغارات على ", "المجزرة في ")))
@@ -718,24 +839,25 @@ def p_daily_title_toll(c: Ctx) -> None:
     c.link([cnt], pid, "location")
     if c.chance(0.5):
         breakdown_women_children(c, cnt, "killed", case="nom")
-    c.end("\n" if c.chance(0.5) else ".")
 
 
 @pattern("daily")
 def p_daily_died_of_wounds(c: Ctx) -> None:
     c.t("وفي سياق متصل، ")
     c.source()
-    c.t(" " + c.pick(("استشهاد مدني", "استشهاد طفل", "وفاة مواطنة", "مقتل شاب")) + " من ")
+    who, wounded = c.pick((("استشهاد مدني", "متأثراً بجراح أصيب"), ("استشهاد طفل", "متأثراً بجراح أصيب"),
+                           ("وفاة مواطنة", "متأثرة بجراح أصيبت"), ("مقتل شاب", "متأثراً بجراح أصيب")))
+    c.t(f" {who} من ")
     pid = c.place("", kinds="settlement")
-    c.t(" متأثراً بجراح أصيب بها جراء قصف ")
+    c.t(f" {wounded} بها جراء قصف ")
     c.perp(c.pick(("regime", "russia")), "air")
     c.t(" على " + c.pick(("البلدة", "المنطقة", "المدينة")) + " قبل ")
-    c.mark(c.small_num(c.rng.randint(2, 9)), "duration")
+    c.mark(c.small_num(c.rng.randint(3, 9)), "duration")
     c.t(" " + c.pick(("أيام", "أسابيع", "أشهر")) + "، ")
     c.t(c.pick(("كما فارق ", "فيما فارق ")))
-    cnt = c.count(c.small(2, 9), NOUNS[c.pick(("citizen", "civilian", "person"))], "killed", case="nom",
+    cnt = c.count(c.small(3, 9), NOUNS[c.pick(("citizen", "civilian", "person"))], "killed", case="nom",
                   qual=False)
-    c.t(" آخرين الحياة متأثرين بجراحهم")
+    c.t(" آخرون الحياة متأثرين بجراحهم")
     c.link([cnt], pid, "location")
     c.end()
 
@@ -775,7 +897,7 @@ def p_daily_two_sides_about(c: Ctx) -> None:
 def p_daily_bare_then_breakdown(c: Ctx) -> None:
     c.t("واستشهد ")
     total = c.bare_count(c.small(6, 40), "civilian", "killed", case="nom")
-    c.t(" " + c.pick(("مواطنين", "من المدنيين", "من أبناء المنطقة")) + " ")
+    c.t(" " + c.pick(("من المدنيين", "من المواطنين", "من أبناء المنطقة")))
     kids = breakdown_women_children(c, total, "killed", connector="بينهم")
     pid = c.place(" في ", kinds="settlement")
     c.link([total, *kids], pid, "location")
@@ -812,8 +934,8 @@ def p_toll_nested_seed_style(c: Ctx) -> None:
     civ = c.count(civ_v, NOUNS["civilian"], "killed", case="nom", qual=False)
     kids = breakdown_women_children(c, civ, "killed", case="nom")
     if c.chance(0.5):
-        c.t(" ممن قتلتهم ")
-        aid = c.perp(c.pick(("regime", "russia")), "air")
+        c.t(" ممن ")
+        aid = c.agent(c.pick(("regime", "russia")), "air", "قتلهم", "قتلتهم")
         c.link([civ, *kids], aid, "perpetrator")
     c.t("، و")
     fighters = c.count(fight_v, NOUNS["fighter"], "killed", case="nom", qual=False)
@@ -842,9 +964,9 @@ def _perp_part(c: Ctx, parent: Cnt, value: int, means: str, actor: str) -> list[
     if value >= 10:
         c.t(" بينهم ")
         n_child, n_woman, n_rescue = split(value, c.rng, 3, fill=c.pick((0.3, 0.5)))
-        subs.append(c.count(n_child, NOUNS["child"], "killed", case="nom", qual=False, dual_ok=False))
+        subs.append(c.count(n_child, NOUNS["child"], "killed", case="nom", qual=False))
         c.t(" و")
-        subs.append(c.count(n_woman, NOUNS["citizen_f"], "killed", case="nom", qual=False, dual_ok=False))
+        subs.append(c.count(n_woman, NOUNS["citizen_f"], "killed", case="nom", qual=False))
         if c.chance(0.35) and n_rescue >= 3:
             c.t(" و")
             subs.append(c.group_count(n_rescue, c.pick(GROUPS["rescue"]), "rescue", "killed", case="nom",
@@ -987,8 +1109,7 @@ def p_toll_three_levels(c: Ctx) -> None:
 
 @pattern("air")
 def p_air_russian_strikes(c: Ctx) -> None:
-    c.t(c.pick(("ارتكبت ", "نفذت ")))
-    aid = c.perp("russia", "air", case="nom")
+    aid = c.agent("russia", "air", "نفذ", "نفذت")
     c.t(" ")
     n = c.rng.randint(3, 40)
     c.mark(c.small_num(n), "strikes")
@@ -1022,8 +1143,8 @@ def p_air_regime_jets_injured(c: Ctx) -> None:
 def p_air_coalition_isis(c: Ctx) -> None:
     c.t("قتل ")
     cnt = c.member_count(c.small(4, 40), c.act("isis"), "killed", case="nom")
-    c.t(c.pick((" جراء ضربات جوية نفذتها ", " في غارات شنتها ")))
-    aid = c.perp("coalition", "air")
+    c.t(c.pick((" جراء ضربات جوية ", " في غارات ")))
+    aid = c.agent("coalition", "air", "نفذها", "نفذتها")
     pid = c.place(" على مواقعهم في ", kinds="badia")
     c.link([cnt], aid, "perpetrator")
     c.link([cnt], pid, "location")
@@ -1034,8 +1155,7 @@ def p_air_coalition_isis(c: Ctx) -> None:
 @pattern("air")
 def p_air_drone_vehicle(c: Ctx) -> None:
     actor = c.pick(("turkey", "coalition", "regime", "unknown"))
-    c.t(c.pick(("استهدفت ", "قصفت ")))
-    aid = c.perp(actor, "drone", case="nom")
+    aid = c.agent(actor, "drone", *c.pick((("استهدف", "استهدفت"), ("قصف", "قصفت"))))
     c.t(" " + c.pick(("سيارة", "دراجة نارية", "آلية عسكرية")) + " ")
     pid = c.place(c.pick(("على طريق ", "قرب ", "في محيط ")), kinds="settlement")
     c.t("، ما أسفر عن " + c.pick(("مقتل ", "مقتل ", "سقوط ")))
@@ -1065,8 +1185,8 @@ def p_air_helicopter_missiles(c: Ctx) -> None:
 
 @pattern("air")
 def p_air_vague_dozens_injured(c: Ctx) -> None:
-    c.t("وتسببت الغارات ")
-    aid = c.perp(c.pick(("russia", "regime")), "air", clitic="")
+    c.t("وتسببت غارات ")
+    aid = c.perp(c.pick(("russia", "regime")), "air")
     c.t(" بسقوط ")
     word, value = c.pick((("عشرات", 10), ("عشرات", 10), ("مئات", 100)))
     cnt_id = c.b.span(word, "COUNT", CountAttrs(value, "injured", "at_least", "people"))
@@ -1087,7 +1207,6 @@ def p_air_unknown_jets(c: Ctx) -> None:
     fac = c.act(c.pick(("jihadists", "factions")))
     aff = c.actor_names(fac)
     c.link([cnt], aff[0], "affiliation")
-    c.cnt_set_category = None  # type: ignore[attr-defined]
     c.t(" جراء ضربات " + c.pick(("لطائرات مجهولة", "جوية مجهولة المصدر")))
     pid = c.place(" استهدفت مقراً لهم في ", kinds="settlement")
     c.link([cnt], pid, "location")
@@ -1112,8 +1231,7 @@ def _retag_category(c: Ctx, cnt: Cnt, category: str) -> None:
 
 @pattern("barrel")
 def p_barrel_bombs(c: Ctx) -> None:
-    c.t("ألقى ")
-    aid = c.perp("regime", "helicopter", case="nom")
+    aid = c.agent("regime", "helicopter", "ألقى", "ألقت")
     c.t(" ")
     n = c.rng.randint(3, 30)
     c.mark(c.small_num(n), "barrels")
@@ -1129,9 +1247,9 @@ def p_barrel_bombs(c: Ctx) -> None:
 
 @pattern("barrel")
 def p_barrel_toll_part(c: Ctx) -> None:
-    c.t("ومن بين الضحايا ")
+    c.t("ومن أصل ")
     civ = c.count(c.big(50, 600), NOUNS["civilian"], "killed", qual=False)
-    c.t(" ")
+    c.t(" " + c.pick(("وثق المرصد استشهادهم", "قضوا منذ بدء الحملة")) + "، ")
     _perp_part(c, civ, share(civ.value, c.rng, 0.3, 0.9), "helicopter", "regime")
     c.end()
 
@@ -1141,8 +1259,7 @@ def p_barrel_toll_part(c: Ctx) -> None:
 
 @pattern("massacre")
 def p_massacre_air(c: Ctx) -> None:
-    c.t("ارتكبت ")
-    aid = c.perp(c.pick(("regime", "russia", "coalition")), "air", case="nom")
+    aid = c.agent(c.pick(("regime", "russia", "coalition")), "air", "ارتكب", "ارتكبت")
     c.t(" مجزرة ")
     pid = c.place("في ", kinds="settlement")
     c.t("، راح ضحيتها ")
@@ -1172,8 +1289,8 @@ def p_massacre_family(c: Ctx) -> None:
 def p_massacre_rise(c: Ctx) -> None:
     c.t("ارتفع إلى ")
     total = c.count(c.small(8, 70), NOUNS[c.pick(("martyr", "person", "civilian"))], "killed", qual=False)
-    c.t(" عدد الذين قضوا في المجزرة التي نفذتها ")
-    aid = c.perp(c.pick(("regime", "russia", "turkey", "coalition")), "air")
+    c.t(" عدد الذين قضوا في المجزرة التي ")
+    aid = c.agent(c.pick(("regime", "russia", "turkey", "coalition")), "air", "ارتكبها", "ارتكبتها")
     pid = c.place(" في ", kinds="settlement")
     c.t(" ")
     c.date()
@@ -1211,6 +1328,7 @@ def p_bomb_ied_patrol(c: Ctx) -> None:
     if c.chance(0.5):
         c.t("، فيما أصيب ")
         inj = c.bare_count(c.small(2, 8), actor.category, "injured", case="nom")
+        c.copy_rel(cnt, inj, "affiliation")
         c.t(" آخرون")
         c.link([inj], pid, "location")
     c.end()
@@ -1258,8 +1376,7 @@ def p_mine_truffle(c: Ctx) -> None:
 
 @pattern("assassination")
 def p_assassination_gunmen(c: Ctx) -> None:
-    c.t("اغتال ")
-    aid = c.perp("unknown", "gunmen", case="nom")
+    aid = c.agent(c.pick(("unknown", "unknown", "isis")), "gunmen", "اغتال", "اغتالت")
     c.t(" ")
     actor = c.act(c.pick(("regime", "factions", "sdf", "jihadists")))
     cnt = c.member_count(c.rng.choice((2, 2, 3)), actor, "killed", case="acc", qual=False, allies=False)
@@ -1312,6 +1429,7 @@ def p_gunmen_shoot(c: Ctx) -> None:
     c.link([cnt], aid, "perpetrator")
     c.link([cnt], pid, "location")
     if c.chance(0.4):
+        c.t("، " + c.pick(("أحدهم", "بينهم شاب", "بينهم رجل")))
         c.age()
     c.end()
 
@@ -1323,8 +1441,10 @@ def p_gunmen_shoot(c: Ctx) -> None:
 def p_isis_cells_attack(c: Ctx) -> None:
     c.t("قتل ")
     reg = c.member_count(c.small(4, 35), c.act(c.pick(("regime", "loyalists"))), "killed", case="nom")
-    c.t(" " + c.pick(("جراء هجوم نفذته ", "في كمين نصبته ", "إثر هجمات شنتها ")))
-    aid = c.perp("isis", "gunmen")
+    frame, masc, fem = c.pick(((" جراء هجوم ", "شنه", "شنته"), (" في كمين ", "نصبه", "نصبته"),
+                              (" إثر هجمات ", "شنها", "شنتها")))
+    c.t(frame)
+    aid = c.agent("isis", "gunmen", masc, fem)
     pid = c.place(" على مواقعهم في ", kinds="badia")
     c.link([reg], aid, "perpetrator")
     c.link([reg], pid, "location")
@@ -1377,8 +1497,7 @@ def p_isis_executions(c: Ctx) -> None:
 
 @pattern("isis")
 def p_isis_truck_shepherds(c: Ctx) -> None:
-    c.t("اختطفت ")
-    aid = c.perp("isis", "gunmen", case="nom")
+    aid = c.agent("isis", "gunmen", "اختطف", "اختطفت")
     c.t(" ")
     cnt = c.count(c.small(3, 30), NOUNS[c.pick(("citizen", "person", "youth"))], "abducted", case="acc",
                   qual=True)
@@ -1397,10 +1516,14 @@ def p_shelling_factions_on_regime_areas(c: Ctx) -> None:
     c.t("استشهد ")
     total = c.count(c.small(3, 20), NOUNS[c.pick(("civilian", "citizen", "person"))], "killed", case="nom")
     kids = breakdown_women_children(c, total, "killed") if c.chance(0.5) else []
-    c.t(" " + c.pick(("بسقوط قذائف أطلقتها ", "جراء قصف صاروخي نفذته ")))
-    aid = c.perp(c.pick(("factions", "jihadists")), "ground", case="nom")
+    if c.chance(0.5):
+        c.t(" بسقوط قذائف ")
+        aid = c.agent(c.pick(("factions", "jihadists")), "ground", "أطلقها", "أطلقتها")
+    else:
+        c.t(" جراء قصف صاروخي ")
+        aid = c.agent(c.pick(("factions", "jihadists")), "ground", "نفذه", "نفذته")
     pid = c.place(" على ", kinds=c.pick(("settlement", "urban")))
-    c.t(" الخاضعة لسيطرة ")
+    c.t("، ضمن مناطق سيطرة ")
     c.actor(c.pick(c.act("regime").names))
     c.link([total, *kids], aid, "perpetrator")
     c.link([total, *kids], pid, "location")
@@ -1409,8 +1532,7 @@ def p_shelling_factions_on_regime_areas(c: Ctx) -> None:
 
 @pattern("shelling")
 def p_shelling_regime_artillery(c: Ctx) -> None:
-    c.t("قصفت ")
-    aid = c.perp("regime", "ground", case="nom")
+    aid = c.agent("regime", "ground", "قصف", "قصفت")
     c.t(" ")
     c.t(c.pick(("بأكثر من ", "بنحو ", "ب")))
     n = c.rng.randint(11, 150)
@@ -1429,8 +1551,8 @@ def p_shelling_ground_toll(c: Ctx) -> None:
     c.t("كما " + c.pick(("استشهد ", "قضى ")))
     total = c.count(c.big(40, 600), NOUNS["person"], "killed", case="nom", qual=False)
     kids = breakdown_women_children(c, total, "killed", connector="بينهم")
-    c.t(" في قصف بري نفذته ")
-    aid = c.perp("regime", "ground")
+    c.t(" في قصف بري ")
+    aid = c.agent("regime", "ground", "نفذه", "نفذته")
     c.link([total, *kids], aid, "perpetrator")
     c.t("، و")
     civ = c.count(c.small(10, 120), NOUNS["civilian"], "killed", case="nom", qual=False)
@@ -1447,8 +1569,8 @@ def p_shelling_ground_toll(c: Ctx) -> None:
 def p_shelling_rocket_city(c: Ctx) -> None:
     c.t("سقطت قذائف صاروخية على ")
     pid = c.place("", kinds="urban")
-    c.t("، أطلقتها ")
-    aid = c.perp(c.pick(("factions", "jihadists", "turkish_factions")), "ground", case="nom")
+    c.t("، ")
+    aid = c.agent(c.pick(("factions", "jihadists", "turkish_factions")), "ground", "أطلقها", "أطلقتها")
     c.t("، ما أسفر عن إصابة ")
     inj = c.count(c.small(3, 25), NOUNS[c.pick(("citizen", "person", "civilian"))], "injured")
     c.t(" بجروح متفاوتة")
@@ -1488,12 +1610,12 @@ def p_turkey_shelling_civilians(c: Ctx) -> None:
 
 @pattern("turkey_sdf")
 def p_turkish_soldiers_killed(c: Ctx) -> None:
-    c.t(c.pick(("قتل ", "لقي ")))
+    verb = c.pick(("قتل ", "لقي "))
+    c.t(verb)
     cnt = c.count(c.small(2, 12), NOUNS[c.pick(("turk_soldier", "turk_soldier", "rus_soldier"))], "killed",
                   case="nom")
-    if c.b.ends_with("لقي "):
-        pass
-    c.t(" " + c.pick(("مصرعهم", "")).strip())
+    if verb == "لقي ":
+        c.t(" مصرعهم")
     c.t(" جراء استهداف ")
     aid = c.perp(c.pick(("sdf", "regime")), "ground")
     pid = c.place(" لنقطة عسكرية في ", gov=c.pick(("إدلب", "حلب", "الحسكة")), kinds="settlement")
@@ -1527,8 +1649,8 @@ def p_israel_strikes_militias(c: Ctx) -> None:
     c.t(" من ")
     aff = c.actor(c.pick(("الميليشيات الموالية لإيران", "الميليشيات الإيرانية", "حزب الله اللبناني")))
     c.link([total], aff, "affiliation")
-    c.t(" جراء ضربات " + c.pick(("نفذتها ", "شنتها ")))
-    aid = c.perp("israel", "air", case="nom")
+    c.t(" جراء ضربات ")
+    aid = c.agent("israel", "air", *c.pick((("نفذها", "نفذتها"), ("شنها", "شنتها"))))
     pid = c.place(" على مواقع في ", gov=c.pick(("دير الزور", "دمشق", "ريف دمشق", "حمص", "القنيطرة")),
                   kinds="settlement")
     c.link([total], aid, "perpetrator")
@@ -1545,8 +1667,8 @@ def p_israel_strikes_militias(c: Ctx) -> None:
 
 @pattern("israel")
 def p_israel_missiles_airport(c: Ctx) -> None:
-    c.t("أسفرت ضربات صاروخية " + c.pick(("إسرائيلية", "")) .strip() + " نفذتها ")
-    aid = c.perp("israel", "air", case="nom")
+    c.t("أسفرت ضربات صاروخية " + c.pick(("إسرائيلية ", "")))
+    aid = c.agent("israel", "air", "نفذها", "نفذتها")
     c.t(" على محيط ")
     pid = c.b.span(c.pick(("مطار دمشق الدولي", "مطار التيفور", "مطار الشعيرات", "مطار المزة العسكري")), "PLACE")
     c.t(" عن مقتل ")
@@ -1567,7 +1689,7 @@ def p_torture_deaths(c: Ctx) -> None:
     c.t(c.pick(("استشهد ", "قضى ")))
     cnt = c.count(c.small(2, 15), NOUNS[c.pick(("citizen", "detainee", "youth"))], "killed", case="nom")
     c.t(" تحت التعذيب في " + c.pick(("معتقلات", "سجون", "أقبية أفرع")) + " ")
-    aid = c.perp("regime", c.pick(("ground", "gunmen")))
+    aid = c.perp("regime", c.pick(("names", "gunmen")))
     c.link([cnt], aid, "perpetrator")
     c.t("، " + c.pick(("ينحدرون من ", "وهم من أبناء ")))
     pid = c.place("", kinds="settlement")
@@ -1580,7 +1702,7 @@ def p_torture_toll(c: Ctx) -> None:
     c.t("وبذلك يرتفع إلى ")
     total = c.count(c.big(20, 800), NOUNS[c.pick(("citizen", "detainee", "person"))], "killed", qual=False)
     c.t(" عدد الذين وثق المرصد استشهادهم تحت التعذيب في سجون ")
-    aid = c.perp("regime", "ground")
+    aid = c.perp("regime", "names")
     c.t(" منذ مطلع العام ")
     c.mark(str(c.year), "year")
     kids = breakdown_women_children(c, total, "killed", case="nom") if c.chance(0.6) else []
@@ -1590,13 +1712,13 @@ def p_torture_toll(c: Ctx) -> None:
 
 @pattern("detention")
 def p_detention_campaign(c: Ctx) -> None:
-    c.t(c.pick(("شنت ", "نفذت ")))
-    aid = c.perp(c.pick(("regime", "sdf", "jihadists", "turkish_factions")), "ground", case="nom")
+    aid = c.agent(c.pick(("regime", "sdf", "jihadists", "turkish_factions")), "names",
+                  *c.pick((("شن", "شنت"), ("نفذ", "نفذت"))))
     c.t(" حملة دهم واعتقال ")
     pid = c.place("في ", kinds="settlement")
     c.t("، طالت ")
     total = c.count(c.small(4, 60), NOUNS[c.pick(("youth", "citizen", "person"))], "detained", case="acc",
-                    qual=True)
+                    qual=True, vague_ok=True)
     kids: list[Cnt] = []
     if c.chance(0.4) and total.value >= 6:
         c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
@@ -1610,8 +1732,7 @@ def p_detention_campaign(c: Ctx) -> None:
 
 @pattern("detention")
 def p_abduction_gunmen(c: Ctx) -> None:
-    c.t("اختطف ")
-    aid = c.perp(c.pick(("unknown", "unknown", "turkish_factions", "jihadists")), "gunmen", case="nom")
+    aid = c.agent(c.pick(("unknown", "unknown", "turkish_factions", "jihadists")), "gunmen", "اختطف", "اختطفت")
     c.t(" ")
     cnt = c.count(c.small(2, 10), NOUNS[c.pick(("citizen", "youth", "man", "person", "child"))], "abducted",
                   case="acc", qual=False)
@@ -1628,7 +1749,7 @@ def p_detention_toll(c: Ctx) -> None:
     c.t("ووثق المرصد السوري اعتقال ")
     total = c.count(c.big(30, 900), NOUNS["person"], "detained", qual=True)
     c.t(" على يد ")
-    aid = c.perp(c.pick(("regime", "sdf", "turkish_factions")), "ground")
+    aid = c.perp(c.pick(("regime", "sdf", "turkish_factions")), "names")
     pid = c.place(" في ", kinds="rural")
     c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
     women, kids_v = split(total.value, c.rng, 2, fill=0.3)
@@ -1649,7 +1770,7 @@ def p_detention_toll(c: Ctx) -> None:
 def p_missing_fate(c: Ctx) -> None:
     c.t("ولا يزال مصير ")
     cnt = c.count(c.small(3, 40), NOUNS[c.pick(("citizen", "person", "youth", "member"))], "missing",
-                  "people", qual=True, vague_ok=False)
+                  qual=True)
     c.t(" مجهولاً منذ " + c.pick(("اختطافهم", "اعتقالهم", "فقدان الاتصال بهم")))
     pid = c.place(" في ", kinds="settlement")
     c.link([cnt], pid, "location")
@@ -1658,8 +1779,7 @@ def p_missing_fate(c: Ctx) -> None:
 
 @pattern("detention")
 def p_sdf_arrests_isis_suspects(c: Ctx) -> None:
-    c.t("اعتقلت ")
-    aid = c.perp("sdf", "ground", case="nom")
+    aid = c.agent("sdf", "names", "اعتقل", "اعتقلت")
     c.t(" ")
     cnt = c.count(c.small(3, 25), NOUNS[c.pick(("person", "youth"))], "detained", case="acc", qual=True)
     c.t(" بتهمة " + c.pick(("الانتماء لخلايا التنظيم", "التعامل مع ")))
@@ -1678,10 +1798,10 @@ def p_sdf_arrests_isis_suspects(c: Ctx) -> None:
 def p_injured_civilians(c: Ctx) -> None:
     c.t(c.pick(("أصيب ", "جرح ")))
     cnt = c.count(c.small(3, 40), NOUNS[c.pick(("civilian", "citizen", "person"))], "injured", case="nom",
-                  vague_ok=False)
+                  vague_ok=True)
     kids = breakdown_women_children(c, cnt, "injured") if c.chance(0.3) else []
-    c.t(" " + c.pick(("بجروح متفاوتة", "بجراح", "")).strip())
-    c.t(" " + c.pick(("جراء قصف ", "إثر استهداف ")))
+    c.t(c.pick((" بجروح متفاوتة", " بجراح", "")))
+    c.t(" جراء قصف ")
     aid = c.perp(c.pick(("regime", "russia", "turkey", "factions")), c.pick(("ground", "air")))
     pid = c.place(" على ", kinds="settlement")
     c.link([cnt, *kids], aid, "perpetrator")
@@ -1706,6 +1826,7 @@ def p_killed_and_injured_fighters(c: Ctx) -> None:
     dead = c.member_count(c.small(3, 40), actor, "killed", case="nom", allies=False)
     c.t(" وأصيب ")
     inj = c.bare_count(c.small(5, 60), actor.category, "injured", case="nom", qual=True)
+    c.copy_rel(dead, inj, "affiliation")
     c.t(" آخرون")
     pid = c.place(" في ", kinds="rural")
     c.link([dead, inj], pid, "location")
@@ -1778,8 +1899,7 @@ def p_other_evacuation(c: Ctx) -> None:
 
 @pattern("other")
 def p_other_deployment(c: Ctx) -> None:
-    c.t("دفعت ")
-    aid = c.actor(c.pick(c.act(c.pick(("regime", "turkey", "russia"))).names))
+    aid = c.agent(c.pick(("regime", "turkey", "russia")), "names", "دفع", "دفعت")
     c.t(" بتعزيزات عسكرية " + c.pick(("ضمت ", "تضم ")) + c.pick(("نحو ", "قرابة ", "أكثر من ")))
     last = c.b.parts[-1]
     qualifier = "at_least" if last.endswith("أكثر من ") else "about"
@@ -1807,13 +1927,12 @@ def _retag_category_by_actor(c: Ctx, cid: str, aid: str) -> None:
 
 @pattern("other")
 def p_other_released(c: Ctx) -> None:
-    c.t("أفرجت ")
-    aid = c.perp(c.pick(("regime", "sdf", "turkish_factions")), "ground", case="nom")
+    aid = c.agent(c.pick(("regime", "sdf", "turkish_factions")), "names", "أفرج", "أفرجت")
     c.t(" عن ")
     cnt = c.count(c.small(5, 120), NOUNS["detainee"], "other", qual=True)
     c.t(" " + c.pick(("من أبناء ", "ينحدرون من ")))
     pid = c.place("", kinds="rural")
-    c.b.rel(cnt.id, aid, "affiliation") if False else None
+    del aid  # the releasing side is not the victims' side
     c.link([cnt], pid, "location")
     c.t(c.pick(("، بموجب مرسوم العفو", "، ضمن صفقة تبادل", "")))
     c.end()
@@ -1823,7 +1942,7 @@ def p_other_released(c: Ctx) -> None:
 def p_other_refugees_return(c: Ctx) -> None:
     c.t("عاد ")
     value = c.big(200, 6000)
-    cnt = c.count(value, NOUNS[c.pick(("person", "citizen"))], "other", case="nom", qual=True)
+    cnt = c.count(value, NOUNS[c.pick(("person", "citizen"))], "other", case="nom", qual=True, vague_ok=True)
     c.t(" من ")
     c.b.span(c.pick(("لبنان", "الأردن", "تركيا")), "PLACE")
     c.t(" إلى ")
@@ -1861,9 +1980,7 @@ def p_clash_jihadist_infighting(c: Ctx) -> None:
     c.t("، " + c.pick(("بينهم", "من ضمنهم")) + " ")
     v1, v2 = split(total.value, c.rng, 2, fill=0.95)
     x = c.count(v1, NOUNS["member"], "killed", "jihadist", case="nom", qual=False)
-    c.t(" من ")
-    c.b.span("الهيئة", "ACTOR") if False else c.t("الأول")
-    c.t(" و")
+    c.t(" من الأول و")
     y = c.bare_count(v2, "fighter", "killed", case="nom")
     c.t(" من الثاني")
     del a1, a2
@@ -1881,9 +1998,17 @@ def p_rescue_workers(c: Ctx) -> None:
         cnt = c.count(c.small(2, 9), NOUNS[c.pick(("member", "volunteer", "paramedic"))], "killed", "rescue",
                       case="nom")
         c.t(" من " + c.pick(NON_ACTOR_GROUPS["rescue"]))
-    c.t(" " + c.pick(("بغارة مزدوجة", "بقصف استهدف مركزهم", "خلال محاولتهم إسعاف الجرحى")) + " ")
-    c.t("من قبل ")
-    aid = c.perp(c.pick(("russia", "regime")), "air")
+    frame = c.rng.random()
+    if frame < 0.4:
+        c.t(" بغارة مزدوجة ")
+        aid = c.agent(c.pick(("russia", "regime")), "air", "نفذها", "نفذتها")
+    elif frame < 0.7:
+        c.t(" بقصف استهدف مركزهم من قبل ")
+        aid = c.perp(c.pick(("russia", "regime")), "air")
+    else:
+        c.t(" باستهداف ")
+        aid = c.perp(c.pick(("russia", "regime")), "air")
+        c.t(" لهم خلال محاولتهم إسعاف الجرحى")
     pid = c.place(" في ", kinds="settlement")
     c.link([cnt], aid, "perpetrator")
     c.link([cnt], pid, "location")
@@ -1923,8 +2048,12 @@ def p_journalists_killed(c: Ctx) -> None:
 def p_russian_military_deaths(c: Ctx) -> None:
     c.t("قتل ")
     cnt = c.count(c.small(2, 12), NOUNS[c.pick(("rus_soldier", "rus_military"))], "killed", case="nom")
-    c.t(" جراء " + c.pick(("هجوم بطائرات مسيرة شنته ", "قصف صاروخي نفذته ")))
-    aid = c.perp(c.pick(("jihadists", "factions", "isis")), c.pick(("drone", "ground")))
+    if c.chance(0.5):
+        c.t(" جراء هجوم بطائرات مسيرة ")
+        aid = c.agent(c.pick(("jihadists", "factions")), "names", "شنه", "شنته")
+    else:
+        c.t(" جراء قصف صاروخي ")
+        aid = c.agent(c.pick(("jihadists", "factions", "isis")), "ground", "نفذه", "نفذته")
     c.t(" على ")
     pid = c.b.span(c.pick(("قاعدة حميميم", "مطار التيفور", "مطار كويرس العسكري")), "PLACE")
     c.link([cnt], aid, "perpetrator")
@@ -1997,8 +2126,20 @@ def p_one_of_them(c: Ctx) -> None:
     c.t(" من ")
     aff = c.actor_names(c.act("regime"), allies=False)
     c.link([total], aff[0], "affiliation")
-    c.t("، " + c.pick(("أحدهم ضابط برتبة", "بينهم أحد الضباط برتبة")) + " ")
-    c.t(c.pick(("ملازم", "نقيب", "رائد", "عقيد")))
+    c.t("، ")
+    if c.chance(0.5):
+        one = c.b.span("أحد", "COUNT", CountAttrs(1, "killed", "exact", "regime"))
+        c.t("هم ")
+        kid = c.b.span("ضابط", "CATEGORY")
+    else:
+        c.t("بينهم ")
+        one = c.b.span("أحد", "COUNT", CountAttrs(1, "killed", "exact", "regime"))
+        c.t(" ")
+        kid = c.b.span("الضباط", "CATEGORY")
+    c.b.rel(one, kid, "category")
+    c.b.rel(one, total.id, "part_of")
+    c.b.rel(one, aff[0], "affiliation")
+    c.t(" برتبة " + c.pick(("ملازم", "نقيب", "رائد", "عقيد")))
     pid = c.place("، في ", kinds="rural")
     c.link([total], pid, "location")
     c.end()

@@ -171,10 +171,22 @@ def collate(rows: Sequence[dict[str, Any]], pad_id: int) -> dict[str, torch.Tens
     return {"input_ids": ids, "attention_mask": mask, "labels": labels}
 
 
-def epoch_order(n: int, seed: int, epoch: int) -> list[int]:
-    """The batch order of one epoch: a permutation fixed by seed and epoch (so resume replays it)."""
+def epoch_batches(lengths: Sequence[int], batch_size: int, seed: int, epoch: int,
+                  group: int = 32) -> list[list[int]]:
+    """The batches of one epoch, fixed by seed and epoch (so resume replays them).
+
+    Windows are shuffled, sorted by length within chunks of ``group`` batches
+    (so a batch holds windows of similar length and little padding), cut into
+    batches, and the batches shuffled again.
+    """
     gen = torch.Generator().manual_seed(seed * 1000 + epoch)
-    return torch.randperm(n, generator=gen).tolist()
+    order = torch.randperm(len(lengths), generator=gen).tolist()
+    chunk = batch_size * max(group, 1)
+    grouped: list[int] = []
+    for i in range(0, len(order), chunk):
+        grouped += sorted(order[i:i + chunk], key=lambda j: lengths[j])
+    batches = [grouped[i:i + batch_size] for i in range(0, len(grouped), batch_size)]
+    return [batches[i] for i in torch.randperm(len(batches), generator=gen).tolist()]
 
 
 # ----------------------------------------------------------------------------- checkpoints
@@ -328,6 +340,7 @@ def train(cfg: TrainConfig, resume: bool = False,
         shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
         shutil.rmtree(run_dir / "best", ignore_errors=True)
         (run_dir / "metrics.jsonl").unlink(missing_ok=True)
+        (run_dir / "train.log").unlink(missing_ok=True)
     run_dir.mkdir(parents=True, exist_ok=True)
     runlog = _RunLog(run_dir)
     try:
@@ -349,7 +362,8 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     with atomic_open(run_dir / RESOLVED_CONFIG) as fh:
         yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
 
-    sources = [load_source(s) for s in cfg.data.train]
+    silver_cache = resolve_path(cfg.data.cache_dir).parent / "silver"
+    sources = [load_source(s, silver_cache) for s in cfg.data.train]
     for src in sources:
         logger.info("source %-12s %-9s %4d docs, weight %g%s", src.config.name, src.config.kind,
                     len(src.docs), src.config.weight, f" ({src.skipped})" if src.skipped else "")
@@ -382,6 +396,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     train_rows = built.data["train"]
     rows = [{"input_ids": r["input_ids"], "labels": r["labels"]} for r in train_rows]
     n = len(rows)
+    lengths = [len(r["input_ids"]) for r in rows]
     steps_per_epoch = math.ceil(n / t_cfg.batch_size)
     total = t_cfg.max_steps if t_cfg.max_steps > 0 else math.ceil(t_cfg.epochs * steps_per_epoch)
     eval_every = t_cfg.eval_every or steps_per_epoch
@@ -427,14 +442,17 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
 
     model.train()
     step = state["step"]
+    batches: list[list[int]] | None = None
+    batches_epoch = -1
     stop_reason = "max_steps"
     bar = tqdm(total=total, initial=step, desc=f"train {cfg.name}", unit="step", dynamic_ncols=True)
     autocast = torch.autocast(device_type=torch.device(device).type, dtype=torch.bfloat16, enabled=bf16)
     try:
         while step < total:
             epoch, pos = divmod(step, steps_per_epoch)
-            order = epoch_order(n, t_cfg.seed, epoch)
-            batch_idx = order[pos * t_cfg.batch_size:(pos + 1) * t_cfg.batch_size]
+            if batches is None or epoch != batches_epoch:
+                batches, batches_epoch = epoch_batches(lengths, t_cfg.batch_size, t_cfg.seed, epoch), epoch
+            batch_idx = batches[pos]
             batch = {k: v.to(device) for k, v in collate([rows[i] for i in batch_idx], pad_id).items()}
             with autocast:
                 loss = model(**batch).loss

@@ -156,6 +156,23 @@ def test_random_docs_round_trip_through_small_windows(tok):
             assert key(decoded) == key(spans), text
 
 
+def test_clitic_letters_split_by_the_pre_tokenizer_give_exact_spans():
+    places = ["حلب", "ريف ادلب", "قوات النظام", "المعارضة"]
+    tok = train_tokenizer([" ".join(WORDS + PLACES + places)] * 3, vocab_size=400, min_frequency=1,
+                          split_clitics=True)
+    rng = random.Random(5)
+    for _ in range(60):
+        text, spans = random_doc(rng)
+        clitic, target = rng.choice("وبلف"), rng.choice(places)
+        start = len(text) + 1 + len(clitic)
+        text = f"{text} {clitic}{target} قتل"
+        spans.append(Span(start, start + len(target), "PLACE", target))
+        assert key(roundtrip(text, spans, tok)) == key(spans), text
+        stats = AlignStats()
+        encode_windows(text, tok, 16, 4, spans=spans, label2id=LABEL2ID, stats=stats)
+        assert stats.snapped == 0
+
+
 def test_windows_cover_every_token_once_with_the_stride_overlap(tok):
     rng = random.Random(3)
     for _ in range(40):

@@ -71,6 +71,22 @@ def test_train_writes_model_folder_card_and_metrics(tmp_path):
     assert loaded.max_length == 32 and loaded.stride == 8
     assert isinstance(loaded.tag(["قتل 12 مدنيا في حلب"])[0], list)
 
+    # the trained model can teach: silver labels for an unlabelled corpus (cached)
+    from hasila.dataset import SourceConfig, load_source
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps({"text": d.text}, ensure_ascii=False)
+                                for d in make_docs(4, 7)) + "\n", encoding="utf-8")
+    src = SourceConfig("silver", "silver", teacher=str(out), corpus=[str(corpus)])
+    first = load_source(src, tmp_path / "silver")
+    assert len(first.docs) == 4 and first.skipped is None
+    assert all(s.score is not None for d in first.docs for s in d.spans)
+    assert len(list((tmp_path / "silver").glob("*.json"))) == 1
+    again = load_source(src, tmp_path / "silver")
+    assert [d.spans for d in again.docs] == [d.spans for d in first.docs]
+    missing = load_source(SourceConfig("s", "silver", teacher=str(tmp_path / "nope"), corpus=[str(corpus)]))
+    assert missing.docs == [] and "not found" in missing.skipped
+
 
 def test_resume_after_interruption_continues_the_step_count(tmp_path):
     def interrupt(step: int) -> None:
@@ -129,3 +145,15 @@ def test_strict_scores_are_exact_span_scores():
                for s in doc.spans]
     scores = strict_scores([doc], [shifted], ["ACTOR", "PLACE", "COUNT", "CATEGORY"])
     assert scores["per_label"]["PLACE"]["f1"] == 0.0 and scores["per_label"]["COUNT"]["f1"] == 1.0
+
+
+def test_epoch_batches_cover_every_window_once_and_group_lengths():
+    from hasila.train import epoch_batches
+
+    lengths = [(i * 37) % 250 + 5 for i in range(203)]
+    batches = epoch_batches(lengths, 8, seed=3, epoch=1)
+    assert sorted(i for b in batches for i in b) == list(range(203))
+    assert len(batches) == 26 and batches == epoch_batches(lengths, 8, seed=3, epoch=1)
+    assert batches != epoch_batches(lengths, 8, seed=3, epoch=2)
+    spread = sum(max(lengths[i] for i in b) - min(lengths[i] for i in b) for b in batches) / len(batches)
+    assert spread < 60  # unsorted batches of 8 from 5..254 would spread ~190

@@ -29,15 +29,22 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="bf16 autocast on CPU (default: on where the CPU computes bf16 natively)")
     p.add_argument("--threads", type=int, default=None,
                    help="torch threads (default: all usable cores)")
+    p.add_argument("--link-config", default=None, metavar="YAML",
+                   help="post-processor settings (default: configs/link.yaml when present)")
+    p.add_argument("--link-set", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a post-processor setting, e.g. --link-set rules_fallback=false")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from hasila.link import load_link_config
     from hasila.predict import run_predict
 
+    link_config = load_link_config(args.link_config, args.link_set)
     summary = run_predict(args.model, args.input, args.output, fmt=args.fmt,
                           batch_size=args.batch_size, resume=args.resume, link=not args.no_link,
+                          link_config=link_config,
                           bf16=args.bf16, threads=args.threads, progress=not args.no_progress)
     for entry in summary.bad:
         print(f"hasila predict: skipped {entry}", file=sys.stderr)
