@@ -111,9 +111,23 @@ def _mix(found: list[str]) -> str | None:
         return None
     if len(kinds) == 1:
         return kinds[0]
+    if set(kinds) <= {"fighter", "jihadist"}:
+        return "fighter"  # jihadists are counted with the factions unless split out
     if all(k in _ARMED_IDS for k in kinds):
         return "combatant"
     return "people"
+
+
+_DUAL_ENDINGS = ("ان", "ين", "اه", "اها", "اهم", "اهما")
+
+
+def _looks_dual(text: str) -> bool:
+    """One word with a dual ending (``شقيقين``, ``الروسيان``, ``ابنتاه``, ``راعيا`` in a construct)."""
+    words = key(text).split()
+    if len(words) != 1 or len(words[0]) < 4:
+        return False
+    w = words[0]
+    return w.endswith(_DUAL_ENDINGS) or (w.endswith("يا") and len(w) >= 5)
 
 
 def _status_of_word(word_key: str) -> str | None:
@@ -172,6 +186,7 @@ class _Linker:
         self.warnings: list[str] = []
         self.non_counts: list[NonCount] = []
         self._sent, self._para = self._indices()
+        self._last_bullet: CountNode | None = None
 
     def _indices(self) -> tuple[list[int], list[int]]:
         """Sentence and paragraph (line) index of every token."""
@@ -242,6 +257,8 @@ class _Linker:
         if inside:
             best = max(inside, key=lambda m: m.end - m.start)
             return best.value, best.kind
+        if _looks_dual(span.text):
+            return 2, "dual"  # a COUNT span on a dual the number finder does not know (قياديين، طفلاه)
         return None, kind
 
     # ------------------------------------------------------------------ noun, group, category hint
@@ -254,7 +271,13 @@ class _Linker:
         if c.kind == "dual":
             c.noun_text = c.span.text
             self._hint_from_noun(c, c.span.text)
-            self._read_group(c, c.t1)
+            if c.hint is None and v[c.t0].has(cues.FOREIGN_ADJ):
+                c.hint = "foreign_forces"  # والروسيان: the two Russians
+            j = v.next_word(c.t1)
+            if j is not None and v[j].has(cues.OTHERS_WORDS):
+                c.others = True  # عنصرين آخرين
+            self._read_group(c, c.t1 if not c.others else j + 1)
+            self._neutral_group(c)
             return
         j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
         span = _span_at_token(cats, v, j)
@@ -300,6 +323,14 @@ class _Linker:
                 c.bare_hint = True
         if not c.partitive:
             self._read_group(c, c.tail)
+        self._neutral_group(c)
+
+    def _neutral_group(self, c: CountNode) -> None:
+        if c.group_cat is None and c.noun_text and not c.partitive \
+                and self.onto.is_neutral_noun(c.noun_text.split()[0]):
+            earlier = self._group_earlier(c)
+            if earlier is not None:
+                c.hint, c.generic = earlier, False
 
     def _noun_phrase_end(self, j: int) -> int:
         """One past a counted noun at token ``j`` and the words that qualify it:
@@ -410,7 +441,7 @@ class _Linker:
         v = self.view
         cid, first, last = group_after(v, k, self.onto)
         if cid is None:
-            return None, first, last
+            return self._tied_group(k)
         nxt = last + 1
         while nxt < last + 3 and nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("ال") \
                 and v[nxt].key not in cues.LOYAL_WORDS:
@@ -421,6 +452,50 @@ class _Linker:
             if mixed is not None and other is not None:
                 return mixed, first, last2
         return cid, first, last
+
+    def _tied_group(self, k: int) -> tuple[str | None, int, int]:
+        """``فرق الهندسة التابعة لـقوات سوريا الديمقراطية``: an unknown unit tied to a known group."""
+        v = self.view
+        for m in range(k, min(len(v), k + 7)):
+            if v.is_boundary(m):
+                break
+            if v[m].has(cues.TIED_TO):
+                n = m + 1
+                while n < len(v) and not v[n].is_word and not v.is_boundary(n):
+                    n += 1
+                if n < len(v) and v[n].key in ("ل", "لـ"):
+                    n += 1
+                cid, _, last = group_after(v, n, self.onto) if n < len(v) else (None, n, n)
+                if cid is None and n < len(v) and v[n].key.startswith("ل"):
+                    cid = self.onto.category_of_group(v[n].text[1:].lstrip("ـ"))
+                    last = n
+                if cid is not None:
+                    return cid, k, last
+                break
+        return None, k, k
+
+    def _group_earlier(self, c: CountNode) -> str | None:
+        """``تقل عناصر من قوات سوريا الديمقراطية … مقتل ثلاثة عناصر``: a bare neutral noun
+        counts members of the group named with the same noun earlier in the sentence."""
+        v = self.view
+        a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
+        for i in range(c.t0 - 1, a - 1, -1):
+            if not (v[i].is_word and self.onto.is_neutral_noun(v[i].text)):
+                continue
+            j = v.next_word(i + 1)
+            if j is None or v[j].key != "من":
+                continue
+            k = v.next_word(j + 1)
+            if k is None:
+                continue
+            actor = _span_at_token(self.by_label.get("ACTOR", []), v, k)
+            if actor is not None:
+                cid = self._phrase_category(actor.text, partitive=True)
+            else:
+                cid, _, _ = self._group_at(k)
+            if cid is not None:
+                return cid
+        return None
 
     def _bare_category(self, c: CountNode) -> str | None:
         """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
@@ -514,8 +589,13 @@ class _Linker:
             if phrase is None or (len(phrase) == 1 and (i == 0 or v[i - 1].key not in ("من", "ومن"))):
                 continue
             k = v.next_word(i + 1)
-            while k is not None and v[k].key in cues.GROUP_FILLERS:
+            fillers = 0
+            while k is not None and v[k].has(cues.GROUP_FILLERS):
                 k = v.next_word(k + 1)
+                fillers += 1
+            if fillers and (k is None or k >= c.t0):  # ومن ضمن الحصيلة، 287 …
+                c.cue, c.cue_cat, c.cue_status = "group", None, None
+                return
             if k is None or k >= c.t0 or v[k].is_digit:
                 continue
             cid = self.onto.category_of_group(v[k].text) or self.onto.category_of_noun(v[k].text)
@@ -526,22 +606,29 @@ class _Linker:
         start = c.noun.start if c.noun_before and c.noun is not None else c.span.start
         t0 = v.first_at_or_after(start)
         glued = v.glued_prefix(t0, start)
-        i = t0 - 1
-        while i >= lo and (v[i].is_quote or v[i].text == ":" or v[i].key in ("ال", "الـ")):
-            i -= 1
+        i, colon = self._skip_back(t0 - 1, lo, c)
         if not glued and i >= lo:
             q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE)
             if q is not None:
                 first = i - len(q) + 1
                 head = v[first].key
                 glued = head[:1] if head[:1] in "وف" and head[1:] == q[0] else ""
-                i = first - 1
-                while i >= lo and (v[i].is_quote or v[i].text == ":"):
-                    i -= 1
+                i, colon2 = self._skip_back(first - 1, lo, c)
+                colon = colon or colon2
+        if c.bullet:
+            if self._last_bullet is not None and prev is not None \
+                    and self._para[prev.t0] >= self._para[self._last_bullet.t0]:
+                c.cue, c.sibling = "coord", self._last_bullet  # the next item of a bulleted list
+                self._last_bullet = c
+                return
+            self._last_bullet = c
         if glued[:1] in ("و", "ف") and glued:
             c.cue = "coord"
+            c.closed = self._closed(prev, c)
             return
         if i < lo:
+            if colon and prev is not None:
+                c.cue = "breakdown"  # قتل 30 شخصاً: 20 مدنياً و10 مقاتلين
             return
         phrase = v.phrase_ending_at(i, cues.SUBSET_BEFORE)
         if phrase is not None:
@@ -552,15 +639,71 @@ class _Linker:
             return
         if v.phrase_ending_at(i, cues.BREAKDOWN_BEFORE) is not None:
             c.cue = "breakdown"
+            c.intro = v.phrase_ending_at(i, cues.DISTRIBUTION_INTRO_KEYS) is not None
             return
-        if v[i].key == "و":
+        if v[i].key == "و" or v.phrase_ending_at(i, cues.COORD_BEFORE) is not None:
             c.cue = "coord"
+            c.closed = self._closed(prev, c)
+            return
+        if prev is not None and prev.sentence == c.sentence and self._clause_joined(i, lo):
+            c.cue = "clause"
+            return
+        if colon and prev is not None and not any(v.is_sentence_end(k) for k in range(prev.tail, i + 1)) \
+                and i - prev.tail < 8:
+            c.cue = "breakdown"  # قتل 30 شخصاً في القصف: 20 مدنياً …
+
+    def _clause_joined(self, i: int, lo: int) -> bool:
+        """``فيما قضى`` / ``في حين استشهد`` / ``بينما أصيب`` right before the count."""
+        v = self.view
+        for k in range(i, max(lo, i - 3) - 1, -1):
+            if v.is_boundary(k):
+                return False
+            if v[k].plain(cues.CLAUSE_JOINERS):
+                return True
+            if not (v[k].is_word and self._trigger_status(k) is not None):
+                return False
+        return False
+
+    def _skip_back(self, i: int, lo: int, c: CountNode) -> tuple[int, bool]:
+        """Step back over quotes, colons, line breaks, bullets, ال and fillers such as
+        ``أيضاً`` before a count; notes a colon and a bullet at the start of a line."""
+        v = self.view
+        colon = False
+        while i >= lo:
+            t = v[i]
+            if t.text in cues.BULLETS and (i == 0 or v[i - 1].text == "\n"):
+                c.bullet = True
+            elif t.text == ":":
+                colon = True
+            elif not (t.is_quote or t.text == "\n" or t.key in ("ال", "الـ") or t.key in cues.CUE_FILLERS):
+                break
+            i -= 1
+        if i < lo and i >= 0 and v[i].text in cues.BULLETS and (i == 0 or v[i - 1].text == "\n"):
+            c.bullet = True
+        return i, colon
+
+    def _closed(self, prev: CountNode | None, c: CountNode) -> bool:
+        """A verb or trigger and then a comma between the previous count's noun and ``c``:
+        the previous count's clause (and its بينهم list) is over."""
+        if prev is None:
+            return False
+        v = self.view
+        verb = False
+        for k in range(prev.tail, c.t0):
+            if v[k].is_word and self._trigger_status(k) is not None:
+                verb = True
+            elif verb and v.is_boundary(k):
+                return True
+        return False
 
     def read_after(self, c: CountNode, nxt: CountNode | None) -> None:
         v = self.view
         j = v.next_word(c.tail)
         if j is not None and v.phrase_starting_at(j, cues.SUBSET_AFTER):
             c.subset_after = True
+        t = v[c.t0]
+        if c.kind == "one" and t.end > c.span.end and key(self.text[c.span.end:t.end]) in ("هم", "هما", "هن"):
+            c.subset_after = True  # أحدهم / أحدهما: one of them
         if nxt is not None and j is not None:
             phrase = v.phrase_starting_at(j, cues.OF_FOLLOWING)
             if phrase is not None:
@@ -598,6 +741,40 @@ class _Linker:
         if c.vague:
             c.qualifier = "at_least"
 
+    def _death_near(self, c: CountNode) -> bool:
+        """A death word right before the count or right after its noun (same clause)."""
+        v = self.view
+        i, n = c.t0 - 1, 0
+        while i >= 0 and n < 3 and not v.is_boundary(i):
+            if v[i].is_word:
+                if v[i].has(cues.DEATH_WORDS):
+                    return True
+                if not v[i].has(cues.QUALIFIER_WORDS):
+                    n += 1
+            i -= 1
+        for j in range(c.tail, min(len(v), c.tail + 3)):
+            if v.is_boundary(j):
+                break
+            if v[j].has(cues.DEATH_WORDS):
+                return True
+        return False
+
+    def status_after_lists(self, nodes: list[CountNode]) -> None:
+        """``64 مدنياً بينهم 13 طفلاً قتلوا``: a total with no status takes the verb
+        after its list of parts (same clause)."""
+        v = self.view
+        for c in nodes:
+            if c.status is not None or not c.children:
+                continue
+            end = max(d.tail for d in nodes if d.descends_from(c))
+            for j in range(end, min(len(v), end + 4)):
+                if v.is_boundary(j):
+                    break
+                st = self._trigger_status(j)
+                if st is not None and not v[j].has(cues.WEAK_TRIGGERS):
+                    c.status = "other" if self._mixed(j, st) else st
+                    break
+
     def _trigger_status(self, i: int) -> str | None:
         t = self.view[i]
         return _status_of_word(t.key) if t.is_word else None
@@ -614,10 +791,18 @@ class _Linker:
 
     def read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:
         v = self.view
-        # 1. the noun itself (قتلى، جرحى، معتقلة، نازحين)
+        # 0. مقابل 159 مسلحاً: the status of the count it is set against
+        p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
+        if prev is not None and p is not None and p >= prev.tail and v[p].has(cues.VERSUS) \
+                and prev.status is not None:
+            c.status = prev.status
+            return
+        # 1. the noun itself (قتلى، جرحى، معتقلة، نازحين); a detainee who died is killed
         if c.noun_text:
             st = _status_of_word(key(c.noun_text.split()[0]))
             if st is not None:
+                if st != "killed" and self._death_near(c):
+                    st = "killed"
                 c.status = st
                 return
         floor = prev.tail if prev is not None else 0
@@ -892,6 +1077,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
         lk.read_qualifier(c)
         lk.read_status(c, prev, nxt)
     resolve_tree(nodes, complete_sums=cfg.sum_completion)
+    lk.status_after_lists(nodes)
     lk.resolve_categories(nodes)
     lk.resolve_statuses(nodes)
     lk.read_links(nodes)

@@ -16,7 +16,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
         مصرع مصرعهم استشهد استشهدوا استشهدت استشهدا استشهاد استشهادهم شهداء شهيد شهيدا
         قضى قضوا قضت قضين حتفه حتفهم حتفها حتفهما الموت موت وفاة وفاتهم توفي توفوا توفيت توفيا
         مات ماتوا ماتت يموت جثث جثة جثامين جثمان ضحايا ضحية إعدام أعدم أعدموا أعدمت اغتيال اغتيل اغتيلوا
-        سقوط سقط سقطوا لقي لقوا لقيت حصيلة القتلى
+        سقوط سقط سقطوا لقي لقوا لقيت حصيلة القتلى يقضون يقضي تقضي قضيا قضتا فارقوا فارق فارقت جثتي جثتا
         """),
     "injured": keys("""
         جرح جرحى جريح جريحا جريحاً جرحوا جرحت إصابة إصابات إصابتهم أصيب أصيبوا أصيبت أصيبا
@@ -40,6 +40,13 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
 }
 #: Trigger words that are only casualty words right before a count or people noun.
 WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة")
+#: Death words that make a detainee/abductee/injured noun a killed count (``وفاة 23 معتقلاً``).
+DEATH_WORDS = keys("""
+    مقتل قتل قتلوا استشهاد استشهد استشهدوا وفاة توفي توفوا توفيت قضى قضوا قضيا يقضون مات ماتوا مصرع
+    فارقوا فارق جثث جثة جثتي جثتا تصفية إعدام أعدم أعدموا
+    """)
+#: ``مقابل 159 مسلحاً``: the count shares the status of the one it is set against.
+VERSUS = keys("مقابل")
 #: Verbal nouns that open a new casualty event (a perpetrator after them is not an earlier count's).
 EVENT_NOUNS = keys("مقتل استشهاد إصابة مصرع وفاة اعتقال اختطاف إعدام اغتيال")
 #: Statuses that count as casualties (a trigger of these makes a number a count).
@@ -70,9 +77,24 @@ QUALIFIER_WORDS = frozenset(w for p in (*QUALIFIERS_BEFORE, *QUALIFIERS_AFTER) f
 SUBSET_BEFORE = phrases(["بينهم", "بينهن", "بينهما", "منهم", "منهن", "من بينهم", "من بينهن",
                          "من ضمنهم", "ضمنهم", "من ضمنهن", "ضمنهن", "من بينها", "بينها", "من ضمنها",
                          "منهم"])
+#: Words that announce a distribution list (``وتوزعت الحصيلة على النحو التالي:``):
+#: the list may run on over several sentences and paragraphs.
+DISTRIBUTION_INTRO = ["كالتالي", "كالآتي", "كالاتي", "التالي", "الآتي", "الاتي", "كما يلي", "يلي", "التالية",
+                      "الآتية"]
+DISTRIBUTION_INTRO_KEYS = phrases(DISTRIBUTION_INTRO)
+#: Words stepped over between a subset/breakdown marker and its count (``ومن ضمنهم أيضاً عشرة``).
+CUE_FILLERS = keys("أيضا أيضاً كذلك كذلك ايضا")
+#: Before a count: it is added to the previous one, like و (``إضافة إلى ثلاثة إعلاميين``).
+COORD_BEFORE = phrases(["إضافة إلى", "إضافة الى", "بالإضافة إلى", "بالإضافة الى", "فضلا عن", "فضلاً عن",
+                        "علاوة على", "إلى جانب", "كما", "وكذلك"])
+#: Words opening a parallel clause (``فيما قضى 44 مدنياً``, ``في حين استشهد 17``): the count
+#: is a sibling of the previous count's list, not a new top-level toll.
+CLAUSE_JOINERS = keys("فيما بينما حين")
+#: List bullets at the start of a line (``- 20 مدنياً``).
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 #: Before a count: the count starts the breakdown of an earlier total (``وهم: 1206``).
 BREAKDOWN_BEFORE = phrases(["هم", "هن", "وهم", "وهن", "هؤلاء", "وهؤلاء", "توزعوا على", "موزعين على",
-                            "وتوزعوا على", "يتوزعون على", "كالتالي", "كالآتي"])
+                            "وتوزعوا على", "يتوزعون على", *DISTRIBUTION_INTRO])
 #: After a count: the count is a subset of an earlier one (``اثنان منهم``).
 SUBSET_AFTER = phrases(["منهم", "منهن", "من بينهم", "من بينهن", "منهما"])
 #: ``من بين`` / ``من ضمن`` + a noun phrase naming an earlier group.
@@ -148,8 +170,11 @@ PLACE_BEFORE = keys("في ب على قرب بريف ريف ضمن داخل عن�
 FOREIGN_ADJ = keys("""
     روس روسي روسيا روسيين أتراك تركي تركيا تركيين إيراني إيرانيا إيرانيين إيرانيون أمريكي أمريكيين
     أمريكيا أميركي أميركيين أميركيا فرنسي فرنسيين بريطاني بريطانيين إسرائيلي إسرائيليين لبناني لبنانيين
-    عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين
+    عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين روسيان روسيين تركيان تركيين إيرانيان
+    أمريكيان أميركيان روسيا
     """)
+#: Words after a unit name that tie it to a known group (``فرق الهندسة التابعة لـقسد``).
+TIED_TO = keys("التابع التابعة التابعين المبايع المبايعة المبايعين المرتبط المرتبطة المنضوي المنضوية")
 #: Words after a fighting noun that make it regime-loyal (``مقاتلا مواليا للنظام``).
 LOYAL_WORDS = keys("مواليا موالين موالون الموالين الموالية موالية مواليين")
 REGIME_WORDS = keys("للنظام النظام لقوات لها له لدمشق")

@@ -235,6 +235,10 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if nxt is not None and people_noun_at(view, nxt, ontology):
             return "count", None
+        if nxt is not None and view[nxt].has(cues.TOTAL_WORDS):  # يرتفع إلى 2020 عدد الأشخاص
+            k = view.next_word(nxt + 1, skip=frozenset({"ال", "الـ"}))
+            if k is not None and (people_noun_at(view, k, ontology) or view[k].has(_ALL_TRIGGERS)):
+                return "count", None
         return "non_count", "year"
     if nxt is not None and view[nxt].has(cues.MONEY_UNITS):
         return "non_count", "money"

@@ -52,6 +52,8 @@ SUBSETS: dict[str, frozenset[str]] = {
     "journalist": frozenset({"journalist", "man", "woman"}),
 }
 _FIT_ANYWHERE = frozenset({"people", "other"})
+#: Kinds that are never a narrower part of a list of children or women.
+_BROAD = frozenset({"civilian", "combatant", "fighter", "regime"})
 
 
 def compatible(child: str | None, parent: str | None) -> bool:
@@ -93,6 +95,10 @@ class CountNode:
     of_following: bool = False
     others: bool = False
     subtotal: bool = False
+    bullet: bool = False  # the count starts a bulleted line (``- 20 مدنياً``)
+    intro: bool = False  # first item of a list announced by ``على النحو التالي:``
+    closed: bool = False  # a clause (verb, comma) closes the previous count's list before this one
+    sibling: CountNode | None = None  # the previous item of the same bulleted list
     qualifier: str = "exact"
     status: str | None = None
     category: str | None = None
@@ -164,9 +170,11 @@ def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode])
         for q in reversed(earlier):
             if q.value < c.value:
                 continue
+            if c.cue_cat is None and (q.leaf or not compatible(c.hint, q.hint)):
+                continue  # ومن ضمن الحصيلة، 287 …: the total, not a part of it
             if c.cue_status is not None and q.status is not None and q.status != c.cue_status:
                 continue
-            if q.hint == c.cue_cat or c.cue_cat in (None, "people"):
+            if q.hint == c.cue_cat or c.cue_cat in (None, "people") or (q.hint is None and q.category == c.cue_cat):
                 _attach(c, q, "group", (q.order, c.order))
                 return
         return
@@ -186,10 +194,22 @@ def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode])
                 _attach(c, q, "breakdown", (q.order, c.order))
                 return
         return
-    if c.cue == "coord":
+    if c.cue == "clause":  # فيما قضى 44 …: a sibling of the list item the previous count is in
         sib = prev
+        while not c.others and sib.leaf and sib.parent is not None:
+            sib = sib.parent
+        parent = sib.parent
+        if parent is not None and _fits(c, parent, sib.list_key, sib):
+            _attach(c, parent, sib.entry, sib.list_key)
+            c.leaf = sib.leaf
+        return
+    if c.cue == "coord":
+        sib = c.sibling or prev
         while c.subtotal and sib.leaf and sib.parent is not None:
             sib = sib.parent
+        if c.closed and sib.leaf and sib.parent is not None and c.hint != sib.hint \
+                and c.hint in (None, *_FIT_ANYWHERE, *_BROAD):
+            sib = sib.parent  # بينهم مواطنتان قضوا في …، و مواطنان …: back to the list above
         parent = sib.parent
         below = sib
         while parent is not None and not _fits(c, parent, below.list_key, sib):
@@ -207,7 +227,7 @@ def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode])
             c.leaf = True
 
 
-def _complete_sums(nodes: list[CountNode]) -> bool:
+def _complete_sums(nodes: list[CountNode], cross_paragraph: bool = False) -> bool:
     """Attach top-level counts that complete a breakdown list's sum exactly; True if any changed."""
     changed = False
     for total in sorted(nodes, key=lambda n: -n.depth()):
@@ -229,7 +249,9 @@ def _complete_sums(nodes: list[CountNode]) -> bool:
                     continue
                 if cand.vague or cand.value > total.value or not compatible(cand.hint, total.hint):
                     break
-                if cand.paragraph != total.paragraph:
+                if total.status is not None and cand.status is not None and cand.status != total.status:
+                    break
+                if cand.paragraph != total.paragraph and not cross_paragraph:
                     break
                 run.append(cand)
                 running += cand.value
@@ -240,6 +262,30 @@ def _complete_sums(nodes: list[CountNode]) -> bool:
                     _attach(cand, total, "breakdown", list_key)
                 changed = True
     return changed
+
+
+def _continue_lists(nodes: list[CountNode]) -> None:
+    """A list announced by ``على النحو التالي:`` runs on: later top-level counts of the
+    same status join it while they fit in what is left of its total."""
+    for first in nodes:
+        total = first.parent
+        if not first.intro or total is None or first.entry != "breakdown":
+            continue
+        status = total.status or first.status
+        running = _list_sum(total, first.list_key)
+        for cand in nodes[first.order + 1:]:
+            if running >= total.value:
+                break
+            if cand.parent is not None or cand is total or total.descends_from(cand):
+                continue
+            if cand.intro or cand.vague or total.vague:
+                break
+            if status is not None and cand.status is not None and cand.status != status:
+                break
+            if cand.value > total.value - running or not compatible(cand.hint, total.hint):
+                break
+            _attach(cand, total, "breakdown", first.list_key)
+            running += cand.value
 
 
 def resolve_tree(nodes: list[CountNode], complete_sums: bool = True) -> None:
@@ -257,7 +303,11 @@ def resolve_tree(nodes: list[CountNode], complete_sums: bool = True) -> None:
             if nxt.value >= n.value and not nxt.descends_from(n):
                 _attach(n, nxt, "subset", (nxt.order, n.order))
                 n.leaf = True
+    _continue_lists(nodes)
     if complete_sums:
         for _ in range(5):
             if not _complete_sums(nodes):
+                break
+        for _ in range(5):  # monthly tolls: the breakdown goes on paragraph by paragraph
+            if not _complete_sums(nodes, cross_paragraph=True):
                 break

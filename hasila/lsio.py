@@ -44,7 +44,7 @@ from typing import Any, Literal
 import yaml
 
 from hasila.errors import AnnotationError, UserError
-from hasila.fileio import atomic_open, project_root, read_json
+from hasila.fileio import atomic_open, iter_jsonl, project_root, read_json
 from hasila.schema import (
     CONTROL_CATEGORY_ID,
     CONTROL_LABEL,
@@ -278,7 +278,10 @@ def read_export(
     where = None
     if isinstance(export, (str, Path)):
         where = str(export)
-        export = read_json(export)
+        if str(export).endswith(".jsonl"):
+            export = [task for _, task in iter_jsonl(export)]
+        else:
+            export = read_json(export)
     if not isinstance(export, list):
         raise UserError(f"{where or 'export'}: expected a JSON list of tasks, got {type(export).__name__}")
     cats = frozenset(categories) if categories is not None else category_ids()

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from hasila.evaluate import SystemOutput, entity_scores, number_decisions, record_scores, score_system
+from hasila.evaluate import (
+    SystemOutput,
+    entity_scores,
+    number_decisions,
+    record_scores,
+    score_system,
+)
 from hasila.markup import parse_markup
 from hasila.report import render_html, write_report
 from hasila.schema import CasualtyRecord, Span

@@ -143,6 +143,60 @@ MARKUP_CASES: list[tuple[str, tuple[str, ...]]] = [
      "at=p1] [أطفال|CATEGORY#k2] في غارة لـ[طائرات النظام|ACTOR#a1] على [سراقب|PLACE#p1].", ALL),
     ("قتل [9|COUNT k=regime cat=k1 aff=a1 by=a2] [عناصر|CATEGORY#k1] من [قوات النظام|ACTOR#a1] في اشتباكات مع "
      "[هيئة تحرير الشام|ACTOR#a2].", WITH_ACTORS),
+    # distribution lists announced by على النحو التالي, running over paragraphs (exact sum)
+    ("رصد المرصد مقتل [100|COUNT#c1 k=people cat=k1] [شخص|CATEGORY#k1] خلال الشهر.\n\nوتوزعت الحصيلة على النحو "
+     "التالي: [60|COUNT#c2 k=civilian cat=k2 of=c1] [مدنياً|CATEGORY#k2]، بينهم [10|COUNT k=child cat=k3 of=c2] "
+     "[أطفال|CATEGORY#k3].\n\nكما قتل [25|COUNT k=fighter cat=k4 of=c1] [مقاتلاً|CATEGORY#k4] في المعارك.\n\n"
+     "و[15|COUNT k=regime cat=k5 aff=a1 of=c1] [عنصراً|CATEGORY#k5] من [قوات النظام|ACTOR#a1].", CORE),
+    # … and not adding up: later counts join while they fit, an injured count ends the list
+    ("قتل [200|COUNT#c1 k=civilian cat=k1] [مدني|CATEGORY#k1] في الحملة. وجاءت الحصيلة كالتالي: "
+     "[80|COUNT k=civilian cat=k2 of=c1] [مدنياً|CATEGORY#k2] بغارات جوية.\nكذلك قضى [30|COUNT k=civilian cat=k3 "
+     "of=c1] [مواطناً|CATEGORY#k3] بالقصف المدفعي. كما أصيب [90|COUNT s=injured k=civilian cat=k4] "
+     "[مدنياً|CATEGORY#k4] بجروح.", CORE),
+    # a colon, and bulleted lines
+    ("قتل [30|COUNT#c1 k=people cat=k1] [شخصاً|CATEGORY#k1]: [20|COUNT k=civilian cat=k2 of=c1] [مدنياً|CATEGORY#k2] "
+     "و[10|COUNT k=fighter cat=k3 of=c1] [مقاتلين|CATEGORY#k3].", CORE),
+    ("ارتفعت حصيلة القصف إلى [45|COUNT#c1 k=people cat=k1] [قتيلاً|CATEGORY#k1]، وهم:\n- [25|COUNT#c2 k=civilian cat=k2 "
+     "of=c1] [مدنياً|CATEGORY#k2] بينهم [6|COUNT k=child cat=k3 of=c2] [أطفال|CATEGORY#k3]\n- [12|COUNT k=regime "
+     "cat=k4 of=c1] [جندياً|CATEGORY#k4]\n- [8|COUNT k=fighter cat=k5 of=c1] [مقاتلين|CATEGORY#k5]", CORE),
+    # ومن ضمن الحصيلة، / ومن ضمنهم أيضاً / إضافة إلى
+    ("قضى [500|COUNT#c1 k=civilian cat=k1] [مدني|CATEGORY#k1] بينهم [120|COUNT k=child cat=k2 of=c1] "
+     "[طفلاً|CATEGORY#k2]. ومن ضمن الحصيلة، [90|COUNT k=civilian cat=k3 of=c1] [مدنياً|CATEGORY#k3] قتلتهم الغارات.",
+     CORE),
+    ("قتل [70|COUNT#c1 k=civilian cat=k1] [مدنياً|CATEGORY#k1]، بينهم [20|COUNT k=child cat=k2 of=c1] "
+     "[طفلاً|CATEGORY#k2]، ومن ضمنهم أيضاً [أربعة|COUNT v=4 k=rescue cat=k3 of=c1] من [الدفاع المدني|CATEGORY#k3].",
+     CORE),
+    ("استشهد [150|COUNT#c1 k=civilian cat=k1] [مدنياً|CATEGORY#k1]، بينهم [40|COUNT k=child cat=k2 of=c1] "
+     "[طفلاً|CATEGORY#k2]، إضافة إلى [اثنين|COUNT v=2 k=journalist cat=k3 of=c1] [صحفيين|CATEGORY#k3].", CORE),
+    # فيما قضى …: a sibling of the list item the previous count belongs to
+    ("وثق المرصد مقتل [90|COUNT#c1 k=civilian cat=k1] [مدنياً|CATEGORY#k1]، ومن ضمن حصيلة المدنيين [30|COUNT#c2 "
+     "k=civilian cat=k2 of=c1] [مدنياً|CATEGORY#k2] بينهم [8|COUNT k=child cat=k3 of=c2] [أطفال|CATEGORY#k3] قتلوا "
+     "في الغارات، فيما قضى [12|COUNT k=civilian cat=k4 of=c1] [مواطناً|CATEGORY#k4] بالقصف المدفعي.", CORE),
+    ("قتل [50|COUNT#c1 k=civilian cat=k1] [مدنياً|CATEGORY#k1]، قتلت الطائرات [20|COUNT#c2 k=civilian of=c1] منهم، "
+     "فيما قضى [15|COUNT k=civilian of=c1] آخرون بالقصف البري.", CORE),
+    # a verb and a comma close a بينهم list: the next coordinated count goes back up
+    ("قضى [14|COUNT#c1 k=civilian cat=k1] [مدنياً|CATEGORY#k1]، هم: [ستة|COUNT#c2 v=6 k=civilian cat=k2 of=c1] "
+     "[مواطنين|CATEGORY#k2] بينهم [مواطنتان|COUNT v=2 k=woman of=c2] قضوا جراء الغارات، "
+     "و[مواطنان|COUNT v=2 k=civilian of=c1] استشهدا برصاص قناص.", CORE),
+    # factions and jihadists together are fighters
+    ("قتل [40|COUNT k=fighter cat=k1 aff=a1,a2] [مقاتلاً|CATEGORY#k1] من [الفصائل|ACTOR#a1] و[المجموعات الجهادية|ACTOR#a2] "
+     "في المعارك.", CORE),
+    # duals the number finder does not know, one of them, the other two
+    ("عثر الأهالي على جثتي [شقيقين|COUNT v=2 k=people] قرب القرية.", CORE),
+    ("قتل [ثلاثة|COUNT#c1 v=3 k=regime cat=k1] [ضباط|CATEGORY#k1] في الكمين، [أحد|COUNT v=1 k=regime of=c1]هم برتبة عقيد.",
+     CORE),
+    ("قتل [ستة|COUNT v=6 k=regime cat=k1 aff=a1] [عناصر|CATEGORY#k1] من [قوات النظام|ACTOR#a1] وأصيب "
+     "[عنصرين|COUNT v=2 s=injured k=regime] آخرين.", CORE),
+    # a bare neutral noun: the group named with it earlier in the sentence
+    ("استهدف صاروخ آلية تقل عناصر من [قوات سوريا الديمقراطية|ACTOR#a1]، ما أدى لمقتل [أربعة|COUNT v=4 k=sdf cat=k1] "
+     "[عناصر|CATEGORY#k1] كانوا على متنها.", CORE),
+    # statuses: versus, a detainee who died, a verb after the list of parts
+    ("قتل [20|COUNT k=regime cat=k1 aff=a1] [عنصراً|CATEGORY#k1] من [قوات النظام|ACTOR#a1] مقابل "
+     "[15|COUNT k=fighter cat=k2] [مقاتلاً|CATEGORY#k2] في المواجهات.", CORE),
+    ("وثق المرصد وفاة [12|COUNT k=people cat=k1] [معتقلاً|CATEGORY#k1] تحت التعذيب في السجون.", CORE),
+    ("اعتقلت الدورية [12|COUNT s=detained k=people cat=k1] [شخصاً|CATEGORY#k1] في البلدة.", CORE),
+    ("وقال المدير إن \"[40|COUNT#c1 k=civilian cat=k1] [مدنياً|CATEGORY#k1] بينهم [9|COUNT k=child cat=k2 of=c1] "
+     "[أطفال|CATEGORY#k2] قتلوا في الغارات\".", CORE),
 ]
 
 
@@ -204,6 +258,11 @@ RULE_CASES: list[tuple[str, list[tuple[str, int, str, str, str | None]]]] = [
     ("مقتل 4 مدنيين وإصابة 52 آخرين.",
      [("4", 4, "civilian", "killed", None), ("52", 52, "civilian", "injured", None)]),
     ("وثق المرصد مقتل 42 مدنياً يوم السبت في دوما.", [("42", 42, "civilian", "killed", None)]),
+    ("وبذلك يرتفع إلى 2021 عدد الأشخاص الذين قتلوا منذ بدء الحملة.", [("2021", 2021, "people", "killed", None)]),
+    ("قتل جنديان روسيان بانفجار لغم.", [("جنديان", 2, "foreign_forces", "killed", None)]),
+    ("قتل 11 عنصراً من فرق الهندسة التابعة لـقوات سوريا الديمقراطية.", [("11", 11, "sdf", "killed", None)]),
+    ("أصيب 6 عناصر من فرقة الحمزة بانفجار عبوة.", [("6", 6, "fighter", "injured", None)]),
+    ("قتل 9 عناصر من جيش خالد بن الوليد المبايع لتنظيم الدولة الإسلامية.", [("9", 9, "isis", "killed", None)]),
 ]
 
 

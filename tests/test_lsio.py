@@ -600,3 +600,18 @@ def test_validate_command_predictions_flag(tmp_path: Path, capsys: pytest.Captur
 def test_validate_command_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "does-not-exist.json"]) == 2
     assert "file not found" in capsys.readouterr().err
+
+
+def test_read_export_accepts_json_lines(tmp_path) -> None:
+    """A ``.jsonl`` path holds one task per line (what ``hasila synth`` writes for large sets)."""
+    import json
+
+    from hasila.markup import parse_markup
+
+    docs = [parse_markup("قتل [3|COUNT#c1 k=civilian] في [حلب|PLACE#p1]", doc_id=f"j{i}") for i in range(3)]
+    tasks = docs_to_export(docs)
+    path = tmp_path / "tasks.jsonl"
+    path.write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in tasks), encoding="utf-8")
+    res = read_export(path)
+    assert res.errors == [] and [d.id for d in res.docs] == ["j0", "j1", "j2"]
+    assert res.docs[0].spans == docs[0].spans
