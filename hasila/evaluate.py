@@ -302,7 +302,7 @@ def run_evaluate(model_dir: str | Path | None, gold_paths: list[str | Path], out
         systems["model"] = run
         ontology = tagger.ontology
         meta["model"] = str(model_dir)
-        cfg_file = model_dir / "hasila_config.yaml"
+        cfg_file = model_dir / "resolved_config.yaml"
         meta["config_hash"] = config_hash(read_yaml(cfg_file)) if cfg_file.exists() else "unknown"
     if ontology is None:
         ontology = Ontology.load()

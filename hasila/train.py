@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import random
 import shutil
 import time
@@ -67,7 +68,7 @@ class TrainingConfig:
     patience: int = 0  # evaluations without improvement before stopping; 0: never stop early
     select_on: str = ""  # dev set that picks the best model; "": the first one present
     eval_batch_size: int = 16
-    threads: int = 0  # 0: every usable core
+    threads: int = 0  # 0: the cores not kept busy by other processes (see auto_threads)
     time_budget_minutes: float = 0.0  # > 0: stop (and keep the best model) after this long
 
 
@@ -252,10 +253,33 @@ class _RunLog:
         self.handler.close()
 
 
+def auto_threads() -> int:
+    """Cores this process may use, minus those other processes keep busy (1-minute load).
+
+    On a shared machine, torch with more threads than free cores is several times
+    slower than with fewer (its threads wait for each other), so ``threads: 0``
+    leaves the busy cores alone.
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0] + 0.5)
+    except OSError:
+        busy = 0
+    return max(1, min(cores, cores - busy))
+
+
 def _set_threads(threads: int) -> int:
     from hasila.infer import set_threads
 
-    return set_threads(threads or None)
+    if threads:
+        return set_threads(threads)
+    chosen = set_threads(auto_threads())
+    logger.info("threads: %d (auto: %d cores, 1-minute load %.1f)", chosen,
+                os.cpu_count() or 1, os.getloadavg()[0])
+    return chosen
 
 
 def _device(setting: str) -> str:

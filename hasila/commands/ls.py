@@ -38,7 +38,7 @@ def model_version(model_dir: str | Path) -> str:
     """The model's name and a short hash of its weights and config."""
     model_dir = Path(model_dir)
     h = hashlib.sha256()
-    for name in sorted(["config.json", "hasila_config.yaml", "model.safetensors"]):
+    for name in sorted(["config.json", "resolved_config.yaml", "model.safetensors"]):
         f = model_dir / name
         if f.exists():
             h.update(f.read_bytes())
