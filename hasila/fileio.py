@@ -6,7 +6,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,31 +69,38 @@ class BadLine:
         return f"{self.path}: line {self.line}: {self.problem}"
 
 
-def iter_jsonl(path: str | Path, bad: list[BadLine] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line_number, object)`` per non-empty line.
+def iter_jsonl_lines(lines: Iterable[str | bytes], name: str,
+                     bad: list[BadLine] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, object)`` for each non-empty line of ``lines`` (named ``name``).
 
-    A line that is not a JSON object is logged, appended to ``bad`` and skipped;
-    without ``bad`` it raises :class:`UserError`.
+    A line that is not UTF-8 or not a JSON object is logged, appended to ``bad``
+    and skipped; without ``bad`` it raises :class:`UserError`.
     """
+    for lineno, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            problem = BadLine(name, lineno, f"invalid JSON line ({exc})")
+            if bad is None:
+                raise UserError(str(problem)) from None
+            logger.error("%s", problem)
+            bad.append(problem)
+            continue
+        yield lineno, obj
+
+
+def iter_jsonl(path: str | Path, bad: list[BadLine] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """:func:`iter_jsonl_lines` over a file; a missing file is a :class:`UserError`."""
     path = Path(path)
     if not path.exists():
         raise UserError(f"{path}: file not found")
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                if not isinstance(obj, dict):
-                    raise ValueError("not a JSON object")
-            except ValueError as exc:
-                problem = BadLine(str(path), lineno, f"invalid JSON line ({exc})")
-                if bad is None:
-                    raise UserError(str(problem)) from None
-                logger.error("%s", problem)
-                bad.append(problem)
-                continue
-            yield lineno, obj
+    with path.open("rb") as fh:
+        yield from iter_jsonl_lines(fh, str(path), bad)
 
 
 def shared_dir() -> Path | None:

@@ -42,7 +42,7 @@ from typing import IO, Any
 
 from hasila.arabic import is_arabic_letter
 from hasila.errors import UserError
-from hasila.fileio import BadLine, atomic_open, iter_jsonl
+from hasila.fileio import BadLine, atomic_open, iter_jsonl, iter_jsonl_lines
 from hasila.schema import CasualtyRecord, Span
 
 logger = logging.getLogger(__name__)
@@ -131,24 +131,6 @@ def _report_from_obj(obj: dict[str, Any], source: str, line: int,
     return Report(str(rid), text, source, line)
 
 
-def _iter_stream_jsonl(stream: IO[str], name: str,
-                       bad: list[BadLine]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Like :func:`hasila.fileio.iter_jsonl`, over an open text stream (stdin)."""
-    for lineno, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError("not a JSON object")
-        except ValueError as exc:
-            entry = BadLine(name, lineno, f"invalid JSON line ({exc})")
-            logger.error("%s", entry)
-            bad.append(entry)
-            continue
-        yield lineno, obj
-
-
 def _read_txt(path: Path, bad: list[BadLine]) -> Report | None:
     data = path.read_bytes()
     try:
@@ -183,7 +165,7 @@ def read_reports(inputs: list[str], bad: list[BadLine],
     for name in inputs:
         if name == STDIN:
             stream = stdin if stdin is not None else sys.stdin
-            for lineno, obj in _iter_stream_jsonl(stream, "<stdin>", bad):
+            for lineno, obj in iter_jsonl_lines(stream, "<stdin>", bad):
                 report = _report_from_obj(obj, "<stdin>", lineno, bad)
                 if report is not None:
                     yield report
@@ -194,15 +176,10 @@ def read_reports(inputs: list[str], bad: list[BadLine],
             if report is not None:
                 yield report
             continue
-        try:
-            for lineno, obj in iter_jsonl(path, bad):
-                report = _report_from_obj(obj, str(path), lineno, bad)
-                if report is not None:
-                    yield report
-        except UnicodeDecodeError as exc:
-            entry = BadLine(str(path), 0, f"not UTF-8 text ({exc.reason}); rest of file skipped")
-            logger.error("%s", entry)
-            bad.append(entry)
+        for lineno, obj in iter_jsonl(path, bad):
+            report = _report_from_obj(obj, str(path), lineno, bad)
+            if report is not None:
+                yield report
 
 
 def unique_reports(reports: Iterable[Report], done: set[str], summary: PredictSummary) -> Iterator[Report]:
