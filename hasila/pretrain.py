@@ -153,9 +153,9 @@ def mlm_loss(model: Any, inputs: torch.Tensor, labels: torch.Tensor) -> torch.Te
 def pretrain(cfg: PretrainConfig) -> PretrainResult:
     """Train the tokenizer and the masked LM; write ``models/<name>/``."""
     from tqdm.auto import tqdm
-    from transformers import BertForMaskedLM, get_linear_schedule_with_warmup
+    from transformers import BertForMaskedLM
 
-    from hasila.train import _set_threads, _use_bf16
+    from hasila.train import LinearSchedule, _set_threads, _use_bf16, fit_to_budget
 
     t = cfg.training
     if cfg.model.base != "scratch":
@@ -189,7 +189,8 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     no_decay = [p for n, p in model.named_parameters() if p.ndim < 2 or "LayerNorm" in n]
     optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": t.weight_decay},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=t.lr)
-    scheduler = get_linear_schedule_with_warmup(optimizer, int(t.warmup_ratio * t.max_steps), t.max_steps)
+    schedule = LinearSchedule(int(t.warmup_ratio * t.max_steps), t.max_steps)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
     gen = torch.Generator().manual_seed(t.seed)
     data = torch.tensor(blocks, dtype=torch.long)
     held = torch.tensor(heldout, dtype=torch.long)
@@ -216,7 +217,8 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     step, order, pos, loss_sum, loss_n = 0, torch.randperm(len(data), generator=gen), 0, 0.0, 0
     stop = "max_steps"
     bar = tqdm(total=t.max_steps, desc=f"pretrain {cfg.name}", unit="step", dynamic_ncols=True)
-    while step < t.max_steps:
+    total = t.max_steps
+    while step < total:
         if pos + t.batch_size > len(order):
             order, pos = torch.randperm(len(data), generator=gen), 0
         batch = data[order[pos:pos + t.batch_size]]
@@ -234,13 +236,20 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
         loss_sum += float(loss.detach())
         loss_n += 1
         elapsed = time.monotonic() - train_started
+        if budget > 0 and step == 30:  # fit the learning-rate schedule to the time budget
+            fitted = fit_to_budget(step, total, step, elapsed, budget - (time.monotonic() - started),
+                                   margin=0.93)
+            if fitted < total:
+                logger.info("time budget: %d steps instead of %d (%.2f s/step)", fitted, total,
+                            elapsed / step)
+                total = schedule.total = bar.total = fitted
         bar.update(1)
         bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{step * data.shape[1] * t.batch_size / elapsed:.0f}")
         over = budget > 0 and time.monotonic() - started > budget
-        if step % t.log_every == 0 or step == t.max_steps or over:
+        if step % t.log_every == 0 or step == total or over:
             record = {"step": step, "loss": loss_sum / loss_n, "elapsed_s": round(elapsed, 1),
                       "lr": scheduler.get_last_lr()[0]}
-            if step % (t.log_every * 5) == 0 or step == t.max_steps or over:
+            if step % (t.log_every * 5) == 0 or step == total or over:
                 record["heldout_loss"] = heldout_loss()
             with log_path.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(record) + "\n")
@@ -250,6 +259,8 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
             logger.info("%s at step %d", stop, step)
             break
     bar.close()
+    if stop == "max_steps" and total < t.max_steps:
+        stop = f"schedule fitted to the time budget of {t.time_budget_minutes:g} min"
     train_seconds = time.monotonic() - train_started
     tok_s = step * t.batch_size * t.max_length / train_seconds if train_seconds else 0.0
     final_loss = heldout_loss()

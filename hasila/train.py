@@ -301,9 +301,31 @@ def _use_bf16(setting: bool | None, device: str = "cpu") -> bool:
     return setting
 
 
-def _optimizer(model: Any, cfg: TrainingConfig, total_steps: int) -> tuple[Any, Any]:
-    from transformers import get_linear_schedule_with_warmup
+class LinearSchedule:
+    """Linear warmup then linear decay to 0 at ``total``; ``total`` may be lowered mid-run
+    (fitting the schedule to a time budget). Saved with the scheduler's state."""
 
+    def __init__(self, warmup: int, total: int) -> None:
+        self.warmup = warmup
+        self.total = total
+
+    def __call__(self, step: int) -> float:
+        if step < self.warmup:
+            return (step + 1) / (self.warmup + 1)
+        return max(0.0, (self.total - step) / max(1, self.total - self.warmup))
+
+
+def fit_to_budget(step: int, total: int, steps_done: int, seconds_done: float, seconds_left: float,
+                  margin: float = 0.9) -> int:
+    """The step count that ends within the time left, judged from the pace so far (never more
+    than ``total``, never before ``step + 1``)."""
+    if steps_done <= 0 or seconds_done <= 0:
+        return total
+    pace = seconds_done / steps_done
+    return max(step + 1, min(total, step + int(margin * seconds_left / pace)))
+
+
+def _optimizer(model: Any, cfg: TrainingConfig, total_steps: int) -> tuple[Any, Any]:
     decay, no_decay = [], []
     for name, param in model.named_parameters():
         if not param.requires_grad:
@@ -312,7 +334,7 @@ def _optimizer(model: Any, cfg: TrainingConfig, total_steps: int) -> tuple[Any, 
     optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr)
     warmup = int(cfg.warmup_ratio * total_steps)
-    return optimizer, get_linear_schedule_with_warmup(optimizer, warmup, total_steps)
+    return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, LinearSchedule(warmup, total_steps))
 
 
 def _load_eval_sets(sets: Sequence[Any]) -> dict[str, list[Doc]]:
@@ -431,6 +453,8 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
         saved = torch.load(checkpoint / "optim.pt", weights_only=False, map_location=device)
         optimizer.load_state_dict(saved["optimizer"])
         scheduler.load_state_dict(saved["scheduler"])
+        total = min(total, state.get("total", total))
+        scheduler.lr_lambdas[0].total = total
         torch.set_rng_state(saved["torch_rng"].cpu())
         if saved.get("cuda_rng") is not None and torch.cuda.is_available():
             torch.cuda.set_rng_state_all([t.cpu() for t in saved["cuda_rng"]])
@@ -461,7 +485,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
         return record
 
     def checkpoint_state(step: int) -> dict[str, Any]:
-        return {**state, "step": step, "tokens": state["tokens"] + run_tokens,
+        return {**state, "step": step, "total": total, "tokens": state["tokens"] + run_tokens,
                 "seconds": state["seconds"] + time.monotonic() - run_started}
 
     model.train()
@@ -491,6 +515,14 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
             loss_sum += float(loss.detach())
             loss_n += 1
             elapsed = time.monotonic() - run_started
+            if budget > 0 and step - first_step + 1 == 20:  # fit the schedule to the time budget
+                fitted = fit_to_budget(step, total, 20, elapsed, budget - state["seconds"] - elapsed)
+                if fitted < total:
+                    logger.info("time budget: %d steps instead of %d (%.2f s/step); the learning "
+                                "rate decays to 0 at step %d", fitted, total, elapsed / 20, fitted)
+                    total = fitted
+                    scheduler.lr_lambdas[0].total = total
+                    bar.total = total
             bar.update(1)
             bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{run_tokens / max(elapsed, 1e-9):.0f}")
             over_budget = budget > 0 and state["seconds"] + elapsed > budget
@@ -525,6 +557,8 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
             logger.warning("interrupted at step %d: checkpoint %s; rerun with --resume", step, path)
         raise
     bar.close()
+    if stop_reason == "max_steps" and total < (t_cfg.max_steps or total + 1) and budget > 0:
+        stop_reason = f"schedule fitted to the time budget of {t_cfg.time_budget_minutes:g} min"
     if step < first_step and not best_dir.exists():
         _save_model(best_dir, model, tokenizer)
     train_seconds = time.monotonic() - run_started

@@ -36,10 +36,11 @@ def gold_tag_ids(windows: list[Window]) -> list[list[int]]:
 
 
 def roundtrip(text: str, spans: list[Span], tok, max_length: int = 16, stride: int = 4,
-              all_sub: bool = False) -> list[Span]:
+              all_sub: bool = False, subtoken_starts: bool = False) -> list[Span]:
     windows = encode_windows(text, tok, max_length, stride, spans=spans, label2id=LABEL2ID,
                              label_all_subtokens=all_sub)
-    return decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL)
+    return decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL,
+                          subtoken_starts=subtoken_starts)
 
 
 def key(spans):
@@ -99,10 +100,12 @@ def test_clitic_inside_subtoken_is_labelled_as_a_word_start(tok):
     spans = [Span(span_start, len(text), "PLACE", "حلب")]
     stats = AlignStats()
     windows = encode_windows(text, tok, 32, 4, spans=spans, label2id=LABEL2ID, stats=stats)
-    decoded = decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL)
-    if span_start in starts:  # the tokenizer cut ب | حلب: exact
+    decoded = decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL, subtoken_starts=True)
+    if span_start in starts:  # the tokenizer cut ب | ##حلب: exact with subtoken_starts
         assert stats.snapped == 0, pieces
         assert key(decoded) == key(spans)
+        # by default continuation sub-tokens follow their (O) word
+        assert decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL) == []
         labels = dict(zip(windows[0].offsets, windows[0].labels, strict=True))
         first = next(o for o in windows[0].offsets if o[0] == span_start)
         assert labels[first] == LABEL2ID["B-PLACE"]
@@ -119,7 +122,7 @@ def test_snapped_boundary_counted_and_decoded_to_the_subtoken(tok):
     stats = AlignStats()
     windows = encode_windows(text, tok, 32, 4, spans=spans, label2id=LABEL2ID, stats=stats)
     assert stats.snapped == 1 and stats.spans == 1
-    decoded = decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL)
+    decoded = decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL, subtoken_starts=True)
     assert len(decoded) == 1
     assert decoded[0].start == s and decoded[0].label == "CATEGORY"
 
@@ -152,8 +155,10 @@ def test_random_docs_round_trip_through_small_windows(tok):
         for all_sub in (False, True):
             windows = encode_windows(text, tok, 16, 4, spans=spans, label2id=LABEL2ID,
                                      label_all_subtokens=all_sub)
-            decoded = decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL)
-            assert key(decoded) == key(spans), text
+            for sub in (False, True):
+                decoded = decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL,
+                                         subtoken_starts=sub)
+                assert key(decoded) == key(spans), text
 
 
 def test_clitic_letters_split_by_the_pre_tokenizer_give_exact_spans():

@@ -128,7 +128,7 @@ def test_cli_errors_are_one_line(tmp_path: Path, capsys) -> None:
     assert main(["export-onnx", "--model", str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"hasila export-onnx: error: {tmp_path / 'nope'}: model directory not found"]
-    with pytest.raises(UserError, match="ONNX model not found .*hasila export-onnx"):
+    with pytest.raises(UserError, match=r"ONNX model not found .*hasila export-onnx"):
         OnnxLogits(tmp_path / "missing.onnx")
 
 
