@@ -541,6 +541,13 @@ NOTES = [
 ]
 
 
+def conditions_note(threads: int, before: Any, after: Any, reps: int) -> str:
+    return (f"Conditions: {threads} thread(s), {reps} repetitions, 1-minute load average "
+            f"{before[0]:.2f} before and {after[0]:.2f} after the run (other work on the machine "
+            "slows both sides; with more threads than idle cores torch's default OpenMP spinning "
+            "makes it several times slower: rerun with --threads 1 on a busy machine).")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", action="append", default=None, metavar="DIR",
@@ -603,7 +610,7 @@ def main(argv: list[str] | None = None) -> int:
         "models": models,
         "skipped_models": skipped,
         "tables": _tables(models, peaks),
-        "notes": NOTES,
+        "notes": [*NOTES, conditions_note(threads, load_before, os.getloadavg(), args.reps)],
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -4,10 +4,11 @@ Each ``bench/NAME.py`` (not this file, not ``_*.py``) is run from the project
 root as ``python bench/NAME.py --out bench/results/NAME.json`` (the path is
 also in the environment as ``HASILA_BENCH_OUT``). A script that does not take
 ``--out`` is run again without it, and the last line of its standard output
-that is a JSON object becomes its result. Then ``bench/results/README.md`` is
+that is a JSON object becomes its result; failing that, its whole standard
+output is kept as text (``{"output": ...}``). Then ``bench/results/README.md`` is
 rendered from every ``bench/results/*.json``: a result's ``tables`` (``title``,
-``columns``, ``rows``) as markdown tables, anything else as a flat key/value
-table of its scalar fields.
+``columns``, ``rows``) as markdown tables, a text ``output`` verbatim, anything
+else as a flat key/value table of its scalar fields.
 
 Usage: ``python bench/run_all.py [--only NAME ...] [--skip NAME ...]
 [--render-only] [--timeout MINUTES]``. Exit code 1 when a script failed (the
@@ -74,8 +75,9 @@ def run_script(path: Path, timeout: float) -> tuple[bool, str]:
         return False, f"exit {proc.returncode} after {seconds:.0f} s:\n{tail}"
     if not out.exists() or out.stat().st_mtime == before:
         obj = _last_json_object(proc.stdout)
-        if obj is None:
-            return False, f"finished in {seconds:.0f} s but wrote no {out.name} and printed no JSON object"
+        if obj is None:  # a plain-text report: kept verbatim
+            obj = {"bench": path.stem, "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+                   "output": proc.stdout.rstrip()}
         out.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return True, f"ok in {seconds:.0f} s"
 
@@ -131,7 +133,9 @@ def render(results: dict[str, Any]) -> str:
         if meta:
             lines += ["; ".join(meta), ""]
         tables = data.get("tables")
-        if isinstance(tables, list) and tables:
+        if isinstance(data.get("output"), str):
+            lines += ["```", data["output"], "```", ""]
+        elif isinstance(tables, list) and tables:
             for table in tables:
                 if table.get("title"):
                     lines += [f"**{table['title']}**", ""]

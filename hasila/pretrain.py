@@ -243,6 +243,7 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
                 logger.info("time budget: %d steps instead of %d (%.2f s/step)", fitted, total,
                             elapsed / step)
                 total = schedule.total = bar.total = fitted
+                schedule.warmup = min(schedule.warmup, int(t.warmup_ratio * fitted))
         bar.update(1)
         bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{step * data.shape[1] * t.batch_size / elapsed:.0f}")
         over = budget > 0 and time.monotonic() - started > budget
