@@ -958,7 +958,7 @@ def p_toll_nested_seed_style(c: Ctx) -> None:
 
 
 def _perp_part(c: Ctx, parent: Cnt, value: int, means: str, actor: str) -> list[Cnt]:
-    """``و91 بينهم 19 مواطنة و15 طفل استشهدوا في البراميل المتفجرة من قبل ...``."""
+    """A bare part of a total with its own breakdown and the means and actor that killed them."""
     part = c.bare_count(value, parent.category, "killed", case="nom")
     subs: list[Cnt] = []
     if value >= 10:
