@@ -565,3 +565,24 @@ def parse_number(s: str, duals: Iterable[str] | None = None) -> int | None:
     if m.end != len(stripped) or _key(stripped[:m.start]) not in ("", *_CLITICS):
         return None
     return m.value
+
+
+def key_variants(word_key: str, clitics: tuple[str, ...], tanween_alif: bool = False) -> tuple[str, ...]:
+    """A folded word key, and the same without a leading clitic (from ``clitics``) and/or
+    the article ال; with ``tanween_alif`` also without a final tanween alif (برميلا → برميل).
+    ``لل`` counts as ل + ال."""
+    out = [word_key]
+    for clitic in clitics:
+        if word_key.startswith(clitic) and len(word_key) - len(clitic) >= 2:
+            core = word_key[len(clitic):]
+            out.append(core)
+            if clitic.endswith("ل") and core.startswith("ل"):
+                out.append("ا" + core)
+    for cand in list(out):
+        if cand.startswith("ال") and len(cand) > 3:
+            out.append(cand[2:])
+    if tanween_alif:
+        for cand in list(out):
+            if cand.endswith("ا") and len(cand) > 3:
+                out.append(cand[:-1])
+    return tuple(dict.fromkeys(out))

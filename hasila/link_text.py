@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hasila.arabic import fold
+from hasila.arabic import fold, key_variants
 
 _TOKEN_RE = re.compile(
     r"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FFA-Za-z]+"  # words (letters, marks, tatweel)
@@ -50,21 +50,8 @@ def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
 
 
 def variants(word_key: str) -> tuple[str, ...]:
-    """A word key, and the same without a leading clitic and/or the article."""
-    out = [word_key]
-    for clitic in CLITICS:
-        if word_key.startswith(clitic) and len(word_key) - len(clitic) >= 2:
-            core = word_key[len(clitic):]
-            out.append(core)
-            if clitic.endswith("ل") and core.startswith("ل"):
-                out.append("ا" + core)  # لل = ل + ال
-    for cand in list(out):
-        if cand.startswith("ال") and len(cand) > 3:
-            out.append(cand[2:])
-    for cand in list(out):
-        if cand.endswith("ا") and len(cand) > 3:
-            out.append(cand[:-1])  # the alif of tanween: برميلا → برميل
-    return tuple(dict.fromkeys(out))
+    """A word key, and the same without a leading clitic, the article and/or a tanween alif."""
+    return key_variants(word_key, CLITICS, tanween_alif=True)
 
 
 @dataclass(frozen=True)
@@ -148,18 +135,16 @@ class TokenView:
     def next_word(self, i: int, skip: frozenset[str] = frozenset(), limit: int = 6) -> int | None:
         """Index of the first word token at or after ``i``, stepping over quotes
         and ``skip`` keys, stopping at a boundary; ``None`` when there is none."""
-        for j in range(i, min(len(self.toks), i + limit)):
-            t = self.toks[j]
-            if t.is_quote or t.key in skip:
-                continue
-            if self.is_boundary(j):
-                return None
-            return j
-        return None
+        return self._first_word(range(i, min(len(self.toks), i + limit)), skip)
 
     def prev_word(self, i: int, skip: frozenset[str] = frozenset(), limit: int = 6) -> int | None:
         """Index of the last word token at or before ``i`` (quotes and ``skip`` stepped over)."""
-        for j in range(i, max(-1, i - limit), -1):
+        return self._first_word(range(i, max(-1, i - limit), -1), skip)
+
+    def _first_word(self, indices: range, skip: frozenset[str]) -> int | None:
+        """The first of ``indices`` that is a word (quotes and ``skip`` stepped over),
+        ``None`` when a boundary comes first or none is left."""
+        for j in indices:
             t = self.toks[j]
             if t.is_quote or t.key in skip:
                 continue

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from hasila.arabic import fold
+from hasila.arabic import fold, key_variants
 from hasila.config import from_dict, read_yaml
 from hasila.errors import UserError
 from hasila.fileio import project_root
@@ -102,19 +102,9 @@ def _with_clitics(word: str) -> list[str]:
     return out
 
 
-def _strip_variants(word_key: str) -> list[str]:
+def _strip_variants(word_key: str) -> tuple[str, ...]:
     """Keys to try for one word: itself, without clitics, without ال."""
-    cands = [word_key]
-    for clitic in CLITICS:
-        if word_key.startswith(clitic) and len(word_key) > len(clitic) + 1:
-            core = word_key[len(clitic):]
-            cands.append(core)
-            if clitic.endswith("ل") and core.startswith("ل"):
-                cands.append("ا" + core)  # لل = ل + ال
-    for cand in list(cands):
-        if cand.startswith("ال") and len(cand) > 3:
-            cands.append(cand[2:])
-    return cands
+    return key_variants(word_key, CLITICS)
 
 
 def _dual_keys(categories: tuple[Category, ...], neutral: tuple[str, ...]) -> frozenset[str]:
