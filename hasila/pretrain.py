@@ -38,6 +38,7 @@ from hasila.modeling import (
     resolve_path,
     scratch_tokenizer,
 )
+from hasila.optim import bf16_autocast, build_optimizer, fit_schedule_to_budget, optimizer_step
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +156,7 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     from tqdm.auto import tqdm
     from transformers import BertForMaskedLM
 
-    from hasila.train import LinearSchedule, _set_threads, _use_bf16, fit_to_budget
+    from hasila.train import _set_threads, _use_bf16
 
     t = cfg.training
     if cfg.model.base != "scratch":
@@ -185,16 +186,11 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
                 t.max_steps * t.batch_size / len(blocks))
 
     model = BertForMaskedLM(bert_config(cfg.model, len(tokenizer), tokenizer.pad_token_id))
-    decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and "LayerNorm" not in n]
-    no_decay = [p for n, p in model.named_parameters() if p.ndim < 2 or "LayerNorm" in n]
-    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": t.weight_decay},
-                                   {"params": no_decay, "weight_decay": 0.0}], lr=t.lr)
-    schedule = LinearSchedule(int(t.warmup_ratio * t.max_steps), t.max_steps)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    optimizer, scheduler = build_optimizer(model, t.lr, t.weight_decay, t.warmup_ratio, t.max_steps)
     gen = torch.Generator().manual_seed(t.seed)
     data = torch.tensor(blocks, dtype=torch.long)
     held = torch.tensor(heldout, dtype=torch.long)
-    autocast = torch.autocast(device_type="cpu", dtype=torch.bfloat16, enabled=bf16)
+    autocast = bf16_autocast("cpu", bf16)
     budget = t.time_budget_minutes * 60
     run_dir = resolve_path(cfg.runs_dir) / cfg.name
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -224,26 +220,15 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
         batch = data[order[pos:pos + t.batch_size]]
         pos += t.batch_size
         inputs, labels = mask_tokens(batch, tokenizer, t.mlm_probability, gen)
-        with autocast:
-            loss = mlm_loss(model, inputs, labels)
-        loss.backward()
-        if t.grad_clip > 0:
-            torch.nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad(set_to_none=True)
+        loss_sum += optimizer_step(model, optimizer, scheduler, lambda b: mlm_loss(model, *b),
+                                   (inputs, labels), t.grad_clip, autocast)
         step += 1
-        loss_sum += float(loss.detach())
         loss_n += 1
         elapsed = time.monotonic() - train_started
         if budget > 0 and step == 30:  # fit the learning-rate schedule to the time budget
-            fitted = fit_to_budget(step, total, step, elapsed, budget - (time.monotonic() - started),
-                                   margin=0.93)
-            if fitted < total:
-                logger.info("time budget: %d steps instead of %d (%.2f s/step)", fitted, total,
-                            elapsed / step)
-                total = schedule.total = bar.total = fitted
-                schedule.warmup = min(schedule.warmup, int(t.warmup_ratio * fitted))
+            total = bar.total = fit_schedule_to_budget(
+                scheduler, step, step, elapsed, budget - (time.monotonic() - started), t.warmup_ratio,
+                margin=0.93)
         bar.update(1)
         bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{step * data.shape[1] * t.batch_size / elapsed:.0f}")
         over = budget > 0 and time.monotonic() - started > budget

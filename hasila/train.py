@@ -37,6 +37,15 @@ from hasila.dataset import DataConfig, build_dataset, load_eval_set, load_source
 from hasila.errors import UserError
 from hasila.fileio import atomic_open, write_json
 from hasila.modeling import ModelConfig, build, resolve_path
+from hasila.optim import LinearSchedule as LinearSchedule  # re-exported for older imports
+from hasila.optim import (
+    bf16_autocast,
+    build_optimizer,
+    fit_schedule_to_budget,
+    optimizer_step,
+    schedule_of,
+)
+from hasila.optim import fit_to_budget as fit_to_budget  # re-exported
 from hasila.pretrain import PretrainConfig
 from hasila.schema import Doc, Span
 
@@ -301,42 +310,6 @@ def _use_bf16(setting: bool | None, device: str = "cpu") -> bool:
     return setting
 
 
-class LinearSchedule:
-    """Linear warmup then linear decay to 0 at ``total``; ``total`` may be lowered mid-run
-    (fitting the schedule to a time budget). Saved with the scheduler's state."""
-
-    def __init__(self, warmup: int, total: int) -> None:
-        self.warmup = warmup
-        self.total = total
-
-    def __call__(self, step: int) -> float:
-        if step < self.warmup:
-            return (step + 1) / (self.warmup + 1)
-        return max(0.0, (self.total - step) / max(1, self.total - self.warmup))
-
-
-def fit_to_budget(step: int, total: int, steps_done: int, seconds_done: float, seconds_left: float,
-                  margin: float = 0.9) -> int:
-    """The step count that ends within the time left, judged from the pace so far (never more
-    than ``total``, never before ``step + 1``)."""
-    if steps_done <= 0 or seconds_done <= 0:
-        return total
-    pace = seconds_done / steps_done
-    return max(step + 1, min(total, step + int(margin * seconds_left / pace)))
-
-
-def _optimizer(model: Any, cfg: TrainingConfig, total_steps: int) -> tuple[Any, Any]:
-    decay, no_decay = [], []
-    for name, param in model.named_parameters():
-        if not param.requires_grad:
-            continue
-        (no_decay if param.ndim < 2 or "LayerNorm" in name or name.endswith(".bias") else decay).append(param)
-    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
-                                   {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr)
-    warmup = int(cfg.warmup_ratio * total_steps)
-    return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, LinearSchedule(warmup, total_steps))
-
-
 def _load_eval_sets(sets: Sequence[Any]) -> dict[str, list[Doc]]:
     out = {}
     for s in sets:
@@ -448,13 +421,14 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     eval_every = t_cfg.eval_every or steps_per_epoch
     save_every = t_cfg.save_every or eval_every
     model.to(device)
-    optimizer, scheduler = _optimizer(model, t_cfg, total)
+    optimizer, scheduler = build_optimizer(model, t_cfg.lr, t_cfg.weight_decay, t_cfg.warmup_ratio,
+                                           total)
     if checkpoint is not None:
         saved = torch.load(checkpoint / "optim.pt", weights_only=False, map_location=device)
         optimizer.load_state_dict(saved["optimizer"])
         scheduler.load_state_dict(saved["scheduler"])
         total = min(total, state.get("total", total))
-        scheduler.lr_lambdas[0].total = total
+        schedule_of(scheduler).total = total
         torch.set_rng_state(saved["torch_rng"].cpu())
         if saved.get("cuda_rng") is not None and torch.cuda.is_available():
             torch.cuda.set_rng_state_all([t.cpu() for t in saved["cuda_rng"]])
@@ -494,7 +468,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     batches_epoch = -1
     stop_reason = "max_steps"
     bar = tqdm(total=total, initial=step, desc=f"train {cfg.name}", unit="step", dynamic_ncols=True)
-    autocast = torch.autocast(device_type=torch.device(device).type, dtype=torch.bfloat16, enabled=bf16)
+    autocast = bf16_autocast(device, bf16)
     try:
         while step < total:
             epoch, pos = divmod(step, steps_per_epoch)
@@ -502,29 +476,15 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
                 batches, batches_epoch = epoch_batches(lengths, t_cfg.batch_size, t_cfg.seed, epoch), epoch
             batch_idx = batches[pos]
             batch = {k: v.to(device) for k, v in collate([rows[i] for i in batch_idx], pad_id).items()}
-            with autocast:
-                loss = model(**batch).loss
-            loss.backward()
-            if t_cfg.grad_clip > 0:
-                torch.nn.utils.clip_grad_norm_(model.parameters(), t_cfg.grad_clip)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad(set_to_none=True)
+            loss_sum += optimizer_step(model, optimizer, scheduler, lambda b: model(**b).loss, batch,
+                                       t_cfg.grad_clip, autocast)
             step += 1
             run_tokens += int(batch["attention_mask"].sum())
-            loss_sum += float(loss.detach())
             loss_n += 1
             elapsed = time.monotonic() - run_started
             if budget > 0 and step - first_step + 1 == 20:  # fit the schedule to the time budget
-                fitted = fit_to_budget(step, total, 20, elapsed, budget - state["seconds"] - elapsed)
-                if fitted < total:
-                    logger.info("time budget: %d steps instead of %d (%.2f s/step); the learning "
-                                "rate decays to 0 at step %d", fitted, total, elapsed / 20, fitted)
-                    total = fitted
-                    scheduler.lr_lambdas[0].total = total
-                    scheduler.lr_lambdas[0].warmup = min(scheduler.lr_lambdas[0].warmup,
-                                                         int(t_cfg.warmup_ratio * total))
-                    bar.total = total
+                total = bar.total = fit_schedule_to_budget(
+                    scheduler, step, 20, elapsed, budget - state["seconds"] - elapsed, t_cfg.warmup_ratio)
             bar.update(1)
             bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{run_tokens / max(elapsed, 1e-9):.0f}")
             over_budget = budget > 0 and state["seconds"] + elapsed > budget

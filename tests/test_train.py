@@ -158,13 +158,3 @@ def test_epoch_batches_cover_every_window_once_and_group_lengths():
     spread = sum(max(lengths[i] for i in b) - min(lengths[i] for i in b) for b in batches) / len(batches)
     assert spread < 60  # unsorted batches of 8 from 5..254 would spread ~190
 
-
-def test_schedule_fits_a_time_budget():
-    from hasila.train import LinearSchedule, fit_to_budget
-
-    sched = LinearSchedule(warmup=10, total=100)
-    assert sched(0) < sched(9) < sched(10) == 1.0 and sched(100) == 0.0
-    # 20 steps took 10 s, 40 s left: about 72 more steps at 90%
-    assert fit_to_budget(20, 1000, 20, 10.0, 40.0) == 92
-    assert fit_to_budget(20, 50, 20, 10.0, 400.0) == 50
-    assert fit_to_budget(20, 1000, 20, 10.0, -5.0) == 21

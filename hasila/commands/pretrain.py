@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from hasila.commands import add_config_args
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pretrain", help="train a tokenizer and a masked-LM base model on unlabelled text",
                        description="Writes models/<name>/ (tokenizer + BertForMaskedLM weights); "
                                    "use it as model.base in a training config.")
-    p.add_argument("--config", required=True, help="pre-training config, e.g. configs/pretrain-cpu.yaml")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a config value, e.g. --set training.max_steps=100 (repeatable)")
+    add_config_args(p, None, "pre-training config, or a training config with a pretrain: section "
+                    "(e.g. configs/best-cpu.yaml)", "training.max_steps=100", required=True)
     p.set_defaults(func=run)
 
 

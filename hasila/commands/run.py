@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from hasila.commands import add_config_args
 from hasila.report import HEADLINE_HEADER
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="train, predict the gold test reports, and write the evaluation report")
-    p.add_argument("--config", default="configs/default.yaml", help="training config (YAML)")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a config value, e.g. --set training.max_steps=100")
+    add_config_args(p, "configs/default.yaml", "training config (YAML)", "training.max_steps=100")
     p.add_argument("--skip-train", action="store_true", help="reuse the model already in models/<name>")
     p.add_argument("--no-baseline", action="store_true", help="do not score the rules baseline")
     p.set_defaults(func=run)

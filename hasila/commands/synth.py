@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from hasila.commands import add_config_args
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -15,9 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--n", type=int, required=True, help="number of reports")
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same reports)")
     p.add_argument("--output", required=True, help="output file: .json (export) or .jsonl (a task per line)")
-    p.add_argument("--config", default="configs/synth.yaml", help="generator settings (YAML)")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a config value, e.g. --set style.p_words=0.5 (repeatable)")
+    add_config_args(p, "configs/synth.yaml", "generator settings (YAML)", "style.p_words=0.5")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 

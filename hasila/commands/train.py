@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from hasila.commands import add_config_args
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="train the token classifier (writes models/<name>/)",
                        description="Train as configured; the best model on the dev set is written to "
                                    "models/<name>/ with its tokenizer, config, ontology, metrics and card.")
-    p.add_argument("--config", required=True, help="training config, e.g. configs/default.yaml")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a config value, e.g. --set training.max_steps=50 (repeatable)")
+    add_config_args(p, None, "training config, e.g. configs/default.yaml", "training.max_steps=50",
+                    required=True)
     p.add_argument("--resume", action="store_true",
                    help="continue the run training/<name>/ from its last checkpoint")
     p.set_defaults(func=run)

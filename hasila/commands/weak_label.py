@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 
+from hasila.commands import add_config_args
+
 logger = logging.getLogger(__name__)
 
 
@@ -16,9 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "a Label Studio export with predictions, atomically.")
     p.add_argument("--input", required=True, metavar="FILE.jsonl", help="reports, one JSON object a line")
     p.add_argument("--output", required=True, metavar="PATH", help="Label Studio JSON export to write")
-    p.add_argument("--config", default=None, metavar="YAML", help="WeakConfig YAML (optional)")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                   help="override a setting, e.g. --set link.rules_fallback=false (repeatable)")
+    add_config_args(p, None, "WeakConfig YAML (optional)", "link.rules_fallback=false")
     p.add_argument("--limit", type=int, default=0, help="label only the first N reports")
     p.set_defaults(func=run)
 
