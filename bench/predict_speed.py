@@ -11,9 +11,11 @@ unless ``--model`` is given), on the same reports:
   is kept);
 * ``hasila`` variants through :func:`hasila.predict.run_predict` with an
   already loaded :class:`hasila.infer.Tagger` (entities only, ``--no-link``):
-  fp32, the default (bf16 autocast where the CPU computes bf16), ONNX Runtime
-  fp32 and dynamic int8 (when ``onnxruntime`` is installed); and the default
-  with the post-processor (linking);
+  fp32, the default (bf16 weights where the CPU computes bf16), ONNX Runtime
+  fp32 and dynamic int8 (when ``onnxruntime`` is installed); the default
+  with the post-processor (linking); and, with more than one thread, the
+  default in one worker process per thread (``--workers``, with and without
+  the post-processor; the workers' start-up is inside the timed run);
 * the machine's matmul peak (torch ``mm``, fp32 and bf16, square sizes 512 to
   2048, best of each), measured in the same run with the same threads.
 
@@ -24,7 +26,7 @@ timed. Figures: reports/s, tokens/s (real subword tokens of the reports, each
 counted once, however many windows hold it), peak RSS of the process, and the
 model's share of the matmul peak: forward FLOPs of all windows (matmuls of the
 encoder, attention scores and values, and the classifier; no padding) / time /
-peak of the dtype used (bf16 peak for bf16 autocast, fp32 peak otherwise).
+peak of the dtype used (bf16 peak for bf16 weights, fp32 peak otherwise).
 
 Agreement. The reports are normalised once with :func:`hasila.arabic.normalize`
 before the run and both sides get the same normalised strings; normalisation is
@@ -39,8 +41,9 @@ decoders' documented difference (hasila opens a span at a sub-token after a
 clitic, ``ب|حلب``, where the pipeline tags the whole word by its first piece).
 A speed-up counts only with ``agree_model`` ≥ 0.99.
 
-Reports: 300 reports citing the Syrian Observatory from ``../shared/corpora``
-(seeded sample; median ~1,800 characters), else synthetic ones from
+Reports: 300 distinct reports citing the Syrian Observatory from
+``../shared/corpora`` (seeded sample of the distinct texts, so hasila's reuse of
+repeated windows gains nothing here; median ~1,800 characters), else synthetic ones from
 :func:`hasila.synth.generate`, three joined per report to reach that length.
 
 Usage: ``python bench/predict_speed.py [--model DIR ...] [--n 300] [--reps 3]
@@ -84,13 +87,15 @@ def load_texts(n: int, seed: int) -> tuple[list[str], str]:
     shared = shared_dir()
     cited: list[str] = []
     other: list[str] = []
+    seen: set[str] = set()  # distinct texts only: the corpora hold reprints
     if shared is not None:
         for name in ("syria_news_2018.jsonl", "syria_news_2015.jsonl"):
             path = shared / "corpora" / name
             if path.is_file():
                 for _, obj in iter_jsonl(path, bad=[]):
                     text = obj.get("text")
-                    if isinstance(text, str) and text.strip():
+                    if isinstance(text, str) and text.strip() and text not in seen:
+                        seen.add(text)
                         (cited if obj.get("cites_sohr") else other).append(text)
     rng = random.Random(seed)
     if len(cited) + len(other) >= n:
@@ -256,36 +261,43 @@ def pipeline_rule_entities(texts: list[str], tagger: Any) -> list[list[Any]]:
 
 
 def _worker_hasila(spec: dict[str, Any], texts_path: str, threads: int) -> dict[str, Any]:
-    from hasila.infer import Tagger
+    from hasila.infer import Tagger, cpu_supports_bf16
     from hasila.predict import run_predict
 
-    t0 = time.perf_counter()
-    onnx = spec.get("onnx")
-    kwargs: dict[str, Any] = {"threads": threads, "bf16": spec.get("bf16")}
-    if onnx:
-        kwargs["bf16"] = False
-    tagger = Tagger.load(spec["model"], **kwargs)
-    if onnx:
-        from hasila.onnx_export import OnnxLogits
-
-        tagger._logits = OnnxLogits(onnx, threads=threads)  # type: ignore[method-assign]
-    load_s = time.perf_counter() - t0
+    workers = spec.get("workers", 1)
     texts = _read_texts(texts_path)
+    t0 = time.perf_counter()
+    tagger = None
+    if workers == 1:
+        onnx = spec.get("onnx")
+        kwargs: dict[str, Any] = {"threads": threads, "bf16": spec.get("bf16")}
+        if onnx:
+            kwargs["bf16"] = False
+        tagger = Tagger.load(spec["model"], **kwargs)
+        if onnx:
+            from hasila.onnx_export import OnnxLogits
+
+            tagger._logits = OnnxLogits(onnx, threads=threads)  # type: ignore[method-assign]
+    load_s = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
-        warm = Path(tmp) / "warm.jsonl"
-        warm.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
-                                for i, t in enumerate(texts[:16])), encoding="utf-8")
+        common = {"tagger": tagger, "link": spec["link"], "batch_size": spec["batch_size"],
+                  "progress": False, "threads": threads, "bf16": spec.get("bf16"), "workers": workers}
         out = Path(tmp) / "out.jsonl"
-        run_predict(spec["model"], [str(warm)], out, tagger=tagger, link=spec["link"],
-                    batch_size=spec["batch_size"], progress=False)
+        if tagger is not None:  # warm-up (worker processes start inside the timed run: a user pays it)
+            warm = Path(tmp) / "warm.jsonl"
+            warm.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                                    for i, t in enumerate(texts[:16])), encoding="utf-8")
+            run_predict(spec["model"], [str(warm)], out, **common)
         start = time.perf_counter()
-        run_predict(spec["model"], [texts_path], out, tagger=tagger, link=spec["link"],
-                    batch_size=spec["batch_size"], progress=False)
+        run_predict(spec["model"], [texts_path], out, **common)
         seconds = time.perf_counter() - start
         entities = _entities_of(out)
-    result = {"seconds": seconds, "load_seconds": load_s, "entities": entities,
-              "bf16": tagger.bf16, "peak_rss_mb": _peak_rss_mb()}
-    if spec.get("model_decode"):
+    bf16 = tagger.bf16 if tagger is not None else (spec.get("bf16") is not False and cpu_supports_bf16())
+    # with workers: this process plus each worker (the largest worker's peak, times their number)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if workers > 1 else 0.0
+    result = {"seconds": seconds, "load_seconds": load_s, "entities": entities, "bf16": bool(bf16),
+              "peak_rss_mb": _peak_rss_mb() + workers * children}
+    if spec.get("model_decode") and tagger is not None:
         result["entities_model"] = pipeline_rule_entities(texts, tagger)
     return result
 
@@ -401,13 +413,19 @@ def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def variants_for(model_dir: Path, onnx_dir: Path | None, batch_size: int) -> dict[str, dict[str, Any]]:
+def variants_for(model_dir: Path, onnx_dir: Path | None, batch_size: int,
+                 threads: int = 1) -> dict[str, dict[str, Any]]:
     base = {"model": str(model_dir), "batch_size": batch_size}
     out = {
         "hasila fp32": {**base, "link": False, "bf16": False, "model_decode": True},
         "hasila default": {**base, "link": False, "bf16": None, "model_decode": True},
         "hasila default + linker": {**base, "link": True, "bf16": None},
     }
+    if threads > 1:
+        out[f"hasila default, {threads} workers"] = {**base, "link": False, "bf16": None,
+                                                     "workers": threads}
+        out[f"hasila default + linker, {threads} workers"] = {**base, "link": True, "bf16": None,
+                                                              "workers": threads}
     if os.environ.get("OMP_WAIT_POLICY", "").upper() != "PASSIVE":
         out["hasila default, OMP passive"] = {**base, "link": False, "bf16": None, "model_decode": True,
                                              "env": {"OMP_WAIT_POLICY": "PASSIVE"}}
@@ -436,7 +454,7 @@ def bench_model(model_dir: Path, texts_path: str, texts: list[str], args: argpar
                                         "batches": list(PIPELINE_BATCHES)}, texts_path, args.threads)
     print(f"   pipeline batch sizes (s on {args.tune_n} reports): {tune['timings']}", file=sys.stderr)
     specs = {"pipeline": ("pipeline", {"model": str(model_dir), "batch_size": tune["best"]})}
-    for label, spec in variants_for(model_dir, onnx_dir, args.batch_size).items():
+    for label, spec in variants_for(model_dir, onnx_dir, args.batch_size, args.threads).items():
         specs[label] = ("hasila", spec)
     runs: dict[str, list[dict[str, Any]]] = {label: [] for label in specs}
     for rep in range(args.reps):
@@ -535,7 +553,7 @@ NOTES = [
     "padding or ONNX change the model's tags. The speed-up counts when this is >= 0.99.",
     "agree (1-window reports): agree restricted to reports that fit one window (no merge difference).",
     "share of matmul peak: forward FLOPs of the real windows (no padding) / time / torch.mm peak of the "
-    "dtype used (bf16 peak for bf16 autocast, fp32 peak for fp32 and ONNX rows).",
+    "dtype used (bf16 peak for bf16 weights, fp32 peak for fp32 and ONNX rows).",
     "Each variant runs in its own process per repetition; model loading is not timed; the linker row "
     "includes the post-processor, which the pipeline does not have.",
 ]

@@ -74,9 +74,25 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+def _translation() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(ch): None for ch in DIACRITICS}
+    table[ord(TATWEEL)] = None
+    for ch, rep in _REPLACE.items():
+        if ch not in DIACRITICS and ch != TATWEEL:
+            table[ord(ch)] = rep
+    return table
+
+
+#: ``str.translate`` table doing what :func:`normalize` does to the text (dropping is ``None``).
+_TRANSLATION = _translation()
+_DROPPED = frozenset(DIACRITICS | {TATWEEL})
+
+
 def normalize(raw: str) -> Normalized:
     """Normalise for model input: alef forms, alef maqsura, tatweel, diacritics,
     Arabic-Indic and Persian digits, Arabic punctuation."""
+    if _DROPPED.isdisjoint(raw):  # nothing deleted: offsets are the identity (fast path)
+        return Normalized(raw.translate(_TRANSLATION), tuple(range(len(raw) + 1)), len(raw))
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(raw):
@@ -89,13 +105,14 @@ def normalize(raw: str) -> Normalized:
 
 
 def normalize_text(raw: str) -> str:
-    """Just the normalised string (for lookups where offsets do not matter)."""
-    return normalize(raw).text
+    """Just the normalised string, ``normalize(raw).text`` (for lookups where offsets do not matter)."""
+    return raw.translate(_TRANSLATION)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(raw: str) -> str:
     """A lookup key: normalised, ta marbuta folded to ha, spaces collapsed."""
-    text = normalize(raw).text.replace("ة", "ه")
+    text = raw.translate(_TRANSLATION).replace("ة", "ه")
     return " ".join(text.split())
 
 
@@ -567,6 +584,7 @@ def parse_number(s: str, duals: Iterable[str] | None = None) -> int | None:
     return m.value
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key_variants(word_key: str, clitics: tuple[str, ...], tanween_alif: bool = False) -> tuple[str, ...]:
     """A folded word key, and the same without a leading clitic (from ``clitics``) and/or
     the article ال; with ``tanween_alif`` also without a final tanween alif (برميلا → برميل).

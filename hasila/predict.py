@@ -245,45 +245,58 @@ def _chunks(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
         yield chunk
 
 
+#: what a linker failure is passed on as: the report and "ExceptionType: message"
+OnError = Callable[[Report, str], None]
+
+
+def predict_chunk(chunk: list[Report], tagger: Any, ontology: Any = None, link_config: Any = None,
+                  *, batch_size: int = 16, do_link: bool = True,
+                  on_error: OnError | None = None) -> list[dict[str, Any]]:
+    """The output objects of ``chunk``, in order (its reports' windows are batched together).
+
+    Empty or non-Arabic text is not tagged: its line is empty with a warning. A
+    linker failure on one report is logged, passed to ``on_error`` and gives that
+    report its entities with a warning; without ``on_error`` it is raised.
+    """
+    ontology = ontology if ontology is not None else getattr(tagger, "ontology", None)
+    warn: list[list[str]] = []
+    todo: list[int] = []
+    for i, report in enumerate(chunk):
+        if not report.text.strip():
+            warn.append([EMPTY_TEXT])
+        elif not has_arabic(report.text):
+            warn.append([NO_ARABIC])
+        else:
+            warn.append([])
+            todo.append(i)
+    tagged = tagger.tag([chunk[i].text for i in todo], batch_size=batch_size) if todo else []
+    spans_of: dict[int, list[Span]] = dict(zip(todo, tagged, strict=True))
+    out = []
+    for i, report in enumerate(chunk):
+        spans = spans_of.get(i, [])
+        try:
+            out.append(result_line(report, spans, ontology, link_config, do_link and i in spans_of,
+                                   warn[i]))
+        except Exception as exc:
+            if on_error is None:
+                raise
+            logger.exception("%s: report %r: linking failed", report.where, report.id)
+            message = f"{type(exc).__name__}: {exc}"
+            on_error(report, message)
+            out.append(result_line(report, spans, ontology, do_link=False,
+                                   warnings=[*warn[i], f"linking failed: {message}"]))
+    return out
+
+
 def predict_reports(reports: Iterable[Report], tagger: Any, ontology: Any = None,
                     link_config: Any = None, *, batch_size: int = 16,
                     chunk_size: int = DEFAULT_CHUNK, do_link: bool = True,
-                    on_error: Callable[[Report, Exception], None] | None = None,
-                    ) -> Iterator[dict[str, Any]]:
-    """One output object per report, in input order.
-
-    Reports are tagged ``chunk_size`` at a time (their windows batched
-    together). Empty or non-Arabic text is not tagged: its line is empty with
-    a warning. A linker failure on one report is logged, passed to
-    ``on_error`` and gives that report its entities with a warning; without
-    ``on_error`` it is raised.
-    """
-    ontology = ontology if ontology is not None else getattr(tagger, "ontology", None)
+                    on_error: OnError | None = None) -> Iterator[dict[str, Any]]:
+    """One output object per report, in input order, ``chunk_size`` reports at a time
+    (see :func:`predict_chunk`)."""
     for chunk in _chunks(reports, chunk_size):
-        warn: list[list[str]] = []
-        todo: list[int] = []
-        for i, report in enumerate(chunk):
-            if not report.text.strip():
-                warn.append([EMPTY_TEXT])
-            elif not has_arabic(report.text):
-                warn.append([NO_ARABIC])
-            else:
-                warn.append([])
-                todo.append(i)
-        tagged = tagger.tag([chunk[i].text for i in todo], batch_size=batch_size) if todo else []
-        spans_of: dict[int, list[Span]] = dict(zip(todo, tagged, strict=True))
-        for i, report in enumerate(chunk):
-            spans = spans_of.get(i, [])
-            try:
-                yield result_line(report, spans, ontology, link_config, do_link and i in spans_of,
-                                  warn[i])
-            except Exception as exc:
-                if on_error is None:
-                    raise
-                logger.exception("%s: report %r: linking failed", report.where, report.id)
-                on_error(report, exc)
-                yield result_line(report, spans, ontology, do_link=False,
-                                  warnings=[*warn[i], f"linking failed: {type(exc).__name__}: {exc}"])
+        yield from predict_chunk(chunk, tagger, ontology, link_config, batch_size=batch_size,
+                                 do_link=do_link, on_error=on_error)
 
 
 # ---------------------------------------------------------------- writing
@@ -378,17 +391,49 @@ def _count_reports(inputs: list[str]) -> int | None:
     return total
 
 
+def _start_pool(model_dir: str | Path | None, tagger: Any, workers: int, reports: int | None,
+                threads: int | None, bf16: bool | None, link_config: Any, link: bool,
+                batch_size: int) -> Any:
+    """A :class:`hasila.workers.ChunkPool` when more than one worker is asked for, else None."""
+    from hasila.infer import auto_threads, check_model_dir
+    from hasila.workers import ChunkPool, resolve_workers
+
+    n = resolve_workers(workers, reports)
+    if n <= 1:
+        return None
+    source = model_dir if model_dir is not None else getattr(tagger, "model_dir", None)
+    if source is None:
+        raise UserError("--workers: the model folder is needed to start worker processes")
+    check_model_dir(source)
+    if bf16 is None and tagger is not None:
+        bf16 = tagger.bf16
+    each = max(1, (threads or auto_threads()) // n)
+    return ChunkPool(source, n, threads=each, bf16=bf16, link_config=link_config, do_link=link,
+                     batch_size=batch_size)
+
+
+def _pooled(pool: Any, reports: Iterable[Report], on_error: OnError) -> Iterator[dict[str, Any]]:
+    from hasila.workers import WORKER_CHUNK
+
+    for chunk, lines, failures in pool.map(_chunks(reports, WORKER_CHUNK)):
+        for index, message in failures:
+            on_error(chunk[index], message)
+        yield from lines
+
+
 def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
                 fmt: str | None = None, batch_size: int = 16, resume: bool = False,
                 link: bool = True, link_config: Any = None, bf16: bool | None = None,
                 threads: int | None = None, chunk_size: int = DEFAULT_CHUNK, tagger: Any = None,
-                progress: bool = True, stdin: IO[str] | None = None) -> PredictSummary:
+                progress: bool = True, stdin: IO[str] | None = None, workers: int = 1) -> PredictSummary:
     """Predict every report of ``inputs`` into ``output``; see the module docstring.
 
     ``fmt`` defaults to ``csv`` for an output ending in ``.csv``, else ``jsonl``.
     ``tagger`` (an already loaded :class:`~hasila.infer.Tagger`) skips loading
     ``model_dir``. ``link_config`` (a :class:`hasila.link.LinkConfig`, default
     settings when None) goes to the linker; ``link=False`` writes entities only.
+    ``workers`` > 1 (0: one per free core) tags and links in that many processes
+    (:mod:`hasila.workers`), ``threads`` shared among them.
     """
     from tqdm import tqdm
 
@@ -406,7 +451,10 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
         raise UserError(f"{output}: the output would overwrite an input; choose another file")
     part = part_path(output)
     done = prepare_resume(output, fmt) if resume else set()
-    if tagger is None:
+    total = _count_reports(inputs)
+    pool = _start_pool(model_dir, tagger, workers, None if total is None else total - len(done),
+                       threads, bf16, link_config, link, batch_size)
+    if tagger is None and pool is None:
         from hasila.infer import Tagger
 
         tagger = Tagger.load(model_dir, threads=threads, bf16=bf16)
@@ -418,20 +466,22 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
         part.write_bytes(b"")
     summary = PredictSummary(output=str(output), fmt=fmt)
 
-    def failed(report: Report, exc: Exception) -> None:
-        summary.failed.append(f"{report.where}: report {report.id!r}: {type(exc).__name__}: {exc}")
+    def failed(report: Report, message: str) -> None:
+        summary.failed.append(f"{report.where}: report {report.id!r}: {message}")
 
     start = time.perf_counter()
     reports = unique_reports(read_reports(inputs, summary.bad, stdin), done, summary)
-    total = _count_reports(inputs)
+    if pool is not None:
+        lines = _pooled(pool, reports, failed)
+    else:
+        lines = predict_reports(reports, tagger, link_config=link_config, batch_size=batch_size,
+                                chunk_size=chunk_size, do_link=link, on_error=failed)
     bar = tqdm(total=None if total is None else max(total - len(done), 0), unit="report",
                desc="predict", disable=not progress, dynamic_ncols=True)
     try:
         with part.open("a", encoding="utf-8") as fh:
             pending = 0
-            for obj in predict_reports(reports, tagger, link_config=link_config,
-                                       batch_size=batch_size, chunk_size=chunk_size, do_link=link,
-                                       on_error=failed):
+            for obj in lines:
                 fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
                 summary.written += 1
                 summary.records += len(obj["casualties"])
@@ -446,10 +496,14 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
             os.fsync(fh.fileno())
     except BaseException:
         bar.close()
+        if pool is not None:
+            pool.close(cancel=True)
         logger.error("stopped: finished lines are kept in %s; run again with --resume to continue",
                      part)
         raise
     bar.close()
+    if pool is not None:
+        pool.close()
     if fmt == "csv":
         _write_csv(part, output)
         part.unlink()

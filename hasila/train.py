@@ -77,7 +77,7 @@ class TrainingConfig:
     patience: int = 0  # evaluations without improvement before stopping; 0: never stop early
     select_on: str = ""  # dev set that picks the best model; "": the first one present
     eval_batch_size: int = 16
-    threads: int = 0  # 0: the cores not kept busy by other processes (see auto_threads)
+    threads: int = 0  # 0: the cores not kept busy by other processes (hasila.infer.auto_threads)
     time_budget_minutes: float = 0.0  # > 0: stop (and keep the best model) after this long
 
 
@@ -262,26 +262,8 @@ class _RunLog:
         self.handler.close()
 
 
-def auto_threads() -> int:
-    """Cores this process may use, minus those other processes keep busy (1-minute load).
-
-    On a shared machine, torch with more threads than free cores is several times
-    slower than with fewer (its threads wait for each other), so ``threads: 0``
-    leaves the busy cores alone.
-    """
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    try:
-        busy = int(os.getloadavg()[0] + 0.5)
-    except OSError:
-        busy = 0
-    return max(1, min(cores, cores - busy))
-
-
 def _set_threads(threads: int) -> int:
-    from hasila.infer import set_threads
+    from hasila.infer import auto_threads, set_threads
 
     if threads:
         return set_threads(threads)

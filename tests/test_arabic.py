@@ -336,8 +336,19 @@ arabic_chars = st.text(alphabet=ARABIC_ALPHABET, max_size=80)
 arabic_words = st.lists(ARABIC_WORDS, max_size=12).map(" ".join)
 
 
+def _reference_normalize(raw: str) -> tuple[str, tuple[int, ...]]:
+    """The rule written out character by character (what the fast paths must equal)."""
+    from hasila.arabic import _REPLACE, DIACRITICS, TATWEEL
+
+    kept = [(i, _REPLACE.get(ch, ch)) for i, ch in enumerate(raw) if ch not in DIACRITICS and ch != TATWEEL]
+    return "".join(c for _, c in kept), (*(i for i, _ in kept), len(raw))
+
+
 def _check_normalize(raw: str) -> None:
     norm = normalize(raw)
+    assert (norm.text, norm.offsets) == _reference_normalize(raw)
+    assert normalize_text(raw) == norm.text
+    assert fold(raw) == " ".join(norm.text.replace("ة", "ه").split())
     assert len(norm.offsets) == len(norm.text) + 1
     assert all(a < b for a, b in zip(norm.offsets, norm.offsets[1:], strict=False))
     assert all(o < len(raw) for o in norm.offsets[:-1])

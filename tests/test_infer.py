@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 import torch
 
+from hasila import infer
 from hasila.align import encode_windows
 from hasila.errors import UserError
 from hasila.fileio import project_root
-from hasila.infer import Tagger, check_model_dir, read_window_settings, set_threads
+from hasila.infer import Tagger, auto_threads, check_model_dir, read_window_settings, set_threads
 from hasila.schema import LABELS, Span, bio_tags
 
 # ---------------------------------------------------------------- made-up reports
@@ -171,6 +172,16 @@ def test_set_threads() -> None:
         set_threads(0)
 
 
+def test_auto_threads_leaves_busy_cores_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(infer, "usable_cores", lambda: 8)
+    monkeypatch.setattr(infer.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    assert auto_threads() == 8
+    monkeypatch.setattr(infer.os, "getloadavg", lambda: (2.6, 0.0, 0.0))
+    assert auto_threads() == 5
+    monkeypatch.setattr(infer.os, "getloadavg", lambda: (30.0, 0.0, 0.0))
+    assert auto_threads() == 1
+
+
 # ---------------------------------------------------------------- tagging
 
 
@@ -213,12 +224,36 @@ def test_batch_size_and_order_do_not_change_results(tagger: Tagger) -> None:
             assert x.score == pytest.approx(y.score, abs=1e-4)
 
 
+def test_repeated_windows_run_once(tagger: Tagger, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(5)
+    one, two = (synth_report(rng, sentences=6)[0] for _ in range(2))
+    tagger.max_length, tagger.stride = 40, 10
+    distinct = {tuple(w.input_ids) for t in (one, two)
+                for w in encode_windows(t, tagger.tokenizer, tagger.max_length, tagger.stride)}
+    expected = tagger.tag([one, two])
+    rows = []
+    real = tagger._logits
+
+    def counting(ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        rows.extend(tuple(r[m.bool()].tolist()) for r, m in zip(ids, mask, strict=True))
+        return real(ids, mask)
+
+    monkeypatch.setattr(tagger, "_logits", counting)
+    got = tagger.tag([one, two, one, two, one])
+    assert len(rows) == len(set(rows)) == len(distinct)
+    key = [[(s.start, s.end, s.label, s.score) for s in spans] for spans in got]
+    want = [[(s.start, s.end, s.label) for s in spans] for spans in expected]
+    assert [[k[:3] for k in spans] for spans in key] == [want[0], want[1], want[0], want[1], want[0]]
+    assert key[0] == key[2] == key[4] and key[1] == key[3]
+
+
 def test_bf16_agrees_with_fp32(tiny_model_dir: Path) -> None:
     rng = random.Random(11)
     texts = [synth_report(rng, sentences=4)[0] for _ in range(8)]
     fp32 = Tagger.load(tiny_model_dir, threads=1, bf16=False).tag(texts)
     bf16_tagger = Tagger.load(tiny_model_dir, threads=1, bf16=True)
     assert bf16_tagger.bf16
+    assert {p.dtype for p in bf16_tagger.model.parameters()} == {torch.bfloat16}  # cast once
     bf16 = bf16_tagger.tag(texts)
     a = {(i, s.start, s.end, s.label) for i, spans in enumerate(fp32) for s in spans}
     b = {(i, s.start, s.end, s.label) for i, spans in enumerate(bf16) for s in spans}
