@@ -396,15 +396,19 @@ def _start_pool(model_dir: str | Path | None, tagger: Any, workers: int, reports
                 batch_size: int) -> Any:
     """A :class:`hasila.workers.ChunkPool` when more than one worker is asked for, else None."""
     from hasila.infer import auto_threads, check_model_dir
+    from hasila.weak import RulesTagger
     from hasila.workers import ChunkPool, resolve_workers
 
     n = resolve_workers(workers, reports)
     if n <= 1:
         return None
     source = model_dir if model_dir is not None else getattr(tagger, "model_dir", None)
-    if source is None:
+    if isinstance(tagger, RulesTagger):
+        source = None  # the workers load the rules
+    elif source is None:
         raise UserError("--workers: the model folder is needed to start worker processes")
-    check_model_dir(source)
+    else:
+        check_model_dir(source)
     if bf16 is None and tagger is not None:
         bf16 = tagger.bf16
     each = max(1, (threads or auto_threads()) // n)
@@ -425,7 +429,8 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
                 fmt: str | None = None, batch_size: int = 16, resume: bool = False,
                 link: bool = True, link_config: Any = None, bf16: bool | None = None,
                 threads: int | None = None, chunk_size: int = DEFAULT_CHUNK, tagger: Any = None,
-                progress: bool = True, stdin: IO[str] | None = None, workers: int = 1) -> PredictSummary:
+                progress: bool = True, stdin: IO[str] | None = None, workers: int = 1,
+                rules: bool = False) -> PredictSummary:
     """Predict every report of ``inputs`` into ``output``; see the module docstring.
 
     ``fmt`` defaults to ``csv`` for an output ending in ``.csv``, else ``jsonl``.
@@ -433,7 +438,8 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     ``model_dir``. ``link_config`` (a :class:`hasila.link.LinkConfig`, default
     settings when None) goes to the linker; ``link=False`` writes entities only.
     ``workers`` > 1 (0: one per free core) tags and links in that many processes
-    (:mod:`hasila.workers`), ``threads`` shared among them.
+    (:mod:`hasila.workers`), ``threads`` shared among them. ``rules=True`` tags with
+    the rules baseline (:class:`hasila.weak.RulesTagger`) instead of a model.
     """
     from tqdm import tqdm
 
@@ -452,6 +458,10 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     part = part_path(output)
     done = prepare_resume(output, fmt) if resume else set()
     total = _count_reports(inputs)
+    if rules and tagger is None:
+        from hasila.weak import RulesTagger
+
+        tagger = RulesTagger.load()
     pool = _start_pool(model_dir, tagger, workers, None if total is None else total - len(done),
                        threads, bf16, link_config, link, batch_size)
     if tagger is None and pool is None:

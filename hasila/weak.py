@@ -19,7 +19,7 @@ predictions.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -412,3 +412,23 @@ def weak_label_file(input_path: str | Path, output_path: str | Path, config: Wea
 
 __all__ = ["ActorLexicon", "RulesLabeller", "WeakConfig", "find_actors", "find_places", "weak_label",
            "weak_label_file"]
+
+
+class RulesTagger:
+    """The rules labeller behind the :class:`~hasila.infer.Tagger` interface (texts in, spans
+    out), so ``hasila predict --rules`` runs the rules baseline instead of a trained model."""
+
+    model_dir = None
+    bf16 = False
+
+    def __init__(self, labeller: RulesLabeller) -> None:
+        self.labeller = labeller
+        self.ontology = labeller.ontology
+
+    @classmethod
+    def load(cls, config: WeakConfig | None = None) -> RulesTagger:
+        return cls(RulesLabeller.load(config))
+
+    def tag(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Span]]:
+        """The rules' spans for each text (``batch_size`` is accepted and unused)."""
+        return [list(self.labeller.label(text).spans) for text in texts]

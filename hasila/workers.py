@@ -46,14 +46,15 @@ def resolve_workers(workers: int, reports: int | None = None) -> int:
     return max(1, n)
 
 
-def _init_worker(model_dir: str, threads: int, bf16: bool | None, link_config: Any,
+def _init_worker(model_dir: str | None, threads: int, bf16: bool | None, link_config: Any,
                  do_link: bool, batch_size: int) -> None:
     from hasila.infer import Tagger
+    from hasila.weak import RulesTagger
 
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         datefmt="%H:%M:%S")
-    _WORKER.update(tagger=Tagger.load(model_dir, threads=threads, bf16=bf16), link_config=link_config,
-                   do_link=do_link, batch_size=batch_size)
+    tagger = RulesTagger.load() if model_dir is None else Tagger.load(model_dir, threads=threads, bf16=bf16)
+    _WORKER.update(tagger=tagger, link_config=link_config, do_link=do_link, batch_size=batch_size)
 
 
 def _run_chunk(chunk: list[Any]) -> tuple[list[dict[str, Any]], list[tuple[int, str]]]:
@@ -68,18 +69,20 @@ def _run_chunk(chunk: list[Any]) -> tuple[list[dict[str, Any]], list[tuple[int, 
 
 
 class ChunkPool:
-    """``workers`` processes, each with a loaded :class:`~hasila.infer.Tagger` of ``model_dir``."""
+    """``workers`` processes, each with a loaded :class:`~hasila.infer.Tagger` of ``model_dir``
+    (None: the rules, :class:`~hasila.weak.RulesTagger`)."""
 
-    def __init__(self, model_dir: str | Path, workers: int, threads: int = 1, bf16: bool | None = None,
+    def __init__(self, model_dir: str | Path | None, workers: int, threads: int = 1, bf16: bool | None = None,
                  link_config: Any = None, do_link: bool = True, batch_size: int = 16) -> None:
         if workers < 1 or threads < 1:
             raise UserError(f"workers {workers}, threads {threads}: each must be at least 1")
         self.workers = workers
-        self.model_dir = str(model_dir)
+        self.model_dir = "rules" if model_dir is None else str(model_dir)
         self._executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.model_dir, threads, bf16, link_config, do_link, batch_size))
+            initargs=(None if model_dir is None else self.model_dir, threads, bf16, link_config,
+                      do_link, batch_size))
         logger.info("%d worker processes, %d thread(s) each", workers, threads)
 
     def map(self, chunks: Iterable[list[Any]]) -> Iterator[tuple[list[Any], list[dict[str, Any]],

@@ -389,3 +389,30 @@ def test_cli_predict_writes_jsonl(tmp_path: Path, model_dir: Path) -> None:
     code = main(["predict", "--model", str(model_dir), "--input", str(jsonl), "--output", str(out),
                  "--no-link", "--no-progress", "--batch-size", "2", "--threads", "1", "--no-bf16"])
     assert code == 0 and [line["id"] for line in read_lines(out)] == ["r0", "r1", "r2"]
+
+
+# ---------------------------------------------------------------- rules instead of a model
+
+
+def test_rules_instead_of_a_model(tmp_path: Path) -> None:
+    jsonl = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "a", "text": "قتل 12 مدنيا بينهم 3 أطفال جراء قصف قوات النظام على مدينة سراقب."},
+        {"id": "b", "text": "no Arabic here"},
+    ])
+    out = tmp_path / "pred.csv"
+    code = main(["predict", "--rules", "--input", str(jsonl), "--output", str(out), "--no-progress"])
+    assert code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    by_value = {row["value"]: row for row in rows}
+    assert set(by_value) == {"12", "3"} and {row["report_id"] for row in rows} == {"a"}
+    assert by_value["12"]["status"] == by_value["3"]["status"] == "killed"
+    assert by_value["3"]["part_of"] == by_value["12"]["id"]  # بينهم
+    assert by_value["12"]["location"] == "سراقب"
+
+
+def test_model_or_rules_is_required(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    jsonl = write_jsonl(tmp_path / "in.jsonl", reports(1))
+    with pytest.raises(SystemExit) as exc:
+        main(["predict", "--input", str(jsonl), "--output", str(tmp_path / "o.jsonl")])
+    assert exc.value.code == 2
+    assert "one of the arguments --model --rules is required" in capsys.readouterr().err

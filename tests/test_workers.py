@@ -87,3 +87,13 @@ def _die(chunk: list[object]) -> None:
 def test_pool_needs_at_least_one_worker(model_dir: Path) -> None:
     with pytest.raises(UserError, match="at least 1"):
         ChunkPool(model_dir, 0)
+
+
+def test_rules_in_workers(tmp_path: Path) -> None:
+    rows = reports(2 * WORKER_CHUNK + 1, seed=6)
+    jsonl = write_jsonl(tmp_path / "in.jsonl", rows)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_predict(None, [str(jsonl)], one, rules=True, progress=False)
+    run_predict(None, [str(jsonl)], two, rules=True, progress=False, workers=2, threads=2)
+    a, b = read_lines(one), read_lines(two)
+    assert a == b and sum(len(x["casualties"]) for x in a) > len(rows)

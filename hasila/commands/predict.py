@@ -12,7 +12,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Inputs: JSON Lines files with {\"id\", \"text\"} per line, .txt files (one "
                     "report each, id = file name) or - for JSON Lines on stdin. Bad lines are "
                     "reported with file and line and skipped; the run then exits with 1.")
-    p.add_argument("--model", required=True, metavar="DIR", help="model folder (from hasila train)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--model", metavar="DIR", help="model folder (from hasila train)")
+    source.add_argument("--rules", action="store_true",
+                        help="no model: tag with the rules (gazetteer, word lists, number parser); "
+                             "on the reports measured so far more accurate than the small models")
     p.add_argument("--input", required=True, nargs="+", metavar="PATH",
                    help="FILE.jsonl, FILE.txt or - (stdin), one or more")
     p.add_argument("--output", required=True, metavar="OUT",
@@ -50,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                           batch_size=args.batch_size, resume=args.resume, link=not args.no_link,
                           link_config=link_config,
                           bf16=args.bf16, threads=args.threads, progress=not args.no_progress,
-                          workers=args.workers)
+                          workers=args.workers, rules=args.rules)
     for entry in summary.bad:
         print(f"hasila predict: skipped {entry}", file=sys.stderr)
     for msg in summary.failed:
