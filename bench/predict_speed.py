@@ -278,6 +278,7 @@ def _worker_hasila(spec: dict[str, Any], texts_path: str, threads: int) -> dict[
             from hasila.onnx_export import OnnxLogits
 
             tagger._logits = OnnxLogits(onnx, threads=threads)  # type: ignore[method-assign]
+            tagger.lanes = 1  # ONNX Runtime spreads one batch over its own threads
     load_s = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         common = {"tagger": tagger, "link": spec["link"], "batch_size": spec["batch_size"],

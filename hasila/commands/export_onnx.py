@@ -9,7 +9,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export-onnx", help="export a trained model to ONNX (fp32 + dynamic int8)",
         description="Writes MODEL/onnx/model.onnx and model.int8.onnx (checked against the torch "
-                    "model), used by `hasila predict --onnx`. Needs the optional extra: "
+                    "model), for serving with ONNX Runtime (input_ids, attention_mask -> logits). "
+                    "hasila predict itself stays on torch: on CPUs with native bf16 the int8 file "
+                    "only ties it (bench/results). Needs the optional extra: "
                     "pip install 'hasila[onnx]'.")
     p.add_argument("--model", required=True, metavar="DIR", help="model folder (from hasila train)")
     p.add_argument("--output", default=None, metavar="DIR",
