@@ -16,7 +16,6 @@ import json
 import logging
 import math
 import random
-import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ import yaml
 from hasila.arabic import normalize
 from hasila.config import config_hash, load_config, to_dict
 from hasila.errors import UserError
-from hasila.fileio import write_json
+from hasila.fileio import atomic_dir, write_json
 from hasila.modeling import (
     ModelConfig,
     bert_config,
@@ -267,9 +266,12 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
 
 def write_base_dir(path: Path, model: Any, tokenizer: Any, cfg: PretrainConfig, info: dict[str, Any]) -> None:
     """Tokenizer, masked-LM weights, the config and a short card, written atomically."""
-    tmp = path.parent / f".{path.name}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    with atomic_dir(path) as tmp:
+        _write_base_files(tmp, model, tokenizer, cfg, info)
+
+
+def _write_base_files(tmp: Path, model: Any, tokenizer: Any, cfg: PretrainConfig,
+                      info: dict[str, Any]) -> None:
     model.save_pretrained(tmp)
     tokenizer.save_pretrained(tmp)
     with (tmp / "pretrain_config.yaml").open("w", encoding="utf-8") as fh:
@@ -295,5 +297,3 @@ def write_base_dir(path: Path, model: Any, tokenizer: Any, cfg: PretrainConfig, 
         "",
     ])
     (tmp / "README.md").write_text(card, encoding="utf-8")
-    shutil.rmtree(path, ignore_errors=True)
-    tmp.rename(path)

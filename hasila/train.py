@@ -35,7 +35,7 @@ import yaml
 from hasila.config import config_hash, load_config, to_dict
 from hasila.dataset import DataConfig, build_dataset, load_eval_set, load_source
 from hasila.errors import UserError
-from hasila.fileio import atomic_open, write_json
+from hasila.fileio import atomic_dir, atomic_open, write_json
 from hasila.modeling import ModelConfig, build, resolve_path
 from hasila.optim import LinearSchedule as LinearSchedule  # re-exported for older imports
 from hasila.optim import (
@@ -211,20 +211,15 @@ def _checkpoints(run_dir: Path) -> list[Path]:
 def save_checkpoint(run_dir: Path, model: Any, tokenizer: Any, optimizer: Any, scheduler: Any,
                     state: dict[str, Any], keep: int) -> Path:
     """Write ``checkpoints/step-N`` atomically (temp folder, then rename) and prune old ones."""
-    root = run_dir / "checkpoints"
-    final = root / f"step-{state['step']}"
-    tmp = root / f".step-{state['step']}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    model.save_pretrained(tmp)
-    tokenizer.save_pretrained(tmp)
-    torch.save({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
-                "torch_rng": torch.get_rng_state(), "python_rng": random.getstate(),
-                "cuda_rng": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None},
-               tmp / "optim.pt")
-    (tmp / STATE_FILE).write_text(json.dumps(state, indent=2), encoding="utf-8")
-    shutil.rmtree(final, ignore_errors=True)
-    tmp.rename(final)
+    final = run_dir / "checkpoints" / f"step-{state['step']}"
+    with atomic_dir(final) as tmp:
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        torch.save({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
+                    "torch_rng": torch.get_rng_state(), "python_rng": random.getstate(),
+                    "cuda_rng": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None},
+                   tmp / "optim.pt")
+        (tmp / STATE_FILE).write_text(json.dumps(state, indent=2), encoding="utf-8")
     for old in _checkpoints(run_dir)[:-max(keep, 1)]:
         shutil.rmtree(old, ignore_errors=True)
     logger.debug("checkpoint %s", final)
@@ -232,12 +227,9 @@ def save_checkpoint(run_dir: Path, model: Any, tokenizer: Any, optimizer: Any, s
 
 
 def _save_model(path: Path, model: Any, tokenizer: Any) -> None:
-    tmp = path.parent / f".{path.name}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    model.save_pretrained(tmp)
-    tokenizer.save_pretrained(tmp)
-    shutil.rmtree(path, ignore_errors=True)
-    tmp.rename(path)
+    with atomic_dir(path) as tmp:
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
 
 
 # ----------------------------------------------------------------------------- the run
@@ -545,25 +537,17 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
 
 def write_model_dir(path: Path, model: Any, tokenizer: Any, cfg: TrainConfig, metrics: dict[str, Any]) -> None:
     """Write the model folder atomically: weights, tokenizer, config, ontology, metrics, card."""
-    tmp = path.parent / f".{path.name}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    model.save_pretrained(tmp)
-    tokenizer.save_pretrained(tmp)
-    with (tmp / RESOLVED_CONFIG).open("w", encoding="utf-8") as fh:
-        yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
     ontology = resolve_path(cfg.ontology)
     if not ontology.is_file():
         raise UserError(f"ontology {cfg.ontology}: file not found")
-    shutil.copyfile(ontology, tmp / "categories.yaml")
-    write_json(tmp / "metrics.json", metrics)
-    (tmp / "README.md").write_text(model_card(cfg, metrics), encoding="utf-8")
-    old = path.parent / f".{path.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if path.exists():
-        path.rename(old)
-    tmp.rename(path)
-    shutil.rmtree(old, ignore_errors=True)
+    with atomic_dir(path) as tmp:
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        with (tmp / RESOLVED_CONFIG).open("w", encoding="utf-8") as fh:
+            yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
+        shutil.copyfile(ontology, tmp / "categories.yaml")
+        write_json(tmp / "metrics.json", metrics)
+        (tmp / "README.md").write_text(model_card(cfg, metrics), encoding="utf-8")
 
 
 def _metrics_table(sets: dict[str, Any], labels: Sequence[str]) -> list[str]:

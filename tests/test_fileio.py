@@ -55,3 +55,24 @@ def test_json_round_trip_and_errors(tmp_path: Path) -> None:
     path.write_text("{\n  bad", encoding="utf-8")
     with pytest.raises(UserError, match=r"x\.json: line 2: invalid JSON"):
         read_json(path)
+
+
+def test_atomic_dir_replaces_only_on_success(tmp_path: Path) -> None:
+    from hasila.fileio import atomic_dir
+
+    target = tmp_path / "model"
+    target.mkdir()
+    (target / "old.txt").write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_dir(target) as tmp:
+        (tmp / "new.txt").write_text("half", encoding="utf-8")
+        raise RuntimeError("interrupted")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]
+    assert [p.name for p in target.iterdir()] == ["old.txt"]  # untouched
+    with atomic_dir(target) as tmp:
+        (tmp / "new.txt").write_text("whole", encoding="utf-8")
+        assert not (target / "new.txt").exists()  # nothing visible before the end
+    assert [p.name for p in target.iterdir()] == ["new.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]  # no .tmp or .old left
+    with atomic_dir(tmp_path / "fresh") as tmp:
+        (tmp / "a").write_text("a", encoding="utf-8")
+    assert (tmp_path / "fresh" / "a").read_text(encoding="utf-8") == "a"
