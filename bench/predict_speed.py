@@ -207,31 +207,22 @@ def pipeline_rule_entities(texts: list[str], tagger: Any) -> list[list[Any]]:
     """hasila's fast-path logits decoded exactly as the pipeline decodes its own (``agree_model``).
 
     Same windows (checked identical to the pipeline's chunks), logits from
-    ``tagger._logits`` (torch with the tagger's autocast, or ONNX Runtime);
+    ``tagger._run_batch``, the fast path's own batch step (torch, or ONNX Runtime);
     then the pipeline's post-processing: per window, a word is a first
     sub-token and its continuations and takes its first token's tag and
     probability; words group into entities (a new one unless the same label
     and ``I-``), ``O`` dropped, score = mean word probability; entities of all
     windows merged by :func:`_overlaps_resolved`.
     """
-    import torch
-
     from hasila.align import _special_frame, encode_windows
+    from hasila.infer import pad_batch
 
     prefix, suffix = (len(x) for x in _special_frame(tagger.tokenizer))
     found: list[list[Any]] = []
     pad = tagger.tokenizer.pad_token_id or 0
-    autocast = torch.autocast(device_type="cpu", dtype=torch.bfloat16, enabled=tagger.bf16)
     for doc, text in enumerate(texts):
         windows = encode_windows(text, tagger.tokenizer, tagger.max_length, tagger.stride)
-        width = max(len(w.input_ids) for w in windows)
-        ids = torch.full((len(windows), width), pad, dtype=torch.long)
-        mask = torch.zeros((len(windows), width), dtype=torch.long)
-        for row, w in enumerate(windows):
-            ids[row, :len(w.input_ids)] = torch.tensor(w.input_ids)
-            mask[row, :len(w.input_ids)] = 1
-        with torch.inference_mode(), autocast:
-            best, arg = torch.softmax(tagger._logits(ids, mask).float(), dim=-1).max(dim=-1)
+        arg, best = tagger._run_batch(*pad_batch([w.input_ids for w in windows], pad))
         entities: list[list[Any]] = []  # [label, start, end, score]
         for row, w in enumerate(windows):
             words: list[list[Any]] = []  # [start, end, tag, score]

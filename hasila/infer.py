@@ -94,11 +94,14 @@ def auto_threads() -> int:
     leaves the busy cores alone.
     """
     cores = usable_cores()
+    return max(1, min(cores, cores - int(_load_1min() + 0.5)))
+
+
+def _load_1min() -> float:
     try:
-        busy = int(os.getloadavg()[0] + 0.5)
-    except OSError:
-        busy = 0
-    return max(1, min(cores, cores - busy))
+        return os.getloadavg()[0]
+    except OSError:  # not available on this platform
+        return 0.0
 
 
 def set_threads(threads: int | None) -> int:
@@ -107,7 +110,8 @@ def set_threads(threads: int | None) -> int:
         raise UserError(f"--threads {threads}: must be at least 1")
     if threads is None:
         threads = auto_threads()
-        logger.debug("threads: %d (auto: %d usable cores)", threads, usable_cores())
+        logger.info("threads: %d (auto: %d usable cores, 1-minute load %.1f)", threads, usable_cores(),
+                    _load_1min())
     torch.set_num_threads(threads)
     return threads
 
@@ -138,6 +142,17 @@ def ontology_path(model_dir: Path) -> Path:
     fallback = project_root() / "configs" / "categories.yaml"
     logger.warning("%s: no categories.yaml saved with the model; using %s", model_dir, fallback)
     return fallback
+
+
+def pad_batch(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Token id rows padded to the longest one: ``(input_ids, attention_mask)``."""
+    width = max(len(row) for row in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for i, row in enumerate(rows):
+        ids[i, :len(row)] = torch.tensor(row, dtype=torch.long)
+        mask[i, :len(row)] = 1
+    return ids, mask
 
 
 @dataclass
@@ -270,13 +285,8 @@ class Tagger:
         batches = []
         for b in range(0, len(order), batch_size):
             batch = order[b:b + batch_size]
-            lengths = [len(windows[ti][wi].input_ids) for ti, wi in batch]
-            ids = torch.full((len(batch), max(lengths)), pad_id, dtype=torch.long)
-            mask = torch.zeros((len(batch), max(lengths)), dtype=torch.long)
-            for row, (ti, wi) in enumerate(batch):
-                ids[row, :lengths[row]] = torch.tensor(windows[ti][wi].input_ids, dtype=torch.long)
-                mask[row, :lengths[row]] = 1
-            batches.append((batch, lengths, ids, mask))
+            ids, mask = pad_batch([windows[ti][wi].input_ids for ti, wi in batch], pad_id)
+            batches.append((batch, [len(windows[ti][wi].input_ids) for ti, wi in batch], ids, mask))
         results = self._run_batches([(ids, mask) for _, _, ids, mask in batches])
         for (batch, lengths, _, _), (arg, best) in zip(batches, results, strict=True):
             for row, (ti, wi) in enumerate(batch):

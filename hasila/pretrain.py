@@ -155,7 +155,8 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     from tqdm.auto import tqdm
     from transformers import BertForMaskedLM
 
-    from hasila.train import _set_threads, _use_bf16
+    from hasila.infer import set_threads
+    from hasila.train import _use_bf16
 
     t = cfg.training
     if cfg.model.base != "scratch":
@@ -163,7 +164,7 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     if t.max_length > cfg.model.max_positions:
         raise UserError(f"training.max_length {t.max_length} exceeds model.max_positions "
                         f"{cfg.model.max_positions}")
-    threads = _set_threads(t.threads)
+    threads = set_threads(t.threads or None)
     bf16 = _use_bf16(t.bf16)
     random.seed(t.seed)
     torch.manual_seed(t.seed)
@@ -267,33 +268,28 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
 def write_base_dir(path: Path, model: Any, tokenizer: Any, cfg: PretrainConfig, info: dict[str, Any]) -> None:
     """Tokenizer, masked-LM weights, the config and a short card, written atomically."""
     with atomic_dir(path) as tmp:
-        _write_base_files(tmp, model, tokenizer, cfg, info)
-
-
-def _write_base_files(tmp: Path, model: Any, tokenizer: Any, cfg: PretrainConfig,
-                      info: dict[str, Any]) -> None:
-    model.save_pretrained(tmp)
-    tokenizer.save_pretrained(tmp)
-    with (tmp / "pretrain_config.yaml").open("w", encoding="utf-8") as fh:
-        yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
-    write_json(tmp / "pretrain_info.json", info)
-    m = cfg.model
-    card = "\n".join([
-        f"# hasila domain base model `{cfg.name}` (masked LM)",
-        "",
-        "A base for `model.base:` in a hasila training config, not a tagger by itself.",
-        "",
-        f"- corpora: {', '.join(cfg.corpora) or '(none)'}; extra texts: {', '.join(cfg.extra_texts) or '(none)'}",
-        f"- {info['texts']} texts, {info['corpus_tokens']} tokens in {info['blocks']} blocks of "
-        f"{cfg.training.max_length}",
-        f"- WordPiece vocabulary {len(tokenizer)}; BERT {m.layers} layers, hidden {m.hidden}, "
-        f"{m.heads} heads, intermediate {m.intermediate}",
-        f"- {info['steps']} steps of {cfg.training.batch_size} blocks, lr {cfg.training.lr:g}, "
-        f"{info['train_seconds']} s, {info['tokens_per_second']} tokens/s ({info['stop_reason']})",
-        f"- held-out MLM loss {info['heldout_mlm_loss']} (perplexity {info['heldout_perplexity']})",
-        "",
-        "Licences: the corpora's terms (see ../shared/README.md) apply to this model; "
-        "SaudiNewsNet is CC BY-NC-SA 4.0.",
-        "",
-    ])
-    (tmp / "README.md").write_text(card, encoding="utf-8")
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        with (tmp / "pretrain_config.yaml").open("w", encoding="utf-8") as fh:
+            yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
+        write_json(tmp / "pretrain_info.json", info)
+        m = cfg.model
+        card = "\n".join([
+            f"# hasila domain base model `{cfg.name}` (masked LM)",
+            "",
+            "A base for `model.base:` in a hasila training config, not a tagger by itself.",
+            "",
+            f"- corpora: {', '.join(cfg.corpora) or '(none)'}; extra texts: {', '.join(cfg.extra_texts) or '(none)'}",
+            f"- {info['texts']} texts, {info['corpus_tokens']} tokens in {info['blocks']} blocks of "
+            f"{cfg.training.max_length}",
+            f"- WordPiece vocabulary {len(tokenizer)}; BERT {m.layers} layers, hidden {m.hidden}, "
+            f"{m.heads} heads, intermediate {m.intermediate}",
+            f"- {info['steps']} steps of {cfg.training.batch_size} blocks, lr {cfg.training.lr:g}, "
+            f"{info['train_seconds']} s, {info['tokens_per_second']} tokens/s ({info['stop_reason']})",
+            f"- held-out MLM loss {info['heldout_mlm_loss']} (perplexity {info['heldout_perplexity']})",
+            "",
+            "Licences: the corpora's terms (see ../shared/README.md) apply to this model; "
+            "SaudiNewsNet is CC BY-NC-SA 4.0.",
+            "",
+        ])
+        (tmp / "README.md").write_text(card, encoding="utf-8")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import random
 import shutil
 import time
@@ -36,6 +35,7 @@ from hasila.config import config_hash, load_config, to_dict
 from hasila.dataset import DataConfig, build_dataset, load_eval_set, load_source
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, atomic_open, write_json
+from hasila.infer import pad_batch, set_threads
 from hasila.modeling import ModelConfig, build, resolve_path
 from hasila.optim import LinearSchedule as LinearSchedule  # re-exported for older imports
 from hasila.optim import (
@@ -168,16 +168,9 @@ def evaluate_model(model: Any, tokenizer: Any, docs: Sequence[Doc], labels: Sequ
 
 
 def collate(rows: Sequence[dict[str, Any]], pad_id: int) -> dict[str, torch.Tensor]:
-    """Pad a batch of windows to its longest one."""
-    width = max(len(r["input_ids"]) for r in rows)
-    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
-    labels = torch.full((len(rows), width), -100, dtype=torch.long)
-    mask = torch.zeros((len(rows), width), dtype=torch.long)
-    for i, r in enumerate(rows):
-        n = len(r["input_ids"])
-        ids[i, :n] = torch.tensor(r["input_ids"], dtype=torch.long)
-        labels[i, :n] = torch.tensor(r["labels"], dtype=torch.long)
-        mask[i, :n] = 1
+    """Pad a batch of windows to its longest one (labels padded with -100)."""
+    ids, mask = pad_batch([r["input_ids"] for r in rows], pad_id)
+    labels, _ = pad_batch([r["labels"] for r in rows], -100)
     return {"input_ids": ids, "attention_mask": mask, "labels": labels}
 
 
@@ -252,17 +245,6 @@ class _RunLog:
         self.root.removeHandler(self.handler)
         self.root.setLevel(self.old_level)
         self.handler.close()
-
-
-def _set_threads(threads: int) -> int:
-    from hasila.infer import auto_threads, set_threads
-
-    if threads:
-        return set_threads(threads)
-    chosen = set_threads(auto_threads())
-    logger.info("threads: %d (auto: %d cores, 1-minute load %.1f)", chosen,
-                os.cpu_count() or 1, os.getloadavg()[0])
-    return chosen
 
 
 def _device(setting: str) -> str:
@@ -347,7 +329,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
            on_step: Callable[[int], None] | None, tqdm: Any, auto_model: Any, auto_tok: Any) -> TrainResult:
     t_cfg = cfg.training
     started = time.monotonic()
-    threads = _set_threads(t_cfg.threads)
+    threads = set_threads(t_cfg.threads or None)
     device = _device(t_cfg.device)
     bf16 = _use_bf16(t_cfg.bf16, device)
     random.seed(t_cfg.seed)

@@ -410,10 +410,6 @@ def weak_label_file(input_path: str | Path, output_path: str | Path, config: Wea
     return len(docs)
 
 
-__all__ = ["ActorLexicon", "RulesLabeller", "WeakConfig", "find_actors", "find_places", "weak_label",
-           "weak_label_file"]
-
-
 class RulesTagger:
     """The rules labeller behind the :class:`~hasila.infer.Tagger` interface (texts in, spans
     out), so ``hasila predict --rules`` runs the rules baseline instead of a trained model."""
@@ -432,3 +428,7 @@ class RulesTagger:
     def tag(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Span]]:
         """The rules' spans for each text (``batch_size`` is accepted and unused)."""
         return [list(self.labeller.label(text).spans) for text in texts]
+
+
+__all__ = ["ActorLexicon", "RulesLabeller", "RulesTagger", "WeakConfig", "find_actors", "find_places",
+           "weak_label", "weak_label_file"]

@@ -20,7 +20,14 @@ from hasila import infer
 from hasila.align import encode_windows
 from hasila.errors import UserError
 from hasila.fileio import project_root
-from hasila.infer import Tagger, auto_threads, check_model_dir, read_window_settings, set_threads
+from hasila.infer import (
+    Tagger,
+    auto_threads,
+    check_model_dir,
+    pad_batch,
+    read_window_settings,
+    set_threads,
+)
 from hasila.schema import LABELS, Span, bio_tags
 
 # ---------------------------------------------------------------- made-up reports
@@ -159,6 +166,14 @@ def test_load_reads_window_settings_and_ontology(tmp_path: Path, tiny_model_dir:
     assert (tagger.max_length, tagger.stride) == (48, 12)
     assert "kid" in tagger.ontology.ids and "child" not in tagger.ontology.ids
     assert read_window_settings(model) == (48, 12)
+
+
+def test_pad_batch() -> None:
+    ids, mask = pad_batch([[5, 6, 7], [8], [9, 10]], pad_id=0)
+    assert ids.tolist() == [[5, 6, 7], [8, 0, 0], [9, 10, 0]]
+    assert mask.tolist() == [[1, 1, 1], [1, 0, 0], [1, 1, 0]]
+    labels, _ = pad_batch([[1, -100], [2]], pad_id=-100)
+    assert labels.tolist() == [[1, -100], [2, -100]] and labels.dtype == torch.long
 
 
 def test_set_threads() -> None:
