@@ -3,7 +3,9 @@
 Each module in :mod:`hasila.commands` defines ``register(subparsers)``; its
 subcommand sets ``func`` to a callable taking the parsed namespace and
 returning an exit code. A :class:`~hasila.errors.UserError` becomes one line on
-stderr and exit code 2.
+stderr and its exit code (2; 3 for a :class:`~hasila.errors.NetworkError`); see
+:mod:`hasila.errors` for the whole table. Logging is quiet (warnings and errors)
+unless ``-v`` (progress notes) or ``-vv`` (debug) is given.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import pkgutil
 import sys
 
 from hasila import __version__, commands
-from hasila.errors import UserError
+from hasila.errors import EXIT_INTERRUPTED, UserError
 
 logger = logging.getLogger(__name__)
+
+#: log level by the number of ``-v``
+LOG_LEVELS = (logging.WARNING, logging.INFO, logging.DEBUG)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,8 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="hasila (حصيلة): structured casualty figures from Arabic conflict reports.",
     )
     parser.add_argument("--version", action="version", version=f"hasila {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="log progress notes (-vv: debug details too); default: warnings only")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
         module.register(sub)
@@ -38,21 +44,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
+        level=LOG_LEVELS[min(args.verbose, len(LOG_LEVELS) - 1)],
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         datefmt="%H:%M:%S",
     )
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"hasila {args.command}: error: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     except KeyboardInterrupt:
         print(f"hasila {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -18,15 +19,19 @@ from hasila.errors import UserError
 logger = logging.getLogger(__name__)
 
 
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 @contextmanager
 def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path`` and move it into place on success."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a finished output gets the usual mode
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a finished output gets the usual mode
     binary = "b" in mode
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding) as fh:
@@ -40,25 +45,52 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
 
 
 @contextmanager
-def atomic_dir(path: str | Path) -> Iterator[Path]:
-    """A fresh folder ``.NAME.tmp`` beside ``path`` to fill; on success it replaces ``path``
-    (any old folder is moved aside first, then removed), on error it is removed and
-    ``path`` is left as it was."""
-    path = Path(path)
-    tmp = path.parent / f".{path.name}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+def _folder_lock(path: Path) -> Iterator[None]:
+    """Hold ``.NAME.lock`` beside ``path`` exclusively; a second writer gets a :class:`UserError`."""
+    lock = path.parent / f".{path.name}.lock"
+    fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
     try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old = path.parent / f".{path.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if path.exists():
-        path.rename(old)
-    tmp.rename(path)
-    shutil.rmtree(old, ignore_errors=True)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # the file may have been removed by the writer before us: then it is not our lock
+            held = lock.exists() and os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except BlockingIOError:
+            held = False
+        if not held:
+            raise UserError(f"{path}: another process is writing this folder right now; wait for "
+                            "it to finish or choose another output")
+        try:
+            yield
+        finally:
+            lock.unlink(missing_ok=True)
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@contextmanager
+def atomic_dir(path: str | Path) -> Iterator[Path]:
+    """A fresh hidden folder beside ``path`` to fill; on success it replaces ``path``
+    (any old folder is moved aside first, then removed), on error it is removed and
+    ``path`` is left as it was. One writer at a time: a second process writing the
+    same folder meanwhile is refused with a :class:`UserError`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(path):
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a killed writer
+            shutil.rmtree(stale, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+        tmp.chmod(0o777 & ~_umask())  # mkdtemp makes 0700; a finished folder gets the usual mode
+        try:
+            yield tmp
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        old = path.parent / f".{path.name}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if path.exists():
+            path.rename(old)
+        tmp.rename(path)
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def write_json(path: str | Path, data: Any) -> None:
@@ -72,32 +104,42 @@ def read_json(path: str | Path) -> Any:
     """Read a JSON file; a missing or malformed file is a :class:`UserError`."""
     path = Path(path)
     try:
-        with path.open(encoding="utf-8") as fh:
+        with path.open(encoding="utf-8-sig") as fh:
             return json.load(fh)
     except FileNotFoundError:
         raise UserError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a JSON file") from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 text (byte {exc.start}): is it a binary file? "
+                        "Expected JSON") from None
     except json.JSONDecodeError as exc:
         raise UserError(f"{path}: line {exc.lineno}: invalid JSON ({exc.msg})") from None
 
 
 @dataclass(frozen=True)
 class BadLine:
-    """A JSON Lines record that could not be read."""
+    """A JSON Lines record that could not be read (``line`` None: the whole file; ``unit``
+    names what ``line`` counts, e.g. ``item`` in a JSON array)."""
 
     path: str
-    line: int
+    line: int | None
     problem: str
+    unit: str = "line"
 
     def __str__(self) -> str:
-        return f"{self.path}: line {self.line}: {self.problem}"
+        if self.line is None:
+            return f"{self.path}: {self.problem}"
+        return f"{self.path}: {self.unit} {self.line}: {self.problem}"
 
 
-def iter_jsonl_lines(lines: Iterable[str | bytes], name: str,
-                     bad: list[BadLine] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_jsonl_lines(lines: Iterable[str | bytes], name: str, bad: list[BadLine] | None = None,
+                     quiet: bool = False) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line_number, object)`` for each non-empty line of ``lines`` (named ``name``).
 
-    A line that is not UTF-8 or not a JSON object is logged, appended to ``bad``
-    and skipped; without ``bad`` it raises :class:`UserError`.
+    A line that is not UTF-8 or not a JSON object is logged (at debug level when
+    ``quiet``: the caller reports it), appended to ``bad`` and skipped; without
+    ``bad`` it raises :class:`UserError`.
     """
     for lineno, raw in enumerate(lines, start=1):
         try:
@@ -111,19 +153,20 @@ def iter_jsonl_lines(lines: Iterable[str | bytes], name: str,
             problem = BadLine(name, lineno, f"invalid JSON line ({exc})")
             if bad is None:
                 raise UserError(str(problem)) from None
-            logger.error("%s", problem)
+            logger.log(logging.DEBUG if quiet else logging.ERROR, "%s", problem)
             bad.append(problem)
             continue
         yield lineno, obj
 
 
-def iter_jsonl(path: str | Path, bad: list[BadLine] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_jsonl(path: str | Path, bad: list[BadLine] | None = None,
+               quiet: bool = False) -> Iterator[tuple[int, dict[str, Any]]]:
     """:func:`iter_jsonl_lines` over a file; a missing file is a :class:`UserError`."""
     path = Path(path)
     if not path.exists():
         raise UserError(f"{path}: file not found")
     with path.open("rb") as fh:
-        yield from iter_jsonl_lines(fh, str(path), bad)
+        yield from iter_jsonl_lines(fh, str(path), bad, quiet)
 
 
 def shared_dir() -> Path | None:

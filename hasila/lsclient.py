@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hasila.errors import UserError
+from hasila.errors import NetworkError, UserError
 from hasila.fileio import atomic_open, project_root
 from hasila.lsio import doc_to_task, read_export
 from hasila.schema import Doc
@@ -57,9 +57,9 @@ def connect(url: str | None = None, api_key: str | None = None, timeout: float =
     try:
         health = httpx.get(f"{url}/health", timeout=timeout)
     except httpx.HTTPError as exc:
-        raise UserError(f"Label Studio at {url} is unreachable ({type(exc).__name__})") from None
+        raise NetworkError(f"Label Studio at {url} is unreachable ({type(exc).__name__})") from None
     if health.status_code != 200:
-        raise UserError(f"Label Studio at {url} answered /health with HTTP {health.status_code}")
+        raise NetworkError(f"Label Studio at {url} answered /health with HTTP {health.status_code}")
     who = httpx.get(f"{url}/api/current-user/whoami", headers={"Authorization": f"Token {api_key}"},
                     timeout=timeout)
     if who.status_code in (401, 403):

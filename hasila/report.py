@@ -51,6 +51,49 @@ HEADLINE_HEADER = [
 ]
 
 
+#: what the report's figures and system names mean (shown in report.md and report.html)
+LEGEND: list[tuple[str, str]] = [
+    ("P / R / F1", "precision (share of the system's items that are right), recall (share of the "
+                   "gold items it found) and F1 (their harmonic mean), in percent"),
+    ("entity F1 (strict)", "a span counts only when its label and both ends equal a gold span "
+                           "(seqeval, IOB2); micro pools all labels, macro averages the labels"),
+    ("entity F1 (partial)", "nervaluate's partial scheme: a span that overlaps a gold span counts "
+                            "half, an exact one fully; the label is not checked"),
+    ("record P / R / F1", "casualty records scored by the annotation guide's rule: the span overlaps "
+                          "the gold count and value, category and part_of are right"),
+    ("count/non-count acc.", "share of the numbers in the text for which the system decided rightly "
+                             "whether it counts people (a record) or not (a date, year, shells, ...)"),
+    ("model", "the trained tagger, then the rule-based post-processor (linker)"),
+    ("rules", "the rules tagger (gazetteer, word lists, number parser), then the same linker"),
+    ("linker on gold spans", "the linker given the gold spans: what it reaches with a perfect "
+                             "tagger; an upper bound, not a system to run on new text"),
+]
+
+#: the reference system of the conclusion line: not one a user can run on new reports
+UPPER_BOUND = "linker on gold spans"
+
+
+def conclusions(metrics: dict[str, Any]) -> list[str]:
+    """One plain sentence per gold set: the best runnable system by record F1, and by how much."""
+    lines = []
+    for set_name, result in metrics["sets"].items():
+        scores = {name: m["records"]["overall"]["f1"] for name, m in result["systems"].items()}
+        ranked = sorted(((f, n) for n, f in scores.items() if n != UPPER_BOUND), reverse=True)
+        where = f"On {set_name} ({result['docs']} reports)"
+        if not ranked:
+            line = f"{where}: only the linker on gold spans was scored"
+        else:
+            best_f, best = ranked[0]
+            line = f"{where}, {best} has the best casualty-record F1: {_pct(best_f)}"
+            if len(ranked) > 1:
+                next_f, second = ranked[1]
+                line += f", {100 * (best_f - next_f):.1f} points above {second} ({_pct(next_f)})"
+        if UPPER_BOUND in scores:
+            line += f"; the linker on gold spans reaches {_pct(scores[UPPER_BOUND])}"
+        lines.append(line + ".")
+    return lines
+
+
 def _md_table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
@@ -85,7 +128,10 @@ def render_markdown(metrics: dict[str, Any]) -> str:
     out += [f"- **{k}**: {v}" for k, v in meta.items() if not isinstance(v, dict)]
     for name, checksum in meta.get("gold_checksums", {}).items():
         out.append(f"- **gold** `{name}`: sha256 {checksum}")
-    out += ["", "## Headline", "", _md_table(HEADLINE_HEADER, headline_rows(metrics)), ""]
+    out += ["", "## Headline", "", *conclusions(metrics), "",
+            _md_table(HEADLINE_HEADER, headline_rows(metrics)), "", "## Legend", ""]
+    out += [f"- **{term}**: {meaning}" for term, meaning in LEGEND]
+    out.append("")
     for set_name, result in metrics["sets"].items():
         out += [f"## {set_name}", ""]
         for system, m in result["systems"].items():
@@ -227,7 +273,10 @@ def render_html(metrics: dict[str, Any]) -> str:
     meta_rows += [[f"gold {k}", f"sha256 {v}"] for k, v in meta.get("gold_checksums", {}).items()]
     parts.append("<table class='meta'>" + "".join(
         f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in meta_rows) + "</table>")
-    parts += ["<h2>Headline</h2>", _html_table(HEADLINE_HEADER, headline_rows(metrics))]
+    parts += ["<h2>Headline</h2>", *(f"<p><b>{html.escape(c)}</b></p>" for c in conclusions(metrics)),
+              _html_table(HEADLINE_HEADER, headline_rows(metrics)), "<h2>Legend</h2>",
+              "<dl>" + "".join(f"<dt><b>{html.escape(t)}</b></dt><dd>{html.escape(m)}</dd>"
+                               for t, m in LEGEND) + "</dl>"]
     for set_name, result in metrics["sets"].items():
         parts.append(f"<h2>{html.escape(set_name)} ({result['docs']} reports)</h2>")
         charts = [chart_label_f1(result), chart_category_f1(result)]

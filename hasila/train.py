@@ -545,10 +545,51 @@ def _metrics_table(sets: dict[str, Any], labels: Sequence[str]) -> list[str]:
     return [*lines, ""]
 
 
+def _origin(kind: str, path: str) -> str:
+    """Where a training source's text and labels come from, in words."""
+    if kind == "synthetic":
+        return "generated reports, labels by construction"
+    if kind == "silver":
+        return "machine-labelled text (rules or a teacher model), not checked by a person"
+    if "real" in Path(path).parts:
+        return "real published reports, annotated by hand"
+    return "reports written by the team, annotated by hand"
+
+
+def _front_matter(cfg: TrainConfig, metrics: dict[str, Any]) -> list[str]:
+    """The YAML header a model hub reads: language, task, and the measured entity scores."""
+    results = [
+        {"task": {"type": "token-classification", "name": "Arabic casualty-report span tagging"},
+         "dataset": {"name": name, "type": "hasila-gold", "split": split},
+         "metrics": [{"type": key, "value": round(float(m[key]), 4), "name": f"strict entity {key} (seqeval)"}
+                     for key in ("precision", "recall", "f1")]}
+        for split in ("dev", "test") for name, m in metrics.get(split, {}).items()
+    ]
+    header = {"language": ["ar"], "license": "apache-2.0", "library_name": "transformers",
+              "pipeline_tag": "token-classification",
+              "tags": ["token-classification", "arabic", "casualties", "hasila"],
+              "model-index": [{"name": cfg.name, "results": results}]}
+    return ["---", yaml.safe_dump(header, allow_unicode=True, sort_keys=False).rstrip(), "---", ""]
+
+
+def _weakest_labels(metrics: dict[str, Any], labels: Sequence[str]) -> list[str]:
+    """Per measured set, the label with the lowest strict F1 (the main failure class seen)."""
+    lines = []
+    for split in ("dev", "test"):
+        for name, m in metrics.get(split, {}).items():
+            per = {lab: m["per_label"][lab]["f1"] for lab in labels if lab in m.get("per_label", {})}
+            if per:
+                worst = min(per, key=per.__getitem__)
+                lines.append(f"- {name}: {worst} spans are the weakest (strict F1 {per[worst]:.3f})")
+    return lines or ["- (no evaluation set was measured)"]
+
+
 def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
-    """A short model card: data, hyperparameters, scores, intended use and limits."""
+    """A model card in the hub's format (YAML header): data mix, hyperparameters, measured scores,
+    failure classes, intended use and limits. Only what training measured is filled in."""
     t, m, data = cfg.training, cfg.model, metrics.get("dataset", {})
     lines = [
+        *_front_matter(cfg, metrics),
         f"# hasila token classifier: `{cfg.name}`",
         "",
         cfg.description or "Tags ACTOR, PLACE, COUNT and CATEGORY spans in Arabic conflict reports "
@@ -572,6 +613,10 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         "",
         f"{data.get('train_windows', 0)} training windows, {data.get('train_tokens', 0)} tokens per epoch. "
         "`snapped`: spans whose boundary falls inside a sub-token (trained as the whole sub-token).",
+        "",
+        "Data mix (where each source's text and labels come from):",
+        "",
+        *[f"- {src.name}: {_origin(src.kind, src.path)}" for src in cfg.data.train],
         "",
         "## Model and hyperparameters",
         "",
@@ -601,6 +646,13 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         "Test:",
         "",
         *_metrics_table(metrics.get("test", {}), m.labels),
+        "Casualty-record scores and the rules baseline on the same sets are not measured by "
+        "training: `hasila evaluate --model <this folder> --gold FILE --baseline rules` writes them.",
+        "",
+        "## Known failure classes",
+        "",
+        *_weakest_labels(metrics, m.labels),
+        "",
         "## Intended use",
         "",
         "First stage of hasila: find the spans in Arabic casualty reports (Syrian Observatory "

@@ -121,4 +121,4 @@ def test_unreachable_server_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     rc = main(["ls", "pull", "--project", "p", "--output", str(tmp_path / "o.json"),
                "--url", f"http://127.0.0.1:{port}", "--api-key", "k"])
     err = capsys.readouterr().err.strip().splitlines()
-    assert rc == 2 and len(err) == 1 and "unreachable" in err[0]
+    assert rc == 3 and len(err) == 1 and "unreachable" in err[0]

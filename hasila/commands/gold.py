@@ -12,7 +12,9 @@ logger = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("gold", help="build the gold set from marked-up reports")
+    p = sub.add_parser("gold", help="build the gold set from marked-up reports",
+                       description="The team's gold set: hasila gold build turns the marked-up "
+                                   "reports into raw texts and Label Studio exports per split.")
     gsub = p.add_subparsers(dest="gold_command", metavar="ACTION", required=True)
     b = gsub.add_parser("build", help="validate annotations/markup/*.txt and write the gold exports",
                         description="Read every marked-up report, validate it against scheme v1, "

@@ -9,7 +9,12 @@ from hasila.report import HEADLINE_HEADER
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("run", help="train, predict the gold test reports, and write the evaluation report")
+    p = sub.add_parser("run", help="train, predict the gold test reports, and write the evaluation report",
+                       description="The whole loop of `make demo`: train the config's model into "
+                                   "models/<name>, predict the gold test reports into "
+                                   "eval/<name>/predictions.jsonl, and evaluate them (beside the "
+                                   "rules baseline) into eval/<name>/ (report.html, report.md, "
+                                   "metrics.json).")
     add_config_args(p, "configs/default.yaml", "training config (YAML)", "training.max_steps=100")
     p.add_argument("--skip-train", action="store_true", help="reuse the model already in models/<name>")
     p.add_argument("--no-baseline", action="store_true", help="do not score the rules baseline")
