@@ -8,7 +8,6 @@ nothing written (:class:`UserError`); 3 a server could not be reached (:class:`N
 
 from __future__ import annotations
 
-
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2

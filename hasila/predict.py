@@ -1,21 +1,29 @@
 """``hasila predict``: reports in, one JSON line (or CSV rows) of casualty figures out.
 
-Inputs are JSON Lines files with ``{"id", "text"}`` per line, ``.txt`` files
-(one report each, id = file name without extension) or ``-`` (JSON Lines on
-stdin). Each report becomes one output line::
+Inputs are JSON Lines files with ``{"id", "text"}`` per line, JSON arrays of
+such objects or of Label Studio tasks (``data.text``; id from ``data.doc_id``,
+else the task id), ``.txt`` files (one report each, id = file name without
+extension), folders (their ``.txt`` files, by name) or ``-`` (stdin, JSON Lines
+or an array). A file none of whose lines is a report is one error saying what
+is expected. Each report becomes one output line::
 
     {"id", "entities": [{"label", "start", "end", "text", "score"}],
      "casualties": [CasualtyRecord.to_json(), ...],
      "non_counts": [{"start", "end", "text", "reason"}], "warnings": [...]}
 
 with offsets into the raw report text. ``--format csv`` writes one row per
-casualty record instead (the report id, then the record's fields).
+casualty record instead (the report id, the record's fields, then the report's
+record count, non-counts and warnings), one row with empty record fields for a
+report without records, and a UTF-8 byte-order mark for spreadsheets. Output
+``-`` is standard output (no part file, no resume, no byte-order mark).
 
 Robustness: a malformed line, or one without ``id``/``text``, is reported with
 its file and line number and skipped; every other report is still written and
-the run then ends with exit code 1. A repeated id keeps its first report and
-the repeat is reported with both line numbers. Empty or non-Arabic text gives
-an empty result with a warning in its line.
+the run then ends with exit code 1. A repeated id with the same text is written
+once (a note); with another text it is a conflict naming both places: the first
+is kept, and the run ends with exit code 1. Empty or non-Arabic text gives an
+empty result with a warning in its line; input with no report at all ends with
+exit code 1.
 
 Writing (atomic, resumable): lines go to ``OUT.part`` beside the output,
 flushed and fsynced after every chunk of reports; only a finished run moves the
@@ -30,6 +38,7 @@ the old one; the ids in it are skipped and the new lines are appended to it.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import logging
 import os
@@ -49,7 +58,10 @@ logger = logging.getLogger(__name__)
 
 FORMATS = ("jsonl", "csv")
 STDIN = "-"
-CSV_FIELDS = ["report_id", *CasualtyRecord.__dataclass_fields__]
+STDOUT = "-"
+#: report-level CSV columns, repeated on each row of the report
+CSV_REPORT_FIELDS = ["records_in_report", "non_counts", "warnings"]
+CSV_FIELDS = ["report_id", *CasualtyRecord.__dataclass_fields__, *CSV_REPORT_FIELDS]
 DEFAULT_CHUNK = 64
 EMPTY_TEXT = "empty text: nothing to tag"
 NO_ARABIC = "no Arabic text: nothing to tag"
@@ -63,10 +75,11 @@ class Report:
     text: str
     source: str = ""
     line: int | None = None
+    unit: str = "line"
 
     @property
     def where(self) -> str:
-        return f"{self.source}: line {self.line}" if self.line is not None else self.source
+        return f"{self.source}: {self.unit} {self.line}" if self.line is not None else self.source
 
 
 @dataclass
@@ -80,6 +93,7 @@ class PredictSummary:
     records: int = 0
     bad: list[BadLine] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
     empty: int = 0
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -89,8 +103,13 @@ class PredictSummary:
         return self.written / self.seconds if self.seconds > 0 else 0.0
 
     @property
+    def no_input(self) -> bool:
+        """Nothing was read: the inputs hold no report (and none was done before)."""
+        return not (self.written or self.resumed or self.bad or self.duplicates or self.conflicts)
+
+    @property
     def exit_code(self) -> int:
-        return 1 if self.bad or self.failed else 0
+        return 1 if self.bad or self.failed or self.conflicts or self.no_input else 0
 
     def describe(self) -> str:
         text = (f"wrote {self.written} report(s), {self.records} casualty record(s) to "
@@ -100,7 +119,11 @@ class PredictSummary:
         if self.empty:
             text += f"; {self.empty} empty or non-Arabic"
         if self.duplicates:
-            text += f"; {len(self.duplicates)} duplicate id(s) skipped"
+            text += f"; {len(self.duplicates)} repeated report(s) written once"
+        if self.conflicts:
+            text += f"; {len(self.conflicts)} report(s) skipped: id already used for another text"
+        if self.no_input:
+            text += "; the input holds no report: nothing to predict"
         if self.bad:
             text += f"; {len(self.bad)} bad input line(s) skipped"
         if self.failed:
@@ -110,25 +133,47 @@ class PredictSummary:
 
 # ---------------------------------------------------------------- reading
 
+#: what predict reads, for messages
+WANTED = ("JSON Lines with {\"id\", \"text\"} per line, a JSON array of such objects or a Label "
+          "Studio export, .txt files (one report each), a folder of .txt files, or - (stdin)")
 
-def _report_from_obj(obj: dict[str, Any], source: str, line: int,
-                     bad: list[BadLine]) -> Report | None:
+
+def _plain(obj: Any) -> Any:
+    """``{"id", "text"}`` of a Label Studio task (``data.text``; id from ``data.doc_id``,
+    ``data.id`` or the task id); any other value as it is."""
+    if isinstance(obj, dict) and "text" not in obj and isinstance(obj.get("data"), dict):
+        data = obj["data"]
+        return {"id": data.get("doc_id", data.get("id", obj.get("id"))), "text": data.get("text")}
+    return obj
+
+
+def _problem(obj: Any) -> str | None:
+    """What keeps ``obj`` from being a report, or None."""
+    if not isinstance(obj, dict):
+        return f"expected an object with \"id\" and \"text\", got {type(obj).__name__}"
     rid, text = obj.get("id"), obj.get("text")
-    problem = None
     if rid is None or (isinstance(rid, str) and not rid.strip()):
-        problem = "missing 'id'"
-    elif not isinstance(rid, str | int) or isinstance(rid, bool):
-        problem = f"'id' must be text or a whole number, got {rid!r}"
-    elif "text" not in obj:
-        problem = "missing 'text'"
-    elif not isinstance(text, str):
-        problem = f"'text' must be a string, got {type(text).__name__}"
+        return "missing 'id'"
+    if not isinstance(rid, str | int) or isinstance(rid, bool):
+        return f"'id' must be text or a whole number, got {rid!r}"
+    if text is None:
+        return "missing 'text'"
+    if not isinstance(text, str):
+        return f"'text' must be a string, got {type(text).__name__}"
+    return None
+
+
+def _report_from_obj(obj: Any, source: str, line: int, bad: list[BadLine],
+                     unit: str = "line") -> Report | None:
+    """A report from ``{"id", "text"}`` or a Label Studio task; else an entry in ``bad``."""
+    obj = _plain(obj)
+    problem = _problem(obj)
     if problem is not None:
-        entry = BadLine(source, line, problem)
-        logger.error("%s", entry)
+        entry = BadLine(source, line, problem, unit)
+        logger.debug("%s", entry)
         bad.append(entry)
         return None
-    return Report(str(rid), text, source, line)
+    return Report(str(obj["id"]), obj["text"], source, line, unit)
 
 
 def _read_txt(path: Path, bad: list[BadLine]) -> Report | None:
@@ -136,17 +181,92 @@ def _read_txt(path: Path, bad: list[BadLine]) -> Report | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        entry = BadLine(str(path), data[: exc.start].count(b"\n") + 1, "not UTF-8 text")
-        logger.error("%s", entry)
+        entry = BadLine(str(path), None, f"not UTF-8 text (byte {exc.start}); is it a binary file?")
+        logger.debug("%s", entry)
         bad.append(entry)
         return None
     return Report(path.stem, text.removeprefix("\ufeff"), str(path), None)
 
 
+def _first_char(path: Path) -> str:
+    """The first non-blank character of a file ('' when blank or not text)."""
+    with path.open("rb") as fh:
+        head = fh.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip()
+    return chr(head[0]) if head else ""
+
+
+def _read_json_array(text: str, source: str, bad: list[BadLine]) -> Iterator[Report]:
+    """Reports of a JSON array (of ``{"id", "text"}`` objects or Label Studio tasks)."""
+    try:
+        items = json.loads(text)
+    except ValueError as exc:
+        bad.append(BadLine(source, None, f"starts like a JSON array but is not valid JSON ({exc})"))
+        return
+    for index, obj in enumerate(items, start=1):
+        report = _report_from_obj(obj, source, index, bad, unit="item")
+        if report is not None:
+            yield report
+
+
+def _read_file(path: Path, bad: list[BadLine]) -> Iterator[Report]:
+    """Reports of one JSON Lines or JSON array file. A file none of whose lines is a report
+    is one bad entry saying what predict reads, not one per line."""
+    if _first_char(path) == "[":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            bad.append(BadLine(str(path), None, f"not UTF-8 text (byte {exc.start})"))
+            return
+        yield from _read_json_array(text, str(path), bad)
+        return
+    mine: list[BadLine] = []
+    good = 0
+    for lineno, obj in iter_jsonl(path, mine, quiet=True):
+        report = _report_from_obj(obj, str(path), lineno, mine)
+        if report is not None:
+            good += 1
+            yield report
+    if mine and not good:
+        mine = [BadLine(str(path), None, f"no line is a report ({mine[0].problem} at line "
+                                         f"{mine[0].line}, and {len(mine) - 1} more); predict reads "
+                                         + WANTED)]
+    bad.extend(mine)
+
+
+def _read_stdin(stream: IO[str], bad: list[BadLine]) -> Iterator[Report]:
+    first = ""
+    for first in stream:
+        if first.strip():
+            break
+    if first.lstrip().startswith("["):
+        yield from _read_json_array(first + stream.read(), "<stdin>", bad)
+        return
+    lines = itertools.chain([first], stream)
+    for lineno, obj in iter_jsonl_lines(lines, "<stdin>", bad, quiet=True):
+        report = _report_from_obj(obj, "<stdin>", lineno, bad)
+        if report is not None:
+            yield report
+
+
+def expand_inputs(inputs: list[str]) -> list[str]:
+    """``inputs`` with every folder replaced by its ``.txt`` files, sorted by name."""
+    out: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        if name != STDIN and path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+            if not files:
+                raise UserError(f"{path}: folder has no .txt files; predict reads {WANTED}")
+            out += [str(p) for p in files]
+        else:
+            out.append(name)
+    return out
+
+
 def check_inputs(inputs: list[str]) -> None:
     """Every input names an existing file (or ``-``, at most once); else a :class:`UserError`."""
     if not inputs:
-        raise UserError("no input given (--input FILE.jsonl, FILE.txt or -)")
+        raise UserError(f"no input given; predict reads {WANTED}")
     if inputs.count(STDIN) > 1:
         raise UserError("'-' (stdin) can be given only once")
     for name in inputs:
@@ -156,7 +276,7 @@ def check_inputs(inputs: list[str]) -> None:
         if not path.exists():
             raise UserError(f"{path}: input file not found")
         if not path.is_file():
-            raise UserError(f"{path}: not a file")
+            raise UserError(f"{path}: not a file or folder; predict reads {WANTED}")
 
 
 def read_reports(inputs: list[str], bad: list[BadLine],
@@ -164,34 +284,33 @@ def read_reports(inputs: list[str], bad: list[BadLine],
     """Every report of ``inputs`` in order; bad lines go to ``bad`` and are skipped."""
     for name in inputs:
         if name == STDIN:
-            stream = stdin if stdin is not None else sys.stdin
-            for lineno, obj in iter_jsonl_lines(stream, "<stdin>", bad):
-                report = _report_from_obj(obj, "<stdin>", lineno, bad)
-                if report is not None:
-                    yield report
-            continue
-        path = Path(name)
-        if path.suffix.lower() == ".txt":
-            report = _read_txt(path, bad)
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin, bad)
+        elif Path(name).suffix.lower() == ".txt":
+            report = _read_txt(Path(name), bad)
             if report is not None:
                 yield report
-            continue
-        for lineno, obj in iter_jsonl(path, bad):
-            report = _report_from_obj(obj, str(path), lineno, bad)
-            if report is not None:
-                yield report
+        else:
+            yield from _read_file(Path(name), bad)
 
 
 def unique_reports(reports: Iterable[Report], done: set[str], summary: PredictSummary) -> Iterator[Report]:
-    """Drop repeated ids (keeping the first, reporting both places) and ids in ``done``."""
-    first: dict[str, str] = {}
+    """Drop ids in ``done`` and repeated ids. A repeat with the same text is written once (a
+    note); a repeat with another text is a conflict naming both places (exit code 1): the
+    first is kept."""
+    first: dict[str, tuple[str, str]] = {}
     for report in reports:
         if report.id in first:
-            msg = f"{report.where}: duplicate id {report.id!r} (first at {first[report.id]}); skipped"
-            logger.warning("%s", msg)
-            summary.duplicates.append(msg)
+            where, text = first[report.id]
+            if text == report.text:
+                msg = f"{report.where}: repeats report {report.id!r} of {where} (same text); written once"
+                summary.duplicates.append(msg)
+            else:
+                msg = (f"{report.where}: id {report.id!r} already used at {where} for another text; "
+                       "this one is skipped (give it its own id)")
+                summary.conflicts.append(msg)
+            logger.debug("%s", msg)
             continue
-        first[report.id] = report.where
+        first[report.id] = (report.where, report.text)
         if report.id in done:
             summary.resumed += 1
             continue
@@ -366,14 +485,88 @@ def prepare_resume(output: Path, fmt: str) -> set[str]:
     return done
 
 
+def csv_rows(obj: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The CSV rows of one output object: one per casualty record, or one with empty record
+    fields when it has none; the report's non-counts and warnings on every row."""
+    extra = {"records_in_report": len(obj["casualties"]),
+             "non_counts": "; ".join(f"{n['text']} ({n['reason']})" for n in obj["non_counts"]),
+             "warnings": "; ".join(obj["warnings"])}
+    if not obj["casualties"]:
+        yield {"report_id": obj["id"], **extra}
+    for record in obj["casualties"]:
+        yield {"report_id": obj["id"], **record, **extra}
+
+
+def _csv_writer(fh: IO[str]) -> csv.DictWriter:
+    writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    return writer
+
+
 def _write_csv(part: Path, output: Path) -> None:
-    with atomic_open(output) as fh:
-        writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
+    """The CSV of a finished part file, with a UTF-8 byte-order mark so that spreadsheet
+    programs read the Arabic right."""
+    with atomic_open(output, encoding="utf-8-sig") as fh:
+        writer = _csv_writer(fh)
         for _, line in _finished_lines(part, strict=True):
-            obj = json.loads(line)
-            for record in obj.get("casualties", []):
-                writer.writerow({"report_id": obj["id"], **record})
+            writer.writerows(csv_rows(json.loads(line)))
+
+
+class _PartSink:
+    """Output lines into ``OUT.part``, fsynced every ``chunk`` lines; :meth:`finish` moves the
+    result onto ``OUT`` (JSONL) or renders the CSV from it."""
+
+    def __init__(self, output: Path, fmt: str, chunk: int) -> None:
+        self.output, self.fmt, self.chunk = output, fmt, chunk
+        self.part = part_path(output)
+        self.fh = self.part.open("a", encoding="utf-8")
+        self.pending = 0
+
+    def write(self, obj: dict[str, Any]) -> None:
+        self.fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.pending += 1
+        if self.pending >= self.chunk:
+            self.sync()
+
+    def sync(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.pending = 0
+
+    def close(self) -> None:
+        if not self.fh.closed:
+            self.sync()
+            self.fh.close()
+
+    def finish(self) -> None:
+        self.close()
+        if self.fmt == "csv":
+            _write_csv(self.part, self.output)
+            self.part.unlink()
+        else:
+            os.replace(self.part, self.output)
+
+
+class _StreamSink:
+    """Output straight to a stream (``--output -``): JSON lines, or CSV rows after a header
+    (no byte-order mark: a stream goes to another program)."""
+
+    def __init__(self, stream: IO[str], fmt: str) -> None:
+        self.stream = stream
+        self.csv = _csv_writer(stream) if fmt == "csv" else None
+
+    def write(self, obj: dict[str, Any]) -> None:
+        if self.csv is not None:
+            self.csv.writerows(csv_rows(obj))
+        else:
+            self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.close()
 
 
 def _count_reports(inputs: list[str]) -> int | None:
@@ -385,6 +578,8 @@ def _count_reports(inputs: list[str]) -> int | None:
         path = Path(name)
         if path.suffix.lower() == ".txt":
             total += 1
+        elif _first_char(path) == "[":
+            return None  # a JSON array: counting its items means reading it twice
         else:
             with path.open("rb") as fh:
                 total += sum(1 for line in fh if line.strip())
@@ -425,14 +620,45 @@ def _pooled(pool: Any, reports: Iterable[Report], on_error: OnError) -> Iterator
         yield from lines
 
 
+def _prepare_output(output: str | Path, inputs: list[str], fmt: str, resume: bool) -> set[str]:
+    """Check the output file and gather what a resumed run has done; ``-`` is stdout."""
+    if str(output) == STDOUT:
+        if resume:
+            raise UserError("--resume needs an output file; standard output (-) cannot be resumed")
+        return set()
+    output = Path(output)
+    if output.is_dir():
+        raise UserError(f"{output}: is a directory; give an output file")
+    if any(name != STDIN and Path(name).resolve() == output.resolve() for name in inputs):
+        raise UserError(f"{output}: the output would overwrite an input; choose another file")
+    return prepare_resume(output, fmt) if resume else set()
+
+
+def _open_sink(output: str | Path, fmt: str, resume: bool, chunk_size: int,
+               stdout: IO[str] | None) -> _PartSink | _StreamSink:
+    if str(output) == STDOUT:
+        return _StreamSink(stdout if stdout is not None else sys.stdout, fmt)
+    output = Path(output)
+    part = part_path(output)
+    if not resume:
+        if part.exists():
+            logger.warning("%s: discarding the part file of an earlier unfinished run "
+                           "(use --resume to continue it)", part)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        part.write_bytes(b"")
+    return _PartSink(output, fmt, chunk_size)
+
+
 def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
                 fmt: str | None = None, batch_size: int = 16, resume: bool = False,
                 link: bool = True, link_config: Any = None, bf16: bool | None = None,
                 threads: int | None = None, chunk_size: int = DEFAULT_CHUNK, tagger: Any = None,
                 progress: bool = True, stdin: IO[str] | None = None, workers: int = 1,
-                rules: bool = False) -> PredictSummary:
+                rules: bool = False, stdout: IO[str] | None = None) -> PredictSummary:
     """Predict every report of ``inputs`` into ``output``; see the module docstring.
 
+    ``inputs`` may name folders (their ``.txt`` files are read); ``output`` ``-`` writes
+    to ``stdout`` (default ``sys.stdout``) as the reports are done, without a part file.
     ``fmt`` defaults to ``csv`` for an output ending in ``.csv``, else ``jsonl``.
     ``tagger`` (an already loaded :class:`~hasila.infer.Tagger`) skips loading
     ``model_dir``. ``link_config`` (a :class:`hasila.link.LinkConfig`, default
@@ -443,20 +669,15 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     """
     from tqdm import tqdm
 
-    output = Path(output)
     if fmt is None:
-        fmt = "csv" if output.suffix.lower() == ".csv" else "jsonl"
+        fmt = "csv" if str(output).lower().endswith(".csv") else "jsonl"
     if fmt not in FORMATS:
         raise UserError(f"--format {fmt!r}: unknown format; use one of {', '.join(FORMATS)}")
     if batch_size < 1:
         raise UserError(f"--batch-size {batch_size}: must be at least 1")
+    inputs = expand_inputs(inputs)
     check_inputs(inputs)
-    if output.is_dir():
-        raise UserError(f"{output}: is a directory; give an output file")
-    if any(name != STDIN and Path(name).resolve() == output.resolve() for name in inputs):
-        raise UserError(f"{output}: the output would overwrite an input; choose another file")
-    part = part_path(output)
-    done = prepare_resume(output, fmt) if resume else set()
+    done = _prepare_output(output, inputs, fmt, resume)
     total = _count_reports(inputs)
     if rules and tagger is None:
         from hasila.weak import RulesTagger
@@ -468,13 +689,9 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
         from hasila.infer import Tagger
 
         tagger = Tagger.load(model_dir, threads=threads, bf16=bf16)
-    if not resume:
-        if part.exists():
-            logger.warning("%s: discarding the part file of an earlier unfinished run "
-                           "(use --resume to continue it)", part)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        part.write_bytes(b"")
-    summary = PredictSummary(output=str(output), fmt=fmt)
+    sink = _open_sink(output, fmt, resume, chunk_size, stdout)
+    summary = PredictSummary(output="standard output" if str(output) == STDOUT else str(output),
+                             fmt=fmt)
 
     def failed(report: Report, message: str) -> None:
         summary.failed.append(f"{report.where}: report {report.id!r}: {message}")
@@ -489,35 +706,25 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     bar = tqdm(total=None if total is None else max(total - len(done), 0), unit="report",
                desc="predict", disable=not progress, dynamic_ncols=True)
     try:
-        with part.open("a", encoding="utf-8") as fh:
-            pending = 0
-            for obj in lines:
-                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
-                summary.written += 1
-                summary.records += len(obj["casualties"])
-                summary.empty += EMPTY_TEXT in obj["warnings"] or NO_ARABIC in obj["warnings"]
-                bar.update(1)
-                pending += 1
-                if pending >= chunk_size:
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                    pending = 0
-            fh.flush()
-            os.fsync(fh.fileno())
+        for obj in lines:
+            sink.write(obj)
+            summary.written += 1
+            summary.records += len(obj["casualties"])
+            summary.empty += EMPTY_TEXT in obj["warnings"] or NO_ARABIC in obj["warnings"]
+            bar.update(1)
+        sink.close()
     except BaseException:
         bar.close()
+        sink.close()
         if pool is not None:
             pool.close(cancel=True)
-        logger.error("stopped: finished lines are kept in %s; run again with --resume to continue",
-                     part)
+        if isinstance(sink, _PartSink):
+            logger.error("stopped: finished lines are kept in %s; run again with --resume to "
+                         "continue", sink.part)
         raise
     bar.close()
     if pool is not None:
         pool.close()
-    if fmt == "csv":
-        _write_csv(part, output)
-        part.unlink()
-    else:
-        os.replace(part, output)
+    sink.finish()
     summary.seconds = time.perf_counter() - start
     return summary

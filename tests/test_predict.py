@@ -118,11 +118,11 @@ def test_csv_one_row_per_record(tmp_path: Path, tagger: Tagger, stand_in_linker:
     summary = run_predict(None, [str(write_jsonl(tmp_path / "in.jsonl", rows))], out,
                           tagger=tagger, progress=False)
     assert summary.fmt == "csv" and summary.records == 3
-    with out.open(encoding="utf-8", newline="") as fh:
+    with out.open(encoding="utf-8-sig", newline="") as fh:
         table = list(csv.DictReader(fh))
     assert list(table[0]) == CSV_FIELDS
     assert [(r["report_id"], r["id"], r["value"], r["text"]) for r in table] == \
-        [("a", "c1", "12", "12"), ("a", "c2", "40", "40"), ("c", "c1", "7", "7")]
+        [("a", "c1", "12", "12"), ("a", "c2", "40", "40"), ("b", "", "", ""), ("c", "c1", "7", "7")]
     assert not part_path(out).exists()
 
 
@@ -172,21 +172,26 @@ def test_bad_lines_reported_and_others_written(tmp_path: Path, tagger: Tagger,
     assert [line["id"] for line in read_lines(out2)] == ["r0", "r1", "r2", "r3"]
 
 
-def test_duplicate_ids_keep_the_first(tmp_path: Path, tagger: Tagger) -> None:
+def test_an_id_for_two_texts_is_an_error_naming_both_lines(tmp_path: Path, tagger: Tagger) -> None:
     a = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "text": "قتل 12 مدنيين في إدلب"},
                                            {"id": "y", "text": "سقط 5 عناصر في حلب"},
-                                           {"id": "x", "text": "قتل 40 عناصر في حماة"}])
+                                           {"id": "x", "text": "قتل 40 عناصر في حماة"},
+                                           {"id": "y", "text": "سقط 5 عناصر في حلب"}])
     b = write_jsonl(tmp_path / "b.jsonl", [{"id": "y", "text": "أصيب 7 أطفال"}])
     out = tmp_path / "pred.jsonl"
     summary = run_predict(None, [str(a), str(b)], out, tagger=tagger, link=False, progress=False)
     lines = read_lines(out)
     assert [line["id"] for line in lines] == ["x", "y"]
     assert any(e["text"] == "12" for e in lines[0]["entities"])
-    assert summary.duplicates == [
-        f"{a}: line 3: duplicate id 'x' (first at {a}: line 1); skipped",
-        f"{b}: line 1: duplicate id 'y' (first at {a}: line 2); skipped",
+    assert summary.conflicts == [
+        f"{a}: line 3: id 'x' already used at {a}: line 1 for another text; this one is skipped "
+        "(give it its own id)",
+        f"{b}: line 1: id 'y' already used at {a}: line 2 for another text; this one is skipped "
+        "(give it its own id)",
     ]
-    assert summary.exit_code == 0
+    assert summary.duplicates == [f"{a}: line 4: repeats report 'y' of {a}: line 2 (same text); "
+                                  "written once"]
+    assert summary.exit_code == 1
 
 
 def test_empty_and_non_arabic_reports(tmp_path: Path, tagger: Tagger) -> None:
@@ -285,10 +290,11 @@ def test_interrupt_then_resume(tmp_path: Path, tagger: Tagger, monkeypatch: pyte
         ids = [line["id"] for line in read_lines(out)]
         assert ids == [f"r{i}" for i in range(10)]
     else:
-        with out.open(encoding="utf-8", newline="") as fh:
+        with out.open(encoding="utf-8-sig", newline="") as fh:
             table = list(csv.DictReader(fh))
-        expected = [(rid, rec.id) for rid, row in ((f"r{i}", rows[i]) for i in range(10))
-                    for rec in fake_link(row["text"], tagger.tag([row["text"]])[0], None).records]
+        expected = [(rid, rec_id) for rid, row in ((f"r{i}", rows[i]) for i in range(10))
+                    for rec_id in [r.id for r in fake_link(row["text"], tagger.tag([row["text"]])[0],
+                                                           None).records] or [""]]
         assert [(r["report_id"], r["id"]) for r in table] == expected
         assert len(expected) > 5
 
@@ -402,9 +408,10 @@ def test_rules_instead_of_a_model(tmp_path: Path) -> None:
     out = tmp_path / "pred.csv"
     code = main(["predict", "--rules", "--input", str(jsonl), "--output", str(out), "--no-progress"])
     assert code == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     by_value = {row["value"]: row for row in rows}
-    assert set(by_value) == {"12", "3"} and {row["report_id"] for row in rows} == {"a"}
+    assert set(by_value) == {"12", "3", ""} and {row["report_id"] for row in rows} == {"a", "b"}
+    assert by_value[""]["report_id"] == "b" and "Arabic" in by_value[""]["warnings"]
     assert by_value["12"]["status"] == by_value["3"]["status"] == "killed"
     assert by_value["3"]["part_of"] == by_value["12"]["id"]  # بينهم
     assert by_value["12"]["location"] == "سراقب"

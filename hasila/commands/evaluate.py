@@ -7,7 +7,6 @@ import argparse
 from hasila.errors import UserError
 from hasila.fileio import atomic_open
 
-
 USAGE = ("hasila evaluate --gold FILE [FILE ...] --output DIR [--model DIR] [--baseline rules] "
          "[--no-gold-spans] [--batch-size N]\n"
          "       hasila evaluate --compare RUN_A RUN_B [--output FILE.md]")

@@ -5,26 +5,36 @@ from __future__ import annotations
 import argparse
 import sys
 
+#: problems printed one per line before a "… and N more" line
+MAX_SHOWN = 20
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "predict", help="tag and link reports: one JSON line (or CSV rows) per report",
-        description="Inputs: JSON Lines files with {\"id\", \"text\"} per line, .txt files (one "
-                    "report each, id = file name) or - for JSON Lines on stdin. Bad lines are "
-                    "reported with file and line and skipped; the run then exits with 1.")
+        description="Inputs: JSON Lines files with {\"id\", \"text\"} per line, a JSON array of "
+                    "such objects or a Label Studio export (data.text, data.doc_id), .txt files "
+                    "(one report each, id = file name), folders of .txt files, or - for stdin. "
+                    "Bad lines are reported with file and line and skipped; the run then exits "
+                    "with 1, as it does when an id is used for two different texts or the input "
+                    "holds no report. Output - is standard output.")
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--model", metavar="DIR", help="model folder (from hasila train)")
     source.add_argument("--rules", action="store_true",
                         help="no model: tag with the rules (gazetteer, word lists, number parser); "
                              "on the reports measured so far more accurate than the small models")
     p.add_argument("--input", required=True, nargs="+", metavar="PATH",
-                   help="FILE.jsonl, FILE.txt or - (stdin), one or more")
+                   help="FILE.jsonl, FILE.json (array or Label Studio export), FILE.txt, a folder "
+                        "of .txt files, or - (stdin); one or more")
     p.add_argument("--output", required=True, metavar="OUT",
-                   help="output file, written atomically (OUT.part holds an unfinished run)")
+                   help="output file, written atomically (OUT.part holds an unfinished run); "
+                        "- for standard output")
     p.add_argument("--format", dest="fmt", default=None, metavar="jsonl|csv",
-                   help="jsonl (one line per report) or csv (one row per casualty record); "
-                        "default: from the output's extension, else jsonl")
-    p.add_argument("--batch-size", type=int, default=16, help="windows per model batch (default 16)")
+                   help="jsonl (one line per report) or csv (one row per casualty record, one for "
+                        "a report without any; UTF-8 with byte-order mark); default: from the "
+                        "output's extension, else jsonl")
+    p.add_argument("--batch-size", type=int, default=16, metavar="N",
+                   help="windows per model batch (default 16)")
     p.add_argument("--resume", action="store_true",
                    help="skip report ids already in OUT or OUT.part and add the rest")
     p.add_argument("--no-link", action="store_true",
@@ -55,9 +65,16 @@ def run(args: argparse.Namespace) -> int:
                           link_config=link_config,
                           bf16=args.bf16, threads=args.threads, progress=not args.no_progress,
                           workers=args.workers, rules=args.rules)
-    for entry in summary.bad:
-        print(f"hasila predict: skipped {entry}", file=sys.stderr)
-    for msg in summary.failed:
-        print(f"hasila predict: failed {msg}", file=sys.stderr)
+    problems = [*(f"skipped {entry}" for entry in summary.bad),
+                *(f"skipped {msg}" for msg in summary.conflicts),
+                *(f"failed {msg}" for msg in summary.failed)]
+    for line in problems[:MAX_SHOWN]:
+        print(f"hasila predict: {line}", file=sys.stderr)
+    if len(problems) > MAX_SHOWN:
+        print(f"hasila predict: … and {len(problems) - MAX_SHOWN} more problem(s) like these "
+              "(-vv lists every one as it happens)", file=sys.stderr)
+    if args.verbose:
+        for msg in summary.duplicates:
+            print(f"hasila predict: note: {msg}", file=sys.stderr)
     print(summary.describe(), file=sys.stderr)
     return summary.exit_code
