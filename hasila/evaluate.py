@@ -306,6 +306,7 @@ def run_evaluate(model_dir: str | Path | None, gold_paths: list[str | Path], out
         meta["config_hash"] = config_hash(read_yaml(cfg_file)) if cfg_file.exists() else "unknown"
     if ontology is None:
         ontology = Ontology.load()
+    meta["ontology"] = ontology.source  # the categories scored: the model's own, or the repo's
     if baseline is not None:
         if baseline != "rules":
             raise UserError(f"--baseline {baseline!r}: the only baseline is 'rules'")

@@ -140,7 +140,8 @@ def ontology_path(model_dir: Path) -> Path:
     if saved.is_file():
         return saved
     fallback = project_root() / "configs" / "categories.yaml"
-    logger.warning("%s: no categories.yaml saved with the model; using %s", model_dir, fallback)
+    # the commands tell the user (hasila.predict.ontology_note); a log line would repeat it
+    logger.info("%s: no categories.yaml saved with the model; using %s", model_dir, fallback)
     return fallback
 
 

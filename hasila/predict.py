@@ -96,6 +96,7 @@ class PredictSummary:
     conflicts: list[str] = field(default_factory=list)
     empty: int = 0
     failed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -649,6 +650,15 @@ def _open_sink(output: str | Path, fmt: str, resume: bool, chunk_size: int,
     return _PartSink(output, fmt, chunk_size)
 
 
+def ontology_note(model_dir: str | Path | None) -> str | None:
+    """What to tell the user when the model folder lacks its own category ontology."""
+    if model_dir is None or (Path(model_dir) / "categories.yaml").is_file():
+        return None
+    return (f"{model_dir} has no categories.yaml (the categories it was trained with): "
+            "categories are from the repository's configs/categories.yaml; copy the training "
+            "ontology into the model folder if it differs")
+
+
 def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
                 fmt: str | None = None, batch_size: int = 16, resume: bool = False,
                 link: bool = True, link_config: Any = None, bf16: bool | None = None,
@@ -692,6 +702,9 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     sink = _open_sink(output, fmt, resume, chunk_size, stdout)
     summary = PredictSummary(output="standard output" if str(output) == STDOUT else str(output),
                              fmt=fmt)
+    note = None if rules else ontology_note(model_dir)
+    if note is not None:
+        summary.notes.append(note)
 
     def failed(report: Report, message: str) -> None:
         summary.failed.append(f"{report.where}: report {report.id!r}: {message}")

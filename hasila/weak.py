@@ -307,7 +307,7 @@ class WeakConfig:
 
     actors: str = "configs/actors.yaml"
     categories: str = "configs/categories.yaml"
-    #: Gazetteer TSV; empty or missing: place patterns only.
+    #: Gazetteer TSV; empty: place patterns only. A file that cannot be loaded is an error.
     gazetteer: str = "data/gazetteer/places.tsv"
     model_version: str = "rules-v1"
     link: LinkConfig = field(default_factory=LinkConfig)
@@ -372,7 +372,8 @@ class RulesLabeller:
             try:
                 gazetteer = Gazetteer.load(resolve(cfg.gazetteer))
             except UserError as exc:
-                logger.warning("no gazetteer (%s): places from patterns only", exc)
+                raise UserError(f"{exc}; the rules need the gazetteer for places (set gazetteer "
+                                "to '' in the config to use place patterns only)") from None
         actors = ActorLexicon.load(resolve(cfg.actors))
         onto = ontology or Ontology.load(resolve(cfg.categories))
         return cls(gazetteer, actors, onto, cfg.link)

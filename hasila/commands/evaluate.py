@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from hasila.errors import UserError
 from hasila.fileio import atomic_open
@@ -52,7 +53,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.gold or not args.output:
         raise UserError("--gold FILE… and --output DIR are required (or use --compare A B)")
     from hasila.evaluate import run_evaluate
+    from hasila.predict import ontology_note
     from hasila.report import HEADLINE_HEADER, conclusions, headline_rows
+
+    if (note := ontology_note(args.model)) is not None:
+        print(f"hasila evaluate: note: {note}", file=sys.stderr)
 
     metrics = run_evaluate(args.model, args.gold, args.output, baseline=args.baseline,
                            batch_size=args.batch_size, with_gold_spans=not args.no_gold_spans)

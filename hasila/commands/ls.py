@@ -83,7 +83,11 @@ def run_push(args: argparse.Namespace) -> int:
     predictions = None
     version = None
     if args.model:
+        from hasila.predict import ontology_note
         from hasila.prediction_doc import prediction_docs
+
+        if (note := ontology_note(args.model)) is not None:
+            print(f"hasila ls push: note: {note}", file=sys.stderr)
 
         predictions = {d.id: d for d in prediction_docs(args.model, docs, batch_size=args.batch_size)}
         version = model_version(args.model)

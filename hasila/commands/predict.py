@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     if len(problems) > MAX_SHOWN:
         print(f"hasila predict: … and {len(problems) - MAX_SHOWN} more problem(s) like these "
               "(-vv lists every one as it happens)", file=sys.stderr)
+    for msg in summary.notes:
+        print(f"hasila predict: note: {msg}", file=sys.stderr)
     if args.verbose:
         for msg in summary.duplicates:
             print(f"hasila predict: note: {msg}", file=sys.stderr)
