@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from hasila.cli import build_parser, main
-from hasila.errors import EXIT_NETWORK, EXIT_USAGE
+
+EXIT_USAGE, EXIT_NETWORK = 2, 3  # the README's exit-code table
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ from test_evaluate import GOLD, _pred_spans, _rec
 
 from hasila.cli import main
 from hasila.evaluate import SystemOutput, score_system
-from hasila.report import conclusions, render_html, render_markdown, write_report
+from hasila.report import render_html, render_markdown, write_report
 from hasila.train import load_train_config, model_card
 
 
@@ -27,6 +27,8 @@ def three_systems() -> dict:
 
 
 def test_reports_have_a_legend_and_a_plain_conclusion() -> None:
+    from hasila.report import conclusions
+
     metrics = three_systems()
     assert conclusions(metrics) == [
         "On fixture (1 reports), rules has the best casualty-record F1: 100.0, 50.0 points above "
