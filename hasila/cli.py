@@ -17,7 +17,7 @@ import pkgutil
 import sys
 
 from hasila import __version__, commands
-from hasila.errors import EXIT_INTERRUPTED, UserError
+from hasila.errors import EXIT_INTERRUPTED, EXIT_USAGE, UserError
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # a newcomer typing `hasila`: the commands, then exit code 2 like any misuse
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=LOG_LEVELS[min(args.verbose, len(LOG_LEVELS) - 1)],
