@@ -144,6 +144,8 @@ def iter_jsonl_lines(lines: Iterable[str | bytes], name: str, bad: list[BadLine]
     for lineno, raw in enumerate(lines, start=1):
         try:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if lineno == 1:
+                line = line.removeprefix("\ufeff")  # a byte-order mark some editors write
             if not line.strip():
                 continue
             obj = json.loads(line)

@@ -235,14 +235,16 @@ def _read_file(path: Path, bad: list[BadLine]) -> Iterator[Report]:
 
 
 def _read_stdin(stream: IO[str], bad: list[BadLine]) -> Iterator[Report]:
-    first = ""
-    for first in stream:
-        if first.strip():
+    """Reports of standard input: a JSON array when it starts with ``[``, else JSON Lines."""
+    head: list[str] = []
+    for line in stream:
+        head.append(line)
+        if line.strip():
             break
-    if first.lstrip().startswith("["):
-        yield from _read_json_array(first + stream.read(), "<stdin>", bad)
+    if head and head[-1].lstrip().startswith("["):
+        yield from _read_json_array("".join(head) + stream.read(), "<stdin>", bad)
         return
-    lines = itertools.chain([first], stream)
+    lines = itertools.chain(head, stream)  # line numbers count the blank lines read ahead
     for lineno, obj in iter_jsonl_lines(lines, "<stdin>", bad, quiet=True):
         report = _report_from_obj(obj, "<stdin>", lineno, bad)
         if report is not None:

@@ -16,6 +16,11 @@ from hasila.infer import Tagger
 from hasila.predict import CSV_FIELDS, run_predict
 
 
+def problems(err: str) -> list[str]:
+    """stderr lines without the note that the tiny test model has no categories.yaml."""
+    return [line for line in err.strip().splitlines() if ": note: " not in line]
+
+
 def ls_task(task_id: int, doc_id: str | None, text: str) -> dict:
     data = {"text": text, **({"doc_id": doc_id} if doc_id else {})}
     return {"id": task_id, "data": data, "annotations": [{"result": []}]}
@@ -44,7 +49,7 @@ def test_a_file_with_no_report_is_rejected_in_one_line(tmp_path: Path, model_dir
                      encoding="utf-8")
     rc = main(["predict", "--model", str(model_dir), "--input", str(table),
                "--output", str(tmp_path / "o.jsonl"), "--no-progress"])
-    err = capsys.readouterr().err.strip().splitlines()
+    err = problems(capsys.readouterr().err)
     assert rc == 1 and len(err) == 2, err
     assert err[0].startswith(f"hasila predict: skipped {table}: no line is a report")
     assert "predict reads JSON Lines" in err[0] and "Label Studio export" in err[0]
@@ -56,7 +61,7 @@ def test_many_bad_lines_are_shown_once_each_and_capped(tmp_path: Path, model_dir
     jsonl = write_jsonl(tmp_path / "in.jsonl", rows)
     rc = main(["predict", "--model", str(model_dir), "--input", str(jsonl), "--no-link",
                "--output", str(tmp_path / "o.jsonl"), "--no-progress"])
-    err = capsys.readouterr().err.strip().splitlines()
+    err = problems(capsys.readouterr().err)
     assert rc == 1 and len(err) == 22, err
     assert "and 10 more problem(s)" in err[20] and "30 bad input line(s)" in err[21]
 
@@ -122,7 +127,7 @@ def test_a_binary_txt_report_is_not_called_line_1(tmp_path: Path, model_dir: Pat
     blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe")
     rc = main(["predict", "--model", str(model_dir), "--input", str(blob),
                "--output", str(tmp_path / "o.jsonl"), "--no-progress"])
-    first = capsys.readouterr().err.splitlines()[0]
+    first = problems(capsys.readouterr().err)[0]
     assert rc == 1 and first == (f"hasila predict: skipped {blob}: not UTF-8 text (byte 0); "
                                  "is it a binary file?")
 
@@ -138,3 +143,22 @@ def test_a_binary_gold_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     err = capsys.readouterr().err.strip().splitlines()
     assert rc == 2 and len(err) == 1, err
     assert f"{blob}: not UTF-8 text (byte 22)" in err[0]
+
+
+def test_stdin_json_array_and_line_numbers_after_blank_lines(tmp_path: Path, tagger: Tagger) -> None:  # noqa: F811
+    out = tmp_path / "pred.jsonl"
+    array = io.StringIO("\n" + json.dumps([{"id": "a", "text": "قتل 3 مدنيين"}], ensure_ascii=False))
+    summary = run_predict(None, ["-"], out, tagger=tagger, link=False, progress=False, stdin=array)
+    assert summary.written == 1 and not summary.bad
+    lines = io.StringIO("\n\n" + json.dumps({"id": "b"}) + "\n")
+    summary = run_predict(None, ["-"], out, tagger=tagger, link=False, progress=False, stdin=lines)
+    assert [str(b) for b in summary.bad] == ["<stdin>: line 3: missing 'text'"]
+
+
+def test_a_byte_order_mark_on_json_lines_is_not_a_bad_line(tmp_path: Path, tagger: Tagger) -> None:  # noqa: F811
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("\ufeff" + json.dumps({"id": "a", "text": "قتل 3 مدنيين"}, ensure_ascii=False)
+                     + "\n", encoding="utf-8")
+    summary = run_predict(None, [str(jsonl)], tmp_path / "o.jsonl", tagger=tagger, link=False,
+                          progress=False)
+    assert summary.written == 1 and not summary.bad
