@@ -65,12 +65,12 @@ LEGEND: list[tuple[str, str]] = [
                              "whether it counts people (a record) or not (a date, year, shells, ...)"),
     ("model", "the trained tagger, then the rule-based post-processor (linker)"),
     ("rules", "the rules tagger (gazetteer, word lists, number parser), then the same linker"),
-    ("linker on gold spans", "the linker given the gold spans: what it reaches with a perfect "
-                             "tagger; an upper bound, not a system to run on new text"),
+    ("linker on gold spans", "the linker given the gold spans: a reference for what it reaches "
+                             "with the right spans, not a system to run on new text"),
 ]
 
 #: the reference system of the conclusion line: not one a user can run on new reports
-UPPER_BOUND = "linker on gold spans"
+REFERENCE = "linker on gold spans"
 
 
 def conclusions(metrics: dict[str, Any]) -> list[str]:
@@ -78,8 +78,9 @@ def conclusions(metrics: dict[str, Any]) -> list[str]:
     lines = []
     for set_name, result in metrics["sets"].items():
         scores = {name: m["records"]["overall"]["f1"] for name, m in result["systems"].items()}
-        ranked = sorted(((f, n) for n, f in scores.items() if n != UPPER_BOUND), reverse=True)
-        where = f"On {set_name} ({result['docs']} reports)"
+        ranked = sorted(((f, n) for n, f in scores.items() if n != REFERENCE), reverse=True)
+        n = result["docs"]
+        where = f"On {set_name} ({n} report{'' if n == 1 else 's'})"
         if not ranked:
             line = f"{where}: only the linker on gold spans was scored"
         else:
@@ -88,8 +89,8 @@ def conclusions(metrics: dict[str, Any]) -> list[str]:
             if len(ranked) > 1:
                 next_f, second = ranked[1]
                 line += f", {100 * (best_f - next_f):.1f} points above {second} ({_pct(next_f)})"
-        if UPPER_BOUND in scores:
-            line += f"; the linker on gold spans reaches {_pct(scores[UPPER_BOUND])}"
+        if REFERENCE in scores:
+            line += f"; the linker on gold spans reaches {_pct(scores[REFERENCE])}"
         lines.append(line + ".")
     return lines
 
