@@ -8,8 +8,11 @@ stdin). Each report becomes one output line::
      "casualties": [CasualtyRecord.to_json(), ...],
      "non_counts": [{"start", "end", "text", "reason"}], "warnings": [...]}
 
-with offsets into the raw report text. ``--format csv`` writes one row per
-casualty record instead (the report id, then the record's fields).
+with offsets into the raw report text. Any other fields of an input JSON line
+(``date``, ``source``, ``url``, ``title``, ...) are copied into the line's
+``meta`` object (absent when there are none). ``--format csv`` writes one row per
+casualty record instead (the report id, the ``META_CSV_FIELDS`` of its meta, then
+the record's fields).
 
 Robustness: a malformed line, or one without ``id``/``text``, is reported with
 its file and line number and skipped; every other report is still written and
@@ -49,7 +52,11 @@ logger = logging.getLogger(__name__)
 
 FORMATS = ("jsonl", "csv")
 STDIN = "-"
-CSV_FIELDS = ["report_id", *CasualtyRecord.__dataclass_fields__]
+#: input fields that are the report itself; every other field is passed through as ``meta``
+REPORT_FIELDS = ("id", "text")
+#: meta fields that get a CSV column (a column is empty when a report lacks the field)
+META_CSV_FIELDS = ("date", "source", "url", "title")
+CSV_FIELDS = ["report_id", *META_CSV_FIELDS, *CasualtyRecord.__dataclass_fields__]
 DEFAULT_CHUNK = 64
 EMPTY_TEXT = "empty text: nothing to tag"
 NO_ARABIC = "no Arabic text: nothing to tag"
@@ -57,12 +64,14 @@ NO_ARABIC = "no Arabic text: nothing to tag"
 
 @dataclass(frozen=True)
 class Report:
-    """One input report and where it came from (file, and line for JSON Lines)."""
+    """One input report, where it came from (file, and line for JSON Lines) and the
+    input line's other fields (``meta``: date, source, url, ...)."""
 
     id: str
     text: str
     source: str = ""
     line: int | None = None
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def where(self) -> str:
@@ -128,7 +137,8 @@ def _report_from_obj(obj: dict[str, Any], source: str, line: int,
         logger.error("%s", entry)
         bad.append(entry)
         return None
-    return Report(str(rid), text, source, line)
+    meta = {k: v for k, v in obj.items() if k not in REPORT_FIELDS}
+    return Report(str(rid), text, source, line, meta)
 
 
 def _read_txt(path: Path, bad: list[BadLine]) -> Report | None:
@@ -221,8 +231,11 @@ def _link(text: str, spans: list[Span], ontology: Any, link_config: Any) -> Any:
 def result_line(report: Report, spans: list[Span], ontology: Any, link_config: Any = None,
                 do_link: bool = True, warnings: list[str] | None = None) -> dict[str, Any]:
     """The output object of one report from its predicted spans (links them unless told not to)."""
-    out: dict[str, Any] = {"id": report.id, "entities": [_entity_json(s) for s in spans],
-                           "casualties": [], "non_counts": [], "warnings": list(warnings or [])}
+    out: dict[str, Any] = {"id": report.id}
+    if report.meta:
+        out["meta"] = dict(report.meta)
+    out.update({"entities": [_entity_json(s) for s in spans], "casualties": [], "non_counts": [],
+                "warnings": list(warnings or [])})
     if do_link:
         result = _link(report.text, spans, ontology, link_config)
         out["casualties"] = [r.to_json() for r in result.records]
@@ -366,14 +379,21 @@ def prepare_resume(output: Path, fmt: str) -> set[str]:
     return done
 
 
+def meta_columns(meta: dict[str, Any] | None) -> dict[str, str]:
+    """The CSV meta columns of an output line's ``meta`` (text; empty when missing)."""
+    meta = meta or {}
+    return {k: "" if meta.get(k) is None else str(meta[k]) for k in META_CSV_FIELDS}
+
+
 def _write_csv(part: Path, output: Path) -> None:
     with atomic_open(output) as fh:
         writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS, lineterminator="\n")
         writer.writeheader()
         for _, line in _finished_lines(part, strict=True):
             obj = json.loads(line)
+            meta = meta_columns(obj.get("meta"))
             for record in obj.get("casualties", []):
-                writer.writerow({"report_id": obj["id"], **record})
+                writer.writerow({"report_id": obj["id"], **meta, **record})
 
 
 def _count_reports(inputs: list[str]) -> int | None:
