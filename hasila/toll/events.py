@@ -1,7 +1,10 @@
 """Casualty records to events: the conservative rule that keeps reports from double counting.
 
-Records of the same **status** and **category**, in the same **area** (district, else
-governorate, else the unresolved place) and **close in time** form one event:
+Records of the same **status** and **category**, in the same **area** and **close in
+time** form one event. The area is the district; a record placed only in a governorate
+(``ريف إدلب``) goes with an event of any district of that governorate (the event keeps
+the most precise place); places abroad and unresolved places are areas of their own.
+Close in time:
 
 - same day: one event. Records of one report in the event are added up (distinct
   statements), repeated ones (same value and place) counted once; across reports an
@@ -102,6 +105,14 @@ class Event:
 
     def add(self, figure: Figure) -> None:
         """Take one more report's figure in (see the module docstring for the rule)."""
+        if self.place.district is None and figure.first.place.district is not None:
+            self.place = figure.first.place
+        same = next((f for f in self.figures if f.report_id == figure.report_id), None)
+        if same is not None:  # more records of a report already in: one statement more
+            same.records.extend(figure.records)
+            if same.report_id == self.standing:
+                self._stand(same)
+            return
         seen = {f.value for f in self.figures}
         self.figures.append(figure)
         if len(self.figures) == 1 or figure.update:
@@ -158,18 +169,33 @@ def _sort_key(r: TollRecord) -> tuple[dt.datetime, int]:
 
 
 def _figures(records: list[TollRecord]) -> list[Figure]:
-    """One figure per report and day, in time order."""
-    by_report: dict[tuple[str, dt.date | None], list[TollRecord]] = {}
+    """One figure per report and area, in time order."""
+    by_report: dict[tuple[str, str], list[TollRecord]] = {}
     for r in sorted(records, key=_sort_key):
-        by_report.setdefault((r.report_id, r.date), []).append(r)
+        by_report.setdefault((r.report_id, r.place.key), []).append(r)
     return [Figure(rid, recs) for (rid, _), recs in by_report.items()]
+
+
+def _area(place: Resolved) -> str:
+    """The group of an area: its governorate (or country, or the unresolved place)."""
+    return place.governorate.pcode if place.governorate is not None else place.key
 
 
 def _joins(event: Event, figure: Figure) -> bool:
     day, last = figure.first.date, event.last_date
     if day is None or last is None:
         return False
+    mine, theirs = event.place.district, figure.first.place.district
+    if mine is not None and theirs is not None and mine != theirs:
+        return False
     return day == last or (figure.update and day == last + dt.timedelta(days=1))
+
+
+def _best(candidates: list[Event], figure: Figure) -> Event:
+    """The event a figure joins when several could: same district, then same figure."""
+    district = figure.first.place.district
+    return max(candidates, key=lambda e: (e.place.district == district and district is not None,
+                                          any(f.value == figure.value for f in e.figures)))
 
 
 def build_events(records: list[TollRecord]) -> Events:
@@ -179,15 +205,19 @@ def build_events(records: list[TollRecord]) -> Events:
     counted = [r for r in records if not r.part_of and not r.cumulative]
     groups: dict[tuple[str, str, str], list[TollRecord]] = {}
     for r in counted:
-        groups.setdefault((r.status, r.category, r.place.key), []).append(r)
+        groups.setdefault((r.status, r.category, _area(r.place)), []).append(r)
     events: list[Event] = []
     for (status, category, _), recs in groups.items():
-        current: Event | None = None
+        group: list[Event] = []
         for figure in _figures(recs):
-            if current is None or not _joins(current, figure):
-                current = Event("", status, category, figure.first.place)
-                events.append(current)
-            current.add(figure)
+            candidates = [e for e in group if _joins(e, figure)]
+            if candidates:
+                _best(candidates, figure).add(figure)
+                continue
+            event = Event("", status, category, figure.first.place)
+            event.add(figure)
+            group.append(event)
+        events += group
     events.sort(key=lambda e: (e.first_date or dt.date.max, e.place.key, e.category, e.status))
     owner: dict[tuple[str, str], Event] = {}
     for i, event in enumerate(events, start=1):

@@ -88,23 +88,44 @@ class ReadResult:
 
 
 def _report_place(obj: dict[str, Any], admin: AdminGazetteer) -> Resolved:
-    """The area the report's places agree on (district, else governorate), or why not."""
+    """The area the report's places agree on (district, else governorate), or why not.
+
+    Places in Syria count when there are any (a foreign capital named in passing does not
+    move the report abroad); the whole country (``سوريا``) says nothing about the area."""
     names = list(dict.fromkeys(e["text"] for e in obj.get("entities", []) if e.get("label") == "PLACE"))
     if not names:
         return Resolved("", problem="no place in the report")
-    found = [r for r in (admin.resolve(n) for n in names) if r.governorate is not None or r.country]
+    found = [r for r in (admin.resolve(n) for n in names) if r.resolved]
     joined = "; ".join(names)
     if not found:
         return Resolved(joined, problem="no place of the report in the gazetteer")
+    found = [r for r in found if r.governorate is not None] or found
+    areas = {(r.governorate, r.country) for r in found}
+    if len(areas) > 1:
+        return Resolved(joined, problem="the report's places lie in several governorates")
     districts = {r.district for r in found}
-    govs = {r.governorate for r in found}
-    countries = {r.country for r in found}
-    if len(govs) == 1 and len(countries) == 1:
-        first = found[0]
-        place = "; ".join(dict.fromkeys(r.place for r in found))
-        district = first.district if len(districts) == 1 else None
-        return Resolved(place, first.governorate, district, first.country)
-    return Resolved(joined, problem="the report's places lie in several governorates")
+    first = found[0]
+    place = "; ".join(dict.fromkeys(r.place for r in found))
+    return Resolved(place, first.governorate, first.district if len(districts) == 1 else None,
+                    first.country)
+
+
+def _refine(place: Resolved, obj: dict[str, Any], admin: AdminGazetteer,
+            cache: dict[str, Resolved]) -> Resolved:
+    """A governorate-only place (``الغوطة الشرقية``) put in a district when the report's
+    places of that governorate all lie in one district (``دوما``)."""
+    districts = {}
+    for e in obj.get("entities", []):
+        if e.get("label") == "PLACE":
+            if e["text"] not in cache:
+                cache[e["text"]] = admin.resolve(e["text"])
+            r = cache[e["text"]]
+            if r.governorate == place.governorate and r.district is not None:
+                districts.setdefault(r.district, r.place)
+    if len(districts) != 1:
+        return place
+    district, name = next(iter(districts.items()))
+    return Resolved(f"{place.place} ({name})", place.governorate, district)
 
 
 def records_of_line(obj: dict[str, Any], text: str | None, order: int, admin: AdminGazetteer,
@@ -131,6 +152,8 @@ def records_of_line(obj: dict[str, Any], text: str | None, order: int, admin: Ad
             if location not in cache:
                 cache[location] = admin.resolve(location)
             place, place_from = cache[location], "record"
+            if place.governorate is not None and place.district is None:
+                place = _refine(place, obj, admin, cache)
         else:
             report_place = report_place or _report_place(obj, admin)
             place = report_place
