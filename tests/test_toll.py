@@ -78,6 +78,10 @@ def test_update_and_cumulative_cues() -> None:
     assert mark_counts(text, counts) == [(False, False), (True, True)]
     to = "ارتفعت حصيلة قتلى القصف إلى 20 مدنيا"
     assert mark_counts(to, [(to.index("20"), to.index("20") + 2)]) == [(True, False)]
+    reached = "وصل عدد قتلى القصف إلى 20 مدنيا"  # إلى right before the number, nothing else
+    assert mark_counts(reached, [(reached.index("20"), reached.index("20") + 2)]) == [(True, False)]
+    years = "خلفت الحرب أكثر من 350 ألف قتيل على مدار الأعوام السبعة الماضية"
+    assert mark_counts(years, [(years.index("350"), years.index("350") + 7)]) == [(False, True)]
     hospital = "نقل 3 جرحى إلى المستشفى"
     assert mark_counts(hospital, [(4, 5)]) == [(False, False)]
     since = "قتل 300 شخص منذ عام 2011 في المدينة"
@@ -264,3 +268,17 @@ def test_from_to_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     err = capsys.readouterr().err
     assert "--to 'March': expected a day as YYYY-MM-DD" in err and "missing.jsonl" in err
     assert "Traceback" not in err
+
+
+def test_other_status_is_left_out_unless_asked(tmp_path: Path) -> None:
+    pred = tmp_path / "pred.jsonl"
+    text = "نزح 3000 مدني من مدينة دوما وقتل 4 مدنيين في القصف"
+    lines = [line("o", "2024-03-10", text, [{"count": "3000", "status": "other", "location": "دوما"},
+                                            {"count": "4", "location": "دوما"}])]
+    pred.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    assert main(["toll", "--input", str(pred), "--output", str(tmp_path / "a")]) == 0
+    assert pd.read_csv(tmp_path / "a" / "toll.csv")["value"].tolist() == [4]
+    assert main(["toll", "--input", str(pred), "--output", str(tmp_path / "b"),
+                 "--status", "other,killed"]) == 0
+    assert sorted(pd.read_csv(tmp_path / "b" / "toll.csv")["value"]) == [4, 3000]
+    assert main(["toll", "--input", str(pred), "--output", str(tmp_path / "c"), "--status", "dead"]) == 2

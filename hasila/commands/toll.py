@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reports", nargs="+", metavar="FILE",
                    help="the reports predicted (JSON Lines or .txt, as given to predict): their "
                         "text gives each record's sentence and the update/running-total cues")
+    p.add_argument("--status", default=None, metavar="LIST",
+                   help="statuses kept, comma-separated (default: killed,injured,detained,abducted,"
+                        "missing; 'other' counts people who are not casualties)")
     p.add_argument("--gazetteer", metavar="TSV", default=None,
                    help="administrative units (default data/gazetteer/admin.tsv)")
     p.set_defaults(func=run)
@@ -32,13 +35,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from hasila.toll.admin import AdminGazetteer
     from hasila.toll.records import parse_day
-    from hasila.toll.run import run_toll
+    from hasila.toll.run import CASUALTY_STATUSES, run_toll
 
     start = parse_day(args.start, "--from") if args.start else None
     end = parse_day(args.end, "--to") if args.end else None
     admin = AdminGazetteer.load(args.gazetteer) if args.gazetteer else None
     summary = run_toll(args.input, args.output, by=args.by, start=start, end=end,
-                       reports=args.reports, admin=admin)
+                       reports=args.reports, admin=admin,
+                       statuses=tuple(s.strip() for s in args.status.split(",") if s.strip())
+                       if args.status is not None else CASUALTY_STATUSES)
     for entry in summary.bad:
         print(f"hasila toll: skipped {entry}", file=sys.stderr)
     print(summary.describe(), file=sys.stderr)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from hasila.arabic import normalize_text
+from hasila.arabic import normalize_text  # text and patterns alike: alef forms, ى → ي
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]+")
 #: cues of an update anywhere in the sentence before the count
@@ -20,20 +20,21 @@ UPDATE_WORDS = (
     r"ارتفع", r"ارتفعت", r"يرتفع", r"ترتفع", r"ليرتفع", r"لترتفع", r"وارتفع", r"وارتفعت",
     r"حصيل[ةه] جديد[ةه]", r"الحصيل[ةه] الجديد[ةه]", r"حصيل[ةه] محدث[ةه]",
 )
-_UPDATE = re.compile(r"(?<!\w)(?:" + "|".join(UPDATE_WORDS) + r")(?!\w)")
+_UPDATE = re.compile(normalize_text(r"(?<!\w)(?:" + "|".join(UPDATE_WORDS) + r")(?!\w)"))
 #: ``إلى`` (any alef) and optional approximators right before the number
-_TO_BEFORE = re.compile(r"(?<!\w)[اإ]لى\s+(?:(?:نحو|قرابة|حوالي|حوالى|أكثر من|اكثر من|ما لا يقل عن)\s+)?$")
+_TO_BEFORE = re.compile(normalize_text(r"(?<!\w)[اإ]لى\s+(?:(?:نحو|قرابة|حوالي|حوالى|أكثر من|اكثر من|ما لا يقل عن)\s+)?$"))
 #: cues of a running total over a long period
 CUMULATIVE_PATTERNS = (
     r"منذ\s+(?:بداي[ةه]|مطلع|بدء|أول|اول)\s+(?:العام|السن[ةه]|الشهر|الثور[ةه]|الأزم[ةه]|الازم[ةه]|الحرب|"
     r"النزاع|الأحداث|الاحداث|الحراك|الاحتجاجات|العمليات|الحمل[ةه]|الهجوم|التدخل)",
     r"منذ\s+(?:انطلاق[ةه]?|اندلاع)",
     r"منذ\s+(?:عام\s+|العام\s+|مارس\s+|آذار\s+|اذار\s+)?(?:19|20)\d\d",
-    r"منذ\s+(?:\d+\s+)?(?:سنوات|أعوام|اعوام)",
+    r"منذ\s+(?:\S+\s+)?(?:سنوات|أعوام|اعوام)",
+    r"(?:خلال|طوال|على\s+مدى|على\s+مدار|بعد)\s+(?:\S+\s+){0,2}(?:سنوات|أعوام|اعوام|الأعوام|الاعوام|السنوات)",
     r"حصيل[ةه]\s+(?:إجمالي[ةه]|اجمالي[ةه]|كلي[ةه])",
     r"(?:الحصيل[ةه]|العدد)\s+(?:الإجمالي[ةه]?|الاجمالي[ةه]?|الكلي[ةه]?)",
 )
-_CUMULATIVE = re.compile("|".join(f"(?:{p})" for p in CUMULATIVE_PATTERNS))
+_CUMULATIVE = re.compile(normalize_text("|".join(f"(?:{p})" for p in CUMULATIVE_PATTERNS)))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

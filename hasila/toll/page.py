@@ -48,7 +48,8 @@ def chart_category(summary: pd.DataFrame, category: str, by: str) -> str:
         series = table[status].dropna()
         ax.plot(series.index, series.values, marker="o", markersize=3, linewidth=1.2, label=status)
     ax.set_title(f"{category}: per {by}")
-    ax.set_ylabel("people (events summed)")
+    ax.set_yscale("symlog", linthresh=10)  # a war-long figure beside daily ones stays readable
+    ax.set_ylabel("people (events summed, log)")
     ax.grid(alpha=.3)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     fig.autofmt_xdate()

@@ -11,6 +11,7 @@ from typing import Any
 
 from hasila.errors import UserError
 from hasila.fileio import BadLine, atomic_open
+from hasila.schema import STATUSES
 from hasila.toll.admin import AdminGazetteer
 from hasila.toll.events import build_events
 from hasila.toll.page import render_page
@@ -18,6 +19,9 @@ from hasila.toll.records import TollRecord, read_predictions
 from hasila.toll.tables import PERIODS, all_tables
 
 logger = logging.getLogger(__name__)
+
+#: statuses that are casualties (the guide's ``other`` counts people who are not)
+CASUALTY_STATUSES = tuple(s for s in STATUSES if s != "other")
 
 
 @dataclass
@@ -28,6 +32,7 @@ class TollSummary:
     reports: int = 0
     records: int = 0
     out_of_range: int = 0
+    other_status: int = 0
     subsets: int = 0
     cumulative: int = 0
     counted: int = 0
@@ -44,6 +49,7 @@ class TollSummary:
         return {
             "reports in": self.reports, "records in": self.records,
             "records outside --from/--to": self.out_of_range,
+            "records of other statuses (not casualties, left out)": self.other_status,
             "subsets (part_of, not added)": self.subsets,
             "running-total records (kept apart)": self.cumulative,
             "records in events": self.counted, "events out": self.events,
@@ -82,12 +88,18 @@ def _originals(paths: list[str]) -> dict[str, Any]:
 
 def run_toll(inputs: list[str], output: str | Path, by: str = "week", start: dt.date | None = None,
              end: dt.date | None = None, reports: list[str] | None = None,
-             admin: AdminGazetteer | None = None) -> TollSummary:
+             admin: AdminGazetteer | None = None,
+             statuses: tuple[str, ...] = CASUALTY_STATUSES) -> TollSummary:
     """Read the prediction files ``inputs``, build the events, write the tables and page
     into the folder ``output``. ``reports``: the original report files (their text gives
-    the sentences and the update and running-total cues when the predictions lack it)."""
+    the sentences and the update and running-total cues when the predictions lack it).
+    Only records of ``statuses`` are kept (default: the casualty statuses; ``other``
+    counts people who are not casualties, such as the displaced or residents)."""
     if by not in PERIODS:
         raise UserError(f"--by {by!r}: use one of {', '.join(PERIODS)}")
+    unknown = [s for s in statuses if s not in STATUSES]
+    if unknown or not statuses:
+        raise UserError(f"--status {','.join(unknown) or '(none)'}: use some of {', '.join(STATUSES)}")
     if start and end and start > end:
         raise UserError(f"--from {start} is after --to {end}")
     for name in inputs:
@@ -98,12 +110,14 @@ def run_toll(inputs: list[str], output: str | Path, by: str = "week", start: dt.
         raise UserError(f"{out}: exists and is not a folder")
     admin = admin or AdminGazetteer.load()
     read = read_predictions(inputs, admin, _originals(reports) if reports else None)
-    kept = [r for r in read.records if _in_range(r, start, end)]
+    in_range = [r for r in read.records if _in_range(r, start, end)]
+    kept = [r for r in in_range if r.status in statuses]
     result = build_events(kept)
     tables = all_tables(result, kept, by)
     summary = TollSummary(
         output=str(out), reports=read.reports, records=len(read.records),
-        out_of_range=len(read.records) - len(kept), subsets=len(result.subsets),
+        out_of_range=len(read.records) - len(in_range), other_status=len(in_range) - len(kept),
+        subsets=len(result.subsets),
         cumulative=sum(len(c.records) for c in result.cumulative), counted=result.counted,
         events=len(result.events), collapsed_share=result.collapsed_share,
         summed_value=sum(r.value for e in result.events for r in e.records),
