@@ -82,6 +82,9 @@ def test_update_and_cumulative_cues() -> None:
     assert mark_counts(reached, [(reached.index("20"), reached.index("20") + 2)]) == [(True, False)]
     years = "خلفت الحرب أكثر من 350 ألف قتيل على مدار الأعوام السبعة الماضية"
     assert mark_counts(years, [(years.index("350"), years.index("350") + 7)]) == [(False, True)]
+    for since_war in ("قتل أكثر من 350 ألف شخص في النزاع منذ بدايته", "قتل 900 مدني منذ آذار 2011"):
+        i = next(k for k, ch in enumerate(since_war) if ch.isdigit())
+        assert mark_counts(since_war, [(i, i + 3)]) == [(False, True)]
     hospital = "نقل 3 جرحى إلى المستشفى"
     assert mark_counts(hospital, [(4, 5)]) == [(False, False)]
     since = "قتل 300 شخص منذ عام 2011 في المدينة"
