@@ -32,27 +32,43 @@ def _ar(value: Any) -> str:
     return f"<span class='ar' dir='rtl'>{_e(value)}</span>" if value else ""
 
 
+#: one colour per status in every chart
+STATUS_COLOURS = {"killed": "#c0392b", "injured": "#e67e22", "detained": "#2c7fb8",
+                  "abducted": "#8e44ad", "missing": "#555555", "other": "#999999"}
+
+
+#: the periods of a timeline (their first days), as pandas date ranges
+_RANGE = {"day": "D", "week": "W-MON", "month": "MS"}
+
+
 def chart_category(summary: pd.DataFrame, category: str, by: str) -> str:
-    """Values per period for one category, one line per status (base64 PNG)."""
+    """Values per period for one category, one line per status (base64 PNG); periods
+    without an event are 0."""
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
-    data = summary[(summary["category"] == category) & (summary["period"] != "undated")]
+    dated = summary[summary["period"] != "undated"]
+    whens = pd.to_datetime(dated["period"])
+    every = pd.date_range(whens.min(), whens.max(), freq=_RANGE[by]) if len(whens) else []
+    data = dated[dated["category"] == category]
     table = (data.assign(when=pd.to_datetime(data["period"]))
              .pivot_table(index="when", columns="status", values="value", aggfunc="sum")
-             .sort_index())
-    fig, ax = plt.subplots(figsize=(6.5, 2.6))
+             .reindex(every).fillna(0))
+    fig, ax = plt.subplots(figsize=(4.7, 2.3))
     for status in table.columns:
-        series = table[status].dropna()
-        ax.plot(series.index, series.values, marker="o", markersize=3, linewidth=1.2, label=status)
-    ax.set_title(f"{category}: per {by}")
+        ax.plot(table.index, table[status].values, marker="o", markersize=2.5, linewidth=1.1,
+                label=status, color=STATUS_COLOURS.get(status))
+    ax.set_title(f"{category} per {by}", fontsize=10)
     ax.set_yscale("symlog", linthresh=10)  # a war-long figure beside daily ones stays readable
-    ax.set_ylabel("people (events summed, log)")
+    ax.set_ylabel("people (log)", fontsize=8)
+    ax.set_ylim(bottom=0)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.tick_params(labelsize=7)
     ax.grid(alpha=.3)
-    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    fig.autofmt_xdate()
+    ax.legend(fontsize=6, loc="upper right", frameon=False, ncol=2)
     return _png(fig)
 
 
