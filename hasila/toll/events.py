@@ -208,16 +208,20 @@ def build_events(records: list[TollRecord]) -> Events:
         groups.setdefault((r.status, r.category, _area(r.place)), []).append(r)
     events: list[Event] = []
     for (status, category, _), recs in groups.items():
-        group: list[Event] = []
+        recent: list[Event] = []  # events that a later figure may still join (time order)
         for figure in _figures(recs):
-            candidates = [e for e in group if _joins(e, figure)]
+            day = figure.first.date
+            if day is not None:
+                recent = [e for e in recent if e.last_date >= day - dt.timedelta(days=1)]
+            candidates = [e for e in recent if _joins(e, figure)]
             if candidates:
                 _best(candidates, figure).add(figure)
                 continue
             event = Event("", status, category, figure.first.place)
             event.add(figure)
-            group.append(event)
-        events += group
+            events.append(event)
+            if day is not None:
+                recent.append(event)
     events.sort(key=lambda e: (e.first_date or dt.date.max, e.place.key, e.category, e.status))
     owner: dict[tuple[str, str], Event] = {}
     for i, event in enumerate(events, start=1):
