@@ -285,3 +285,18 @@ def test_other_status_is_left_out_unless_asked(tmp_path: Path) -> None:
                  "--status", "other,killed"]) == 0
     assert sorted(pd.read_csv(tmp_path / "b" / "toll.csv")["value"]) == [4, 3000]
     assert main(["toll", "--input", str(pred), "--output", str(tmp_path / "c"), "--status", "dead"]) == 2
+
+
+def test_predictions_without_text_still_give_events(tmp_path: Path, admin: AdminGazetteer) -> None:
+    plain = line("a", "2024-03-10", KILLED_12, [{"count": "12", "location": "دوما"}])
+    del plain["text"]
+    broken = line("b", "2024-03-10", KILLED_12, [{"count": "12", "location": "دوما"}])
+    del broken["text"]
+    broken["casualties"].append({"id": "c2", "value": "many"})  # malformed: skipped
+    path = tmp_path / "pred.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in (plain, broken)),
+                    encoding="utf-8")
+    read = read_predictions([str(path)], admin)
+    assert read.without_text == 2 and [r.sentence for r in read.records] == ["", ""]
+    [event] = build_events(read.records).events
+    assert (event.value, event.reprints) == (12, 1)

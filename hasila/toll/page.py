@@ -85,7 +85,7 @@ def _governorate_tables(toll: pd.DataFrame) -> list[str]:
     for gov in order:
         rows = toll[toll["governorate"] == gov]
         gov_ar = rows["governorate_ar"].iloc[0]
-        parts.append(f"<h3 id='gov-{_e(gov)}'>{_e(gov)} {_ar(gov_ar)}</h3>")
+        parts.append(f"<h3>{_e(gov)} {_ar(gov_ar)}</h3>")
         totals = (rows.groupby(["category", "status"])["value"].sum().reset_index()
                   .sort_values("value", ascending=False))
         parts.append("<p class='note'>" + ", ".join(

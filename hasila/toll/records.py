@@ -87,12 +87,18 @@ class ReadResult:
     bad: list[BadLine] = field(default_factory=list)
 
 
+def _places(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """The PLACE entities of a prediction line (malformed entries skipped)."""
+    return [e for e in obj.get("entities", []) if isinstance(e, dict) and e.get("label") == "PLACE"
+            and isinstance(e.get("text"), str) and e["text"].strip()]
+
+
 def _report_place(obj: dict[str, Any], admin: AdminGazetteer) -> Resolved:
     """The area the report's places agree on (district, else governorate), or why not.
 
     Places in Syria count when there are any (a foreign capital named in passing does not
     move the report abroad); the whole country (``سوريا``) says nothing about the area."""
-    names = list(dict.fromkeys(e["text"] for e in obj.get("entities", []) if e.get("label") == "PLACE"))
+    names = list(dict.fromkeys(e["text"] for e in _places(obj)))
     if not names:
         return Resolved("", problem="no place in the report")
     found = [r for r in (admin.resolve(n) for n in names) if r.resolved]
@@ -115,13 +121,12 @@ def _refine(place: Resolved, obj: dict[str, Any], admin: AdminGazetteer,
     """A governorate-only place (``الغوطة الشرقية``) put in a district when the report's
     places of that governorate all lie in one district (``دوما``)."""
     districts = {}
-    for e in obj.get("entities", []):
-        if e.get("label") == "PLACE":
-            if e["text"] not in cache:
-                cache[e["text"]] = admin.resolve(e["text"])
-            r = cache[e["text"]]
-            if r.governorate == place.governorate and r.district is not None:
-                districts.setdefault(r.district, r.place)
+    for e in _places(obj):
+        if e["text"] not in cache:
+            cache[e["text"]] = admin.resolve(e["text"])
+        r = cache[e["text"]]
+        if r.governorate == place.governorate and r.district is not None:
+            districts.setdefault(r.district, r.place)
     if len(districts) != 1:
         return place
     district, name = next(iter(districts.items()))
@@ -134,7 +139,8 @@ def records_of_line(obj: dict[str, Any], text: str | None, order: int, admin: Ad
     the report's metadata when the line has none)."""
     meta = obj.get("meta") or meta or {}
     time = parse_date(meta.get("date"))
-    casualties = [c for c in obj.get("casualties", []) if isinstance(c.get("value"), int)]
+    casualties = [c for c in obj.get("casualties", []) if isinstance(c, dict)
+                  and all(isinstance(c.get(k), int) for k in ("value", "start", "end"))]
     marks: dict[str, tuple[str, bool, bool]] = {}
     if text:
         by_sentence: dict[tuple[int, int], list[dict[str, Any]]] = {}
