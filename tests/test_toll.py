@@ -250,6 +250,12 @@ def test_acceptance_douma_update_and_daraa(tmp_path: Path) -> None:
     with (out / "summary.csv").open(encoding="utf-8", newline="") as fh:
         summary = list(csv.DictReader(fh))
     assert sum(int(r["value"]) for r in summary) == 25
+    events = [json.loads(x) for x in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    douma = next(e for e in events if e["value"] == 20)
+    assert douma["district"] == "Duma" and douma["standing_report"] == "a2"
+    assert [(r["report_id"], r["value"], r["update"]) for r in douma["reports"]] == \
+        [("a1", 12, False), ("b1", 12, False), ("a2", 20, True)]
+    assert douma["reports"][2]["sentences"] == [ACCEPTANCE[2]["text"].rstrip(".")]
     page = (out / "toll.html").read_text(encoding="utf-8")
     event_id = next(r["event_id"] for r in rows if r["value"] == "20")
     assert f"href='#{event_id}'" in page and f"id='{event_id}'" in page

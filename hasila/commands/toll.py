@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "puts every casualty record in its district and governorate, merges reports "
                     "of the same event (reprints collapse, updates replace, subsets and running "
                     "totals are not added) and writes toll.csv, summary.csv, cumulative.csv, "
-                    "unresolved.csv and toll.html into the output folder.")
+                    "unresolved.csv, events.jsonl and toll.html into the output folder.")
     p.add_argument("--input", required=True, nargs="+", metavar="PREDICTIONS.jsonl",
                    help="hasila predict output (JSON Lines), one or more")
     p.add_argument("--output", required=True, metavar="DIR", help="output folder")

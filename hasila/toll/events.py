@@ -25,12 +25,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from hasila.arabic import fold
 from hasila.toll.admin import Resolved
 from hasila.toll.records import TollRecord
 
 _FAR = dt.datetime.max
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 @dataclass
@@ -124,6 +129,26 @@ class Event:
             self.conflicts += 1
             if figure.value < self.value:
                 self._stand(figure)
+
+    def to_json(self) -> dict[str, Any]:
+        """The event with every report's figure, records and sentences (for ``events.jsonl``)."""
+        place = self.place
+        return {
+            "event_id": self.id, "first_date": _iso(self.first_date), "last_date": _iso(self.last_date),
+            "governorate": place.governorate.name_en if place.governorate else None,
+            "district": place.district.name_en if place.district else None,
+            "country": place.country or None, "places": self.places, "category": self.category,
+            "status": self.status, "value": self.value, "qualifier": self.qualifier,
+            "standing_report": self.standing, "reprints": self.reprints, "updates": self.updates,
+            "conflicts": self.conflicts,
+            "reports": [{"report_id": f.report_id, "date": _iso(f.first.time), "source": f.first.source,
+                         "url": f.first.url, "value": f.value, "update": f.update,
+                         "records": [r.record_id for r in f.records],
+                         "sentences": list(dict.fromkeys(r.sentence for r in f.records if r.sentence))}
+                        for f in self.figures],
+            "subsets": [{"report_id": r.report_id, "record_id": r.record_id, "value": r.value,
+                         "category": r.category} for r in self.subsets],
+        }
 
     def _stand(self, figure: Figure) -> None:
         self.value, self.qualifier, self.standing = figure.value, figure.qualifier, figure.report_id

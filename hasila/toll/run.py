@@ -1,9 +1,11 @@
 """``hasila toll``: prediction files in; ``toll.csv``, ``summary.csv``, ``cumulative.csv``,
-``unresolved.csv`` and ``toll.html`` out (each written atomically)."""
+``unresolved.csv``, ``events.jsonl`` (each event with its reports and sentences) and
+``toll.html`` out (each written atomically)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,6 +133,9 @@ def run_toll(inputs: list[str], output: str | Path, by: str = "week", start: dt.
     for name, frame in tables.items():
         with atomic_open(out / f"{name}.csv") as fh:
             frame.to_csv(fh, index=False, lineterminator="\n")
+    with atomic_open(out / "events.jsonl") as fh:
+        for event in result.events:
+            fh.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
     with atomic_open(out / "toll.html") as fh:
         fh.write(render_page(tables, result.events, summary.stats(), by))
     return summary
