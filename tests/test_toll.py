@@ -241,7 +241,7 @@ def test_acceptance_douma_update_and_daraa(tmp_path: Path) -> None:
                  "--no-progress"]) == 0
     out = tmp_path / "toll"
     assert main(["toll", "--input", str(pred), "--reports", str(reports), "--output", str(out),
-                 "--by", "day"]) == 0
+                 "--by", "day", "--no-progress"]) == 0
     with (out / "toll.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     got = sorted((r["governorate"], r["category"], r["status"], r["value"], r["reports"]) for r in rows)

@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "missing; 'other' counts people who are not casualties)")
     p.add_argument("--gazetteer", metavar="TSV", default=None,
                    help="administrative units (default data/gazetteer/admin.tsv)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
@@ -43,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     summary = run_toll(args.input, args.output, by=args.by, start=start, end=end,
                        reports=args.reports, admin=admin,
                        statuses=tuple(s.strip() for s in args.status.split(",") if s.strip())
-                       if args.status is not None else CASUALTY_STATUSES)
+                       if args.status is not None else CASUALTY_STATUSES,
+                       progress=not args.no_progress)
     for entry in summary.bad:
         print(f"hasila toll: skipped {entry}", file=sys.stderr)
     print(summary.describe(), file=sys.stderr)

@@ -177,14 +177,19 @@ def records_of_line(obj: dict[str, Any], text: str | None, order: int, admin: Ad
 
 
 def read_predictions(inputs: Iterable[str], admin: AdminGazetteer,
-                     originals: dict[str, Report] | None = None) -> ReadResult:
+                     originals: dict[str, Report] | None = None,
+                     progress: bool = False) -> ReadResult:
     """Every record of the prediction files ``inputs`` (``originals``: the reports by id,
     for their text, and their metadata where a line has none)."""
+    from tqdm import tqdm
+
     result = ReadResult()
     cache: dict[str, Resolved] = {}
     seen: set[str] = set()
+    bar = tqdm(unit="report", desc="toll", disable=not progress, dynamic_ncols=True)
     for name in inputs:
         for lineno, obj in iter_jsonl(name, result.bad):
+            bar.update(1)
             if not isinstance(obj.get("id"), str | int) or not isinstance(obj.get("casualties", []), list):
                 result.bad.append(BadLine(str(name), lineno, "not a hasila predict output line"))
                 continue
@@ -200,4 +205,5 @@ def read_predictions(inputs: Iterable[str], admin: AdminGazetteer,
             result.without_text += not text
             result.undated += parse_date(meta.get("date")) is None
             result.records += records_of_line(obj, text, result.reports, admin, cache, meta)
+    bar.close()
     return result

@@ -91,7 +91,7 @@ def _originals(paths: list[str]) -> dict[str, Any]:
 def run_toll(inputs: list[str], output: str | Path, by: str = "week", start: dt.date | None = None,
              end: dt.date | None = None, reports: list[str] | None = None,
              admin: AdminGazetteer | None = None,
-             statuses: tuple[str, ...] = CASUALTY_STATUSES) -> TollSummary:
+             statuses: tuple[str, ...] = CASUALTY_STATUSES, progress: bool = False) -> TollSummary:
     """Read the prediction files ``inputs``, build the events, write the tables and page
     into the folder ``output``. ``reports``: the original report files (their text gives
     the sentences and the update and running-total cues when the predictions lack it).
@@ -111,7 +111,7 @@ def run_toll(inputs: list[str], output: str | Path, by: str = "week", start: dt.
     if out.exists() and not out.is_dir():
         raise UserError(f"{out}: exists and is not a folder")
     admin = admin or AdminGazetteer.load()
-    read = read_predictions(inputs, admin, _originals(reports) if reports else None)
+    read = read_predictions(inputs, admin, _originals(reports) if reports else None, progress)
     in_range = [r for r in read.records if _in_range(r, start, end)]
     kept = [r for r in in_range if r.status in statuses]
     result = build_events(kept)
