@@ -306,3 +306,11 @@ def test_predictions_without_text_still_give_events(tmp_path: Path, admin: Admin
     assert read.without_text == 2 and [r.sentence for r in read.records] == ["", ""]
     [event] = build_events(read.records).events
     assert (event.value, event.reprints) == (12, 1)
+
+
+def test_admin_file_is_complete_and_consistent(admin: AdminGazetteer) -> None:
+    levels = [u.level for u in admin.units.values()]
+    assert (levels.count(1), levels.count(2), levels.count(3)) == (14, 62, 270)
+    for unit in admin.units.values():
+        assert unit.level == 1 or admin.units[unit.parent].level == unit.level - 1
+    assert {g.name_en for g in admin.governorates()} >= {"Rif Dimashq", "Daraa", "Idlib", "Aleppo"}
