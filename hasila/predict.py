@@ -11,11 +11,14 @@ is expected. Each report becomes one output line::
      "casualties": [CasualtyRecord.to_json(), ...],
      "non_counts": [{"start", "end", "text", "reason"}], "warnings": [...]}
 
-with offsets into the raw report text. ``--format csv`` writes one row per
-casualty record instead (the report id, the record's fields, then the report's
-record count, non-counts and warnings), one row with empty record fields for a
-report without records, and a UTF-8 byte-order mark for spreadsheets. Output
-``-`` is standard output (no part file, no resume, no byte-order mark).
+with offsets into the raw report text. Any other fields of an input JSON line
+(``date``, ``source``, ``url``, ``title``, ...) are copied into the line's
+``meta`` object (absent when there are none). ``--format csv`` writes one row per
+casualty record instead (the report id, the ``META_CSV_FIELDS`` of its meta, the
+record's fields, then the report's record count, non-counts and warnings), one row
+with empty record fields for a report without records, and a UTF-8 byte-order mark
+for spreadsheets. Output ``-`` is standard output (no part file, no resume, no
+byte-order mark).
 
 Robustness: a malformed line, or one without ``id``/``text``, is reported with
 its file and line number and skipped; every other report is still written and
@@ -59,9 +62,14 @@ logger = logging.getLogger(__name__)
 FORMATS = ("jsonl", "csv")
 STDIN = "-"
 STDOUT = "-"
+#: input fields that are the report itself; every other field is passed through as ``meta``
+REPORT_FIELDS = ("id", "text")
+#: meta fields that get a CSV column (a column is empty when a report lacks the field)
+META_CSV_FIELDS = ("date", "source", "url", "title")
 #: report-level CSV columns, repeated on each row of the report
 CSV_REPORT_FIELDS = ["records_in_report", "non_counts", "warnings"]
-CSV_FIELDS = ["report_id", *CasualtyRecord.__dataclass_fields__, *CSV_REPORT_FIELDS]
+CSV_FIELDS = ["report_id", *META_CSV_FIELDS, *CasualtyRecord.__dataclass_fields__,
+              *CSV_REPORT_FIELDS]
 DEFAULT_CHUNK = 64
 EMPTY_TEXT = "empty text: nothing to tag"
 NO_ARABIC = "no Arabic text: nothing to tag"
@@ -69,13 +77,15 @@ NO_ARABIC = "no Arabic text: nothing to tag"
 
 @dataclass(frozen=True)
 class Report:
-    """One input report and where it came from (file, and line for JSON Lines)."""
+    """One input report, where it came from (file, and line for JSON Lines) and the
+    input line's other fields (``meta``: date, source, url, ...)."""
 
     id: str
     text: str
     source: str = ""
     line: int | None = None
     unit: str = "line"
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def where(self) -> str:
@@ -174,7 +184,8 @@ def _report_from_obj(obj: Any, source: str, line: int, bad: list[BadLine],
         logger.debug("%s", entry)
         bad.append(entry)
         return None
-    return Report(str(obj["id"]), obj["text"], source, line, unit)
+    meta = {k: v for k, v in obj.items() if k not in REPORT_FIELDS}
+    return Report(str(obj["id"]), obj["text"], source, line, unit, meta)
 
 
 def _read_txt(path: Path, bad: list[BadLine]) -> Report | None:
@@ -343,8 +354,11 @@ def _link(text: str, spans: list[Span], ontology: Any, link_config: Any) -> Any:
 def result_line(report: Report, spans: list[Span], ontology: Any, link_config: Any = None,
                 do_link: bool = True, warnings: list[str] | None = None) -> dict[str, Any]:
     """The output object of one report from its predicted spans (links them unless told not to)."""
-    out: dict[str, Any] = {"id": report.id, "entities": [_entity_json(s) for s in spans],
-                           "casualties": [], "non_counts": [], "warnings": list(warnings or [])}
+    out: dict[str, Any] = {"id": report.id}
+    if report.meta:
+        out["meta"] = dict(report.meta)
+    out.update({"entities": [_entity_json(s) for s in spans], "casualties": [], "non_counts": [],
+                "warnings": list(warnings or [])})
     if do_link:
         result = _link(report.text, spans, ontology, link_config)
         out["casualties"] = [r.to_json() for r in result.records]
@@ -491,7 +505,8 @@ def prepare_resume(output: Path, fmt: str) -> set[str]:
 def csv_rows(obj: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The CSV rows of one output object: one per casualty record, or one with empty record
     fields when it has none; the report's non-counts and warnings on every row."""
-    extra = {"records_in_report": len(obj["casualties"]),
+    extra = {**meta_columns(obj.get("meta")),
+             "records_in_report": len(obj["casualties"]),
              "non_counts": "; ".join(f"{n['text']} ({n['reason']})" for n in obj["non_counts"]),
              "warnings": "; ".join(obj["warnings"])}
     if not obj["casualties"]:
@@ -504,6 +519,12 @@ def _csv_writer(fh: IO[str]) -> csv.DictWriter:
     writer = csv.DictWriter(fh, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     return writer
+
+
+def meta_columns(meta: dict[str, Any] | None) -> dict[str, str]:
+    """The CSV meta columns of an output line's ``meta`` (text; empty when missing)."""
+    meta = meta or {}
+    return {k: "" if meta.get(k) is None else str(meta[k]) for k in META_CSV_FIELDS}
 
 
 def _write_csv(part: Path, output: Path) -> None:
