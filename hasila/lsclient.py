@@ -176,6 +176,11 @@ def pull(client: Any, project: str, output: str | Path, only_completed: bool = F
     pid = find_project(client, project)
     if pid is None:
         raise UserError(f"no Label Studio project named {project!r}")
+    return pull_project(client, pid, output, only_completed)
+
+
+def pull_project(client: Any, pid: int, output: str | Path, only_completed: bool = False) -> PullSummary:
+    """:func:`pull` for the project with id ``pid``."""
     tasks = export_tasks(client, pid)
     summary = PullSummary(project_id=pid, tasks=len(tasks))
     candidates = [t for t in tasks if completed(t)] if only_completed else tasks

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import sys
-from pathlib import Path
 
 from hasila.errors import UserError
 
@@ -34,17 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=lambda args: (p.print_help(), 0)[1])
 
 
-def model_version(model_dir: str | Path) -> str:
-    """The model's name and a short hash of its weights and config."""
-    model_dir = Path(model_dir)
-    h = hashlib.sha256()
-    for name in sorted(["config.json", "resolved_config.yaml", "model.safetensors"]):
-        f = model_dir / name
-        if f.exists():
-            h.update(f.read_bytes())
-    return f"{model_dir.name}-{h.hexdigest()[:8]}"
-
-
 def run_push(args: argparse.Namespace) -> int:
     from hasila.lsclient import connect, docs_from_jsonl, push, unique_ids
 
@@ -55,6 +42,8 @@ def run_push(args: argparse.Namespace) -> int:
         from hasila.prediction_doc import prediction_docs
 
         predictions = {d.id: d for d in prediction_docs(args.model, docs, batch_size=args.batch_size)}
+        from hasila.prediction_doc import model_version
+
         version = model_version(args.model)
     client = connect(args.url, args.api_key)
     s = push(client, args.project, docs, predictions, model_version=version)
