@@ -3,7 +3,8 @@
 The ``label-studio`` package lives in its own venv (``.cache/label-studio-venv``):
 its pins would downgrade packages of the project's venv. The server runs on
 127.0.0.1 with a free port, a temporary SQLite data dir, a user and a legacy
-API token created from environment variables, and no outbound connections.
+API token created from environment variables, and no outbound connections; calls to
+an ML backend and webhooks on 127.0.0.1 are allowed (``hasila serve`` runs there).
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def start(data_dir: Path, timeout: float = 240.0) -> Server:
         "LABEL_STUDIO_USER_TOKEN": token,
         "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
         "LABEL_STUDIO_LATEST_VERSION_CHECK": "false",
+        # the ML backend and its webhook run on this machine too (127.0.0.1)
+        "ML_BLOCK_LOCAL_IP": "false",
+        "SSRF_PROTECTION_ENABLED": "false",
         "SENTRY_DSN": "",
         "FRONTEND_SENTRY_DSN": "",
     }

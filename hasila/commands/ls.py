@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_push(args: argparse.Namespace) -> int:
-    from hasila.lsclient import connect, docs_from_jsonl, push, unique_ids
+    from hasila.lsclient import connect, docs_from_jsonl, ls_errors, push, unique_ids
 
     docs = unique_ids(docs_from_jsonl(args.input))
     predictions = None
@@ -46,17 +46,19 @@ def run_push(args: argparse.Namespace) -> int:
 
         version = model_version(args.model)
     client = connect(args.url, args.api_key)
-    s = push(client, args.project, docs, predictions, model_version=version)
+    with ls_errors(args.url):
+        s = push(client, args.project, docs, predictions, model_version=version)
     print(f"project {args.project!r} (id {s.project_id}): {s.created} task(s) created, "
           f"{s.skipped} already there, {s.predictions_added} prediction(s) added")
     return 0
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from hasila.lsclient import connect, pull
+    from hasila.lsclient import connect, ls_errors, pull
 
     client = connect(args.url, args.api_key)
-    s = pull(client, args.project, args.output, only_completed=args.only_completed)
+    with ls_errors(args.url):
+        s = pull(client, args.project, args.output, only_completed=args.only_completed)
     for line in s.errors:
         print(f"problem: {line}", file=sys.stderr)
     print(f"project {args.project!r} (id {s.project_id}): {s.tasks} task(s), {s.written} valid written "
