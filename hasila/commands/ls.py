@@ -1,8 +1,9 @@
-"""``hasila ls push|pull``: the Label Studio round trip (see hasila.lsclient)."""
+"""``hasila ls push|pull|select``: Label Studio round trip and the next batch to annotate."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 
@@ -12,8 +13,8 @@ logger = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("ls", help="Label Studio: push reports and pre-annotations, pull annotations")
-    ls_sub = p.add_subparsers(dest="ls_command", metavar="push|pull")
+    p = sub.add_parser("ls", help="Label Studio: push reports and pre-annotations, pull annotations, select the next batch")
+    ls_sub = p.add_subparsers(dest="ls_command", metavar="push|pull|select")
     for name, helptext in (("push", "import reports as tasks (with --model: its predictions)"),
                            ("pull", "export annotations, validate them, write the valid tasks")):
         q = ls_sub.add_parser(name, help=helptext)
@@ -29,6 +30,22 @@ def register(sub: argparse._SubParsersAction) -> None:
             q.add_argument("--output", required=True, help="where to write the export (JSON)")
             q.add_argument("--only-completed", action="store_true", help="only tasks with an annotation")
             q.set_defaults(func=run_pull)
+    q = ls_sub.add_parser("select", help="pick the reports most worth annotating next",
+                          description="Score a pool of reports by the model's uncertainty and its "
+                                      "disagreement with the rules, then take the N best, never two "
+                                      "near-duplicates (reprints); each line says why it was chosen.")
+    q.add_argument("--model", required=True, help="model folder")
+    q.add_argument("--input", required=True, help="the pool: JSON Lines with id and text")
+    q.add_argument("--n", type=int, required=True, help="how many reports to choose")
+    q.add_argument("--output", required=True, help="where to write the chosen reports (JSON Lines)")
+    q.add_argument("--max-similarity", type=float, default=0.8,
+                   help="TF-IDF cosine from which two reports count as the same (default 0.8)")
+    q.add_argument("--batch-size", type=int, default=16)
+    q.add_argument("--push", action="store_true", help="also push them, with predictions, to --project")
+    q.add_argument("--project", help="project title for --push")
+    q.add_argument("--url", help="server URL for --push (default: $LABEL_STUDIO_URL)")
+    q.add_argument("--api-key", help="API token for --push (default: $LABEL_STUDIO_API_KEY)")
+    q.set_defaults(func=run_select)
     p.set_defaults(func=lambda args: (p.print_help(), 0)[1])
 
 
@@ -66,3 +83,37 @@ def run_pull(args: argparse.Namespace) -> int:
     if s.written == 0 and s.tasks:
         raise UserError("no valid annotated task to write")
     return 1 if s.errors else 0
+
+
+def run_select(args: argparse.Namespace) -> int:
+    from hasila.fileio import atomic_open
+    from hasila.infer import Tagger
+    from hasila.lsclient import docs_from_jsonl, unique_ids
+    from hasila.selection import select
+    from hasila.weak import RulesTagger
+
+    if args.push and not args.project:
+        raise UserError("--push needs --project")
+    docs = unique_ids(docs_from_jsonl(args.input))
+    client = None
+    if args.push:
+        from hasila.lsclient import connect
+
+        client = connect(args.url, args.api_key)  # a bad URL or token shows before the work
+    tagger = Tagger.load(args.model)
+    chosen = select(tagger, RulesTagger.load(), docs, args.n, args.max_similarity, args.batch_size)
+    with atomic_open(args.output) as fh:
+        for c in chosen:
+            fh.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
+    print(f"{len(chosen)} of {len(docs)} report(s) chosen, written to {args.output}")
+    if client is not None:
+        from hasila.lsclient import ls_errors, push
+        from hasila.prediction_doc import model_version, tag_and_link
+
+        picked = [c.doc for c in chosen]
+        predictions = {d.id: d for d in tag_and_link(tagger, picked, batch_size=args.batch_size)}
+        with ls_errors(args.url):
+            s = push(client, args.project, picked, predictions, model_version=model_version(args.model))
+        print(f"project {args.project!r} (id {s.project_id}): {s.created} task(s) created, "
+              f"{s.skipped} already there, {s.predictions_added} prediction(s) added")
+    return 0
