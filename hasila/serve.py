@@ -9,7 +9,8 @@ Label Studio calls an ML backend over HTTP (the protocol of the
 - ``POST /predict`` with ``{"tasks": [...], "project": ..., "label_config": ...}``: one
   prediction per task, ``{"results": [{"result": [...], "score": ..., "model_version": ...}]}``;
   regions, relations and per-region attributes exactly as ``hasila ls push`` writes them
-  (:func:`hasila.lsio.doc_to_task`);
+  (:func:`hasila.lsio.doc_to_task`); the score is the mean of the model's span scores (absent
+  when only the linker's rules found the spans);
 - ``POST /webhook`` with ``{"action": ..., "project": {"id": ...}, ...}``: the project's events.
   With a retrainer (``--train-on-webhook``), an annotation event or ``START_TRAINING`` retrains
   in the background on the project's finished annotations and swaps the new model in.
@@ -204,9 +205,7 @@ class Backend:
         model = self.load()
         results = []
         for doc in tag_and_link(model.tagger, docs, batch_size=self.batch_size):
-            pred = doc_to_task(doc, kind="predictions", model_version=model.version)["predictions"][0]
-            pred.setdefault("score", 0.0)
-            results.append(pred)
+            results.append(doc_to_task(doc, kind="predictions", model_version=model.version)["predictions"][0])
         return {"results": results, "model_version": model.version}
 
     def webhook(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -78,7 +78,8 @@ def test_predict_writes_what_ls_push_writes(client: TestClient, model_dir: Path,
                 for d in docs]
     assert results == json.loads(json.dumps(expected))
     assert sum(len(p["result"]) for p in results) > 6
-    assert all(p["model_version"] == version and isinstance(p["score"], float) for p in results)
+    assert all(p["model_version"] == version for p in results)
+    assert any(isinstance(p.get("score"), float) for p in results)  # mean score of the model's spans
     # valid under scheme v1 and back to the same spans
     back = read_export([{"id": 10 + i, "data": {"text": t, "doc_id": f"r{i}"}, "predictions": [p]}
                         for i, (t, p) in enumerate(zip(reports, results, strict=True))],
