@@ -247,17 +247,21 @@ class Tagger:
         """The tagger's own pool of ``lanes`` threads running ``each`` torch threads apiece."""
         if self._pool is not None and self._pool[:2] == (lanes, each):
             return self._pool[2]
-        self.close()
+        self._stop_pool()
         pool = ThreadPoolExecutor(lanes, thread_name_prefix="hasila-lane",
                                   initializer=torch.set_num_threads, initargs=(each,))
         self._pool = (lanes, each, pool)
         return pool
 
-    def close(self) -> None:
-        """Stop the lanes' threads (a later :meth:`tag` starts them again)."""
+    def _stop_pool(self) -> None:
         if self._pool is not None:
             self._pool[2].shutdown(wait=True)
             self._pool = None
+
+    def close(self) -> None:
+        """Stop the lanes' threads once a running :meth:`tag` is done (a later one starts them again)."""
+        with self._lock:
+            self._stop_pool()
 
     def _run_batches(self, batches: list[tuple[torch.Tensor, torch.Tensor]]
                      ) -> list[tuple[torch.Tensor, torch.Tensor]]:
