@@ -258,3 +258,23 @@ def test_hasila_serve_as_the_projects_ml_backend(server, tmp_path: Path,
         assert (tmp_path / "retrained" / f"tiny-ls{pid}" / "model.safetensors").is_file()
     finally:
         _stop(proc)
+
+
+def test_select_pushes_the_chosen_reports_with_predictions(
+        server, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from test_infer import tiny_model
+
+    texts = [parse_markup(src).text for src in REPORTS.values()]
+    pool = [{"id": f"p{i}-{k}", "text": ("عاجل: " if k else "") + t} for i, t in enumerate(texts)
+            for k in range(2)]
+    path = tmp_path / "pool.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in pool), encoding="utf-8")
+    rc = main(["ls", "select", "--model", str(tiny_model(tmp_path_factory)), "--input", str(path),
+               "--n", "3", "--output", str(tmp_path / "next.jsonl"), "--push", "--project", "hasila-next",
+               "--url", server.url, "--api-key", server.api_key])
+    assert rc == 0 and "3 task(s) created" in capsys.readouterr().out
+    client = connect(server.url, server.api_key)
+    tasks = existing_tasks(client, find_project(client, "hasila-next"))
+    assert len({doc_id.split("-")[0] for doc_id in tasks}) == 3  # one per report, no reprint
+    assert all(len(t["model_versions"]) == 1 for t in tasks.values())
