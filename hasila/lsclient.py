@@ -1,9 +1,10 @@
 """Label Studio round trip: push reports (with the model's pre-annotations), pull annotations.
 
-Talks to a Label Studio server through ``label-studio-sdk`` 2.x's
-``LabelStudio`` client. The connection comes from ``LABEL_STUDIO_URL`` and
-``LABEL_STUDIO_API_KEY`` (or explicit arguments). Tasks are matched to
-reports by ``data.doc_id``, so pushing the same ids again adds no task.
+Talks to a Label Studio server through ``label-studio-sdk`` 2.x's ``LabelStudio``
+client (every call, so Personal Access Tokens and legacy tokens both work). The
+connection comes from ``LABEL_STUDIO_URL`` and ``LABEL_STUDIO_API_KEY`` (or explicit
+arguments); API and network failures become one-line :class:`UserError`. Tasks are
+matched to reports by ``data.doc_id``, so pushing the same ids again adds no task.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def ls_errors(url: str | None = None) -> Iterator[None]:
 
 
 def token_kind(api_key: str) -> str:
-    """``"personal access token"`` for a JWT refresh token, ``"legacy token"`` otherwise."""
+    """``"personal access token"`` (a JWT refresh token), ``"JWT"`` (another JWT, e.g. an
+    access token) or ``"legacy token"`` (not a JWT)."""
     import jwt
 
     try:
