@@ -13,7 +13,8 @@ logger = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("ls", help="Label Studio: push reports and pre-annotations, pull annotations, select the next batch")
+    p = sub.add_parser("ls", help="Label Studio: push reports and pre-annotations, pull annotations, "
+                                  "select the next batch")
     ls_sub = p.add_subparsers(dest="ls_command", metavar="push|pull|select")
     for name, helptext in (("push", "import reports as tasks (with --model: its predictions)"),
                            ("pull", "export annotations, validate them, write the valid tasks")):
@@ -56,11 +57,9 @@ def run_push(args: argparse.Namespace) -> int:
     predictions = None
     version = None
     if args.model:
-        from hasila.prediction_doc import prediction_docs
+        from hasila.prediction_doc import model_version, prediction_docs
 
         predictions = {d.id: d for d in prediction_docs(args.model, docs, batch_size=args.batch_size)}
-        from hasila.prediction_doc import model_version
-
         version = model_version(args.model)
     client = connect(args.url, args.api_key)
     with ls_errors(args.url):
