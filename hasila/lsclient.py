@@ -1,9 +1,10 @@
 """Label Studio round trip: push reports (with the model's pre-annotations), pull annotations.
 
-Talks to a Label Studio server through ``label-studio-sdk`` 2.x's
-``LabelStudio`` client. The connection comes from ``LABEL_STUDIO_URL`` and
-``LABEL_STUDIO_API_KEY`` (or explicit arguments). Tasks are matched to
-reports by ``data.doc_id``, so pushing the same ids again adds no task.
+Talks to a Label Studio server through ``label-studio-sdk`` 2.x's ``LabelStudio``
+client (every call, so Personal Access Tokens and legacy tokens both work). The
+connection comes from ``LABEL_STUDIO_URL`` and ``LABEL_STUDIO_API_KEY`` (or explicit
+arguments); API and network failures become one-line :class:`UserError`. Tasks are
+matched to reports by ``data.doc_id``, so pushing the same ids again adds no task.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,9 +45,67 @@ class PullSummary:
     errors: list[str] = field(default_factory=list)
 
 
-def connect(url: str | None = None, api_key: str | None = None, timeout: float = 30.0) -> Any:
-    """A checked client: the server answers and the key is accepted, or one clear UserError."""
+def _detail(body: Any) -> str:
+    """The server's own words from an error body, shortened."""
+    if isinstance(body, dict):
+        body = body.get("detail") or body.get("error") or body
+    text = str(body).strip().replace("\n", " ")
+    return f": {text[:160]}" if text else ""
+
+
+def explain(exc: BaseException, url: str) -> UserError | None:
+    """One clear :class:`UserError` for a failed Label Studio call, or None if not such a failure."""
     import httpx
+    from label_studio_sdk.core.api_error import ApiError
+
+    if isinstance(exc, ApiError):
+        if exc.status_code in (401, 403):
+            return UserError(f"Label Studio at {url} rejected the API key (HTTP {exc.status_code}"
+                             f"{_detail(exc.body)})")
+        return UserError(f"Label Studio at {url} answered HTTP {exc.status_code}{_detail(exc.body)}")
+    if isinstance(exc, httpx.TimeoutException):
+        return NetworkError(f"Label Studio at {url} did not answer in time ({type(exc).__name__})")
+    if isinstance(exc, httpx.HTTPError):
+        return NetworkError(f"Label Studio at {url} is unreachable ({type(exc).__name__}: {exc})")
+    if isinstance(exc, ValueError) and "JSON" in str(exc):  # an answer that is not Label Studio's
+        return UserError(f"{url} did not answer like a Label Studio server ({exc})")
+    return None
+
+
+@contextmanager
+def ls_errors(url: str | None = None) -> Iterator[None]:
+    """Turn network and API failures inside the block into one clear :class:`UserError`."""
+    where = (url or os.environ.get("LABEL_STUDIO_URL") or "the Label Studio server").rstrip("/")
+    try:
+        yield
+    except UserError:
+        raise
+    except Exception as exc:
+        err = explain(exc, where)
+        if err is None:
+            raise
+        raise err from None
+
+
+def token_kind(api_key: str) -> str:
+    """``"personal access token"`` (a JWT refresh token), ``"JWT"`` (another JWT, e.g. an
+    access token) or ``"legacy token"`` (not a JWT)."""
+    import jwt
+
+    try:
+        claims = jwt.decode(api_key, options={"verify_signature": False})
+    except jwt.InvalidTokenError:
+        return "legacy token"
+    return "personal access token" if claims.get("token_type") == "refresh" else "JWT"
+
+
+def connect(url: str | None = None, api_key: str | None = None, timeout: float = 30.0) -> Any:
+    """A checked client: the server answers and the key is accepted, or one clear UserError.
+
+    The key may be a Personal Access Token (a JWT refresh token: the SDK exchanges it
+    for short-lived access tokens sent as ``Bearer``) or a legacy token (sent as
+    ``Token``); every call goes through ``label-studio-sdk``'s client.
+    """
     from label_studio_sdk import LabelStudio
 
     url = (url or os.environ.get("LABEL_STUDIO_URL") or "").rstrip("/")
@@ -54,17 +114,11 @@ def connect(url: str | None = None, api_key: str | None = None, timeout: float =
         raise UserError("no Label Studio URL: set LABEL_STUDIO_URL or pass --url")
     if not api_key:
         raise UserError("no Label Studio API key: set LABEL_STUDIO_API_KEY or pass --api-key")
-    try:
-        health = httpx.get(f"{url}/health", timeout=timeout)
-    except httpx.HTTPError as exc:
-        raise NetworkError(f"Label Studio at {url} is unreachable ({type(exc).__name__})") from None
-    if health.status_code != 200:
-        raise NetworkError(f"Label Studio at {url} answered /health with HTTP {health.status_code}")
-    who = httpx.get(f"{url}/api/current-user/whoami", headers={"Authorization": f"Token {api_key}"},
-                    timeout=timeout)
-    if who.status_code in (401, 403):
-        raise UserError(f"Label Studio at {url} rejected the API key (HTTP {who.status_code})")
-    return LabelStudio(base_url=url, api_key=api_key, timeout=timeout)
+    with ls_errors(url):
+        client = LabelStudio(base_url=url, api_key=api_key, timeout=timeout)
+        user = client.users.whoami(request_options={"max_retries": 0})
+    logger.debug("connected to %s as %s with a %s", url, getattr(user, "email", "?"), token_kind(api_key))
+    return client
 
 
 def find_project(client: Any, name: str) -> int | None:
@@ -176,6 +230,11 @@ def pull(client: Any, project: str, output: str | Path, only_completed: bool = F
     pid = find_project(client, project)
     if pid is None:
         raise UserError(f"no Label Studio project named {project!r}")
+    return pull_project(client, pid, output, only_completed)
+
+
+def pull_project(client: Any, pid: int, output: str | Path, only_completed: bool = False) -> PullSummary:
+    """:func:`pull` for the project with id ``pid``."""
     tasks = export_tasks(client, pid)
     summary = PullSummary(project_id=pid, tasks=len(tasks))
     candidates = [t for t in tasks if completed(t)] if only_completed else tasks

@@ -3,9 +3,11 @@ back into COUNT attributes and relations (for Label Studio pre-annotations)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
@@ -63,15 +65,29 @@ def records_to_doc(doc_id: str, text: str, spans: Sequence[Span], records: Seque
                meta=dict(meta or {}))
 
 
+def model_version(model_dir: str | Path) -> str:
+    """The model's name and a short hash of its weights and config."""
+    model_dir = Path(model_dir)
+    h = hashlib.sha256()
+    for name in sorted(["config.json", "resolved_config.yaml", "model.safetensors"]):
+        f = model_dir / name
+        if f.exists():
+            h.update(f.read_bytes())
+    return f"{model_dir.name}-{h.hexdigest()[:8]}"
+
+
+def tag_and_link(tagger: Any, docs: Sequence[Doc], batch_size: int = 16) -> list[Doc]:
+    """Tag and link ``docs`` with a loaded tagger; one annotated Doc each."""
+    from hasila.link import link
+
+    all_spans = tagger.tag([d.text for d in docs], batch_size=batch_size)
+    return [records_to_doc(doc.id, doc.text, spans, link(doc.text, spans, tagger.ontology).records,
+                           doc.meta)
+            for doc, spans in zip(docs, all_spans, strict=True)]
+
+
 def prediction_docs(model_dir: str | Path, docs: Sequence[Doc], batch_size: int = 16) -> list[Doc]:
     """Tag and link ``docs`` with the model in ``model_dir``; one annotated Doc each."""
     from hasila.infer import Tagger
-    from hasila.link import link
 
-    tagger = Tagger.load(model_dir)
-    all_spans = tagger.tag([d.text for d in docs], batch_size=batch_size)
-    out = []
-    for doc, spans in zip(docs, all_spans, strict=True):
-        res = link(doc.text, spans, tagger.ontology)
-        out.append(records_to_doc(doc.id, doc.text, spans, res.records, doc.meta))
-    return out
+    return tag_and_link(Tagger.load(model_dir), docs, batch_size=batch_size)

@@ -3,7 +3,8 @@
 The ``label-studio`` package lives in its own venv (``.cache/label-studio-venv``):
 its pins would downgrade packages of the project's venv. The server runs on
 127.0.0.1 with a free port, a temporary SQLite data dir, a user and a legacy
-API token created from environment variables, and no outbound connections.
+API token created from environment variables, and no outbound connections; calls to
+an ML backend and webhooks on 127.0.0.1 are allowed (``hasila serve`` runs there).
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class Server:
     process: subprocess.Popen
     log_path: Path
     started_in: float
+    email: str = ""
+    password: str = ""
 
     def stop(self) -> None:
         """Stop the server by its PID (its whole process group)."""
@@ -76,15 +79,19 @@ def start(data_dir: Path, timeout: float = 240.0) -> Server:
     exe = ensure_venv()
     port = free_port()
     token = secrets.token_hex(20)
+    email, password = "hasila-test@example.com", secrets.token_hex(12)
     env = {
         **os.environ,
         "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir),
         "DATABASE_NAME": str(data_dir / "label_studio.sqlite3"),
-        "LABEL_STUDIO_USERNAME": "hasila-test@example.com",
-        "LABEL_STUDIO_PASSWORD": secrets.token_hex(12),
+        "LABEL_STUDIO_USERNAME": email,
+        "LABEL_STUDIO_PASSWORD": password,
         "LABEL_STUDIO_USER_TOKEN": token,
         "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
         "LABEL_STUDIO_LATEST_VERSION_CHECK": "false",
+        # the ML backend and its webhook run on this machine too (127.0.0.1)
+        "ML_BLOCK_LOCAL_IP": "false",
+        "SSRF_PROTECTION_ENABLED": "false",
         "SENTRY_DSN": "",
         "FRONTEND_SENTRY_DSN": "",
     }
@@ -95,7 +102,7 @@ def start(data_dir: Path, timeout: float = 240.0) -> Server:
                              "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    server = Server(url, token, proc, log_path, 0.0)
+    server = Server(url, token, proc, log_path, 0.0, email, password)
     while time.monotonic() - t0 < timeout:
         if proc.poll() is not None:
             raise ServerUnavailable(f"label-studio exited with {proc.returncode}: "

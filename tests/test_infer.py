@@ -397,3 +397,29 @@ def test_fake_logits_do_garble_window_edges(tagger: Tagger, monkeypatch: pytest.
     monkeypatch.setattr(align, "encode_windows", everything_owned)
     found = tagger.tag([text])[0]
     assert [(s.start, s.end, s.label) for s in found] != [(s.start, s.end, s.label) for s in spans]
+
+
+def test_concurrent_calls_agree_with_sequential_and_keep_threads(tagger: Tagger) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = random.Random(11)
+    texts = [[synth_report(rng, sentences=4)[0] for _ in range(5)] for _ in range(6)]
+    tagger.max_length, tagger.stride = 40, 10
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(2)
+        tagger.lanes = 2
+        sequential = [tagger.tag(t, batch_size=2) for t in texts]
+        pool_before = tagger._pool
+        with ThreadPoolExecutor(4) as callers:
+            concurrent = list(callers.map(lambda t: tagger.tag(t, batch_size=2), texts))
+        assert torch.get_num_threads() == 2
+        assert tagger._pool is pool_before  # the lanes' threads are kept, not made per call
+    finally:
+        tagger.close()
+        torch.set_num_threads(before)
+    key = [[[(s.start, s.end, s.label, round(s.score, 4)) for s in doc] for doc in call]
+           for call in sequential]
+    assert key == [[[(s.start, s.end, s.label, round(s.score, 4)) for s in doc] for doc in call]
+                   for call in concurrent]
+    assert tagger._pool is None

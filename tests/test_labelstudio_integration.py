@@ -14,7 +14,7 @@ import pytest
 
 from hasila.cli import main
 from hasila.lsclient import connect, existing_tasks, find_project, pull, push
-from hasila.lsio import read_export
+from hasila.lsio import doc_to_task, read_export
 from hasila.markup import parse_markup
 from hasila.schema import Doc
 
@@ -122,3 +122,159 @@ def test_unreachable_server_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
                "--url", f"http://127.0.0.1:{port}", "--api-key", "k"])
     err = capsys.readouterr().err.strip().splitlines()
     assert rc == 3 and len(err) == 1 and "unreachable" in err[0]
+
+
+# ---------------------------------------------------------------- personal access tokens
+
+
+def test_personal_access_token_and_legacy_token(server, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from hasila.lsclient import token_kind
+
+    legacy = connect(server.url, server.api_key)
+    pat = legacy.tokens.create().token
+    assert token_kind(pat) == "personal access token" and token_kind(server.api_key) == "legacy token"
+    client = connect(server.url, pat)  # sent as Bearer after the SDK's refresh
+    assert client.users.whoami().email == legacy.users.whoami().email
+    summary = push(client, "hasila-pat", [Doc(id="pat-1", text="قتل 3 مدنيين في إدلب")])
+    assert summary.created == 1
+    out = tmp_path / "o.json"
+    rc = main(["ls", "pull", "--project", "hasila-pat", "--output", str(out), "--url", server.url,
+               "--api-key", pat])
+    captured = capsys.readouterr()
+    assert rc == 2 and "1 task(s), 0 valid written" in captured.out  # read through the PAT
+    # a PAT that is not the server's: one line, no traceback
+    import jwt
+
+    forged = jwt.encode({"token_type": "refresh", "exp": 4102444800, "jti": "x", "user_id": 1},
+                        "not-the-server-key", algorithm="HS256")
+    rc = main(["ls", "pull", "--project", "hasila-pat", "--output", str(out), "--url", server.url,
+               "--api-key", forged])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 2 and len(err) == 1 and "rejected the API key" in err[0]
+
+
+# ---------------------------------------------------------------- hasila serve as the ML backend
+
+
+def _start_backend(model_dir: Path, log: Path, *extra: str) -> tuple[str, object]:
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    import lsserver
+
+    port = lsserver.free_port()
+    env = {**os.environ, "PYTHONPATH": str(lsserver.ROOT)}
+    fh = log.open("wb")
+    proc = subprocess.Popen([sys.executable, "-m", "hasila", "serve", "--model", str(model_dir),
+                             "--port", str(port), "--threads", "1", *extra],
+                            cwd=lsserver.ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, log.read_text(errors="replace")[-3000:]
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return url, proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    proc.kill()
+    raise AssertionError(f"hasila serve did not start: {log.read_text(errors='replace')[-3000:]}")
+
+
+def _stop(proc) -> None:
+    import signal
+
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def _attrs(doc: Doc) -> list[tuple]:
+    return sorted((s.start, s.end, s.count.value, s.count.status, s.count.qualifier, s.count.category_id)
+                  for s in doc.spans if s.count is not None)
+
+
+def test_hasila_serve_as_the_projects_ml_backend(server, tmp_path: Path,
+                                                 tmp_path_factory: pytest.TempPathFactory) -> None:
+    import time
+
+    import httpx
+    from test_infer import tiny_model
+
+    model_dir = tiny_model(tmp_path_factory)
+    legacy = connect(server.url, server.api_key)
+    backend_url, proc = _start_backend(
+        model_dir, tmp_path / "serve.log", "--train-on-webhook", "--train-config", "configs/tiny.yaml",
+        "--set", "training.max_steps=2", "--train-output", str(tmp_path / "retrained"),
+        "--url", server.url, "--api-key", server.api_key)
+    try:
+        gold = _gold()
+        plain = [Doc(id=d.id, text=d.text) for d in gold.values()]
+        pid = push(legacy, "hasila-ml", plain).project_id
+        backend = legacy.ml.create(project=pid, url=backend_url, title="hasila")
+        assert legacy.ml.get(backend.id).state in ("CO", "CONNECTED"), legacy.ml.get(backend.id)
+        legacy.projects.update(pid, evaluate_predictions_automatically=True)
+        tasks = existing_tasks(legacy, pid)
+        version = httpx.get(f"{backend_url}/health").json()["model_version"]
+        spans = 0
+        for doc_id, doc in gold.items():
+            task = legacy.tasks.get(tasks[doc_id]["id"])  # opening the task asks the backend
+            assert len(task.predictions) == 1, task.predictions
+            stored = task.predictions[0]
+            stored = stored if isinstance(stored, dict) else stored.dict()
+            assert stored["model_version"] == version
+            from_ls = read_export([{"id": task.id, "data": task.data, "predictions": [stored]}],
+                                  source="predictions")
+            direct = httpx.post(f"{backend_url}/predict", json={"tasks": [
+                {"id": task.id, "data": task.data}]}).json()["results"][0]
+            from_backend = read_export([{"id": task.id, "data": task.data, "predictions": [direct]}],
+                                       source="predictions")
+            assert from_ls.errors == [] and from_backend.errors == []
+            assert _key(from_ls.docs[0]) == _key(from_backend.docs[0])
+            assert _attrs(from_ls.docs[0]) == _attrs(from_backend.docs[0])
+            assert from_ls.docs[0].text == doc.text
+            spans += len(from_ls.docs[0].spans)
+        assert spans > 0
+
+        # An annotation: Label Studio's webhook makes the backend retrain and swap the model in.
+        task_id = tasks["ls-1"]["id"]
+        gold_task = doc_to_task(gold["ls-1"], kind="annotations")
+        legacy.annotations.create(task_id, result=gold_task["annotations"][0]["result"],
+                                  was_cancelled=False)
+        deadline = time.monotonic() + 300
+        health = httpx.get(f"{backend_url}/health").json()
+        while time.monotonic() < deadline and (health["training"].get("running")
+                                               or "finished" not in health["training"]):
+            time.sleep(2)
+            health = httpx.get(f"{backend_url}/health").json()
+        assert health["training"].get("error") is None, health
+        assert health["training"]["project"] == pid
+        assert health["model_version"] != version and health["model_version"].startswith("tiny-ls")
+        assert (tmp_path / "retrained" / f"tiny-ls{pid}" / "model.safetensors").is_file()
+    finally:
+        _stop(proc)
+
+
+def test_select_pushes_the_chosen_reports_with_predictions(
+        server, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from test_infer import tiny_model
+
+    texts = [parse_markup(src).text for src in REPORTS.values()]
+    pool = [{"id": f"p{i}-{k}", "text": ("عاجل: " if k else "") + t} for i, t in enumerate(texts)
+            for k in range(2)]
+    path = tmp_path / "pool.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in pool), encoding="utf-8")
+    rc = main(["ls", "select", "--model", str(tiny_model(tmp_path_factory)), "--input", str(path),
+               "--n", "3", "--output", str(tmp_path / "next.jsonl"), "--push", "--project", "hasila-next",
+               "--url", server.url, "--api-key", server.api_key])
+    assert rc == 0 and "3 task(s) created" in capsys.readouterr().out
+    client = connect(server.url, server.api_key)
+    tasks = existing_tasks(client, find_project(client, "hasila-next"))
+    assert len({doc_id.split("-")[0] for doc_id in tasks}) == 3  # one per report, no reprint
+    assert all(len(t["model_versions"]) == 1 for t in tasks.values())

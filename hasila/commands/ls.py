@@ -1,27 +1,24 @@
-"""``hasila ls push|pull``: the Label Studio round trip (see hasila.lsclient)."""
+"""``hasila ls push|pull|select``: Label Studio round trip and the next batch to annotate."""
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import json
 import logging
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
-from hasila.errors import NetworkError, UserError
+from hasila.errors import UserError
 
 logger = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("ls", help="Label Studio: push reports and pre-annotations, pull annotations",
+    p = sub.add_parser("ls", help="Label Studio: push reports and pre-annotations, pull annotations, "
+                                  "select the next batch",
                        description="The annotation loop with a Label Studio server "
                                    "($LABEL_STUDIO_URL, $LABEL_STUDIO_API_KEY). Exit code 3 when the "
                                    "server cannot be reached.")
-    ls_sub = p.add_subparsers(dest="ls_command", metavar="push|pull", required=True)
+    ls_sub = p.add_subparsers(dest="ls_command", metavar="push|pull|select", required=True)
     for name, helptext, description in (
         ("push", "import reports as tasks (with --model: its predictions)",
          "Import reports as Label Studio tasks; with --model, the model's spans, relations and "
@@ -49,49 +46,41 @@ def register(sub: argparse._SubParsersAction) -> None:
                            help="where to write the export (JSON)")
             q.add_argument("--only-completed", action="store_true", help="only tasks with an annotation")
             q.set_defaults(func=run_pull)
-
-
-def model_version(model_dir: str | Path) -> str:
-    """The model's name and a short hash of its weights and config."""
-    model_dir = Path(model_dir)
-    h = hashlib.sha256()
-    for name in sorted(["config.json", "resolved_config.yaml", "model.safetensors"]):
-        f = model_dir / name
-        if f.exists():
-            h.update(f.read_bytes())
-    return f"{model_dir.name}-{h.hexdigest()[:8]}"
-
-
-@contextmanager
-def network_errors(url: str | None) -> Iterator[None]:
-    """A connection lost in mid-run becomes one :class:`NetworkError` line (exit code 3)."""
-    import httpx
-
-    try:
-        yield
-    except httpx.TransportError as exc:
-        where = url or os.environ.get("LABEL_STUDIO_URL") or "Label Studio"
-        raise NetworkError(f"{where}: connection failed ({type(exc).__name__}: {exc})") from None
+    q = ls_sub.add_parser("select", help="pick the reports most worth annotating next",
+                          description="Score a pool of reports by the model's uncertainty and its "
+                                      "disagreement with the rules, then take the N best, never two "
+                                      "near-duplicates (reprints); each line says why it was chosen.")
+    q.add_argument("--model", required=True, metavar="DIR", help="model folder")
+    q.add_argument("--input", required=True, metavar="POOL.jsonl", help="the pool: JSON Lines with id and text")
+    q.add_argument("--n", type=int, required=True, help="how many reports to choose")
+    q.add_argument("--output", required=True, help="where to write the chosen reports (JSON Lines)")
+    q.add_argument("--max-similarity", type=float, default=0.8,
+                   help="TF-IDF cosine from which two reports count as the same (default 0.8)")
+    q.add_argument("--batch-size", type=int, default=16, metavar="N",
+                   help="windows per model batch (default 16)")
+    q.add_argument("--push", action="store_true", help="also push them, with predictions, to --project")
+    q.add_argument("--project", help="project title for --push")
+    q.add_argument("--url", help="server URL for --push (default: $LABEL_STUDIO_URL)")
+    q.add_argument("--api-key", help="API token for --push (default: $LABEL_STUDIO_API_KEY)")
+    q.set_defaults(func=run_select)
 
 
 def run_push(args: argparse.Namespace) -> int:
-    from hasila.lsclient import connect, docs_from_jsonl, push, unique_ids
+    from hasila.lsclient import connect, docs_from_jsonl, ls_errors, push, unique_ids
 
     docs = unique_ids(docs_from_jsonl(args.input))
-    with network_errors(args.url):
-        client = connect(args.url, args.api_key)  # server and key first: predicting takes time
+    client = connect(args.url, args.api_key)  # server and key first: predicting takes time
     predictions = None
     version = None
     if args.model:
         from hasila.predict import ontology_note
-        from hasila.prediction_doc import prediction_docs
+        from hasila.prediction_doc import model_version, prediction_docs
 
         if (note := ontology_note(args.model)) is not None:
             print(f"hasila ls push: note: {note}", file=sys.stderr)
-
         predictions = {d.id: d for d in prediction_docs(args.model, docs, batch_size=args.batch_size)}
         version = model_version(args.model)
-    with network_errors(args.url):
+    with ls_errors(args.url):
         s = push(client, args.project, docs, predictions, model_version=version)
     print(f"project {args.project!r} (id {s.project_id}): {s.created} task(s) created, "
           f"{s.skipped} already there, {s.predictions_added} prediction(s) added")
@@ -99,10 +88,10 @@ def run_push(args: argparse.Namespace) -> int:
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from hasila.lsclient import connect, pull
+    from hasila.lsclient import connect, ls_errors, pull
 
-    with network_errors(args.url):
-        client = connect(args.url, args.api_key)
+    client = connect(args.url, args.api_key)
+    with ls_errors(args.url):
         s = pull(client, args.project, args.output, only_completed=args.only_completed)
     for line in s.errors:
         print(f"problem: {line}", file=sys.stderr)
@@ -111,3 +100,37 @@ def run_pull(args: argparse.Namespace) -> int:
     if s.written == 0 and s.tasks:
         raise UserError("no valid annotated task to write")
     return 1 if s.errors else 0
+
+
+def run_select(args: argparse.Namespace) -> int:
+    from hasila.fileio import atomic_open
+    from hasila.infer import Tagger
+    from hasila.lsclient import docs_from_jsonl, unique_ids
+    from hasila.selection import select
+    from hasila.weak import RulesTagger
+
+    if args.push and not args.project:
+        raise UserError("--push needs --project")
+    docs = unique_ids(docs_from_jsonl(args.input))
+    client = None
+    if args.push:
+        from hasila.lsclient import connect
+
+        client = connect(args.url, args.api_key)  # a bad URL or token shows before the work
+    tagger = Tagger.load(args.model)
+    chosen = select(tagger, RulesTagger.load(), docs, args.n, args.max_similarity, args.batch_size)
+    with atomic_open(args.output) as fh:
+        for c in chosen:
+            fh.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
+    print(f"{len(chosen)} of {len(docs)} report(s) chosen, written to {args.output}")
+    if client is not None:
+        from hasila.lsclient import ls_errors, push
+        from hasila.prediction_doc import model_version, tag_and_link
+
+        picked = [c.doc for c in chosen]
+        predictions = {d.id: d for d in tag_and_link(tagger, picked, batch_size=args.batch_size)}
+        with ls_errors(args.url):
+            s = push(client, args.project, picked, predictions, model_version=model_version(args.model))
+        print(f"project {args.project!r} (id {s.project_id}): {s.created} task(s) created, "
+              f"{s.skipped} already there, {s.predictions_added} prediction(s) added")
+    return 0
