@@ -2,9 +2,9 @@
 
 One local Ray (``num_cpus=2``) serves the module; every run compares the Ray
 engine's output file with the local engine's on the same inputs (tiny model of
-test_infer.py, and the rules), through the real linker. Small batches and
-segments make several actors, blocks and datasets take part, so the order check
-means something. Skipped when Ray is not installed (``pip install 'hasila[ray]'``;
+test_infer.py, and the rules), through the real linker. Small batches (and
+segments) make several actors, blocks (and datasets) take part, so the order
+check means something. Skipped when Ray is not installed (``pip install 'hasila[ray]'``;
 ``make test`` installs it).
 """
 
@@ -30,8 +30,9 @@ from hasila.errors import UserError
 from hasila.predict import Report, run_predict
 from hasila.predict_ray import RayOptions, TagBatch, regroup
 
-#: small batches and segments: 2 actors, several blocks per dataset, several datasets
-SMALL = RayOptions(concurrency=2, batch=3, segment=7)
+#: small batches: 2 actors share several blocks; SEGMENTS: and several datasets one after another
+SMALL = RayOptions(concurrency=2, batch=3)
+SEGMENTS = RayOptions(concurrency=2, batch=3, segment=7)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +96,7 @@ def test_rules_cli_csv_and_resume(tmp_path: Path, local_ray: Any,
     out = tmp_path / "ray.jsonl"
     (tmp_path / "ray.jsonl.part").write_text("".join(done[:6]) + done[6][:20], encoding="utf-8")
     summary = run_predict(None, names, out, rules=True, resume=True, progress=False,
-                          engine="ray", ray_options=SMALL)
+                          engine="ray", ray_options=SEGMENTS)
     assert summary.resumed == 6 and summary.written == len(done) - 6
     assert out.read_text(encoding="utf-8") == "".join(done)
 
