@@ -151,8 +151,9 @@ def _segments(chunks: Iterable[list[Any]], size: int) -> Iterator[list[list[Any]
 
 
 def connect(ray: Any, address: str | None, local_cpus: int) -> bool:
-    """Join ``address`` (or ``RAY_ADDRESS``), or start a local Ray with ``local_cpus`` CPUs;
-    nothing when Ray is already initialised. True when this call started or joined it."""
+    """Join ``address`` (or ``RAY_ADDRESS``; ``auto``: the ``ray start`` cluster of this
+    machine), else start a new local Ray with ``local_cpus`` CPUs; nothing when Ray is already
+    initialised. True when this call started or joined it."""
     if ray.is_initialized():
         return False
     address = address or os.environ.get("RAY_ADDRESS") or None
@@ -161,7 +162,7 @@ def connect(ray: Any, address: str | None, local_cpus: int) -> bool:
         if address:
             ray.init(address=address, **common)
         else:
-            ray.init(num_cpus=local_cpus, **common)
+            ray.init(address="local", num_cpus=local_cpus, **common)  # not a `ray start` one
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = f"--ray-address {address}" if address else "local Ray"
         raise UserError(f"{where}: cannot start or join Ray: {exc}") from None
