@@ -125,9 +125,10 @@ def main() -> None:
             "columns": ["variant", "wall s", "reports/s (wall)", "run s", "reports/s (run)",
                         "× local wall", "identical"],
             "rows": rows}],
-        "notes": "wall: the whole command, Ray start-up and model loading included; run: hasila's "
-                 "own timer (reading to last line written; for ray, actor start-up inside). "
-                 "Reproduce: nice -n 10 python bench/ray_overhead.py",
+        "notes": ["wall: the whole command, Ray start-up and model loading included; run: "
+                  "hasila's own timer (reading to last line written; for ray, actor start-up "
+                  "inside).",
+                  "Reproduce: nice -n 10 python bench/ray_overhead.py"],
     }
     out_path = Path(args.out)
     out_path.parent.mkdir(parents=True, exist_ok=True)

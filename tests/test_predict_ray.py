@@ -10,6 +10,7 @@ check means something. Skipped when Ray is not installed (``pip install 'hasila[
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -50,7 +51,8 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def inputs(tmp: Path) -> list[str]:
-    """15 reports in JSON Lines with a bad line and a repeated id, then a .txt report."""
+    """15 reports in JSON Lines with a bad line, a repeated id and one without Arabic, then a
+    .txt report."""
     rows: list[Any] = reports(15, seed=3)
     rows.insert(5, "{not json")
     rows.insert(9, {"id": "r2", "text": "قتل 3 مدنيين في حلب"})
@@ -61,15 +63,16 @@ def inputs(tmp: Path) -> list[str]:
 
 
 def test_tiny_model_output_identical_to_local(tmp_path: Path, model_dir: Path, local_ray: Any) -> None:
-    names = inputs(tmp_path)
+    names = [*inputs(tmp_path), "-"]
+    stdin = json.dumps({"id": 42, "text": "سقط 5 عناصر في حلب"}, ensure_ascii=False) + "\n"
     local = run_predict(model_dir, names, tmp_path / "local.jsonl", progress=False, threads=1,
-                        bf16=False)
+                        bf16=False, stdin=io.StringIO(stdin))
     ray_run = run_predict(model_dir, names, tmp_path / "ray.jsonl", progress=False, threads=1,
-                          bf16=False, engine="ray", ray_options=SMALL)
+                          bf16=False, stdin=io.StringIO(stdin), engine="ray", ray_options=SMALL)
     expected = (tmp_path / "local.jsonl").read_bytes()
     assert (tmp_path / "ray.jsonl").read_bytes() == expected
     lines = [json.loads(line) for line in expected.decode().splitlines()]
-    assert len(lines) == 17 and lines[-1]["id"] == "seed-report"
+    assert len(lines) == 18 and [line["id"] for line in lines[-2:]] == ["seed-report", "42"]
     assert any(line["casualties"] for line in lines)  # the linker ran in the actors
     assert [str(b) for b in ray_run.bad] == [str(b) for b in local.bad] and len(local.bad) == 1
     assert ray_run.duplicates == local.duplicates and len(local.duplicates) == 1
