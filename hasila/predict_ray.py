@@ -187,8 +187,9 @@ class RayPredictor:
         self.ray = import_ray()
         self.options = options
         self.threads = threads or 1
-        local_cpus = max(1, options.concurrency or 0) * self.threads
-        if options.concurrency is None:
+        if options.concurrency is not None:
+            local_cpus = options.concurrency * self.threads
+        else:
             from hasila.infer import auto_threads
 
             local_cpus = max(self.threads, auto_threads())
@@ -199,6 +200,8 @@ class RayPredictor:
             "bf16": bf16, "device": "cuda" if options.num_gpus > 0 else "cpu",
             "link_config": link_config, "do_link": do_link, "batch_size": batch_size}
         ctx = self.ray.data.DataContext.get_current()
+        self._saved = (ctx.execution_options.preserve_order, ctx.enable_progress_bars,
+                       ctx.print_on_execution_start)
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False  # hasila's own bar counts the written reports
         ctx.print_on_execution_start = False
@@ -252,7 +255,14 @@ class RayPredictor:
                                 "lines are kept, run again with --resume") from None
 
     def close(self, cancel: bool = False) -> None:
-        """Stop (or leave) the Ray this predictor started or joined; nothing otherwise."""
+        """Give Ray Data its settings back; stop (or leave) the Ray this predictor started
+        or joined."""
+        saved = getattr(self, "_saved", None)
+        if saved is not None:
+            ctx = self.ray.data.DataContext.get_current()
+            (ctx.execution_options.preserve_order, ctx.enable_progress_bars,
+             ctx.print_on_execution_start) = saved
+            self._saved = None
         if self.started:
             self.ray.shutdown()
             self.started = False

@@ -79,6 +79,8 @@ def test_tiny_model_output_identical_to_local(tmp_path: Path, model_dir: Path, l
     assert (ray_run.written, ray_run.records, ray_run.empty, ray_run.exit_code) == \
         (local.written, local.records, local.empty, 1)
     assert not (tmp_path / "ray.jsonl.part").exists()
+    # Ray Data's settings are given back (a notebook's own datasets keep theirs)
+    assert local_ray.data.DataContext.get_current().execution_options.preserve_order is False
 
 
 def test_rules_cli_csv_and_resume(tmp_path: Path, local_ray: Any,

@@ -43,8 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="local: this process (or --workers processes); ray: a Ray Data pipeline "
                           "on a local Ray or a Ray cluster (pip install 'hasila[ray]'); same output")
     engine.add_argument("--ray-address", default=None, metavar="ADDR",
-                     help="--engine ray: the Ray cluster to join, e.g. ray://head:10001 or auto "
-                          "(default: RAY_ADDRESS, else a local Ray is started)")
+                     help="--engine ray: the Ray cluster to join: HEAD_IP:6379, or auto for the "
+                          "one `ray start` made on this machine (default: RAY_ADDRESS, else a "
+                          "new local Ray for the run)")
     engine.add_argument("--concurrency", type=int, default=None, metavar="N",
                      help="--engine ray: N actors, each loading the model once (default: as many "
                           "as the cluster's CPUs / --threads, or GPUs / --num-gpus, allow)")
