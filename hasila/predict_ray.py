@@ -16,16 +16,20 @@ Reports travel as the JSON text of every field of
 :class:`~hasila.predict.Report`, output lines as JSON text: no Arrow schema has
 to agree between batches. Without ``--ray-address`` (or ``RAY_ADDRESS``) a
 local Ray is started and stopped at the end; an already initialised Ray (a test,
-a notebook) is used as it is. On a cluster, every node needs hasila installed
-and the model folder at the same path.
+a notebook) is used as it is. On a cluster, every node needs hasila installed;
+the model folder travels through Ray's object store to the nodes where its path
+does not exist (:func:`pack_model`), so no shared disk is needed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -80,15 +84,54 @@ def import_ray() -> Any:
     return ray
 
 
+def pack_model(model_dir: Path) -> tuple[str, dict[str, bytes]]:
+    """A digest of a model folder's content and its files by their paths inside it (what
+    :func:`unpack_model` writes back)."""
+    files = {p.relative_to(model_dir).as_posix(): p.read_bytes()
+             for p in sorted(model_dir.rglob("*")) if p.is_file()}
+    digest = hashlib.sha256()
+    for name, data in files.items():
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:16], files
+
+
+def unpack_model(digest: str, files: dict[str, bytes]) -> Path:
+    """The folder of :func:`pack_model`'s files in this node's temporary folder, written once
+    per content: actors of later segments (or beside this one) reuse it."""
+    folder = Path(tempfile.gettempdir()) / f"hasila-model-{digest}"
+    if folder.is_dir():
+        return folder
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    for name, data in files.items():
+        path = tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    try:
+        tmp.rename(folder)
+    except OSError:  # another actor of this node was first
+        shutil.rmtree(tmp, ignore_errors=True)
+    return folder
+
+
 class TagBatch:
-    """The Ray Data callable class: one tagger per actor, a batch of reports per call."""
+    """The Ray Data callable class: one tagger per actor, a batch of reports per call.
+
+    ``model_files``: ``(digest, Ray object reference to the files)`` of
+    :func:`pack_model`, fetched when ``model_dir`` does not exist on this node.
+    """
 
     def __init__(self, model_dir: str | None, threads: int, bf16: bool | None, device: str,
-                 link_config: Any, do_link: bool, batch_size: int) -> None:
+                 link_config: Any, do_link: bool, batch_size: int, model_files: Any = None) -> None:
         from hasila.workers import load_tagger
 
         logging.basicConfig(level=logging.WARNING,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        if model_dir is not None and model_files is not None and not Path(model_dir).is_dir():
+            import ray
+
+            digest, ref = model_files
+            model_dir = str(unpack_model(digest, ray.get(ref)))
+            logger.warning("model folder not on this node: unpacked into %s", model_dir)
         self.tagger = load_tagger(model_dir, threads, bf16, device)
         self.link_config = link_config
         self.do_link = do_link
@@ -198,7 +241,11 @@ class RayPredictor:
         self.constructor = {
             "model_dir": None if model_dir is None else str(model_dir), "threads": self.threads,
             "bf16": bf16, "device": "cuda" if options.num_gpus > 0 else "cpu",
-            "link_config": link_config, "do_link": do_link, "batch_size": batch_size}
+            "link_config": link_config, "do_link": do_link, "batch_size": batch_size,
+            "model_files": None}
+        if model_dir is not None and self._on_cluster():
+            digest, files = pack_model(model_dir)
+            self.constructor["model_files"] = (digest, self.ray.put(files))
         ctx = self.ray.data.DataContext.get_current()
         self._saved = (ctx.execution_options.preserve_order, ctx.enable_progress_bars,
                        ctx.print_on_execution_start)
@@ -209,6 +256,11 @@ class RayPredictor:
             logging.getLogger(name).setLevel(level)
         logger.info("Ray Data: %d actor(s), %d CPU(s) and %s GPU(s) each", self.actors, self.threads,
                     options.num_gpus)
+
+    def _on_cluster(self) -> bool:
+        """True when Ray runs beyond a local instance (other nodes may hold the actors)."""
+        joined = self.options.address or os.environ.get("RAY_ADDRESS")
+        return bool(joined) or len(self.ray.nodes()) > 1
 
     def _room(self, options: RayOptions) -> int:
         """Actors to start: ``--concurrency``, else as many as the cluster has room for."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -28,8 +30,16 @@ from test_predict import reports, write_jsonl
 from hasila import predict as predict_mod
 from hasila.cli import main
 from hasila.errors import UserError
-from hasila.predict import Report, run_predict
-from hasila.predict_ray import RayOptions, TagBatch, regroup
+from hasila.infer import Tagger
+from hasila.predict import Report, predict_chunk, run_predict
+from hasila.predict_ray import (
+    RayOptions,
+    RayPredictor,
+    TagBatch,
+    pack_model,
+    regroup,
+    unpack_model,
+)
 
 #: small batches: 2 actors share several blocks; SEGMENTS: and several datasets one after another
 SMALL = RayOptions(concurrency=2, batch=3)
@@ -104,6 +114,31 @@ def test_rules_cli_csv_and_resume(tmp_path: Path, local_ray: Any,
                           engine="ray", ray_options=SEGMENTS)
     assert summary.resumed == 6 and summary.written == len(done) - 6
     assert out.read_text(encoding="utf-8") == "".join(done)
+
+
+def test_model_travels_to_a_node_without_it(tmp_path: Path, model_dir: Path, local_ray: Any,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a cluster the model folder goes through the object store; an actor whose node lacks
+    the folder's path unpacks it and tags as the folder itself would."""
+    monkeypatch.setattr(RayPredictor, "_on_cluster", lambda self: True)
+    digest, files = pack_model(model_dir)
+    unpacked = Path(tempfile.gettempdir()) / f"hasila-model-{digest}"
+    shutil.rmtree(unpacked, ignore_errors=True)
+    predictor = RayPredictor(model_dir, SMALL, threads=1, bf16=False)
+    try:
+        assert predictor.constructor["model_files"][0] == digest
+        predictor.constructor["model_dir"] = str(tmp_path / "not-on-this-node")
+        chunk = [Report(row["id"], row["text"]) for row in reports(5, seed=4)]
+        ((_, lines, failures),) = list(predictor.map([chunk]))
+        # written once per node and content; the next actor finds it
+        assert sorted(p.name for p in unpacked.iterdir()) == sorted(files)
+        assert unpack_model(digest, {}) == unpacked
+    finally:
+        predictor.close()
+        shutil.rmtree(unpacked, ignore_errors=True)
+    expected = predict_chunk(chunk, Tagger.load(model_dir, threads=1, bf16=False))
+    assert lines == json.loads(json.dumps(expected)) and failures == []
+    assert any(line["entities"] for line in lines)
 
 
 def test_actor_reports_linker_failures(monkeypatch: pytest.MonkeyPatch) -> None:
