@@ -179,3 +179,6 @@ def test_ray_option_mistakes_are_user_errors(tmp_path: Path) -> None:
         run_predict(None, names, out, rules=True, engine="ray", ray_options=RayOptions(concurrency=0))
     with pytest.raises(UserError, match="unknown engine"):
         run_predict(None, names, out, rules=True, engine="spark")
+    assert main(["predict", "--rules", "--input", *names, "--output", str(out),
+                 "--concurrency", "2"]) == 2  # a Ray option without --engine ray
+    assert not out.exists()

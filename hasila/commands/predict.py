@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from hasila.errors import UserError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -40,17 +42,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "process); memory grows with N (default 1)")
     engine = p.add_argument_group("engine", "where tagging and linking run")
     engine.add_argument("--engine", choices=("local", "ray"), default="local",
-                     help="local: this process (or --workers processes); ray: a Ray Data pipeline "
-                          "on a local Ray or a Ray cluster (pip install 'hasila[ray]'); same output")
+                        help="local: this process (or --workers processes); ray: a Ray Data pipeline "
+                             "on a local Ray or a Ray cluster (pip install 'hasila[ray]'); same output")
     engine.add_argument("--ray-address", default=None, metavar="ADDR",
-                     help="--engine ray: the Ray cluster to join: HEAD_IP:6379, or auto for the "
-                          "one `ray start` made on this machine (default: RAY_ADDRESS, else a "
-                          "new local Ray for the run)")
+                        help="--engine ray: the Ray cluster to join: HEAD_IP:6379, or auto for the "
+                             "one `ray start` made on this machine (default: RAY_ADDRESS, else a "
+                             "new local Ray for the run)")
     engine.add_argument("--concurrency", type=int, default=None, metavar="N",
-                     help="--engine ray: N actors, each loading the model once (default: as many "
-                          "as the cluster's CPUs / --threads, or GPUs / --num-gpus, allow)")
+                        help="--engine ray: N actors, each loading the model once (default: as many "
+                             "as the cluster's CPUs / --threads, or GPUs / --num-gpus, allow)")
     engine.add_argument("--num-gpus", type=float, default=0.0, metavar="G",
-                     help="--engine ray: GPUs per actor; above 0 the model runs on CUDA (default 0)")
+                        help="--engine ray: GPUs per actor; above 0 the model runs on CUDA (default 0)")
     p.add_argument("--link-config", default=None, metavar="YAML",
                    help="post-processor settings (default: configs/link.yaml when present)")
     p.add_argument("--link-set", action="append", default=[], metavar="KEY=VALUE",
@@ -80,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _ray_options(args: argparse.Namespace) -> object | None:
     if args.engine != "ray":
+        given = [flag for flag, value in (("--ray-address", args.ray_address),
+                                          ("--concurrency", args.concurrency),
+                                          ("--num-gpus", args.num_gpus)) if value]
+        if given:
+            raise UserError(f"{', '.join(given)}: only with --engine ray")
         return None
     from hasila.predict_ray import RayOptions
 
