@@ -277,7 +277,7 @@ class RayPredictor:
             if self.started and not options.address and not os.environ.get("RAY_ADDRESS"):
                 self.close()
                 raise UserError(message)
-            logger.warning("%s; the run waits for the cluster to grow", message)
+            logger.warning("%s; the actors start as the cluster grows", message)
         return want
 
     def _rows(self, reports: list[Any]) -> Iterator[tuple[str, str]]:
