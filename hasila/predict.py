@@ -60,6 +60,7 @@ from hasila.schema import CasualtyRecord, Span
 logger = logging.getLogger(__name__)
 
 FORMATS = ("jsonl", "csv")
+ENGINES = ("local", "ray")
 STDIN = "-"
 STDOUT = "-"
 #: input fields that are the report itself; every other field is passed through as ``meta``
@@ -687,7 +688,8 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
                 link: bool = True, link_config: Any = None, bf16: bool | None = None,
                 threads: int | None = None, chunk_size: int = DEFAULT_CHUNK, tagger: Any = None,
                 progress: bool = True, stdin: IO[str] | None = None, workers: int = 1,
-                rules: bool = False, stdout: IO[str] | None = None) -> PredictSummary:
+                rules: bool = False, stdout: IO[str] | None = None, engine: str = "local",
+                ray_options: Any = None) -> PredictSummary:
     """Predict every report of ``inputs`` into ``output``; see the module docstring.
 
     ``inputs`` may name folders (their ``.txt`` files are read); ``output`` ``-`` writes
@@ -699,6 +701,9 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
     ``workers`` > 1 (0: one per free core) tags and links in that many processes
     (:mod:`hasila.workers`), ``threads`` shared among them. ``rules=True`` tags with
     the rules baseline (:class:`hasila.weak.RulesTagger`) instead of a model.
+    ``engine="ray"`` tags and links in a Ray Data pipeline instead
+    (:mod:`hasila.predict_ray`, ``ray_options`` a :class:`~hasila.predict_ray.RayOptions`;
+    ``threads`` per actor); reading and writing stay here.
     """
     from tqdm import tqdm
 
@@ -708,16 +713,26 @@ def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
         raise UserError(f"--format {fmt!r}: unknown format; use one of {', '.join(FORMATS)}")
     if batch_size < 1:
         raise UserError(f"--batch-size {batch_size}: must be at least 1")
+    if engine not in ENGINES:
+        raise UserError(f"--engine {engine!r}: unknown engine; use one of {', '.join(ENGINES)}")
+    if engine == "ray" and workers != 1:
+        raise UserError("--workers is for --engine local; with --engine ray use --concurrency")
     inputs = expand_inputs(inputs)
     check_inputs(inputs)
     done = _prepare_output(output, inputs, fmt, resume)
     total = _count_reports(inputs)
-    if rules and tagger is None:
-        from hasila.weak import RulesTagger
+    if engine == "ray":
+        from hasila.predict_ray import RayOptions, RayPredictor
 
-        tagger = RulesTagger.load()
-    pool = _start_pool(model_dir, tagger, workers, None if total is None else total - len(done),
-                       threads, bf16, link_config, link, batch_size)
+        pool = RayPredictor(None if rules else model_dir, ray_options or RayOptions(), threads, bf16,
+                            link_config, link, batch_size)
+    else:
+        if rules and tagger is None:
+            from hasila.weak import RulesTagger
+
+            tagger = RulesTagger.load()
+        pool = _start_pool(model_dir, tagger, workers, None if total is None else total - len(done),
+                           threads, bf16, link_config, link, batch_size)
     if tagger is None and pool is None:
         from hasila.infer import Tagger
 

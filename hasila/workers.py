@@ -46,14 +46,23 @@ def resolve_workers(workers: int, reports: int | None = None) -> int:
     return max(1, n)
 
 
-def _init_worker(model_dir: str | None, threads: int, bf16: bool | None, link_config: Any,
-                 do_link: bool, batch_size: int) -> None:
+def load_tagger(model_dir: str | Path | None, threads: int | None = None, bf16: bool | None = None,
+                device: str = "cpu") -> Any:
+    """The :class:`~hasila.infer.Tagger` of ``model_dir``, or the rules
+    (:class:`~hasila.weak.RulesTagger`) when it is None."""
     from hasila.infer import Tagger
     from hasila.weak import RulesTagger
 
+    if model_dir is None:
+        return RulesTagger.load()
+    return Tagger.load(model_dir, device=device, threads=threads, bf16=bf16)
+
+
+def _init_worker(model_dir: str | None, threads: int, bf16: bool | None, link_config: Any,
+                 do_link: bool, batch_size: int) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         datefmt="%H:%M:%S")
-    tagger = RulesTagger.load() if model_dir is None else Tagger.load(model_dir, threads=threads, bf16=bf16)
+    tagger = load_tagger(model_dir, threads, bf16)
     _WORKER.update(tagger=tagger, link_config=link_config, do_link=do_link, batch_size=batch_size)
 
 

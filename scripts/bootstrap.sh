@@ -13,6 +13,7 @@ want=$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "bootstrap: installing hasila and its pinned dependencies (a few minutes the first time)"
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+  # dev: tests and lint; ray: so the tests of predict --engine ray run too
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[dev,ray]'
   echo "$want" > "$stamp"
 fi

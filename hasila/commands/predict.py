@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from hasila.errors import UserError
+
 #: problems printed one per line before a "… and N more" line
 MAX_SHOWN = 20
 
@@ -42,11 +44,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=None,
                    help="bf16 weights on CPU (default: on where the CPU computes bf16 natively)")
     p.add_argument("--threads", type=int, default=None,
-                   help="torch threads in all (default: the cores other processes leave free)")
+                   help="torch threads in all (default: the cores other processes leave free); "
+                        "with --engine ray: per actor, and the CPUs each actor reserves (default 1)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="tag and link in N processes, the threads shared among them; 0: one per "
                         "free core. Faster on many reports (the post-processor runs in every "
                         "process); memory grows with N (default 1)")
+    engine = p.add_argument_group("engine", "where tagging and linking run")
+    engine.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: this process (or --workers processes); ray: a Ray Data pipeline "
+                             "on a local Ray or a Ray cluster (pip install 'hasila[ray]'); same output")
+    engine.add_argument("--ray-address", default=None, metavar="ADDR",
+                        help="--engine ray: the Ray cluster to join: HEAD_IP:6379, or auto for the "
+                             "one `ray start` made on this machine (default: RAY_ADDRESS, else a "
+                             "new local Ray for the run)")
+    engine.add_argument("--concurrency", type=int, default=None, metavar="N",
+                        help="--engine ray: N actors, each loading the model once (default: as many "
+                             "as the cluster's CPUs / --threads, or GPUs / --num-gpus, allow)")
+    engine.add_argument("--num-gpus", type=float, default=0.0, metavar="G",
+                        help="--engine ray: GPUs per actor; above 0 the model runs on CUDA (default 0)")
     p.add_argument("--link-config", default=None, metavar="YAML",
                    help="post-processor settings (default: configs/link.yaml when present)")
     p.add_argument("--link-set", action="append", default=[], metavar="KEY=VALUE",
@@ -64,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
                           batch_size=args.batch_size, resume=args.resume, link=not args.no_link,
                           link_config=link_config,
                           bf16=args.bf16, threads=args.threads, progress=not args.no_progress,
-                          workers=args.workers, rules=args.rules)
+                          workers=args.workers, rules=args.rules, engine=args.engine,
+                          ray_options=_ray_options(args))
     problems = [*(f"skipped {entry}" for entry in summary.bad),
                 *(f"skipped {msg}" for msg in summary.conflicts),
                 *(f"failed {msg}" for msg in summary.failed)]
@@ -80,3 +97,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"hasila predict: note: {msg}", file=sys.stderr)
     print(summary.describe(), file=sys.stderr)
     return summary.exit_code
+
+
+def _ray_options(args: argparse.Namespace) -> object | None:
+    if args.engine != "ray":
+        given = [flag for flag, value in (("--ray-address", args.ray_address),
+                                          ("--concurrency", args.concurrency),
+                                          ("--num-gpus", args.num_gpus)) if value]
+        if given:
+            raise UserError(f"{', '.join(given)}: only with --engine ray")
+        return None
+    from hasila.predict_ray import RayOptions
+
+    return RayOptions(address=args.ray_address, concurrency=args.concurrency, num_gpus=args.num_gpus)
