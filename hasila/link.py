@@ -16,8 +16,11 @@ and it warns when the disjoint parts of a total add up to more than it.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations, pairwise
 from typing import Any
@@ -25,13 +28,13 @@ from typing import Any
 from hasila import link_cues as cues
 from hasila.arabic import NumberMatch, find_numbers, parse_number
 from hasila.link_numbers import classify_number, group_after, noun_category, people_noun_at
-from hasila.link_text import SENTENCE_END, TokenView, key, variants
+from hasila.link_text import SENTENCE_END, SpanLookup, TokenView, key, variants
 from hasila.link_tree import CountNode, resolve_tree
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LinkConfig", "LinkResult", "NonCount", "link", "link_doc"]
+__all__ = ["LinkConfig", "LinkResult", "LinkTimeout", "NonCount", "link", "link_doc"]
 
 _STATUS_OF: dict[str, str] = {}
 for _status, _words in cues.STATUS_TRIGGERS.items():
@@ -42,6 +45,7 @@ _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE
 _CIVIL_KIDS = frozenset({"child", "woman", "man", "rescue", "medic", "journalist"})
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
+_GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
 _ARMED_IDS = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
 
 
@@ -153,22 +157,16 @@ def _with_ids(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _covering(spans: list[Span], start: int, end: int) -> Span | None:
-    for s in spans:
-        if s.start < end and start < s.end:
-            return s
-    return None
+class _ByStart:
+    """Spans ordered by start, to list those starting in a char range by bisection."""
 
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
 
-def _span_at_token(spans: list[Span], view: TokenView, i: int | None) -> Span | None:
-    """A span that starts inside token ``i`` (a glued clitic may come before it)."""
-    if i is None:
-        return None
-    t = view[i]
-    for s in spans:
-        if t.start <= s.start < t.end:
-            return s
-    return None
+    def between(self, lo: int, hi: int) -> list[Span]:
+        """The spans with ``lo <= start < hi``, in text order."""
+        return self.spans[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
 
 
 class _Linker:
@@ -187,6 +185,23 @@ class _Linker:
         self.non_counts: list[NonCount] = []
         self._sent, self._para = self._indices()
         self._last_bullet: CountNode | None = None
+        self._lookups: dict[int, tuple[list[Span], int, SpanLookup]] = {}
+        self._counted: tuple[list[CountNode], set[int]] | None = None
+
+    def _lookup(self, spans: list[Span]) -> SpanLookup:
+        """A :class:`SpanLookup` of ``spans``, built once per list (rebuilt if it grew)."""
+        hit = self._lookups.get(id(spans))
+        if hit is None or hit[0] is not spans or hit[1] != len(spans):
+            hit = (spans, len(spans), SpanLookup(spans))
+            self._lookups[id(spans)] = hit
+        return hit[2]
+
+    def _span_at_token(self, spans: list[Span], i: int | None) -> Span | None:
+        """A span that starts inside token ``i`` (a glued clitic may come before it)."""
+        if i is None or not spans:
+            return None
+        t = self.view[i]
+        return self._lookup(spans).starting_in(t.start, t.end)
 
     def _indices(self) -> tuple[list[int], list[int]]:
         """Sentence and paragraph (line) index of every token."""
@@ -206,10 +221,14 @@ class _Linker:
         numbers = find_numbers(self.text, duals) if duals is not None else find_numbers(self.text)
         count_spans = self.by_label.get("COUNT", [])
         other_spans = [s for s in self.spans if s.label != "COUNT"]
+        others = SpanLookup(other_spans)
         found: list[tuple[Span, int, str]] = []
         taken: set[int] = set()
+        used_ids = {s.id for s in self.spans}
+        num_starts = [m.start for m in numbers]
+        num_ends = [m.end for m in numbers]  # sorted too: the numbers do not overlap
         for span in count_spans:
-            inside = [m for m in numbers if m.start < span.end and span.start < m.end]
+            inside = numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)]
             taken.update(id(m) for m in inside)
             value, kind = self._value_of(span, inside)
             if value is None:
@@ -220,15 +239,16 @@ class _Linker:
         for m in numbers:
             if id(m) in taken:
                 continue
-            inside = _covering(other_spans, m.start, m.end)
+            inside = others.overlapping(m.start, m.end)
             verdict, reason = classify_number(self.view, m.start, m.end, m.value, m.kind, self.onto,
                                               inside.label if inside else None)
             if verdict == "count" and self.cfg.rules_fallback:
                 n_rule += 1
                 span = Span(m.start, m.end, "COUNT", m.text, id=f"_r{n_rule}")
-                while span.id in {s.id for s in self.spans}:
+                while span.id in used_ids:
                     n_rule += 1
                     span = span.with_id(f"_r{n_rule}")
+                used_ids.add(span.id)
                 self.spans.append(span)
                 found.append((span, m.value, m.kind))
             else:
@@ -280,11 +300,11 @@ class _Linker:
             self._neutral_group(c)
             return
         j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
-        span = _span_at_token(cats, v, j)
+        span = self._span_at_token(cats, j)
         if span is not None:
             c.noun = span
         elif j is not None and v[j].key == "من":
-            span = _span_at_token(cats, v, v.next_word(j + 1))
+            span = self._span_at_token(cats, v.next_word(j + 1))
             if span is not None:
                 c.noun, c.partitive = span, True
         if c.noun is None:
@@ -301,7 +321,7 @@ class _Linker:
         elif j is not None and v[j].has(cues.OTHERS_WORDS):
             c.others = True
             c.tail = j + 1
-        elif j is not None and self.cfg.rules_fallback and not _span_at_token(self.spans, v, j):
+        elif j is not None and self.cfg.rules_fallback and not self._span_at_token(self.spans, j):
             if people_noun_at(v, j, self.onto):
                 c.tail = self._noun_phrase_end(j)
                 c.noun_chars = (v[j].start, v[c.tail - 1].end)
@@ -366,20 +386,24 @@ class _Linker:
             glued, i = "ال", i - 1
         if c.kind not in ("words", "one") and glued not in ("ال", "الـ"):
             return
-        if i >= 0 and people_noun_at(v, i, self.onto) and not _span_at_token(self.spans, v, i):
+        if i >= 0 and people_noun_at(v, i, self.onto) and not self._span_at_token(self.spans, i):
             c.noun_chars = (v[i].start, v[i].end)
             c.noun_text = v[i].text
             c.noun_before = True
             self._hint_from_noun(c, c.noun_text)
 
     def _category_before(self, c: CountNode, cats: list[Span]) -> Span | None:
-        """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word."""
+        """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word
+        (only a few characters of gap are read, whatever the number of spans)."""
         gap_ok = {"", "ال", "الـ"}
-        for s in cats:
-            if s.end <= c.span.start and key(self.text[s.end:c.span.start]).strip() in gap_ok:
-                after = self.view.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
-                if after is None or not people_noun_at(self.view, after, self.onto):
-                    return s
+        lookup = self._lookup(cats)
+        lo = max(0, c.span.start - _GAP_CHARS)
+        hits = [s for s in (lookup.ending_in(lo, c.span.start + 1) or ())
+                if key(self.text[s.end:c.span.start]).strip() in gap_ok]
+        for s in hits:
+            after = self.view.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
+            if after is None or not people_noun_at(self.view, after, self.onto):
+                return s
         return None
 
     def _noun_category(self, text: str) -> tuple[str | None, bool]:
@@ -488,7 +512,7 @@ class _Linker:
             k = v.next_word(j + 1)
             if k is None:
                 continue
-            actor = _span_at_token(self.by_label.get("ACTOR", []), v, k)
+            actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
             if actor is not None:
                 cid = self._phrase_category(actor.text, partitive=True)
             else:
@@ -556,7 +580,7 @@ class _Linker:
             k = v.next_word(k + 1)
         if k is None:
             return
-        actor = _span_at_token(self.by_label.get("ACTOR", []), v, k)
+        actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
         group_cat = None
         if actor is not None:
             c.affiliation = actor
@@ -766,7 +790,7 @@ class _Linker:
         for c in nodes:
             if c.status is not None or not c.children:
                 continue
-            end = max(d.tail for d in nodes if d.descends_from(c))
+            end = max(d.subtree_tail() for d in c.children)
             for j in range(end, min(len(v), end + 4)):
                 if v.is_boundary(j):
                     break
@@ -881,7 +905,8 @@ class _Linker:
         v = self.view
         _, sent_end = v.sentence_bounds(min(c.t0, len(v) - 1))
         end = sent_end
-        for d in nodes[c.order + 1:]:
+        for k in range(c.order + 1, len(nodes)):
+            d = nodes[k]
             if d.t0 >= sent_end:
                 break
             if d.parent is c and not d.children:
@@ -892,20 +917,27 @@ class _Linker:
             end = d.t0
             break
         last = c.tail
-        for d in nodes[c.order + 1:]:
+        for k in range(c.order + 1, len(nodes)):
+            d = nodes[k]
             if d.t0 >= end:
                 break
             last = max(last, d.tail)
         end = min(end, last + self.cfg.scope_tokens)
         for i in range(c.tail, end):
-            if v[i].has(cues.EVENT_NOUNS) and not any(d.t0 <= i < d.tail for d in nodes):
+            if v[i].has(cues.EVENT_NOUNS) and i not in self._count_tokens(nodes):
                 return i
         return end
 
+    def _count_tokens(self, nodes: list[CountNode]) -> set[int]:
+        """Token indices inside a count and its noun (built once per node list)."""
+        if self._counted is None or self._counted[0] is not nodes:
+            self._counted = (nodes, {i for d in nodes for i in range(d.t0, d.tail)})
+        return self._counted[1]
+
     def read_links(self, nodes: list[CountNode]) -> None:
         v = self.view
-        perps = self._perp_candidates()
-        places = self.by_label.get("PLACE", [])
+        perps = _ByStart(self._perp_candidates())
+        places = _ByStart(self.by_label.get("PLACE", []))
         for c in nodes:
             end_tok = self._scope_end(c, nodes)
             lo_char = v[c.t0].start
@@ -917,15 +949,15 @@ class _Linker:
                 i -= 1
             back_char = v[i + 1].start if i + 1 < len(v) else lo_char
             aff = c.affiliation
-            fwd = [a for a in perps if lo_char <= a.start < hi_char and a is not aff]
-            bwd = [a for a in perps if back_char <= a.start < lo_char and a is not aff]
+            fwd = [a for a in perps.between(lo_char, hi_char) if a is not aff]
+            bwd = [a for a in perps.between(back_char, lo_char) if a is not aff]
             if fwd:
                 c.perpetrator = fwd[0]
             elif bwd:
                 c.perpetrator = bwd[-1]
-            fwd_p = [p for p in places if lo_char <= p.start < hi_char]
+            fwd_p = places.between(lo_char, hi_char)
             marked = [p for p in fwd_p if self._place_marked(p)]
-            bwd_p = [p for p in places if back_char <= p.start < lo_char and self._place_marked(p)]
+            bwd_p = [p for p in places.between(back_char, lo_char) if self._place_marked(p)]
             if marked:
                 c.location = marked[0]
             elif bwd_p:
@@ -944,7 +976,7 @@ class _Linker:
                 lo = v[max(a, c.t0 - self.cfg.scope_tokens)].start
                 hi_tok = min(b, c.tail + self.cfg.scope_tokens)
                 hi = v[hi_tok - 1].end if 0 < hi_tok <= len(v) else len(self.text)
-                near = [p for p in places if lo <= p.start < hi]
+                near = places.between(lo, hi)
                 if near:
                     c.location = min(near, key=lambda p: abs(p.start - c.span.start))
 
@@ -1061,15 +1093,32 @@ def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str]) -> list[str]:
     return out
 
 
-def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None = None) -> LinkResult:
-    """Link every number of ``text`` given its labelled ``spans`` (gold or predicted)."""
+class LinkTimeout(RuntimeError):
+    """:func:`link` ran past its ``deadline`` (a pathological report)."""
+
+
+def _in_time(nodes: list[CountNode], deadline: float | None) -> Iterator[CountNode]:
+    """The nodes, raising :class:`LinkTimeout` once ``time.monotonic()`` passes ``deadline``."""
+    for c in nodes:
+        if deadline is not None and time.monotonic() > deadline:
+            raise LinkTimeout(f"stopped at count {c.order + 1} of {len(nodes)}")
+        yield c
+
+
+def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None = None,
+         *, deadline: float | None = None) -> LinkResult:
+    """Link every number of ``text`` given its labelled ``spans`` (gold or predicted).
+
+    ``deadline`` (a ``time.monotonic()`` value) bounds the work: past it the
+    call raises :class:`LinkTimeout` instead of finishing.
+    """
     cfg = config or LinkConfig()
     lk = _Linker(text, spans, ontology, cfg)
     nodes = lk.collect()
-    for c in nodes:
+    for c in _in_time(nodes, deadline):
         lk.read_noun(c)
     lk.share_groups(nodes)
-    for c in nodes:
+    for c in _in_time(nodes, deadline):
         prev = nodes[c.order - 1] if c.order > 0 else None
         nxt = nodes[c.order + 1] if c.order + 1 < len(nodes) else None
         lk.read_cue(c, prev)
@@ -1080,7 +1129,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     lk.status_after_lists(nodes)
     lk.resolve_categories(nodes)
     lk.resolve_statuses(nodes)
-    lk.read_links(nodes)
+    lk.read_links(list(_in_time(nodes, deadline)))
     return _result(lk, nodes)
 
 
@@ -1091,11 +1140,11 @@ def _result(lk: _Linker, nodes: list[CountNode]) -> LinkResult:
     count_spans: dict[str, Span] = {}
     if lk.cfg.category_spans:
         used = {s.id for s in lk.spans}
-        taken = [(s.start, s.end) for s in lk.spans if s.label != "ACTOR"]
+        taken = {ch for s in lk.spans if s.label != "ACTOR" for ch in range(s.start, s.end)}
         for n, c in enumerate(nodes, start=1):
             if c.noun is None and c.noun_chars is not None:
                 a, b = c.noun_chars
-                if any(x < b and a < y for x, y in taken):
+                if not taken.isdisjoint(range(a, b)):
                     continue
                 sid = f"_k{n}"
                 while sid in used:
@@ -1103,7 +1152,7 @@ def _result(lk: _Linker, nodes: list[CountNode]) -> LinkResult:
                 c.noun = Span(a, b, "CATEGORY", lk.text[a:b], id=sid)
                 lk.spans.append(c.noun)
                 used.add(sid)
-                taken.append((a, b))
+                taken.update(range(a, b))
     for c in nodes:
         assert c.category is not None and c.status is not None
         records.append(CasualtyRecord(

@@ -121,6 +121,16 @@ class CountNode:
     def depth(self) -> int:
         return len(self.chain()) - 1
 
+    def subtree_tail(self) -> int:
+        """The largest ``tail`` among this count's descendants (its own when it has none)."""
+        tails = [self.tail]
+        stack = list(self.children)
+        while stack:
+            d = stack.pop()
+            tails.append(d.tail)
+            stack.extend(d.children)
+        return max(tails)
+
     def descends_from(self, other: CountNode) -> bool:
         return other in self.chain()[1:]
 
@@ -165,9 +175,10 @@ def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool) -> CountNod
     return chain[0] if chain else None
 
 
-def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode]) -> None:
+def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode]) -> None:
     if c.cue == "group":
-        for q in reversed(earlier):
+        for k in range(c.order - 1, -1, -1):
+            q = nodes[k]
             if q.value < c.value:
                 continue
             if c.cue_cat is None and (q.leaf or not compatible(c.hint, q.hint)):
@@ -244,7 +255,8 @@ def _complete_sums(nodes: list[CountNode], cross_paragraph: bool = False) -> boo
             last = max(k.order for k in items)
             run: list[CountNode] = []
             running = have
-            for cand in nodes[last + 1:]:
+            for k in range(last + 1, len(nodes)):
+                cand = nodes[k]
                 if cand.parent is not None or cand.descends_from(total) or total.descends_from(cand):
                     continue
                 if cand.vague or cand.value > total.value or not compatible(cand.hint, total.hint):
@@ -273,7 +285,8 @@ def _continue_lists(nodes: list[CountNode]) -> None:
             continue
         status = total.status or first.status
         running = _list_sum(total, first.list_key)
-        for cand in nodes[first.order + 1:]:
+        for k in range(first.order + 1, len(nodes)):
+            cand = nodes[k]
             if running >= total.value:
                 break
             if cand.parent is not None or cand is total or total.descends_from(cand):
@@ -296,7 +309,7 @@ def resolve_tree(nodes: list[CountNode], complete_sums: bool = True) -> None:
                       and nxt.sentence == n.sentence)
     for n in nodes:
         prev = nodes[n.order - 1] if n.order > 0 else None
-        _resolve_one(n, prev, nodes[:n.order])
+        _resolve_one(n, prev, nodes)
     for n in nodes:
         if n.of_following and n.parent is None and n.order + 1 < len(nodes):
             nxt = nodes[n.order + 1]
