@@ -27,9 +27,15 @@ from typing import Any
 
 from hasila import link_cues as cues
 from hasila.arabic import NumberMatch, find_numbers, parse_number
-from hasila.link_numbers import classify_number, group_after, noun_category, people_noun_at
+from hasila.link_numbers import (
+    certain_non_count,
+    classify_number,
+    group_after,
+    noun_category,
+    people_noun_at,
+)
 from hasila.link_text import SENTENCE_END, SpanLookup, TokenView, key, variants
-from hasila.link_tree import CountNode, resolve_tree
+from hasila.link_tree import CountNode, attach_breakdown, compatible, resolve_tree
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
 logger = logging.getLogger(__name__)
@@ -46,6 +52,13 @@ _CIVIL_KIDS = frozenset({"child", "woman", "man", "rescue", "medic", "journalist
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
+#: What a non-count reason means, for the user's warnings.
+_REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "duration": "a length of time",
+                 "age": "an age", "percentage": "a percentage", "money": "a sum of money",
+                 "ordinal": "the number or name of a unit or model (الفرقة 30، اف-16)",
+                 "thing": "a number of things, not people (غارات، صواريخ، قرى)",
+                 "other": "a phrase that counts nobody (أحد أكثر الأيام)"}
+_PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 _ARMED_IDS = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
 
 
@@ -227,12 +240,21 @@ class _Linker:
         used_ids = {s.id for s in self.spans}
         num_starts = [m.start for m in numbers]
         num_ends = [m.end for m in numbers]  # sorted too: the numbers do not overlap
-        for span in count_spans:
+        for span in self._merge_split(count_spans, numbers, num_starts, num_ends):
             inside = numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)]
             taken.update(id(m) for m in inside)
+            if span.count is None and len(inside) == 1:
+                m = inside[0]
+                reason = certain_non_count(self.view, m.start, m.end, m.value, m.kind, self.onto)
+                if reason is not None:
+                    self.non_counts.append(NonCount(m.start, m.end, m.text, reason))
+                    self.warnings.append(f"{m.text!r} at character {m.start} was not counted as people: "
+                                         f"it reads as {_REASON_WORDS.get(reason, 'something else')}")
+                    continue
             value, kind = self._value_of(span, inside)
             if value is None:
-                self.warnings.append(f"COUNT {span.text!r} at {span.start}-{span.end} has no number: skipped")
+                self.warnings.append(f"{span.text!r} at character {span.start} was marked as a number of "
+                                     f"people but holds no number: skipped")
                 continue
             found.append((span, value, kind))
         n_rule = 0
@@ -263,6 +285,23 @@ class _Linker:
             node.paragraph = self._para[min(t0, len(self._para) - 1)] if self._para else 0
             nodes.append(node)
         return nodes
+
+    def _merge_split(self, count_spans: list[Span], numbers: list[NumberMatch],
+                     num_starts: list[int], num_ends: list[int]) -> list[Span]:
+        """COUNT spans that split one number (``ثلاثة آلاف`` | ``وخمسمئة``) become one span."""
+        out: list[Span] = []
+        last_number: NumberMatch | None = None
+        for span in count_spans:
+            inside = numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)]
+            if len(inside) == 1 and inside[0] is last_number and out and out[-1].count is None \
+                    and span.count is None:
+                prev = out[-1]
+                end = max(prev.end, span.end)
+                out[-1] = replace(prev, end=end, text=self.text[prev.start:end])
+                continue
+            out.append(span)
+            last_number = inside[-1] if inside else None
+        return out
 
     def _value_of(self, span: Span, inside: list[NumberMatch]) -> tuple[int | None, str]:
         kind = inside[0].kind if len(inside) == 1 else ("words" if inside else "span")
@@ -756,6 +795,11 @@ class _Linker:
             c.qualifier = cues.QUALIFIERS_BEFORE[q]
             return
         for j in range(c.t1, min(len(v), c.tail + 3)):
+            if j == c.tail and v[j].text in ("،", ",") and j + 1 < len(v):
+                q = v.phrase_starting_at(j + 1, cues.QUALIFIER_PHRASES_AFTER)
+                if q is not None:  # قتل 11 إيرانيا، على الأقل
+                    c.qualifier = cues.QUALIFIERS_AFTER[q]
+                    return
             if v.is_sentence_end(j) or (j >= c.tail and v.is_boundary(j)):
                 break
             q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
@@ -782,6 +826,49 @@ class _Linker:
             if v[j].has(cues.DEATH_WORDS):
                 return True
         return False
+
+    def _opens_with_place(self, c: CountNode, floor: int) -> bool:
+        """The clause of ``c`` opens with ``في``/``ففي``/``وفي`` and names a place before it."""
+        v = self.view
+        i = c.t0 - 1
+        while i >= floor and not v.is_boundary(i):
+            i -= 1
+        first = v.next_word(i + 1)
+        if first is None or first >= c.t0 or v[first].key not in _PLACE_OPENERS:
+            return False
+        places = self.by_label.get("PLACE", [])
+        lookup = self._lookup(places)
+        return any(lookup.starting_in(v[k].start, v[k].end) is not None for k in range(first, c.t0))
+
+    def _overall(self, total: CountNode) -> bool:
+        """A total whose sentence names no place (an overall figure)."""
+        a, b = self.view.sentence_bounds(min(total.t0, len(self.view) - 1))
+        places = self._lookup(self.by_label.get("PLACE", []))
+        return places.overlapping(self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end) is None
+
+    def place_breakdowns(self, nodes: list[CountNode]) -> None:
+        """``ارتفعت الحصيلة إلى 85 شخصا. ففي حمص قتل 19 …، وفي حلب قتل سبعة …``: counts in
+        the clauses that open with a place after an overall total are parts of it (the guide's
+        per-province breakdown), while they fit in it; at least two, or one after ``ففي``."""
+        tops = [c for c in nodes if c.parent is None]
+        for n, total in enumerate(tops):
+            if total.vague or total.children or not self._overall(total):
+                continue
+            parts: list[CountNode] = []
+            running = 0
+            for c in tops[n + 1:n + 40]:
+                if c.sentence == total.sentence or c.vague or c.cue not in ("none", "coord", "clause"):
+                    break
+                if not self._opens_with_place(c, (parts[-1] if parts else total).subtree_tail()):
+                    break
+                if running + c.value > total.value or not compatible(c.hint, total.hint) \
+                        or (c.status is not None and total.status is not None and c.status != total.status):
+                    break
+                parts.append(c)
+                running += c.value
+            first = self.view.next_word(self.view.sentence_bounds(parts[0].t0)[0]) if parts else None
+            if len(parts) >= 2 or (parts and first is not None and self.view[first].key == "ففي"):
+                attach_breakdown(parts, total)
 
     def status_after_lists(self, nodes: list[CountNode]) -> None:
         """``64 مدنياً بينهم 13 طفلاً قتلوا``: a total with no status takes the verb
@@ -1038,6 +1125,16 @@ class _Linker:
         for c in nodes:
             if c.category is None:
                 c.category = self.onto.fallback
+        for c in nodes:
+            if c.category == "civilian" and self._mixes_sides(c):
+                c.category = "people"  # 17 مواطنا بينهم أربعة من مقاتلي الفصائل
+
+    def _mixes_sides(self, c: CountNode) -> bool:
+        """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""
+        noun = key(c.noun.text if c.noun is not None else c.noun_text or "")
+        if not noun or "مدن" in noun:
+            return False
+        return any(k.category in _ARMED_IDS for k in c.children)
 
     def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool) -> str:
         """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``)."""
@@ -1126,6 +1223,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
         lk.read_qualifier(c)
         lk.read_status(c, prev, nxt)
     resolve_tree(nodes, complete_sums=cfg.sum_completion)
+    lk.place_breakdowns(nodes)
     lk.status_after_lists(nodes)
     lk.resolve_categories(nodes)
     lk.resolve_statuses(nodes)

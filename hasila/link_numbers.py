@@ -207,12 +207,69 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     return bool(prev) and view[prev[0]].key in cues.DAYS and (len(prev) < 2 or view[prev[1]].key in ("يوم", "ليل", "ليلة", "فجر", "صباح", "مساء", "ظهر"))
 
 
+def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, ontology: OntologyLike) -> bool:
+    """``اف-16`` / ``ميغ-21`` (a model) or ``الفرقة 30`` (a unit) with no people noun after."""
+    p = view.last_before(start)
+    if p >= 1 and view[p].text in ("-", "–") and view[p].end == start and view[p - 1].is_word \
+            and view[p - 1].end == view[p].start:
+        return True
+    prev = _prev_words(view, start, 1)
+    return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
+        and not (nxt is not None and people_noun_at(view, nxt, ontology))
+
+
+def _is_clock(view: TokenView, start: int, end: int) -> bool:
+    """``الساعة 03:25`` / ``03:25``: a time of day."""
+    i = view.first_at_or_after(end)
+    if i + 1 < len(view) and view[i].text == ":" and view[i].start == end and view[i + 1].is_digit:
+        return True
+    p = view.last_before(start)
+    if p >= 1 and view[p].text == ":" and view[p].end == start and view[p - 1].is_digit:
+        return True
+    prev = _prev_words(view, start, 1)
+    return bool(prev) and view[prev[0]].key in CLOCK_BEFORE
+
+
+#: Words right before a time of day.
+CLOCK_BEFORE = frozenset(key(w) for w in ("الساعة", "الساعه", "بالساعة"))
+#: After أحد: ``أحد أكثر الأيام دموية`` (one of the most …) counts nobody.
+SUPERLATIVES = frozenset(key(w) for w in ("أكثر", "أشد", "أكبر", "أبرز", "أهم", "أعنف", "أسوأ", "أخطر"))
+#: Non-count reasons the number rules are sure of: they override a tagger's COUNT span.
+CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
+
+
+def certain_non_count(view: TokenView, start: int, end: int, value: int, kind: str,
+                      ontology: OntologyLike) -> str | None:
+    """The reason when the number at ``[start, end)`` is surely not a count of people
+    (a date, year, clock time, duration, age, percentage, sum, unit or model name, or a
+    count of things), else ``None``: a tagger's COUNT span there is vetoed."""
+    if kind == "digits" and _is_clock(view, start, end):
+        return "time"
+    nxt = _next_word(view, end)
+    if kind == "one" and nxt is not None and view[nxt].key in SUPERLATIVES:
+        return "other"
+    verdict, reason = classify_number(view, start, end, value, kind, ontology)
+    if verdict == "count" or reason not in CERTAIN or (kind == "dual" and reason == "thing"):
+        return None  # a dual is its own noun: رجلان بانفجار
+    if reason == "duration" and nxt is not None and nxt + 1 < len(view) and view[nxt].key == key("يوم") \
+            and view[nxt + 1].has(cues.DAYS):
+        return None  # 40 ألفا يوم الخميس: a day named, not a length of time
+    if reason == "duration" and count_evidence(view, start, end, ontology) \
+            and not (nxt is not None and view[nxt].has(cues.DURATION_UNITS)):
+        return None  # a duration word before, but a casualty word says it counts people
+    return reason
+
+
 def classify_number(view: TokenView, start: int, end: int, value: int, kind: str,
                     ontology: OntologyLike, inside_label: str | None = None) -> tuple[str, str | None]:
     """``("count", None)`` or ``("non_count", reason)`` for the number at ``[start, end)``."""
     if inside_label is not None:
         return "non_count", "other"
+    if kind == "digits" and _is_clock(view, start, end):
+        return "non_count", "time"
     nxt = _next_word(view, end)
+    if kind == "digits" and _is_name_number(view, start, end, nxt, ontology):
+        return "non_count", "ordinal"
     i_after = view.first_at_or_after(end)
     if i_after < len(view) and view[i_after].text in ("%", "٪"):
         return "non_count", "percentage"
@@ -235,6 +292,11 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if nxt is not None and people_noun_at(view, nxt, ontology):
             return "count", None
+        prev_year = _prev_words(view, start, 1)
+        if evidence and not (prev_year and (view[prev_year[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
+                                            or view[prev_year[0]].key in ("في", "وفي"))) \
+                and nxt is not None and not view[nxt].has(cues.MONTHS):
+            return "count", None  # أكثر من 2000 من المسلحين / و2100 قضوا
         if nxt is not None and view[nxt].has(cues.TOTAL_WORDS):  # يرتفع إلى 2020 عدد الأشخاص
             k = view.next_word(nxt + 1, skip=frozenset({"ال", "الـ"}))
             if k is not None and (people_noun_at(view, k, ontology) or view[k].has(_ALL_TRIGGERS)):

@@ -301,6 +301,13 @@ def _continue_lists(nodes: list[CountNode]) -> None:
             running += cand.value
 
 
+def attach_breakdown(parts: list[CountNode], total: CountNode) -> None:
+    """Make ``parts`` one breakdown list of ``total`` (a per-place breakdown)."""
+    key = (total.order, parts[0].order)
+    for c in parts:
+        _attach(c, total, "breakdown", key)
+
+
 def resolve_tree(nodes: list[CountNode], complete_sums: bool = True) -> None:
     """Fill ``parent``/``children`` of ``nodes`` (in text order) from their cues."""
     for n in nodes:

@@ -1,0 +1,116 @@
+"""Issue 13's error classes: the non-count veto over a tagger's COUNT spans, and the
+guide's conventions the linker follows (made-up sentences in the shape of real ones)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hasila.link import link
+from hasila.ontology import Ontology
+from hasila.schema import Span
+
+
+@pytest.fixture(scope="module")
+def onto() -> Ontology:
+    return Ontology.load()
+
+
+def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
+    """Spans on every whole-word occurrence of each ``(words, label)``."""
+    out = []
+    for words, label in marks:
+        for m in re.finditer(rf"(?<![\w]){re.escape(words)}(?![\w])", text):
+            out.append(Span(m.start(), m.end(), label, words))
+    return out
+
+
+@pytest.mark.parametrize(("text", "number", "reason", "plain"), [
+    ("قتل 5 مدنيين في 12 أيار الماضي.", "12", "date", "a date"),
+    ("استمر القصف حتى 3 آذار/مارس.", "3", "date", "a date"),
+    ("وقع الانفجار عند الساعة 03:25 فجرا.", "03", "time", "time of day"),
+    ("وقع الانفجار عند الساعة 03:25 فجرا.", "25", "time", "time of day"),
+    ("أغارت طائرة اف-16 على البلدة.", "16", "ordinal", "unit or model"),
+    ("هاجمت الفرقة 30 مواقع التنظيم.", "30", "ordinal", "unit or model"),
+    ("يسيطر الحزب على المدينة منذ عام 1973.", "1973", "year", "a year"),
+    ("بدأت الحرب قبل 8 سنوات.", "8", "duration", "length of time"),
+    ("أطلقت القوات 20 صاروخا على البلدة.", "20", "thing", "things"),
+    ("دمرت الغارات 28 طائرة في المطار.", "28", "thing", "things"),
+    ("سيطرت القوات على 88 قرية.", "88", "thing", "things"),
+    ("قتل طفل يبلغ 12 عاما في القصف.", "12", "age", "an age"),
+    ("ارتفعت الأسعار 40 بالمئة.", "40", "percentage", "percentage"),
+    ("بقي في المستشفى يوم واحد فقط.", "واحد", "duration", "length of time"),
+    ("كان ذلك أحد أكثر الأيام دموية.", "أحد", "other", "counts nobody"),
+])
+def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
+    res = link(text, spans(text, [(number, "COUNT")]), onto)
+    assert [r.text for r in res.records if r.text == number] == []
+    assert (number, reason) in [(n.text, n.reason) for n in res.non_counts]
+    said = [w for w in res.warnings if f"'{number}'" in w]
+    assert said and plain in said[0] and "not counted as people" in said[0]
+
+
+def test_a_people_count_after_a_unit_name_is_kept(onto):
+    text = "قتل 54 عنصرا من الفرقة 30 في الهجوم."
+    res = link(text, spans(text, [("54", "COUNT"), ("30", "COUNT"), ("عنصرا", "CATEGORY")]), onto)
+    assert [r.value for r in res.records] == [54]
+
+
+def test_mixed_side_total_is_people(onto):
+    text = "قتل 17 مواطنا بينهم أربعة من مقاتلي الفصائل في القصف."
+    res = link(text, spans(text, [("17", "COUNT"), ("أربعة", "COUNT"), ("مواطنا", "CATEGORY")]), onto)
+    total, part = res.records
+    assert (total.value, total.category) == (17, "people")
+    assert (part.category, part.part_of) == ("fighter", total.id)
+
+
+def test_civilian_total_without_fighters_stays_civilian(onto):
+    text = "قتل 17 مواطنا بينهم أربعة أطفال في القصف."
+    res = link(text, spans(text, [("17", "COUNT"), ("أربعة", "COUNT"), ("مواطنا", "CATEGORY"),
+                                  ("أطفال", "CATEGORY")]), onto)
+    assert [r.category for r in res.records] == ["civilian", "child"]
+
+
+@pytest.mark.parametrize("service", ["المخابرات", "أمن الدولة", "الأمن العسكري", "المخابرات الجوية"])
+def test_security_services_are_regime(onto, service):
+    text = f"قتل 6 عناصر من {service} في الكمين."
+    res = link(text, spans(text, [("6", "COUNT"), ("عناصر", "CATEGORY"), (service, "ACTOR")]), onto)
+    assert [r.category for r in res.records] == ["regime"]
+
+
+def test_province_breakdown_after_an_overall_total(onto):
+    text = ("ارتفعت حصيلة القتلى اليوم إلى 85 شخصا. ففي محافظة حمص قتل 19 شخصا، "
+            "وفي حلب قتل سبعة أشخاص. وفي إدلب قتل 12 شخصا.")
+    res = link(text, spans(text, [("85", "COUNT"), ("19", "COUNT"), ("سبعة", "COUNT"), ("12", "COUNT"),
+                                  ("شخصا", "CATEGORY"), ("أشخاص", "CATEGORY"),
+                                  ("حمص", "PLACE"), ("حلب", "PLACE"), ("إدلب", "PLACE")]), onto)
+    total, *parts = res.records
+    assert total.value == 85 and total.part_of is None
+    assert [(p.value, p.part_of) for p in parts] == [(19, total.id), (7, total.id), (12, total.id)]
+
+
+def test_running_tolls_are_never_parts(onto):
+    text = "أفادت حصيلة أولية بمقتل 15 شخصا، ثم 23 قتيلا، قبل أن ترتفع الحصيلة إلى 40 قتيلا."
+    res = link(text, spans(text, [("15", "COUNT"), ("23", "COUNT"), ("40", "COUNT"),
+                                  ("شخصا", "CATEGORY"), ("قتيلا", "CATEGORY")]), onto)
+    assert [(r.value, r.part_of) for r in res.records] == [(15, None), (23, None), (40, None)]
+
+
+def test_spelled_out_compound_split_by_a_tagger_is_one_record(onto):
+    text = "قتل ثلاثة آلاف وخمسمئة شخص في المعارك."
+    res = link(text, spans(text, [("ثلاثة آلاف", "COUNT"), ("وخمسمئة", "COUNT"), ("شخص", "CATEGORY")]), onto)
+    assert [(r.value, r.text) for r in res.records] == [(3500, "ثلاثة آلاف وخمسمئة")]
+
+
+def test_qualifier_after_the_noun_and_a_comma(onto):
+    text = "قتل 11 إيرانيا، على الأقل، في الغارة."
+    res = link(text, spans(text, [("11", "COUNT"), ("إيرانيا", "CATEGORY")]), onto)
+    assert [(r.value, r.qualifier) for r in res.records] == [(11, "at_least")]
+
+
+def test_a_year_like_number_of_fighters_is_a_count(onto):
+    text = "قتل أكثر من 2000 من المسلحين في المعارك منذ عام 2015."
+    res = link(text, [], onto)
+    assert [(r.value, r.qualifier, r.category) for r in res.records] == [(2000, "at_least", "combatant")]
+    assert [(n.text, n.reason) for n in res.non_counts] == [("2015", "year")]
