@@ -59,6 +59,8 @@ _REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "d
                  "thing": "a number of things, not people (غارات، صواريخ، قرى)",
                  "other": "a phrase that counts nobody (أحد أكثر الأيام)"}
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
+#: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
+_CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
 _ARMED_IDS = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
 
 
@@ -384,7 +386,28 @@ class _Linker:
                 c.bare_hint = True
         if not c.partitive:
             self._read_group(c, c.tail)
+        elif c.noun is not None and (c.hint in _CONSTRUCT_HEADS or self.onto.is_neutral_noun(c.noun.text)):
+            self._construct_group(c)
         self._neutral_group(c)
+
+    def _construct_group(self, c: CountNode) -> None:
+        """``12 من عناصر قوات النظام``, ``سبعة من مسلحي داعش``: the group right after a
+        partitive member noun decides the category."""
+        v = self.view
+        k = v.index_range(c.noun.start, c.noun.end)[1] if c.noun is not None else c.tail
+        k = v.next_word(k)
+        if k is None or v.is_boundary(k):
+            return
+        actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
+        if actor is not None:
+            cid = self._phrase_category(actor.text, partitive=True)
+        else:
+            cid, _, _ = self._group_at(k)
+        if cid is None or cid == "people":
+            return
+        c.hint, c.generic, c.group_cat = cid, False, cid
+        if actor is not None:
+            c.affiliation = actor
 
     def _neutral_group(self, c: CountNode) -> None:
         if c.group_cat is None and c.noun_text and not c.partitive \
