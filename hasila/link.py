@@ -134,7 +134,7 @@ def _mix(found: list[str]) -> str | None:
         return "fighter"  # jihadists are counted with the factions unless split out
     if all(k in _ARMED_IDS for k in kinds):
         return "combatant"
-    if set(kinds) <= _CIVIL_KIDS | {"civilian"} and set(kinds) & {"child", "woman", "civilian"}:
+    if set(kinds) <= (_CIVIL_KIDS | {"civilian"}) - {"man"} and set(kinds) & {"child", "woman", "civilian"}:
         return "civilian"  # امرأة وطفلا، الأطفال والمواطنات: unarmed people together
     return "people"
 

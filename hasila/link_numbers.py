@@ -230,6 +230,10 @@ def _is_clock(view: TokenView, start: int, end: int) -> bool:
     return bool(prev) and view[prev[0]].key in CLOCK_BEFORE
 
 
+#: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
+RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل"))
+#: ``من العمر`` after a number: an age.
+AGE_AFTER = frozenset(key(w) for w in ("العمر", "عمره", "عمرها", "عمرهم"))
 #: Words right before a time of day.
 CLOCK_BEFORE = frozenset(key(w) for w in ("الساعة", "الساعه", "بالساعة"))
 #: After أحد: ``أحد أكثر الأيام دموية`` (one of the most …) counts nobody.
@@ -278,6 +282,14 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "percentage"
     if kind == "digits" and _is_date(view, start, end, nxt):
         return "non_count", "date"
+    prev1 = _prev_words(view, start, 1)
+    if prev1 and view[prev1[0]].key in RATIO_BEFORE:
+        return "non_count", "other"  # واحد من بين كل أربعة: a ratio
+    if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
+        return "non_count", "age"  # تناهز العشرين من العمر
+    if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
+            and not (prev1 and view[prev1[0]].has(_ALL_TRIGGERS)):
+        return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
     if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
         prev = _prev_words(view, start, 1)
         if prev and view[prev[0]].has(cues.DURATION_UNITS):

@@ -55,7 +55,8 @@ MARKUP_CASES: list[tuple[str, tuple[str, ...]]] = [
     ("لقي نحو [20|COUNT q=about k=people cat=k1] [شخصاً|CATEGORY#k1] حتفهم في الانفجار.", CORE),
     ("وثق المرصد مقتل أكثر من [100|COUNT q=at_least k=civilian cat=k1] [مدني|CATEGORY#k1] منذ مطلع الشهر.", CORE),
     ("قتل ما لا يقل عن [35|COUNT q=at_least k=fighter cat=k1] [مقاتلاً|CATEGORY#k1] في المعارك.", CORE),
-    ("وصل قرابة [200|COUNT q=about s=other k=people cat=k1] [نازح|CATEGORY#k1] إلى المخيم الحدودي.", CORE),
+    # the guide: displaced people and refugees are civilian
+    ("وصل قرابة [200|COUNT q=about s=other k=civilian cat=k1] [نازح|CATEGORY#k1] إلى المخيم الحدودي.", CORE),
     ("أصيب [عشرات|COUNT v=10 q=at_least s=injured k=civilian cat=k1] [المدنيين|CATEGORY#k1] بحالات اختناق.", CORE),
     ("نزح [المئات|COUNT v=100 q=at_least s=other k=people] من البلدة خلال الليل.", CORE),
     ("قتل وأصيب [العشرات|COUNT v=10 q=at_least s=other k=people] في قصف صاروخي على السوق.", CORE),
