@@ -792,6 +792,8 @@ class _Linker:
         t = v[c.t0]
         if c.kind == "one" and t.end > c.span.end and key(self.text[c.span.end:t.end]) in ("هم", "هما", "هن"):
             c.subset_after = True  # أحدهم / أحدهما: one of them
+        if c.cue == "none":
+            self._of_earlier_toll(c)
         if nxt is not None and j is not None:
             phrase = v.phrase_starting_at(j, cues.OF_FOLLOWING)
             if phrase is not None:
@@ -800,6 +802,34 @@ class _Linker:
                     k += 1
                 if k >= nxt.t0:
                     c.of_following = True
+
+    def _of_earlier_toll(self, c: CountNode) -> None:
+        """``تسعة من القتلى هم من المدنيين``: a count ``من`` (``من بين``) the victims named
+        before, with no figure after them, is part of an earlier total of that status."""
+        v = self.view
+        j = v.next_word(c.t1)
+        if j is None or v[j].key not in ("من", "ومن"):
+            return
+        k = v.next_word(j + 1)
+        if k is not None and v[k].key == "بين":
+            k = v.next_word(k + 1)
+        if k is None or not v[k].key.startswith("ال"):
+            return
+        status = _status_of_word(v[k].key)
+        if status not in cues.CASUALTY_STATUSES or noun_category(self.onto, v[k].text) not in ("people", None):
+            return
+        after = k + 1
+        while after < len(v) and not v[after].is_word and not v[after].is_digit and not v.is_boundary(after):
+            after += 1
+        if after < len(v) and (v[after].is_digit or v[after].key in ("ال", "الـ")):
+            return  # من بين القتلى الـ35: the total follows
+        c.cue, c.cue_cat, c.cue_status = "group", None, status
+        p = v.next_word(k + 1)
+        if p is not None and v[p].key in ("هم", "هن") and (p2 := v.next_word(p + 1)) is not None \
+                and v[p2].key == "من":
+            cid, _, _ = self._group_at(p2 + 1)  # … هم من المدنيين: what they are
+            if cid not in (None, "people"):
+                c.hint, c.generic = cid, False
 
     # ------------------------------------------------------------------ qualifier, status
 

@@ -114,3 +114,17 @@ def test_a_year_like_number_of_fighters_is_a_count(onto):
     res = link(text, [], onto)
     assert [(r.value, r.qualifier, r.category) for r in res.records] == [(2000, "at_least", "combatant")]
     assert [(n.text, n.reason) for n in res.non_counts] == [("2015", "year")]
+
+
+def test_a_part_of_the_victims_named_earlier(onto):
+    text = "قتل 11 شخصا في القصف على المدينة. وقال المرصد إن تسعة من القتلى هم من المدنيين."
+    res = link(text, spans(text, [("11", "COUNT"), ("تسعة", "COUNT"), ("شخصا", "CATEGORY")]), onto)
+    total, part = res.records
+    assert (part.value, part.part_of, part.category) == (9, total.id, "civilian")
+
+
+def test_police_are_other_and_refugees_civilian(onto):
+    text = "أصيب 4 شرطيين في الهجوم، ووصل 300 لاجئ إلى المخيم."
+    res = link(text, spans(text, [("4", "COUNT"), ("شرطيين", "CATEGORY"), ("300", "COUNT"), ("لاجئ", "CATEGORY")]),
+               onto)
+    assert [r.category for r in res.records] == ["other", "civilian"]
