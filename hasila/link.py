@@ -47,7 +47,7 @@ for _status, _words in cues.STATUS_TRIGGERS.items():
     for _w in _words:
         _STATUS_OF.setdefault(_w, _status)
 _SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
-_SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p)
+_SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 _CIVIL_KIDS = frozenset({"child", "woman", "man", "rescue", "medic", "journalist"})
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})

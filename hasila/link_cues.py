@@ -25,6 +25,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
     "detained": keys("""
         اعتقل اعتقلوا اعتقلت اعتقال اعتقالات معتقل معتقلين معتقلا معتقلاً معتقلون معتقلة معتقلات
         احتجاز احتجز احتجزت احتجزوا محتجز محتجزين محتجزات توقيف أوقف أسر أسرى أسير
+        أوقفت أوقفوا توقيفهم موقوفين موقوفا القبض تحتجز يحتجز احتجازهم اعتقالهم
         """),
     "abducted": keys("""
         خطف خطفوا خطفت اختطف اختطفوا اختطفت اختطاف مختطف مختطفين مختطفا مختطفة مختطفات
@@ -94,7 +95,10 @@ CLAUSE_JOINERS = keys("فيما بينما حين")
 BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 #: Before a count: the count starts the breakdown of an earlier total (``وهم: 1206``).
 BREAKDOWN_BEFORE = phrases(["هم", "هن", "وهم", "وهن", "هؤلاء", "وهؤلاء", "توزعوا على", "موزعين على",
-                            "وتوزعوا على", "يتوزعون على", *DISTRIBUTION_INTRO])
+                            "وتوزعوا على", "يتوزعون على", "يتوزعون إلى", "يتوزعون الى", "توزعت إلى",
+                            "توزعت الى", "توزعوا إلى", "موزعين بين", "يتوزعون بين", *DISTRIBUTION_INTRO])
+#: Prepositions inside those phrases: alone they announce no list (``بين 8 و13 عاماً``).
+LIST_PREPOSITIONS = keys("إلى الى بين")
 #: After a count: the count is a subset of an earlier one (``اثنان منهم``).
 SUBSET_AFTER = phrases(["منهم", "منهن", "من بينهم", "من بينهن", "منهما"])
 #: ``من بين`` / ``من ضمن`` + a noun phrase naming an earlier group.

@@ -19,7 +19,7 @@ NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing"
 _ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
 _STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب", "فيها", "فيه", "خلالها",
                                               "خلاله", "بها", "اليوم", "امس"}) | cues.DAYS
-_SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p)
+_SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 
 
 class OntologyLike(Protocol):
