@@ -61,6 +61,7 @@ _REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "d
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
+_OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
 _ARMED_IDS = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
 
 
@@ -364,6 +365,8 @@ class _Linker:
         elif j is not None and v[j].has(cues.OTHERS_WORDS):
             c.others = True
             c.tail = j + 1
+            if v[j].has(_OTHERS_WOMEN):
+                c.hint = "woman"  # 4 أخريات: four other women
         elif j is not None and self.cfg.rules_fallback and not self._span_at_token(self.spans, j):
             if people_noun_at(v, j, self.onto):
                 c.tail = self._noun_phrase_end(j)

@@ -165,7 +165,7 @@ PERPETRATOR_BEFORE = keys("""
 FIGHT_WORDS = keys("اشتباكات اشتباك معارك مواجهات المعارك الاشتباكات")
 #: Words before a group that make it the counted people's side (``من قوات النظام``).
 AFFILIATION_BEFORE = phrases(["من", "في صفوف", "من صفوف", "من عناصر", "من أفراد", "من مقاتلي",
-                              "في", "لدى", "ينتمون إلى", "ينتمون ل", "تابعين ل", "من أبناء"])
+                              "في", "لدى", "ينتمون إلى", "ينتمون ل", "تابعين ل", "من أبناء", "بين", "بصفوف"])
 #: Fillers between ``من`` and the group (``من أفراد قوات النظام``).
 AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي أبناء عناصر")
 #: Prepositions before a PLACE that make it the location.
