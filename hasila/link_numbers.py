@@ -230,6 +230,10 @@ def _is_clock(view: TokenView, start: int, end: int) -> bool:
     return bool(prev) and view[prev[0]].key in CLOCK_BEFORE
 
 
+#: Ordinal words before ``عشر`` (``الثامن عشر``, ``الحادي عشر``).
+ORDINAL_WORDS = frozenset(key(w) for w in (
+    "الحادي", "الحادية", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة",
+    "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"))
 #: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
 RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل"))
 #: ``من العمر`` after a number: an age.
@@ -283,6 +287,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "digits" and _is_date(view, start, end, nxt):
         return "non_count", "date"
     prev1 = _prev_words(view, start, 1)
+    if kind == "words" and prev1 and view[prev1[0]].has(ORDINAL_WORDS) and prev1[0] == view.last_before(start):
+        return "non_count", "ordinal"  # الثامن عشر: the eighteenth
     if prev1 and view[prev1[0]].key in RATIO_BEFORE:
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:

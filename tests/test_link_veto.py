@@ -128,3 +128,10 @@ def test_police_are_other_and_refugees_civilian(onto):
     res = link(text, spans(text, [("4", "COUNT"), ("شرطيين", "CATEGORY"), ("300", "COUNT"), ("لاجئ", "CATEGORY")]),
                onto)
     assert [r.category for r in res.records] == ["other", "civilian"]
+
+
+def test_an_ordinal_day_is_not_a_count(onto):
+    text = "تتواصل الاشتباكات منذ اليوم الموافق للثامن عشر من الشهر، وقتل 5 مدنيين."
+    res = link(text, [], onto)
+    assert [r.value for r in res.records] == [5]
+    assert ("عشر", "ordinal") in [(n.text, n.reason) for n in res.non_counts]
