@@ -35,7 +35,7 @@ from hasila.link_numbers import (
     people_noun_at,
 )
 from hasila.link_text import SENTENCE_END, SpanLookup, TokenView, key, variants
-from hasila.link_tree import CountNode, attach_breakdown, compatible, resolve_tree
+from hasila.link_tree import CountNode, attach_breakdown, resolve_tree
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,6 @@ for _status, _words in cues.STATUS_TRIGGERS.items():
         _STATUS_OF.setdefault(_w, _status)
 _SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
 _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
-_CIVIL_KIDS = frozenset({"child", "woman", "man", "rescue", "medic", "journalist"})
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
@@ -62,7 +61,6 @@ _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
-_ARMED_IDS = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
 
 
 @dataclass(frozen=True)
@@ -123,9 +121,10 @@ class LinkResult:
 # ----------------------------------------------------------------------------- helpers
 
 
-def _mix(found: list[str]) -> str | None:
-    """One id for coordinated groups: the id itself, ``combatant`` for several armed
-    sides, ``people`` for armed and unarmed together; ``None`` when nothing was found."""
+def _mix(found: list[str], onto: Any) -> str | None:
+    """One id for coordinated groups: the id itself, ``fighter`` for factions with
+    jihadists, ``combatant`` for several armed sides, ``civilian`` for unarmed civilians
+    together (امرأة وطفلا), ``people`` for armed and unarmed; ``None`` when nothing was found."""
     kinds = list(dict.fromkeys(found))
     if not kinds:
         return None
@@ -133,9 +132,9 @@ def _mix(found: list[str]) -> str | None:
         return kinds[0]
     if set(kinds) <= {"fighter", "jihadist"}:
         return "fighter"  # jihadists are counted with the factions unless split out
-    if all(k in _ARMED_IDS for k in kinds):
+    if all(k in onto.armed for k in kinds):
         return "combatant"
-    if set(kinds) <= (_CIVIL_KIDS | {"civilian"}) - {"man"} and set(kinds) & {"child", "woman", "civilian"}:
+    if set(kinds) <= onto.parts("civilian") - {"man"} and set(kinds) & {"child", "woman", "civilian"}:
         return "civilian"  # امرأة وطفلا، الأطفال والمواطنات: unarmed people together
     return "people"
 
@@ -525,7 +524,7 @@ class _Linker:
             cid = cid or self.onto.category_of_noun(part)
             if cid is not None and cid != "people":
                 found.append(cid)
-        return _mix(found)
+        return _mix(found, self.onto)
 
     def _group_at(self, k: int) -> tuple[str | None, int, int]:
         """A text group at token ``k`` (``قوات النظام``), mixed with a coordinated one."""
@@ -539,7 +538,7 @@ class _Linker:
             nxt += 1  # قوات النظام السوري وفصائل …: adjectives before the coordination
         if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
             other, _, last2 = group_after(v, nxt, self.onto)
-            mixed = _mix([cid, other] if other not in (None, "people") else [cid])
+            mixed = _mix([cid, other] if other not in (None, "people") else [cid], self.onto)
             if mixed is not None and other is not None:
                 return mixed, first, last2
         return cid, first, last
@@ -656,7 +655,7 @@ class _Linker:
             if end < len(v) and v[end].is_word and v[end].key.startswith("و"):
                 other, _, _ = group_after(v, end, self.onto)
                 if other not in (None, "people") and group_cat is not None:
-                    group_cat = _mix([group_cat, other])
+                    group_cat = _mix([group_cat, other], self.onto)
         elif phrase != ("في",):
             group_cat, _, _ = self._group_at(k)
             if group_cat is None and any(v[x].key in cues.LOYAL_WORDS for x in range(k, min(k + 3, len(v)))):
@@ -919,7 +918,7 @@ class _Linker:
                     break
                 if not self._opens_with_place(c, (parts[-1] if parts else total).subtree_tail()):
                     break
-                if running + c.value > total.value or not compatible(c.hint, total.hint) \
+                if running + c.value > total.value or not self.onto.compatible(c.hint, total.hint) \
                         or (c.status is not None and total.status is not None and c.status != total.status):
                     break
                 parts.append(c)
@@ -1164,10 +1163,11 @@ class _Linker:
                 continue
             kids = {k.hint for k in c.children if k.hint is not None} - {"people"}
             if c.hint is None and kids:
-                if kids <= (_CIVIL_KIDS | {"civilian"}) and kids & _CIVIL_KIDS:
+                civil_kids = self.onto.parts("civilian") - {"civilian"}
+                if kids <= civil_kids | {"civilian"} and kids & civil_kids:
                     c.category = "civilian"
                     continue
-                if len(kids) == 1 and not kids & _CIVIL_KIDS:
+                if len(kids) == 1 and not kids & civil_kids:
                     c.category = next(iter(kids))  # 23 عنصرا هم 5 من قوات النظام و18 …
                     continue
             if c.hint is not None:
@@ -1192,7 +1192,7 @@ class _Linker:
         noun = key(c.noun.text if c.noun is not None else c.noun_text or "")
         if not noun or "مدن" in noun:
             return False
-        return any(k.category in _ARMED_IDS for k in c.children)
+        return any(k.category in self.onto.armed for k in c.children)
 
     def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool) -> str:
         """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``)."""
@@ -1220,9 +1220,7 @@ class _Linker:
     # ------------------------------------------------------------------ arithmetic
 
 
-def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str]) -> list[str]:
-    from hasila.gold import categories_disjoint
-
+def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str], onto: Any) -> list[str]:
     out = []
     for total in nodes:
         best: Counter[str] = Counter()
@@ -1237,7 +1235,7 @@ def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str]) -> list[str]:
         top, chosen = 0, ()
         for n in range(2, len(cats) + 1):
             for combo in combinations(cats, n):
-                if all(categories_disjoint(a, b) for a, b in combinations(combo, 2)):
+                if all(onto.disjoint(a, b) for a, b in combinations(combo, 2)):
                     s = sum(best[x] for x in combo)
                     if s > top:
                         top, chosen = s, combo
@@ -1280,7 +1278,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
         lk.read_after(c, nxt)
         lk.read_qualifier(c)
         lk.read_status(c, prev, nxt)
-    resolve_tree(nodes, complete_sums=cfg.sum_completion)
+    resolve_tree(nodes, ontology, complete_sums=cfg.sum_completion)
     lk.place_breakdowns(nodes)
     lk.status_after_lists(nodes)
     lk.resolve_categories(nodes)
@@ -1331,7 +1329,7 @@ def _result(lk: _Linker, nodes: list[CountNode]) -> LinkResult:
     spans = [count_spans.get(s.id or "", s) if s.label == "COUNT" else s for s in lk.spans]
     spans = [s for s in spans if s.label != "COUNT" or s.count is not None]
     spans.sort(key=lambda s: (s.start, s.end))
-    warnings = lk.warnings + _sum_warnings(nodes, rec_id)
+    warnings = lk.warnings + _sum_warnings(nodes, rec_id, lk.onto)
     non_counts = sorted(lk.non_counts, key=lambda n: n.start)
     return LinkResult(records, non_counts, warnings, spans, relations)
 
