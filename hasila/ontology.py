@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -206,14 +206,16 @@ class Ontology:
                 owners.setdefault(k, set()).add(cat.id)
                 groups.setdefault(tuple(k.split()), cat.id)
         known = set(ids)
-        for cat in self.categories:
-            unknown = sorted((set(cat.parts) | set(cat.overlaps)) - known)
-            if unknown:
-                raise UserError(f"{where}: categories.{cat.id}: parts/overlaps name unknown id(s): "
-                                f"{', '.join(unknown)}")
-        unknown = sorted((set(self.any_part) | set(self.broad)) - known)
-        if unknown:
-            raise UserError(f"{where}: any_part/broad name unknown id(s): {', '.join(unknown)}")
+        named = {x for cat in self.categories for x in (*cat.parts, *cat.overlaps)} | set(self.any_part) \
+            | set(self.broad)
+        if named - known:
+            logger.warning("%s: category relations name unknown id(s), ignored: %s", where,
+                           ", ".join(sorted(named - known)))
+            object.__setattr__(self, "categories", tuple(
+                replace(c, parts=tuple(x for x in c.parts if x in known),
+                        overlaps=tuple(x for x in c.overlaps if x in known)) for c in self.categories))
+            object.__setattr__(self, "any_part", tuple(x for x in self.any_part if x in known))
+            object.__setattr__(self, "broad", tuple(x for x in self.broad if x in known))
         clashes = {k: sorted(v) for k, v in owners.items() if len(v) > 1}
         if clashes:
             detail = "; ".join(f"{k!r} in {' and '.join(v)}" for k, v in sorted(clashes.items()))
