@@ -49,6 +49,7 @@ for _status, _words in cues.STATUS_TRIGGERS.items():
 _SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
 _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
+_FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
 #: What a non-count reason means, for the user's warnings.
@@ -630,6 +631,8 @@ class _Linker:
             q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
             if q is not None:
                 j = v.next_word(j + len(q))
+        if j is not None and v[j].has(_FORMER):
+            j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل
         if j is None:
             return
         if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in _ARMED_NOUNS):
@@ -663,7 +666,8 @@ class _Linker:
         if group_cat is None:
             return
         c.group_cat = group_cat
-        if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint:
+        soldier = c.hint == "regime" and group_cat in self.onto.armed | {"other"}  # جنديا من الجيش التركي
+        if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint or soldier:
             c.hint = group_cat
             c.generic = False
 

@@ -133,8 +133,11 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             j = view.next_word(j + len(q))
     if j is not None:
         t = view[j]
-        if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS) or t.has(cues.TOTAL_WORDS):
-            return True  # 60 آخرين / 91 بينهم / 93 تعداد القتلى
+        if t.has(cues.TOTAL_WORDS):
+            k = view.next_word(j + 1)
+            return k is None or not view[k].has(cues.THING_NOUNS)  # 93 تعداد القتلى, not عدد محاولات
+        if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS):
+            return True  # 60 آخرين / 91 بينهم
         if people_noun_at(view, j, ontology):
             return True
         if t.key == "من":

@@ -135,3 +135,10 @@ def test_an_ordinal_day_is_not_a_count(onto):
     res = link(text, [], onto)
     assert [r.value for r in res.records] == [5]
     assert ("عشر", "ordinal") in [(n.text, n.reason) for n in res.non_counts]
+
+
+def test_a_soldier_of_a_named_foreign_army_and_a_former_fighter(onto):
+    text = "قتل 51 جنديا من الجيش التركي، واغتيل عنصران سابقان في الفصائل."
+    res = link(text, spans(text, [("51", "COUNT"), ("جنديا", "CATEGORY"), ("الجيش التركي", "ACTOR"),
+                                  ("عنصران", "COUNT"), ("الفصائل", "ACTOR")]), onto)
+    assert [r.category for r in res.records] == ["foreign_forces", "fighter"]
