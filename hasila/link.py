@@ -314,6 +314,9 @@ class _Linker:
             return span.count.value, kind
         if len(inside) == 1:
             return inside[0].value, kind
+        joined = self._joined_sum(inside) if len(inside) > 1 else None
+        if joined is not None:
+            return joined, "words"
         duals = getattr(self.onto, "dual_keys", None)
         value = parse_number(span.text, duals) if duals is not None else parse_number(span.text)
         if value is not None:
@@ -324,6 +327,16 @@ class _Linker:
         if _looks_dual(span.text):
             return 2, "dual"  # a COUNT span on a dual the number finder does not know (قياديين، طفلاه)
         return None, kind
+
+    def _joined_sum(self, inside: list[NumberMatch]) -> int | None:
+        """``65 ألف و900``: numbers joined by و, each smaller than the round part before it."""
+        total = inside[0].value
+        for a, b in pairwise(inside):
+            gap = key(self.text[a.end:b.start]).strip()
+            if gap != "و" or a.value % 1000 or b.value >= 1000 or b.value <= 0:
+                return None
+            total += b.value
+        return total
 
     # ------------------------------------------------------------------ noun, group, category hint
 

@@ -142,3 +142,9 @@ def test_a_soldier_of_a_named_foreign_army_and_a_former_fighter(onto):
     res = link(text, spans(text, [("51", "COUNT"), ("جنديا", "CATEGORY"), ("الجيش التركي", "ACTOR"),
                                   ("عنصران", "COUNT"), ("الفصائل", "ACTOR")]), onto)
     assert [r.category for r in res.records] == ["foreign_forces", "fighter"]
+
+
+def test_digits_and_words_joined_by_wa_are_one_value(onto):
+    text = "لم يتضمن العدد 65 ألف و900 شخص مفقودين."
+    res = link(text, spans(text, [("65 ألف و900", "COUNT"), ("شخص", "CATEGORY")]), onto)
+    assert [r.value for r in res.records] == [65900]
