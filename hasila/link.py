@@ -205,6 +205,7 @@ class _Linker:
         self._last_bullet: CountNode | None = None
         self._lookups: dict[int, tuple[list[Span], int, SpanLookup]] = {}
         self._counted: tuple[list[CountNode], set[int]] | None = None
+        self._number_tokens: set[int] | None = None
 
     def _lookup(self, spans: list[Span]) -> SpanLookup:
         """A :class:`SpanLookup` of ``spans``, built once per list (rebuilt if it grew)."""
@@ -970,9 +971,25 @@ class _Linker:
             if 0 <= j < len(self.view):
                 other = self._trigger_status(j)
                 if other is not None and other != status and other in cues.CASUALTY_STATUSES \
-                        and status in cues.CASUALTY_STATUSES:
+                        and status in cues.CASUALTY_STATUSES and not (j > i and self._has_own_count(j)):
                     return True
         return False
+
+    def _has_own_count(self, j: int) -> bool:
+        """``قتلوا وأصيب 50 آخرون``: the second verb takes its own figure, so the first is not mixed."""
+        v = self.view
+        for k in range(j + 1, min(len(v), j + 4)):
+            if v.is_boundary(k):
+                return False
+            if self._number_at(k):
+                return True
+        return False
+
+    def _number_at(self, k: int) -> bool:
+        if self._number_tokens is None:
+            starts = {n.start for n in find_numbers(self.text, getattr(self.onto, "dual_keys", frozenset()))}
+            self._number_tokens = {i for i, t in enumerate(self.view.toks) if t.start in starts}
+        return k in self._number_tokens
 
     def read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:
         v = self.view

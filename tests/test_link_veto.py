@@ -148,3 +148,12 @@ def test_digits_and_words_joined_by_wa_are_one_value(onto):
     text = "لم يتضمن العدد 65 ألف و900 شخص مفقودين."
     res = link(text, spans(text, [("65 ألف و900", "COUNT"), ("شخص", "CATEGORY")]), onto)
     assert [r.value for r in res.records] == [65900]
+
+
+def test_killed_then_a_wounded_clause_with_its_own_figure(onto):
+    text = "قال المرصد إن 18 شخصا قتلوا وأصيب 50 آخرون جراء سقوط صاروخ."
+    res = link(text, spans(text, [("18", "COUNT"), ("50", "COUNT"), ("شخصا", "CATEGORY")]), onto)
+    assert [(r.value, r.status) for r in res.records] == [(18, "killed"), (50, "injured")]
+    text = "قتل وأصيب 30 شخصا في القصف."  # one figure for both: other
+    res = link(text, spans(text, [("30", "COUNT"), ("شخصا", "CATEGORY")]), onto)
+    assert [r.status for r in res.records] == ["other"]
