@@ -971,18 +971,21 @@ class _Linker:
             if 0 <= j < len(self.view):
                 other = self._trigger_status(j)
                 if other is not None and other != status and other in cues.CASUALTY_STATUSES \
-                        and status in cues.CASUALTY_STATUSES and not (j > i and self._has_own_count(j)):
+                        and status in cues.CASUALTY_STATUSES and not self._has_own_count(j, 1 if j > i else -1):
                     return True
         return False
 
-    def _has_own_count(self, j: int) -> bool:
-        """``قتلوا وأصيب 50 آخرون``: the second verb takes its own figure, so the first is not mixed."""
+    def _has_own_count(self, j: int, step: int) -> bool:
+        """``18 شخصا قتلوا وأصيب 50 آخرون``: the other verb has its own figure (after it, or
+        before it with ``step=-1``), so the two statuses are not one mixed figure."""
         v = self.view
-        for k in range(j + 1, min(len(v), j + 4)):
-            if v.is_boundary(k):
+        k = j + step
+        for _ in range(3):
+            if not 0 <= k < len(v) or v.is_boundary(k):
                 return False
             if self._number_at(k):
                 return True
+            k += step
         return False
 
     def _number_at(self, k: int) -> bool:
