@@ -58,6 +58,7 @@ _REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "d
                  "ordinal": "the number or name of a unit or model (الفرقة 30، اف-16)",
                  "thing": "a number of things, not people (غارات، صواريخ، قرى)",
                  "other": "a phrase that counts nobody (أحد أكثر الأيام)"}
+_OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it is part of
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
@@ -822,6 +823,14 @@ class _Linker:
                     k += 1
                 if k >= nxt.t0:
                     c.of_following = True
+            elif nxt.t0 - c.tail <= _OF_FOLLOWING_REACH and not any(
+                    v.is_boundary(k) for k in range(c.tail, nxt.t0)):
+                # 293 طفلا فقدوا والديهم من إجمالي 4514 طفلا: the phrase right before the next count
+                for k in range(c.tail, nxt.t0):
+                    phrase = v.phrase_starting_at(k, cues.OF_FOLLOWING)
+                    if phrase is not None and k + len(phrase) == nxt.t0:
+                        c.of_following = True
+                        break
 
     def _of_earlier_toll(self, c: CountNode) -> None:
         """``تسعة من القتلى هم من المدنيين``: a count ``من`` (``من بين``) the victims named

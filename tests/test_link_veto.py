@@ -157,3 +157,10 @@ def test_killed_then_a_wounded_clause_with_its_own_figure(onto):
     text = "قتل وأصيب 30 شخصا في القصف."  # one figure for both: other
     res = link(text, spans(text, [("30", "COUNT"), ("شخصا", "CATEGORY")]), onto)
     assert [r.status for r in res.records] == ["other"]
+
+
+def test_a_part_before_its_total_with_words_between(onto):
+    text = "قال المسؤول إن 293 طفلا فقدوا والديهم من إجمالي 4514 طفلا يخضعون للرعاية."
+    res = link(text, spans(text, [("293", "COUNT"), ("4514", "COUNT"), ("طفلا", "CATEGORY")]), onto)
+    part, total = res.records
+    assert part.part_of == total.id and total.part_of is None
