@@ -631,8 +631,11 @@ class _Linker:
             if v[k].is_word:
                 cid, _, last = group_after(v, k, self.onto, width=5)
                 if cid is not None:
+                    nxt = max(k, last) + 1
+                    if cid in ("regime", "people") and nxt < len(v) and v[nxt].has(cues.FOREIGN_ADJ):
+                        cid, nxt = "foreign_forces", nxt + 1  # عدد العسكريين الروس
                     found.append(cid)
-                    k = max(k, last) + 1
+                    k = nxt
                     continue
             k += 1
         specific = [x for x in found if x != "people"]

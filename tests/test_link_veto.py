@@ -164,3 +164,9 @@ def test_a_part_before_its_total_with_words_between(onto):
     res = link(text, spans(text, [("293", "COUNT"), ("4514", "COUNT"), ("طفلا", "CATEGORY")]), onto)
     part, total = res.records
     assert part.part_of == total.id and total.part_of is None
+
+
+def test_a_bare_toll_of_foreign_soldiers(onto):
+    text = "وبذلك يرتفع إلى 12 عدد العسكريين الروس الذين قتلوا في المنطقة."
+    res = link(text, spans(text, [("12", "COUNT")]), onto)
+    assert [r.category for r in res.records] == ["foreign_forces"]
