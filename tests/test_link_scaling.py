@@ -44,8 +44,8 @@ def _link_seconds(paragraphs: int, onto: Ontology) -> float:
 def test_link_time_grows_linearly():
     onto = Ontology.load()
     _link_seconds(20, onto)  # warm caches
-    small = min(_link_seconds(250, onto) for _ in range(2))
-    large = min(_link_seconds(1000, onto) for _ in range(2))
+    small = min(_link_seconds(100, onto) for _ in range(2))
+    large = min(_link_seconds(400, onto) for _ in range(2))
     assert large < 8 * small, f"4x the counts took {large / small:.1f}x the time"
 
 
