@@ -173,6 +173,9 @@ class Ontology:
                                                  compare=False)
     _neutral: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
     _duals: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    _by_first: dict[str, list[tuple[tuple[str, ...], str]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    _order: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         where = self.source
@@ -322,18 +325,24 @@ class Ontology:
         return None
 
     def _longest_group(self, words: list[str]) -> str | None:
+        """The id of the longest group phrase inside ``words`` (then the earlier id);
+        phrases are looked up by their first word, not scanned."""
+        if self._by_first is None:
+            by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for phrase, cid in self._groups.items():
+                by_first.setdefault(phrase[0], []).append((phrase, cid))
+            object.__setattr__(self, "_by_first", by_first)
+            object.__setattr__(self, "_order", {cid: n for n, cid in enumerate(self.ids)})
         best: tuple[int, int, str] | None = None  # (length, -priority, id)
-        order = {cid: n for n, cid in enumerate(self.ids)}
-        for phrase, cid in self._groups.items():
-            n = len(phrase)
-            for s in range(len(words) - n + 1):
-                if words[s + 1:s + n] != list(phrase[1:]):
-                    continue
-                if phrase[0] not in _strip_variants(words[s]):
-                    continue
-                cand = (len(" ".join(phrase)), -order[cid], cid)
-                if best is None or cand > best:
-                    best = cand
+        for s, word in enumerate(words):
+            for first in set(_strip_variants(word)):
+                for phrase, cid in self._by_first.get(first, ()):
+                    n = len(phrase)
+                    if s + n > len(words) or tuple(words[s + 1:s + n]) != phrase[1:]:
+                        continue
+                    cand = (len(" ".join(phrase)), -self._order[cid], cid)
+                    if best is None or cand > best:
+                        best = cand
         return best[2] if best else None
 
     def category_of_noun(self, text: str) -> str | None:
