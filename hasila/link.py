@@ -419,6 +419,11 @@ class _Linker:
         actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
         if actor is not None:
             cid = self._phrase_category(actor.text, partitive=True)
+            end = v.index_range(actor.start, actor.end)[1]
+            if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و"):
+                other, _, _ = group_after(v, end, self.onto)  # مقاتلي جيش الإسلام والمدنيين
+                if other not in (None, "people"):
+                    cid = _mix([cid, other], self.onto)
         else:
             cid, _, _ = self._group_at(k)
         if cid is None or cid == "people":
