@@ -446,8 +446,8 @@ class _Linker:
         end = j + 1
         for k in range(j + 1, min(len(v), j + 4)):
             t = v[k]
-            if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS):
-                break
+            if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS) or self._number_at(k):
+                break  # وامرأتان: a coordinated dual is a count of its own
             if t.has(cues.FOREIGN_ADJ) or t.key in cues.LOYAL_WORDS:
                 end = k + 1
                 continue
@@ -1007,8 +1007,8 @@ class _Linker:
 
     def _number_at(self, k: int) -> bool:
         if self._number_tokens is None:
-            starts = {n.start for n in find_numbers(self.text, getattr(self.onto, "dual_keys", frozenset()))}
-            self._number_tokens = {i for i, t in enumerate(self.view.toks) if t.start in starts}
+            numbers = find_numbers(self.text, getattr(self.onto, "dual_keys", frozenset()))
+            self._number_tokens = {self.view.first_at_or_after(n.start) for n in numbers}  # و+number too
         return k in self._number_tokens
 
     def read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:

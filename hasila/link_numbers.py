@@ -290,6 +290,12 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "digits" and _is_date(view, start, end, nxt):
         return "non_count", "date"
     prev1 = _prev_words(view, start, 1)
+    if kind == "dual":  # the dual is its own people noun (امرأتان، عنصرين), unless it agrees with
+        p = view[prev1[0]] if prev1 else None  # a dual thing before it (هجومان مسلحان)
+        if p is not None and p.key.endswith(("ان", "ين")) and not people_noun_at(view, prev1[0], ontology) \
+                and p.key not in _ALL_TRIGGERS and not p.plain(_SUBSET_WORDS):
+            return "non_count", "thing"
+        return "count", None
     if kind == "words" and prev1 and view[prev1[0]].has(ORDINAL_WORDS) and prev1[0] == view.last_before(start):
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth
     if prev1 and view[prev1[0]].key in RATIO_BEFORE:

@@ -170,3 +170,9 @@ def test_a_bare_toll_of_foreign_soldiers(onto):
     text = "وبذلك يرتفع إلى 12 عدد العسكريين الروس الذين قتلوا في المنطقة."
     res = link(text, spans(text, [("12", "COUNT")]), onto)
     assert [r.category for r in res.records] == ["foreign_forces"]
+
+
+def test_a_dual_people_noun_counts_two_without_a_tagger(onto):
+    text = "قتل 15 طفلا وامرأتان في غارة جوية، وأسفر هجومان مسلحان عن إصابة 9 عناصر."
+    res = link(text, [], onto)
+    assert [(r.value, r.category) for r in res.records] == [(15, "child"), (2, "woman"), (9, "people")]
