@@ -26,10 +26,9 @@ from itertools import combinations, pairwise
 from typing import Any
 
 from hasila import link_cues as cues
-from hasila.arabic import NumberMatch, find_numbers, parse_number
+from hasila.arabic import find_numbers
+from hasila.link_counts import NonCount, collect_counts
 from hasila.link_numbers import (
-    certain_non_count,
-    classify_number,
     group_after,
     noun_category,
     people_noun_at,
@@ -52,12 +51,6 @@ _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
-#: What a non-count reason means, for the user's warnings.
-_REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "duration": "a length of time",
-                 "age": "an age", "percentage": "a percentage", "money": "a sum of money",
-                 "ordinal": "the number or name of a unit or model (الفرقة 30، اف-16)",
-                 "thing": "a number of things, not people (غارات، صواريخ، قرى)",
-                 "other": "a phrase that counts nobody (أحد أكثر الأيام)"}
 _OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it is part of
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
@@ -92,16 +85,6 @@ def load_link_config(path: str | None = None, overrides: list[str] | None = None
         default = project_root() / "configs" / "link.yaml"
         path = str(default) if default.exists() else None
     return load_config(LinkConfig, path, overrides)
-
-
-@dataclass(frozen=True)
-class NonCount:
-    """A number that does not count people, and why."""
-
-    start: int
-    end: int
-    text: str
-    reason: str
 
 
 @dataclass
@@ -139,18 +122,6 @@ def _mix(found: list[str], onto: Any) -> str | None:
     if set(kinds) <= onto.parts("civilian") - {"man"} and set(kinds) & {"child", "woman", "civilian"}:
         return "civilian"  # امرأة وطفلا، الأطفال والمواطنات: unarmed people together
     return "people"
-
-
-_DUAL_ENDINGS = ("ان", "ين", "اه", "اها", "اهم", "اهما")
-
-
-def _looks_dual(text: str) -> bool:
-    """One word with a dual ending (``شقيقين``, ``الروسيان``, ``ابنتاه``, ``راعيا`` in a construct)."""
-    words = key(text).split()
-    if len(words) != 1 or len(words[0]) < 4:
-        return False
-    w = words[0]
-    return w.endswith(_DUAL_ENDINGS) or (w.endswith("يا") and len(w) >= 5)
 
 
 def _status_of_word(word_key: str) -> str | None:
@@ -237,54 +208,13 @@ class _Linker:
     # ------------------------------------------------------------------ numbers → counts
 
     def collect(self) -> list[CountNode]:
-        duals = getattr(self.onto, "dual_keys", None)
-        numbers = find_numbers(self.text, duals) if duals is not None else find_numbers(self.text)
-        count_spans = self.by_label.get("COUNT", [])
-        other_spans = [s for s in self.spans if s.label != "COUNT"]
-        others = SpanLookup(other_spans)
-        found: list[tuple[Span, int, str]] = []
-        taken: set[int] = set()
-        used_ids = {s.id for s in self.spans}
-        num_starts = [m.start for m in numbers]
-        num_ends = [m.end for m in numbers]  # sorted too: the numbers do not overlap
-        for span in self._merge_split(count_spans, numbers, num_starts, num_ends):
-            inside = numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)]
-            taken.update(id(m) for m in inside)
-            if span.count is None and len(inside) == 1:
-                m = inside[0]
-                reason = certain_non_count(self.view, m.start, m.end, m.value, m.kind, self.onto)
-                if reason is not None:
-                    self.non_counts.append(NonCount(m.start, m.end, m.text, reason))
-                    self.warnings.append(f"{m.text!r} at character {m.start} was not counted as people: "
-                                         f"it reads as {_REASON_WORDS.get(reason, 'something else')}")
-                    continue
-            value, kind = self._value_of(span, inside)
-            if value is None:
-                self.warnings.append(f"{span.text!r} at character {span.start} was marked as a number of "
-                                     f"people but holds no number: skipped")
-                continue
-            found.append((span, value, kind))
-        n_rule = 0
-        for m in numbers:
-            if id(m) in taken:
-                continue
-            inside = others.overlapping(m.start, m.end)
-            verdict, reason = classify_number(self.view, m.start, m.end, m.value, m.kind, self.onto,
-                                              inside.label if inside else None)
-            if verdict == "count" and self.cfg.rules_fallback:
-                n_rule += 1
-                span = Span(m.start, m.end, "COUNT", m.text, id=f"_r{n_rule}")
-                while span.id in used_ids:
-                    n_rule += 1
-                    span = span.with_id(f"_r{n_rule}")
-                used_ids.add(span.id)
-                self.spans.append(span)
-                found.append((span, m.value, m.kind))
-            else:
-                self.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
-        found.sort(key=lambda x: x[0].start)
+        """Every count of the report as a node (see :func:`hasila.link_counts.collect_counts`)."""
+        got = collect_counts(self.view, self.spans, self.onto, self.cfg.rules_fallback)
+        self.spans.extend(got.new_spans)
+        self.non_counts.extend(got.non_counts)
+        self.warnings.extend(got.warnings)
         nodes = []
-        for order, (span, value, kind) in enumerate(found):
+        for order, (span, value, kind) in enumerate(got.found):
             t0, t1 = self.view.index_range(span.start, span.end)
             node = CountNode(order=order, span=span, value=value, kind=kind, t0=t0, t1=max(t1, t0 + 1),
                              tail=max(t1, t0 + 1), vague=kind == "vague")
@@ -292,53 +222,6 @@ class _Linker:
             node.paragraph = self._para[min(t0, len(self._para) - 1)] if self._para else 0
             nodes.append(node)
         return nodes
-
-    def _merge_split(self, count_spans: list[Span], numbers: list[NumberMatch],
-                     num_starts: list[int], num_ends: list[int]) -> list[Span]:
-        """COUNT spans that split one number (``ثلاثة آلاف`` | ``وخمسمئة``) become one span."""
-        out: list[Span] = []
-        last_number: NumberMatch | None = None
-        for span in count_spans:
-            inside = numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)]
-            if len(inside) == 1 and inside[0] is last_number and out and out[-1].count is None \
-                    and span.count is None:
-                prev = out[-1]
-                end = max(prev.end, span.end)
-                out[-1] = replace(prev, end=end, text=self.text[prev.start:end])
-                continue
-            out.append(span)
-            last_number = inside[-1] if inside else None
-        return out
-
-    def _value_of(self, span: Span, inside: list[NumberMatch]) -> tuple[int | None, str]:
-        kind = inside[0].kind if len(inside) == 1 else ("words" if inside else "span")
-        if span.count is not None:
-            return span.count.value, kind
-        if len(inside) == 1:
-            return inside[0].value, kind
-        joined = self._joined_sum(inside) if len(inside) > 1 else None
-        if joined is not None:
-            return joined, "words"
-        duals = getattr(self.onto, "dual_keys", None)
-        value = parse_number(span.text, duals) if duals is not None else parse_number(span.text)
-        if value is not None:
-            return value, kind
-        if inside:
-            best = max(inside, key=lambda m: m.end - m.start)
-            return best.value, best.kind
-        if _looks_dual(span.text):
-            return 2, "dual"  # a COUNT span on a dual the number finder does not know (قياديين، طفلاه)
-        return None, kind
-
-    def _joined_sum(self, inside: list[NumberMatch]) -> int | None:
-        """``65 ألف و900``: numbers joined by و, each smaller than the round part before it."""
-        total = inside[0].value
-        for a, b in pairwise(inside):
-            gap = key(self.text[a.end:b.start]).strip()
-            if gap != "و" or a.value % 1000 or b.value >= 1000 or b.value <= 0:
-                return None
-            total += b.value
-        return total
 
     # ------------------------------------------------------------------ noun, group, category hint
 
