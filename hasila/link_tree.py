@@ -281,6 +281,37 @@ def _continue_lists(nodes: list[CountNode], kinds: Kinds) -> None:
             running += cand.value
 
 
+#: How many later top-level counts an exact-sum breakdown may span, and its smallest size.
+_RUN_LIMIT = 12
+_RUN_MIN_PARTS = 3
+_RUN_MIN_TOTAL = 20
+
+
+def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
+    """A report's total followed by three or more top-level counts (each with its own parts)
+    of its status that add up to it exactly is broken down by them (a monthly toll by
+    perpetrator or province: ``687 … 476 … 41 … 53 … 46 … 71``). Running or repeated
+    figures never add up so; two numbers often do by chance, so two are not enough."""
+    tops = [n for n in nodes if n.parent is None]
+    for i, total in enumerate(tops):
+        if total.vague or total.value < _RUN_MIN_TOTAL or any(k.entry == "breakdown" for k in total.children):
+            continue
+        run: list[CountNode] = []
+        running = 0
+        for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
+            if cand.parent is not None or cand.vague or cand.value >= total.value \
+                    or not kinds.compatible(cand.hint, total.hint):
+                break
+            if total.status is not None and cand.status is not None and cand.status != total.status:
+                break
+            run.append(cand)
+            running += cand.value
+            if running >= total.value:
+                break
+        if len(run) >= _RUN_MIN_PARTS and running == total.value:
+            attach_breakdown(run, total)
+
+
 def attach_breakdown(parts: list[CountNode], total: CountNode) -> None:
     """Make ``parts`` one breakdown list of ``total`` (a per-place breakdown)."""
     key = (total.order, parts[0].order)
@@ -311,3 +342,4 @@ def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = Tru
         for _ in range(5):  # monthly tolls: the breakdown goes on paragraph by paragraph
             if not _complete_sums(nodes, kinds, cross_paragraph=True):
                 break
+        _exact_runs(nodes, kinds)

@@ -176,3 +176,15 @@ def test_a_dual_people_noun_counts_two_without_a_tagger(onto):
     text = "قتل 15 طفلا وامرأتان في غارة جوية، وأسفر هجومان مسلحان عن إصابة 9 عناصر."
     res = link(text, [], onto)
     assert [(r.value, r.category) for r in res.records] == [(15, "child"), (2, "woman"), (9, "people")]
+
+
+def test_a_report_total_broken_down_by_perpetrator_in_later_sentences(onto):
+    text = ("وثق التقرير اعتقال 120 شخصا خلال الشهر. واعتقلت قوات النظام 70 شخصا. "
+            "واعتقل التنظيم 30 شخصا. واعتقلت الفصائل 20 شخصا.")
+    marks = [("120", "COUNT"), ("70", "COUNT"), ("30", "COUNT"), ("20", "COUNT"), ("شخصا", "CATEGORY")]
+    total, *parts = link(text, spans(text, marks), onto).records
+    assert [p.part_of for p in parts] == [total.id] * 3
+    text = "قتل 32 مدنيا في الغارات. وقتل 18 مدنيا في البلدة. وقتل 14 مدنيا في القرية."  # two: by chance
+    total, *parts = link(text, spans(text, [("32", "COUNT"), ("18", "COUNT"), ("14", "COUNT"),
+                                            ("مدنيا", "CATEGORY")]), onto).records
+    assert [p.part_of for p in parts] == [None, None]
