@@ -196,6 +196,8 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     j = nxt
     if j is not None and view[j].key == "من":
         j = view.next_word(j + 1)
+    if j is not None and view[j].key in _MONTH_WORD:  # 25 من شهر يونيو
+        j = view.next_word(j + 1)
     if j is not None and view[j].has(cues.MONTHS):
         return True
     if i < len(view) and view[i].text == "-":
@@ -218,7 +220,7 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
         return True
     prev = _prev_words(view, start, 1)
     return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
-        and not (nxt is not None and people_noun_at(view, nxt, ontology))
+        and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("و"))
 
 
 def _is_clock(view: TokenView, start: int, end: int) -> bool:
@@ -238,7 +240,8 @@ ORDINAL_WORDS = frozenset(key(w) for w in (
     "الحادي", "الحادية", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة",
     "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"))
 #: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
-RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل"))
+RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل", "معدل", "بمعدل"))
+_MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
 #: ``من العمر`` after a number: an age.
 AGE_AFTER = frozenset(key(w) for w in ("العمر", "عمره", "عمرها", "عمرهم"))
 #: Words right before a time of day.

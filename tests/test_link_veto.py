@@ -188,3 +188,11 @@ def test_a_report_total_broken_down_by_perpetrator_in_later_sentences(onto):
     total, *parts = link(text, spans(text, [("32", "COUNT"), ("18", "COUNT"), ("14", "COUNT"),
                                             ("مدنيا", "CATEGORY")]), onto).records
     assert [p.part_of for p in parts] == [None, None]
+
+
+def test_more_numbers_that_count_nobody(onto):
+    text = ("قتل 7 من الفرقة 30 والمقاتلين الموالين لها منذ 25 من شهر يونيو، "
+            "أي بمعدل سبعة قتلى في الشهر.")
+    res = link(text, [], onto)
+    assert [r.value for r in res.records] == [7]
+    assert {(n.text, n.reason) for n in res.non_counts} == {("30", "ordinal"), ("25", "date"), ("سبعة", "other")}
