@@ -1,9 +1,10 @@
-"""The linker on gold spans, per outlet: record F1 and attribute accuracies.
+"""The linker on gold spans (or the rules end to end), per outlet: record F1 and attribute accuracies.
 
 Run from the worktree root::
 
     PYTHONPATH=$PWD python bench/linker_outlets.py                 # real train per outlet + team train/dev
     PYTHONPATH=$PWD python bench/linker_outlets.py --sets dev test # real dev and team test (measuring only)
+    PYTHONPATH=$PWD python bench/linker_outlets.py --rules         # the rules tagger + linker end to end
 
 Scores with :func:`hasila.evaluate.record_scores` (the guide's rule); ``--errors N``
 prints N errors per set, for error analysis on the training sets only.
@@ -17,7 +18,7 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
-from hasila.evaluate import linker_on_gold_spans, record_scores
+from hasila.evaluate import linker_on_gold_spans, record_scores, rules_system
 from hasila.lsio import load_docs
 from hasila.ontology import Ontology
 
@@ -58,8 +59,9 @@ def main() -> None:
     ap.add_argument("--sets", nargs="+", default=["real_train", "team_train", "team_dev"], choices=SETS)
     ap.add_argument("--errors", type=int, default=0, help="print N errors per set")
     ap.add_argument("--json", help="write the rows to this file")
+    ap.add_argument("--rules", action="store_true", help="score the rules tagger + linker instead")
     args = ap.parse_args()
-    run = linker_on_gold_spans(Ontology.load())
+    run = rules_system(Ontology.load()) if args.rules else linker_on_gold_spans(Ontology.load())
     print(f"{'set':<24}{'docs':>5}{'gold':>6}{'F1':>7}" + "".join(f"{a:>10}" for a in ATTRS))
     rows = []
     for name in args.sets:
