@@ -47,6 +47,7 @@ Rules
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -205,14 +206,19 @@ def _window_bounds(n: int, content: int, stride: int) -> list[tuple[int, int]]:
 
 
 def _owners(n: int, bounds: list[tuple[int, int]]) -> list[int]:
-    """For each real token, the index of the window where it has most context."""
+    """For each real token, the index of the window where it has most context.
+
+    Windows are ordered (starts increasing, ends non-decreasing), so the windows
+    holding token ``i`` are a contiguous run found by bisection: linear overall.
+    """
+    starts = [ws for ws, _ in bounds]
+    ends = [we for _, we in bounds]
     owners = [0] * n
     big = n + 1
     for i in range(n):
         best, best_ctx = -1, -1
-        for w, (ws, we) in enumerate(bounds):
-            if not ws <= i < we:
-                continue
+        for w in range(bisect.bisect_right(ends, i), bisect.bisect_right(starts, i)):
+            ws, we = bounds[w]
             left = i - ws if ws > 0 else big
             right = we - 1 - i if we < n else big
             ctx = min(left, right)

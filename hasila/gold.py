@@ -11,12 +11,14 @@ scheme is listed as invalid and left out.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from hasila.errors import UserError
 from hasila.fileio import atomic_open, read_json
@@ -155,24 +157,17 @@ def compress_ids(ids: list[str]) -> str:
 
 #: Category pairs whose people can overlap (one may include the other), so
 #: their counts may not be added up. Every other pair of distinct ids is disjoint.
-_ARMED = ("combatant", "regime", "fighter", "jihadist", "isis", "sdf", "foreign_forces")
-_OVERLAPS: frozenset[frozenset[str]] = frozenset(
-    frozenset(p) for p in [
-        *(("civilian", c) for c in ("child", "woman", "man", "rescue", "medic", "journalist")),
-        *(("combatant", c) for c in _ARMED[1:]),
-        ("fighter", "jihadist"),
-        *(("man", c) for c in (*_ARMED, "rescue", "medic", "journalist")),
-        *(("woman", c) for c in (*_ARMED, "rescue", "medic", "journalist")),
-    ]
-)
-_OVERLAP_ALL = frozenset({"people", "other"})
-
-
 def categories_disjoint(a: str, b: str) -> bool:
-    """True when no person can be counted under both category ids."""
-    if a == b or a in _OVERLAP_ALL or b in _OVERLAP_ALL:
-        return False
-    return frozenset((a, b)) not in _OVERLAPS
+    """True when no person can be counted under both category ids (the project's
+    ontology, ``configs/categories.yaml``: ``overlaps`` and ``any_part``)."""
+    return _ontology().disjoint(a, b)
+
+
+@functools.cache
+def _ontology() -> Any:
+    from hasila.ontology import Ontology
+
+    return Ontology.load()
 
 
 def part_of_sum_problems(doc: Doc) -> list[str]:

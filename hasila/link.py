@@ -16,33 +16,46 @@ and it warns when the disjoint parts of a total add up to more than it.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations, pairwise
 from typing import Any
 
 from hasila import link_cues as cues
-from hasila.arabic import NumberMatch, find_numbers, parse_number
-from hasila.link_numbers import classify_number, group_after, noun_category, people_noun_at
-from hasila.link_text import SENTENCE_END, TokenView, key, variants
-from hasila.link_tree import CountNode, resolve_tree
+from hasila.arabic import find_numbers
+from hasila.link_counts import NonCount, collect_counts
+from hasila.link_numbers import (
+    group_after,
+    noun_category,
+    people_noun_at,
+)
+from hasila.link_text import SENTENCE_END, SpanLookup, TokenView, key, variants
+from hasila.link_tree import CountNode, attach_breakdown, resolve_tree
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LinkConfig", "LinkResult", "NonCount", "link", "link_doc"]
+__all__ = ["LinkConfig", "LinkResult", "LinkTimeout", "NonCount", "link", "link_doc"]
 
 _STATUS_OF: dict[str, str] = {}
 for _status, _words in cues.STATUS_TRIGGERS.items():
     for _w in _words:
         _STATUS_OF.setdefault(_w, _status)
 _SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
-_SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p)
-_CIVIL_KIDS = frozenset({"child", "woman", "man", "rescue", "medic", "journalist"})
+_SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
+_FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
 _ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
-_ARMED_IDS = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
+_GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
+_OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it is part of
+_PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
+#: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
+_CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
+_OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
 
 
 @dataclass(frozen=True)
@@ -74,16 +87,6 @@ def load_link_config(path: str | None = None, overrides: list[str] | None = None
     return load_config(LinkConfig, path, overrides)
 
 
-@dataclass(frozen=True)
-class NonCount:
-    """A number that does not count people, and why."""
-
-    start: int
-    end: int
-    text: str
-    reason: str
-
-
 @dataclass
 class LinkResult:
     """Records, non-counts and warnings; ``spans``/``relations`` say the same as a Doc."""
@@ -103,9 +106,10 @@ class LinkResult:
 # ----------------------------------------------------------------------------- helpers
 
 
-def _mix(found: list[str]) -> str | None:
-    """One id for coordinated groups: the id itself, ``combatant`` for several armed
-    sides, ``people`` for armed and unarmed together; ``None`` when nothing was found."""
+def _mix(found: list[str], onto: Any) -> str | None:
+    """One id for coordinated groups: the id itself, ``fighter`` for factions with
+    jihadists, ``combatant`` for several armed sides, ``civilian`` for unarmed civilians
+    together (امرأة وطفلا), ``people`` for armed and unarmed; ``None`` when nothing was found."""
     kinds = list(dict.fromkeys(found))
     if not kinds:
         return None
@@ -113,21 +117,11 @@ def _mix(found: list[str]) -> str | None:
         return kinds[0]
     if set(kinds) <= {"fighter", "jihadist"}:
         return "fighter"  # jihadists are counted with the factions unless split out
-    if all(k in _ARMED_IDS for k in kinds):
+    if all(k in onto.armed for k in kinds):
         return "combatant"
+    if set(kinds) <= onto.parts("civilian") - {"man"} and set(kinds) & {"child", "woman", "civilian"}:
+        return "civilian"  # امرأة وطفلا، الأطفال والمواطنات: unarmed people together
     return "people"
-
-
-_DUAL_ENDINGS = ("ان", "ين", "اه", "اها", "اهم", "اهما")
-
-
-def _looks_dual(text: str) -> bool:
-    """One word with a dual ending (``شقيقين``, ``الروسيان``, ``ابنتاه``, ``راعيا`` in a construct)."""
-    words = key(text).split()
-    if len(words) != 1 or len(words[0]) < 4:
-        return False
-    w = words[0]
-    return w.endswith(_DUAL_ENDINGS) or (w.endswith("يا") and len(w) >= 5)
 
 
 def _status_of_word(word_key: str) -> str | None:
@@ -153,22 +147,16 @@ def _with_ids(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _covering(spans: list[Span], start: int, end: int) -> Span | None:
-    for s in spans:
-        if s.start < end and start < s.end:
-            return s
-    return None
+class _ByStart:
+    """Spans ordered by start, to list those starting in a char range by bisection."""
 
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
 
-def _span_at_token(spans: list[Span], view: TokenView, i: int | None) -> Span | None:
-    """A span that starts inside token ``i`` (a glued clitic may come before it)."""
-    if i is None:
-        return None
-    t = view[i]
-    for s in spans:
-        if t.start <= s.start < t.end:
-            return s
-    return None
+    def between(self, lo: int, hi: int) -> list[Span]:
+        """The spans with ``lo <= start < hi``, in text order."""
+        return self.spans[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
 
 
 class _Linker:
@@ -187,6 +175,24 @@ class _Linker:
         self.non_counts: list[NonCount] = []
         self._sent, self._para = self._indices()
         self._last_bullet: CountNode | None = None
+        self._lookups: dict[int, tuple[list[Span], int, SpanLookup]] = {}
+        self._counted: tuple[list[CountNode], set[int]] | None = None
+        self._number_tokens: set[int] | None = None
+
+    def _lookup(self, spans: list[Span]) -> SpanLookup:
+        """A :class:`SpanLookup` of ``spans``, built once per list (rebuilt if it grew)."""
+        hit = self._lookups.get(id(spans))
+        if hit is None or hit[0] is not spans or hit[1] != len(spans):
+            hit = (spans, len(spans), SpanLookup(spans))
+            self._lookups[id(spans)] = hit
+        return hit[2]
+
+    def _span_at_token(self, spans: list[Span], i: int | None) -> Span | None:
+        """A span that starts inside token ``i`` (a glued clitic may come before it)."""
+        if i is None or not spans:
+            return None
+        t = self.view[i]
+        return self._lookup(spans).starting_in(t.start, t.end)
 
     def _indices(self) -> tuple[list[int], list[int]]:
         """Sentence and paragraph (line) index of every token."""
@@ -202,40 +208,13 @@ class _Linker:
     # ------------------------------------------------------------------ numbers → counts
 
     def collect(self) -> list[CountNode]:
-        duals = getattr(self.onto, "dual_keys", None)
-        numbers = find_numbers(self.text, duals) if duals is not None else find_numbers(self.text)
-        count_spans = self.by_label.get("COUNT", [])
-        other_spans = [s for s in self.spans if s.label != "COUNT"]
-        found: list[tuple[Span, int, str]] = []
-        taken: set[int] = set()
-        for span in count_spans:
-            inside = [m for m in numbers if m.start < span.end and span.start < m.end]
-            taken.update(id(m) for m in inside)
-            value, kind = self._value_of(span, inside)
-            if value is None:
-                self.warnings.append(f"COUNT {span.text!r} at {span.start}-{span.end} has no number: skipped")
-                continue
-            found.append((span, value, kind))
-        n_rule = 0
-        for m in numbers:
-            if id(m) in taken:
-                continue
-            inside = _covering(other_spans, m.start, m.end)
-            verdict, reason = classify_number(self.view, m.start, m.end, m.value, m.kind, self.onto,
-                                              inside.label if inside else None)
-            if verdict == "count" and self.cfg.rules_fallback:
-                n_rule += 1
-                span = Span(m.start, m.end, "COUNT", m.text, id=f"_r{n_rule}")
-                while span.id in {s.id for s in self.spans}:
-                    n_rule += 1
-                    span = span.with_id(f"_r{n_rule}")
-                self.spans.append(span)
-                found.append((span, m.value, m.kind))
-            else:
-                self.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
-        found.sort(key=lambda x: x[0].start)
+        """Every count of the report as a node (see :func:`hasila.link_counts.collect_counts`)."""
+        got = collect_counts(self.view, self.spans, self.onto, self.cfg.rules_fallback)
+        self.spans.extend(got.new_spans)
+        self.non_counts.extend(got.non_counts)
+        self.warnings.extend(got.warnings)
         nodes = []
-        for order, (span, value, kind) in enumerate(found):
+        for order, (span, value, kind) in enumerate(got.found):
             t0, t1 = self.view.index_range(span.start, span.end)
             node = CountNode(order=order, span=span, value=value, kind=kind, t0=t0, t1=max(t1, t0 + 1),
                              tail=max(t1, t0 + 1), vague=kind == "vague")
@@ -243,23 +222,6 @@ class _Linker:
             node.paragraph = self._para[min(t0, len(self._para) - 1)] if self._para else 0
             nodes.append(node)
         return nodes
-
-    def _value_of(self, span: Span, inside: list[NumberMatch]) -> tuple[int | None, str]:
-        kind = inside[0].kind if len(inside) == 1 else ("words" if inside else "span")
-        if span.count is not None:
-            return span.count.value, kind
-        if len(inside) == 1:
-            return inside[0].value, kind
-        duals = getattr(self.onto, "dual_keys", None)
-        value = parse_number(span.text, duals) if duals is not None else parse_number(span.text)
-        if value is not None:
-            return value, kind
-        if inside:
-            best = max(inside, key=lambda m: m.end - m.start)
-            return best.value, best.kind
-        if _looks_dual(span.text):
-            return 2, "dual"  # a COUNT span on a dual the number finder does not know (قياديين، طفلاه)
-        return None, kind
 
     # ------------------------------------------------------------------ noun, group, category hint
 
@@ -280,11 +242,11 @@ class _Linker:
             self._neutral_group(c)
             return
         j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
-        span = _span_at_token(cats, v, j)
+        span = self._span_at_token(cats, j)
         if span is not None:
             c.noun = span
         elif j is not None and v[j].key == "من":
-            span = _span_at_token(cats, v, v.next_word(j + 1))
+            span = self._span_at_token(cats, v.next_word(j + 1))
             if span is not None:
                 c.noun, c.partitive = span, True
         if c.noun is None:
@@ -301,7 +263,9 @@ class _Linker:
         elif j is not None and v[j].has(cues.OTHERS_WORDS):
             c.others = True
             c.tail = j + 1
-        elif j is not None and self.cfg.rules_fallback and not _span_at_token(self.spans, v, j):
+            if v[j].has(_OTHERS_WOMEN):
+                c.hint = "woman"  # 4 أخريات: four other women
+        elif j is not None and self.cfg.rules_fallback and not self._span_at_token(self.spans, j):
             if people_noun_at(v, j, self.onto):
                 c.tail = self._noun_phrase_end(j)
                 c.noun_chars = (v[j].start, v[c.tail - 1].end)
@@ -323,7 +287,33 @@ class _Linker:
                 c.bare_hint = True
         if not c.partitive:
             self._read_group(c, c.tail)
+        elif c.noun is not None and (c.hint in _CONSTRUCT_HEADS or self.onto.is_neutral_noun(c.noun.text)):
+            self._construct_group(c)
         self._neutral_group(c)
+
+    def _construct_group(self, c: CountNode) -> None:
+        """``12 من عناصر قوات النظام``, ``سبعة من مسلحي داعش``: the group right after a
+        partitive member noun decides the category."""
+        v = self.view
+        k = v.index_range(c.noun.start, c.noun.end)[1] if c.noun is not None else c.tail
+        k = v.next_word(k)
+        if k is None or v.is_boundary(k):
+            return
+        actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
+        if actor is not None:
+            cid = self._phrase_category(actor.text, partitive=True)
+            end = v.index_range(actor.start, actor.end)[1]
+            if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و"):
+                other, _, _ = group_after(v, end, self.onto)  # مقاتلي جيش الإسلام والمدنيين
+                if other not in (None, "people"):
+                    cid = _mix([cid, other], self.onto)
+        else:
+            cid, _, _ = self._group_at(k)
+        if cid is None or cid == "people":
+            return
+        c.hint, c.generic, c.group_cat = cid, False, cid
+        if actor is not None:
+            c.affiliation = actor
 
     def _neutral_group(self, c: CountNode) -> None:
         if c.group_cat is None and c.noun_text and not c.partitive \
@@ -339,8 +329,8 @@ class _Linker:
         end = j + 1
         for k in range(j + 1, min(len(v), j + 4)):
             t = v[k]
-            if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS):
-                break
+            if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS) or self._number_at(k):
+                break  # وامرأتان: a coordinated dual is a count of its own
             if t.has(cues.FOREIGN_ADJ) or t.key in cues.LOYAL_WORDS:
                 end = k + 1
                 continue
@@ -366,20 +356,24 @@ class _Linker:
             glued, i = "ال", i - 1
         if c.kind not in ("words", "one") and glued not in ("ال", "الـ"):
             return
-        if i >= 0 and people_noun_at(v, i, self.onto) and not _span_at_token(self.spans, v, i):
+        if i >= 0 and people_noun_at(v, i, self.onto) and not self._span_at_token(self.spans, i):
             c.noun_chars = (v[i].start, v[i].end)
             c.noun_text = v[i].text
             c.noun_before = True
             self._hint_from_noun(c, c.noun_text)
 
     def _category_before(self, c: CountNode, cats: list[Span]) -> Span | None:
-        """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word."""
+        """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word
+        (only a few characters of gap are read, whatever the number of spans)."""
         gap_ok = {"", "ال", "الـ"}
-        for s in cats:
-            if s.end <= c.span.start and key(self.text[s.end:c.span.start]).strip() in gap_ok:
-                after = self.view.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
-                if after is None or not people_noun_at(self.view, after, self.onto):
-                    return s
+        lookup = self._lookup(cats)
+        lo = max(0, c.span.start - _GAP_CHARS)
+        hits = [s for s in (lookup.ending_in(lo, c.span.start + 1) or ())
+                if key(self.text[s.end:c.span.start]).strip() in gap_ok]
+        for s in hits:
+            after = self.view.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
+            if after is None or not people_noun_at(self.view, after, self.onto):
+                return s
         return None
 
     def _noun_category(self, text: str) -> tuple[str | None, bool]:
@@ -434,7 +428,7 @@ class _Linker:
             cid = cid or self.onto.category_of_noun(part)
             if cid is not None and cid != "people":
                 found.append(cid)
-        return _mix(found)
+        return _mix(found, self.onto)
 
     def _group_at(self, k: int) -> tuple[str | None, int, int]:
         """A text group at token ``k`` (``قوات النظام``), mixed with a coordinated one."""
@@ -448,7 +442,7 @@ class _Linker:
             nxt += 1  # قوات النظام السوري وفصائل …: adjectives before the coordination
         if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
             other, _, last2 = group_after(v, nxt, self.onto)
-            mixed = _mix([cid, other] if other not in (None, "people") else [cid])
+            mixed = _mix([cid, other] if other not in (None, "people") else [cid], self.onto)
             if mixed is not None and other is not None:
                 return mixed, first, last2
         return cid, first, last
@@ -488,7 +482,7 @@ class _Linker:
             k = v.next_word(j + 1)
             if k is None:
                 continue
-            actor = _span_at_token(self.by_label.get("ACTOR", []), v, k)
+            actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
             if actor is not None:
                 cid = self._phrase_category(actor.text, partitive=True)
             else:
@@ -525,8 +519,11 @@ class _Linker:
             if v[k].is_word:
                 cid, _, last = group_after(v, k, self.onto, width=5)
                 if cid is not None:
+                    nxt = max(k, last) + 1
+                    if cid in ("regime", "people") and nxt < len(v) and v[nxt].has(cues.FOREIGN_ADJ):
+                        cid, nxt = "foreign_forces", nxt + 1  # عدد العسكريين الروس
                     found.append(cid)
-                    k = max(k, last) + 1
+                    k = nxt
                     continue
             k += 1
         specific = [x for x in found if x != "people"]
@@ -540,6 +537,8 @@ class _Linker:
             q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
             if q is not None:
                 j = v.next_word(j + len(q))
+        if j is not None and v[j].has(_FORMER):
+            j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل
         if j is None:
             return
         if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in _ARMED_NOUNS):
@@ -556,7 +555,7 @@ class _Linker:
             k = v.next_word(k + 1)
         if k is None:
             return
-        actor = _span_at_token(self.by_label.get("ACTOR", []), v, k)
+        actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
         group_cat = None
         if actor is not None:
             c.affiliation = actor
@@ -565,7 +564,7 @@ class _Linker:
             if end < len(v) and v[end].is_word and v[end].key.startswith("و"):
                 other, _, _ = group_after(v, end, self.onto)
                 if other not in (None, "people") and group_cat is not None:
-                    group_cat = _mix([group_cat, other])
+                    group_cat = _mix([group_cat, other], self.onto)
         elif phrase != ("في",):
             group_cat, _, _ = self._group_at(k)
             if group_cat is None and any(v[x].key in cues.LOYAL_WORDS for x in range(k, min(k + 3, len(v)))):
@@ -573,7 +572,8 @@ class _Linker:
         if group_cat is None:
             return
         c.group_cat = group_cat
-        if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint:
+        soldier = c.hint == "regime" and group_cat in self.onto.armed | {"other"}  # جنديا من الجيش التركي
+        if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint or soldier:
             c.hint = group_cat
             c.generic = False
 
@@ -704,6 +704,8 @@ class _Linker:
         t = v[c.t0]
         if c.kind == "one" and t.end > c.span.end and key(self.text[c.span.end:t.end]) in ("هم", "هما", "هن"):
             c.subset_after = True  # أحدهم / أحدهما: one of them
+        if c.cue == "none":
+            self._of_earlier_toll(c)
         if nxt is not None and j is not None:
             phrase = v.phrase_starting_at(j, cues.OF_FOLLOWING)
             if phrase is not None:
@@ -712,6 +714,42 @@ class _Linker:
                     k += 1
                 if k >= nxt.t0:
                     c.of_following = True
+            elif nxt.t0 - c.tail <= _OF_FOLLOWING_REACH and not any(
+                    v.is_boundary(k) for k in range(c.tail, nxt.t0)):
+                # 293 طفلا فقدوا والديهم من إجمالي 4514 طفلا: the phrase right before the next count
+                for k in range(c.tail, nxt.t0):
+                    phrase = v.phrase_starting_at(k, cues.OF_FOLLOWING)
+                    if phrase is not None and k + len(phrase) == nxt.t0:
+                        c.of_following = True
+                        break
+
+    def _of_earlier_toll(self, c: CountNode) -> None:
+        """``تسعة من القتلى هم من المدنيين``: a count ``من`` (``من بين``) the victims named
+        before, with no figure after them, is part of an earlier total of that status."""
+        v = self.view
+        j = v.next_word(c.t1)
+        if j is None or v[j].key not in ("من", "ومن"):
+            return
+        k = v.next_word(j + 1)
+        if k is not None and v[k].key == "بين":
+            k = v.next_word(k + 1)
+        if k is None or not v[k].key.startswith("ال"):
+            return
+        status = _status_of_word(v[k].key)
+        if status not in cues.CASUALTY_STATUSES or noun_category(self.onto, v[k].text) not in ("people", None):
+            return
+        after = k + 1
+        while after < len(v) and not v[after].is_word and not v[after].is_digit and not v.is_boundary(after):
+            after += 1
+        if after < len(v) and (v[after].is_digit or v[after].key in ("ال", "الـ")):
+            return  # من بين القتلى الـ35: the total follows
+        c.cue, c.cue_cat, c.cue_status = "group", None, status
+        p = v.next_word(k + 1)
+        if p is not None and v[p].key in ("هم", "هن") and (p2 := v.next_word(p + 1)) is not None \
+                and v[p2].key == "من":
+            cid, _, _ = self._group_at(p2 + 1)  # … هم من المدنيين: what they are
+            if cid not in (None, "people"):
+                c.hint, c.generic = cid, False
 
     # ------------------------------------------------------------------ qualifier, status
 
@@ -732,6 +770,11 @@ class _Linker:
             c.qualifier = cues.QUALIFIERS_BEFORE[q]
             return
         for j in range(c.t1, min(len(v), c.tail + 3)):
+            if j == c.tail and v[j].text in ("،", ",") and j + 1 < len(v):
+                q = v.phrase_starting_at(j + 1, cues.QUALIFIER_PHRASES_AFTER)
+                if q is not None:  # قتل 11 إيرانيا، على الأقل
+                    c.qualifier = cues.QUALIFIERS_AFTER[q]
+                    return
             if v.is_sentence_end(j) or (j >= c.tail and v.is_boundary(j)):
                 break
             q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
@@ -759,6 +802,49 @@ class _Linker:
                 return True
         return False
 
+    def _opens_with_place(self, c: CountNode, floor: int) -> bool:
+        """The clause of ``c`` opens with ``في``/``ففي``/``وفي`` and names a place before it."""
+        v = self.view
+        i = c.t0 - 1
+        while i >= floor and not v.is_boundary(i):
+            i -= 1
+        first = v.next_word(i + 1)
+        if first is None or first >= c.t0 or v[first].key not in _PLACE_OPENERS:
+            return False
+        places = self.by_label.get("PLACE", [])
+        lookup = self._lookup(places)
+        return any(lookup.starting_in(v[k].start, v[k].end) is not None for k in range(first, c.t0))
+
+    def _overall(self, total: CountNode) -> bool:
+        """A total whose sentence names no place (an overall figure)."""
+        a, b = self.view.sentence_bounds(min(total.t0, len(self.view) - 1))
+        places = self._lookup(self.by_label.get("PLACE", []))
+        return places.overlapping(self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end) is None
+
+    def place_breakdowns(self, nodes: list[CountNode]) -> None:
+        """``ارتفعت الحصيلة إلى 85 شخصا. ففي حمص قتل 19 …، وفي حلب قتل سبعة …``: counts in
+        the clauses that open with a place after an overall total are parts of it (the guide's
+        per-province breakdown), while they fit in it; at least two, or one after ``ففي``."""
+        tops = [c for c in nodes if c.parent is None]
+        for n, total in enumerate(tops):
+            if total.vague or total.children or not self._overall(total):
+                continue
+            parts: list[CountNode] = []
+            running = 0
+            for c in tops[n + 1:n + 40]:
+                if c.sentence == total.sentence or c.vague or c.cue not in ("none", "coord", "clause"):
+                    break
+                if not self._opens_with_place(c, (parts[-1] if parts else total).subtree_tail()):
+                    break
+                if running + c.value > total.value or not self.onto.compatible(c.hint, total.hint) \
+                        or (c.status is not None and total.status is not None and c.status != total.status):
+                    break
+                parts.append(c)
+                running += c.value
+            first = self.view.next_word(self.view.sentence_bounds(parts[0].t0)[0]) if parts else None
+            if len(parts) >= 2 or (parts and first is not None and self.view[first].key == "ففي"):
+                attach_breakdown(parts, total)
+
     def status_after_lists(self, nodes: list[CountNode]) -> None:
         """``64 مدنياً بينهم 13 طفلاً قتلوا``: a total with no status takes the verb
         after its list of parts (same clause)."""
@@ -766,7 +852,7 @@ class _Linker:
         for c in nodes:
             if c.status is not None or not c.children:
                 continue
-            end = max(d.tail for d in nodes if d.descends_from(c))
+            end = max(d.subtree_tail() for d in c.children)
             for j in range(end, min(len(v), end + 4)):
                 if v.is_boundary(j):
                     break
@@ -785,9 +871,28 @@ class _Linker:
             if 0 <= j < len(self.view):
                 other = self._trigger_status(j)
                 if other is not None and other != status and other in cues.CASUALTY_STATUSES \
-                        and status in cues.CASUALTY_STATUSES:
+                        and status in cues.CASUALTY_STATUSES and not self._has_own_count(j, 1 if j > i else -1):
                     return True
         return False
+
+    def _has_own_count(self, j: int, step: int) -> bool:
+        """``18 شخصا قتلوا وأصيب 50 آخرون``: the other verb has its own figure (after it, or
+        before it with ``step=-1``), so the two statuses are not one mixed figure."""
+        v = self.view
+        k = j + step
+        for _ in range(3):
+            if not 0 <= k < len(v) or v.is_boundary(k):
+                return False
+            if self._number_at(k):
+                return True
+            k += step
+        return False
+
+    def _number_at(self, k: int) -> bool:
+        if self._number_tokens is None:
+            numbers = find_numbers(self.text, getattr(self.onto, "dual_keys", frozenset()))
+            self._number_tokens = {self.view.first_at_or_after(n.start) for n in numbers}  # و+number too
+        return k in self._number_tokens
 
     def read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:
         v = self.view
@@ -881,7 +986,8 @@ class _Linker:
         v = self.view
         _, sent_end = v.sentence_bounds(min(c.t0, len(v) - 1))
         end = sent_end
-        for d in nodes[c.order + 1:]:
+        for k in range(c.order + 1, len(nodes)):
+            d = nodes[k]
             if d.t0 >= sent_end:
                 break
             if d.parent is c and not d.children:
@@ -892,20 +998,27 @@ class _Linker:
             end = d.t0
             break
         last = c.tail
-        for d in nodes[c.order + 1:]:
+        for k in range(c.order + 1, len(nodes)):
+            d = nodes[k]
             if d.t0 >= end:
                 break
             last = max(last, d.tail)
         end = min(end, last + self.cfg.scope_tokens)
         for i in range(c.tail, end):
-            if v[i].has(cues.EVENT_NOUNS) and not any(d.t0 <= i < d.tail for d in nodes):
+            if v[i].has(cues.EVENT_NOUNS) and i not in self._count_tokens(nodes):
                 return i
         return end
 
+    def _count_tokens(self, nodes: list[CountNode]) -> set[int]:
+        """Token indices inside a count and its noun (built once per node list)."""
+        if self._counted is None or self._counted[0] is not nodes:
+            self._counted = (nodes, {i for d in nodes for i in range(d.t0, d.tail)})
+        return self._counted[1]
+
     def read_links(self, nodes: list[CountNode]) -> None:
         v = self.view
-        perps = self._perp_candidates()
-        places = self.by_label.get("PLACE", [])
+        perps = _ByStart(self._perp_candidates())
+        places = _ByStart(self.by_label.get("PLACE", []))
         for c in nodes:
             end_tok = self._scope_end(c, nodes)
             lo_char = v[c.t0].start
@@ -917,15 +1030,15 @@ class _Linker:
                 i -= 1
             back_char = v[i + 1].start if i + 1 < len(v) else lo_char
             aff = c.affiliation
-            fwd = [a for a in perps if lo_char <= a.start < hi_char and a is not aff]
-            bwd = [a for a in perps if back_char <= a.start < lo_char and a is not aff]
+            fwd = [a for a in perps.between(lo_char, hi_char) if a is not aff]
+            bwd = [a for a in perps.between(back_char, lo_char) if a is not aff]
             if fwd:
                 c.perpetrator = fwd[0]
             elif bwd:
                 c.perpetrator = bwd[-1]
-            fwd_p = [p for p in places if lo_char <= p.start < hi_char]
+            fwd_p = places.between(lo_char, hi_char)
             marked = [p for p in fwd_p if self._place_marked(p)]
-            bwd_p = [p for p in places if back_char <= p.start < lo_char and self._place_marked(p)]
+            bwd_p = [p for p in places.between(back_char, lo_char) if self._place_marked(p)]
             if marked:
                 c.location = marked[0]
             elif bwd_p:
@@ -944,7 +1057,7 @@ class _Linker:
                 lo = v[max(a, c.t0 - self.cfg.scope_tokens)].start
                 hi_tok = min(b, c.tail + self.cfg.scope_tokens)
                 hi = v[hi_tok - 1].end if 0 < hi_tok <= len(v) else len(self.text)
-                near = [p for p in places if lo <= p.start < hi]
+                near = places.between(lo, hi)
                 if near:
                     c.location = min(near, key=lambda p: abs(p.start - c.span.start))
 
@@ -987,10 +1100,11 @@ class _Linker:
                 continue
             kids = {k.hint for k in c.children if k.hint is not None} - {"people"}
             if c.hint is None and kids:
-                if kids <= (_CIVIL_KIDS | {"civilian"}) and kids & _CIVIL_KIDS:
+                civil_kids = self.onto.parts("civilian") - {"civilian"}
+                if kids <= civil_kids | {"civilian"} and kids & civil_kids:
                     c.category = "civilian"
                     continue
-                if len(kids) == 1 and not kids & _CIVIL_KIDS:
+                if len(kids) == 1 and not kids & civil_kids:
                     c.category = next(iter(kids))  # 23 عنصرا هم 5 من قوات النظام و18 …
                     continue
             if c.hint is not None:
@@ -1006,6 +1120,16 @@ class _Linker:
         for c in nodes:
             if c.category is None:
                 c.category = self.onto.fallback
+        for c in nodes:
+            if c.category == "civilian" and self._mixes_sides(c):
+                c.category = "people"  # 17 مواطنا بينهم أربعة من مقاتلي الفصائل
+
+    def _mixes_sides(self, c: CountNode) -> bool:
+        """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""
+        noun = key(c.noun.text if c.noun is not None else c.noun_text or "")
+        if not noun or "مدن" in noun:
+            return False
+        return any(k.category in self.onto.armed for k in c.children)
 
     def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool) -> str:
         """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``)."""
@@ -1033,9 +1157,7 @@ class _Linker:
     # ------------------------------------------------------------------ arithmetic
 
 
-def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str]) -> list[str]:
-    from hasila.gold import categories_disjoint
-
+def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str], onto: Any) -> list[str]:
     out = []
     for total in nodes:
         best: Counter[str] = Counter()
@@ -1050,7 +1172,7 @@ def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str]) -> list[str]:
         top, chosen = 0, ()
         for n in range(2, len(cats) + 1):
             for combo in combinations(cats, n):
-                if all(categories_disjoint(a, b) for a, b in combinations(combo, 2)):
+                if all(onto.disjoint(a, b) for a, b in combinations(combo, 2)):
                     s = sum(best[x] for x in combo)
                     if s > top:
                         top, chosen = s, combo
@@ -1061,26 +1183,44 @@ def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str]) -> list[str]:
     return out
 
 
-def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None = None) -> LinkResult:
-    """Link every number of ``text`` given its labelled ``spans`` (gold or predicted)."""
+class LinkTimeout(RuntimeError):
+    """:func:`link` ran past its ``deadline`` (a pathological report)."""
+
+
+def _in_time(nodes: list[CountNode], deadline: float | None) -> Iterator[CountNode]:
+    """The nodes, raising :class:`LinkTimeout` once ``time.monotonic()`` passes ``deadline``."""
+    for c in nodes:
+        if deadline is not None and time.monotonic() > deadline:
+            raise LinkTimeout(f"stopped at count {c.order + 1} of {len(nodes)}")
+        yield c
+
+
+def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None = None,
+         *, deadline: float | None = None) -> LinkResult:
+    """Link every number of ``text`` given its labelled ``spans`` (gold or predicted).
+
+    ``deadline`` (a ``time.monotonic()`` value) bounds the work: past it the
+    call raises :class:`LinkTimeout` instead of finishing.
+    """
     cfg = config or LinkConfig()
     lk = _Linker(text, spans, ontology, cfg)
     nodes = lk.collect()
-    for c in nodes:
+    for c in _in_time(nodes, deadline):
         lk.read_noun(c)
     lk.share_groups(nodes)
-    for c in nodes:
+    for c in _in_time(nodes, deadline):
         prev = nodes[c.order - 1] if c.order > 0 else None
         nxt = nodes[c.order + 1] if c.order + 1 < len(nodes) else None
         lk.read_cue(c, prev)
         lk.read_after(c, nxt)
         lk.read_qualifier(c)
         lk.read_status(c, prev, nxt)
-    resolve_tree(nodes, complete_sums=cfg.sum_completion)
+    resolve_tree(nodes, ontology, complete_sums=cfg.sum_completion)
+    lk.place_breakdowns(nodes)
     lk.status_after_lists(nodes)
     lk.resolve_categories(nodes)
     lk.resolve_statuses(nodes)
-    lk.read_links(nodes)
+    lk.read_links(list(_in_time(nodes, deadline)))
     return _result(lk, nodes)
 
 
@@ -1091,11 +1231,11 @@ def _result(lk: _Linker, nodes: list[CountNode]) -> LinkResult:
     count_spans: dict[str, Span] = {}
     if lk.cfg.category_spans:
         used = {s.id for s in lk.spans}
-        taken = [(s.start, s.end) for s in lk.spans if s.label != "ACTOR"]
+        taken = {ch for s in lk.spans if s.label != "ACTOR" for ch in range(s.start, s.end)}
         for n, c in enumerate(nodes, start=1):
             if c.noun is None and c.noun_chars is not None:
                 a, b = c.noun_chars
-                if any(x < b and a < y for x, y in taken):
+                if not taken.isdisjoint(range(a, b)):
                     continue
                 sid = f"_k{n}"
                 while sid in used:
@@ -1103,7 +1243,7 @@ def _result(lk: _Linker, nodes: list[CountNode]) -> LinkResult:
                 c.noun = Span(a, b, "CATEGORY", lk.text[a:b], id=sid)
                 lk.spans.append(c.noun)
                 used.add(sid)
-                taken.append((a, b))
+                taken.update(range(a, b))
     for c in nodes:
         assert c.category is not None and c.status is not None
         records.append(CasualtyRecord(
@@ -1126,7 +1266,7 @@ def _result(lk: _Linker, nodes: list[CountNode]) -> LinkResult:
     spans = [count_spans.get(s.id or "", s) if s.label == "COUNT" else s for s in lk.spans]
     spans = [s for s in spans if s.label != "COUNT" or s.count is not None]
     spans.sort(key=lambda s: (s.start, s.end))
-    warnings = lk.warnings + _sum_warnings(nodes, rec_id)
+    warnings = lk.warnings + _sum_warnings(nodes, rec_id, lk.onto)
     non_counts = sorted(lk.non_counts, key=lambda n: n.start)
     return LinkResult(records, non_counts, warnings, spans, relations)
 

@@ -19,7 +19,7 @@ NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing"
 _ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
 _STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب", "فيها", "فيه", "خلالها",
                                               "خلاله", "بها", "اليوم", "امس"}) | cues.DAYS
-_SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p)
+_SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 
 
 class OntologyLike(Protocol):
@@ -133,8 +133,11 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             j = view.next_word(j + len(q))
     if j is not None:
         t = view[j]
-        if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS) or t.has(cues.TOTAL_WORDS):
-            return True  # 60 آخرين / 91 بينهم / 93 تعداد القتلى
+        if t.has(cues.TOTAL_WORDS):
+            k = view.next_word(j + 1)
+            return k is None or not view[k].has(cues.THING_NOUNS)  # 93 تعداد القتلى, not عدد محاولات
+        if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS):
+            return True  # 60 آخرين / 91 بينهم
         if people_noun_at(view, j, ontology):
             return True
         if t.key == "من":
@@ -193,6 +196,8 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     j = nxt
     if j is not None and view[j].key == "من":
         j = view.next_word(j + 1)
+    if j is not None and view[j].key in _MONTH_WORD:  # 25 من شهر يونيو
+        j = view.next_word(j + 1)
     if j is not None and view[j].has(cues.MONTHS):
         return True
     if i < len(view) and view[i].text == "-":
@@ -207,12 +212,78 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     return bool(prev) and view[prev[0]].key in cues.DAYS and (len(prev) < 2 or view[prev[1]].key in ("يوم", "ليل", "ليلة", "فجر", "صباح", "مساء", "ظهر"))
 
 
+def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, ontology: OntologyLike) -> bool:
+    """``اف-16`` / ``ميغ-21`` (a model) or ``الفرقة 30`` (a unit) with no people noun after."""
+    p = view.last_before(start)
+    if p >= 1 and view[p].text in ("-", "–") and view[p].end == start and view[p - 1].is_word \
+            and view[p - 1].end == view[p].start:
+        return True
+    prev = _prev_words(view, start, 1)
+    return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
+        and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("و"))
+
+
+def _is_clock(view: TokenView, start: int, end: int) -> bool:
+    """``الساعة 03:25`` / ``03:25``: a time of day."""
+    i = view.first_at_or_after(end)
+    if i + 1 < len(view) and view[i].text == ":" and view[i].start == end and view[i + 1].is_digit:
+        return True
+    p = view.last_before(start)
+    if p >= 1 and view[p].text == ":" and view[p].end == start and view[p - 1].is_digit:
+        return True
+    prev = _prev_words(view, start, 1)
+    return bool(prev) and view[prev[0]].key in CLOCK_BEFORE
+
+
+#: Ordinal words before ``عشر`` (``الثامن عشر``, ``الحادي عشر``).
+ORDINAL_WORDS = frozenset(key(w) for w in (
+    "الحادي", "الحادية", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة",
+    "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"))
+#: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
+RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل", "معدل", "بمعدل"))
+_MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
+#: ``من العمر`` after a number: an age.
+AGE_AFTER = frozenset(key(w) for w in ("العمر", "عمره", "عمرها", "عمرهم"))
+#: Words right before a time of day.
+CLOCK_BEFORE = frozenset(key(w) for w in ("الساعة", "الساعه", "بالساعة"))
+#: After أحد: ``أحد أكثر الأيام دموية`` (one of the most …) counts nobody.
+SUPERLATIVES = frozenset(key(w) for w in ("أكثر", "أشد", "أكبر", "أبرز", "أهم", "أعنف", "أسوأ", "أخطر"))
+#: Non-count reasons the number rules are sure of: they override a tagger's COUNT span.
+CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
+
+
+def certain_non_count(view: TokenView, start: int, end: int, value: int, kind: str,
+                      ontology: OntologyLike) -> str | None:
+    """The reason when the number at ``[start, end)`` is surely not a count of people
+    (a date, year, clock time, duration, age, percentage, sum, unit or model name, or a
+    count of things), else ``None``: a tagger's COUNT span there is vetoed."""
+    if kind == "digits" and _is_clock(view, start, end):
+        return "time"
+    nxt = _next_word(view, end)
+    if kind == "one" and nxt is not None and view[nxt].key in SUPERLATIVES:
+        return "other"
+    verdict, reason = classify_number(view, start, end, value, kind, ontology)
+    if verdict == "count" or reason not in CERTAIN or (kind == "dual" and reason == "thing"):
+        return None  # a dual is its own noun: رجلان بانفجار
+    if reason == "duration" and nxt is not None and nxt + 1 < len(view) and view[nxt].key == key("يوم") \
+            and view[nxt + 1].has(cues.DAYS):
+        return None  # 40 ألفا يوم الخميس: a day named, not a length of time
+    if reason == "duration" and count_evidence(view, start, end, ontology) \
+            and not (nxt is not None and view[nxt].has(cues.DURATION_UNITS)):
+        return None  # a duration word before, but a casualty word says it counts people
+    return reason
+
+
 def classify_number(view: TokenView, start: int, end: int, value: int, kind: str,
                     ontology: OntologyLike, inside_label: str | None = None) -> tuple[str, str | None]:
     """``("count", None)`` or ``("non_count", reason)`` for the number at ``[start, end)``."""
     if inside_label is not None:
         return "non_count", "other"
+    if kind == "digits" and _is_clock(view, start, end):
+        return "non_count", "time"
     nxt = _next_word(view, end)
+    if kind == "digits" and _is_name_number(view, start, end, nxt, ontology):
+        return "non_count", "ordinal"
     i_after = view.first_at_or_after(end)
     if i_after < len(view) and view[i_after].text in ("%", "٪"):
         return "non_count", "percentage"
@@ -221,6 +292,22 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "percentage"
     if kind == "digits" and _is_date(view, start, end, nxt):
         return "non_count", "date"
+    prev1 = _prev_words(view, start, 1)
+    if kind == "dual":  # the dual is its own people noun (امرأتان، عنصرين), unless it agrees with
+        p = view[prev1[0]] if prev1 else None  # a dual thing before it (هجومان مسلحان)
+        if p is not None and p.key.endswith(("ان", "ين")) and not people_noun_at(view, prev1[0], ontology) \
+                and p.key not in _ALL_TRIGGERS and not p.plain(_SUBSET_WORDS):
+            return "non_count", "thing"
+        return "count", None
+    if kind == "words" and prev1 and view[prev1[0]].has(ORDINAL_WORDS) and prev1[0] == view.last_before(start):
+        return "non_count", "ordinal"  # الثامن عشر: the eighteenth
+    if prev1 and view[prev1[0]].key in RATIO_BEFORE:
+        return "non_count", "other"  # واحد من بين كل أربعة: a ratio
+    if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
+        return "non_count", "age"  # تناهز العشرين من العمر
+    if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
+            and not (prev1 and view[prev1[0]].has(_ALL_TRIGGERS)):
+        return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
     if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
         prev = _prev_words(view, start, 1)
         if prev and view[prev[0]].has(cues.DURATION_UNITS):
@@ -235,6 +322,11 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if nxt is not None and people_noun_at(view, nxt, ontology):
             return "count", None
+        prev_year = _prev_words(view, start, 1)
+        if evidence and not (prev_year and (view[prev_year[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
+                                            or view[prev_year[0]].key in ("في", "وفي"))) \
+                and nxt is not None and not view[nxt].has(cues.MONTHS):
+            return "count", None  # أكثر من 2000 من المسلحين / و2100 قضوا
         if nxt is not None and view[nxt].has(cues.TOTAL_WORDS):  # يرتفع إلى 2020 عدد الأشخاص
             k = view.next_word(nxt + 1, skip=frozenset({"ال", "الـ"}))
             if k is not None and (people_noun_at(view, k, ontology) or view[k].has(_ALL_TRIGGERS)):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from hasila.arabic import fold, key_variants
 
@@ -96,6 +97,7 @@ class TokenView:
         ]
         self._starts = [t.start for t in self.toks]
         self._ends = [t.end for t in self.toks]
+        self._sentences: tuple[list[int], list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -123,14 +125,23 @@ class TokenView:
         return t in SENTENCE_END or t in CLAUSE_END
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
-        """Token indices ``[a, b)`` of the sentence holding token ``i``."""
-        a = i
-        while a > 0 and not self.is_sentence_end(a - 1):
-            a -= 1
-        b = i
-        while b < len(self.toks) and not self.is_sentence_end(b):
-            b += 1
-        return a, b
+        """Token indices ``[a, b)`` of the sentence holding token ``i`` (tables built once)."""
+        if self._sentences is None:
+            n = len(self.toks)
+            first, stop = [0] * n, [n] * n
+            a = 0
+            for k in range(n):
+                first[k] = a
+                if self.is_sentence_end(k):
+                    a = k + 1
+            b = n
+            for k in range(n - 1, -1, -1):
+                if self.is_sentence_end(k):
+                    b = k
+                stop[k] = b
+            self._sentences = (first, stop)
+        first, stop = self._sentences
+        return first[i], stop[i]
 
     def next_word(self, i: int, skip: frozenset[str] = frozenset(), limit: int = 6) -> int | None:
         """Index of the first word token at or after ``i``, stepping over quotes
@@ -185,3 +196,39 @@ class TokenView:
         if t.start >= start:
             return ""
         return key(self.text[t.start:start])
+
+
+class SpanLookup:
+    """Which span starts in, or overlaps, a character range: cost proportional to the
+    range, not to the number of spans (the linker asks once per count or token).
+
+    Among several answers the one earliest in ``spans`` wins, as a linear scan would.
+    """
+
+    def __init__(self, spans: Sequence[Any]) -> None:
+        self.spans = list(spans)
+        self._start: dict[int, int] = {}
+        self._end: dict[int, list[int]] = {}
+        self._cover: dict[int, int] = {}
+        for n, s in enumerate(self.spans):
+            self._start.setdefault(s.start, n)
+            self._end.setdefault(s.end, []).append(n)
+            for ch in range(s.start, s.end):
+                self._cover.setdefault(ch, n)
+
+    def _first(self, table: dict[int, int], start: int, end: int) -> Any | None:
+        best = min((table[ch] for ch in range(start, end) if ch in table), default=None)
+        return None if best is None else self.spans[best]
+
+    def starting_in(self, start: int, end: int) -> Any | None:
+        """The first span whose start lies in ``[start, end)``."""
+        return self._first(self._start, start, end)
+
+    def ending_in(self, start: int, end: int) -> list[Any]:
+        """Every span whose end lies in ``[start, end)``, in ``spans`` order."""
+        found = sorted(n for ch in range(start, end) for n in self._end.get(ch, ()))
+        return [self.spans[n] for n in found]
+
+    def overlapping(self, start: int, end: int) -> Any | None:
+        """The first span overlapping ``[start, end)``."""
+        return self._first(self._cover, start, end)

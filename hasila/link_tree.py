@@ -28,39 +28,18 @@ later sentences).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from hasila.schema import Span
 
-#: For each parent category: the child categories that can be a subset of it
-#: (``people``-kind children and unknown ones fit everywhere).
-_ARMED = frozenset({"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"})
-_CIVIL_PARTS = frozenset({"civilian", "child", "woman", "man", "rescue", "medic", "journalist"})
-SUBSETS: dict[str, frozenset[str]] = {
-    "civilian": _CIVIL_PARTS,
-    "child": frozenset({"child"}),
-    "woman": frozenset({"woman", "child"}),
-    "man": frozenset({"man"}) | _ARMED | frozenset({"rescue", "medic", "journalist"}),
-    "combatant": _ARMED | frozenset({"man"}),
-    "fighter": frozenset({"fighter", "jihadist", "isis", "man", "combatant"}),
-    "jihadist": frozenset({"jihadist", "fighter", "man"}),
-    "isis": frozenset({"isis", "fighter", "jihadist", "man"}),
-    "sdf": frozenset({"sdf", "fighter", "woman", "man"}),
-    "regime": frozenset({"regime", "foreign_forces", "man", "fighter", "combatant"}),
-    "foreign_forces": frozenset({"foreign_forces", "regime", "man", "fighter"}),
-    "rescue": frozenset({"rescue", "man", "woman", "medic"}),
-    "medic": frozenset({"medic", "man", "woman", "rescue"}),
-    "journalist": frozenset({"journalist", "man", "woman"}),
-}
-_FIT_ANYWHERE = frozenset({"people", "other"})
-#: Kinds that are never a narrower part of a list of children or women.
-_BROAD = frozenset({"civilian", "combatant", "fighter", "regime"})
 
+class Kinds(Protocol):
+    """How categories relate (:class:`hasila.ontology.Ontology`, from ``configs/categories.yaml``)."""
 
-def compatible(child: str | None, parent: str | None) -> bool:
-    """Can people of category ``child`` be a subset of people of category ``parent``?"""
-    if child is None or parent is None or child in _FIT_ANYWHERE or parent in _FIT_ANYWHERE:
-        return True
-    return child in SUBSETS.get(parent, frozenset({parent}))
+    any_part: tuple[str, ...]
+    broad: tuple[str, ...]
+
+    def compatible(self, child: str | None, parent: str | None) -> bool: ...
 
 
 @dataclass(eq=False)
@@ -121,6 +100,16 @@ class CountNode:
     def depth(self) -> int:
         return len(self.chain()) - 1
 
+    def subtree_tail(self) -> int:
+        """The largest ``tail`` among this count's descendants (its own when it has none)."""
+        tails = [self.tail]
+        stack = list(self.children)
+        while stack:
+            d = stack.pop()
+            tails.append(d.tail)
+            stack.extend(d.children)
+        return max(tails)
+
     def descends_from(self, other: CountNode) -> bool:
         return other in self.chain()[1:]
 
@@ -139,7 +128,8 @@ def _list_sum(parent: CountNode, list_key: tuple[int, int] | None) -> int:
     return sum(k.value for k in parent.children if k.list_key == list_key)
 
 
-def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None, sib: CountNode) -> bool:
+def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None, sib: CountNode,
+          kinds: Kinds) -> bool:
     """Can coordinated ``c`` join ``parent``'s list? Never when larger. A kind like
     its sibling's, or a proper sub-kind of the parent (woman in civilian), is
     kept even when the list then adds up to more (the linker warns); a loose
@@ -148,29 +138,30 @@ def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None, sib
         return False
     if sib.parent is parent and c.hint is not None and c.hint == sib.hint:
         return True
-    known = c.hint not in (None, *_FIT_ANYWHERE) and parent.hint not in (None, *_FIT_ANYWHERE)
+    known = c.hint not in (None, *kinds.any_part) and parent.hint not in (None, *kinds.any_part)
     if known:
-        return compatible(c.hint, parent.hint)
+        return kinds.compatible(c.hint, parent.hint)
     if c.vague or any(k.vague for k in parent.children) or parent.vague:
         return True
     return _list_sum(parent, list_key) + c.value <= parent.value
 
 
-def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool) -> CountNode | None:
+def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool, kinds: Kinds) -> CountNode | None:
     """The nearest count on prev's chain that can hold ``c`` (a compatible kind first)."""
     chain = [q for q in prev.chain() if not (skip_leaves and q.leaf) and q.value >= c.value]
     for q in chain:
-        if compatible(c.hint, q.hint):
+        if kinds.compatible(c.hint, q.hint):
             return q
     return chain[0] if chain else None
 
 
-def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode]) -> None:
+def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], kinds: Kinds) -> None:
     if c.cue == "group":
-        for q in reversed(earlier):
+        for k in range(c.order - 1, -1, -1):
+            q = nodes[k]
             if q.value < c.value:
                 continue
-            if c.cue_cat is None and (q.leaf or not compatible(c.hint, q.hint)):
+            if c.cue_cat is None and (q.leaf or not kinds.compatible(c.hint, q.hint)):
                 continue  # ومن ضمن الحصيلة، 287 …: the total, not a part of it
             if c.cue_status is not None and q.status is not None and q.status != c.cue_status:
                 continue
@@ -181,7 +172,7 @@ def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode])
     if prev is None:
         return
     if c.cue == "subset":
-        parent = _subset_parent(c, prev, skip_leaves=c.cue_and or c.subtotal)
+        parent = _subset_parent(c, prev, c.cue_and or c.subtotal, kinds)
         if parent is not None:
             _attach(c, parent, "subset", (parent.order, c.order))
             c.leaf = not c.subtotal
@@ -199,7 +190,7 @@ def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode])
         while not c.others and sib.leaf and sib.parent is not None:
             sib = sib.parent
         parent = sib.parent
-        if parent is not None and _fits(c, parent, sib.list_key, sib):
+        if parent is not None and _fits(c, parent, sib.list_key, sib, kinds):
             _attach(c, parent, sib.entry, sib.list_key)
             c.leaf = sib.leaf
         return
@@ -208,11 +199,11 @@ def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode])
         while c.subtotal and sib.leaf and sib.parent is not None:
             sib = sib.parent
         if c.closed and sib.leaf and sib.parent is not None and c.hint != sib.hint \
-                and c.hint in (None, *_FIT_ANYWHERE, *_BROAD):
+                and c.hint in (None, *kinds.any_part, *kinds.broad):
             sib = sib.parent  # بينهم مواطنتان قضوا في …، و مواطنان …: back to the list above
         parent = sib.parent
         below = sib
-        while parent is not None and not _fits(c, parent, below.list_key, sib):
+        while parent is not None and not _fits(c, parent, below.list_key, sib, kinds):
             below, parent = parent, parent.parent
         if parent is None:
             c.entry = "top"
@@ -221,13 +212,13 @@ def _resolve_one(c: CountNode, prev: CountNode | None, earlier: list[CountNode])
         c.leaf = below.leaf and not c.subtotal
         return
     if c.subset_after:
-        parent = _subset_parent(c, prev, skip_leaves=False)
+        parent = _subset_parent(c, prev, False, kinds)
         if parent is not None:
             _attach(c, parent, "subset", (parent.order, c.order))
             c.leaf = True
 
 
-def _complete_sums(nodes: list[CountNode], cross_paragraph: bool = False) -> bool:
+def _complete_sums(nodes: list[CountNode], kinds: Kinds, cross_paragraph: bool = False) -> bool:
     """Attach top-level counts that complete a breakdown list's sum exactly; True if any changed."""
     changed = False
     for total in sorted(nodes, key=lambda n: -n.depth()):
@@ -244,10 +235,11 @@ def _complete_sums(nodes: list[CountNode], cross_paragraph: bool = False) -> boo
             last = max(k.order for k in items)
             run: list[CountNode] = []
             running = have
-            for cand in nodes[last + 1:]:
+            for k in range(last + 1, len(nodes)):
+                cand = nodes[k]
                 if cand.parent is not None or cand.descends_from(total) or total.descends_from(cand):
                     continue
-                if cand.vague or cand.value > total.value or not compatible(cand.hint, total.hint):
+                if cand.vague or cand.value > total.value or not kinds.compatible(cand.hint, total.hint):
                     break
                 if total.status is not None and cand.status is not None and cand.status != total.status:
                     break
@@ -264,7 +256,7 @@ def _complete_sums(nodes: list[CountNode], cross_paragraph: bool = False) -> boo
     return changed
 
 
-def _continue_lists(nodes: list[CountNode]) -> None:
+def _continue_lists(nodes: list[CountNode], kinds: Kinds) -> None:
     """A list announced by ``على النحو التالي:`` runs on: later top-level counts of the
     same status join it while they fit in what is left of its total."""
     for first in nodes:
@@ -273,7 +265,8 @@ def _continue_lists(nodes: list[CountNode]) -> None:
             continue
         status = total.status or first.status
         running = _list_sum(total, first.list_key)
-        for cand in nodes[first.order + 1:]:
+        for k in range(first.order + 1, len(nodes)):
+            cand = nodes[k]
             if running >= total.value:
                 break
             if cand.parent is not None or cand is total or total.descends_from(cand):
@@ -282,13 +275,51 @@ def _continue_lists(nodes: list[CountNode]) -> None:
                 break
             if status is not None and cand.status is not None and cand.status != status:
                 break
-            if cand.value > total.value - running or not compatible(cand.hint, total.hint):
+            if cand.value > total.value - running or not kinds.compatible(cand.hint, total.hint):
                 break
             _attach(cand, total, "breakdown", first.list_key)
             running += cand.value
 
 
-def resolve_tree(nodes: list[CountNode], complete_sums: bool = True) -> None:
+#: How many later top-level counts an exact-sum breakdown may span, and its smallest size.
+_RUN_LIMIT = 12
+_RUN_MIN_PARTS = 3
+_RUN_MIN_TOTAL = 20
+
+
+def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
+    """A report's total followed by three or more top-level counts (each with its own parts)
+    of its status that add up to it exactly is broken down by them (a monthly toll by
+    perpetrator or province: ``687 … 476 … 41 … 53 … 46 … 71``). Running or repeated
+    figures never add up so; two numbers often do by chance, so two are not enough."""
+    tops = [n for n in nodes if n.parent is None]
+    for i, total in enumerate(tops):
+        if total.vague or total.value < _RUN_MIN_TOTAL or any(k.entry == "breakdown" for k in total.children):
+            continue
+        run: list[CountNode] = []
+        running = 0
+        for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
+            if cand.parent is not None or cand.vague or cand.value >= total.value \
+                    or not kinds.compatible(cand.hint, total.hint):
+                break
+            if total.status is not None and cand.status is not None and cand.status != total.status:
+                break
+            run.append(cand)
+            running += cand.value
+            if running >= total.value:
+                break
+        if len(run) >= _RUN_MIN_PARTS and running == total.value:
+            attach_breakdown(run, total)
+
+
+def attach_breakdown(parts: list[CountNode], total: CountNode) -> None:
+    """Make ``parts`` one breakdown list of ``total`` (a per-place breakdown)."""
+    key = (total.order, parts[0].order)
+    for c in parts:
+        _attach(c, total, "breakdown", key)
+
+
+def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = True) -> None:
     """Fill ``parent``/``children`` of ``nodes`` (in text order) from their cues."""
     for n in nodes:
         nxt = nodes[n.order + 1] if n.order + 1 < len(nodes) else None
@@ -296,18 +327,19 @@ def resolve_tree(nodes: list[CountNode], complete_sums: bool = True) -> None:
                       and nxt.sentence == n.sentence)
     for n in nodes:
         prev = nodes[n.order - 1] if n.order > 0 else None
-        _resolve_one(n, prev, nodes[:n.order])
+        _resolve_one(n, prev, nodes, kinds)
     for n in nodes:
         if n.of_following and n.parent is None and n.order + 1 < len(nodes):
             nxt = nodes[n.order + 1]
             if nxt.value >= n.value and not nxt.descends_from(n):
                 _attach(n, nxt, "subset", (nxt.order, n.order))
                 n.leaf = True
-    _continue_lists(nodes)
+    _continue_lists(nodes, kinds)
     if complete_sums:
         for _ in range(5):
-            if not _complete_sums(nodes):
+            if not _complete_sums(nodes, kinds):
                 break
         for _ in range(5):  # monthly tolls: the breakdown goes on paragraph by paragraph
-            if not _complete_sums(nodes, cross_paragraph=True):
+            if not _complete_sums(nodes, kinds, cross_paragraph=True):
                 break
+        _exact_runs(nodes, kinds)

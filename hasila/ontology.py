@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,9 @@ class _CategorySpec:
     dual: list[str] = field(default_factory=list)
     accusative: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    armed: bool = False
+    parts: list[str] = field(default_factory=list)
+    overlaps: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,13 @@ class _OntologySpec:
     version: int = 1
     fallback: str = "people"
     neutral_nouns: list[str] = field(default_factory=list)
+    any_part: list[str] | None = None
+    broad: list[str] = field(default_factory=list)
     categories: dict[str, _CategorySpec] = field(default_factory=dict)
+
+
+#: The keys that say how categories relate (armed, parts, overlaps, any_part, broad).
+RELATION_KEYS: tuple[str, ...] = ("armed", "parts", "overlaps")
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,12 @@ class Category:
     dual: tuple[str, ...] = ()
     accusative: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
+    #: the category counts fighters of some side
+    armed: bool = False
+    #: ids that may be counted as a part (``بينهم``) of this category, besides itself
+    parts: tuple[str, ...] = ()
+    #: ids that may share people with this one (a woman may be a fighter)
+    overlaps: tuple[str, ...] = ()
 
     def nouns(self) -> tuple[str, ...]:
         return tuple(w for name in NOUN_FORMS for w in getattr(self, name))
@@ -148,12 +163,19 @@ class Ontology:
     fallback: str = "people"
     neutral_nouns: tuple[str, ...] = ()
     version: int = 1
+    #: ids that fit as a part of anything and hold anything (people, other)
+    any_part: tuple[str, ...] = ()
+    #: ids never a narrower item of a list of children or women (civilian, combatant …)
+    broad: tuple[str, ...] = ()
     source: str = field(default="<dict>", compare=False)
     _nouns: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _groups: dict[tuple[str, ...], str] = field(default_factory=dict, init=False, repr=False,
                                                  compare=False)
     _neutral: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
     _duals: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    _by_first: dict[str, list[tuple[tuple[str, ...], str]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    _order: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         where = self.source
@@ -186,6 +208,17 @@ class Ontology:
                     raise UserError(f"{where}: categories.{cat.id}: empty group phrase")
                 owners.setdefault(k, set()).add(cat.id)
                 groups.setdefault(tuple(k.split()), cat.id)
+        known = set(ids)
+        named = {x for cat in self.categories for x in (*cat.parts, *cat.overlaps)} | set(self.any_part) \
+            | set(self.broad)
+        if named - known:
+            logger.warning("%s: category relations name unknown id(s), ignored: %s", where,
+                           ", ".join(sorted(named - known)))
+            object.__setattr__(self, "categories", tuple(
+                replace(c, parts=tuple(x for x in c.parts if x in known),
+                        overlaps=tuple(x for x in c.overlaps if x in known)) for c in self.categories))
+            object.__setattr__(self, "any_part", tuple(x for x in self.any_part if x in known))
+            object.__setattr__(self, "broad", tuple(x for x in self.broad if x in known))
         clashes = {k: sorted(v) for k, v in owners.items() if len(v) > 1}
         if clashes:
             detail = "; ".join(f"{k!r} in {' and '.join(v)}" for k, v in sorted(clashes.items()))
@@ -219,12 +252,27 @@ class Ontology:
             if body is None:
                 cats[cid] = {}
         spec = from_dict(_OntologySpec, data, where=source)
+        relations = {cid: (c.armed, tuple(c.parts), tuple(c.overlaps)) for cid, c in spec.categories.items()}
+        any_part, broad = spec.any_part, spec.broad
+        if any_part is None:  # an ontology saved before the relations were config: the project's
+            default = read_yaml(default_path())
+            logger.warning("%s: no category relations (armed, parts, overlaps); using %s for them",
+                           source, default_path())
+            dcats = default.get("categories", {})
+            relations = {cid: (bool(dcats.get(cid, {}).get("armed", False)),
+                               tuple(x for x in dcats.get(cid, {}).get("parts", []) if x in spec.categories),
+                               tuple(x for x in dcats.get(cid, {}).get("overlaps", []) if x in spec.categories))
+                         for cid in spec.categories}
+            any_part = [x for x in default.get("any_part", []) if x in spec.categories]
+            broad = [x for x in default.get("broad", []) if x in spec.categories]
         categories = tuple(
             Category(id=cid, description=c.description,
-                     **{name: tuple(getattr(c, name)) for name in (*NOUN_FORMS, "groups")})
+                     **{name: tuple(getattr(c, name)) for name in (*NOUN_FORMS, "groups")},
+                     armed=relations[cid][0], parts=relations[cid][1], overlaps=relations[cid][2])
             for cid, c in spec.categories.items()
         )
-        return cls(categories, spec.fallback, tuple(spec.neutral_nouns), spec.version, source)
+        return cls(categories, spec.fallback, tuple(spec.neutral_nouns), spec.version,
+                   tuple(any_part), tuple(broad), source)
 
     def to_dict(self) -> dict[str, Any]:
         """The YAML mapping (saved beside a model; :meth:`from_dict` reads it back)."""
@@ -232,9 +280,10 @@ class Ontology:
             "version": self.version,
             "fallback": self.fallback,
             "neutral_nouns": list(self.neutral_nouns),
+            "any_part": list(self.any_part),
+            "broad": list(self.broad),
             "categories": {
-                c.id: {f.name: (list(getattr(c, f.name)) if f.name != "description"
-                                else c.description)
+                c.id: {f.name: (list(v) if isinstance(v := getattr(c, f.name), tuple) else v)
                        for f in fields(Category) if f.name != "id"}
                 for c in self.categories
             },
@@ -276,18 +325,24 @@ class Ontology:
         return None
 
     def _longest_group(self, words: list[str]) -> str | None:
+        """The id of the longest group phrase inside ``words`` (then the earlier id);
+        phrases are looked up by their first word, not scanned."""
+        if self._by_first is None:
+            by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for phrase, cid in self._groups.items():
+                by_first.setdefault(phrase[0], []).append((phrase, cid))
+            object.__setattr__(self, "_by_first", by_first)
+            object.__setattr__(self, "_order", {cid: n for n, cid in enumerate(self.ids)})
         best: tuple[int, int, str] | None = None  # (length, -priority, id)
-        order = {cid: n for n, cid in enumerate(self.ids)}
-        for phrase, cid in self._groups.items():
-            n = len(phrase)
-            for s in range(len(words) - n + 1):
-                if words[s + 1:s + n] != list(phrase[1:]):
-                    continue
-                if phrase[0] not in _strip_variants(words[s]):
-                    continue
-                cand = (len(" ".join(phrase)), -order[cid], cid)
-                if best is None or cand > best:
-                    best = cand
+        for s, word in enumerate(words):
+            for first in set(_strip_variants(word)):
+                for phrase, cid in self._by_first.get(first, ()):
+                    n = len(phrase)
+                    if s + n > len(words) or tuple(words[s + 1:s + n]) != phrase[1:]:
+                        continue
+                    cand = (len(" ".join(phrase)), -self._order[cid], cid)
+                    if best is None or cand > best:
+                        best = cand
         return best[2] if best else None
 
     def category_of_noun(self, text: str) -> str | None:
@@ -317,6 +372,32 @@ class Ontology:
         while words and words[0] in _LEADING:
             words = words[1:]
         return self._noun(words[0]) if words else None
+
+    # -- how categories relate --------------------------------------------
+    @property
+    def armed(self) -> frozenset[str]:
+        """Ids that count fighters of some side."""
+        return frozenset(c.id for c in self.categories if c.armed)
+
+    def parts(self, category_id: str) -> frozenset[str]:
+        """Ids that may be counted as a part of ``category_id`` (itself included)."""
+        try:
+            return frozenset({category_id, *self.category(category_id).parts})
+        except KeyError:
+            return frozenset({category_id})
+
+    def compatible(self, child: str | None, parent: str | None) -> bool:
+        """Can people of category ``child`` be a subset of people of category ``parent``?"""
+        if child is None or parent is None or child in self.any_part or parent in self.any_part:
+            return True
+        return child in self.parts(parent)
+
+    def disjoint(self, a: str, b: str) -> bool:
+        """True when no person can be counted under both ids."""
+        if a == b or a in self.any_part or b in self.any_part:
+            return False
+        over = {c.id: set(c.overlaps) for c in self.categories}
+        return b not in over.get(a, set()) and a not in over.get(b, set())
 
     def is_neutral_noun(self, text: str) -> bool:
         """``عنصر``, ``عناصر``, ``أفراد`` ...: nouns that take the id of the group that follows."""

@@ -344,12 +344,14 @@ def has_arabic(text: str) -> bool:
     return any(is_arabic_letter(ch) for ch in text)
 
 
+#: seconds the post-processor may spend on one report before it is given up with a warning
+LINK_SECONDS = 120.0
+
+
 def _link(text: str, spans: list[Span], ontology: Any, link_config: Any) -> Any:
     from hasila.link import link
 
-    if link_config is None:
-        return link(text, spans, ontology)
-    return link(text, spans, ontology, config=link_config)
+    return link(text, spans, ontology, config=link_config, deadline=time.monotonic() + LINK_SECONDS)
 
 
 def result_line(report: Report, spans: list[Span], ontology: Any, link_config: Any = None,
@@ -361,7 +363,15 @@ def result_line(report: Report, spans: list[Span], ontology: Any, link_config: A
     out.update({"entities": [_entity_json(s) for s in spans], "casualties": [], "non_counts": [],
                 "warnings": list(warnings or [])})
     if do_link:
-        result = _link(report.text, spans, ontology, link_config)
+        from hasila.link import LinkTimeout
+
+        try:
+            result = _link(report.text, spans, ontology, link_config)
+        except LinkTimeout:
+            logger.warning("report %r: casualty extraction stopped after %.0f s", report.id, LINK_SECONDS)
+            out["warnings"].append(f"report too long: casualty figures were not extracted (more than "
+                                   f"{LINK_SECONDS:.0f} s); split it into shorter reports")
+            return out
         out["casualties"] = [r.to_json() for r in result.records]
         out["non_counts"] = [
             {"start": n.start, "end": n.end, "text": n.text, "reason": n.reason}

@@ -18,6 +18,7 @@ predictions.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -126,7 +127,7 @@ class ActorLexicon:
         """A lexicon from ``(phrase, category)`` pairs (tests, custom lists)."""
         return cls({tuple(key(p).split()): (p, c) for p, c in items}, "<list>")
 
-    @property
+    @functools.cached_property
     def max_len(self) -> int:
         return max((len(k) for k in self.phrases), default=1)
 
@@ -295,9 +296,11 @@ def _name_end(v: TokenView, i: int) -> int | None:
 def _non_overlapping(spans: list[Span]) -> list[Span]:
     """Keep the longest of overlapping spans (then the earliest)."""
     out: list[Span] = []
+    taken: set[int] = set()
     for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if not any(s.overlaps(o) for o in out):
+        if taken.isdisjoint(range(s.start, s.end)):
             out.append(s)
+            taken.update(range(s.start, s.end))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -318,7 +321,8 @@ def weak_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, ont
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
     actor_spans = find_actors(text, actors, view)
-    places = [p for p in find_places(text, gazetteer, view) if not any(p.overlaps(a) for a in actor_spans)]
+    in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
+    places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))]
     cfg = replace(link_config or LinkConfig(), rules_fallback=True, category_spans=True)
     res = link(text, actor_spans + places, ontology, cfg)
     doc = res.to_doc(doc_id, text)
@@ -328,9 +332,9 @@ def weak_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, ont
 def _tidy(doc: Doc) -> Doc:
     """Drop ACTOR spans under a CATEGORY (``9 من قوات النظام``: the partitive group)
     and spans that overlap COUNTs; give readable ids (c1, k1, a1, p1)."""
-    cats = [s for s in doc.spans if s.label in ("CATEGORY", "COUNT")]
+    in_cat = {ch for s in doc.spans if s.label in ("CATEGORY", "COUNT") for ch in range(s.start, s.end)}
     keep = [s for s in doc.spans if s.label in ("CATEGORY", "COUNT")
-            or not any(s.overlaps(c) for c in cats)]
+            or in_cat.isdisjoint(range(s.start, s.end))]
     prefix = {"COUNT": "c", "CATEGORY": "k", "ACTOR": "a", "PLACE": "p"}
     counter: dict[str, int] = {}
     new_id: dict[str, str] = {}

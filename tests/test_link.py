@@ -55,7 +55,8 @@ MARKUP_CASES: list[tuple[str, tuple[str, ...]]] = [
     ("لقي نحو [20|COUNT q=about k=people cat=k1] [شخصاً|CATEGORY#k1] حتفهم في الانفجار.", CORE),
     ("وثق المرصد مقتل أكثر من [100|COUNT q=at_least k=civilian cat=k1] [مدني|CATEGORY#k1] منذ مطلع الشهر.", CORE),
     ("قتل ما لا يقل عن [35|COUNT q=at_least k=fighter cat=k1] [مقاتلاً|CATEGORY#k1] في المعارك.", CORE),
-    ("وصل قرابة [200|COUNT q=about s=other k=people cat=k1] [نازح|CATEGORY#k1] إلى المخيم الحدودي.", CORE),
+    # the guide: displaced people and refugees are civilian
+    ("وصل قرابة [200|COUNT q=about s=other k=civilian cat=k1] [نازح|CATEGORY#k1] إلى المخيم الحدودي.", CORE),
     ("أصيب [عشرات|COUNT v=10 q=at_least s=injured k=civilian cat=k1] [المدنيين|CATEGORY#k1] بحالات اختناق.", CORE),
     ("نزح [المئات|COUNT v=100 q=at_least s=other k=people] من البلدة خلال الليل.", CORE),
     ("قتل وأصيب [العشرات|COUNT v=10 q=at_least s=other k=people] في قصف صاروخي على السوق.", CORE),
@@ -282,11 +283,17 @@ def test_rules_fallback_off_gives_only_non_counts(ontology: Ontology) -> None:
     assert [(n.text, n.reason) for n in res.non_counts] == [("17", "other"), ("7", "other")]
 
 
-def test_count_spans_win_over_rules(ontology: Ontology) -> None:
-    text = "نفذت الطائرات 25 غارة."
-    span = Span(14, 16, "COUNT", "25", id="c1")
-    res = link(text, [span], ontology)
+def test_count_spans_win_over_uncertain_rules(ontology: Ontology) -> None:
+    text = "وصل 25 إلى المستشفى."  # the rules alone would not call 25 a count
+    res = link(text, [Span(4, 6, "COUNT", "25", id="c1")], ontology)
     assert [r.value for r in res.records] == [25] and res.non_counts == []
+
+
+def test_count_span_on_things_is_vetoed(ontology: Ontology) -> None:
+    text = "نفذت الطائرات 25 غارة."
+    res = link(text, [Span(14, 16, "COUNT", "25", id="c1")], ontology)
+    assert res.records == [] and [(n.text, n.reason) for n in res.non_counts] == [("25", "thing")]
+    assert "not counted as people" in res.warnings[0] and "things" in res.warnings[0]
 
 
 def test_count_span_without_number_is_skipped(ontology: Ontology) -> None:

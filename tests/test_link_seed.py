@@ -173,3 +173,18 @@ def test_fallback_off_keeps_only_count_spans(gold: Doc, ontology: Ontology) -> N
     res = link(gold.text, spans, ontology, LinkConfig(rules_fallback=False))
     assert res.records == []
     assert len(res.non_counts) == 55
+
+
+def test_a_tagger_marking_every_number_keeps_no_date(gold: Doc, ontology: Ontology) -> None:
+    """Issue 13: a COUNT span on every number (the worst tagger) still gives no record for
+    the seed report's dates and years: the number rules veto them, with a warning each."""
+    duals = ontology.dual_keys
+    counts = [Span(m.start, m.end, "COUNT", m.text) for m in find_numbers(gold.text, duals)]
+    others = [s for s in _bare(gold) if s.label != "COUNT"]
+    res = link(gold.text, others + counts, ontology)
+    dates = [n for n in gold.meta["non_counts"] if n["reason"] in ("date", "year")]
+    assert dates
+    recorded = {(r.start, r.end) for r in res.records}
+    assert [d for d in dates if (d["start"], d["end"]) in recorded] == []
+    said = " ".join(res.warnings)
+    assert all(f"'{d['text']}'" in said for d in dates)

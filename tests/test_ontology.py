@@ -207,3 +207,38 @@ def test_load_errors_name_the_file(tmp_path: Path) -> None:
     bad.write_text("categories: [unclosed\n", encoding="utf-8")
     with pytest.raises(UserError, match=re.escape("bad.yaml")):
         Ontology.load(bad)
+
+
+# ---------------------------------------------------------------- how categories relate (issue 13)
+
+def test_relations_come_from_the_config(onto: Ontology) -> None:
+    assert onto.armed == {"combatant", "fighter", "jihadist", "isis", "sdf", "regime", "foreign_forces"}
+    assert onto.compatible("child", "civilian") and onto.compatible("child", "woman")
+    assert not onto.compatible("regime", "civilian") and not onto.compatible("civilian", "child")
+    assert onto.compatible("people", "child") and onto.compatible("child", "other")
+    assert onto.disjoint("child", "woman") and onto.disjoint("regime", "fighter")
+    assert not onto.disjoint("woman", "isis") and not onto.disjoint("isis", "woman")  # either way
+    assert not onto.disjoint("people", "regime") and not onto.disjoint("child", "child")
+
+
+def test_a_new_category_states_its_relations(onto: Ontology, caplog) -> None:
+    data = onto.to_dict()
+    data["categories"]["guard"] = {"plural": ["حراس"], "armed": True, "overlaps": ["man"]}
+    data["categories"]["man"]["parts"].append("guard")
+    grown = Ontology.from_dict(data)
+    assert "guard" in grown.armed and grown.compatible("guard", "man") and not grown.disjoint("guard", "man")
+    data["categories"]["guard"]["parts"] = ["warden"]  # a renamed or missing id: said, and dropped
+    assert Ontology.from_dict(data).parts("guard") == {"guard"}
+    assert "unknown id(s), ignored: warden" in caplog.text
+
+
+def test_an_ontology_saved_without_relations_takes_the_project_ones(onto: Ontology, caplog) -> None:
+    data = onto.to_dict()
+    del data["any_part"], data["broad"]
+    for body in data["categories"].values():
+        for k in ("armed", "parts", "overlaps"):
+            del body[k]
+    old = Ontology.from_dict(data, source="models/x/categories.yaml")
+    assert old.armed == onto.armed and old.any_part == onto.any_part
+    assert all(old.parts(c) == onto.parts(c) for c in onto.ids)
+    assert "no category relations" in caplog.text

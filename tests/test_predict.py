@@ -423,3 +423,19 @@ def test_model_or_rules_is_required(tmp_path: Path, capsys: pytest.CaptureFixtur
         main(["predict", "--input", str(jsonl), "--output", str(tmp_path / "o.jsonl")])
     assert exc.value.code == 2
     assert "one of the arguments --model --rules is required" in capsys.readouterr().err
+
+
+def test_time_guard_turns_a_slow_report_into_a_warning(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(predict_mod, "LINK_SECONDS", 0.0)  # every report with a count runs out of time
+    jsonl = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": "slow", "text": "قتل 12 مدنيا بينهم 3 أطفال جراء قصف على مدينة سراقب."},
+        {"id": "calm", "text": "قصف على مدينة سراقب."},
+    ])
+    out = tmp_path / "pred.jsonl"
+    code = main(["predict", "--rules", "--input", str(jsonl), "--output", str(out), "--no-progress"])
+    slow, calm = read_lines(out)
+    assert code == 0 and slow["id"] == "slow" and calm["id"] == "calm"
+    assert slow["casualties"] == [] and slow["entities"]
+    assert len(slow["warnings"]) == 1 and "report too long" in slow["warnings"][0]
+    assert calm["warnings"] == []

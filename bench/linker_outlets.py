@@ -1,0 +1,90 @@
+"""The linker on gold spans (or the rules end to end), per outlet: record F1 and attribute accuracies.
+
+Run from the worktree root::
+
+    PYTHONPATH=$PWD python bench/linker_outlets.py                 # real train per outlet + team train/dev
+    PYTHONPATH=$PWD python bench/linker_outlets.py --sets dev test # real dev and team test (measuring only)
+    PYTHONPATH=$PWD python bench/linker_outlets.py --rules         # the rules tagger + linker end to end
+
+Scores with :func:`hasila.evaluate.record_scores` (the guide's rule); ``--errors N``
+prints N errors per set, for error analysis on the training sets only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+from hasila.evaluate import linker_on_gold_spans, record_scores, rules_system
+from hasila.lsio import load_docs
+from hasila.ontology import Ontology
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("HASILA_SHARED", ROOT.parent / "shared"))
+SETS = {
+    "real_train": SHARED / "real/train_gold.json",
+    "team_train": ROOT / "annotations/gold/train.json",
+    "team_dev": ROOT / "annotations/gold/dev.json",
+    "dev": SHARED / "real/dev_gold.json",
+    "test": ROOT / "annotations/gold/test.json",
+}
+ATTRS = ("category", "status", "part_of", "qualifier")
+
+
+def outlet(doc) -> str:
+    """The outlet of a real report (first word of its ``source``), else ``team``."""
+    src = doc.meta.get("source") or (doc.meta.get("data") or {}).get("source") or ""
+    return src.split()[0] if src else "team"
+
+
+def row(name: str, docs, outs) -> dict:
+    scores, errors = record_scores(docs, outs)
+    acc = scores["attribute_accuracy"]
+    r = {"set": name, "docs": len(docs), "gold": scores["overall"]["gold"],
+         "f1": 100 * scores["overall"]["f1"]}
+    r.update({a: 100 * (acc[a]["accuracy"] or 0) for a in ATTRS})
+    return r | {"_errors": errors}
+
+
+def fmt(r: dict) -> str:
+    return (f"{r['set']:<24}{r['docs']:>5}{r['gold']:>6}{r['f1']:>7.1f}"
+            + "".join(f"{r[a]:>10.1f}" for a in ATTRS))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="+", default=["real_train", "team_train", "team_dev"], choices=SETS)
+    ap.add_argument("--errors", type=int, default=0, help="print N errors per set")
+    ap.add_argument("--json", help="write the rows to this file")
+    ap.add_argument("--rules", action="store_true", help="score the rules tagger + linker instead")
+    args = ap.parse_args()
+    run = rules_system(Ontology.load()) if args.rules else linker_on_gold_spans(Ontology.load())
+    print(f"{'set':<24}{'docs':>5}{'gold':>6}{'F1':>7}" + "".join(f"{a:>10}" for a in ATTRS))
+    rows = []
+    for name in args.sets:
+        docs = load_docs(SETS[name])
+        outs = run(docs)
+        r = row(name, docs, outs)
+        rows.append(r)
+        print(fmt(r))
+        if name == "real_train":
+            groups: dict[str, list[int]] = defaultdict(list)
+            for i, d in enumerate(docs):
+                groups[outlet(d)].append(i)
+            for g, idx in sorted(groups.items()):
+                sub = row(f"  {g}", [docs[i] for i in idx], [outs[i] for i in idx])
+                rows.append(sub)
+                print(fmt(sub))
+        for e in r["_errors"][: args.errors]:
+            print("   ", json.dumps({k: e[k] for k in e if k in ("doc", "kind", "detail", "sentence")},
+                                    ensure_ascii=False))
+    if args.json:
+        Path(args.json).write_text(json.dumps([{k: v for k, v in r.items() if k != "_errors"} for r in rows],
+                                              indent=1))
+
+
+if __name__ == "__main__":
+    main()

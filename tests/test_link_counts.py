@@ -1,0 +1,26 @@
+"""Numbers → counts (:mod:`hasila.link_counts`), without the rest of the linker."""
+
+from __future__ import annotations
+
+from hasila.link_counts import collect_counts
+from hasila.link_text import TokenView
+from hasila.ontology import Ontology
+from hasila.schema import Span
+
+
+def test_count_spans_rules_and_non_counts() -> None:
+    text = "قتل 12 مدنيا في 3 آذار، وأصيب 7 أشخاص."
+    spans = [Span(4, 6, "COUNT", "12", id="c1"), Span(16, 17, "COUNT", "3", id="c2")]
+    got = collect_counts(TokenView(text), spans, Ontology.load())
+    assert [(s.text, v) for s, v, _ in got.found] == [("12", 12), ("7", 7)]  # 7: found by the rules
+    assert [s.text for s in got.new_spans] == ["7"]
+    assert [(n.text, n.reason) for n in got.non_counts] == [("3", "date")]
+    assert len(got.warnings) == 1 and "a date" in got.warnings[0]
+
+
+def test_without_rules_only_count_spans_count() -> None:
+    text = "قتل 12 مدنيا وأصيب 7 أشخاص."
+    got = collect_counts(TokenView(text), [Span(4, 6, "COUNT", "12", id="c1")], Ontology.load(),
+                         rules_fallback=False)
+    assert [v for _, v, _ in got.found] == [12] and got.new_spans == []
+    assert [n.text for n in got.non_counts] == ["7"]

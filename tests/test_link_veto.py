@@ -1,0 +1,198 @@
+"""Issue 13's error classes: the non-count veto over a tagger's COUNT spans, and the
+guide's conventions the linker follows (made-up sentences in the shape of real ones)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hasila.link import link
+from hasila.ontology import Ontology
+from hasila.schema import Span
+
+
+@pytest.fixture(scope="module")
+def onto() -> Ontology:
+    return Ontology.load()
+
+
+def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
+    """Spans on every whole-word occurrence of each ``(words, label)``."""
+    out = []
+    for words, label in marks:
+        for m in re.finditer(rf"(?<![\w]){re.escape(words)}(?![\w])", text):
+            out.append(Span(m.start(), m.end(), label, words))
+    return out
+
+
+@pytest.mark.parametrize(("text", "number", "reason", "plain"), [
+    ("قتل 5 مدنيين في 12 أيار الماضي.", "12", "date", "a date"),
+    ("استمر القصف حتى 3 آذار/مارس.", "3", "date", "a date"),
+    ("وقع الانفجار عند الساعة 03:25 فجرا.", "03", "time", "time of day"),
+    ("وقع الانفجار عند الساعة 03:25 فجرا.", "25", "time", "time of day"),
+    ("أغارت طائرة اف-16 على البلدة.", "16", "ordinal", "unit or model"),
+    ("هاجمت الفرقة 30 مواقع التنظيم.", "30", "ordinal", "unit or model"),
+    ("يسيطر الحزب على المدينة منذ عام 1973.", "1973", "year", "a year"),
+    ("بدأت الحرب قبل 8 سنوات.", "8", "duration", "length of time"),
+    ("أطلقت القوات 20 صاروخا على البلدة.", "20", "thing", "things"),
+    ("دمرت الغارات 28 طائرة في المطار.", "28", "thing", "things"),
+    ("سيطرت القوات على 88 قرية.", "88", "thing", "things"),
+    ("قتل طفل يبلغ 12 عاما في القصف.", "12", "age", "an age"),
+    ("ارتفعت الأسعار 40 بالمئة.", "40", "percentage", "percentage"),
+    ("بقي في المستشفى يوم واحد فقط.", "واحد", "duration", "length of time"),
+    ("كان ذلك أحد أكثر الأيام دموية.", "أحد", "other", "counts nobody"),
+])
+def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
+    res = link(text, spans(text, [(number, "COUNT")]), onto)
+    assert [r.text for r in res.records if r.text == number] == []
+    assert (number, reason) in [(n.text, n.reason) for n in res.non_counts]
+    said = [w for w in res.warnings if f"'{number}'" in w]
+    assert said and plain in said[0] and "not counted as people" in said[0]
+
+
+def test_a_people_count_after_a_unit_name_is_kept(onto):
+    text = "قتل 54 عنصرا من الفرقة 30 في الهجوم."
+    res = link(text, spans(text, [("54", "COUNT"), ("30", "COUNT"), ("عنصرا", "CATEGORY")]), onto)
+    assert [r.value for r in res.records] == [54]
+
+
+def test_mixed_side_total_is_people(onto):
+    text = "قتل 17 مواطنا بينهم أربعة من مقاتلي الفصائل في القصف."
+    res = link(text, spans(text, [("17", "COUNT"), ("أربعة", "COUNT"), ("مواطنا", "CATEGORY")]), onto)
+    total, part = res.records
+    assert (total.value, total.category) == (17, "people")
+    assert (part.category, part.part_of) == ("fighter", total.id)
+
+
+def test_civilian_total_without_fighters_stays_civilian(onto):
+    text = "قتل 17 مواطنا بينهم أربعة أطفال في القصف."
+    res = link(text, spans(text, [("17", "COUNT"), ("أربعة", "COUNT"), ("مواطنا", "CATEGORY"),
+                                  ("أطفال", "CATEGORY")]), onto)
+    assert [r.category for r in res.records] == ["civilian", "child"]
+
+
+@pytest.mark.parametrize("service", ["المخابرات", "أمن الدولة", "الأمن العسكري", "المخابرات الجوية"])
+def test_security_services_are_regime(onto, service):
+    text = f"قتل 6 عناصر من {service} في الكمين."
+    res = link(text, spans(text, [("6", "COUNT"), ("عناصر", "CATEGORY"), (service, "ACTOR")]), onto)
+    assert [r.category for r in res.records] == ["regime"]
+
+
+def test_province_breakdown_after_an_overall_total(onto):
+    text = ("ارتفعت حصيلة القتلى اليوم إلى 85 شخصا. ففي محافظة حمص قتل 19 شخصا، "
+            "وفي حلب قتل سبعة أشخاص. وفي إدلب قتل 12 شخصا.")
+    res = link(text, spans(text, [("85", "COUNT"), ("19", "COUNT"), ("سبعة", "COUNT"), ("12", "COUNT"),
+                                  ("شخصا", "CATEGORY"), ("أشخاص", "CATEGORY"),
+                                  ("حمص", "PLACE"), ("حلب", "PLACE"), ("إدلب", "PLACE")]), onto)
+    total, *parts = res.records
+    assert total.value == 85 and total.part_of is None
+    assert [(p.value, p.part_of) for p in parts] == [(19, total.id), (7, total.id), (12, total.id)]
+
+
+def test_running_tolls_are_never_parts(onto):
+    text = "أفادت حصيلة أولية بمقتل 15 شخصا، ثم 23 قتيلا، قبل أن ترتفع الحصيلة إلى 40 قتيلا."
+    res = link(text, spans(text, [("15", "COUNT"), ("23", "COUNT"), ("40", "COUNT"),
+                                  ("شخصا", "CATEGORY"), ("قتيلا", "CATEGORY")]), onto)
+    assert [(r.value, r.part_of) for r in res.records] == [(15, None), (23, None), (40, None)]
+
+
+def test_spelled_out_compound_split_by_a_tagger_is_one_record(onto):
+    text = "قتل ثلاثة آلاف وخمسمئة شخص في المعارك."
+    res = link(text, spans(text, [("ثلاثة آلاف", "COUNT"), ("وخمسمئة", "COUNT"), ("شخص", "CATEGORY")]), onto)
+    assert [(r.value, r.text) for r in res.records] == [(3500, "ثلاثة آلاف وخمسمئة")]
+
+
+def test_qualifier_after_the_noun_and_a_comma(onto):
+    text = "قتل 11 إيرانيا، على الأقل، في الغارة."
+    res = link(text, spans(text, [("11", "COUNT"), ("إيرانيا", "CATEGORY")]), onto)
+    assert [(r.value, r.qualifier) for r in res.records] == [(11, "at_least")]
+
+
+def test_a_year_like_number_of_fighters_is_a_count(onto):
+    text = "قتل أكثر من 2000 من المسلحين في المعارك منذ عام 2015."
+    res = link(text, [], onto)
+    assert [(r.value, r.qualifier, r.category) for r in res.records] == [(2000, "at_least", "combatant")]
+    assert [(n.text, n.reason) for n in res.non_counts] == [("2015", "year")]
+
+
+def test_a_part_of_the_victims_named_earlier(onto):
+    text = "قتل 11 شخصا في القصف على المدينة. وقال المرصد إن تسعة من القتلى هم من المدنيين."
+    res = link(text, spans(text, [("11", "COUNT"), ("تسعة", "COUNT"), ("شخصا", "CATEGORY")]), onto)
+    total, part = res.records
+    assert (part.value, part.part_of, part.category) == (9, total.id, "civilian")
+
+
+def test_police_are_other_and_refugees_civilian(onto):
+    text = "أصيب 4 شرطيين في الهجوم، ووصل 300 لاجئ إلى المخيم."
+    res = link(text, spans(text, [("4", "COUNT"), ("شرطيين", "CATEGORY"), ("300", "COUNT"), ("لاجئ", "CATEGORY")]),
+               onto)
+    assert [r.category for r in res.records] == ["other", "civilian"]
+
+
+def test_an_ordinal_day_is_not_a_count(onto):
+    text = "تتواصل الاشتباكات منذ اليوم الموافق للثامن عشر من الشهر، وقتل 5 مدنيين."
+    res = link(text, [], onto)
+    assert [r.value for r in res.records] == [5]
+    assert ("عشر", "ordinal") in [(n.text, n.reason) for n in res.non_counts]
+
+
+def test_a_soldier_of_a_named_foreign_army_and_a_former_fighter(onto):
+    text = "قتل 51 جنديا من الجيش التركي، واغتيل عنصران سابقان في الفصائل."
+    res = link(text, spans(text, [("51", "COUNT"), ("جنديا", "CATEGORY"), ("الجيش التركي", "ACTOR"),
+                                  ("عنصران", "COUNT"), ("الفصائل", "ACTOR")]), onto)
+    assert [r.category for r in res.records] == ["foreign_forces", "fighter"]
+
+
+def test_digits_and_words_joined_by_wa_are_one_value(onto):
+    text = "لم يتضمن العدد 65 ألف و900 شخص مفقودين."
+    res = link(text, spans(text, [("65 ألف و900", "COUNT"), ("شخص", "CATEGORY")]), onto)
+    assert [r.value for r in res.records] == [65900]
+
+
+def test_killed_then_a_wounded_clause_with_its_own_figure(onto):
+    text = "قال المرصد إن 18 شخصا قتلوا وأصيب 50 آخرون جراء سقوط صاروخ."
+    res = link(text, spans(text, [("18", "COUNT"), ("50", "COUNT"), ("شخصا", "CATEGORY")]), onto)
+    assert [(r.value, r.status) for r in res.records] == [(18, "killed"), (50, "injured")]
+    text = "قتل وأصيب 30 شخصا في القصف."  # one figure for both: other
+    res = link(text, spans(text, [("30", "COUNT"), ("شخصا", "CATEGORY")]), onto)
+    assert [r.status for r in res.records] == ["other"]
+
+
+def test_a_part_before_its_total_with_words_between(onto):
+    text = "قال المسؤول إن 293 طفلا فقدوا والديهم من إجمالي 4514 طفلا يخضعون للرعاية."
+    res = link(text, spans(text, [("293", "COUNT"), ("4514", "COUNT"), ("طفلا", "CATEGORY")]), onto)
+    part, total = res.records
+    assert part.part_of == total.id and total.part_of is None
+
+
+def test_a_bare_toll_of_foreign_soldiers(onto):
+    text = "وبذلك يرتفع إلى 12 عدد العسكريين الروس الذين قتلوا في المنطقة."
+    res = link(text, spans(text, [("12", "COUNT")]), onto)
+    assert [r.category for r in res.records] == ["foreign_forces"]
+
+
+def test_a_dual_people_noun_counts_two_without_a_tagger(onto):
+    text = "قتل 15 طفلا وامرأتان في غارة جوية، وأسفر هجومان مسلحان عن إصابة 9 عناصر."
+    res = link(text, [], onto)
+    assert [(r.value, r.category) for r in res.records] == [(15, "child"), (2, "woman"), (9, "people")]
+
+
+def test_a_report_total_broken_down_by_perpetrator_in_later_sentences(onto):
+    text = ("وثق التقرير اعتقال 120 شخصا خلال الشهر. واعتقلت قوات النظام 70 شخصا. "
+            "واعتقل التنظيم 30 شخصا. واعتقلت الفصائل 20 شخصا.")
+    marks = [("120", "COUNT"), ("70", "COUNT"), ("30", "COUNT"), ("20", "COUNT"), ("شخصا", "CATEGORY")]
+    total, *parts = link(text, spans(text, marks), onto).records
+    assert [p.part_of for p in parts] == [total.id] * 3
+    text = "قتل 32 مدنيا في الغارات. وقتل 18 مدنيا في البلدة. وقتل 14 مدنيا في القرية."  # two: by chance
+    total, *parts = link(text, spans(text, [("32", "COUNT"), ("18", "COUNT"), ("14", "COUNT"),
+                                            ("مدنيا", "CATEGORY")]), onto).records
+    assert [p.part_of for p in parts] == [None, None]
+
+
+def test_more_numbers_that_count_nobody(onto):
+    text = ("قتل 7 من الفرقة 30 والمقاتلين الموالين لها منذ 25 من شهر يونيو، "
+            "أي بمعدل سبعة قتلى في الشهر.")
+    res = link(text, [], onto)
+    assert [r.value for r in res.records] == [7]
+    assert {(n.text, n.reason) for n in res.non_counts} == {("30", "ordinal"), ("25", "date"), ("سبعة", "other")}
