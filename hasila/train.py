@@ -75,7 +75,7 @@ class TrainingConfig:
     save_every: int = 0  # steps between checkpoints; 0: at every evaluation
     keep_checkpoints: int = 2
     patience: int = 0  # evaluations without improvement before stopping; 0: never stop early
-    select_on: str = ""  # dev set that picks the best model; "": the first one present
+    select_on: str = ""  # dev set(s) picking the best model: the first loaded of "a,b"; "": the first
     eval_batch_size: int = 16
     threads: int = 0  # 0: every core this process may use (not the load at start)
     time_budget_minutes: float = 0.0  # > 0: safety net: stop (and keep the best model) after this long
@@ -283,6 +283,19 @@ def _load_eval_sets(sets: Sequence[Any]) -> dict[str, list[Doc]]:
     return out
 
 
+def _selection_set(setting: str, dev_sets: dict[str, list[Doc]]) -> str:
+    """The dev set that selects the checkpoint: the first loaded of ``setting``'s comma-separated
+    names (so an optional set can come first), or the first dev set when ``setting`` is empty."""
+    if not setting:
+        return next(iter(dev_sets), "")
+    names = [n.strip() for n in setting.split(",") if n.strip()]
+    for name in names:
+        if name in dev_sets:
+            return name
+    raise UserError(f"training.select_on {setting!r}: no such dev set loaded "
+                    f"({', '.join(dev_sets) or 'none'})")
+
+
 def ensure_pretrained(cfg: TrainConfig) -> Path:
     """Run the config's pre-training stage unless its base folder exists from the same settings."""
     from hasila.pretrain import pretrain
@@ -352,10 +365,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
                     len(src.docs), src.config.weight, f" ({src.skipped})" if src.skipped else "")
     dev_sets = _load_eval_sets(cfg.data.dev)
     test_sets = _load_eval_sets(cfg.data.test)
-    select_on = t_cfg.select_on or next(iter(dev_sets), "")
-    if t_cfg.select_on and t_cfg.select_on not in dev_sets:
-        raise UserError(f"training.select_on {t_cfg.select_on!r}: no such dev set loaded "
-                        f"({', '.join(dev_sets) or 'none'})")
+    select_on = _selection_set(t_cfg.select_on, dev_sets)
 
     if checkpoint is not None:
         logger.info("resuming from %s", checkpoint)
@@ -608,13 +618,14 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         "",
         "## Training data",
         "",
-        "| source | kind | docs | windows | weight | windows used | spans | snapped |",
-        "|---|---|---|---|---|---|---|---|",
+        "| source | kind | docs | windows | weight | windows used | spans | entities / 1k chars | snapped |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, s in data.get("sources", {}).items():
         note = f" — {s['skipped']}" if s.get("skipped") else ""
         lines.append(f"| {name}{note} | {s['kind']} | {s['docs']} | {s['windows']} | {s['weight']:g} | "
-                     f"{s['windows_after_weight']} | {s['spans']} | {s['snapped']} |")
+                     f"{s['windows_after_weight']} | {s['spans']} | {s.get('entities_per_1k_chars', '—')} | "
+                     f"{s['snapped']} |")
     lines += [
         "",
         f"{data.get('train_windows', 0)} training windows, {data.get('train_tokens', 0)} tokens per epoch. "

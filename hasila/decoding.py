@@ -1,0 +1,120 @@
+"""Exact constraints on decoded spans: COUNTs hold a number, span edges sit on word edges.
+
+Two rules that are true of every correct span under the annotation guide, applied
+to the model's output (not a second system):
+
+* a COUNT span contains a number that :func:`hasila.arabic.find_numbers` reads
+  (digits, number words, عشرات...), else it is dropped;
+* a span starts and ends on a word edge. A span that starts inside a word is
+  kept there only when the letters before it are a clitic (و ف ب ل ك and their
+  pairs) and the rest is a word (it starts with the article, or it is a known
+  place/actor word, or it stands alone elsewhere in the text), else it is widened
+  to the word's start (``حدات`` → ``وحدات``, ``اشنطن`` → ``واشنطن``); a span that
+  ends inside a word is widened to the word's end.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from hasila.arabic import find_numbers
+from hasila.link_text import key
+from hasila.schema import Span
+
+logger = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[^\W_]+(?:[\u0640\u064B-\u065F\u0670][^\W_]*)*")
+_CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """Folded words of the place gazetteer and the actor list (empty when they are missing)."""
+    from hasila.errors import UserError
+
+    words: set[str] = set()
+    try:
+        from hasila.gazetteer import Gazetteer
+
+        for name in Gazetteer.load().names():
+            words.update(key(name).split())
+    except UserError as exc:
+        logger.debug("no gazetteer words for decoding: %s", exc)
+    try:
+        from hasila.weak import ActorLexicon
+
+        for phrase in ActorLexicon.load().phrases:
+            words.update(phrase)
+    except UserError as exc:
+        logger.debug("no actor words for decoding: %s", exc)
+    return frozenset(words)
+
+
+def _is_word(rest: str, clitic: str, standalone: frozenset[str], known: frozenset[str]) -> bool:
+    k = key(rest)
+    if k.startswith("ال") or (clitic.endswith("ل") and k.startswith("ل")):  # و+الجيش, ل+لنظام
+        return True
+    return k in standalone or k in known
+
+
+def snap_to_words(text: str, spans: Sequence[Span], known: frozenset[str] | None = None) -> list[Span]:
+    """Spans widened to word edges, except a clitic cut before a word (see the module doc)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if not words:
+        return list(spans)
+    standalone = frozenset(key(text[a:b]) for a, b in words)
+    known = lexicon_words() if known is None else known
+    starts = [a for a, _ in words]
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        i = _word_at(starts, words, start)
+        if i is not None and words[i][0] < start:
+            ws, we = words[i]
+            prefix = key(text[ws:start])
+            if not (prefix in _CLITICS and _is_word(text[start:we], prefix, standalone, known)):
+                start = ws
+        j = _word_at(starts, words, end - 1)
+        if j is not None and words[j][1] > end and text[end - 1].isalpha() and text[end].isalpha():
+            end = words[j][1]
+        out.append(span if (start, end) == (span.start, span.end)
+                   else replace(span, start=start, end=end, text=text[start:end]))
+    return _drop_overlaps(out)
+
+
+def _word_at(starts: list[int], words: list[tuple[int, int]], pos: int) -> int | None:
+    import bisect
+
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and words[i][0] <= pos < words[i][1] else None
+
+
+def _drop_overlaps(spans: list[Span]) -> list[Span]:
+    """Where widened spans now overlap, keep the first (then the longer)."""
+    kept: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if kept and s.start < kept[-1].end:
+            continue
+        kept.append(s)
+    return kept
+
+
+def counts_with_numbers(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans, without COUNT spans that hold no number the number reader reads."""
+    if not any(s.label == "COUNT" for s in spans):
+        return list(spans)
+    numbers = find_numbers(text)
+    return [s for s in spans if s.label != "COUNT"
+            or any(n.start < s.end and s.start < n.end for n in numbers)]
+
+
+def constrain(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Both constraints: word edges first, then COUNTs must hold a number."""
+    return counts_with_numbers(text, snap_to_words(text, spans))
+
+
+__all__ = ["constrain", "counts_with_numbers", "lexicon_words", "snap_to_words"]

@@ -1,0 +1,42 @@
+"""Exact decoding constraints: COUNT spans hold a number; span edges sit on word edges."""
+
+from __future__ import annotations
+
+from hasila.decoding import constrain, counts_with_numbers, snap_to_words
+from hasila.schema import Span
+
+TEXT = "قصفت وحدات الحماية بريف منبج وقتل خمسة مدنيين يوم 12 آذار، وقالت والمعارضة إن ريف منبج هادئ"
+
+
+def _span(label: str, surface: str, skip: int = 0) -> Span:
+    start = TEXT.index(surface) + skip
+    end = TEXT.index(surface) + len(surface)
+    return Span(start, end, label, TEXT[start:end])
+
+
+def test_a_cut_first_letter_that_is_not_a_clitic_is_put_back():
+    out = snap_to_words(TEXT, [_span("ACTOR", "وحدات الحماية", skip=1)], known=frozenset())
+    assert [s.text for s in out] == ["وحدات الحماية"]
+
+
+def test_a_real_clitic_stays_outside_the_span():
+    # ريف stands alone later in the text; المعارضة starts with the article
+    spans = [_span("PLACE", "بريف منبج", skip=1), _span("ACTOR", "والمعارضة", skip=1)]
+    out = snap_to_words(TEXT, spans, known=frozenset())
+    assert [s.text for s in out] == ["ريف منبج", "المعارضة"]
+
+
+def test_a_span_ending_inside_a_word_is_widened_to_its_end():
+    start = TEXT.index("مدنيين")
+    out = snap_to_words(TEXT, [Span(start, start + 4, "CATEGORY", TEXT[start:start + 4])], known=frozenset())
+    assert [s.text for s in out] == ["مدنيين"]
+
+
+def test_count_spans_without_a_number_are_dropped():
+    spans = [_span("COUNT", "خمسة"), _span("COUNT", "آذار"), _span("COUNT", "12"), _span("PLACE", "منبج")]
+    assert [s.text for s in counts_with_numbers(TEXT, spans)] == ["خمسة", "12", "منبج"]
+
+
+def test_constrain_keeps_correct_spans_unchanged():
+    spans = [_span("ACTOR", "وحدات الحماية"), _span("COUNT", "خمسة"), _span("CATEGORY", "مدنيين")]
+    assert constrain(TEXT, spans) == spans
