@@ -618,18 +618,22 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         "",
         "## Training data",
         "",
-        "| source | kind | docs | windows | weight | windows used | spans | entities / 1k chars | snapped |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| source | kind | docs | windows | weight | windows used | share of the mix | spans | "
+        "entities / 1k chars | snapped |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
+    used = max(data.get("train_windows", 0), 1)
     for name, s in data.get("sources", {}).items():
         note = f" — {s['skipped']}" if s.get("skipped") else ""
         lines.append(f"| {name}{note} | {s['kind']} | {s['docs']} | {s['windows']} | {s['weight']:g} | "
-                     f"{s['windows_after_weight']} | {s['spans']} | {s.get('entities_per_1k_chars', '—')} | "
-                     f"{s['snapped']} |")
+                     f"{s['windows_after_weight']} | {100 * s['windows_after_weight'] / used:.0f}% | "
+                     f"{s['spans']} | {s.get('entities_per_1k_chars', '—')} | {s['snapped']} |")
     lines += [
         "",
         f"{data.get('train_windows', 0)} training windows, {data.get('train_tokens', 0)} tokens per epoch. "
-        "`snapped`: spans whose boundary falls inside a sub-token (trained as the whole sub-token).",
+        "`snapped`: spans whose boundary falls inside a sub-token (trained as the whole sub-token). "
+        "Kinds: `gold` hand-annotated, `rules` real reports labelled by the rules baseline "
+        "(silver), `synthetic` generated reports, `silver` tagged by a teacher model.",
         "",
         "## Model and hyperparameters",
         "",
