@@ -21,19 +21,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hasila.arabic import find_numbers
+from hasila.arabic import find_numbers, parse_number
 from hasila.link_text import key
 from hasila.schema import Span
 
 logger = logging.getLogger(__name__)
 
-_WORD = re.compile(r"[^\W_]+(?:[\u0640\u064B-\u065F\u0670][^\W_]*)*")
+#: a run of letters (with marks) or a run of digits: و218 is a clitic and a number
+_WORD = re.compile(r"[^\W\d_]+(?:[\u0640\u064B-\u065F\u0670][^\W\d_]*)*|\d+")
 _CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"))
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon_words() -> frozenset[str]:
-    """Folded words of the place gazetteer and the actor list (empty when they are missing)."""
+    """Folded words of the place gazetteer, the actor list and the category nouns."""
     from hasila.errors import UserError
 
     words: set[str] = set()
@@ -44,6 +45,14 @@ def lexicon_words() -> frozenset[str]:
             words.update(key(name).split())
     except UserError as exc:
         logger.debug("no gazetteer words for decoding: %s", exc)
+    try:
+        from hasila.ontology import Ontology
+
+        for cat in Ontology.load().categories:
+            for noun in cat.nouns():
+                words.update(key(noun).split())
+    except UserError as exc:
+        logger.debug("no category nouns for decoding: %s", exc)
     try:
         from hasila.weak import ActorLexicon
 
@@ -56,6 +65,8 @@ def lexicon_words() -> frozenset[str]:
 
 def _is_word(rest: str, clitic: str, standalone: frozenset[str], known: frozenset[str]) -> bool:
     k = key(rest)
+    if parse_number(rest) is not None:  # و+ثلاثة
+        return True
     if k.startswith("ال") or (clitic.endswith("ل") and k.startswith("ل")):  # و+الجيش, ل+لنظام
         return True
     return k in standalone or k in known

@@ -40,3 +40,10 @@ def test_count_spans_without_a_number_are_dropped():
 def test_constrain_keeps_correct_spans_unchanged():
     spans = [_span("ACTOR", "وحدات الحماية"), _span("COUNT", "خمسة"), _span("CATEGORY", "مدنيين")]
     assert constrain(TEXT, spans) == spans
+
+
+def test_a_clitic_before_a_number_stays_outside_the_count():
+    text = "قتل 5 مدنيين و18 عنصرا وثلاثة أطفال"
+    i, j = text.index("18"), text.index("ثلاثة")
+    spans = [Span(i, i + 2, "COUNT", "18"), Span(j, j + 5, "COUNT", "ثلاثة")]
+    assert snap_to_words(text, spans, known=frozenset()) == spans
