@@ -4,7 +4,8 @@ Two rules that are true of every correct span under the annotation guide, applie
 to the model's output (not a second system):
 
 * a COUNT span contains a number that :func:`hasila.arabic.find_numbers` reads
-  (digits, number words, عشرات...), else it is dropped;
+  (digits, number words, عشرات...), and digits followed by a month name are a date,
+  not a count (``30 نوفمبر``); such COUNT spans are dropped;
 * a span starts and ends on a word edge. A span that starts inside a word is
   kept there only when the letters before it are a clitic (و ف ب ل ك and their
   pairs) and the rest is a word (it starts with the article, or it is a known
@@ -22,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from hasila.arabic import find_numbers, parse_number
-from hasila.link_text import key
+from hasila.link_cues import MONTHS
+from hasila.link_text import TokenView, key
 from hasila.schema import Span
 
 logger = logging.getLogger(__name__)
@@ -114,13 +116,24 @@ def _drop_overlaps(spans: list[Span]) -> list[Span]:
     return kept
 
 
+def _before_month(view: TokenView, end: int) -> bool:
+    """True when the word after ``end`` (``من`` stepped over) is a month name: a date."""
+    j = view.next_word(view.first_at_or_after(end))
+    if j is not None and view[j].key == "من":
+        j = view.next_word(j + 1)
+    return j is not None and view[j].has(MONTHS)
+
+
 def counts_with_numbers(text: str, spans: Sequence[Span]) -> list[Span]:
-    """The spans, without COUNT spans that hold no number the number reader reads."""
+    """The spans, without COUNT spans that hold no number the number reader reads and
+    without COUNT spans of digits followed by a month name (``30 نوفمبر``: a date)."""
     if not any(s.label == "COUNT" for s in spans):
         return list(spans)
     numbers = find_numbers(text)
+    view = TokenView(text)
     return [s for s in spans if s.label != "COUNT"
-            or any(n.start < s.end and s.start < n.end for n in numbers)]
+            or (any(n.start < s.end and s.start < n.end for n in numbers)
+                and not (s.text.strip().isdigit() and _before_month(view, s.end)))]
 
 
 def constrain(text: str, spans: Sequence[Span]) -> list[Span]:

@@ -32,9 +32,12 @@ def test_a_span_ending_inside_a_word_is_widened_to_its_end():
     assert [s.text for s in out] == ["مدنيين"]
 
 
-def test_count_spans_without_a_number_are_dropped():
+def test_count_spans_without_a_number_or_on_a_date_are_dropped():
     spans = [_span("COUNT", "خمسة"), _span("COUNT", "آذار"), _span("COUNT", "12"), _span("PLACE", "منبج")]
-    assert [s.text for s in counts_with_numbers(TEXT, spans)] == ["خمسة", "12", "منبج"]
+    assert [s.text for s in counts_with_numbers(TEXT, spans)] == ["خمسة", "منبج"]  # 12 آذار: a date
+    text = "قتل 30 مدنيا منذ 30 من نوفمبر"
+    counts = [Span(4, 6, "COUNT", "30"), Span(17, 19, "COUNT", "30")]
+    assert counts_with_numbers(text, counts) == counts[:1]
 
 
 def test_constrain_keeps_correct_spans_unchanged():
