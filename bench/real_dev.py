@@ -37,17 +37,34 @@ def main() -> None:
     ap.add_argument("models", nargs="*")
     ap.add_argument("--gold", default="../shared/real/dev_gold.json")
     ap.add_argument("--rules", action="store_true")
+    ap.add_argument("--outlets", nargs="*", default=[], help="only the reports of these outlets")
     ap.add_argument("--out", default="")
     args = ap.parse_args()
+    from hasila.dataset import outlet
+
     docs = load_docs(args.gold, source="annotations")
+    docs = [d for d in docs if not args.outlets or outlet(d) in args.outlets]
     rows = []
+    from hasila import decoding
+
+    variants = {
+        "": None,
+        " +snap+count": lambda text, spans: decoding.counts_with_numbers(
+            text, decoding.snap_to_words(text, spans)),
+        " +snap+count+merge": decoding.constrain,
+    }
     for model in args.models:
         run, tagger = model_system(Path(model))
-        for constrained in (False, True):
-            tagger.constrain = constrained
+        tagger.constrain = False
+        original = tagger.tag
+        for suffix, fn in variants.items():
+            def tag(texts, batch_size=16, fn=fn):
+                out = original(texts, batch_size=batch_size)
+                return out if fn is None else [fn(t, s) for t, s in zip(texts, out, strict=True)]
+            tagger.tag = tag
             t = time.monotonic()
             m = score_system(docs, run(docs))
-            rows.append(_row(f"{model}{' +constraints' if constrained else ''}", m, time.monotonic() - t))
+            rows.append(_row(f"{model}{suffix}", m, time.monotonic() - t))
             print(json.dumps(rows[-1], ensure_ascii=False))
     if args.rules:
         t = time.monotonic()

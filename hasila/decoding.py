@@ -136,9 +136,27 @@ def counts_with_numbers(text: str, spans: Sequence[Span]) -> list[Span]:
                 and not (s.text.strip().isdigit() and _before_month(view, s.end)))]
 
 
+def merge_touching(text: str, spans: Sequence[Span]) -> list[Span]:
+    """One span where the model broke one: spans of one label with only spaces between them
+    (``قوات النظام`` + ``السوري``), and X, Y, X touching (``قوات`` + ``سوريا`` + ``الديمقراطية``:
+    a name nested in an actor) become one span of X."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if out and out[-1].label == span.label and not text[out[-1].end:span.start].strip():
+            out[-1] = replace(out[-1], end=span.end, text=text[out[-1].start:span.end], score=None)
+            continue
+        if (len(out) >= 2 and out[-2].label == span.label and out[-1].label != span.label
+                and not text[out[-2].end:out[-1].start].strip() and not text[out[-1].end:span.start].strip()):
+            first = out[-2]
+            out[-2:] = [replace(first, end=span.end, text=text[first.start:span.end], score=None)]
+            continue
+        out.append(span)
+    return out
+
+
 def constrain(text: str, spans: Sequence[Span]) -> list[Span]:
-    """Both constraints: word edges first, then COUNTs must hold a number."""
-    return counts_with_numbers(text, snap_to_words(text, spans))
+    """The constraints: word edges, broken spans joined, COUNTs must hold a number."""
+    return counts_with_numbers(text, merge_touching(text, snap_to_words(text, spans)))
 
 
-__all__ = ["constrain", "counts_with_numbers", "lexicon_words", "snap_to_words"]
+__all__ = ["constrain", "counts_with_numbers", "lexicon_words", "merge_touching", "snap_to_words"]

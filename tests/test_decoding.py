@@ -50,3 +50,22 @@ def test_a_clitic_before_a_number_stays_outside_the_count():
     i, j = text.index("18"), text.index("ثلاثة")
     spans = [Span(i, i + 2, "COUNT", "18"), Span(j, j + 5, "COUNT", "ثلاثة")]
     assert snap_to_words(text, spans, known=frozenset()) == spans
+
+
+def test_broken_spans_are_joined():
+    from hasila.decoding import merge_touching
+
+    text = "قصفت قوات النظام السوري مواقع قوات سوريا الديمقراطية، ثم النظام وروسيا"
+
+    def at(surface: str, label: str, skip: int = 0) -> Span:
+        i = text.index(surface) + skip
+        return Span(i, i + len(surface) - skip, label, text[i:i + len(surface) - skip])
+
+    i = text.index("قوات س")
+    spans = [at("قوات النظام", "ACTOR"), at("السوري", "ACTOR"), Span(i, i + 4, "ACTOR", "قوات"),
+             at("سوريا", "PLACE"), at("الديمقراطية", "ACTOR"), at("ثم النظام", "ACTOR", skip=3),
+             at("وروسيا", "ACTOR", skip=1)]
+    out = merge_touching(text, spans)
+    assert [(s.text, s.label) for s in out] == [
+        ("قوات النظام السوري", "ACTOR"), ("قوات سوريا الديمقراطية", "ACTOR"), ("النظام", "ACTOR"),
+        ("روسيا", "ACTOR")]  # a comma or a glued و keeps two actors apart
