@@ -58,7 +58,7 @@ def main() -> None:
         tagger.constrain = False
         original = tagger.tag
         for suffix, fn in variants.items():
-            def tag(texts, batch_size=16, fn=fn):
+            def tag(texts, batch_size=16, fn=fn, original=original):
                 out = original(texts, batch_size=batch_size)
                 return out if fn is None else [fn(t, s) for t, s in zip(texts, out, strict=True)]
             tagger.tag = tag
