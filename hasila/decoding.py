@@ -136,6 +136,11 @@ def counts_with_numbers(text: str, spans: Sequence[Span]) -> list[Span]:
                 and not (s.text.strip().isdigit() and _before_month(view, s.end)))]
 
 
+def _min_score(*spans: Span) -> float | None:
+    scores = [s.score for s in spans if s.score is not None]
+    return min(scores) if scores else None
+
+
 def merge_touching(text: str, spans: Sequence[Span]) -> list[Span]:
     """One span where the model broke one: spans of one label with only spaces between them
     (``قوات النظام`` + ``السوري``), and X, Y, X touching (``قوات`` + ``سوريا`` + ``الديمقراطية``:
@@ -143,12 +148,14 @@ def merge_touching(text: str, spans: Sequence[Span]) -> list[Span]:
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if out and out[-1].label == span.label and not text[out[-1].end:span.start].strip():
-            out[-1] = replace(out[-1], end=span.end, text=text[out[-1].start:span.end], score=None)
+            out[-1] = replace(out[-1], end=span.end, text=text[out[-1].start:span.end],
+                              score=_min_score(out[-1], span))
             continue
         if (len(out) >= 2 and out[-2].label == span.label and out[-1].label != span.label
                 and not text[out[-2].end:out[-1].start].strip() and not text[out[-1].end:span.start].strip()):
             first = out[-2]
-            out[-2:] = [replace(first, end=span.end, text=text[first.start:span.end], score=None)]
+            out[-2:] = [replace(first, end=span.end, text=text[first.start:span.end],
+                                score=_min_score(first, out[-1], span))]
             continue
         out.append(span)
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hasila.decoding import constrain, counts_with_numbers, snap_to_words
 from hasila.schema import Span
 
@@ -62,10 +64,11 @@ def test_broken_spans_are_joined():
         return Span(i, i + len(surface) - skip, label, text[i:i + len(surface) - skip])
 
     i = text.index("قوات س")
-    spans = [at("قوات النظام", "ACTOR"), at("السوري", "ACTOR"), Span(i, i + 4, "ACTOR", "قوات"),
+    spans = [replace(at("قوات النظام", "ACTOR"), score=0.9), replace(at("السوري", "ACTOR"), score=0.6), Span(i, i + 4, "ACTOR", "قوات"),
              at("سوريا", "PLACE"), at("الديمقراطية", "ACTOR"), at("ثم النظام", "ACTOR", skip=3),
              at("وروسيا", "ACTOR", skip=1)]
     out = merge_touching(text, spans)
     assert [(s.text, s.label) for s in out] == [
         ("قوات النظام السوري", "ACTOR"), ("قوات سوريا الديمقراطية", "ACTOR"), ("النظام", "ACTOR"),
         ("روسيا", "ACTOR")]  # a comma or a glued و keeps two actors apart
+    assert out[0].score == 0.6  # the joined span is as sure as its least sure part
