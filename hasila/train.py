@@ -676,7 +676,9 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         "- Span boundaries follow the tokenizer: a gold boundary inside a sub-token is widened "
         "to the sub-token (`snapped` above). The scratch tokenizer cuts digits and a "
         "word-initial و/ف/ب/ل/ك off every word, so clitics stay outside spans as the guide asks; "
-        "a suffix glued to a span (`أحدهم`) is not cut.",
+        "decoding (`hasila.decoding`) puts the letter back where the rest is no word (`وحدات`), "
+        "drops COUNT spans without a number or on a date, and joins spans the model broke. "
+        "A suffix glued to a span (`أحدهم`) is not cut.",
         "- Scores on a few dozen documents have wide confidence intervals.",
         "- Tags are not casualty records: the hasila linker adds values, categories and links.",
         "",
