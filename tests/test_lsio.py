@@ -479,7 +479,7 @@ def test_train_gold_reads_without_errors(shared: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     res = read_export(path)
-    assert res.errors == [] and len(res.docs) == res.tasks == 32
+    assert res.errors == [] and len(res.docs) == res.tasks > 0
 
 
 def test_dev_gold_read_write_read_is_identical(dev_tasks: list[dict[str, Any]], tmp_path: Path) -> None:
