@@ -28,7 +28,7 @@ from hasila.schema import Doc, Span
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("gold", "synthetic", "silver")
+KINDS = ("gold", "synthetic", "silver", "rules")
 
 
 @dataclass
@@ -41,9 +41,11 @@ class SourceConfig:
     ``path``, or the texts of ``corpus`` tagged by the ``teacher`` model
     folder; spans below ``min_score`` are dropped, and docs with any span
     below ``doc_min_score`` are left out, since a dropped span would teach
-    ``O``). A missing file under ``../shared`` or a missing teacher is
-    skipped with a log line; any other missing file is an error unless
-    ``optional``.
+    ``O``) or ``rules`` (the texts of ``corpus`` that report casualties,
+    :func:`hasila.silver.select_reports`, at most ``max_docs`` of them and
+    none longer than ``max_chars``, labelled by the rules baseline). A missing
+    file under ``../shared`` or a missing teacher is skipped with a log line;
+    any other missing file is an error unless ``optional``.
     """
 
     name: str
@@ -58,6 +60,9 @@ class SourceConfig:
     teacher: str = ""
     corpus: list[str] = field(default_factory=list)
     max_docs: int = 0
+    max_chars: int = 0
+    #: gold: leave out the reports of these outlets (first word of ``source``), e.g. to select on them
+    hold_out: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -67,6 +72,14 @@ class EvalSetConfig:
     name: str
     path: str
     optional: bool = False
+    #: only the reports of these outlets (first word of ``source``); empty: all
+    outlets: list[str] = field(default_factory=list)
+
+
+def outlet(doc: Doc) -> str:
+    """The outlet of a real report: the first word of its ``source`` field ("" when none)."""
+    source = str(doc.meta.get("source") or "")
+    return source.split()[0] if source.split() else ""
 
 
 @dataclass
@@ -116,13 +129,20 @@ def load_source(src: SourceConfig, silver_cache: str | Path = ".cache/silver") -
         return LoadedSource(src, list(docs))
     if src.kind == "silver" and src.teacher:
         return LoadedSource(src, *_teacher_silver(src, silver_cache))
+    if src.kind == "rules":
+        return LoadedSource(src, *_rules_silver(src, silver_cache))
     path = resolve_path(src.path)
     if not src.path or not path.exists():
         return LoadedSource(src, [], _missing(src.path, src.optional, f"data source {src.name!r}:"))
     from hasila.lsio import load_docs, read_export
 
     if src.kind == "gold":
-        return LoadedSource(src, load_docs(path, source="annotations"))
+        docs = load_docs(path, source="annotations")
+        kept = [d for d in docs if outlet(d) not in src.hold_out]
+        if len(kept) < len(docs):
+            logger.info("data source %r: %d reports of %s held out", src.name, len(docs) - len(kept),
+                        ", ".join(src.hold_out))
+        return LoadedSource(src, kept)
     result = read_export(path, source="predictions", require_count_attrs=False)
     if result.errors:
         logger.warning("%s: %d invalid prediction task(s) skipped (first: %s)", path,
@@ -177,6 +197,25 @@ def _teacher_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc]
     return _filter_silver(docs, src), None
 
 
+def _rules_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc], str | None]:
+    """The casualty reports of ``corpus`` labelled by the rules (see :mod:`hasila.silver`)."""
+    from hasila.infer import usable_cores
+    from hasila.modeling import expand_corpus_paths, iter_corpus_texts
+    from hasila.silver import rules_silver, select_reports
+
+    if not expand_corpus_paths(src.corpus):
+        msg = f"rules silver {src.name!r}: no corpus found (../shared is optional), skipped"
+        logger.info("%s", msg)
+        return [], msg
+    texts = list(select_reports(iter_corpus_texts(src.corpus), src.max_docs, src.max_chars))
+    logger.info("rules silver %s: %d casualty reports selected (casualty word near a digit%s%s)",
+                src.name, len(texts), f", at most {src.max_docs}" if src.max_docs else "",
+                f", <= {src.max_chars} chars" if src.max_chars else "")
+    if not texts:
+        return [], f"rules silver {src.name!r}: no casualty report in the corpus, skipped"
+    return rules_silver(texts, src.name, resolve_path(cache_dir), usable_cores()), None
+
+
 def load_eval_set(cfg: EvalSetConfig) -> list[Doc] | None:
     """Docs of a dev/test set, or None when it is absent and may be skipped."""
     path = resolve_path(cfg.path)
@@ -185,7 +224,8 @@ def load_eval_set(cfg: EvalSetConfig) -> list[Doc] | None:
         return None
     from hasila.lsio import load_docs
 
-    return load_docs(path, source="annotations")
+    docs = load_docs(path, source="annotations")
+    return [d for d in docs if outlet(d) in cfg.outlets] if cfg.outlets else docs
 
 
 def tokenizer_fingerprint(tokenizer: Any) -> str:
@@ -210,7 +250,7 @@ def dataset_key(sources: Sequence[LoadedSource], dev_docs: Sequence[Doc], tokeni
                 label_all_subtokens: bool, seed: int) -> str:
     """The content hash naming a cached dataset."""
     payload = {
-        "version": 1,
+        "version": 2,
         "sources": [(s.config.name, s.config.weight, _docs_digest(s.docs)) for s in sources],
         "dev": _docs_digest(dev_docs),
         "tokenizer": tokenizer_fingerprint(tokenizer),
@@ -286,13 +326,19 @@ def build_dataset(sources: Sequence[LoadedSource], tokenizer: Any, label2id: dic
                      label_all_subtokens, stats)
         mixed = _mix(rows, src.config.weight, rng)
         train_rows += mixed
+        chars = sum(len(d.text) for d in src.docs)
+        n_spans = sum(len(d.spans) for d in src.docs)
         info["sources"][src.config.name] = {
             "kind": src.config.kind, "docs": len(src.docs), "windows": len(rows),
+            "chars": chars, "entities_per_1k_chars": round(1000 * n_spans / chars, 2) if chars else 0.0,
             "windows_after_weight": len(mixed), "weight": src.config.weight,
             "tokens": stats.tokens, "spans": stats.spans, "snapped": stats.snapped,
             "dropped": stats.dropped, "snapped_examples": stats.snapped_examples[:10],
             "skipped": src.skipped,
         }
+        logger.info("source %s: %d docs, %d windows (x%g), %.2f entities per 1k chars", src.config.name,
+                    len(src.docs), len(rows), src.config.weight,
+                    info["sources"][src.config.name]["entities_per_1k_chars"])
         if stats.snapped:
             logger.info("%s: %d of %d spans have a boundary inside a sub-token (snapped), e.g. %s",
                         src.config.name, stats.snapped, stats.spans,

@@ -187,6 +187,20 @@ def _attr(rec: CasualtyRecord, key: str, by_id: dict[str, CasualtyRecord]) -> st
     return str(getattr(rec, key, None))
 
 
+def record_origins(outputs: list[SystemOutput]) -> dict[str, int]:
+    """How many predicted records rest on a COUNT span of the system (``spans``) and how many
+    the linker's rule fallback added (no COUNT span of the system covers their number)."""
+    spans = fallback = 0
+    for out in outputs:
+        counts = [s for s in out.spans if s.label == "COUNT"]
+        for rec in out.records:
+            if any(s.start < rec.end and rec.start < s.end for s in counts):
+                spans += 1
+            else:
+                fallback += 1
+    return {"from_spans": spans, "from_fallback": fallback}
+
+
 def score_system(gold_docs: list[Doc], outputs: list[SystemOutput],
                  labels: tuple[str, ...] = LABELS) -> dict[str, Any]:
     """Every figure of the report for one system on one gold set."""
@@ -197,7 +211,7 @@ def score_system(gold_docs: list[Doc], outputs: list[SystemOutput],
         correct, total, missed, spurious = correct + c, total + t, missed + m, spurious + s
     return {
         "entities": entity_scores(gold_docs, outputs, labels),
-        "records": records,
+        "records": {**records, "origins": record_origins(outputs)},
         "numbers": {"accuracy": correct / total if total else None, "n": total,
                     "count_as_noncount": missed, "noncount_as_count": spurious},
         "errors": errors,

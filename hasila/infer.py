@@ -172,6 +172,8 @@ class Tagger:
     model_dir: Path | None = None
     #: batches run side by side (see :meth:`_run_batches`); 1: one at a time
     lanes: int = 1
+    #: exact decoding constraints (:func:`hasila.decoding.constrain`): word edges, COUNTs hold numbers
+    constrain: bool = True
     #: one :meth:`tag` at a time per tagger (a server calls it from several threads)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False,
                                   compare=False)
@@ -325,7 +327,11 @@ class Tagger:
                 scores[ti][wi] = best[row, :lengths[row]].tolist()
         for ti, wi, tj, wj in copies:
             tag_ids[ti][wi], scores[ti][wi] = tag_ids[tj][wj], scores[tj][wj]
-        return [
+        from hasila.decoding import constrain
+
+        decoded = [
             decode_windows(text, ws, tag_ids[i], self.id2label, scores[i]) if ws else []
             for i, (text, ws) in enumerate(zip(texts, windows, strict=True))
         ]
+        return [constrain(text, spans) if self.constrain else spans
+                for text, spans in zip(texts, decoded, strict=True)]

@@ -41,6 +41,7 @@ def headline_rows(metrics: dict[str, Any]) -> list[list[str]]:
                 _pct(rec["recall"]),
                 _pct(rec["f1"]),
                 _pct(m["numbers"]["accuracy"]),
+                _origins(m["records"]),
             ])
     return rows
 
@@ -48,6 +49,7 @@ def headline_rows(metrics: dict[str, Any]) -> list[list[str]]:
 HEADLINE_HEADER = [
     "gold set", "system", "docs", "entity F1 (strict, micro)", "entity F1 (macro)",
     "entity F1 (partial)", "record P", "record R", "record F1", "count/non-count acc.",
+    "records: spans / fallback",
 ]
 
 
@@ -93,6 +95,12 @@ def conclusions(metrics: dict[str, Any]) -> list[str]:
             line += f"; the linker on gold spans reaches {_pct(scores[REFERENCE])}"
         lines.append(line + ".")
     return lines
+
+
+def _origins(records: dict[str, Any]) -> str:
+    """``12 / 3``: records from the system's COUNT spans / from the linker's rule fallback."""
+    o = records.get("origins")
+    return "—" if not o else f"{o['from_spans']} / {o['from_fallback']}"
 
 
 def _md_table(header: list[str], rows: list[list[str]]) -> str:

@@ -35,7 +35,7 @@ from hasila.config import config_hash, load_config, to_dict
 from hasila.dataset import DataConfig, build_dataset, load_eval_set, load_source
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, atomic_open, write_json
-from hasila.infer import pad_batch, set_threads
+from hasila.infer import pad_batch, set_threads, usable_cores
 from hasila.modeling import ModelConfig, build, resolve_path
 from hasila.optim import LinearSchedule as LinearSchedule  # re-exported for older imports
 from hasila.optim import (
@@ -75,10 +75,18 @@ class TrainingConfig:
     save_every: int = 0  # steps between checkpoints; 0: at every evaluation
     keep_checkpoints: int = 2
     patience: int = 0  # evaluations without improvement before stopping; 0: never stop early
-    select_on: str = ""  # dev set that picks the best model; "": the first one present
+    select_on: str = ""  # dev set(s) picking the best model: the first loaded of "a,b"; "": the first
     eval_batch_size: int = 16
-    threads: int = 0  # 0: the cores not kept busy by other processes (hasila.infer.auto_threads)
-    time_budget_minutes: float = 0.0  # > 0: stop (and keep the best model) after this long
+    threads: int = 0  # 0: every core this process may use (not the load at start)
+    time_budget_minutes: float = 0.0  # > 0: safety net: stop (and keep the best model) after this long
+    # true: the schedule is shortened after 20 steps when max_steps would not fit the budget.
+    # Off by default: the step count must not depend on how busy the machine is at start.
+    fit_to_budget: bool = False
+    # A run fails (exit non-zero, no model folder) when its selected checkpoint scores below
+    # min_select_f1 on the selection set, or when its loss never drops min_loss_drop (a
+    # fraction) below the loss around its first evaluation (the "all O" plateau). 0: no check.
+    min_select_f1: float = 0.05
+    min_loss_drop: float = 0.2
 
 
 @dataclass
@@ -275,6 +283,19 @@ def _load_eval_sets(sets: Sequence[Any]) -> dict[str, list[Doc]]:
     return out
 
 
+def _selection_set(setting: str, dev_sets: dict[str, list[Doc]]) -> str:
+    """The dev set that selects the checkpoint: the first loaded of ``setting``'s comma-separated
+    names (so an optional set can come first), or the first dev set when ``setting`` is empty."""
+    if not setting:
+        return next(iter(dev_sets), "")
+    names = [n.strip() for n in setting.split(",") if n.strip()]
+    for name in names:
+        if name in dev_sets:
+            return name
+    raise UserError(f"training.select_on {setting!r}: no such dev set loaded "
+                    f"({', '.join(dev_sets) or 'none'})")
+
+
 def ensure_pretrained(cfg: TrainConfig) -> Path:
     """Run the config's pre-training stage unless its base folder exists from the same settings."""
     from hasila.pretrain import pretrain
@@ -329,7 +350,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
            on_step: Callable[[int], None] | None, tqdm: Any, auto_model: Any, auto_tok: Any) -> TrainResult:
     t_cfg = cfg.training
     started = time.monotonic()
-    threads = set_threads(t_cfg.threads or None)
+    threads = set_threads(t_cfg.threads or usable_cores())
     device = _device(t_cfg.device)
     bf16 = _use_bf16(t_cfg.bf16, device)
     random.seed(t_cfg.seed)
@@ -344,10 +365,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
                     len(src.docs), src.config.weight, f" ({src.skipped})" if src.skipped else "")
     dev_sets = _load_eval_sets(cfg.data.dev)
     test_sets = _load_eval_sets(cfg.data.test)
-    select_on = t_cfg.select_on or next(iter(dev_sets), "")
-    if t_cfg.select_on and t_cfg.select_on not in dev_sets:
-        raise UserError(f"training.select_on {t_cfg.select_on!r}: no such dev set loaded "
-                        f"({', '.join(dev_sets) or 'none'})")
+    select_on = _selection_set(t_cfg.select_on, dev_sets)
 
     if checkpoint is not None:
         logger.info("resuming from %s", checkpoint)
@@ -400,6 +418,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     run_tokens = 0
     run_started = time.monotonic()
     loss_sum, loss_n = 0.0, 0
+    step_losses: list[float] = []  # this run's loss at every step (for the plateau check)
     budget = t_cfg.time_budget_minutes * 60
 
     def evaluate(step: int) -> dict[str, Any]:
@@ -432,13 +451,15 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
                 batches, batches_epoch = epoch_batches(lengths, t_cfg.batch_size, t_cfg.seed, epoch), epoch
             batch_idx = batches[pos]
             batch = {k: v.to(device) for k, v in collate([rows[i] for i in batch_idx], pad_id).items()}
-            loss_sum += optimizer_step(model, optimizer, scheduler, lambda b: model(**b).loss, batch,
-                                       t_cfg.grad_clip, autocast)
+            loss = optimizer_step(model, optimizer, scheduler, lambda b: model(**b).loss, batch,
+                                  t_cfg.grad_clip, autocast)
+            loss_sum += loss
+            step_losses.append(loss)
             step += 1
             run_tokens += int(batch["attention_mask"].sum())
             loss_n += 1
             elapsed = time.monotonic() - run_started
-            if budget > 0 and step - first_step + 1 == 20:  # fit the schedule to the time budget
+            if t_cfg.fit_to_budget and budget > 0 and step - first_step + 1 == 20:  # fit the schedule to the time budget
                 total = bar.total = fit_schedule_to_budget(
                     scheduler, step, 20, elapsed, budget - state["seconds"] - elapsed, t_cfg.warmup_ratio)
             bar.update(1)
@@ -482,6 +503,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     train_seconds = time.monotonic() - run_started
     tokens_per_s = run_tokens / train_seconds if train_seconds > 0 and run_tokens else 0.0
 
+    check_run(t_cfg, select_on, state["best"], state["best_step"], step_losses, eval_every)
     best_model = auto_model.from_pretrained(str(best_dir), dtype=torch.float32).to(device)
     final: dict[str, Any] = {"dev": {}, "test": {}}
     for split, sets in (("dev", dev_sets), ("test", test_sets)):
@@ -512,6 +534,41 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     logger.info("model written to %s (%d steps, %.0f s, %.0f tokens/s)", model_dir, step,
                 total_seconds, tokens_per_s)
     return TrainResult(model_dir, run_dir, step, first_step, total_seconds, tokens_per_s, summary)
+
+
+# ----------------------------------------------------------------------------- failure checks
+
+
+class TrainingFailed(UserError):
+    """A run that produced no usable model (the CLI exits non-zero; no model folder is written)."""
+
+
+def loss_plateau_drop(losses: Sequence[float], interval: int) -> float | None:
+    """How far (a fraction) the loss fell from its first plateau: the mean of the second half
+    of the first ``interval`` steps versus the mean of the last half ``interval``. None when
+    the run is shorter than two intervals."""
+    half = max(interval // 2, 1)
+    if interval < 2 or len(losses) < 2 * interval:
+        return None
+    first = sum(losses[interval - half:interval]) / half
+    last = sum(losses[-half:]) / half
+    return (first - last) / first if first > 0 else None
+
+
+def check_run(t_cfg: TrainingConfig, select_on: str, best: float | None, best_step: int | None,
+              losses: Sequence[float], interval: int) -> None:
+    """Raise :class:`TrainingFailed` naming the cause when a run learnt nothing usable."""
+    if t_cfg.min_select_f1 > 0 and select_on and best is not None and best < t_cfg.min_select_f1:
+        raise TrainingFailed(
+            f"training failed: the selected checkpoint (step {best_step}) scores entity F1 "
+            f"{best:.3f} on {select_on}, below training.min_select_f1 {t_cfg.min_select_f1:g}; "
+            "no model folder written")
+    drop = loss_plateau_drop(losses, interval)
+    if t_cfg.min_loss_drop > 0 and drop is not None and drop < t_cfg.min_loss_drop:
+        raise TrainingFailed(
+            f"training failed: the loss never left its first plateau (it fell {100 * drop:.0f}% "
+            f"after step {interval}, less than training.min_loss_drop {t_cfg.min_loss_drop:g}); "
+            "no model folder written")
 
 
 # ----------------------------------------------------------------------------- output
@@ -602,17 +659,22 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         "",
         "## Training data",
         "",
-        "| source | kind | docs | windows | weight | windows used | spans | snapped |",
-        "|---|---|---|---|---|---|---|---|",
+        "| source | kind | docs | windows | weight | windows used | share of the mix | spans | "
+        "entities / 1k chars | snapped |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
+    used = max(data.get("train_windows", 0), 1)
     for name, s in data.get("sources", {}).items():
         note = f" — {s['skipped']}" if s.get("skipped") else ""
         lines.append(f"| {name}{note} | {s['kind']} | {s['docs']} | {s['windows']} | {s['weight']:g} | "
-                     f"{s['windows_after_weight']} | {s['spans']} | {s['snapped']} |")
+                     f"{s['windows_after_weight']} | {100 * s['windows_after_weight'] / used:.0f}% | "
+                     f"{s['spans']} | {s.get('entities_per_1k_chars', '—')} | {s['snapped']} |")
     lines += [
         "",
         f"{data.get('train_windows', 0)} training windows, {data.get('train_tokens', 0)} tokens per epoch. "
-        "`snapped`: spans whose boundary falls inside a sub-token (trained as the whole sub-token).",
+        "`snapped`: spans whose boundary falls inside a sub-token (trained as the whole sub-token). "
+        "Kinds: `gold` hand-annotated, `rules` real reports labelled by the rules baseline "
+        "(silver), `synthetic` generated reports, `silver` tagged by a teacher model.",
         "",
         "Data mix (where each source's text and labels come from):",
         "",
@@ -666,7 +728,9 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         "- Span boundaries follow the tokenizer: a gold boundary inside a sub-token is widened "
         "to the sub-token (`snapped` above). The scratch tokenizer cuts digits and a "
         "word-initial و/ف/ب/ل/ك off every word, so clitics stay outside spans as the guide asks; "
-        "a suffix glued to a span (`أحدهم`) is not cut.",
+        "decoding (`hasila.decoding`) puts the letter back where the rest is no word (`وحدات`), "
+        "drops COUNT spans without a number or on a date, and joins spans the model broke. "
+        "A suffix glued to a span (`أحدهم`) is not cut.",
         "- Scores on a few dozen documents have wide confidence intervals.",
         "- Tags are not casualty records: the hasila linker adds values, categories and links.",
         "",

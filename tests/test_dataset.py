@@ -126,3 +126,16 @@ def test_silver_predictions_filtered_by_score(tmp_path, tok):
     write_export(path, [doc], kind="predictions", model_version="t")
     src = load_source(SourceConfig("silver", "silver", str(path), min_score=0.5))
     assert [s.label for s in src.docs[0].spans] == ["COUNT", "CATEGORY"]
+
+
+def test_an_outlet_held_out_of_training_is_the_selection_set(tmp_path):
+    from hasila.dataset import EvalSetConfig, load_eval_set, load_source
+
+    docs = make_docs(4, 5)
+    for doc, source in zip(docs, ["BBC BB-1", "skynews SK-2", "BBC BB-3", "france24 FR-4"], strict=True):
+        doc.meta["source"] = source
+    path = write_gold(tmp_path / "real.json", docs)
+    train = load_source(SourceConfig("real", "gold", str(path), hold_out=["BBC"]))
+    held = load_eval_set(EvalSetConfig("held", str(path), outlets=["BBC"]))
+    assert [d.id for d in train.docs] == ["d1", "d3"]
+    assert held is not None and [d.id for d in held] == ["d0", "d2"]

@@ -11,6 +11,7 @@ from hasila.evaluate import (
     SystemOutput,
     entity_scores,
     number_decisions,
+    record_origins,
     record_scores,
     score_system,
 )
@@ -96,6 +97,15 @@ def test_record_scores_hand_scored() -> None:
     assert "16" in wrong["detail"] and wrong["sentence"].startswith("قتل")
     assert scores["attribute_accuracy"]["part_of"]["accuracy"] == pytest.approx(1 / 2)
     assert scores["attribute_accuracy"]["value"]["accuracy"] == 1.0
+
+
+def test_record_origins_split_model_spans_from_rule_fallback() -> None:
+    t = GOLD.text
+    recs = [_rec("c1", "16", 16, "regime"), _rec("c2", "4", 4, "regime")]
+    # the system tagged 16 as COUNT; the record on 4 came from the linker's fallback
+    out = SystemOutput([_span(t, "COUNT", "16"), _span(t, "PLACE", "إدلب")], recs)
+    assert record_origins([out]) == {"from_spans": 1, "from_fallback": 1}
+    assert score_system([GOLD], [out])["records"]["origins"]["from_fallback"] == 1
 
 
 def test_number_decisions_count_every_number() -> None:

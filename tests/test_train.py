@@ -12,7 +12,14 @@ from test_dataset import make_docs, write_gold
 
 from hasila.cli import main
 from hasila.errors import UserError
-from hasila.train import TrainConfig, load_train_config, strict_scores, train
+from hasila.train import (
+    TrainConfig,
+    TrainingFailed,
+    load_train_config,
+    loss_plateau_drop,
+    strict_scores,
+    train,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -86,6 +93,33 @@ def test_train_writes_model_folder_card_and_metrics(tmp_path):
     assert [d.spans for d in again.docs] == [d.spans for d in first.docs]
     missing = load_source(SourceConfig("s", "silver", teacher=str(tmp_path / "nope"), corpus=[str(corpus)]))
     assert missing.docs == [] and "not found" in missing.skipped
+
+
+def test_a_run_below_the_selection_floor_fails_and_writes_no_model(tmp_path):
+    with pytest.raises(TrainingFailed, match="min_select_f1"):
+        train(tiny_config(tmp_path, min_select_f1=1.01))
+    assert not (tmp_path / "models" / "tiny").exists()
+
+
+def test_a_run_stuck_on_its_first_plateau_fails_and_writes_no_model(tmp_path):
+    cfg = tiny_config(tmp_path, lr=0.0, min_loss_drop=0.2)  # lr 0: the loss cannot move
+    with pytest.raises(TrainingFailed, match="first plateau"):
+        train(cfg)
+    assert not (tmp_path / "models" / "tiny").exists()
+
+
+def test_loss_plateau_drop_compares_first_plateau_with_the_end():
+    assert loss_plateau_drop([2.0, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3], 4) == pytest.approx(0.0)
+    assert loss_plateau_drop([2.0, 1.0, 1.0, 1.0, 0.5, 0.3, 0.2, 0.2], 4) == pytest.approx(0.8)
+    assert loss_plateau_drop([2.0, 1.0, 1.0], 4) is None  # shorter than two intervals
+
+
+def test_training_threads_default_to_the_cores_not_the_load(tmp_path, monkeypatch):
+    import hasila.infer as infer
+
+    monkeypatch.setattr(infer, "_load_1min", lambda: 5.0)  # a busy machine at start
+    result = train(tiny_config(tmp_path, threads=0))
+    assert result.metrics["threads"] == infer.usable_cores()
 
 
 def test_resume_after_interruption_continues_the_step_count(tmp_path):

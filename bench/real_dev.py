@@ -1,0 +1,80 @@
+"""Score model folders (and the rules) on a gold file: strict entity F1 per label and record F1,
+with the exact decoding constraints on and off (the ablation of hasila.decoding).
+
+    PYTHONPATH=$PWD python bench/real_dev.py models/default [more model folders] \
+        --gold ../shared/real/dev_gold.json --rules --out bench/results/real_dev.json
+
+Measuring only: nothing here selects a model or a setting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+
+def _row(name: str, m: dict, seconds: float) -> dict:
+    seq = m["entities"]["seqeval"]
+    rec = m["records"]["overall"]
+    return {"system": name, "entity_f1": round(100 * seq["micro"]["f1"], 1),
+            "entity_p": round(100 * seq["micro"]["precision"], 1),
+            "entity_r": round(100 * seq["micro"]["recall"], 1),
+            "per_label": {k: {x: round(100 * v[x], 1) for x in ("precision", "recall", "f1")}
+                          for k, v in seq["per_label"].items()},
+            "record_f1": round(100 * rec["f1"], 1), "record_p": round(100 * rec["precision"], 1),
+            "record_r": round(100 * rec["recall"], 1), "origins": m["records"].get("origins"),
+            "seconds": round(seconds, 1)}
+
+
+def main() -> None:
+    from hasila.evaluate import model_system, rules_system, score_system
+    from hasila.lsio import load_docs
+    from hasila.ontology import Ontology
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("models", nargs="*")
+    ap.add_argument("--gold", default="../shared/real/dev_gold.json")
+    ap.add_argument("--rules", action="store_true")
+    ap.add_argument("--outlets", nargs="*", default=[], help="only the reports of these outlets")
+    ap.add_argument("--out", default="")
+    args = ap.parse_args()
+    from hasila.dataset import outlet
+
+    docs = load_docs(args.gold, source="annotations")
+    docs = [d for d in docs if not args.outlets or outlet(d) in args.outlets]
+    rows = []
+    from hasila import decoding
+
+    variants = {
+        "": None,
+        " +snap+count": lambda text, spans: decoding.counts_with_numbers(
+            text, decoding.snap_to_words(text, spans)),
+        " +snap+count+merge": decoding.constrain,
+    }
+    for model in args.models:
+        run, tagger = model_system(Path(model))
+        tagger.constrain = False
+        original = tagger.tag
+        for suffix, fn in variants.items():
+            def tag(texts, batch_size=16, fn=fn, original=original):
+                out = original(texts, batch_size=batch_size)
+                return out if fn is None else [fn(t, s) for t, s in zip(texts, out, strict=True)]
+            tagger.tag = tag
+            t = time.monotonic()
+            m = score_system(docs, run(docs))
+            rows.append(_row(f"{model}{suffix}", m, time.monotonic() - t))
+            print(json.dumps(rows[-1], ensure_ascii=False))
+    if args.rules:
+        t = time.monotonic()
+        m = score_system(docs, rules_system(Ontology.load())(docs))
+        rows.append(_row("rules", m, time.monotonic() - t))
+        print(json.dumps(rows[-1], ensure_ascii=False))
+    if args.out:
+        Path(args.out).write_text(json.dumps({"gold": args.gold, "rows": rows}, ensure_ascii=False, indent=1),
+                                  encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

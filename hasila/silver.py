@@ -1,0 +1,124 @@
+"""Rules silver: casualty reports picked from unlabelled corpora, labelled by the rules baseline.
+
+The rules (:class:`hasila.weak.RulesLabeller`: gazetteer, actor lists, the
+linker's number rules) are the most accurate labeller on real reports, so a
+model trained on what they say about many real reports learns their knowledge
+from real text, at the density of real news. :func:`select_reports` keeps the
+texts that report casualties by a cheap, stated rule (:data:`CASUALTY_RULE`);
+:func:`rules_silver` labels them in worker processes and caches the result
+under ``.cache/silver/`` (keyed by the texts and the rules' own files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from hasila.fileio import project_root
+from hasila.schema import Doc, Span
+
+logger = logging.getLogger(__name__)
+
+_KEYWORDS = ("قتل", "مقتل", "قتيل", "قتلى", "مصرع", "جرحى", "جريح", "إصابة", "اصابة", "ضحايا", "أصيب",
+             "اصيب")
+_DIGIT = "[0-9٠-٩]"
+_KW = "(?:" + "|".join(_KEYWORDS) + ")"
+#: The selection rule: a casualty word and a digit within 60 characters of each other.
+CASUALTY_RULE = re.compile(f"{_KW}.{{0,60}}?{_DIGIT}|{_DIGIT}.{{0,60}}?{_KW}", re.DOTALL)
+#: Files whose content decides what the rules say (part of the cache key).
+_RULE_FILES = ("configs/actors.yaml", "configs/categories.yaml", "configs/link.yaml",
+               "data/gazetteer/places.tsv", "hasila/weak.py", "hasila/link.py", "hasila/link_cues.py",
+               "hasila/link_numbers.py", "hasila/link_text.py", "hasila/link_tree.py",
+               "hasila/ontology.py", "hasila/gazetteer.py", "hasila/arabic.py")
+
+
+def reports_casualties(text: str) -> bool:
+    """True when ``text`` matches :data:`CASUALTY_RULE` (a casualty word near a digit)."""
+    return CASUALTY_RULE.search(text) is not None
+
+
+def select_reports(texts: Iterable[str], max_docs: int = 0, max_chars: int = 0) -> Iterator[str]:
+    """The texts that report casualties, first come first kept, without exact reprints
+    (same first 200 characters); ``max_chars`` > 0 leaves out longer texts."""
+    seen: set[str] = set()
+    kept = 0
+    for text in texts:
+        if max_chars and len(text) > max_chars:
+            continue
+        head = text[:200]
+        if head in seen or not reports_casualties(text):
+            continue
+        seen.add(head)
+        yield text
+        kept += 1
+        if max_docs and kept >= max_docs:
+            return
+
+
+def rules_fingerprint() -> str:
+    """A hash of the rules' word lists, settings and code."""
+    h = hashlib.sha256()
+    root = project_root()
+    for name in _RULE_FILES:
+        path = root / name
+        h.update(name.encode() + (path.read_bytes() if path.is_file() else b"-"))
+    return h.hexdigest()
+
+
+_LABELLER = None
+
+
+def _init_worker() -> None:
+    global _LABELLER
+    from hasila.weak import RulesLabeller
+
+    _LABELLER = RulesLabeller.load()
+
+
+def _label(text: str) -> list[list]:
+    assert _LABELLER is not None
+    doc = _LABELLER.label(text)
+    return [[s.start, s.end, s.label] for s in doc.spans]
+
+
+def label_texts(texts: list[str], processes: int = 1) -> list[list[list]]:
+    """The rules' spans (``[start, end, label]``) of every text, in ``processes`` processes."""
+    from tqdm.auto import tqdm
+
+    if processes <= 1 or len(texts) < 50:
+        _init_worker()
+        return [_label(t) for t in tqdm(texts, desc="rules silver", unit="doc")]
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(processes, initializer=_init_worker) as pool:
+        return list(tqdm(pool.imap(_label, texts, chunksize=8), total=len(texts), desc="rules silver",
+                         unit="doc"))
+
+
+def rules_silver(texts: list[str], name: str, cache_dir: str | Path, processes: int = 1) -> list[Doc]:
+    """``texts`` labelled by the rules, as docs ``<name>-<i>`` (cached by texts and rules)."""
+    h = hashlib.sha256(rules_fingerprint().encode())
+    for text in texts:
+        h.update(text.encode("utf-8") + b"\x00")
+    cache = Path(cache_dir) / f"rules-{h.hexdigest()[:16]}.json"
+    if cache.is_file():
+        raw = json.loads(cache.read_text(encoding="utf-8"))
+        logger.info("silver %s: cache hit %s", name, cache)
+    else:
+        logger.info("silver %s: labelling %d reports with the rules (%d processes)", name, len(texts),
+                    processes)
+        raw = label_texts(texts, processes)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".part")
+        tmp.write_text(json.dumps(raw), encoding="utf-8")
+        tmp.replace(cache)
+    return [Doc(f"{name}-{i}", text, [Span(a, b, lab, text[a:b]) for a, b, lab in spans])
+            for i, (text, spans) in enumerate(zip(texts, raw, strict=True))]
+
+
+__all__ = ["CASUALTY_RULE", "label_texts", "reports_casualties", "rules_fingerprint", "rules_silver",
+           "select_reports"]
