@@ -66,25 +66,39 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_push(args: argparse.Namespace) -> int:
-    from hasila.lsclient import connect, docs_from_jsonl, ls_errors, push, unique_ids
+    from hasila.lsclient import connect, docs_from_jsonl, unique_ids
 
     docs = unique_ids(docs_from_jsonl(args.input))
     client = connect(args.url, args.api_key)  # server and key first: predicting takes time
     predictions = None
     version = None
     if args.model:
-        from hasila.predict import ontology_note
         from hasila.prediction_doc import model_version, prediction_docs
 
-        if (note := ontology_note(args.model)) is not None:
-            print(f"hasila ls push: note: {note}", file=sys.stderr)
+        _ontology_note("ls push", args.model)
         predictions = {d.id: d for d in prediction_docs(args.model, docs, batch_size=args.batch_size)}
         version = model_version(args.model)
+    _push_and_say(client, args, docs, predictions, version)
+    return 0
+
+
+def _ontology_note(command: str, model_dir: str) -> None:
+    """Tell the user when the model folder lacks the categories it was trained with."""
+    from hasila.predict import ontology_note
+
+    if (note := ontology_note(model_dir)) is not None:
+        print(f"hasila {command}: note: {note}", file=sys.stderr)
+
+
+def _push_and_say(client: object, args: argparse.Namespace, docs: list, predictions: dict | None,
+                  version: str | None) -> None:
+    """Push ``docs`` (with ``predictions``) to ``args.project`` and print what was added."""
+    from hasila.lsclient import ls_errors, push
+
     with ls_errors(args.url):
         s = push(client, args.project, docs, predictions, model_version=version)
     print(f"project {args.project!r} (id {s.project_id}): {s.created} task(s) created, "
           f"{s.skipped} already there, {s.predictions_added} prediction(s) added")
-    return 0
 
 
 def run_pull(args: argparse.Namespace) -> int:
@@ -117,6 +131,7 @@ def run_select(args: argparse.Namespace) -> int:
         from hasila.lsclient import connect
 
         client = connect(args.url, args.api_key)  # a bad URL or token shows before the work
+    _ontology_note("ls select", args.model)
     tagger = Tagger.load(args.model)
     chosen = select(tagger, RulesTagger.load(), docs, args.n, args.max_similarity, args.batch_size)
     with atomic_open(args.output) as fh:
@@ -124,13 +139,9 @@ def run_select(args: argparse.Namespace) -> int:
             fh.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
     print(f"{len(chosen)} of {len(docs)} report(s) chosen, written to {args.output}")
     if client is not None:
-        from hasila.lsclient import ls_errors, push
         from hasila.prediction_doc import model_version, tag_and_link
 
         picked = [c.doc for c in chosen]
         predictions = {d.id: d for d in tag_and_link(tagger, picked, batch_size=args.batch_size)}
-        with ls_errors(args.url):
-            s = push(client, args.project, picked, predictions, model_version=model_version(args.model))
-        print(f"project {args.project!r} (id {s.project_id}): {s.created} task(s) created, "
-              f"{s.skipped} already there, {s.predictions_added} prediction(s) added")
+        _push_and_say(client, args, picked, predictions, model_version(args.model))
     return 0

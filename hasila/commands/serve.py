@@ -49,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
         connect(args.url, args.api_key)  # a wrong URL or token shows now, not at the first event
         retrain = Retrainer(config=config, output=Path(args.train_output), overrides=args.overrides,
                             client=lambda: connect(args.url, args.api_key))
+    from hasila.commands.ls import _ontology_note
+
+    _ontology_note("serve", args.model)
     backend = Backend(args.model, batch_size=args.batch_size, threads=args.threads, retrain=retrain)
     try:
         model = backend.load()
