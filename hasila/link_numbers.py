@@ -257,8 +257,6 @@ def certain_non_count(view: TokenView, start: int, end: int, value: int, kind: s
     """The reason when the number at ``[start, end)`` is surely not a count of people
     (a date, year, clock time, duration, age, percentage, sum, unit or model name, or a
     count of things), else ``None``: a tagger's COUNT span there is vetoed."""
-    if kind == "digits" and _is_clock(view, start, end):
-        return "time"
     nxt = _next_word(view, end)
     if kind == "one" and nxt is not None and view[nxt].key in SUPERLATIVES:
         return "other"
@@ -292,24 +290,23 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "percentage"
     if kind == "digits" and _is_date(view, start, end, nxt):
         return "non_count", "date"
-    prev1 = _prev_words(view, start, 1)
+    prev = _prev_words(view, start, 1)
     if kind == "dual":  # the dual is its own people noun (امرأتان، عنصرين), unless it agrees with
-        p = view[prev1[0]] if prev1 else None  # a dual thing before it (هجومان مسلحان)
-        if p is not None and p.key.endswith(("ان", "ين")) and not people_noun_at(view, prev1[0], ontology) \
+        p = view[prev[0]] if prev else None  # a dual thing before it (هجومان مسلحان)
+        if p is not None and p.key.endswith(("ان", "ين")) and not people_noun_at(view, prev[0], ontology) \
                 and p.key not in _ALL_TRIGGERS and not p.plain(_SUBSET_WORDS):
             return "non_count", "thing"
         return "count", None
-    if kind == "words" and prev1 and view[prev1[0]].has(ORDINAL_WORDS) and prev1[0] == view.last_before(start):
+    if kind == "words" and prev and view[prev[0]].has(ORDINAL_WORDS) and prev[0] == view.last_before(start):
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth
-    if prev1 and view[prev1[0]].key in RATIO_BEFORE:
+    if prev and view[prev[0]].key in RATIO_BEFORE:
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
         return "non_count", "age"  # تناهز العشرين من العمر
     if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
-            and not (prev1 and view[prev1[0]].has(_ALL_TRIGGERS)):
+            and not (prev and view[prev[0]].has(_ALL_TRIGGERS)):
         return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
     if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
-        prev = _prev_words(view, start, 1)
         if prev and view[prev[0]].has(cues.DURATION_UNITS):
             return "non_count", "duration"
         if prev and view[prev[0]].has(cues.THING_NOUNS):
@@ -322,9 +319,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if nxt is not None and people_noun_at(view, nxt, ontology):
             return "count", None
-        prev_year = _prev_words(view, start, 1)
-        if evidence and not (prev_year and (view[prev_year[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
-                                            or view[prev_year[0]].key in ("في", "وفي"))) \
+        if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
+                                       or view[prev[0]].key in ("في", "وفي"))) \
                 and nxt is not None and not view[nxt].has(cues.MONTHS):
             return "count", None  # أكثر من 2000 من المسلحين / و2100 قضوا
         if nxt is not None and view[nxt].has(cues.TOTAL_WORDS):  # يرتفع إلى 2020 عدد الأشخاص
@@ -341,7 +337,6 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "non_count", "age"
     if nxt is not None and view[nxt].has(cues.DURATION_UNITS):
         return "non_count", "duration"
-    prev = _prev_words(view, start, 1)
     if prev and view[prev[0]].has(cues.DURATION_UNITS) and not evidence:
         return "non_count", "duration"
     if nxt is not None and view[nxt].has(cues.THING_NOUNS) and not people_noun_at(view, nxt, ontology):
