@@ -75,10 +75,6 @@ class _OntologySpec:
     categories: dict[str, _CategorySpec] = field(default_factory=dict)
 
 
-#: The keys that say how categories relate (armed, parts, overlaps, any_part, broad).
-RELATION_KEYS: tuple[str, ...] = ("armed", "parts", "overlaps")
-
-
 @dataclass(frozen=True)
 class Category:
     """One category id with its cue words."""
@@ -173,6 +169,11 @@ class Ontology:
                                                  compare=False)
     _neutral: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
     _duals: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    _armed: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    _parts: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False,
+                                              compare=False)
+    _overlaps: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False,
+                                                 compare=False)
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] | None = field(
         default=None, init=False, repr=False, compare=False)
     _order: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -228,6 +229,10 @@ class Ontology:
         object.__setattr__(self, "_groups", groups)
         object.__setattr__(self, "_neutral", neutral)
         object.__setattr__(self, "_duals", _dual_keys(self.categories, self.neutral_nouns))
+        # how categories relate, read in the linker's loops: worked out once
+        object.__setattr__(self, "_armed", frozenset(c.id for c in self.categories if c.armed))
+        object.__setattr__(self, "_parts", {c.id: frozenset({c.id, *c.parts}) for c in self.categories})
+        object.__setattr__(self, "_overlaps", {c.id: frozenset(c.overlaps) for c in self.categories})
 
     # -- loading ----------------------------------------------------------
     @classmethod
@@ -377,14 +382,11 @@ class Ontology:
     @property
     def armed(self) -> frozenset[str]:
         """Ids that count fighters of some side."""
-        return frozenset(c.id for c in self.categories if c.armed)
+        return self._armed
 
     def parts(self, category_id: str) -> frozenset[str]:
         """Ids that may be counted as a part of ``category_id`` (itself included)."""
-        try:
-            return frozenset({category_id, *self.category(category_id).parts})
-        except KeyError:
-            return frozenset({category_id})
+        return self._parts.get(category_id) or frozenset({category_id})
 
     def compatible(self, child: str | None, parent: str | None) -> bool:
         """Can people of category ``child`` be a subset of people of category ``parent``?"""
@@ -396,8 +398,7 @@ class Ontology:
         """True when no person can be counted under both ids."""
         if a == b or a in self.any_part or b in self.any_part:
             return False
-        over = {c.id: set(c.overlaps) for c in self.categories}
-        return b not in over.get(a, set()) and a not in over.get(b, set())
+        return b not in self._overlaps.get(a, ()) and a not in self._overlaps.get(b, ())
 
     def is_neutral_noun(self, text: str) -> bool:
         """``عنصر``, ``عناصر``, ``أفراد`` ...: nouns that take the id of the group that follows."""
