@@ -602,12 +602,18 @@ def _metrics_table(sets: dict[str, Any], labels: Sequence[str]) -> list[str]:
     return [*lines, ""]
 
 
+#: where a training source's text and labels come from, by kind (gold: see :func:`_origin`)
+_KIND_ORIGIN = {
+    "synthetic": "generated reports, labels by construction",
+    "rules": "real reports labelled by the rules baseline, not checked by a person",
+    "silver": "machine-labelled text (rules or a teacher model), not checked by a person",
+}
+
+
 def _origin(kind: str, path: str) -> str:
     """Where a training source's text and labels come from, in words."""
-    if kind == "synthetic":
-        return "generated reports, labels by construction"
-    if kind == "silver":
-        return "machine-labelled text (rules or a teacher model), not checked by a person"
+    if kind in _KIND_ORIGIN:
+        return _KIND_ORIGIN[kind]
     if "real" in Path(path).parts:
         return "real published reports, annotated by hand"
     return "reports written by the team, annotated by hand"
@@ -672,9 +678,7 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
     lines += [
         "",
         f"{data.get('train_windows', 0)} training windows, {data.get('train_tokens', 0)} tokens per epoch. "
-        "`snapped`: spans whose boundary falls inside a sub-token (trained as the whole sub-token). "
-        "Kinds: `gold` hand-annotated, `rules` real reports labelled by the rules baseline "
-        "(silver), `synthetic` generated reports, `silver` tagged by a teacher model.",
+        "`snapped`: spans whose boundary falls inside a sub-token (trained as the whole sub-token).",
         "",
         "Data mix (where each source's text and labels come from):",
         "",

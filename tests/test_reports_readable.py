@@ -63,7 +63,8 @@ def test_model_card_in_hub_format_with_data_mix_and_failure_classes(tmp_path: Pa
     cfg = load_train_config("configs/tiny.yaml", [
         "data.train=[{name: real, kind: gold, path: ../shared/real/train_gold.json}, "
         "{name: gold, kind: gold, path: annotations/gold/train.json}, "
-        "{name: synthetic, kind: synthetic, n: 5}]"])
+        "{name: synthetic, kind: synthetic, n: 5}, "
+        "{name: silver_rules, kind: rules, corpus: [../shared/corpora/syria_news_2018.jsonl]}]"])
     labels = ["ACTOR", "PLACE", "COUNT", "CATEGORY"]
     per_label = {lab: {"f1": f, "support": 9} for lab, f in zip(labels, [0.6, 0.2, 0.9, 0.5], strict=True)}
     scores = {"docs": 3, "precision": 0.7, "recall": 0.6, "f1": 0.646, "per_label": per_label}
@@ -79,6 +80,7 @@ def test_model_card_in_hub_format_with_data_mix_and_failure_classes(tmp_path: Pa
     assert "- real: real published reports, annotated by hand" in card
     assert "- gold: reports written by the team, annotated by hand" in card
     assert "- synthetic: generated reports, labels by construction" in card
+    assert "- silver_rules: real reports labelled by the rules baseline, not checked by a person" in card
     assert "- gold_test: PLACE spans are the weakest (strict F1 0.200)" in card
     assert "--baseline rules" in card  # where the record and rules scores come from
     for section in ("## Intended use", "## Limits", "## Known failure classes"):
