@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections import defaultdict
 from pathlib import Path
 
+from hasila.dataset import outlet
 from hasila.evaluate import linker_on_gold_spans, record_scores, rules_system
+from hasila.fileio import project_root, shared_dir
 from hasila.lsio import load_docs
 from hasila.ontology import Ontology
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("HASILA_SHARED", ROOT.parent / "shared"))
+ROOT = project_root()
+SHARED = shared_dir() or ROOT.parent / "shared"
 SETS = {
     "real_train": SHARED / "real/train_gold.json",
     "team_train": ROOT / "annotations/gold/train.json",
@@ -32,12 +33,6 @@ SETS = {
     "test": ROOT / "annotations/gold/test.json",
 }
 ATTRS = ("category", "status", "part_of", "qualifier")
-
-
-def outlet(doc) -> str:
-    """The outlet of a real report (first word of its ``source``), else ``team``."""
-    src = doc.meta.get("source") or (doc.meta.get("data") or {}).get("source") or ""
-    return src.split()[0] if src else "team"
 
 
 def row(name: str, docs, outs) -> dict:
@@ -73,7 +68,7 @@ def main() -> None:
         if name == "real_train":
             groups: dict[str, list[int]] = defaultdict(list)
             for i, d in enumerate(docs):
-                groups[outlet(d)].append(i)
+                groups[outlet(d) or "team"].append(i)
             for g, idx in sorted(groups.items()):
                 sub = row(f"  {g}", [docs[i] for i in idx], [outs[i] for i in idx])
                 rows.append(sub)
