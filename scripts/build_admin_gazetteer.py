@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from hasila.arabic import fold  # noqa: E402
 from hasila.fileio import atomic_open  # noqa: E402
 from hasila.gazetteer import Gazetteer  # noqa: E402
+from hasila.toll.admin import COLUMNS  # noqa: E402
 
 DEFAULT_CSV = ROOT.parent / "shared" / "gazetteer" / "syria_admin" / "syria_admin_pcodes_ar_en.csv"
 OUT = ROOT / "data" / "gazetteer" / "admin.tsv"
@@ -30,7 +31,6 @@ COMMON_EN = {
     "SY06": "Latakia", "SY07": "Idlib", "SY08": "Al-Hasakah", "SY09": "Deir ez-Zor",
     "SY10": "Tartus", "SY11": "Raqqa", "SY12": "Daraa", "SY13": "As-Suwayda", "SY14": "Quneitra",
 }
-HEADER = "pcode\tlevel\tname_ar\tname_en\tparent\taliases"
 KEEP_KINDS = {"district", "city", "town", "village", "camp", "neighbourhood", "site"}
 
 
@@ -67,7 +67,7 @@ def main(argv: list[str]) -> int:
                  "# OCHA P-codes, parents) from the OCHA COD-AB list; rebuilt by\n"
                  "# scripts/build_admin_gazetteer.py. Governorates: English names as reports write\n"
                  "# them, the OCHA spelling as an alias.\n")
-        fh.write(HEADER + "\n")
+        fh.write("\t".join(COLUMNS) + "\n")
         for row in kept:
             fh.write("\t".join(str(c) for c in row) + "\n")
     counts = {lvl: sum(1 for k in kept if k[1] == lvl) for lvl in (1, 2, 3, 4)}

@@ -65,6 +65,7 @@ class AdminGazetteer:
     def __init__(self, units: list[Unit], aliases: dict[str, list[str]], places: Gazetteer) -> None:
         self.units = {u.pcode: u for u in units}
         self.places = places
+        self._resolved: dict[str, Resolved] = {}
         self._index: dict[str, list[Unit]] = {}
         for unit in units:
             for name in (unit.name_ar, unit.name_en, *aliases.get(unit.pcode, [])):
@@ -126,8 +127,13 @@ class AdminGazetteer:
 
     # -- resolution ----------------------------------------------------------------
     def resolve(self, text: str) -> Resolved:
-        """The governorate and district of a place text (``Resolved.problem`` says why not)."""
-        text = text.strip()
+        """The governorate and district of a place text (``Resolved.problem`` says why not);
+        each text is resolved once."""
+        if text not in self._resolved:
+            self._resolved[text] = self._resolve(text.strip())
+        return self._resolved[text]
+
+    def _resolve(self, text: str) -> Resolved:
         place = self.places.lookup(text)
         if place is not None:
             return self._from_place(text, place)

@@ -39,7 +39,6 @@ class TollRecord:
     order: int = 0  # input order of the report
     source: str = ""
     url: str = ""
-    title: str = ""
     sentence: str = ""
     update: bool = False
     cumulative: bool = False
@@ -116,15 +115,12 @@ def _report_place(obj: dict[str, Any], admin: AdminGazetteer) -> Resolved:
                     first.country)
 
 
-def _refine(place: Resolved, obj: dict[str, Any], admin: AdminGazetteer,
-            cache: dict[str, Resolved]) -> Resolved:
+def _refine(place: Resolved, obj: dict[str, Any], admin: AdminGazetteer) -> Resolved:
     """A governorate-only place (``الغوطة الشرقية``) put in a district when the report's
     places of that governorate all lie in one district (``دوما``)."""
     districts = {}
     for e in _places(obj):
-        if e["text"] not in cache:
-            cache[e["text"]] = admin.resolve(e["text"])
-        r = cache[e["text"]]
+        r = admin.resolve(e["text"])
         if r.governorate == place.governorate and r.district is not None:
             districts.setdefault(r.district, r.place)
     if len(districts) != 1:
@@ -134,7 +130,7 @@ def _refine(place: Resolved, obj: dict[str, Any], admin: AdminGazetteer,
 
 
 def records_of_line(obj: dict[str, Any], text: str | None, order: int, admin: AdminGazetteer,
-                    cache: dict[str, Resolved], meta: dict[str, Any] | None = None) -> list[TollRecord]:
+                    meta: dict[str, Any] | None = None) -> list[TollRecord]:
     """The toll records of one prediction line (``text``: the report, when known; ``meta``:
     the report's metadata when the line has none)."""
     meta = obj.get("meta") or meta or {}
@@ -155,11 +151,9 @@ def records_of_line(obj: dict[str, Any], text: str | None, order: int, admin: Ad
     for rec in casualties:
         location = (rec.get("location") or "").strip()
         if location:
-            if location not in cache:
-                cache[location] = admin.resolve(location)
-            place, place_from = cache[location], "record"
+            place, place_from = admin.resolve(location), "record"
             if place.governorate is not None and place.district is None:
-                place = _refine(place, obj, admin, cache)
+                place = _refine(place, obj, admin)
         else:
             report_place = report_place or _report_place(obj, admin)
             place = report_place
@@ -171,7 +165,7 @@ def records_of_line(obj: dict[str, Any], text: str | None, order: int, admin: Ad
             qualifier=rec.get("qualifier") or "exact", part_of=rec.get("part_of"),
             perpetrator=rec.get("perpetrator"), place=place, place_from=place_from, time=time,
             order=order, source=str(meta.get("source") or ""), url=str(meta.get("url") or ""),
-            title=str(meta.get("title") or ""), sentence=sentence, update=update,
+            sentence=sentence, update=update,
             cumulative=cumulative))
     return out
 
@@ -184,7 +178,6 @@ def read_predictions(inputs: Iterable[str], admin: AdminGazetteer,
     from tqdm import tqdm
 
     result = ReadResult()
-    cache: dict[str, Resolved] = {}
     seen: set[str] = set()
     bar = tqdm(unit="report", desc="toll", disable=not progress, dynamic_ncols=True)
     for name in inputs:
@@ -204,6 +197,6 @@ def read_predictions(inputs: Iterable[str], admin: AdminGazetteer,
             meta = obj.get("meta") or (original.meta if original is not None else {})
             result.without_text += not text
             result.undated += parse_date(meta.get("date")) is None
-            result.records += records_of_line(obj, text, result.reports, admin, cache, meta)
+            result.records += records_of_line(obj, text, result.reports, admin, meta)
     bar.close()
     return result
