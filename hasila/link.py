@@ -26,7 +26,6 @@ from itertools import combinations, pairwise
 from typing import Any
 
 from hasila import link_cues as cues
-from hasila.arabic import find_numbers
 from hasila.link_counts import NonCount, collect_counts
 from hasila.link_numbers import (
     group_after,
@@ -177,7 +176,8 @@ class _Linker:
         self._last_bullet: CountNode | None = None
         self._lookups: dict[int, tuple[list[Span], int, SpanLookup]] = {}
         self._counted: tuple[list[CountNode], set[int]] | None = None
-        self._number_tokens: set[int] | None = None
+        #: tokens where a number expression starts (و+number too), filled by :meth:`collect`
+        self._number_tokens: set[int] = set()
 
     def _lookup(self, spans: list[Span]) -> SpanLookup:
         """A :class:`SpanLookup` of ``spans``, built once per list (rebuilt if it grew)."""
@@ -213,6 +213,7 @@ class _Linker:
         self.spans.extend(got.new_spans)
         self.non_counts.extend(got.non_counts)
         self.warnings.extend(got.warnings)
+        self._number_tokens = {self.view.first_at_or_after(n.start) for n in got.numbers}
         nodes = []
         for order, (span, value, kind) in enumerate(got.found):
             t0, t1 = self.view.index_range(span.start, span.end)
@@ -889,9 +890,6 @@ class _Linker:
         return False
 
     def _number_at(self, k: int) -> bool:
-        if self._number_tokens is None:
-            numbers = find_numbers(self.text, getattr(self.onto, "dual_keys", frozenset()))
-            self._number_tokens = {self.view.first_at_or_after(n.start) for n in numbers}  # و+number too
         return k in self._number_tokens
 
     def read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:

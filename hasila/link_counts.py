@@ -42,12 +42,14 @@ class NonCount:
 @dataclass
 class Collected:
     """What :func:`collect_counts` found: counts in text order ``(span, value, kind)``,
-    the COUNT spans it added for rule-found numbers, non-counts and warnings."""
+    the COUNT spans it added for rule-found numbers, non-counts and warnings, and every
+    number expression of the text (``numbers``)."""
 
     found: list[tuple[Span, int, str]] = field(default_factory=list)
     new_spans: list[Span] = field(default_factory=list)
     non_counts: list[NonCount] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    numbers: list[NumberMatch] = field(default_factory=list)
 
 
 _DUAL_ENDINGS = ("ان", "ين", "اه", "اها", "اهم", "اهما")
@@ -68,6 +70,7 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
     out = Collected()
     duals = getattr(onto, "dual_keys", None)
     numbers = find_numbers(text, duals) if duals is not None else find_numbers(text)
+    out.numbers = numbers
     count_spans = [s for s in spans if s.label == "COUNT"]
     others = SpanLookup([s for s in spans if s.label != "COUNT"])
     taken: set[int] = set()
