@@ -23,6 +23,7 @@ from typing import Any
 
 from hasila.align import AlignStats, encode_windows
 from hasila.errors import UserError
+from hasila.fileio import cached_json
 from hasila.modeling import is_shared_path, resolve_path
 from hasila.schema import Doc, Span
 
@@ -174,23 +175,17 @@ def _teacher_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc]
     texts = list(iter_corpus_texts(src.corpus, src.max_docs))
     if not texts:
         return [], f"silver {src.name!r}: no corpus text found, skipped"
-    h = hashlib.sha256()
-    h.update((teacher / "model.safetensors").read_bytes() if (teacher / "model.safetensors").is_file()
-             else str(teacher).encode())
-    for text in texts:
-        h.update(text.encode("utf-8") + b"\x00")
-    cache = resolve_path(cache_dir) / f"{h.hexdigest()[:16]}.json"
-    if cache.is_file():
-        raw = json.loads(cache.read_text(encoding="utf-8"))
-        logger.info("silver %s: cache hit %s", src.name, cache)
-    else:
+    weights = teacher / "model.safetensors"
+
+    def tag() -> list:
         from hasila.infer import Tagger
 
         logger.info("silver %s: tagging %d texts with %s", src.name, len(texts), teacher)
         tagged = Tagger.load(teacher).tag(texts)
-        raw = [[[s.start, s.end, s.label, s.score] for s in spans] for spans in tagged]
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps(raw), encoding="utf-8")
+        return [[[s.start, s.end, s.label, s.score] for s in spans] for spans in tagged]
+
+    raw = cached_json(resolve_path(cache_dir), "", weights.read_bytes() if weights.is_file()
+                      else str(teacher).encode(), texts, tag, f"silver {src.name}")
     docs = [Doc(f"{src.name}-{i}", text,
                 [Span(a, b, lab, text[a:b], score=sc) for a, b, lab, sc in spans])
             for i, (text, spans) in enumerate(zip(texts, raw, strict=True))]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,23 @@ def atomic_dir(path: str | Path) -> Iterator[Path]:
             path.rename(old)
         tmp.rename(path)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def cached_json(cache_dir: str | Path, prefix: str, key: bytes, texts: Iterable[str],
+                compute: Callable[[], Any], what: str) -> Any:
+    """``compute()``'s JSON result, cached in ``cache_dir`` under a hash of ``key`` and
+    ``texts`` (written atomically; ``what`` names it in the log)."""
+    h = hashlib.sha256(key)
+    for text in texts:
+        h.update(text.encode("utf-8") + b"\x00")
+    cache = Path(cache_dir) / f"{prefix}{h.hexdigest()[:16]}.json"
+    if cache.is_file():
+        logger.info("%s: cache hit %s", what, cache)
+        return json.loads(cache.read_text(encoding="utf-8"))
+    raw = compute()
+    with atomic_open(cache) as fh:
+        json.dump(raw, fh)
+    return raw
 
 
 def write_json(path: str | Path, data: Any) -> None:

@@ -12,14 +12,13 @@ under ``.cache/silver/`` (keyed by the texts and the rules' own files).
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import multiprocessing
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from hasila.fileio import project_root
+from hasila.fileio import cached_json, project_root
 from hasila.schema import Doc, Span
 
 logger = logging.getLogger(__name__)
@@ -101,21 +100,12 @@ def label_texts(texts: list[str], processes: int = 1) -> list[list[list]]:
 
 def rules_silver(texts: list[str], name: str, cache_dir: str | Path, processes: int = 1) -> list[Doc]:
     """``texts`` labelled by the rules, as docs ``<name>-<i>`` (cached by texts and rules)."""
-    h = hashlib.sha256(rules_fingerprint().encode())
-    for text in texts:
-        h.update(text.encode("utf-8") + b"\x00")
-    cache = Path(cache_dir) / f"rules-{h.hexdigest()[:16]}.json"
-    if cache.is_file():
-        raw = json.loads(cache.read_text(encoding="utf-8"))
-        logger.info("silver %s: cache hit %s", name, cache)
-    else:
+    def label() -> list:
         logger.info("silver %s: labelling %d reports with the rules (%d processes)", name, len(texts),
                     processes)
-        raw = label_texts(texts, processes)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".part")
-        tmp.write_text(json.dumps(raw), encoding="utf-8")
-        tmp.replace(cache)
+        return label_texts(texts, processes)
+
+    raw = cached_json(cache_dir, "rules-", rules_fingerprint().encode(), texts, label, f"silver {name}")
     return [Doc(f"{name}-{i}", text, [Span(a, b, lab, text[a:b]) for a, b, lab in spans])
             for i, (text, spans) in enumerate(zip(texts, raw, strict=True))]
 
