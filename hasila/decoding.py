@@ -16,6 +16,7 @@ to the model's output (not a second system):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -24,14 +25,14 @@ from dataclasses import replace
 
 from hasila.arabic import find_numbers, parse_number
 from hasila.link_cues import MONTHS
-from hasila.link_text import TokenView, key
+from hasila.link_text import CLITICS, TokenView, key
 from hasila.schema import Span
 
 logger = logging.getLogger(__name__)
 
 #: a run of letters (with marks) or a run of digits: و218 is a clitic and a number
 _WORD = re.compile(r"[^\W\d_]+(?:[\u0640\u064B-\u065F\u0670][^\W\d_]*)*|\d+")
-_CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"))
+_CLITICS = frozenset(CLITICS) | {"فك"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,8 +101,6 @@ def snap_to_words(text: str, spans: Sequence[Span], known: frozenset[str] | None
 
 
 def _word_at(starts: list[int], words: list[tuple[int, int]], pos: int) -> int | None:
-    import bisect
-
     i = bisect.bisect_right(starts, pos) - 1
     return i if i >= 0 and words[i][0] <= pos < words[i][1] else None
 
