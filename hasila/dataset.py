@@ -198,11 +198,12 @@ def _rules_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc], 
     from hasila.modeling import expand_corpus_paths, iter_corpus_texts
     from hasila.silver import rules_silver, select_reports
 
-    if not expand_corpus_paths(src.corpus):
+    paths = expand_corpus_paths(src.corpus)
+    if not paths:
         msg = f"rules silver {src.name!r}: no corpus found (../shared is optional), skipped"
         logger.info("%s", msg)
         return [], msg
-    texts = list(select_reports(iter_corpus_texts(src.corpus), src.max_docs, src.max_chars))
+    texts = list(select_reports(iter_corpus_texts([str(p) for p in paths]), src.max_docs, src.max_chars))
     logger.info("rules silver %s: %d casualty reports selected (casualty word near a digit%s%s)",
                 src.name, len(texts), f", at most {src.max_docs}" if src.max_docs else "",
                 f", <= {src.max_chars} chars" if src.max_chars else "")
