@@ -8,6 +8,10 @@ and trains ``BertForMaskedLM`` (the LM head is applied to masked positions
 only, which halves the cost with a large vocabulary). Writes a base model
 folder (tokenizer + weights + config + card) that ``model.base: <folder>`` in
 a training config loads.
+
+Runs in one process or data-parallel under ``accelerate launch`` (each process
+takes its share of every batch of ``batch_size`` blocks; the main one measures
+the held-out loss and writes the folder).
 """
 
 from __future__ import annotations
@@ -37,7 +41,17 @@ from hasila.modeling import (
     resolve_path,
     scratch_tokenizer,
 )
-from hasila.optim import bf16_autocast, build_optimizer, fit_schedule_to_budget, optimizer_step
+from hasila.optim import (
+    agree,
+    build_optimizer,
+    fit_schedule_to_budget,
+    make_accelerator,
+    optimizer_step,
+    process_threads,
+    shard,
+    sum_over_processes,
+    unwrap,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +98,7 @@ class PretrainResult:
     tokens_per_second: float
     heldout_loss: float | None
     corpus_tokens: int
+    main_process: bool = True  # False in the other processes of a data-parallel run
 
 
 def load_pretrain_config(path: str | Path | None, overrides: list[str] | None = None) -> PretrainConfig:
@@ -150,8 +165,20 @@ def mlm_loss(model: Any, inputs: torch.Tensor, labels: torch.Tensor) -> torch.Te
     return torch.nn.functional.cross_entropy(logits.float(), labels[sel])
 
 
+class MaskedLMLoss(torch.nn.Module):
+    """:func:`mlm_loss` as a module's forward, so data-parallel training (DDP, which syncs the
+    gradients of what its forward ran) can wrap it."""
+
+    def __init__(self, model: Any) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, inputs: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        return mlm_loss(self.model, inputs, labels)
+
+
 def pretrain(cfg: PretrainConfig) -> PretrainResult:
-    """Train the tokenizer and the masked LM; write ``models/<name>/``."""
+    """Train the tokenizer and the masked LM; write ``models/<name>/`` (the main process)."""
     from tqdm.auto import tqdm
     from transformers import BertForMaskedLM
 
@@ -164,16 +191,22 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     if t.max_length > cfg.model.max_positions:
         raise UserError(f"training.max_length {t.max_length} exceeds model.max_positions "
                         f"{cfg.model.max_positions}")
-    threads = set_threads(t.threads or None)
-    bf16 = _use_bf16(t.bf16)
+    accelerator = make_accelerator(cpu=True, bf16=_use_bf16(t.bf16))
+    main, world = accelerator.is_main_process, accelerator.num_processes
+    if t.batch_size < world:
+        raise UserError(f"training.batch_size {t.batch_size} is the global batch: it must be at "
+                        f"least the number of processes ({world})")
+    threads = set_threads(t.threads or process_threads())
+    bf16 = accelerator.mixed_precision == "bf16"
     random.seed(t.seed)
     torch.manual_seed(t.seed)
     started = time.monotonic()
 
-    texts = gather_texts(cfg)
-    logger.info("pretrain corpus: %d texts, %.1f M characters", len(texts),
-                sum(map(len, texts)) / 1e6)
-    tokenizer = scratch_tokenizer(cfg.model, texts)
+    with accelerator.main_process_first():  # the main process fills the tokenizer cache
+        texts = gather_texts(cfg)
+        logger.info("pretrain corpus: %d texts, %.1f M characters", len(texts),
+                    sum(map(len, texts)) / 1e6)
+        tokenizer = scratch_tokenizer(cfg.model, texts)
     blocks = pack_blocks(texts, tokenizer, t.max_length)
     if len(blocks) <= t.heldout_blocks:
         raise UserError(f"pretrain: only {len(blocks)} blocks of {t.max_length} tokens; need more text")
@@ -181,38 +214,44 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     rng.shuffle(blocks)
     heldout, blocks = blocks[:t.heldout_blocks], blocks[t.heldout_blocks:]
     corpus_tokens = len(blocks) * t.max_length
-    logger.info("pretrain: %d blocks of %d tokens (%d held out); %d steps of %d = %.1f epochs",
-                len(blocks), t.max_length, len(heldout), t.max_steps, t.batch_size,
-                t.max_steps * t.batch_size / len(blocks))
+    logger.info("pretrain: %d blocks of %d tokens (%d held out); %d steps of %d = %.1f epochs; "
+                "%d process(es)", len(blocks), t.max_length, len(heldout), t.max_steps, t.batch_size,
+                t.max_steps * t.batch_size / len(blocks), world)
 
     model = BertForMaskedLM(bert_config(cfg.model, len(tokenizer), tokenizer.pad_token_id))
+    if accelerator.process_index:  # other dropout masks per process; DDP copies rank 0's weights
+        torch.manual_seed(t.seed + accelerator.process_index)
     optimizer, scheduler = build_optimizer(model, t.lr, t.weight_decay, t.warmup_ratio, t.max_steps)
+    loss_module, optimizer = accelerator.prepare(MaskedLMLoss(model), optimizer)
+    # the same masking generator on every process: each masks the whole batch, trains on its share
     gen = torch.Generator().manual_seed(t.seed)
     data = torch.tensor(blocks, dtype=torch.long)
     held = torch.tensor(heldout, dtype=torch.long)
-    autocast = bf16_autocast("cpu", bf16)
     budget = t.time_budget_minutes * 60
     run_dir = resolve_path(cfg.runs_dir) / cfg.name
-    run_dir.mkdir(parents=True, exist_ok=True)
     log_path = run_dir / "pretrain_log.jsonl"
-    log_path.unlink(missing_ok=True)
+    if main:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        log_path.unlink(missing_ok=True)
 
     def heldout_loss() -> float:
-        model.eval()
+        inner = unwrap(accelerator, loss_module)
+        inner.eval()
         hg = torch.Generator().manual_seed(t.seed + 1)
         losses = []
-        with torch.inference_mode(), autocast:
+        with torch.inference_mode(), accelerator.autocast():
             for i in range(0, len(held), t.batch_size):
                 inputs, labels = mask_tokens(held[i:i + t.batch_size], tokenizer, t.mlm_probability, hg)
-                losses.append(float(mlm_loss(model, inputs, labels)))
-        model.train()
+                losses.append(float(inner(inputs, labels)))
+        inner.train()
         return sum(losses) / len(losses)
 
-    model.train()
+    loss_module.train()
     train_started = time.monotonic()
     step, order, pos, loss_sum, loss_n = 0, torch.randperm(len(data), generator=gen), 0, 0.0, 0
     stop = "max_steps"
-    bar = tqdm(total=t.max_steps, desc=f"pretrain {cfg.name}", unit="step", dynamic_ncols=True)
+    bar = tqdm(total=t.max_steps, desc=f"pretrain {cfg.name}", unit="step", dynamic_ncols=True,
+               disable=not main)
     total = t.max_steps
     while step < total:
         if pos + t.batch_size > len(order):
@@ -220,25 +259,31 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
         batch = data[order[pos:pos + t.batch_size]]
         pos += t.batch_size
         inputs, labels = mask_tokens(batch, tokenizer, t.mlm_probability, gen)
-        loss_sum += optimizer_step(model, optimizer, scheduler, lambda b: mlm_loss(model, *b),
-                                   (inputs, labels), t.grad_clip, autocast)
+        mine = torch.tensor(shard(range(len(batch)), accelerator))
+        loss = optimizer_step(accelerator, loss_module, optimizer, scheduler, lambda b: loss_module(*b),
+                              (inputs[mine].to(accelerator.device), labels[mine].to(accelerator.device)),
+                              t.grad_clip)
+        over = main and budget > 0 and time.monotonic() - started > budget
+        loss_all, over_all = sum_over_processes(accelerator, [loss, over])
+        over = over_all > 0
+        loss_sum += loss_all / world
         step += 1
         loss_n += 1
         elapsed = time.monotonic() - train_started
         if budget > 0 and step == 30:  # fit the learning-rate schedule to the time budget
             total = bar.total = fit_schedule_to_budget(
                 scheduler, step, step, elapsed, budget - (time.monotonic() - started), t.warmup_ratio,
-                margin=0.93)
+                margin=0.93, accelerator=accelerator)
         bar.update(1)
         bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{step * data.shape[1] * t.batch_size / elapsed:.0f}")
-        over = budget > 0 and time.monotonic() - started > budget
         if step % t.log_every == 0 or step == total or over:
             record = {"step": step, "loss": loss_sum / loss_n, "elapsed_s": round(elapsed, 1),
                       "lr": scheduler.get_last_lr()[0]}
-            if step % (t.log_every * 5) == 0 or step == total or over:
+            if main and (step % (t.log_every * 5) == 0 or step == total or over):
                 record["heldout_loss"] = heldout_loss()
-            with log_path.open("a", encoding="utf-8") as fh:
-                fh.write(json.dumps(record) + "\n")
+            if main:
+                with log_path.open("a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(record) + "\n")
             loss_sum, loss_n = 0.0, 0
         if over:
             stop = f"time budget of {t.time_budget_minutes:g} min reached"
@@ -249,20 +294,24 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
         stop = f"schedule fitted to the time budget of {t.time_budget_minutes:g} min"
     train_seconds = time.monotonic() - train_started
     tok_s = step * t.batch_size * t.max_length / train_seconds if train_seconds else 0.0
-    final_loss = heldout_loss()
     out = resolve_path(cfg.models_dir) / cfg.name
-    info = {
-        "name": cfg.name, "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "config_hash": config_hash(cfg), "texts": len(texts), "blocks": len(blocks),
-        "corpus_tokens": corpus_tokens, "steps": step, "stop_reason": stop,
-        "train_seconds": round(train_seconds, 1), "total_seconds": round(time.monotonic() - started, 1),
-        "tokens_per_second": round(tok_s, 1), "heldout_mlm_loss": round(final_loss, 4),
-        "heldout_perplexity": round(math.exp(min(final_loss, 50)), 2), "threads": threads, "bf16": bf16,
-    }
-    write_base_dir(out, model, tokenizer, cfg, info)
-    logger.info("base model written to %s (held-out MLM loss %.3f, %d steps, %.0f tokens/s)",
-                out, final_loss, step, tok_s)
-    return PretrainResult(out, step, train_seconds, tok_s, final_loss, corpus_tokens)
+    final_loss = heldout_loss() if main else 0.0
+    if main:
+        info = {
+            "name": cfg.name, "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "config_hash": config_hash(cfg), "texts": len(texts), "blocks": len(blocks),
+            "corpus_tokens": corpus_tokens, "steps": step, "stop_reason": stop,
+            "train_seconds": round(train_seconds, 1), "total_seconds": round(time.monotonic() - started, 1),
+            "tokens_per_second": round(tok_s, 1), "heldout_mlm_loss": round(final_loss, 4),
+            "heldout_perplexity": round(math.exp(min(final_loss, 50)), 2), "threads": threads, "bf16": bf16,
+            "world_size": world,
+        }
+        write_base_dir(out, unwrap(accelerator, loss_module).model, tokenizer, cfg, info)
+        logger.info("base model written to %s (held-out MLM loss %.3f, %d steps, %.0f tokens/s, "
+                    "%d process(es))", out, final_loss, step, tok_s, world)
+    final_loss = agree(accelerator, final_loss)
+    accelerator.wait_for_everyone()
+    return PretrainResult(out, step, train_seconds, tok_s, final_loss, corpus_tokens, main_process=main)
 
 
 def write_base_dir(path: Path, model: Any, tokenizer: Any, cfg: PretrainConfig, info: dict[str, Any]) -> None:

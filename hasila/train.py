@@ -1,4 +1,4 @@
-"""Fine-tune a token classifier: a plain torch loop with checkpoints, early stopping and resume.
+"""Fine-tune a token classifier: an ``accelerate`` loop with checkpoints, early stopping and resume.
 
 ``train(cfg)`` reads the data sources, builds (or loads) the tokenizer and
 model, builds the cached window dataset, trains, evaluates on the dev sets
@@ -35,15 +35,20 @@ from hasila.config import config_hash, load_config, to_dict
 from hasila.dataset import DataConfig, build_dataset, load_eval_set, load_source
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, atomic_open, write_json
-from hasila.infer import pad_batch, set_threads, usable_cores
+from hasila.infer import set_threads
 from hasila.modeling import ModelConfig, build, resolve_path
 from hasila.optim import LinearSchedule as LinearSchedule  # re-exported for older imports
 from hasila.optim import (
-    bf16_autocast,
+    agree,
     build_optimizer,
     fit_schedule_to_budget,
+    make_accelerator,
     optimizer_step,
+    process_threads,
     schedule_of,
+    shard,
+    sum_over_processes,
+    unwrap,
 )
 from hasila.optim import fit_to_budget as fit_to_budget  # re-exported
 from hasila.pretrain import PretrainConfig
@@ -117,6 +122,7 @@ class TrainResult:
     seconds: float
     tokens_per_second: float
     metrics: dict[str, Any]
+    main_process: bool = True  # False in the other processes of a data-parallel run
 
 
 def load_train_config(path: str | Path | None, overrides: list[str] | None = None) -> TrainConfig:
@@ -175,13 +181,6 @@ def evaluate_model(model: Any, tokenizer: Any, docs: Sequence[Doc], labels: Sequ
 # ----------------------------------------------------------------------------- batches
 
 
-def collate(rows: Sequence[dict[str, Any]], pad_id: int) -> dict[str, torch.Tensor]:
-    """Pad a batch of windows to its longest one (labels padded with -100)."""
-    ids, mask = pad_batch([r["input_ids"] for r in rows], pad_id)
-    labels, _ = pad_batch([r["labels"] for r in rows], -100)
-    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
-
-
 def epoch_batches(lengths: Sequence[int], batch_size: int, seed: int, epoch: int,
                   group: int = 32) -> list[list[int]]:
     """The batches of one epoch, fixed by seed and epoch (so resume replays them).
@@ -237,22 +236,28 @@ def _save_model(path: Path, model: Any, tokenizer: Any) -> None:
 
 
 class _RunLog:
-    """File logging for one run (``train.log``), removed again at the end."""
+    """File logging for one run (``train.log``, the main process's), removed again at the end;
+    the other processes of a data-parallel run log warnings only."""
 
-    def __init__(self, run_dir: Path) -> None:
+    def __init__(self, run_dir: Path, main: bool = True) -> None:
+        self.root = logging.getLogger("hasila")
+        self.old_level = self.root.level
+        self.handler: logging.Handler | None = None
+        if not main:
+            self.root.setLevel(logging.WARNING)
+            return
         self.handler = logging.FileHandler(run_dir / "train.log", encoding="utf-8")
         self.handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         self.handler.setLevel(logging.INFO)
-        self.root = logging.getLogger("hasila")
-        self.old_level = self.root.level
         if self.root.getEffectiveLevel() > logging.INFO:
             self.root.setLevel(logging.INFO)
         self.root.addHandler(self.handler)
 
     def close(self) -> None:
-        self.root.removeHandler(self.handler)
         self.root.setLevel(self.old_level)
-        self.handler.close()
+        if self.handler is not None:
+            self.root.removeHandler(self.handler)
+            self.handler.close()
 
 
 def _device(setting: str) -> str:
@@ -318,74 +323,93 @@ def ensure_pretrained(cfg: TrainConfig) -> Path:
 
 def train(cfg: TrainConfig, resume: bool = False,
           on_step: Callable[[int], None] | None = None) -> TrainResult:
-    """Run training as configured; ``on_step(step)`` is called after every optimizer step."""
+    """Run training as configured; ``on_step(step)`` is called after every optimizer step.
+
+    In one process, or data-parallel in each process ``accelerate launch`` started: every
+    process trains on its share of each batch, the main one evaluates, checkpoints and
+    writes the model; all return the same :class:`TrainResult`."""
     from tqdm.auto import tqdm
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     t_cfg = cfg.training
     if t_cfg.batch_size < 1 or t_cfg.max_length < 8:
         raise UserError("training.batch_size must be >= 1 and training.max_length >= 8")
+    device = _device(t_cfg.device)
+    accelerator = make_accelerator(cpu=device == "cpu", bf16=_use_bf16(t_cfg.bf16, device))
+    if t_cfg.batch_size < accelerator.num_processes:
+        raise UserError(f"training.batch_size {t_cfg.batch_size} is the global batch: it must be at "
+                        f"least the number of processes ({accelerator.num_processes})")
     run_dir = resolve_path(cfg.runs_dir) / cfg.name
     checkpoints = _checkpoints(run_dir) if resume else []
     if cfg.pretrain is not None and not checkpoints:
         ensure_pretrained(cfg)
+        accelerator = make_accelerator(cpu=device == "cpu", bf16=_use_bf16(t_cfg.bf16, device))
     if resume and not checkpoints:
         raise UserError(f"--resume: no checkpoint in {run_dir / 'checkpoints'} to resume from")
-    if not resume and run_dir.exists():
+    if not resume and run_dir.exists() and accelerator.is_main_process:
         logger.info("starting %s afresh: removing the previous run's checkpoints", run_dir)
         shutil.rmtree(run_dir / "checkpoints", ignore_errors=True)
         shutil.rmtree(run_dir / "best", ignore_errors=True)
         (run_dir / "metrics.jsonl").unlink(missing_ok=True)
         (run_dir / "train.log").unlink(missing_ok=True)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    runlog = _RunLog(run_dir)
+    if accelerator.is_main_process:
+        run_dir.mkdir(parents=True, exist_ok=True)
+    accelerator.wait_for_everyone()
+    runlog = _RunLog(run_dir, accelerator.is_main_process)
     try:
         return _train(cfg, run_dir, checkpoints[-1] if checkpoints else None, on_step, tqdm,
-                      AutoModelForTokenClassification, AutoTokenizer)
+                      AutoModelForTokenClassification, AutoTokenizer, accelerator)
     finally:
         runlog.close()
 
 
 def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
-           on_step: Callable[[int], None] | None, tqdm: Any, auto_model: Any, auto_tok: Any) -> TrainResult:
+           on_step: Callable[[int], None] | None, tqdm: Any, auto_model: Any, auto_tok: Any,
+           accelerator: Any) -> TrainResult:
+    from transformers import DataCollatorForTokenClassification
+
     t_cfg = cfg.training
     started = time.monotonic()
-    threads = set_threads(t_cfg.threads or usable_cores())
-    device = _device(t_cfg.device)
-    bf16 = _use_bf16(t_cfg.bf16, device)
+    main, world, rank = accelerator.is_main_process, accelerator.num_processes, accelerator.process_index
+    threads = set_threads(t_cfg.threads or process_threads())
+    device = str(accelerator.device)
+    bf16 = accelerator.mixed_precision == "bf16"
     random.seed(t_cfg.seed)
-    torch.manual_seed(t_cfg.seed)
-    with atomic_open(run_dir / RESOLVED_CONFIG) as fh:
-        yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
+    torch.manual_seed(t_cfg.seed + rank)  # other dropout masks per process; DDP copies rank 0's weights
+    if main:
+        with atomic_open(run_dir / RESOLVED_CONFIG) as fh:
+            yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
 
-    silver_cache = resolve_path(cfg.data.cache_dir).parent / "silver"
-    sources = [load_source(s, silver_cache) for s in cfg.data.train]
-    for src in sources:
-        logger.info("source %-12s %-9s %4d docs, weight %g%s", src.config.name, src.config.kind,
-                    len(src.docs), src.config.weight, f" ({src.skipped})" if src.skipped else "")
-    dev_sets = _load_eval_sets(cfg.data.dev)
-    test_sets = _load_eval_sets(cfg.data.test)
-    select_on = _selection_set(t_cfg.select_on, dev_sets)
+    # the main process fills the silver, tokenizer and dataset caches; the others read them
+    with accelerator.main_process_first():
+        silver_cache = resolve_path(cfg.data.cache_dir).parent / "silver"
+        sources = [load_source(s, silver_cache) for s in cfg.data.train]
+        for src in sources:
+            logger.info("source %-12s %-9s %4d docs, weight %g%s", src.config.name, src.config.kind,
+                        len(src.docs), src.config.weight, f" ({src.skipped})" if src.skipped else "")
+        dev_sets = _load_eval_sets(cfg.data.dev)
+        test_sets = _load_eval_sets(cfg.data.test)
+        select_on = _selection_set(t_cfg.select_on, dev_sets)
 
-    if checkpoint is not None:
-        logger.info("resuming from %s", checkpoint)
-        tokenizer = auto_tok.from_pretrained(str(checkpoint))
-        model = auto_model.from_pretrained(str(checkpoint), dtype=torch.float32)
-        state = json.loads((checkpoint / STATE_FILE).read_text(encoding="utf-8"))
-    else:
-        texts = [d.text for s in sources for d in s.docs]
-        tokenizer, model = build(cfg.model, texts)
-        state = {"step": 0, "best": None, "best_step": None, "bad_evals": 0, "tokens": 0,
-                 "seconds": 0.0, "config_hash": config_hash(cfg)}
-    limit = getattr(model.config, "max_position_embeddings", t_cfg.max_length)
-    if t_cfg.max_length > limit:
-        raise UserError(f"training.max_length {t_cfg.max_length} exceeds the model's "
-                        f"{limit} positions")
+        if checkpoint is not None:
+            logger.info("resuming from %s", checkpoint)
+            tokenizer = auto_tok.from_pretrained(str(checkpoint))
+            model = auto_model.from_pretrained(str(checkpoint), dtype=torch.float32)
+            state = json.loads((checkpoint / STATE_FILE).read_text(encoding="utf-8"))
+        else:
+            texts = [d.text for s in sources for d in s.docs]
+            tokenizer, model = build(cfg.model, texts)
+            state = {"step": 0, "best": None, "best_step": None, "bad_evals": 0, "tokens": 0,
+                     "seconds": 0.0, "config_hash": config_hash(cfg)}
+        limit = getattr(model.config, "max_position_embeddings", t_cfg.max_length)
+        if t_cfg.max_length > limit:
+            raise UserError(f"training.max_length {t_cfg.max_length} exceeds the model's "
+                            f"{limit} positions")
 
-    label2id = cfg.model.label2id()
-    dev_docs = dev_sets.get(select_on, [])
-    built = build_dataset(sources, tokenizer, label2id, t_cfg.max_length, t_cfg.stride,
-                          cfg.data.label_all_subtokens, t_cfg.seed, dev_docs, cfg.data.cache_dir)
+        label2id = cfg.model.label2id()
+        dev_docs = dev_sets.get(select_on, [])
+        built = build_dataset(sources, tokenizer, label2id, t_cfg.max_length, t_cfg.stride,
+                              cfg.data.label_all_subtokens, t_cfg.seed, dev_docs, cfg.data.cache_dir)
     train_rows = built.data["train"]
     rows = [{"input_ids": r["input_ids"], "labels": r["labels"]} for r in train_rows]
     n = len(rows)
@@ -394,28 +418,31 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     total = t_cfg.max_steps if t_cfg.max_steps > 0 else math.ceil(t_cfg.epochs * steps_per_epoch)
     eval_every = t_cfg.eval_every or steps_per_epoch
     save_every = t_cfg.save_every or eval_every
-    model.to(device)
     optimizer, scheduler = build_optimizer(model, t_cfg.lr, t_cfg.weight_decay, t_cfg.warmup_ratio,
                                            total)
     if checkpoint is not None:
-        saved = torch.load(checkpoint / "optim.pt", weights_only=False, map_location=device)
+        saved = torch.load(checkpoint / "optim.pt", weights_only=False, map_location="cpu")
         optimizer.load_state_dict(saved["optimizer"])
         scheduler.load_state_dict(saved["scheduler"])
         total = min(total, state.get("total", total))
         schedule_of(scheduler).total = total
-        torch.set_rng_state(saved["torch_rng"].cpu())
-        if saved.get("cuda_rng") is not None and torch.cuda.is_available():
-            torch.cuda.set_rng_state_all([t.cpu() for t in saved["cuda_rng"]])
+        if main:
+            torch.set_rng_state(saved["torch_rng"].cpu())
+            if saved.get("cuda_rng") is not None and torch.cuda.is_available():
+                torch.cuda.set_rng_state_all([t.cpu() for t in saved["cuda_rng"]])
         random.setstate(saved["python_rng"])
-    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+    # the scheduler stays outside prepare(): the global batch is batch_size whatever the number
+    # of processes, so it steps once per optimizer step (accelerate's would step N times)
+    model, optimizer = accelerator.prepare(model, optimizer)
+    collator = DataCollatorForTokenClassification(tokenizer, label_pad_token_id=-100)
     logger.info("training %s: %d windows, %d steps/epoch, %d steps, batch %d, max_length %d, "
-                "%d threads, %s", cfg.name, n, steps_per_epoch, total, t_cfg.batch_size,
-                t_cfg.max_length, threads, ("bf16 autocast" if bf16 else "fp32") + f" on {device}")
+                "%d process(es) of %d threads, %s", cfg.name, n, steps_per_epoch, total, t_cfg.batch_size,
+                t_cfg.max_length, world, threads, ("bf16 autocast" if bf16 else "fp32") + f" on {device}")
 
     metrics_path = run_dir / "metrics.jsonl"
     best_dir = run_dir / "best"
     first_step = state["step"] + 1
-    run_tokens = 0
+    run_tokens, own_tokens, step_seconds = 0, 0, 0.0
     run_started = time.monotonic()
     loss_sum, loss_n = 0.0, 0
     step_losses: list[float] = []  # this run's loss at every step (for the plateau check)
@@ -427,8 +454,9 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
                                   "lr": scheduler.get_last_lr()[0],
                                   "elapsed_s": round(state["seconds"] + time.monotonic() - run_started, 1)}
         for name, docs in dev_sets.items():
-            record[name] = evaluate_model(model, tokenizer, docs, cfg.model.labels, t_cfg.max_length,
-                                          t_cfg.stride, bf16, t_cfg.eval_batch_size, device)
+            record[name] = evaluate_model(unwrap(accelerator, model), tokenizer, docs, cfg.model.labels,
+                                          t_cfg.max_length, t_cfg.stride, bf16, t_cfg.eval_batch_size,
+                                          device)
         with metrics_path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return record
@@ -437,52 +465,69 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
         return {**state, "step": step, "total": total, "tokens": state["tokens"] + run_tokens,
                 "seconds": state["seconds"] + time.monotonic() - run_started}
 
+    def save(step: int) -> Path | None:
+        if not main:
+            return None
+        return save_checkpoint(run_dir, unwrap(accelerator, model), tokenizer, optimizer, scheduler,
+                               checkpoint_state(step), t_cfg.keep_checkpoints)
+
     model.train()
     step = state["step"]
     batches: list[list[int]] | None = None
     batches_epoch = -1
     stop_reason = "max_steps"
-    bar = tqdm(total=total, initial=step, desc=f"train {cfg.name}", unit="step", dynamic_ncols=True)
-    autocast = bf16_autocast(device, bf16)
+    bar = tqdm(total=total, initial=step, desc=f"train {cfg.name}", unit="step", dynamic_ncols=True,
+               disable=not main)
     try:
         while step < total:
             epoch, pos = divmod(step, steps_per_epoch)
             if batches is None or epoch != batches_epoch:
                 batches, batches_epoch = epoch_batches(lengths, t_cfg.batch_size, t_cfg.seed, epoch), epoch
-            batch_idx = batches[pos]
-            batch = {k: v.to(device) for k, v in collate([rows[i] for i in batch_idx], pad_id).items()}
-            loss = optimizer_step(model, optimizer, scheduler, lambda b: model(**b).loss, batch,
-                                  t_cfg.grad_clip, autocast)
+            batch = collator([rows[i] for i in shard(batches[pos], accelerator)])
+            batch = {k: v.to(accelerator.device) for k, v in batch.items()}
+            step_start = time.monotonic()
+            loss = optimizer_step(accelerator, model, optimizer, scheduler, lambda b: model(**b).loss,
+                                  batch, t_cfg.grad_clip)
+            tokens = int(batch["attention_mask"].sum())
+            elapsed = time.monotonic() - run_started
+            over_budget = main and budget > 0 and state["seconds"] + elapsed > budget
+            # one all-reduce: the mean loss, the tokens of the global batch, the main's clock
+            loss_all, tokens_all, over_all = sum_over_processes(accelerator, [loss, tokens, over_budget])
+            step_seconds += time.monotonic() - step_start
+            loss = loss_all / world
+            over_budget = over_all > 0
+            own_tokens += tokens
+            run_tokens += int(tokens_all)
             loss_sum += loss
             step_losses.append(loss)
             step += 1
-            run_tokens += int(batch["attention_mask"].sum())
             loss_n += 1
-            elapsed = time.monotonic() - run_started
             if t_cfg.fit_to_budget and budget > 0 and step - first_step + 1 == 20:  # fit the schedule to the time budget
                 total = bar.total = fit_schedule_to_budget(
-                    scheduler, step, 20, elapsed, budget - state["seconds"] - elapsed, t_cfg.warmup_ratio)
+                    scheduler, step, 20, elapsed, budget - state["seconds"] - elapsed, t_cfg.warmup_ratio,
+                    accelerator=accelerator)
             bar.update(1)
             bar.set_postfix(loss=f"{loss_sum / loss_n:.3f}", tok_s=f"{run_tokens / max(elapsed, 1e-9):.0f}")
-            over_budget = budget > 0 and state["seconds"] + elapsed > budget
             if step % eval_every == 0 or step == total or over_budget:
-                record = evaluate(step)
-                score = record[select_on]["f1"] if select_on else None
-                logger.info("step %d: loss %.4f%s", step, loss_sum / max(loss_n, 1),
-                            "".join(f", {k} F1 {record[k]['f1']:.3f}" for k in dev_sets))
+                if main:
+                    record = evaluate(step)
+                    score = record[select_on]["f1"] if select_on else None
+                    logger.info("step %d: loss %.4f%s", step, loss_sum / max(loss_n, 1),
+                                "".join(f", {k} F1 {record[k]['f1']:.3f}" for k in dev_sets))
+                    if score is None or state["best"] is None or score > state["best"]:
+                        state["best"], state["best_step"], state["bad_evals"] = score, step, 0
+                        _save_model(best_dir, unwrap(accelerator, model), tokenizer)
+                    else:
+                        state["bad_evals"] += 1
+                    if t_cfg.patience and state["bad_evals"] >= t_cfg.patience:
+                        stop_reason = (f"early stopping: no better {select_on} F1 for {t_cfg.patience} "
+                                       "evaluations")
+                    if over_budget:
+                        stop_reason = f"time budget of {t_cfg.time_budget_minutes:g} min reached"
+                state, stop_reason = agree(accelerator, (state, stop_reason))
                 loss_sum, loss_n = 0.0, 0
-                if score is None or state["best"] is None or score > state["best"]:
-                    state["best"], state["best_step"], state["bad_evals"] = score, step, 0
-                    _save_model(best_dir, model, tokenizer)
-                else:
-                    state["bad_evals"] += 1
-                if t_cfg.patience and state["bad_evals"] >= t_cfg.patience:
-                    stop_reason = f"early stopping: no better {select_on} F1 for {t_cfg.patience} evaluations"
-                if over_budget:
-                    stop_reason = f"time budget of {t_cfg.time_budget_minutes:g} min reached"
             if step % save_every == 0 or step == total or stop_reason != "max_steps":
-                save_checkpoint(run_dir, model, tokenizer, optimizer, scheduler,
-                                checkpoint_state(step), t_cfg.keep_checkpoints)
+                save(step)
             if on_step is not None:
                 on_step(step)
             if stop_reason != "max_steps":
@@ -491,49 +536,70 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
     except KeyboardInterrupt:
         bar.close()
         if step >= first_step:
-            path = save_checkpoint(run_dir, model, tokenizer, optimizer, scheduler,
-                                   checkpoint_state(step), t_cfg.keep_checkpoints)
-            logger.warning("interrupted at step %d: checkpoint %s; rerun with --resume", step, path)
+            path = save(step)
+            if path is not None:
+                logger.warning("interrupted at step %d: checkpoint %s; rerun with --resume", step, path)
         raise
     bar.close()
-    if stop_reason == "max_steps" and total < (t_cfg.max_steps or total + 1) and budget > 0:
+    if stop_reason == "max_steps" and total < (t_cfg.max_steps or total + 1) and t_cfg.time_budget_minutes > 0:
         stop_reason = f"schedule fitted to the time budget of {t_cfg.time_budget_minutes:g} min"
-    if step < first_step and not best_dir.exists():
-        _save_model(best_dir, model, tokenizer)
+    if main and step < first_step and not best_dir.exists():
+        _save_model(best_dir, unwrap(accelerator, model), tokenizer)
     train_seconds = time.monotonic() - run_started
     tokens_per_s = run_tokens / train_seconds if train_seconds > 0 and run_tokens else 0.0
+    rank_tokens = [int(x) for x in accelerator.gather(
+        torch.tensor([own_tokens], device=accelerator.device)).cpu().tolist()]
 
-    check_run(t_cfg, select_on, state["best"], state["best_step"], step_losses, eval_every)
-    best_model = auto_model.from_pretrained(str(best_dir), dtype=torch.float32).to(device)
-    final: dict[str, Any] = {"dev": {}, "test": {}}
-    for split, sets in (("dev", dev_sets), ("test", test_sets)):
-        for name, docs in sets.items():
-            final[split][name] = evaluate_model(best_model, tokenizer, docs, cfg.model.labels,
-                                                t_cfg.max_length, t_cfg.stride, bf16, t_cfg.eval_batch_size,
-                                                device)
-    total_seconds = state["seconds"] + time.monotonic() - run_started
-    summary = {
-        "name": cfg.name,
-        "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "config_hash": config_hash(cfg),
-        "steps": step,
-        "best_step": state["best_step"],
-        "selected_on": select_on or None,
-        "stop_reason": stop_reason,
-        "train_seconds": round(total_seconds, 1),
-        "wall_seconds_this_run": round(time.monotonic() - started, 1),
-        "train_tokens_per_second": round(tokens_per_s, 1),
-        "threads": threads,
-        "bf16": bf16,
-        "device": device,
-        "dataset": built.info,
-        **final,
-    }
+    failure = None
+    if main:
+        try:
+            check_run(t_cfg, select_on, state["best"], state["best_step"], step_losses, eval_every)
+        except TrainingFailed as exc:
+            failure = str(exc)
+    failure = agree(accelerator, failure)
+    if failure:
+        raise TrainingFailed(failure)
+    summary: dict[str, Any] | None = None
     model_dir = resolve_path(cfg.models_dir) / cfg.name
-    write_model_dir(model_dir, best_model, tokenizer, cfg, summary)
-    logger.info("model written to %s (%d steps, %.0f s, %.0f tokens/s)", model_dir, step,
-                total_seconds, tokens_per_s)
-    return TrainResult(model_dir, run_dir, step, first_step, total_seconds, tokens_per_s, summary)
+    total_seconds = state["seconds"] + time.monotonic() - run_started
+    if main:
+        best_model = auto_model.from_pretrained(str(best_dir), dtype=torch.float32).to(device)
+        final: dict[str, Any] = {"dev": {}, "test": {}}
+        for split, sets in (("dev", dev_sets), ("test", test_sets)):
+            for name, docs in sets.items():
+                final[split][name] = evaluate_model(best_model, tokenizer, docs, cfg.model.labels,
+                                                    t_cfg.max_length, t_cfg.stride, bf16,
+                                                    t_cfg.eval_batch_size, device)
+        total_seconds = state["seconds"] + time.monotonic() - run_started
+        summary = {
+            "name": cfg.name,
+            "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "config_hash": config_hash(cfg),
+            "steps": step,
+            "best_step": state["best_step"],
+            "selected_on": select_on or None,
+            "stop_reason": stop_reason,
+            "train_seconds": round(total_seconds, 1),
+            "wall_seconds_this_run": round(time.monotonic() - started, 1),
+            "train_tokens_per_second": round(tokens_per_s, 1),
+            # the optimizer steps alone (no evaluation, checkpoints or start-up)
+            "step_tokens_per_second": round(run_tokens / step_seconds, 1) if step_seconds > 0 else 0.0,
+            "threads": threads,
+            "world_size": world,
+            "process_tokens": rank_tokens,  # the real tokens each process trained on in this run
+            "bf16": bf16,
+            "device": device,
+            "dataset": built.info,
+            **final,
+        }
+        write_model_dir(model_dir, best_model, tokenizer, cfg, summary)
+        logger.info("model written to %s (%d steps, %.0f s, %.0f tokens/s, %d process(es))", model_dir,
+                    step, total_seconds, tokens_per_s, world)
+    summary = agree(accelerator, summary)
+    accelerator.wait_for_everyone()
+    assert summary is not None
+    return TrainResult(model_dir, run_dir, step, first_step, total_seconds, tokens_per_s, summary,
+                       main_process=main)
 
 
 # ----------------------------------------------------------------------------- failure checks

@@ -20,6 +20,8 @@ def run(args: argparse.Namespace) -> int:
     from hasila.pretrain import load_pretrain_config, pretrain
 
     result = pretrain(load_pretrain_config(args.config, args.overrides))
+    if not result.main_process:  # another process of `accelerate launch`: the main one reports
+        return 0
     loss = f"{result.heldout_loss:.3f}" if result.heldout_loss is not None else "n/a"
     print(f"base model: {result.output_dir} ({result.steps} steps, {result.seconds:.0f} s, "
           f"{result.tokens_per_second:.0f} tokens/s, held-out MLM loss {loss})")

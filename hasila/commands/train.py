@@ -23,10 +23,13 @@ def run(args: argparse.Namespace) -> int:
 
     cfg = load_train_config(args.config, args.overrides)
     result = train(cfg, resume=args.resume)
+    if not result.main_process:  # another process of `accelerate launch`: the main one reports
+        return 0
     for split in ("dev", "test"):
         for name, m in result.metrics.get(split, {}).items():
             print(f"{split} {name}: strict F1 {m['f1']:.3f} (P {m['precision']:.3f}, "
                   f"R {m['recall']:.3f}, {m['docs']} docs)")
     print(f"model: {result.model_dir} ({result.steps} steps, {result.seconds:.0f} s, "
-          f"{result.tokens_per_second:.0f} tokens/s)")
+          f"{result.tokens_per_second:.0f} tokens/s, "
+          f"{result.metrics.get('world_size', 1)} process(es))")
     return 0
