@@ -12,6 +12,16 @@ The run folder ``training/<name>/`` holds ``train.log``, ``metrics.jsonl``
 and ``best/``. ``resume=True`` continues from the last checkpoint (same batch
 order, optimizer, scheduler and random state); an interrupted run (Ctrl-C)
 saves a checkpoint before it stops.
+
+The loop runs on :class:`accelerate.Accelerator` (:mod:`hasila.optim`): alone it
+is one process; under ``accelerate launch --num_processes N`` each process trains
+on its share of every batch (DDP averages the gradients) and the main process
+evaluates, selects, checkpoints and writes the model. It stays a custom loop
+rather than ``transformers.Trainer`` because the checkpoint is selected on
+document-level strict entity F1 through the inference path (windows merged,
+decoding), the schedule can be fitted to a time budget mid-run, the loss-plateau
+and selection-floor checks need every step's loss, and the batches (length-grouped,
+fixed by seed and epoch) and schedule must stay those the configs were tuned with.
 """
 
 from __future__ import annotations
@@ -62,7 +72,8 @@ STATE_FILE = "trainer_state.json"
 
 @dataclass
 class TrainingConfig:
-    """Optimisation settings. Steps are optimizer steps (one batch each)."""
+    """Optimisation settings. Steps are optimizer steps (one batch each); ``batch_size`` is the
+    global batch, split between the processes of a data-parallel run."""
 
     epochs: float = 3.0
     max_steps: int = 0  # > 0 overrides epochs

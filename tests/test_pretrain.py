@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from test_modeling import TEXTS
+from test_train import launch_two_processes, needs_cpu_only
 
 from hasila.cli import main
 
@@ -43,7 +44,7 @@ def test_cli_pretrain_follows_the_linear_schedule(tmp_path, capsys):
     assert [r["lr"] for r in log] == pytest.approx([0.01 * 2 / 3, 0.01, 0.005, 0.0])
     assert all(r["loss"] > 0 for r in log) and "heldout_loss" in log[-1]
     info = json.loads((tmp_path / "models" / "base" / "pretrain_info.json").read_text())
-    assert info["steps"] == 4 and info["stop_reason"] == "max_steps"
+    assert info["steps"] == 4 and info["stop_reason"] == "max_steps" and info["world_size"] == 1
 
 
 def test_pretrain_stops_at_the_time_budget(tmp_path):
@@ -52,3 +53,16 @@ def test_pretrain_stops_at_the_time_budget(tmp_path):
                  "--set", "training.time_budget_minutes=0.000001"]) == 0
     info = json.loads((tmp_path / "models" / "base" / "pretrain_info.json").read_text())
     assert info["steps"] == 1 and info["stop_reason"].startswith("time budget of")
+
+
+@needs_cpu_only
+def test_two_processes_pretrain_data_parallel(tmp_path):
+    config = write_config(tmp_path)
+    done = launch_two_processes(["pretrain", "--config", str(config), "--set", "training.max_steps=4"])
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.count("base model:") == 1  # the main process reports and writes
+    assert [p.name for p in (tmp_path / "models").iterdir()] == ["base"]
+    info = json.loads((tmp_path / "models" / "base" / "pretrain_info.json").read_text())
+    assert info["world_size"] == 2 and info["steps"] == 4
+    log = (tmp_path / "training" / "base" / "pretrain_log.jsonl").read_text().splitlines()
+    assert [json.loads(x)["step"] for x in log] == [1, 2, 3, 4]  # one log, not one per process

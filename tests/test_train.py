@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,7 @@ def tiny_config(tmp: Path, cache: Path | None = None, **training) -> TrainConfig
 
 def test_train_writes_model_folder_card_and_metrics(tmp_path):
     result = train(tiny_config(tmp_path))
+    assert result.metrics["world_size"] == 1 and len(result.metrics["process_tokens"]) == 1
     out = result.model_dir
     assert out == tmp_path / "models" / "tiny"
     for name in ("config.json", "model.safetensors", "tokenizer.json", "resolved_config.yaml",
@@ -192,3 +194,50 @@ def test_epoch_batches_cover_every_window_once_and_group_lengths():
     spread = sum(max(lengths[i] for i in b) - min(lengths[i] for i in b) for b in batches) / len(batches)
     assert spread < 60  # unsorted batches of 8 from 5..254 would spread ~190
 
+
+
+def launch_two_processes(args: list[str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """``hasila ARGS`` in 2 data-parallel CPU processes: without GPUs `accelerate launch
+    --multi_gpu` starts them (torchrun, gloo); `--cpu` would start one."""
+    import os
+    import socket
+    import sys
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    root = Path(__file__).resolve().parents[1]
+    cmd = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2",
+           "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
+           "--main_process_port", str(port), "-m", "hasila", *args]
+    env = {**os.environ, "PYTHONPATH": str(root), "OMP_NUM_THREADS": "1"}
+    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+needs_cpu_only = pytest.mark.skipif(torch.cuda.is_available(), reason="the CPU (gloo) data-parallel check")
+
+
+@needs_cpu_only
+def test_two_processes_train_data_parallel_and_write_one_model(tmp_path):
+    tiny_config(tmp_path)  # writes the data files
+    data = tmp_path / "data"
+    done = launch_two_processes([
+        "train", "--config", "configs/tiny.yaml",
+        "--set", f"models_dir={tmp_path / 'models'}", "--set", f"runs_dir={tmp_path / 'training'}",
+        "--set", f"data.cache_dir={tmp_path / 'cache'}", "--set", f"model.tokenizer_cache={tmp_path / 'tok'}",
+        "--set", f"data.train=[{{name: gold, kind: gold, path: {data / 'train.json'}}}]",
+        "--set", f"data.dev=[{{name: gold_dev, path: {data / 'dev.json'}}}]",
+        "--set", f"data.test=[{{name: gold_test, path: {data / 'test.json'}}}]"])
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.count("model: ") == 1 and "2 process(es)" in done.stdout  # the main one reports
+    assert [p.name for p in (tmp_path / "models").iterdir()] == ["tiny"]  # one model, no temp folder
+    metrics = json.loads((tmp_path / "models" / "tiny" / "metrics.json").read_text())
+    assert metrics["world_size"] == 2 and metrics["steps"] == 6
+    # both processes trained: each on its half of every batch of 4 windows
+    assert len(metrics["process_tokens"]) == 2 and all(n > 0 for n in metrics["process_tokens"])
+    log = (tmp_path / "training" / "tiny" / "train.log").read_text()
+    assert "2 process(es)" in log
+    from hasila.infer import Tagger
+
+    tagger = Tagger.load(tmp_path / "models" / "tiny", threads=1, bf16=False)
+    assert isinstance(tagger.tag(["قتل 3 في حلب"])[0], list)
