@@ -724,6 +724,12 @@ def _weakest_labels(metrics: dict[str, Any], labels: Sequence[str]) -> list[str]
     return lines or ["- (no evaluation set was measured)"]
 
 
+def _processes(metrics: dict[str, Any]) -> str:
+    """`` in each of N data-parallel processes`` when there were several."""
+    world = metrics.get("world_size", 1)
+    return f" in each of {world} data-parallel processes" if world > 1 else ""
+
+
 def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
     """A model card in the hub's format (YAML header): data mix, hyperparameters, measured scores,
     failure classes, intended use and limits. Only what training measured is filled in."""
@@ -773,7 +779,8 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         f"batch {t.batch_size}, grad clip {t.grad_clip:g}, seed {t.seed}",
         f"- steps: {metrics.get('steps')} (best at {metrics.get('best_step')}, selected on "
         f"`{metrics.get('selected_on')}`; stop: {metrics.get('stop_reason')})",
-        f"- time: {metrics.get('train_seconds')} s on {metrics.get('threads')} CPU thread(s), "
+        f"- time: {metrics.get('train_seconds')} s on {metrics.get('threads')} CPU thread(s)"
+        f"{_processes(metrics)}, "
         f"{'bf16 autocast' if metrics.get('bf16') else 'fp32'}, "
         f"{metrics.get('train_tokens_per_second')} tokens/s",
         "",

@@ -237,6 +237,7 @@ def test_two_processes_train_data_parallel_and_write_one_model(tmp_path):
     assert len(metrics["process_tokens"]) == 2 and all(n > 0 for n in metrics["process_tokens"])
     log = (tmp_path / "training" / "tiny" / "train.log").read_text()
     assert "2 process(es)" in log
+    assert "in each of 2 data-parallel processes" in (tmp_path / "models" / "tiny" / "README.md").read_text()
     from hasila.infer import Tagger
 
     tagger = Tagger.load(tmp_path / "models" / "tiny", threads=1, bf16=False)
