@@ -191,7 +191,8 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     if t.max_length > cfg.model.max_positions:
         raise UserError(f"training.max_length {t.max_length} exceeds model.max_positions "
                         f"{cfg.model.max_positions}")
-    accelerator = make_accelerator(cpu=True, bf16=_use_bf16(t.bf16))
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    accelerator = make_accelerator(cpu=device == "cpu", bf16=_use_bf16(t.bf16, device))
     main, world = accelerator.is_main_process, accelerator.num_processes
     if t.batch_size < world:
         raise UserError(f"training.batch_size {t.batch_size} is the global batch: it must be at "
@@ -242,7 +243,7 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
         with torch.inference_mode(), accelerator.autocast():
             for i in range(0, len(held), t.batch_size):
                 inputs, labels = mask_tokens(held[i:i + t.batch_size], tokenizer, t.mlm_probability, hg)
-                losses.append(float(inner(inputs, labels)))
+                losses.append(float(inner(inputs.to(accelerator.device), labels.to(accelerator.device))))
         inner.train()
         return sum(losses) / len(losses)
 
