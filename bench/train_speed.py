@@ -14,11 +14,14 @@ Figures come from the run's ``metrics.json``: ``step_tokens_per_second`` (the
 real, non-padding tokens of all processes over the time spent in optimizer
 steps: no start-up, evaluation or checkpoints) and ``train_tokens_per_second``
 (over the whole training phase, the final evaluation included), plus the wall
-time of the command. With ``--fp32`` (on by default) a one-process run is
-repeated with ``training.bf16=false`` when the configured run used bf16.
+time of the command. Each process count is run ``--repeat`` times (default 3),
+the counts taking turns so a change in the machine's load hits them alike;
+the figures are the medians, the samples are kept. With ``--fp32`` (on by
+default) a one-process run is repeated with ``training.bf16=false`` when the
+configured run used bf16.
 
 Usage: ``python bench/train_speed.py [--config configs/default.yaml] [--steps 40]
-[--processes 1,2] [--out bench/results/train_speed.json]``.
+[--processes 1,2] [--repeat 3] [--out bench/results/train_speed.json]``.
 """
 
 from __future__ import annotations
@@ -80,11 +83,19 @@ def measure(config: str, steps: int, processes: int, overrides: list[str]) -> di
     }
 
 
+def median_run(samples: list[dict[str, Any]]) -> dict[str, Any]:
+    """The sample with the median steps throughput, with every sample's figure beside it."""
+    ordered = sorted(samples, key=lambda r: r["step_tokens_per_s"])
+    return {**ordered[(len(ordered) - 1) // 2],
+            "step_tokens_per_s_samples": [r["step_tokens_per_s"] for r in samples]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", default="configs/default.yaml")
     parser.add_argument("--steps", type=int, default=40, help="optimizer steps per run (default 40)")
     parser.add_argument("--processes", default="1,2", help="process counts to measure (default 1,2)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per process count (default 3)")
     parser.add_argument("--no-fp32", dest="fp32", action="store_false",
                         help="skip the one-process run with training.bf16=false")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
@@ -93,14 +104,17 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     from hasila.fileio import write_json
 
-    runs: dict[str, dict[str, Any]] = {}
-    for n in [int(x) for x in args.processes.split(",") if x.strip()]:
-        name = f"{n} process" + ("es" if n > 1 else "")
-        runs[name] = measure(args.config, args.steps, n, args.overrides)
-        print(f"{name}: {runs[name]['step_tokens_per_s']} tokens/s", file=sys.stderr)
-        if args.fp32 and n == 1 and runs[name]["bf16"]:
-            runs["1 process, fp32"] = measure(args.config, args.steps, 1,
-                                              [*args.overrides, "training.bf16=false"])
+    counts = [int(x) for x in args.processes.split(",") if x.strip()]
+    samples: dict[str, list[dict[str, Any]]] = {}
+    for _ in range(max(args.repeat, 1)):
+        for n in counts:
+            name = f"{n} process" + ("es" if n > 1 else "")
+            samples.setdefault(name, []).append(measure(args.config, args.steps, n, args.overrides))
+            print(f"{name}: {samples[name][-1]['step_tokens_per_s']} tokens/s", file=sys.stderr)
+    if args.fp32 and counts[0] == 1 and samples["1 process"][0]["bf16"]:
+        samples["1 process, fp32"] = [measure(args.config, args.steps, 1,
+                                              [*args.overrides, "training.bf16=false"])]
+    runs = {name: median_run(found) for name, found in samples.items()}
     base = next(iter(runs.values()))["step_tokens_per_s"]
     columns = ["run", "processes × threads", "bf16", "tokens/s (steps)", "× 1 process",
                "tokens/s (with final eval)", "wall s"]
@@ -108,11 +122,12 @@ def main(argv: list[str] | None = None) -> int:
              round(r["step_tokens_per_s"] / base, 2) if base else None, r["train_tokens_per_s"],
              r["wall_seconds"]] for name, r in runs.items()]
     result = {"bench": "train_speed", "date": time.strftime("%Y-%m-%d %H:%M:%S"),
-              "config": args.config, "steps": args.steps, "cores": os.cpu_count(),
+              "config": args.config, "steps": args.steps, "repeat": args.repeat, "cores": os.cpu_count(),
               "loadavg_after": [round(x, 2) for x in os.getloadavg()], "runs": runs,
               "tables": [{"title": f"training throughput of {args.config} ({args.steps} steps), "
-                                   "1 vs N data-parallel processes",
-                          "columns": columns, "rows": rows}]}
+                                   f"1 vs N data-parallel processes, median of {args.repeat}",
+                          "columns": columns, "rows": rows}],
+              "samples": samples}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     write_json(out, result)
