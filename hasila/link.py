@@ -123,6 +123,15 @@ def _mix(found: list[str], onto: Any) -> str | None:
     return "people"
 
 
+def _allies(words: list[str]) -> bool:
+    """``المقاتلين الموالين لها``, ``والموالين لهم``: a loyal word then a pronoun (the allies
+    of the group named before, on its side; not the regime's loyalists)."""
+    for w, nxt in pairwise(words[:4]):
+        if any(x in cues.LOYAL_WORDS for x in variants(key(w))) and key(nxt) in cues.ALLY_PRONOUNS:
+            return True
+    return False
+
+
 def _status_of_word(word_key: str) -> str | None:
     for v in variants(word_key):
         st = _STATUS_OF.get(v)
@@ -298,13 +307,14 @@ class _Linker:
         v = self.view
         k = v.index_range(c.noun.start, c.noun.end)[1] if c.noun is not None else c.tail
         k = v.next_word(k)
-        if k is None or v.is_boundary(k):
-            return
+        if k is None or v.is_boundary(k) or self._allies_at(k):
+            return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
         actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
         if actor is not None:
             cid = self._phrase_category(actor.text, partitive=True)
             end = v.index_range(actor.start, actor.end)[1]
-            if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و"):
+            if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و") \
+                    and not self._allies_at(end):
                 other, _, _ = group_after(v, end, self.onto)  # مقاتلي جيش الإسلام والمدنيين
                 if other not in (None, "people"):
                     cid = _mix([cid, other], self.onto)
@@ -422,6 +432,8 @@ class _Linker:
             return None
         found = []
         for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True):
+            if a > 0 and _allies(words[a:b]):
+                continue  # جبهة النصرة والمقاتلين الموالين لها: the first group's side
             part = " ".join(words[a:b])
             if a > 0:
                 part = part[1:]
@@ -430,6 +442,16 @@ class _Linker:
             if cid is not None and cid != "people":
                 found.append(cid)
         return _mix(found, self.onto)
+
+    def _allies_at(self, k: int) -> bool:
+        """``والمقاتلين الموالين لها`` at token ``k``: the allies of the group just named."""
+        v = self.view
+        words = []
+        for x in range(k, min(len(v), k + 4)):
+            if not v[x].is_word:
+                break
+            words.append(v[x].text)
+        return _allies(words)
 
     def _group_at(self, k: int) -> tuple[str | None, int, int]:
         """A text group at token ``k`` (``قوات النظام``), mixed with a coordinated one."""
@@ -441,7 +463,8 @@ class _Linker:
         while nxt < last + 3 and nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("ال") \
                 and v[nxt].key not in cues.LOYAL_WORDS:
             nxt += 1  # قوات النظام السوري وفصائل …: adjectives before the coordination
-        if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
+        if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3 \
+                and not self._allies_at(nxt):
             other, _, last2 = group_after(v, nxt, self.onto)
             mixed = _mix([cid, other] if other not in (None, "people") else [cid], self.onto)
             if mixed is not None and other is not None:
@@ -562,7 +585,7 @@ class _Linker:
             c.affiliation = actor
             group_cat = self._phrase_category(actor.text, partitive=True)
             end = v.index_range(actor.start, actor.end)[1]
-            if end < len(v) and v[end].is_word and v[end].key.startswith("و"):
+            if end < len(v) and v[end].is_word and v[end].key.startswith("و") and not self._allies_at(end):
                 other, _, _ = group_after(v, end, self.onto)
                 if other not in (None, "people") and group_cat is not None:
                     group_cat = _mix([group_cat, other], self.onto)

@@ -182,3 +182,5 @@ TIED_TO = keys("التابع التابعة التابعين المبايع ال
 #: Words after a fighting noun that make it regime-loyal (``مقاتلا مواليا للنظام``).
 LOYAL_WORDS = keys("مواليا موالين موالون الموالين الموالية موالية مواليين")
 REGIME_WORDS = keys("للنظام النظام لقوات لها له لدمشق")
+#: ``الموالين لها``: a loyal word then one of these names the allies of the group just named.
+ALLY_PRONOUNS = keys("لها له لهم لهما لهن")
