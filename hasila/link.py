@@ -1120,6 +1120,9 @@ class _Linker:
                 c.category = parent.category  # 175 شخص within 1206 مدني: civilians
                 continue
             kids = {k.hint for k in c.children if k.hint is not None} - {"people"}
+            if c.hint is None and c.others:
+                c.category = self._antecedent(c, nodes, same_status=False)
+                continue  # 30 آخرين بينهم ستة أطفال: the toll they continue says who they are
             if c.hint is None and kids:
                 civil_kids = self.onto.parts("civilian") - {"civilian"}
                 if kids <= civil_kids | {"civilian"} and kids & civil_kids:
@@ -1161,8 +1164,28 @@ class _Linker:
                 continue
             if same_status and (d.status != c.status or d.noun_text is None):
                 continue
+            if not same_status:
+                return self._others_of(c, d, nodes)
             return d.category
         return self.onto.fallback
+
+    def _others_of(self, c: CountNode, d: CountNode, nodes: list[CountNode]) -> str:
+        """What ``آخرين`` (``c``) continues when the count before it is ``d``. Of another status,
+        the whole toll ``d`` belongs to: the total ``d`` is a part of (``قتل 9 أشخاص هم 5 مدنيين
+        و4 مقاتلين، وأصيب 30 آخرون``: people), or the coordinated list ``d`` ends (``3 مدنيين
+        وعنصرين من الدفاع المدني``: both kinds); of the same status, ``d``'s kind."""
+        if c.status == d.status:
+            return d.category or self.onto.fallback
+        while d.parent is not None and d.parent.category is not None and d.parent.sentence == d.sentence:
+            d = d.parent
+        found = [d.category]
+        k = d
+        while k.cue == "coord" and k.order > 0:
+            k = nodes[k.order - 1]
+            if k.parent is not d.parent or k.sentence != d.sentence or k.category is None:
+                break
+            found.append(k.category)
+        return _mix(found[::-1], self.onto) or self.onto.fallback
 
     def resolve_statuses(self, nodes: list[CountNode]) -> None:
         for c in sorted(nodes, key=lambda n: n.depth()):

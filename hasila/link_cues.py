@@ -110,7 +110,7 @@ OF_FOLLOWING = phrases(["من بين", "من أصل", "من إجمالي", "من
 #: Words introducing what a bare total counts (``إلى 93 تعداد القتلى المدنيين``).
 TOTAL_WORDS = keys("عدد تعداد حصيلة إجمالي مجموع")
 #: A count followed by these words takes the category of the count it continues.
-OTHERS_WORDS = keys("آخرين آخرون آخر أخرى أخريات آخرات")
+OTHERS_WORDS = keys("آخرين آخرون آخر أخرى أخريات آخرات آخران آخرَين")
 #: Words meaning "the rest" / "all of them" that do not start a new group.
 COORD_AND = "و"
 

@@ -34,3 +34,21 @@ def test_the_allies_of_a_group_are_on_its_side(onto):
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["jihadist", "fighter"]
     text = "قتل 9 من قوات النظام والمسلحين الموالين لها."  # the regime's allies: regime still
     assert [r.category for r in link(text, spans(text, [("9", "COUNT")]), onto).records] == ["regime"]
+
+
+def test_others_continue_the_toll_of_the_count_before(onto):
+    text = "قتل خمسة عناصر من قوات سوريا الديمقراطية وأصيب اثنان آخران في الهجوم."
+    marks = [("خمسة", "COUNT"), ("عناصر", "CATEGORY"), ("قوات سوريا الديمقراطية", "ACTOR"), ("اثنان", "COUNT")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["sdf", "sdf"]
+    # another status: the whole toll, not its last part, even with children of their own
+    text = "قتل ثمانية أشخاص، هم ثلاثة مدنيين وخمسة من عناصر الفصائل، بينما أصيب 25 آخرين بينهم أربعة أطفال."
+    marks = [("ثمانية", "COUNT"), ("أشخاص", "CATEGORY"), ("ثلاثة", "COUNT"), ("مدنيين", "CATEGORY"),
+             ("خمسة", "COUNT"), ("عناصر الفصائل", "CATEGORY"), ("25", "COUNT"), ("أربعة", "COUNT"),
+             ("أطفال", "CATEGORY")]
+    recs = link(text, spans(text, marks), onto).records
+    assert [(r.value, r.category) for r in recs] == [(8, "people"), (3, "civilian"), (5, "fighter"),
+                                                     (25, "people"), (4, "child")]
+    # the same status: siblings of the part before them
+    text = "قتل 50 مدنيا بينهم 20 في الغارات، فيما قضى 30 آخرون في القصف."
+    marks = [("50", "COUNT"), ("مدنيا", "CATEGORY"), ("20", "COUNT"), ("30", "COUNT")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian"] * 3
