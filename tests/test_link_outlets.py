@@ -52,3 +52,16 @@ def test_others_continue_the_toll_of_the_count_before(onto):
     text = "قتل 50 مدنيا بينهم 20 في الغارات، فيما قضى 30 آخرون في القصف."
     marks = [("50", "COUNT"), ("مدنيا", "CATEGORY"), ("20", "COUNT"), ("30", "COUNT")]
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian"] * 3
+
+
+def test_a_later_coordinated_list_that_adds_up_to_a_total_breaks_it_down(onto):
+    text = ("قتل 31 عنصرا على الأقل في معارك ريف حلب. "
+            "وتسببت الاشتباكات بمقتل 12 عنصرا من التنظيم و19 مقاتلا من الفصائل.")
+    marks = [("31", "COUNT"), ("12", "COUNT"), ("19", "COUNT"), ("عنصرا", "CATEGORY"), ("مقاتلا", "CATEGORY")]
+    total, *parts = link(text, spans(text, marks), onto).records
+    assert [p.part_of for p in parts] == [total.id, total.id]
+    # the sum is not exact, or the total is small enough to be met by chance: no parts
+    for text in ("قتل 31 عنصرا في المعارك. وقتل 12 عنصرا من التنظيم و17 مقاتلا من الفصائل.",
+                 "قتل خمسة أشخاص في القصف. وقتل ثلاثة مدنيين وعنصرين من الدفاع المدني."):
+        marks = [(w, "COUNT") for w in ("31", "12", "17", "خمسة", "ثلاثة", "عنصرين")]
+        assert [r.part_of for r in link(text, spans(text, marks), onto).records] == [None] * 3
