@@ -132,6 +132,11 @@ def _allies(words: list[str]) -> bool:
     return False
 
 
+def _abroad(place: str) -> bool:
+    """A place name outside Syria (:data:`hasila.link_cues.FOREIGN_PLACES`)."""
+    return any(x in cues.FOREIGN_PLACES for w in place.split() for x in variants(key(w)))
+
+
 def _status_of_word(word_key: str) -> str | None:
     for v in variants(word_key):
         st = _STATUS_OF.get(v)
@@ -1148,6 +1153,25 @@ class _Linker:
             if c.category == "civilian" and self._mixes_sides(c):
                 c.category = "people"  # 17 مواطنا بينهم أربعة من مقاتلي الفصائل
 
+    def soldiers_abroad(self, nodes: list[CountNode]) -> None:
+        """``قتل جنديان تركيان في شرناق``: soldiers counted by their noun (جندي، ضابط، عسكري,
+        of a nationality or an army, not of a Syrian group) where the count's place, else
+        every place of its sentence, is outside Syria, are ``other`` (the guide)."""
+        for c in nodes:
+            if c.category not in ("regime", "foreign_forces") or c.group_cat not in (None, "foreign_forces"):
+                continue
+            noun = c.noun.text if c.noun is not None else c.noun_text
+            if not noun or noun_category(self.onto, noun.split()[0]) != "regime":
+                continue
+            if c.location is not None:
+                places = [c.location]
+            else:
+                a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+                lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
+                places = [p for p in self.by_label.get("PLACE", []) if lo <= p.start < hi]
+            if places and all(_abroad(p.text) for p in places):
+                c.category = "other"
+
     def _mixes_sides(self, c: CountNode) -> bool:
         """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""
         noun = key(c.noun.text if c.noun is not None else c.noun_text or "")
@@ -1265,6 +1289,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     lk.resolve_categories(nodes)
     lk.resolve_statuses(nodes)
     lk.read_links(list(_in_time(nodes, deadline)))
+    lk.soldiers_abroad(nodes)
     return _result(lk, nodes)
 
 

@@ -177,6 +177,15 @@ FOREIGN_ADJ = keys("""
     عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين روسيان روسيين تركيان تركيين إيرانيان
     أمريكيان أميركيان روسيا
     """)
+#: Places outside Syria (countries, and the provinces and towns of its neighbours that
+#: reports name): state soldiers and police counted where every place named is one of
+#: these are ``other`` (the guide: outside Syria, another state's soldiers and police).
+FOREIGN_PLACES = keys("""
+    تركيا العراق لبنان الأردن الاردن إسرائيل اسرائيل إيران ايران روسيا مصر تونس ليبيا اليمن فرنسا ألمانيا
+    بلجيكا النمسا بريطانيا أمريكا أميركا كيليس كلس شانلي أورفا أورفة غازي عنتاب غازيانتيب هاتاي أنطاكيا
+    شرناق هكاري ديار بكر ماردين سوروتش سروج أضنة أنقرة إسطنبول اسطنبول إزمير بغداد الموصل الأنبار الرمادي
+    الفلوجة تكريت كركوك أربيل البصرة بيروت طرابلس صيدا عرسال الهرمل البقاع عمان الرمثا المفرق
+    """)
 #: Words after a unit name that tie it to a known group (``فرق الهندسة التابعة لـقسد``).
 TIED_TO = keys("التابع التابعة التابعين المبايع المبايعة المبايعين المرتبط المرتبطة المنضوي المنضوية")
 #: Words after a fighting noun that make it regime-loyal (``مقاتلا مواليا للنظام``).

@@ -65,3 +65,14 @@ def test_a_later_coordinated_list_that_adds_up_to_a_total_breaks_it_down(onto):
                  "قتل خمسة أشخاص في القصف. وقتل ثلاثة مدنيين وعنصرين من الدفاع المدني."):
         marks = [(w, "COUNT") for w in ("31", "12", "17", "خمسة", "ثلاثة", "عنصرين")]
         assert [r.part_of for r in link(text, spans(text, marks), onto).records] == [None] * 3
+
+
+@pytest.mark.parametrize(("place", "category"), [("هكاري", "other"), ("عفرين", "foreign_forces")])
+def test_a_states_soldiers_on_its_own_soil_are_other(onto, place, category):
+    text = f"قتل ثلاثة جنود أتراك في هجوم على قافلة عسكرية في {place}."
+    marks = [("ثلاثة", "COUNT"), ("جنود أتراك", "CATEGORY"), (place, "PLACE")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == [category]
+    text = f"قتل ضابط صف وأصيب جنديان بجروح في هجوم على مركز حدودي للجيش التركي في {place}."
+    marks = [("جنديان", "COUNT"), ("الجيش التركي", "ACTOR"), (place, "PLACE")]
+    want = "other" if category == "other" else "regime"  # a bare soldier noun in Syria: the regime's
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == [want]
