@@ -818,6 +818,8 @@ class _Linker:
         v = self.view
         i, n = c.t0 - 1, 0
         while i >= 0 and n < 3 and not v.is_boundary(i):
+            if v[i].is_digit or self._number_at(i):
+                break  # مقتل 14 عنصرا وعشرات الجرحى: the death word is the earlier count's
             if v[i].is_word:
                 if v[i].has(cues.DEATH_WORDS):
                     return True
@@ -1150,6 +1152,9 @@ class _Linker:
             if c.category is None:
                 c.category = self.onto.fallback
         for c in nodes:
+            if self._wounded_of_same_side(c, nodes):
+                c.category = nodes[c.order - 1].category  # 12 عنصرا نظاميا وعشرات الجرحى
+        for c in nodes:
             if c.category == "civilian" and self._mixes_sides(c):
                 c.category = "people"  # 17 مواطنا بينهم أربعة من مقاتلي الفصائل
 
@@ -1171,6 +1176,18 @@ class _Linker:
                 places = [p for p in self.by_label.get("PLACE", []) if lo <= p.start < hi]
             if places and all(_abroad(p.text) for p in places):
                 c.category = "other"
+
+    def _wounded_of_same_side(self, c: CountNode, nodes: list[CountNode]) -> bool:
+        """``مقتل 12 عنصرا من قوات النظام وعشرات الجرحى``: a bare status noun (جرحى، قتلى)
+        coordinated right after a count of a named side and another status counts that side."""
+        if c.cue != "coord" or c.order == 0 or not c.generic or c.category != "people" or c.children:
+            return False
+        noun = c.noun.text if c.noun is not None else c.noun_text
+        if not noun or _status_of_word(key(noun.split()[0])) is None:
+            return False
+        prev = nodes[c.order - 1]
+        return (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
+                and prev.category in self.onto.armed and not prev.children)
 
     def _mixes_sides(self, c: CountNode) -> bool:
         """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""

@@ -189,7 +189,7 @@ FOREIGN_PLACES = keys("""
 #: Words after a unit name that tie it to a known group (``فرق الهندسة التابعة لـقسد``).
 TIED_TO = keys("التابع التابعة التابعين المبايع المبايعة المبايعين المرتبط المرتبطة المنضوي المنضوية")
 #: Words after a fighting noun that make it regime-loyal (``مقاتلا مواليا للنظام``).
-LOYAL_WORDS = keys("مواليا موالين موالون الموالين الموالية موالية مواليين")
+LOYAL_WORDS = keys("مواليا موالين موالون الموالين الموالية موالية مواليين موال نظامي نظاميا نظاميين نظاميون")
 REGIME_WORDS = keys("للنظام النظام لقوات لها له لدمشق")
 #: ``الموالين لها``: a loyal word then one of these names the allies of the group just named.
 ALLY_PRONOUNS = keys("لها له لهم لهما لهن")

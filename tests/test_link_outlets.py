@@ -76,3 +76,18 @@ def test_a_states_soldiers_on_its_own_soil_are_other(onto, place, category):
     marks = [("جنديان", "COUNT"), ("الجيش التركي", "ACTOR"), (place, "PLACE")]
     want = "other" if category == "other" else "regime"  # a bare soldier noun in Syria: the regime's
     assert [r.category for r in link(text, spans(text, marks), onto).records] == [want]
+
+
+def test_regime_adjectives_and_the_wounded_of_the_same_side(onto):
+    text = "أدت الغارات إلى مقتل أكثر من 60 مسلح موال للنظام."
+    marks = [("60", "COUNT"), ("مسلح", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime"]
+    text = "وأسفرت الاشتباكات عن مقتل 14 عنصرًا نظاميًا وعشرات الجرحى، ومقتل 6 مقاتلين من الفصائل."
+    marks = [("14", "COUNT"), ("عنصرًا", "CATEGORY"), ("عشرات", "COUNT"), ("الجرحى", "CATEGORY"),
+             ("6", "COUNT"), ("مقاتلين", "CATEGORY")]
+    recs = link(text, spans(text, marks), onto).records
+    assert [(r.value, r.status, r.category) for r in recs] == [(14, "killed", "regime"), (10, "injured", "regime"),
+                                                              (6, "killed", "fighter")]
+    text = "قتل 14 شخصا وعشرات الجرحى في القصف."  # no side named: people, as the words say
+    marks = [("14", "COUNT"), ("شخصا", "CATEGORY"), ("عشرات", "COUNT"), ("الجرحى", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people", "people"]
