@@ -612,8 +612,8 @@ class _Linker:
         """What links the count to earlier ones: the words right before it (see link_tree)."""
         v = self.view
         lo = max(prev.tail if prev is not None else 0, c.t0 - 12)
-        # من ضمن حصيلة المدنيين / من بين القتلى
-        for i in range(c.t0 - 1, lo - 1, -1):
+        # من ضمن حصيلة المدنيين / من بين القتلى (not when it ties the previous count to this one)
+        for i in range(c.t0 - 1, lo - 1 if prev is None or not prev.of_following else c.t0, -1):
             phrase = v.phrase_ending_at(i, cues.SUBSET_OF_GROUP)
             if phrase is None or (len(phrase) == 1 and (i == 0 or v[i - 1].key not in ("من", "ومن"))):
                 continue
@@ -751,6 +751,26 @@ class _Linker:
                     if phrase is not None and k + len(phrase) == nxt.t0:
                         c.of_following = True
                         break
+            if not c.of_following and self._of_named_total(c, nxt):
+                c.of_following = True  # 27 من بين القتلى الـ35: part of the total named after it
+                self._what_they_are(c, nxt.tail)
+
+    def _of_named_total(self, c: CountNode, nxt: CountNode) -> bool:
+        """``27 من بين القتلى الـ35``, ``خمسة أشخاص من النساء والأطفال بين القتلى الـ24``: the
+        next count is the victims' total, named with the article right after ``(من) بين``."""
+        v = self.view
+        for k in range(c.tail, min(nxt.t0, c.tail + _OF_FOLLOWING_REACH)):
+            if v.is_boundary(k):
+                return False
+            if v[k].key not in ("بين", "وبين"):
+                continue
+            j = v.next_word(k + 1)
+            if j is None or _status_of_word(v[j].key) not in cues.CASUALTY_STATUSES \
+                    or not v[j].key.startswith("ال"):
+                return False
+            m = v.next_word(j + 1)
+            return m is not None and v[m].key in ("ال", "الـ") and m + 1 == nxt.t0
+        return False
 
     def _of_earlier_toll(self, c: CountNode) -> None:
         """``تسعة من القتلى هم من المدنيين``: a count ``من`` (``من بين``) the victims named
@@ -773,10 +793,15 @@ class _Linker:
         if after < len(v) and (v[after].is_digit or v[after].key in ("ال", "الـ")):
             return  # من بين القتلى الـ35: the total follows
         c.cue, c.cue_cat, c.cue_status = "group", None, status
-        p = v.next_word(k + 1)
+        self._what_they_are(c, k + 1)
+
+    def _what_they_are(self, c: CountNode, i: int) -> None:
+        """``… هم من المدنيين`` at token ``i``: the kind of the part ``c`` just named."""
+        v = self.view
+        p = v.next_word(i)
         if p is not None and v[p].key in ("هم", "هن") and (p2 := v.next_word(p + 1)) is not None \
                 and v[p2].key == "من":
-            cid, _, _ = self._group_at(p2 + 1)  # … هم من المدنيين: what they are
+            cid, _, _ = self._group_at(p2 + 1)
             if cid not in (None, "people"):
                 c.hint, c.generic = cid, False
 

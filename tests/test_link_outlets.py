@@ -91,3 +91,15 @@ def test_regime_adjectives_and_the_wounded_of_the_same_side(onto):
     text = "قتل 14 شخصا وعشرات الجرحى في القصف."  # no side named: people, as the words say
     marks = [("14", "COUNT"), ("شخصا", "CATEGORY"), ("عشرات", "COUNT"), ("الجرحى", "CATEGORY")]
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people", "people"]
+
+
+def test_a_part_of_the_victims_total_named_right_after_it(onto):
+    text = "قتل 40 شخصا في الغارات. وقال المرصد إن 31 من بين القتلى الـ40 هم من المدنيين."
+    marks = [("40", "COUNT"), ("31", "COUNT"), ("شخصا", "CATEGORY"), ("القتلى", "CATEGORY")]
+    first, part, total = link(text, spans(text, marks), onto).records
+    assert (part.part_of, part.category) == (total.id, "civilian")
+    assert (total.part_of, total.category, first.part_of) == (None, "people", None)
+    text = "قال الدفاع المدني إن ستة أشخاص من النساء والأطفال بين القتلى الـ 22 في البلدة."
+    marks = [("ستة", "COUNT"), ("أشخاص", "CATEGORY"), ("22", "COUNT"), ("القتلى", "CATEGORY")]
+    part, total = link(text, spans(text, marks), onto).records
+    assert part.part_of == total.id
