@@ -54,6 +54,7 @@ _OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
+_NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
 
 
@@ -316,7 +317,7 @@ class _Linker:
             return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
         actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
         if actor is not None:
-            cid = self._phrase_category(actor.text, partitive=True)
+            cid = self._phrase_category(actor.text, partitive=True) or self._named_before(k)
             end = v.index_range(actor.start, actor.end)[1]
             if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و") \
                     and not self._allies_at(end):
@@ -462,6 +463,10 @@ class _Linker:
         """A text group at token ``k`` (``قوات النظام``), mixed with a coordinated one."""
         v = self.view
         cid, first, last = group_after(v, k, self.onto)
+        if cid is None or (last == k and v[k].has(cues.GROUP_HEADS)):
+            named = self._named_before(k)  # الفرقة / التنظيم: the group named in full before
+            if named is not None:
+                return named, k, k
         if cid is None:
             return self._tied_group(k)
         nxt = last + 1
@@ -475,6 +480,29 @@ class _Linker:
             if mixed is not None and other is not None:
                 return mixed, first, last2
         return cid, first, last
+
+    def _named_before(self, k: int) -> str | None:
+        """A group head alone at token ``k`` (``من الفرقة``, ``مقاتلي الجبهة``, ``من وحدات
+        الحماية``): the category of the latest group named in full with that head before it."""
+        v = self.view
+        if not v[k].is_word or not v[k].has(cues.GROUP_HEADS):
+            return None
+        head = next(x for x in variants(v[k].key) if x in cues.GROUP_HEADS)
+        for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
+            if not v[p].is_word or head not in variants(v[p].key):
+                continue
+            words = [v[x].text for x in range(p, min(len(v), p + 5)) if v[x].is_word or v[x].is_digit]
+            for n in range(len(words), 1, -1):
+                cid = self.onto.category_of_group(" ".join(words[:n]))
+                if cid is not None:
+                    return cid
+            cid, _, last = group_after(v, p, self.onto)
+            if cid is not None and last > p:
+                return cid
+            cid, _, _ = self._tied_group(p)
+            if cid is not None:
+                return cid
+        return None
 
     def _tied_group(self, k: int) -> tuple[str | None, int, int]:
         """``فرق الهندسة التابعة لـقوات سوريا الديمقراطية``: an unknown unit tied to a known group."""
@@ -588,7 +616,7 @@ class _Linker:
         group_cat = None
         if actor is not None:
             c.affiliation = actor
-            group_cat = self._phrase_category(actor.text, partitive=True)
+            group_cat = self._phrase_category(actor.text, partitive=True) or self._named_before(k)
             end = v.index_range(actor.start, actor.end)[1]
             if end < len(v) and v[end].is_word and v[end].key.startswith("و") and not self._allies_at(end):
                 other, _, _ = group_after(v, end, self.onto)

@@ -177,6 +177,9 @@ FOREIGN_ADJ = keys("""
     عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين روسيان روسيين تركيان تركيين إيرانيان
     أمريكيان أميركيان روسيا
     """)
+#: Head nouns a report uses alone for a group it named in full before (``الفرقة`` for
+#: ``الفرقة 30``, ``الجبهة`` for ``جبهة النصرة``, ``وحدات الحماية`` for ``وحدات حماية الشعب``).
+GROUP_HEADS = keys("فرقة جبهة لواء وحدات حركة فصيل كتيبة تنظيم هيئة")
 #: Places outside Syria (countries, and the provinces and towns of its neighbours that
 #: reports name): state soldiers and police counted where every place named is one of
 #: these are ``other`` (the guide: outside Syria, another state's soldiers and police).

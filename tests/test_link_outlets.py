@@ -103,3 +103,16 @@ def test_a_part_of_the_victims_total_named_right_after_it(onto):
     marks = [("ستة", "COUNT"), ("أشخاص", "CATEGORY"), ("22", "COUNT"), ("القتلى", "CATEGORY")]
     part, total = link(text, spans(text, marks), onto).records
     assert part.part_of == total.id
+
+
+def test_a_group_head_alone_is_the_group_named_in_full_before(onto):
+    text = ("هاجمت جبهة النصرة مقرا للفرقة 30 في ريف حلب. وخطفت الجبهة تسعة عناصر من الفرقة، "
+            "فيما أفرجت قوات النظام عن خمسة عناصر من مقاتلي الجبهة. "
+            "وقتل ثلاثة عناصر من وحدات حماية الشعب، ثم عنصران من الوحدات.")
+    marks = [("تسعة", "COUNT"), ("خمسة", "COUNT"), ("ثلاثة", "COUNT"), ("عنصران", "COUNT"),
+             ("عناصر", "CATEGORY")]
+    recs = link(text, spans(text, marks), onto).records
+    assert [r.category for r in recs] == ["fighter", "jihadist", "sdf", "sdf"]
+    text = "قتل أربعة عناصر من الفرقة في الكمين."  # no group named before: nothing to resolve
+    recs = link(text, spans(text, [("أربعة", "COUNT"), ("عناصر", "CATEGORY")]), onto).records
+    assert [r.category for r in recs] == ["people"]
