@@ -1198,13 +1198,15 @@ class _Linker:
             elif parent is not None and parent.category is not None:
                 c.category = parent.category
             elif not c.children:
-                c.category = self._antecedent(c, nodes, same_status=True)
+                c.category = self._antecedent(c, nodes, same_status=True, nounless=c.noun_text is None)
             else:
                 c.category = self.onto.fallback
         for c in nodes:
             if c.category is None:
                 c.category = self.onto.fallback
         for c in nodes:
+            if c.category == "people" and not c.children:
+                c.category = self._all_of_them(c) or c.category  # 18 قتيلا و70 جريحا جميعهم مدنيون
             if self._wounded_of_same_side(c, nodes):
                 c.category = nodes[c.order - 1].category  # 12 عنصرا نظاميا وعشرات الجرحى
         for c in nodes:
@@ -1230,6 +1232,21 @@ class _Linker:
             if places and all(_abroad(p.text) for p in places):
                 c.category = "other"
 
+    def _all_of_them(self, c: CountNode) -> str | None:
+        """``جميعهم مدنيون`` / ``كلهم من المدنيين`` after the count (and the counts coordinated
+        with it, same clause): the kind all of them are."""
+        v = self.view
+        for i in range(c.tail, min(len(v), c.tail + 10)):
+            if v.is_boundary(i):
+                return None
+            if v[i].is_word and v[i].key in cues.ALL_OF_THEM:
+                k = v.next_word(i + 1)
+                if k is not None and v[k].key == "من":
+                    k = v.next_word(k + 1)
+                cid = self._group_at(k)[0] if k is not None else None
+                return cid if cid not in (None, "people") else None
+        return None
+
     def _wounded_of_same_side(self, c: CountNode, nodes: list[CountNode]) -> bool:
         """``مقتل 12 عنصرا من قوات النظام وعشرات الجرحى``: a bare status noun (جرحى، قتلى)
         coordinated right after a count of a named side and another status counts that side."""
@@ -1249,8 +1266,15 @@ class _Linker:
             return False
         return any(k.category in self.onto.armed for k in c.children)
 
-    def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool) -> str:
-        """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``)."""
+    def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool, nounless: bool = False) -> str:
+        """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``);
+        a count with no noun at all right after one of another status in its sentence counts
+        the same people (``قتل 173 مدنيا وأصيب العشرات``)."""
+        if nounless and c.order > 0:
+            d = nodes[c.order - 1]
+            if d.sentence == c.sentence and d.category is not None and d.noun_text is not None \
+                    and d.status != c.status and not d.descends_from(c) and d.parent is c.parent:
+                return d.category
         for d in reversed(nodes[:c.order]):
             if d.sentence < c.sentence - (0 if same_status else 1):
                 break

@@ -116,3 +116,17 @@ def test_a_group_head_alone_is_the_group_named_in_full_before(onto):
     text = "قتل أربعة عناصر من الفرقة في الكمين."  # no group named before: nothing to resolve
     recs = link(text, spans(text, [("أربعة", "COUNT"), ("عناصر", "CATEGORY")]), onto).records
     assert [r.category for r in recs] == ["people"]
+
+
+def test_a_count_without_noun_after_one_of_another_status_counts_the_same_people(onto):
+    text = "قال المرصد إن 85 مدنيا قتلوا وأصيب العشرات جراء الغارات."
+    recs = link(text, spans(text, [("85", "COUNT"), ("مدنيا", "CATEGORY"), ("العشرات", "COUNT")]), onto).records
+    assert [(r.status, r.category) for r in recs] == [("killed", "civilian"), ("injured", "civilian")]
+
+
+def test_all_of_them_after_the_counts_says_what_they_are(onto):
+    text = "بلغت حصيلة سقوط الطائرة 14 قتيلا وأكثر من 60 جريحا جميعهم مدنيون."
+    marks = [("14", "COUNT"), ("قتيلا", "CATEGORY"), ("60", "COUNT"), ("جريحا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian", "civilian"]
+    text = "بلغت الحصيلة 14 قتيلا وأكثر من 60 جريحا، وقال الدفاع المدني إن جميعهم مدنيون."  # another clause
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people", "people"]
