@@ -54,6 +54,7 @@ _OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
+_NOUN_LIST_REACH = 8  # tokens back from a coordinated count to a بينهم/هم opening its list
 _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
 
@@ -473,9 +474,10 @@ class _Linker:
         while nxt < last + 3 and nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("ال") \
                 and v[nxt].key not in cues.LOYAL_WORDS:
             nxt += 1  # قوات النظام السوري وفصائل …: adjectives before the coordination
-        if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3 \
-                and not self._allies_at(nxt):
+        if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
             other, _, last2 = group_after(v, nxt, self.onto)
+            if self._allies_at(nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
+                return cid, first, last2 if other is not None else last
             mixed = _mix([cid, other] if other not in (None, "people") else [cid], self.onto)
             if mixed is not None and other is not None:
                 return mixed, first, last2
@@ -682,6 +684,7 @@ class _Linker:
         if glued[:1] in ("و", "ف") and glued:
             c.cue = "coord"
             c.closed = self._closed(prev, c)
+            self._list_opened_by_nouns(c, prev)
             return
         if i < lo:
             if colon and prev is not None:
@@ -701,6 +704,7 @@ class _Linker:
         if v[i].key == "و" or v.phrase_ending_at(i, cues.COORD_BEFORE) is not None:
             c.cue = "coord"
             c.closed = self._closed(prev, c)
+            self._list_opened_by_nouns(c, prev)
             return
         if prev is not None and prev.sentence == c.sentence and self._clause_joined(i, lo):
             c.cue = "clause"
@@ -708,6 +712,25 @@ class _Linker:
         if colon and prev is not None and not any(v.is_sentence_end(k) for k in range(prev.tail, i + 1)) \
                 and i - prev.tail < 8:
             c.cue = "breakdown"  # قتل 30 شخصاً في القصف: 20 مدنياً …
+
+    def _list_opened_by_nouns(self, c: CountNode, prev: CountNode | None) -> None:
+        """``41 شخصا، بينهم طفل وثلاث نساء``, ``سبعة مواطنين، هم رجل وزوجته وخمسة من أطفالهما``:
+        a coordinated count in a list of parts that bare nouns (no figure) opened after the
+        previous count is a part of it, not its sibling."""
+        if prev is None or prev.sentence != c.sentence:
+            return
+        v = self.view
+        for i in range(c.t0 - 1, max(prev.tail, c.t0 - _NOUN_LIST_REACH) - 1, -1):
+            if v.is_boundary(i) or v[i].is_digit or self._number_at(i):
+                return
+            if not v[i].is_word:
+                continue
+            if v.phrase_ending_at(i, cues.SUBSET_BEFORE) is not None and i + 1 < c.t0:
+                c.cue, c.cue_and = "subset", False
+                return
+            if v[i].plain(cues.BREAKDOWN_HEADS) and i + 1 < c.t0:
+                c.cue = "breakdown"
+                return
 
     def _clause_joined(self, i: int, lo: int) -> bool:
         """``فيما قضى`` / ``في حين استشهد`` / ``بينما أصيب`` right before the count."""

@@ -97,6 +97,8 @@ BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 BREAKDOWN_BEFORE = phrases(["هم", "هن", "وهم", "وهن", "هؤلاء", "وهؤلاء", "توزعوا على", "موزعين على",
                             "وتوزعوا على", "يتوزعون على", "يتوزعون إلى", "يتوزعون الى", "توزعت إلى",
                             "توزعت الى", "توزعوا إلى", "موزعين بين", "يتوزعون بين", *DISTRIBUTION_INTRO])
+#: The pronouns that open a breakdown list (``هم رجل وزوجته و…``).
+BREAKDOWN_HEADS = keys("هم هن وهم وهن")
 #: Prepositions inside those phrases: alone they announce no list (``بين 8 و13 عاماً``).
 LIST_PREPOSITIONS = keys("إلى الى بين")
 #: After a count: the count is a subset of an earlier one (``اثنان منهم``).

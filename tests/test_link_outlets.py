@@ -130,3 +130,24 @@ def test_all_of_them_after_the_counts_says_what_they_are(onto):
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian", "civilian"]
     text = "بلغت الحصيلة 14 قتيلا وأكثر من 60 جريحا، وقال الدفاع المدني إن جميعهم مدنيون."  # another clause
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people", "people"]
+
+
+def test_a_list_of_parts_opened_by_bare_nouns(onto):
+    text = "اعتقلت القوات 38 شخصا، بينهم طفل وأربع نساء، واعتقل التنظيم 12 شخصا."
+    marks = [("38", "COUNT"), ("أربع", "COUNT"), ("12", "COUNT"), ("شخصا", "CATEGORY"), ("نساء", "CATEGORY")]
+    total, part, other = link(text, spans(text, marks), onto).records
+    assert (part.part_of, part.category, other.part_of) == (total.id, "woman", None)
+    text = "استشهد ثمانية مواطنين من عائلة واحدة، هم رجل وزوجته وستة من أطفالهما، جراء القصف."
+    marks = [("ثمانية", "COUNT"), ("مواطنين", "CATEGORY"), ("ستة", "COUNT"), ("أطفالهما", "CATEGORY")]
+    total, part = link(text, spans(text, marks), onto).records
+    assert part.part_of == total.id
+    text = "قتل 20 مدنيا في القصف، وأصيب طفل وقتل 6 عناصر."  # a figure-less noun in another clause
+    marks = [("20", "COUNT"), ("مدنيا", "CATEGORY"), ("6", "COUNT"), ("عناصر", "CATEGORY")]
+    assert [r.part_of for r in link(text, spans(text, marks), onto).records] == [None, None]
+
+
+def test_a_dual_with_a_possessive_counts_two_children(onto):
+    text = "استشهد ثلاثة مواطنين، هم رجل وطفلاه، بانفجار لغم."
+    marks = [("ثلاثة", "COUNT"), ("مواطنين", "CATEGORY"), ("طفلاه", "COUNT")]
+    total, part = link(text, spans(text, marks), onto).records
+    assert (part.value, part.category, part.part_of) == (2, "child", total.id)
