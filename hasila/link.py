@@ -194,6 +194,7 @@ class _Linker:
         self._counted: tuple[list[CountNode], set[int]] | None = None
         #: tokens where a number expression starts (و+number too), filled by :meth:`collect`
         self._number_tokens: set[int] = set()
+        self._isis_only: bool | None = None
 
     def _lookup(self, spans: list[Span]) -> SpanLookup:
         """A :class:`SpanLookup` of ``spans``, built once per list (rebuilt if it grew)."""
@@ -1235,6 +1236,9 @@ class _Linker:
         for c in nodes:
             if c.category == "civilian" and self._mixes_sides(c):
                 c.category = "people"  # 17 مواطنا بينهم أربعة من مقاتلي الفصائل
+            elif c.category == "jihadist" and c.group_cat is None and "جهاد" in key(self._noun_of(c)) \
+                    and self._only_isis():
+                c.category = "isis"  # 110 جهاديا in a report whose only jihadist group is IS
 
     def soldiers_abroad(self, nodes: list[CountNode]) -> None:
         """``قتل جنديان تركيان في شرناق``: soldiers counted by their noun (جندي، ضابط، عسكري,
@@ -1243,7 +1247,7 @@ class _Linker:
         for c in nodes:
             if c.category not in ("regime", "foreign_forces") or c.group_cat not in (None, "foreign_forces"):
                 continue
-            noun = c.noun.text if c.noun is not None else c.noun_text
+            noun = self._noun_of(c)
             if not noun or noun_category(self.onto, noun.split()[0]) != "regime":
                 continue
             if c.location is not None:
@@ -1275,12 +1279,26 @@ class _Linker:
         coordinated right after a count of a named side and another status counts that side."""
         if c.cue != "coord" or c.order == 0 or not c.generic or c.category != "people" or c.children:
             return False
-        noun = c.noun.text if c.noun is not None else c.noun_text
+        noun = self._noun_of(c)
         if not noun or _status_of_word(key(noun.split()[0])) is None:
             return False
         prev = nodes[c.order - 1]
         return (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
                 and prev.category in self.onto.armed and not prev.children)
+
+    @staticmethod
+    def _noun_of(c: CountNode) -> str:
+        """The counted noun's text ("" when none)."""
+        return (c.noun.text if c.noun is not None else c.noun_text) or ""
+
+    def _only_isis(self) -> bool:
+        """The report names the Islamic State and no other jihadist group by name (its ACTOR
+        spans; ``الجهاديين`` alone names no group)."""
+        if self._isis_only is None:
+            found = {self._phrase_category(a.text, partitive=True) for a in self.by_label.get("ACTOR", [])
+                     if self.onto.noun_id(a.text) is None}
+            self._isis_only = "isis" in found and "jihadist" not in found
+        return self._isis_only
 
     def _mixes_sides(self, c: CountNode) -> bool:
         """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""

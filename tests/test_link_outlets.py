@@ -151,3 +151,14 @@ def test_a_dual_with_a_possessive_counts_two_children(onto):
     marks = [("ثلاثة", "COUNT"), ("مواطنين", "CATEGORY"), ("طفلاه", "COUNT")]
     total, part = link(text, spans(text, marks), onto).records
     assert (part.value, part.category, part.part_of) == (2, "child", total.id)
+
+
+def test_jihadists_in_a_report_whose_only_jihadist_group_is_the_islamic_state(onto):
+    text = ("شن تنظيم الدولة الإسلامية هجوما على مواقع قوات النظام. "
+            "وأدت المعارك إلى مقتل 31 عنصرا من قوات النظام مقابل 24 جهاديا.")
+    marks = [("تنظيم الدولة الإسلامية", "ACTOR"), ("قوات النظام", "ACTOR"), ("31", "COUNT"), ("24", "COUNT"),
+             ("جهاديا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime", "isis"]
+    text = text.replace("تنظيم الدولة الإسلامية", "هيئة تحرير الشام")  # another jihadist group named
+    marks[0] = ("هيئة تحرير الشام", "ACTOR")
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime", "jihadist"]
