@@ -308,6 +308,8 @@ class _Linker:
         elif c.noun is not None and (c.hint in _CONSTRUCT_HEADS or self.onto.is_neutral_noun(c.noun.text)):
             self._construct_group(c)
         self._neutral_group(c)
+        if c.hint == "regime" and self._soldiers_of_a_foreign_state(c):
+            c.hint = "foreign_forces"  # أعلنت أنقرة مقتل 8 من جنودها
 
     def _construct_group(self, c: CountNode) -> None:
         """``12 من عناصر قوات النظام``, ``سبعة من مسلحي داعش``: the group right after a
@@ -318,17 +320,21 @@ class _Linker:
         if k is None or v.is_boundary(k) or self._allies_at(k):
             return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
         actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
+        mixed = False
         if actor is not None:
             cid = self._phrase_category(actor.text, partitive=True) or self._named_before(k)
             end = v.index_range(actor.start, actor.end)[1]
+            while end < len(v) and v[end].is_quote:
+                end += 1  # مقاتلي "جيش الإسلام" والمدنيين
             if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و") \
                     and not self._allies_at(end):
                 other, _, _ = group_after(v, end, self.onto)  # مقاتلي جيش الإسلام والمدنيين
                 if other not in (None, "people"):
                     cid = _mix([cid, other], self.onto)
+                    mixed = True
         else:
             cid, _, _ = self._group_at(k)
-        if cid is None or cid == "people":
+        if cid is None or (cid == "people" and not mixed):
             return
         c.hint, c.generic, c.group_cat = cid, False, cid
         if actor is not None:
@@ -398,6 +404,10 @@ class _Linker:
     def _noun_category(self, text: str) -> tuple[str | None, bool]:
         """Category of a counted noun phrase and whether it is generic (شخص، عنصر)."""
         words = text.split()
+        backed = next((i for i, w in enumerate(words) if i and key(w) in cues.BACKED_BY), None)
+        if backed is not None:  # مقاتلين مدعومين من تركيا: fighters, not Turkish forces
+            words = words[:backed]
+            text = " ".join(words)
         if not words:
             return None, True
         cid = noun_category(self.onto, text)
@@ -629,8 +639,8 @@ class _Linker:
             group_cat, _, _ = self._group_at(k)
             if group_cat is None and any(v[x].key in cues.LOYAL_WORDS for x in range(k, min(k + 3, len(v)))):
                 group_cat = "regime"
-        if group_cat is None:
-            return
+        if group_cat is None or (v[k].has(cues.RESIDENTS) and c.generic and c.noun_text):
+            return  # 250 شخصا من السكان: people, as the noun says
         c.group_cat = group_cat
         soldier = c.hint == "regime" and group_cat in self.onto.armed | {"other"}  # جنديا من الجيش التركي
         if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint or soldier:
@@ -1285,6 +1295,18 @@ class _Linker:
         prev = nodes[c.order - 1]
         return (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
                 and prev.category in self.onto.armed and not prev.children)
+
+    def _soldiers_of_a_foreign_state(self, c: CountNode) -> bool:
+        """``أعلنت أنقرة مقتل 8 من جنودها``: a soldier noun with a possessive (its, their)
+        whose sentence names a foreign state before it."""
+        start = c.noun.start if c.noun is not None else c.noun_chars[0] if c.noun_chars else None
+        if start is None or c.group_cat not in (None, "regime"):
+            return False
+        word = self.view[self.view.first_at_or_after(start)].key  # the suffix may be outside a span
+        if not any(word.endswith(p) and self.onto.noun_id(word[:-len(p)]) == "regime" for p in ("ها", "هم", "ه")):
+            return False
+        a, _ = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+        return any(self.view[i].has(cues.FOREIGN_STATES) for i in range(a, c.t0))
 
     @staticmethod
     def _noun_of(c: CountNode) -> str:

@@ -179,6 +179,15 @@ FOREIGN_ADJ = keys("""
     عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين روسيان روسيين تركيان تركيين إيرانيان
     أمريكيان أميركيان روسيا
     """)
+#: States other than Syria (and their capitals) that announce their own soldiers' losses
+#: (``أعلنت أنقرة مقتل 8 من جنودها``).
+FOREIGN_STATES = keys("""
+    أنقرة تركيا موسكو روسيا واشنطن أمريكا أميركا الولايات طهران إيران إسرائيل باريس فرنسا لندن بريطانيا
+    """)
+#: ``مقاتلين مدعومين من تركيا``: the backer named after these is not the counted people's side.
+BACKED_BY = keys("مدعوم مدعومين مدعومون مدعومة المدعوم المدعومين المدعومة بدعم")
+#: ``250 شخصا من السكان``: where people live; it does not make a people noun civilian.
+RESIDENTS = keys("سكان السكان أهالي الأهالي")
 #: ``جميعهم مدنيون``: after a list of counts, what all of them are.
 ALL_OF_THEM = keys("جميعهم كلهم جميعهن كلهن وجميعهم وكلهم")
 #: Head nouns a report uses alone for a group it named in full before (``الفرقة`` for
