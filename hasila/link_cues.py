@@ -184,6 +184,12 @@ FOREIGN_ADJ = keys("""
 FOREIGN_STATES = keys("""
     أنقرة تركيا موسكو روسيا واشنطن أمريكا أميركا الولايات طهران إيران إسرائيل باريس فرنسا لندن بريطانيا
     """)
+#: ``70 حالة اختناق``, ``687 حالة اعتقال``: cases of a casualty, each one person.
+CASE_WORDS = keys("حالة حالات")
+#: Words after a case word that make it casualties (the status triggers, and these).
+CASE_KINDS = keys("اختناق تسمم")
+#: ``ارتفعت حصيلة القتلى إلى 209``, ``عدد المصابين يتجاوز 50``: a figure reached by a toll.
+REACH_WORDS = keys("إلى الى بلغ بلغت بلغوا يتجاوز تجاوز تجاوزت يفوق فاق وصل وصلت")
 #: ``مقاتلين مدعومين من تركيا``: the backer named after these is not the counted people's side.
 BACKED_BY = keys("مدعوم مدعومين مدعومون مدعومة المدعوم المدعومين المدعومة بدعم")
 #: ``250 شخصا من السكان``: where people live; it does not make a people noun civilian.

@@ -19,6 +19,7 @@ NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing"
 _ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
 _STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب", "فيها", "فيه", "خلالها",
                                               "خلاله", "بها", "اليوم", "امس"}) | cues.DAYS
+_SUBJECT_PARTICLES = frozenset(key(w) for w in ("أن", "إن", "ان", "لكن", "وأن", "وإن"))
 _SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 
 
@@ -138,6 +139,10 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return k is None or not view[k].has(cues.THING_NOUNS)  # 93 تعداد القتلى, not عدد محاولات
         if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS):
             return True  # 60 آخرين / 91 بينهم
+        if t.has(cues.CASE_WORDS):
+            k = view.next_word(j + 1)
+            if k is not None and (view[k].has(_ALL_TRIGGERS) or view[k].has(cues.CASE_KINDS)):
+                return True  # 70 حالة اختناق / 687 حالة اعتقال
         if people_noun_at(view, j, ontology):
             return True
         if t.key == "من":
@@ -161,7 +166,24 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True
         if n == 0 and t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # وغادر الآلاف
+        if n == 0 and view.text[start:end].startswith("ال") and people_noun_at(view, i, ontology):
+            return True  # الانتحاريون العشرة / الجرحى الثلاثة
         break
+    return _toll_reaches(view, start, ontology)
+
+
+def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
+    """``ارتفعت حصيلة قتلى قوات النظام إلى 209``, ``عدد المصابين يتجاوز 50``: the number is
+    what a toll of people (عدد/حصيلة + a casualty or people word) reaches, in one clause."""
+    prev = _prev_words(view, start, 1)
+    if not prev or not view[prev[0]].has(cues.REACH_WORDS) or prev[0] != view.last_before(start):
+        return False
+    for i in range(prev[0] - 1, max(-1, prev[0] - 12), -1):
+        if view.is_boundary(i):
+            return False
+        if view[i].is_word and view[i].has(cues.TOTAL_WORDS):
+            k = view.next_word(i + 1)
+            return k is not None and (view[k].has(_ALL_TRIGGERS) or people_noun_at(view, k, ontology))
     return False
 
 
@@ -293,9 +315,13 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     prev = _prev_words(view, start, 1)
     if kind == "dual":  # the dual is its own people noun (امرأتان، عنصرين), unless it agrees with
         p = view[prev[0]] if prev else None  # a dual thing before it (هجومان مسلحان)
-        if p is not None and p.key.endswith(("ان", "ين")) and not people_noun_at(view, prev[0], ontology) \
+        if p is not None and len(p.key) > 3 and p.key.endswith(("ان", "ين")) \
+                and not people_noun_at(view, prev[0], ontology) \
                 and p.key not in _ALL_TRIGGERS and not p.plain(_SUBSET_WORDS):
             return "non_count", "thing"
+        if key(view.text[start:end]).startswith("ال") and p is not None and p.key in _SUBJECT_PARTICLES \
+                and not _trigger_near(view, start, end):
+            return "non_count", "other"  # أن الضابطين كانا: the two named before, no new victims
         return "count", None
     if kind == "words" and prev and view[prev[0]].has(ORDINAL_WORDS) and prev[0] == view.last_before(start):
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth
@@ -316,6 +342,11 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
     evidence = count_evidence(view, start, end, ontology)
+    if kind == "words" and not evidence and prev and prev[0] == view.last_before(start) \
+            and people_noun_at(view, prev[0], ontology) and not view[prev[0]].key.startswith("و") \
+            and view[prev[0]].key.startswith("ال") == key(view.text[start:end]).startswith("ال") \
+            and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS) or people_noun_at(view, nxt, ontology))):
+        return "count", None  # مسلحين اثنين / الجرحى الثلاثة: a numeral agreeing with the noun before
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if nxt is not None and people_noun_at(view, nxt, ontology):
             return "count", None

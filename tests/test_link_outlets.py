@@ -190,3 +190,24 @@ def test_group_words_that_do_not_change_who_is_counted(onto):
             i = text.index("جنودها")
             found.append(Span(i, i + 4, "CATEGORY", "جنود"))
         assert [r.category for r in link(text, found, onto).records] == want, text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وثقت الشبكة 240 حالة اعتقال تعسفي خلال الشهر.", [240]),
+    ("وأفاد المرصد عن 35 حالة اختناق بين المدنيين.", [35]),
+    ("وأدت المعارك إلى مصرع 14 جهاديا بينهم الانتحاريون الستة.", [14, 6]),
+    ("وقتلت الشرطة مسلحين اثنين خلال الاشتباكات.", [2]),
+    ("وارتفعت حصيلة قتلى قوات النظام جراء الهجمات إلى 188، وفق المرصد.", [188]),
+    ("وقال ناشطون إن عنصرين من وحدات الحماية قضوا في الانفجار.", [2]),
+], ids=["cases-detained", "cases-choking", "definite-numeral", "numeral-after-noun", "toll-reaches", "dual-after-an"])
+def test_the_rules_find_more_counts_of_people(onto, text, want):
+    assert [r.value for r in link(text, [], onto).records] == want
+
+
+@pytest.mark.parametrize("text", [
+    "أمطرت الفصائل المعارضة للنظام السوري أربع بلدات بالقذائف.",  # a numeral before things
+    "وأوضح المحافظ أن الضابطين كانا يعملان في الشرطة.",  # the two named before
+    "ارتفع عدد الغارات إلى 40 منذ الصباح.",  # a toll of things
+], ids=["numeral-before-things", "definite-dual-subject", "toll-of-things"])
+def test_the_rules_keep_non_counts(onto, text):
+    assert link(text, [], onto).records == []
