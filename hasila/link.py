@@ -195,6 +195,8 @@ class _Linker:
         #: tokens where a number expression starts (و+number too), filled by :meth:`collect`
         self._number_tokens: set[int] = set()
         self._isis_only: bool | None = None
+        self._singular_nouns = frozenset(key(w) for cat in getattr(ontology, "categories", ())
+                                         for w in (*cat.singular, *cat.singular_f))
 
     def _lookup(self, spans: list[Span]) -> SpanLookup:
         """A :class:`SpanLookup` of ``spans``, built once per list (rebuilt if it grew)."""
@@ -360,6 +362,8 @@ class _Linker:
                 end = k + 1
                 continue
             core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
+            if core != t.key and core in self._singular_nouns and v[j].key not in self._singular_nouns:
+                break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
             if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core):
                 end = k + 1
                 continue
@@ -488,7 +492,10 @@ class _Linker:
         if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
             other, _, last2 = group_after(v, nxt, self.onto)
             if self._allies_at(nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
-                return cid, first, last2 if other is not None else last
+                end = last2 if other is not None else last
+                if end + 1 < len(v) and v[end + 1].key in cues.ALLY_PRONOUNS:
+                    end += 1  # the pronoun belongs to the phrase (والموالين لهم)
+                return cid, first, end
             mixed = _mix([cid, other] if other not in (None, "people") else [cid], self.onto)
             if mixed is not None and other is not None:
                 return mixed, first, last2

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from hasila.link import link
+from hasila.link import LinkConfig, link
 from hasila.ontology import Ontology
 from hasila.schema import Span
 
@@ -211,3 +211,15 @@ def test_the_rules_find_more_counts_of_people(onto, text, want):
 ], ids=["numeral-before-things", "definite-dual-subject", "toll-of-things"])
 def test_the_rules_keep_non_counts(onto, text):
     assert link(text, [], onto).records == []
+
+
+def test_the_rules_read_the_counted_noun_phrase(onto):
+    text = "قتل 9 أشخاص بينهم ثلاثة أطفال وامرأة في القصف."  # the woman is named beside the children
+    recs = link(text, [], onto).records
+    assert [(r.value, r.category) for r in recs] == [(9, "people"), (3, "child")]
+    text = "أجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة."  # one singular noun phrase: both sides
+    assert [r.category for r in link(text, [], onto).records] == ["people"]
+    text = "قتل 25 جهاديا من تنظيم النصرة وسبعة من المقاتلين والموالين لهم."
+    recs = link(text, [], onto, LinkConfig(category_spans=True))
+    assert [r.category for r in recs.records] == ["jihadist", "fighter"]
+    assert "المقاتلين والموالين لهم" in [s.text for s in recs.spans if s.label == "CATEGORY"]
