@@ -223,3 +223,15 @@ def test_the_rules_read_the_counted_noun_phrase(onto):
     recs = link(text, [], onto, LinkConfig(category_spans=True))
     assert [r.category for r in recs.records] == ["jihadist", "fighter"]
     assert "المقاتلين والموالين لهم" in [s.text for s in recs.spans if s.label == "CATEGORY"]
+
+
+def test_a_plain_figure_reached_by_a_toll_named_before_it(onto):
+    text = "ويقدر الجانب الأميركي عدد مقاتلي داعش الذين قتلوا في الغارات منذ عام بـ12 ألف شخص."
+    marks = [("12 ألف", "COUNT"), ("شخص", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["isis"]
+    text = "وذكر معارضون أن المدنيين الذين قتلوا في القصف خلال الشهر بلغوا 1380 سوريا."
+    marks = [("1380", "COUNT"), ("سوريا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian"]
+    text = "ارتفعت حصيلة قتلى القذائف التي أطلقتها المعارضة على الأحياء إلى 14 شخصا."  # the perpetrator
+    marks = [("14", "COUNT"), ("شخصا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people"]
