@@ -54,6 +54,7 @@ _OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
+_OF_TOTAL_REACH = 30  # tokens from a count to ``، من أصل N`` after its clause
 _NOUN_LIST_REACH = 8  # tokens back from a coordinated count to a بينهم/هم opening its list
 _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
@@ -827,8 +828,9 @@ class _Linker:
     def read_after(self, c: CountNode, nxt: CountNode | None) -> None:
         v = self.view
         j = v.next_word(c.tail)
-        if j is not None and v.phrase_starting_at(j, cues.SUBSET_AFTER):
-            c.subset_after = True
+        after = v.phrase_starting_at(j, cues.SUBSET_AFTER) if j is not None else None
+        if after is not None and (after[-1] not in cues.OF_THINGS or not self._noun_of(c)):
+            c.subset_after = True  # اثنان منهم; نحو 90 منها (of 150 bodies), not عشرات القتلى منها ثماني عمليات
         t = v[c.t0]
         if c.kind == "one" and t.end > c.span.end and key(self.text[c.span.end:t.end]) in ("هم", "هما", "هن"):
             c.subset_after = True  # أحدهم / أحدهما: one of them
@@ -850,6 +852,11 @@ class _Linker:
                     if phrase is not None and k + len(phrase) == nxt.t0:
                         c.of_following = True
                         break
+            if not c.of_following and nxt.t0 - c.tail <= _OF_TOTAL_REACH and nxt.t0 >= 3 \
+                    and v[nxt.t0 - 3].text in ("،", ",") \
+                    and v.phrase_starting_at(nxt.t0 - 2, cues.OF_TOTAL) is not None \
+                    and not any(v.is_sentence_end(k) for k in range(c.tail, nxt.t0)):
+                c.of_following = True  # 19 طفلا قضوا …، من أصل 46 مدنيا
             if not c.of_following and self._of_named_total(c, nxt):
                 c.of_following = True  # 27 من بين القتلى الـ35: part of the total named after it
                 self._what_they_are(c, nxt.tail)

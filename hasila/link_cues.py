@@ -102,13 +102,17 @@ BREAKDOWN_HEADS = keys("هم هن وهم وهن")
 #: Prepositions inside those phrases: alone they announce no list (``بين 8 و13 عاماً``).
 LIST_PREPOSITIONS = keys("إلى الى بين")
 #: After a count: the count is a subset of an earlier one (``اثنان منهم``).
-SUBSET_AFTER = phrases(["منهم", "منهن", "من بينهم", "من بينهن", "منهما"])
+SUBSET_AFTER = phrases(["منهم", "منهن", "من بينهم", "من بينهن", "منهما", "منها", "من بينها"])
+#: The pronoun of things among those: only a count without its own noun is part of a total by it.
+OF_THINGS = keys("منها بينها")
 #: ``من بين`` / ``من ضمن`` + a noun phrase naming an earlier group.
 SUBSET_OF_GROUP = phrases(["من بين", "من ضمن", "ضمن", "بين"])
 #: Words between ``من ضمن`` and the group noun (``من ضمن حصيلة المدنيين``).
 GROUP_FILLERS = keys("حصيلة عدد إجمالي مجموع حصيلة")
 #: After a count and its noun: the count is a subset of the next count (``سبعة من بين 14``).
 OF_FOLLOWING = phrases(["من بين", "من أصل", "من إجمالي", "من مجموع", "من بين ال"])
+#: After a clause: the count before is part of the next one (``…، من أصل 46 مدنيا``).
+OF_TOTAL = phrases(["من أصل", "من إجمالي", "من مجموع"])
 #: Words introducing what a bare total counts (``إلى 93 تعداد القتلى المدنيين``).
 TOTAL_WORDS = keys("عدد تعداد حصيلة إجمالي مجموع")
 #: A count followed by these words takes the category of the count it continues.

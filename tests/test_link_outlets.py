@@ -235,3 +235,17 @@ def test_a_plain_figure_reached_by_a_toll_named_before_it(onto):
     text = "ارتفعت حصيلة قتلى القذائف التي أطلقتها المعارضة على الأحياء إلى 14 شخصا."  # the perpetrator
     marks = [("14", "COUNT"), ("شخصا", "CATEGORY")]
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people"]
+
+
+def test_parts_named_by_the_pronoun_of_things_and_after_a_clause(onto):
+    text = "انتشلت الفرق أكثر من 120 جثة، ولم يتم التعرف على هوية نحو 70 منها."
+    marks = [("120", "COUNT"), ("جثة", "CATEGORY"), ("70", "COUNT")]
+    total, part = link(text, spans(text, marks), onto).records
+    assert part.part_of == total.id
+    text = "نفذوا 9 هجمات أوقعت 30 قتيلا منها أربع هجمات هذا العام."  # منها after a noun: the attacks
+    marks = [("30", "COUNT"), ("قتيلا", "CATEGORY")]
+    assert [r.part_of for r in link(text, spans(text, marks), onto).records] == [None]
+    text = "وبذلك يرتفع إلى 17 عدد الأطفال الذين قضوا بانفجار مخلفات الحرب منذ مطلع العام، من أصل 40 مدنيا."
+    marks = [("17", "COUNT"), ("40", "COUNT"), ("مدنيا", "CATEGORY")]
+    part, total = link(text, spans(text, marks), onto).records
+    assert part.part_of == total.id
