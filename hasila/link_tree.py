@@ -352,8 +352,11 @@ def _coordinated_sums(nodes: list[CountNode], kinds: Kinds) -> None:
                     or any(k.vague for k in total.children):
                 continue
             have = sum(k.value for k in total.children)
-            if have + sum(c.value for c in run) != total.value:
-                continue
+            seen = {(k.value, k.hint) for k in total.children}
+            again = not any((c.value, c.hint) in seen for c in run)  # not the same parts repeated
+            if sum(c.value for c in run) != total.value - have \
+                    and not (again and sum(c.value for c in run) == total.value):
+                continue  # the rest of its parts, or all of them by another breakdown
             if all(c.value < total.value and kinds.compatible(c.hint, total.hint) and _status_fits(c, total)
                    for c in run):
                 attach_breakdown(run, total)

@@ -249,3 +249,24 @@ def test_parts_named_by_the_pronoun_of_things_and_after_a_clause(onto):
     marks = [("17", "COUNT"), ("40", "COUNT"), ("مدنيا", "CATEGORY")]
     part, total = link(text, spans(text, marks), onto).records
     assert part.part_of == total.id
+
+
+def test_a_short_quoted_name_ending_with_a_number_is_not_a_count(onto):
+    text = 'وقال مدير شبكة "درعا 24" الصحافي إن 12 مدنيا قتلوا.'
+    res = link(text, [], onto)
+    assert [r.value for r in res.records] == [12]
+    assert ("24", "ordinal") in [(n.text, n.reason) for n in res.non_counts]
+
+
+def test_a_second_breakdown_of_a_total_and_a_repeated_one(onto):
+    text = ("خطف التنظيم 40 سيدة وطفلا، وتمكنت خمس سيدات منهم من الفرار. "
+            "ونقلت الشبكة عن الأهالي أن التنظيم خطف 22 سيدة، إضافة إلى 18 طفلا.")
+    marks = [("40", "COUNT"), ("سيدة وطفلا", "CATEGORY"), ("خمس", "COUNT"), ("22", "COUNT"), ("18", "COUNT")]
+    total, *parts = link(text, spans(text, marks), onto).records
+    assert [p.part_of for p in parts] == [total.id] * 3
+    text = ("قتل 35 مقاتلا من قوات النظام، بينهم تسعة مقاتلين روس. "
+            "وقال المرصد إن الهجوم تسبب بمقتل 26 من قوات النظام بالإضافة إلى تسعة مقاتلين روس.")
+    marks = [("35", "COUNT"), ("مقاتلا", "CATEGORY"), ("تسعة", "COUNT"), ("مقاتلين روس", "CATEGORY"),
+             ("26", "COUNT"), ("قوات النظام", "ACTOR")]
+    recs = link(text, spans(text, marks), onto).records
+    assert [r.part_of for r in recs[2:]] == [None, None]  # the same figures again: their own records
