@@ -334,7 +334,7 @@ class _Linker:
             while end < len(v) and v[end].is_quote:
                 end += 1  # مقاتلي "جيش الإسلام" والمدنيين
             if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و") \
-                    and not self._allies_at(end):
+                    and not self._allies_at(end) and not self._one_more_person(end):
                 other, _, _ = group_after(v, end, self.onto)  # مقاتلي جيش الإسلام والمدنيين
                 if other not in (None, "people"):
                     cid = _mix([cid, other], self.onto)
@@ -469,6 +469,12 @@ class _Linker:
             if cid is not None and cid != "people":
                 found.append(cid)
         return _mix(found, self.onto)
+
+    def _one_more_person(self, k: int) -> bool:
+        """``ثلاثة عناصر من الجيش الوطني ومدني``: a bare singular noun coordinated after the
+        group is one more victim beside the count, not a second side of it."""
+        t = self.view[k]
+        return t.key.startswith("و") and t.key[1:] in self._singular_nouns
 
     def _allies_at(self, k: int) -> bool:
         """``والمقاتلين الموالين لها`` at token ``k``: the allies of the group just named."""
@@ -669,7 +675,8 @@ class _Linker:
             c.affiliation = actor
             group_cat = self._phrase_category(actor.text, partitive=True) or self._named_before(k)
             end = v.index_range(actor.start, actor.end)[1]
-            if end < len(v) and v[end].is_word and v[end].key.startswith("و") and not self._allies_at(end):
+            if end < len(v) and v[end].is_word and v[end].key.startswith("و") and not self._allies_at(end) \
+                    and not self._one_more_person(end):
                 other, _, _ = group_after(v, end, self.onto)
                 if other not in (None, "people") and group_cat is not None:
                     group_cat = _mix([group_cat, other], self.onto)

@@ -270,3 +270,15 @@ def test_a_second_breakdown_of_a_total_and_a_repeated_one(onto):
              ("26", "COUNT"), ("قوات النظام", "ACTOR")]
     recs = link(text, spans(text, marks), onto).records
     assert [r.part_of for r in recs[2:]] == [None, None]  # the same figures again: their own records
+
+
+def test_one_more_victim_beside_a_group_and_shepherds(onto):
+    text = "قتل ثلاثة عناصر من الجيش الوطني ومدني بانفجار سيارة مفخخة."
+    marks = [("ثلاثة", "COUNT"), ("عناصر", "CATEGORY"), ("الجيش الوطني", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["fighter"]
+    text = "قتل 5 عناصر من قوات النظام والمدنيين في القصف."  # a plural: both sides counted
+    marks = [("5", "COUNT"), ("عناصر", "CATEGORY"), ("قوات النظام", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people"]
+    text = "وأصيب ثلاثة من رعاة الأغنام بانفجار قذيفة."
+    marks = [("ثلاثة", "COUNT"), ("رعاة", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian"]
