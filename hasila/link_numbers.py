@@ -82,8 +82,8 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
         if t.is_quote:
             k += 1
             continue
-        if not t.is_word:
-            break
+        if not (t.is_word or (t.is_digit and words)):
+            break  # a digit only inside a name (الفرقة 30)
         words.append(k)
         k += 1
     if not words:

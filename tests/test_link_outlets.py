@@ -282,3 +282,8 @@ def test_one_more_victim_beside_a_group_and_shepherds(onto):
     text = "وأصيب ثلاثة من رعاة الأغنام بانفجار قذيفة."
     marks = [("ثلاثة", "COUNT"), ("رعاة", "CATEGORY")]
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian"]
+
+
+def test_a_group_name_with_a_number_in_it(onto):
+    text = "وكان 54 عنصرا من الفرقة 30 قد دخلوا من تركيا."
+    assert [(r.value, r.category) for r in link(text, [], onto).records] == [(54, "fighter")]
