@@ -313,6 +313,11 @@ class _Linker:
         self._neutral_group(c)
         if c.hint == "regime" and self._soldiers_of_a_foreign_state(c):
             c.hint = "foreign_forces"  # أعلنت أنقرة مقتل 8 من جنودها
+        if c.kind == "one" and c.hint in (None, "people") and c.group_cat is None:
+            k = v.next_word(c.t1)
+            cid = self._group_at(k)[0] if k is not None and not v.is_boundary(k) else None
+            if cid not in (None, "people"):  # وأحد عناصر الدفاع المدني: one of that group
+                c.hint, c.generic, c.group_cat = cid, False, cid
         if c.generic and c.hint in (None, "people") and c.group_cat is None:
             named = self._toll_named_before(c)
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص

@@ -173,18 +173,44 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
 
 
 def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
-    """``ارتفعت حصيلة قتلى قوات النظام إلى 209``, ``عدد المصابين يتجاوز 50``: the number is
-    what a toll of people (عدد/حصيلة + a casualty or people word) reaches, in one clause."""
-    prev = _prev_words(view, start, 1)
-    if not prev or not view[prev[0]].has(cues.REACH_WORDS) or prev[0] != view.last_before(start):
+    """``ارتفعت حصيلة قتلى قوات النظام إلى 209``, ``عدد المصابين يتجاوز 50``, ``ارتفاع الحصيلة
+    إلى أكثر من 15 ألفا``: the number is what a toll of people (الحصيلة, or عدد/حصيلة + a
+    casualty or people word, or عدد الذين قتلوا) reaches, in one clause."""
+    i = view.last_before(start)
+    while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS:
+        i -= 1  # إلى أكثر من 15 ألفا
+    if i < 0 or not view[i].is_word or not view[i].has(cues.REACH_WORDS):
         return False
-    for i in range(prev[0] - 1, max(-1, prev[0] - 12), -1):
-        if view.is_boundary(i):
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if view.is_boundary(j):
             return False
-        if view[i].is_word and view[i].has(cues.TOTAL_WORDS):
-            k = view.next_word(i + 1)
+        if view[j].is_word and view[j].has(cues.TOTAL_WORDS):
+            if view[j].key in _THE_TOLL:
+                return True
+            k = view.next_word(j + 1)
+            if k is not None and view[k].key == "الذين":
+                k = view.next_word(k + 1)
             return k is not None and (view[k].has(_ALL_TRIGGERS) or people_noun_at(view, k, ontology))
     return False
+
+
+_THE_TOLL = frozenset(key(w) for w in ("الحصيلة", "والحصيلة", "وبالحصيلة"))
+
+
+def _definite(word_key: str) -> bool:
+    """The word carries the article (after a و/ف/ب/ل clitic too)."""
+    return word_key.startswith("ال") or (word_key[:1] in "وفبل" and word_key[1:].startswith("ال"))
+
+
+def _listed_one(view: TokenView, start: int, prev: list[int]) -> bool:
+    """``بينهم 9 أطفال وأحد عناصر الدفاع المدني``: أحد/إحدى after بينهم, or joined by و to
+    a list with a figure just before: one more victim of the list."""
+    if prev and view[prev[0]].plain(_SUBSET_WORDS):
+        return True
+    i = view.first_at_or_after(start)
+    if not view.glued_prefix(i, start).startswith("و"):
+        return False
+    return any(view[k].is_digit for k in range(max(0, i - 3), i))
 
 
 def _trigger_near(view: TokenView, start: int, end: int, width: int = 3) -> bool:
@@ -330,21 +356,21 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
         return "non_count", "age"  # تناهز العشرين من العمر
     if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
-            and not (prev and view[prev[0]].has(_ALL_TRIGGERS)):
+            and not (prev and view[prev[0]].has(_ALL_TRIGGERS)) and not _listed_one(view, start, prev):
         return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
     if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
         if prev and view[prev[0]].has(cues.DURATION_UNITS):
             return "non_count", "duration"
         if prev and view[prev[0]].has(cues.THING_NOUNS):
             return "non_count", "thing"
-        if not _trigger_near(view, start, end):
+        if not _trigger_near(view, start, end) and not _listed_one(view, start, prev):
             return "non_count", "other"
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
     evidence = count_evidence(view, start, end, ontology)
     if kind == "words" and not evidence and prev and prev[0] == view.last_before(start) \
-            and people_noun_at(view, prev[0], ontology) and not view[prev[0]].key.startswith("و") \
-            and view[prev[0]].key.startswith("ال") == key(view.text[start:end]).startswith("ال") \
+            and people_noun_at(view, prev[0], ontology) \
+            and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال") \
             and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS) or people_noun_at(view, nxt, ontology))):
         return "count", None  # مسلحين اثنين / الجرحى الثلاثة: a numeral agreeing with the noun before
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:

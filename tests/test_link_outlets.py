@@ -287,3 +287,22 @@ def test_one_more_victim_beside_a_group_and_shepherds(onto):
 def test_a_group_name_with_a_number_in_it(onto):
     text = "وكان 54 عنصرا من الفرقة 30 قد دخلوا من تركيا."
     assert [(r.value, r.category) for r in link(text, [], onto).records] == [(54, "fighter")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصيب أكثر من 50 شخصا بجراح، بينهم 9 أطفال وأحد عناصر الدفاع المدني.", [50, 9, 1]),
+    ("واستشهد ناشط إعلامي وممرضين اثنين في الغارة.", [2]),
+    ("وفاة ثلاثة معتقلين تحت التعذيب وارتفاع الحصيلة منذ بداية العام إلى أكثر من 12 ألفا.", [3, 12000]),
+], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches"])
+def test_the_rules_find_counts_in_lists_and_tolls(onto, text, want):
+    assert [r.value for r in link(text, [], onto).records] == want
+
+
+def test_one_of_a_group_takes_its_kind(onto):
+    text = "أصيب أكثر من 50 شخصا بجراح، بينهم 9 أطفال وأحد عناصر الدفاع المدني."
+    assert [r.category for r in link(text, [], onto).records] == ["people", "child", "rescue"]
+
+
+def test_the_rules_keep_one_referred_to(onto):
+    text = "وقال أحد المسعفين إن 6 مدنيين قتلوا في القصف."
+    assert [r.value for r in link(text, [], onto).records] == [6]
