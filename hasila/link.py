@@ -55,7 +55,7 @@ _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
 _OF_TOTAL_REACH = 30  # tokens from a count to ``، من أصل N`` after its clause
-_NOUN_LIST_REACH = 8  # tokens back from a coordinated count to a بينهم/هم opening its list
+_NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
 _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
 
@@ -405,10 +405,12 @@ class _Linker:
         """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word
         (only a few characters of gap are read, whatever the number of spans)."""
         gap_ok = {"", "ال", "الـ"}
+        glued_ok = {"ه", "ها", "هم", "هما", "هن"}  # وأطفالهما الخمسة: a pronoun glued to the noun
         lookup = self._lookup(cats)
         lo = max(0, c.span.start - _GAP_CHARS)
         hits = [s for s in (lookup.ending_in(lo, c.span.start + 1) or ())
-                if key(self.text[s.end:c.span.start]).strip() in gap_ok]
+                if key(self.text[s.end:c.span.start]).strip() in gap_ok
+                or (not self.text[s.end:s.end + 1].isspace() and key(self.text[s.end:c.span.start]).strip() in glued_ok)]
         for s in hits:
             after = self.view.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
             if after is None or not people_noun_at(self.view, after, self.onto):
@@ -781,15 +783,16 @@ class _Linker:
         if prev is None or prev.sentence != c.sentence:
             return
         v = self.view
-        for i in range(c.t0 - 1, max(prev.tail, c.t0 - _NOUN_LIST_REACH) - 1, -1):
-            if v.is_boundary(i) or v[i].is_digit or self._number_at(i):
+        t0 = v.first_at_or_after(c.noun.start) if c.noun_before and c.noun is not None else c.t0
+        for i in range(t0 - 1, max(prev.tail, t0 - _NOUN_LIST_REACH) - 1, -1):
+            if v.is_boundary(i):  # numbers between are not counts (an age, a date): read over them
                 return
             if not v[i].is_word:
                 continue
-            if v.phrase_ending_at(i, cues.SUBSET_BEFORE) is not None and i + 1 < c.t0:
+            if v.phrase_ending_at(i, cues.SUBSET_BEFORE) is not None and i + 1 < t0:
                 c.cue, c.cue_and = "subset", False
                 return
-            if v[i].plain(cues.BREAKDOWN_HEADS) and i + 1 < c.t0:
+            if v[i].plain(cues.BREAKDOWN_HEADS) and i + 1 < t0:
                 c.cue = "breakdown"
                 return
 

@@ -306,3 +306,12 @@ def test_one_of_a_group_takes_its_kind(onto):
 def test_the_rules_keep_one_referred_to(onto):
     text = "وقال أحد المسعفين إن 6 مدنيين قتلوا في القصف."
     assert [r.value for r in link(text, [], onto).records] == [6]
+
+
+def test_a_family_listed_after_its_total_with_an_age_between(onto):
+    text = "استشهد ستة مواطنين من عائلة واحدة، هم رجل يبلغ من العمر 40 عاماً وزوجته وأطفالهما الأربعة."
+    found = spans(text, [("ستة", "COUNT"), ("مواطنين", "CATEGORY"), ("الأربعة", "COUNT")])
+    i = text.index("أطفالهما")
+    found.append(Span(i, i + 5, "CATEGORY", "أطفال"))  # the noun without its glued و and pronoun
+    total, part = link(text, found, onto).records
+    assert (part.value, part.category, part.part_of) == (4, "child", total.id)
