@@ -1302,6 +1302,10 @@ class _Linker:
                 c.category = self._all_of_them(c) or c.category  # 18 قتيلا و70 جريحا جميعهم مدنيون
             if self._wounded_of_same_side(c, nodes):
                 c.category = nodes[c.order - 1].category  # 12 عنصرا نظاميا وعشرات الجرحى
+        for c in sorted(nodes, key=lambda n: -n.depth()):
+            side = self._side_of_parts(c)
+            if side is not None:
+                c.category = side  # 23 مقاتلا بينهم 5 من قوات النظام و18 من القوات الموالية له
         for c in nodes:
             if c.category == "civilian" and self._mixes_sides(c):
                 c.category = "people"  # 17 مواطنا بينهم أربعة من مقاتلي الفصائل
@@ -1327,6 +1331,17 @@ class _Linker:
                 places = [p for p in self.by_label.get("PLACE", []) if lo <= p.start < hi]
             if places and all(_abroad(p.text) for p in places):
                 c.category = "other"
+
+    def _side_of_parts(self, c: CountNode) -> str | None:
+        """A total counted with a fighting noun (مقاتل، مسلح), no side named, whose parts all
+        belong to one armed side is of that side (``combatant`` when they are of several)."""
+        if c.category not in ("fighter", "combatant") or c.group_cat is not None or not c.children:
+            return None
+        kinds = {k.category for k in c.children}
+        if not kinds <= self.onto.armed or len(c.children) < 2:
+            return None
+        side = next(iter(kinds)) if len(kinds) == 1 else "combatant"
+        return side if side != c.category else None
 
     def _all_of_them(self, c: CountNode) -> str | None:
         """``جميعهم مدنيون`` / ``كلهم من المدنيين`` after the count (and the counts coordinated

@@ -315,3 +315,14 @@ def test_a_family_listed_after_its_total_with_an_age_between(onto):
     found.append(Span(i, i + 5, "CATEGORY", "أطفال"))  # the noun without its glued و and pronoun
     total, part = link(text, found, onto).records
     assert (part.value, part.category, part.part_of) == (4, "child", total.id)
+
+
+def test_a_fighting_noun_total_takes_the_side_of_its_parts(onto):
+    text = "أسفرت الضربات عن مقتل 21 مقاتلا على الأقل، بينهم 6 من قوات النظام و15 عنصرا من القوات الموالية له."
+    marks = [("21", "COUNT"), ("مقاتلا", "CATEGORY"), ("6", "COUNT"), ("قوات النظام", "ACTOR"), ("15", "COUNT"),
+             ("عنصرا", "CATEGORY"), ("القوات الموالية له", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime"] * 3
+    text = "قتل 30 مقاتلا، بينهم 12 من قوات النظام و18 من تنظيم داعش."  # two sides: combatant
+    marks = [("30", "COUNT"), ("مقاتلا", "CATEGORY"), ("12", "COUNT"), ("قوات النظام", "ACTOR"), ("18", "COUNT"),
+             ("تنظيم داعش", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["combatant", "regime", "isis"]
