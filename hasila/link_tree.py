@@ -202,6 +202,8 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
         if c.closed and sib.leaf and sib.parent is not None and c.hint != sib.hint \
                 and c.hint in (None, *kinds.any_part, *kinds.broad):
             sib = sib.parent  # بينهم مواطنتان قضوا في …، و مواطنان …: back to the list above
+        while c.sentence != sib.sentence and sib.leaf and sib.parent is not None:
+            sib = sib.parent  # a sentence ends a بينهم list: و51 … in the next one goes on the list above
         parent = sib.parent
         below = sib
         while parent is not None and not _fits(c, parent, below.list_key, sib, kinds):

@@ -326,3 +326,14 @@ def test_a_fighting_noun_total_takes_the_side_of_its_parts(onto):
     marks = [("30", "COUNT"), ("مقاتلا", "CATEGORY"), ("12", "COUNT"), ("قوات النظام", "ACTOR"), ("18", "COUNT"),
              ("تنظيم داعش", "ACTOR")]
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["combatant", "regime", "isis"]
+
+
+def test_a_sentence_ends_a_list_of_parts(onto):
+    text = ("قتل 90 شخصا خلال الشهر، هم 30 مدنيا و40 عنصرا من قوات النظام، بينهم 8 من حزب الله. "
+            "و20 مقاتلا من الفصائل.")
+    marks = [("90", "COUNT"), ("شخصا", "CATEGORY"), ("30", "COUNT"), ("مدنيا", "CATEGORY"), ("40", "COUNT"),
+             ("عنصرا", "CATEGORY"), ("قوات النظام", "ACTOR"), ("8", "COUNT"), ("حزب الله", "ACTOR"),
+             ("20", "COUNT"), ("مقاتلا", "CATEGORY")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["8"].part_of == recs["40"].id
+    assert recs["20"].part_of == recs["90"].id  # not a part of the 8 nor of the 40
