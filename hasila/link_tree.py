@@ -302,6 +302,8 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
         run: list[CountNode] = []
         running = 0
         for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
+            if not run and not cand.vague and cand.value > total.value:
+                continue  # 687 … then the year's 2858 … then 476 + 41 + …: a larger toll between
             if cand.parent is not None or cand.vague or cand.value >= total.value \
                     or not kinds.compatible(cand.hint, total.hint):
                 break

@@ -337,3 +337,12 @@ def test_a_sentence_ends_a_list_of_parts(onto):
     recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
     assert recs["8"].part_of == recs["40"].id
     assert recs["20"].part_of == recs["90"].id  # not a part of the 8 nor of the 40
+
+
+def test_a_monthly_breakdown_after_a_larger_running_toll(onto):
+    text = ("وثقت الشبكة اعتقال 150 شخصا خلال الشهر. وبذلك ترتفع حصيلة العام إلى 900 شخص. "
+            "واعتقلت قوات النظام 80 شخصا. واعتقل التنظيم 40 شخصا. واعتقلت الفصائل 30 شخصا.")
+    marks = [(w, "COUNT") for w in ("150", "900", "80", "40", "30")] + [("شخصا", "CATEGORY"), ("شخص", "CATEGORY")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert [recs[w].part_of for w in ("80", "40", "30")] == [recs["150"].id] * 3
+    assert recs["900"].part_of is None
