@@ -363,6 +363,10 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "non_count", "duration"
         if prev and view[prev[0]].has(cues.THING_NOUNS):
             return "non_count", "thing"
+        if kind == "words" and prev and prev[0] == view.last_before(start) \
+                and people_noun_at(view, prev[0], ontology) \
+                and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال"):
+            return "count", None  # بينهم طفل واحد: the numeral of a people noun
         if not _trigger_near(view, start, end) and not _listed_one(view, start, prev):
             return "non_count", "other"
         if prev and people_noun_at(view, prev[0], ontology):

@@ -293,7 +293,8 @@ def test_a_group_name_with_a_number_in_it(onto):
     ("أصيب أكثر من 50 شخصا بجراح، بينهم 9 أطفال وأحد عناصر الدفاع المدني.", [50, 9, 1]),
     ("واستشهد ناشط إعلامي وممرضين اثنين في الغارة.", [2]),
     ("وفاة ثلاثة معتقلين تحت التعذيب وارتفاع الحصيلة منذ بداية العام إلى أكثر من 12 ألفا.", [3, 12000]),
-], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches"])
+    ("وأكد التقرير مقتل 31 شخصا بينهم طفل واحد و13 سيدة.", [31, 1, 13]),
+], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun"])
 def test_the_rules_find_counts_in_lists_and_tolls(onto, text, want):
     assert [r.value for r in link(text, [], onto).records] == want
 
