@@ -100,6 +100,11 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
             best = (n, cid)
     if best is not None:
         return best[1], words[0], words[best[0] - 1]
+    if len(words) > 1 and not view[words[0]].key.startswith(("ال", "و")) \
+            and noun_category(ontology, view[words[0]].text) in ("people", "civilian"):
+        cid, _, last = group_after(view, words[1], ontology, width)
+        if cid is not None and last > words[1]:
+            return cid, words[0], last  # عمال فرق الإنقاذ: a member noun, the group after it decides
     if view[words[0]].has(cues.THING_NOUNS):
         return None, j, j
     cid = noun_category(ontology, view[words[0]].text)

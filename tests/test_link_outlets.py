@@ -347,3 +347,10 @@ def test_a_monthly_breakdown_after_a_larger_running_toll(onto):
     recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
     assert [recs[w].part_of for w in ("80", "40", "30")] == [recs["150"].id] * 3
     assert recs["900"].part_of is None
+
+
+def test_a_member_noun_before_a_group(onto):
+    for text, want in [("وأصيب اثنان من عمال فرق الإنقاذ بانفجار لغم.", ["rescue"]),
+                       ("وأصيب ثلاثة من متطوعي منظومة الإسعاف في الغارة.", ["rescue"]),
+                       ("وقتل عشرة من عناصر الدفاع المدني وثلاثة من الكوادر الطبية.", ["rescue", "medic"])]:
+        assert [r.category for r in link(text, [], onto).records] == want, text
