@@ -502,7 +502,7 @@ class _Linker:
             if named is not None:
                 return named, k, k
         if cid is None:
-            return self._tied_group(k)
+            return self._quoted_name(k) or self._tied_group(k)
         nxt = last + 1
         while nxt < last + 3 and nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("ال") \
                 and v[nxt].key not in cues.LOYAL_WORDS:
@@ -540,6 +540,18 @@ class _Linker:
             cid, _, _ = self._tied_group(p)
             if cid is not None:
                 return cid
+        return None
+
+    def _quoted_name(self, k: int) -> tuple[str, int, int] | None:
+        """``قوى الأمن الداخلي "الأسايش"``: an unknown unit followed (same clause, a few words on)
+        by the known name of its group in quotes."""
+        v = self.view
+        for m in range(k, min(len(v), k + 6)):
+            if v.is_boundary(m):
+                return None
+            if v[m].is_quote and m > k:
+                cid, _, last = group_after(v, m + 1, self.onto)
+                return (cid, k, last) if cid not in (None, "people") else None
         return None
 
     def _tied_group(self, k: int) -> tuple[str | None, int, int]:

@@ -354,3 +354,8 @@ def test_a_member_noun_before_a_group(onto):
                        ("وأصيب ثلاثة من متطوعي منظومة الإسعاف في الغارة.", ["rescue"]),
                        ("وقتل عشرة من عناصر الدفاع المدني وثلاثة من الكوادر الطبية.", ["rescue", "medic"])]:
         assert [r.category for r in link(text, [], onto).records] == want, text
+
+
+def test_a_unit_named_with_its_group_in_quotes(onto):
+    text = 'قتل ستة عناصر من قوى الأمن الداخلي "الأسايش" وأصيب 4 آخرون في الهجوم.'
+    assert [r.category for r in link(text, [], onto).records] == ["sdf", "sdf"]
