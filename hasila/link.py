@@ -31,6 +31,7 @@ from hasila.link_numbers import (
     group_after,
     noun_category,
     people_noun_at,
+    possessed_noun_category,
 )
 from hasila.link_text import SENTENCE_END, SpanLookup, TokenView, key, variants
 from hasila.link_tree import CountNode, attach_breakdown, resolve_tree
@@ -456,6 +457,8 @@ class _Linker:
         cid = self.onto.category_of_group(text) or self.onto.category_of_noun(text)
         if cid is None and any(key(w) in cues.LOYAL_WORDS for w in text.split()):
             return "regime"
+        if cid is None and " " not in text.strip():
+            cid = possessed_noun_category(self.onto, text.strip())  # من جنودها
         return cid
 
     def _mixed_parts(self, text: str, partitive: bool) -> str | None:

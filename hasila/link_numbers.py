@@ -107,10 +107,23 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
             return cid, words[0], last  # عمال فرق الإنقاذ: a member noun, the group after it decides
     if view[words[0]].has(cues.THING_NOUNS):
         return None, j, j
-    cid = noun_category(ontology, view[words[0]].text)
+    cid = noun_category(ontology, view[words[0]].text) or possessed_noun_category(ontology, view[words[0]].text)
     if cid is not None:
         return cid, words[0], words[0]
     return None, j, j
+
+
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def possessed_noun_category(ontology: OntologyLike, word: str) -> str | None:
+    """``جنودها``, ``أطفالهم``: the category of a people noun carrying a possessive pronoun."""
+    for p in _POSSESSIVES:
+        if word.endswith(p) and len(word) - len(p) >= 3:
+            cid = noun_category(ontology, word[:-len(p)])
+            if cid is not None:
+                return cid
+    return None
 
 
 def _next_word(view: TokenView, end: int) -> int | None:

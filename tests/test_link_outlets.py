@@ -359,3 +359,10 @@ def test_a_member_noun_before_a_group(onto):
 def test_a_unit_named_with_its_group_in_quotes(onto):
     text = 'قتل ستة عناصر من قوى الأمن الداخلي "الأسايش" وأصيب 4 آخرون في الهجوم.'
     assert [r.category for r in link(text, [], onto).records] == ["sdf", "sdf"]
+
+
+def test_a_people_noun_with_a_possessive_pronoun(onto):
+    text = "أعلنت أنقرة مقتل 8 من جنودها وإصابة 13 آخرين في عفرين."
+    assert [r.category for r in link(text, [], onto).records] == ["foreign_forces", "foreign_forces"]
+    text = "قضت امرأة وثلاثة من أطفالها في القصف."
+    assert [r.category for r in link(text, [], onto).records] == ["child"]
