@@ -3,9 +3,8 @@ made-up sentences in the shape of the real reports' hard cases, one test per cla
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from test_link_veto import spans  # spans on every whole-word occurrence of each (words, label)
 
 from hasila.link import LinkConfig, link
 from hasila.ontology import Ontology
@@ -15,15 +14,6 @@ from hasila.schema import Span
 @pytest.fixture(scope="module")
 def onto() -> Ontology:
     return Ontology.load()
-
-
-def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
-    """Spans on every whole-word occurrence of each ``(words, label)``."""
-    out = []
-    for words, label in marks:
-        for m in re.finditer(rf"(?<![\w]){re.escape(words)}(?![\w])", text):
-            out.append(Span(m.start(), m.end(), label, words))
-    return out
 
 
 def test_the_allies_of_a_group_are_on_its_side(onto):
