@@ -1332,6 +1332,7 @@ class _Linker:
         """``قتل جنديان تركيان في شرناق``: soldiers counted by their noun (جندي، ضابط، عسكري,
         of a nationality or an army, not of a Syrian group) where the count's place, else
         every place of its sentence, is outside Syria, are ``other`` (the guide)."""
+        all_places = _ByStart(self.by_label.get("PLACE", []))
         for c in nodes:
             if c.category not in ("regime", "foreign_forces") or c.group_cat not in (None, "foreign_forces"):
                 continue
@@ -1343,7 +1344,7 @@ class _Linker:
             else:
                 a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
                 lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
-                places = [p for p in self.by_label.get("PLACE", []) if lo <= p.start < hi]
+                places = all_places.between(lo, hi)
             if places and all(_abroad(p.text) for p in places):
                 c.category = "other"
 

@@ -345,13 +345,14 @@ def _coordinated_sums(nodes: list[CountNode], kinds: Kinds) -> None:
     parts it already has) breaks it down: ``قتل 28 عنصرا … وتسببت الاشتباكات بمقتل 10 عناصر
     من التنظيم و18 مقاتلا من الفصائل``; ``أصيب وقتل 35 … مقتل 16 وإصابة 19``."""
     tops = [n for n in nodes if n.parent is None]
+    where = {id(n): i for i, n in enumerate(tops)}
     for run in _coordinated_runs(tops):
         if any(c.vague for c in run):
             continue
         first = run[0]
-        for total in reversed(tops):
-            if total.order >= first.order or total.sentence < first.sentence - _COORD_SUM_REACH:
-                continue
+        for total in reversed(tops[:where[id(first)]]):
+            if total.sentence < first.sentence - _COORD_SUM_REACH:
+                break  # only the last few sentences: linear in the number of counts
             if total.parent is not None or total.vague or total.value < _COORD_SUM_MIN_TOTAL \
                     or any(k.vague for k in total.children):
                 continue
