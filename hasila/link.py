@@ -31,6 +31,7 @@ from hasila.link_numbers import (
     group_after,
     noun_category,
     people_noun_at,
+    possessed_noun_category,
 )
 from hasila.link_text import SENTENCE_END, SpanLookup, TokenView, key, variants
 from hasila.link_tree import CountNode, attach_breakdown, resolve_tree
@@ -54,6 +55,9 @@ _OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
+_OF_TOTAL_REACH = 30  # tokens from a count to ``، من أصل N`` after its clause
+_NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
+_NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
 
 
@@ -123,6 +127,20 @@ def _mix(found: list[str], onto: Any) -> str | None:
     return "people"
 
 
+def _allies(words: list[str]) -> bool:
+    """``المقاتلين الموالين لها``, ``والموالين لهم``: a loyal word then a pronoun (the allies
+    of the group named before, on its side; not the regime's loyalists)."""
+    for w, nxt in pairwise(words[:4]):
+        if any(x in cues.LOYAL_WORDS for x in variants(key(w))) and key(nxt) in cues.ALLY_PRONOUNS:
+            return True
+    return False
+
+
+def _abroad(place: str) -> bool:
+    """A place name outside Syria (:data:`hasila.link_cues.FOREIGN_PLACES`)."""
+    return any(x in cues.FOREIGN_PLACES for w in place.split() for x in variants(key(w)))
+
+
 def _status_of_word(word_key: str) -> str | None:
     for v in variants(word_key):
         st = _STATUS_OF.get(v)
@@ -178,6 +196,9 @@ class _Linker:
         self._counted: tuple[list[CountNode], set[int]] | None = None
         #: tokens where a number expression starts (و+number too), filled by :meth:`collect`
         self._number_tokens: set[int] = set()
+        self._isis_only: bool | None = None
+        self._singular_nouns = frozenset(key(w) for cat in getattr(ontology, "categories", ())
+                                         for w in (*cat.singular, *cat.singular_f))
 
     def _lookup(self, spans: list[Span]) -> SpanLookup:
         """A :class:`SpanLookup` of ``spans``, built once per list (rebuilt if it grew)."""
@@ -291,6 +312,17 @@ class _Linker:
         elif c.noun is not None and (c.hint in _CONSTRUCT_HEADS or self.onto.is_neutral_noun(c.noun.text)):
             self._construct_group(c)
         self._neutral_group(c)
+        if c.hint == "regime" and self._soldiers_of_a_foreign_state(c):
+            c.hint = "foreign_forces"  # أعلنت أنقرة مقتل 8 من جنودها
+        if c.kind == "one" and c.hint in (None, "people") and c.group_cat is None:
+            k = v.next_word(c.t1)
+            cid = self._group_at(k)[0] if k is not None and not v.is_boundary(k) else None
+            if cid not in (None, "people"):  # وأحد عناصر الدفاع المدني: one of that group
+                c.hint, c.generic, c.group_cat = cid, False, cid
+        if c.generic and c.hint in (None, "people") and c.group_cat is None:
+            named = self._toll_named_before(c)
+            if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
+                c.hint, c.generic = named, False
 
     def _construct_group(self, c: CountNode) -> None:
         """``12 من عناصر قوات النظام``, ``سبعة من مسلحي داعش``: the group right after a
@@ -298,19 +330,24 @@ class _Linker:
         v = self.view
         k = v.index_range(c.noun.start, c.noun.end)[1] if c.noun is not None else c.tail
         k = v.next_word(k)
-        if k is None or v.is_boundary(k):
-            return
+        if k is None or v.is_boundary(k) or self._allies_at(k):
+            return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
         actor = self._span_at_token(self.by_label.get("ACTOR", []), k)
+        mixed = False
         if actor is not None:
-            cid = self._phrase_category(actor.text, partitive=True)
+            cid = self._phrase_category(actor.text, partitive=True) or self._named_before(k)
             end = v.index_range(actor.start, actor.end)[1]
-            if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و"):
+            while end < len(v) and v[end].is_quote:
+                end += 1  # مقاتلي "جيش الإسلام" والمدنيين
+            if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و") \
+                    and not self._allies_at(end) and not self._one_more_person(end):
                 other, _, _ = group_after(v, end, self.onto)  # مقاتلي جيش الإسلام والمدنيين
                 if other not in (None, "people"):
                     cid = _mix([cid, other], self.onto)
+                    mixed = True
         else:
             cid, _, _ = self._group_at(k)
-        if cid is None or cid == "people":
+        if cid is None or (cid == "people" and not mixed):
             return
         c.hint, c.generic, c.group_cat = cid, False, cid
         if actor is not None:
@@ -336,6 +373,8 @@ class _Linker:
                 end = k + 1
                 continue
             core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
+            if core != t.key and core in self._singular_nouns and v[j].key not in self._singular_nouns:
+                break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
             if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core):
                 end = k + 1
                 continue
@@ -367,10 +406,12 @@ class _Linker:
         """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word
         (only a few characters of gap are read, whatever the number of spans)."""
         gap_ok = {"", "ال", "الـ"}
+        glued_ok = {"ه", "ها", "هم", "هما", "هن"}  # وأطفالهما الخمسة: a pronoun glued to the noun
         lookup = self._lookup(cats)
         lo = max(0, c.span.start - _GAP_CHARS)
         hits = [s for s in (lookup.ending_in(lo, c.span.start + 1) or ())
-                if key(self.text[s.end:c.span.start]).strip() in gap_ok]
+                if key(self.text[s.end:c.span.start]).strip() in gap_ok
+                or (not self.text[s.end:s.end + 1].isspace() and key(self.text[s.end:c.span.start]).strip() in glued_ok)]
         for s in hits:
             after = self.view.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
             if after is None or not people_noun_at(self.view, after, self.onto):
@@ -380,6 +421,10 @@ class _Linker:
     def _noun_category(self, text: str) -> tuple[str | None, bool]:
         """Category of a counted noun phrase and whether it is generic (شخص، عنصر)."""
         words = text.split()
+        backed = next((i for i, w in enumerate(words) if i and key(w) in cues.BACKED_BY), None)
+        if backed is not None:  # مقاتلين مدعومين من تركيا: fighters, not Turkish forces
+            words = words[:backed]
+            text = " ".join(words)
         if not words:
             return None, True
         cid = noun_category(self.onto, text)
@@ -412,6 +457,8 @@ class _Linker:
         cid = self.onto.category_of_group(text) or self.onto.category_of_noun(text)
         if cid is None and any(key(w) in cues.LOYAL_WORDS for w in text.split()):
             return "regime"
+        if cid is None and " " not in text.strip():
+            cid = possessed_noun_category(self.onto, text.strip())  # من جنودها
         return cid
 
     def _mixed_parts(self, text: str, partitive: bool) -> str | None:
@@ -422,6 +469,8 @@ class _Linker:
             return None
         found = []
         for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True):
+            if a > 0 and _allies(words[a:b]):
+                continue  # جبهة النصرة والمقاتلين الموالين لها: the first group's side
             part = " ".join(words[a:b])
             if a > 0:
                 part = part[1:]
@@ -431,22 +480,82 @@ class _Linker:
                 found.append(cid)
         return _mix(found, self.onto)
 
+    def _one_more_person(self, k: int) -> bool:
+        """``ثلاثة عناصر من الجيش الوطني ومدني``: a bare singular noun coordinated after the
+        group is one more victim beside the count, not a second side of it."""
+        t = self.view[k]
+        return t.key.startswith("و") and t.key[1:] in self._singular_nouns
+
+    def _allies_at(self, k: int) -> bool:
+        """``والمقاتلين الموالين لها`` at token ``k``: the allies of the group just named."""
+        v = self.view
+        words = []
+        for x in range(k, min(len(v), k + 4)):
+            if not v[x].is_word:
+                break
+            words.append(v[x].text)
+        return _allies(words)
+
     def _group_at(self, k: int) -> tuple[str | None, int, int]:
         """A text group at token ``k`` (``قوات النظام``), mixed with a coordinated one."""
         v = self.view
         cid, first, last = group_after(v, k, self.onto)
+        if cid is None or (last == k and v[k].has(cues.GROUP_HEADS)):
+            named = self._named_before(k)  # الفرقة / التنظيم: the group named in full before
+            if named is not None:
+                return named, k, k
         if cid is None:
-            return self._tied_group(k)
+            return self._quoted_name(k) or self._tied_group(k)
         nxt = last + 1
         while nxt < last + 3 and nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("ال") \
                 and v[nxt].key not in cues.LOYAL_WORDS:
             nxt += 1  # قوات النظام السوري وفصائل …: adjectives before the coordination
         if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
             other, _, last2 = group_after(v, nxt, self.onto)
+            if self._allies_at(nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
+                end = last2 if other is not None else last
+                if end + 1 < len(v) and v[end + 1].key in cues.ALLY_PRONOUNS:
+                    end += 1  # the pronoun belongs to the phrase (والموالين لهم)
+                return cid, first, end
             mixed = _mix([cid, other] if other not in (None, "people") else [cid], self.onto)
             if mixed is not None and other is not None:
                 return mixed, first, last2
         return cid, first, last
+
+    def _named_before(self, k: int) -> str | None:
+        """A group head alone at token ``k`` (``من الفرقة``, ``مقاتلي الجبهة``, ``من وحدات
+        الحماية``): the category of the latest group named in full with that head before it."""
+        v = self.view
+        if not v[k].is_word or not v[k].has(cues.GROUP_HEADS):
+            return None
+        head = next(x for x in variants(v[k].key) if x in cues.GROUP_HEADS)
+        for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
+            if not v[p].is_word or head not in variants(v[p].key):
+                continue
+            words = [v[x].text for x in range(p, min(len(v), p + 5)) if v[x].is_word or v[x].is_digit]
+            for n in range(len(words), 1, -1):
+                cid = self.onto.category_of_group(" ".join(words[:n]))
+                if cid is not None:
+                    return cid
+            cid, _, last = group_after(v, p, self.onto)
+            if cid is not None and last > p:
+                return cid
+            cid, _, _ = self._tied_group(p)
+            if cid is not None:
+                return cid
+        return None
+
+    def _quoted_name(self, k: int) -> tuple[str, int, int] | None:
+        """``قوى الأمن الداخلي "الأسايش"``: an unknown unit followed (same clause, a few words on)
+        by the known name of its group in quotes."""
+        v = self.view
+        for m in range(k, min(len(v), k + 6)):
+            if v.is_boundary(m):
+                return None
+            if v[m].is_quote and m > k:
+                cid, _, last = group_after(v, m + 1, self.onto)
+                return (cid, k, last) if cid not in (None, "people") else None
+        return None
 
     def _tied_group(self, k: int) -> tuple[str | None, int, int]:
         """``فرق الهندسة التابعة لـقوات سوريا الديمقراطية``: an unknown unit tied to a known group."""
@@ -509,6 +618,32 @@ class _Linker:
             steps += 1
         return None
 
+    def _toll_named_before(self, c: CountNode) -> str | None:
+        """``عدد مقاتلي داعش الذين سقطوا … بـ10 آلاف شخص``, ``المدنيين الذين قتلوا … بلغوا 1452
+        سوريا``: a figure with a plain people noun that a toll named earlier in its sentence
+        reaches takes the kind that toll names."""
+        v = self.view
+        glued = v.glued_prefix(c.t0, c.span.start)
+        p = v.prev_word(c.t0 - 1)
+        by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
+        if not by and (p is None or p != c.t0 - 1 or not v[p].has(cues.REACH_WORDS)):
+            return None  # يقدر … بـ10 آلاف / بلغوا 1452
+        for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):
+            if v.is_sentence_end(i) or (i < c.t0 - 1 and self._number_at(i)):
+                return None
+            if not v[i].is_word:
+                continue
+            if v[i].has(cues.TOTAL_WORDS):
+                k = v.next_word(i + 1)
+                cid = self._group_at(k)[0] if k is not None and k < c.t0 else None
+                return cid if cid not in (None, "people") else None
+            if v[i].key in ("الذين", "اللذين") and i > 0:
+                k = v.prev_word(i - 1)
+                cid = self._group_at(k)[0] if k is not None else None
+                if cid not in (None, "people"):
+                    return cid
+        return None
+
     def _category_in(self, a: int, b: int) -> str | None:
         """The most specific category named by the words in tokens ``[a, b)``."""
         v = self.view
@@ -560,9 +695,10 @@ class _Linker:
         group_cat = None
         if actor is not None:
             c.affiliation = actor
-            group_cat = self._phrase_category(actor.text, partitive=True)
+            group_cat = self._phrase_category(actor.text, partitive=True) or self._named_before(k)
             end = v.index_range(actor.start, actor.end)[1]
-            if end < len(v) and v[end].is_word and v[end].key.startswith("و"):
+            if end < len(v) and v[end].is_word and v[end].key.startswith("و") and not self._allies_at(end) \
+                    and not self._one_more_person(end):
                 other, _, _ = group_after(v, end, self.onto)
                 if other not in (None, "people") and group_cat is not None:
                     group_cat = _mix([group_cat, other], self.onto)
@@ -570,8 +706,8 @@ class _Linker:
             group_cat, _, _ = self._group_at(k)
             if group_cat is None and any(v[x].key in cues.LOYAL_WORDS for x in range(k, min(k + 3, len(v)))):
                 group_cat = "regime"
-        if group_cat is None:
-            return
+        if group_cat is None or (v[k].has(cues.RESIDENTS) and c.generic and c.noun_text):
+            return  # 250 شخصا من السكان: people, as the noun says
         c.group_cat = group_cat
         soldier = c.hint == "regime" and group_cat in self.onto.armed | {"other"}  # جنديا من الجيش التركي
         if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint or soldier:
@@ -584,8 +720,8 @@ class _Linker:
         """What links the count to earlier ones: the words right before it (see link_tree)."""
         v = self.view
         lo = max(prev.tail if prev is not None else 0, c.t0 - 12)
-        # من ضمن حصيلة المدنيين / من بين القتلى
-        for i in range(c.t0 - 1, lo - 1, -1):
+        # من ضمن حصيلة المدنيين / من بين القتلى (not when it ties the previous count to this one)
+        for i in range(c.t0 - 1, lo - 1 if prev is None or not prev.of_following else c.t0, -1):
             phrase = v.phrase_ending_at(i, cues.SUBSET_OF_GROUP)
             if phrase is None or (len(phrase) == 1 and (i == 0 or v[i - 1].key not in ("من", "ومن"))):
                 continue
@@ -626,6 +762,7 @@ class _Linker:
         if glued[:1] in ("و", "ف") and glued:
             c.cue = "coord"
             c.closed = self._closed(prev, c)
+            self._list_opened_by_nouns(c, prev)
             return
         if i < lo:
             if colon and prev is not None:
@@ -645,6 +782,7 @@ class _Linker:
         if v[i].key == "و" or v.phrase_ending_at(i, cues.COORD_BEFORE) is not None:
             c.cue = "coord"
             c.closed = self._closed(prev, c)
+            self._list_opened_by_nouns(c, prev)
             return
         if prev is not None and prev.sentence == c.sentence and self._clause_joined(i, lo):
             c.cue = "clause"
@@ -652,6 +790,26 @@ class _Linker:
         if colon and prev is not None and not any(v.is_sentence_end(k) for k in range(prev.tail, i + 1)) \
                 and i - prev.tail < 8:
             c.cue = "breakdown"  # قتل 30 شخصاً في القصف: 20 مدنياً …
+
+    def _list_opened_by_nouns(self, c: CountNode, prev: CountNode | None) -> None:
+        """``41 شخصا، بينهم طفل وثلاث نساء``, ``سبعة مواطنين، هم رجل وزوجته وخمسة من أطفالهما``:
+        a coordinated count in a list of parts that bare nouns (no figure) opened after the
+        previous count is a part of it, not its sibling."""
+        if prev is None or prev.sentence != c.sentence:
+            return
+        v = self.view
+        t0 = v.first_at_or_after(c.noun.start) if c.noun_before and c.noun is not None else c.t0
+        for i in range(t0 - 1, max(prev.tail, t0 - _NOUN_LIST_REACH) - 1, -1):
+            if v.is_boundary(i):  # numbers between are not counts (an age, a date): read over them
+                return
+            if not v[i].is_word:
+                continue
+            if v.phrase_ending_at(i, cues.SUBSET_BEFORE) is not None and i + 1 < t0:
+                c.cue, c.cue_and = "subset", False
+                return
+            if v[i].plain(cues.BREAKDOWN_HEADS) and i + 1 < t0:
+                c.cue = "breakdown"
+                return
 
     def _clause_joined(self, i: int, lo: int) -> bool:
         """``فيما قضى`` / ``في حين استشهد`` / ``بينما أصيب`` right before the count."""
@@ -700,8 +858,9 @@ class _Linker:
     def read_after(self, c: CountNode, nxt: CountNode | None) -> None:
         v = self.view
         j = v.next_word(c.tail)
-        if j is not None and v.phrase_starting_at(j, cues.SUBSET_AFTER):
-            c.subset_after = True
+        after = v.phrase_starting_at(j, cues.SUBSET_AFTER) if j is not None else None
+        if after is not None and (after[-1] not in cues.OF_THINGS or not self._noun_of(c)):
+            c.subset_after = True  # اثنان منهم; نحو 90 منها (of 150 bodies), not عشرات القتلى منها ثماني عمليات
         t = v[c.t0]
         if c.kind == "one" and t.end > c.span.end and key(self.text[c.span.end:t.end]) in ("هم", "هما", "هن"):
             c.subset_after = True  # أحدهم / أحدهما: one of them
@@ -723,6 +882,31 @@ class _Linker:
                     if phrase is not None and k + len(phrase) == nxt.t0:
                         c.of_following = True
                         break
+            if not c.of_following and nxt.t0 - c.tail <= _OF_TOTAL_REACH and nxt.t0 >= 3 \
+                    and v[nxt.t0 - 3].text in ("،", ",") \
+                    and v.phrase_starting_at(nxt.t0 - 2, cues.OF_TOTAL) is not None \
+                    and not any(v.is_sentence_end(k) for k in range(c.tail, nxt.t0)):
+                c.of_following = True  # 19 طفلا قضوا …، من أصل 46 مدنيا
+            if not c.of_following and self._of_named_total(c, nxt):
+                c.of_following = True  # 27 من بين القتلى الـ35: part of the total named after it
+                self._what_they_are(c, nxt.tail)
+
+    def _of_named_total(self, c: CountNode, nxt: CountNode) -> bool:
+        """``27 من بين القتلى الـ35``, ``خمسة أشخاص من النساء والأطفال بين القتلى الـ24``: the
+        next count is the victims' total, named with the article right after ``(من) بين``."""
+        v = self.view
+        for k in range(c.tail, min(nxt.t0, c.tail + _OF_FOLLOWING_REACH)):
+            if v.is_boundary(k):
+                return False
+            if v[k].key not in ("بين", "وبين"):
+                continue
+            j = v.next_word(k + 1)
+            if j is None or _status_of_word(v[j].key) not in cues.CASUALTY_STATUSES \
+                    or not v[j].key.startswith("ال"):
+                return False
+            m = v.next_word(j + 1)
+            return m is not None and v[m].key in ("ال", "الـ") and m + 1 == nxt.t0
+        return False
 
     def _of_earlier_toll(self, c: CountNode) -> None:
         """``تسعة من القتلى هم من المدنيين``: a count ``من`` (``من بين``) the victims named
@@ -745,10 +929,15 @@ class _Linker:
         if after < len(v) and (v[after].is_digit or v[after].key in ("ال", "الـ")):
             return  # من بين القتلى الـ35: the total follows
         c.cue, c.cue_cat, c.cue_status = "group", None, status
-        p = v.next_word(k + 1)
+        self._what_they_are(c, k + 1)
+
+    def _what_they_are(self, c: CountNode, i: int) -> None:
+        """``… هم من المدنيين`` at token ``i``: the kind of the part ``c`` just named."""
+        v = self.view
+        p = v.next_word(i)
         if p is not None and v[p].key in ("هم", "هن") and (p2 := v.next_word(p + 1)) is not None \
                 and v[p2].key == "من":
-            cid, _, _ = self._group_at(p2 + 1)  # … هم من المدنيين: what they are
+            cid, _, _ = self._group_at(p2 + 1)
             if cid not in (None, "people"):
                 c.hint, c.generic = cid, False
 
@@ -790,6 +979,8 @@ class _Linker:
         v = self.view
         i, n = c.t0 - 1, 0
         while i >= 0 and n < 3 and not v.is_boundary(i):
+            if v[i].is_digit or self._number_at(i):
+                break  # مقتل 14 عنصرا وعشرات الجرحى: the death word is the earlier count's
             if v[i].is_word:
                 if v[i].has(cues.DEATH_WORDS):
                     return True
@@ -1097,6 +1288,9 @@ class _Linker:
                 c.category = parent.category  # 175 شخص within 1206 مدني: civilians
                 continue
             kids = {k.hint for k in c.children if k.hint is not None} - {"people"}
+            if c.hint is None and c.others:
+                c.category = self._antecedent(c, nodes, same_status=False)
+                continue  # 30 آخرين بينهم ستة أطفال: the toll they continue says who they are
             if c.hint is None and kids:
                 civil_kids = self.onto.parts("civilian") - {"civilian"}
                 if kids <= civil_kids | {"civilian"} and kids & civil_kids:
@@ -1112,15 +1306,111 @@ class _Linker:
             elif parent is not None and parent.category is not None:
                 c.category = parent.category
             elif not c.children:
-                c.category = self._antecedent(c, nodes, same_status=True)
+                c.category = self._antecedent(c, nodes, same_status=True, nounless=c.noun_text is None)
             else:
                 c.category = self.onto.fallback
         for c in nodes:
             if c.category is None:
                 c.category = self.onto.fallback
         for c in nodes:
+            if c.category == "people" and not c.children:
+                c.category = self._all_of_them(c) or c.category  # 18 قتيلا و70 جريحا جميعهم مدنيون
+            if self._wounded_of_same_side(c, nodes):
+                c.category = nodes[c.order - 1].category  # 12 عنصرا نظاميا وعشرات الجرحى
+        for c in sorted(nodes, key=lambda n: -n.depth()):
+            side = self._side_of_parts(c)
+            if side is not None:
+                c.category = side  # 23 مقاتلا بينهم 5 من قوات النظام و18 من القوات الموالية له
+        for c in nodes:
             if c.category == "civilian" and self._mixes_sides(c):
                 c.category = "people"  # 17 مواطنا بينهم أربعة من مقاتلي الفصائل
+            elif c.category == "jihadist" and c.group_cat is None and "جهاد" in key(self._noun_of(c)) \
+                    and self._only_isis():
+                c.category = "isis"  # 110 جهاديا in a report whose only jihadist group is IS
+
+    def soldiers_abroad(self, nodes: list[CountNode]) -> None:
+        """``قتل جنديان تركيان في شرناق``: soldiers counted by their noun (جندي، ضابط، عسكري,
+        of a nationality or an army, not of a Syrian group) where the count's place, else
+        every place of its sentence, is outside Syria, are ``other`` (the guide)."""
+        all_places = _ByStart(self.by_label.get("PLACE", []))
+        for c in nodes:
+            if c.category not in ("regime", "foreign_forces") or c.group_cat not in (None, "foreign_forces"):
+                continue
+            noun = self._noun_of(c)
+            if not noun or noun_category(self.onto, noun.split()[0]) != "regime":
+                continue
+            if c.location is not None:
+                places = [c.location]
+            else:
+                a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+                lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
+                places = all_places.between(lo, hi)
+            if places and all(_abroad(p.text) for p in places):
+                c.category = "other"
+
+    def _side_of_parts(self, c: CountNode) -> str | None:
+        """A total counted with a fighting noun (مقاتل، مسلح), no side named, whose parts all
+        belong to one armed side is of that side (``combatant`` when they are of several)."""
+        if c.category not in ("fighter", "combatant") or c.group_cat is not None or not c.children:
+            return None
+        kinds = {k.category for k in c.children}
+        if not kinds <= self.onto.armed or len(c.children) < 2:
+            return None
+        side = next(iter(kinds)) if len(kinds) == 1 else "combatant"
+        return side if side != c.category else None
+
+    def _all_of_them(self, c: CountNode) -> str | None:
+        """``جميعهم مدنيون`` / ``كلهم من المدنيين`` after the count (and the counts coordinated
+        with it, same clause): the kind all of them are."""
+        v = self.view
+        for i in range(c.tail, min(len(v), c.tail + 10)):
+            if v.is_boundary(i):
+                return None
+            if v[i].is_word and v[i].key in cues.ALL_OF_THEM:
+                k = v.next_word(i + 1)
+                if k is not None and v[k].key == "من":
+                    k = v.next_word(k + 1)
+                cid = self._group_at(k)[0] if k is not None else None
+                return cid if cid not in (None, "people") else None
+        return None
+
+    def _wounded_of_same_side(self, c: CountNode, nodes: list[CountNode]) -> bool:
+        """``مقتل 12 عنصرا من قوات النظام وعشرات الجرحى``: a bare status noun (جرحى، قتلى)
+        coordinated right after a count of a named side and another status counts that side."""
+        if c.cue != "coord" or c.order == 0 or not c.generic or c.category != "people" or c.children:
+            return False
+        noun = self._noun_of(c)
+        if not noun or _status_of_word(key(noun.split()[0])) is None:
+            return False
+        prev = nodes[c.order - 1]
+        return (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
+                and prev.category in self.onto.armed and not prev.children)
+
+    def _soldiers_of_a_foreign_state(self, c: CountNode) -> bool:
+        """``أعلنت أنقرة مقتل 8 من جنودها``: a soldier noun with a possessive (its, their)
+        whose sentence names a foreign state before it."""
+        start = c.noun.start if c.noun is not None else c.noun_chars[0] if c.noun_chars else None
+        if start is None or c.group_cat not in (None, "regime"):
+            return False
+        word = self.view[self.view.first_at_or_after(start)].key  # the suffix may be outside a span
+        if not any(word.endswith(p) and self.onto.noun_id(word[:-len(p)]) == "regime" for p in ("ها", "هم", "ه")):
+            return False
+        a, _ = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+        return any(self.view[i].has(cues.FOREIGN_STATES) for i in range(a, c.t0))
+
+    @staticmethod
+    def _noun_of(c: CountNode) -> str:
+        """The counted noun's text ("" when none)."""
+        return (c.noun.text if c.noun is not None else c.noun_text) or ""
+
+    def _only_isis(self) -> bool:
+        """The report names the Islamic State and no other jihadist group by name (its ACTOR
+        spans; ``الجهاديين`` alone names no group)."""
+        if self._isis_only is None:
+            found = {self._phrase_category(a.text, partitive=True) for a in self.by_label.get("ACTOR", [])
+                     if self.onto.noun_id(a.text) is None}
+            self._isis_only = "isis" in found and "jihadist" not in found
+        return self._isis_only
 
     def _mixes_sides(self, c: CountNode) -> bool:
         """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""
@@ -1129,8 +1419,15 @@ class _Linker:
             return False
         return any(k.category in self.onto.armed for k in c.children)
 
-    def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool) -> str:
-        """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``)."""
+    def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool, nounless: bool = False) -> str:
+        """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``);
+        a count with no noun at all right after one of another status in its sentence counts
+        the same people (``قتل 173 مدنيا وأصيب العشرات``)."""
+        if nounless and c.order > 0:
+            d = nodes[c.order - 1]
+            if d.sentence == c.sentence and d.category is not None and d.noun_text is not None \
+                    and d.status != c.status and not d.descends_from(c) and d.parent is c.parent:
+                return d.category
         for d in reversed(nodes[:c.order]):
             if d.sentence < c.sentence - (0 if same_status else 1):
                 break
@@ -1138,8 +1435,28 @@ class _Linker:
                 continue
             if same_status and (d.status != c.status or d.noun_text is None):
                 continue
+            if not same_status:
+                return self._others_of(c, d, nodes)
             return d.category
         return self.onto.fallback
+
+    def _others_of(self, c: CountNode, d: CountNode, nodes: list[CountNode]) -> str:
+        """What ``آخرين`` (``c``) continues when the count before it is ``d``. Of another status,
+        the whole toll ``d`` belongs to: the total ``d`` is a part of (``قتل 9 أشخاص هم 5 مدنيين
+        و4 مقاتلين، وأصيب 30 آخرون``: people), or the coordinated list ``d`` ends (``3 مدنيين
+        وعنصرين من الدفاع المدني``: both kinds); of the same status, ``d``'s kind."""
+        if c.status == d.status:
+            return d.category or self.onto.fallback
+        while d.parent is not None and d.parent.category is not None and d.parent.sentence == d.sentence:
+            d = d.parent
+        found = [d.category]
+        k = d
+        while k.cue == "coord" and k.order > 0:
+            k = nodes[k.order - 1]
+            if k.parent is not d.parent or k.sentence != d.sentence or k.category is None:
+                break
+            found.append(k.category)
+        return _mix(found[::-1], self.onto) or self.onto.fallback
 
     def resolve_statuses(self, nodes: list[CountNode]) -> None:
         for c in sorted(nodes, key=lambda n: n.depth()):
@@ -1219,6 +1536,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     lk.resolve_categories(nodes)
     lk.resolve_statuses(nodes)
     lk.read_links(list(_in_time(nodes, deadline)))
+    lk.soldiers_abroad(nodes)
     return _result(lk, nodes)
 
 

@@ -101,6 +101,8 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
         inside = others.overlapping(m.start, m.end)
         verdict, reason = classify_number(view, m.start, m.end, m.value, m.kind, onto,
                                           inside.label if inside else None)
+        if verdict == "count" and m.kind == "digits" and _names_a_place(text, m, others):
+            verdict, reason = "non_count", "ordinal"  # شبكة "السويداء 24": a name, not a count
         if verdict == "count" and rules_fallback:
             n_rule += 1
             span = Span(m.start, m.end, "COUNT", m.text, id=f"_r{n_rule}")
@@ -114,6 +116,25 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
             out.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
     out.found.sort(key=lambda x: x[0].start)
     return out
+
+
+def _names_a_place(text: str, m: NumberMatch, others: SpanLookup) -> bool:
+    """Digits right after a PLACE span and closing the phrase (``"السويداء 24"``, ``موقع
+    سويداء 24 على الإنترنت``): the name of an outlet or a site, no people counted."""
+    head = text[max(0, m.start - 16):m.start]
+    if m.end < len(text) and text[m.end] in _CLOSING and any(q in head for q in _OPENING) \
+            and len(head[max(head.rfind(q) for q in _OPENING):].split()) <= 2:
+        return True  # "السويداء 24": a short quoted name ending with the number
+    before = [s for s in others.ending_in(max(0, m.start - 2), m.start) if s.label == "PLACE"]
+    if not before or text[before[0].end:m.start] != " ":
+        return False
+    rest = text[m.end:m.end + 12]
+    return not rest.strip() or rest[0] in "\"'»”" or key(rest).split()[0] in _AFTER_A_NAME
+
+
+_OPENING = ('"', "«", "“")
+_CLOSING = ('"', "»", "”")
+_AFTER_A_NAME = frozenset(key(w) for w in ("على", "المحلية", "المحلي", "الإخباري", "الإخبارية"))
 
 
 def _merge_split(text: str, count_spans: list[Span], numbers: list[NumberMatch],

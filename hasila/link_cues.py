@@ -97,20 +97,26 @@ BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 BREAKDOWN_BEFORE = phrases(["هم", "هن", "وهم", "وهن", "هؤلاء", "وهؤلاء", "توزعوا على", "موزعين على",
                             "وتوزعوا على", "يتوزعون على", "يتوزعون إلى", "يتوزعون الى", "توزعت إلى",
                             "توزعت الى", "توزعوا إلى", "موزعين بين", "يتوزعون بين", *DISTRIBUTION_INTRO])
+#: The pronouns that open a breakdown list (``هم رجل وزوجته و…``).
+BREAKDOWN_HEADS = keys("هم هن وهم وهن")
 #: Prepositions inside those phrases: alone they announce no list (``بين 8 و13 عاماً``).
 LIST_PREPOSITIONS = keys("إلى الى بين")
 #: After a count: the count is a subset of an earlier one (``اثنان منهم``).
-SUBSET_AFTER = phrases(["منهم", "منهن", "من بينهم", "من بينهن", "منهما"])
+SUBSET_AFTER = phrases(["منهم", "منهن", "من بينهم", "من بينهن", "منهما", "منها", "من بينها"])
+#: The pronoun of things among those: only a count without its own noun is part of a total by it.
+OF_THINGS = keys("منها بينها")
 #: ``من بين`` / ``من ضمن`` + a noun phrase naming an earlier group.
 SUBSET_OF_GROUP = phrases(["من بين", "من ضمن", "ضمن", "بين"])
 #: Words between ``من ضمن`` and the group noun (``من ضمن حصيلة المدنيين``).
 GROUP_FILLERS = keys("حصيلة عدد إجمالي مجموع حصيلة")
 #: After a count and its noun: the count is a subset of the next count (``سبعة من بين 14``).
 OF_FOLLOWING = phrases(["من بين", "من أصل", "من إجمالي", "من مجموع", "من بين ال"])
+#: After a clause: the count before is part of the next one (``…، من أصل 46 مدنيا``).
+OF_TOTAL = phrases(["من أصل", "من إجمالي", "من مجموع"])
 #: Words introducing what a bare total counts (``إلى 93 تعداد القتلى المدنيين``).
 TOTAL_WORDS = keys("عدد تعداد حصيلة إجمالي مجموع")
 #: A count followed by these words takes the category of the count it continues.
-OTHERS_WORDS = keys("آخرين آخرون آخر أخرى أخريات آخرات")
+OTHERS_WORDS = keys("آخرين آخرون آخر أخرى أخريات آخرات آخران آخرَين")
 #: Words meaning "the rest" / "all of them" that do not start a new group.
 COORD_AND = "و"
 
@@ -177,8 +183,39 @@ FOREIGN_ADJ = keys("""
     عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين روسيان روسيين تركيان تركيين إيرانيان
     أمريكيان أميركيان روسيا
     """)
+#: States other than Syria (and their capitals) that announce their own soldiers' losses
+#: (``أعلنت أنقرة مقتل 8 من جنودها``).
+FOREIGN_STATES = keys("""
+    أنقرة تركيا موسكو روسيا واشنطن أمريكا أميركا الولايات طهران إيران إسرائيل باريس فرنسا لندن بريطانيا
+    """)
+#: ``70 حالة اختناق``, ``687 حالة اعتقال``: cases of a casualty, each one person.
+CASE_WORDS = keys("حالة حالات")
+#: Words after a case word that make it casualties (the status triggers, and these).
+CASE_KINDS = keys("اختناق تسمم")
+#: ``ارتفعت حصيلة القتلى إلى 209``, ``عدد المصابين يتجاوز 50``: a figure reached by a toll.
+REACH_WORDS = keys("إلى الى بلغ بلغت بلغوا يتجاوز تجاوز تجاوزت يفوق فاق وصل وصلت")
+#: ``مقاتلين مدعومين من تركيا``: the backer named after these is not the counted people's side.
+BACKED_BY = keys("مدعوم مدعومين مدعومون مدعومة المدعوم المدعومين المدعومة بدعم")
+#: ``250 شخصا من السكان``: where people live; it does not make a people noun civilian.
+RESIDENTS = keys("سكان السكان أهالي الأهالي")
+#: ``جميعهم مدنيون``: after a list of counts, what all of them are.
+ALL_OF_THEM = keys("جميعهم كلهم جميعهن كلهن وجميعهم وكلهم")
+#: Head nouns a report uses alone for a group it named in full before (``الفرقة`` for
+#: ``الفرقة 30``, ``الجبهة`` for ``جبهة النصرة``, ``وحدات الحماية`` for ``وحدات حماية الشعب``).
+GROUP_HEADS = keys("فرقة جبهة لواء وحدات حركة فصيل كتيبة تنظيم هيئة")
+#: Places outside Syria (countries, and the provinces and towns of its neighbours that
+#: reports name): state soldiers and police counted where every place named is one of
+#: these are ``other`` (the guide: outside Syria, another state's soldiers and police).
+FOREIGN_PLACES = keys("""
+    تركيا العراق لبنان الأردن الاردن إسرائيل اسرائيل إيران ايران روسيا مصر تونس ليبيا اليمن فرنسا ألمانيا
+    بلجيكا النمسا بريطانيا أمريكا أميركا كيليس كلس شانلي أورفا أورفة غازي عنتاب غازيانتيب هاتاي أنطاكيا
+    شرناق هكاري ديار بكر ماردين سوروتش سروج أضنة أنقرة إسطنبول اسطنبول إزمير بغداد الموصل الأنبار الرمادي
+    الفلوجة تكريت كركوك أربيل البصرة بيروت طرابلس صيدا عرسال الهرمل البقاع عمان الرمثا المفرق
+    """)
 #: Words after a unit name that tie it to a known group (``فرق الهندسة التابعة لـقسد``).
 TIED_TO = keys("التابع التابعة التابعين المبايع المبايعة المبايعين المرتبط المرتبطة المنضوي المنضوية")
 #: Words after a fighting noun that make it regime-loyal (``مقاتلا مواليا للنظام``).
-LOYAL_WORDS = keys("مواليا موالين موالون الموالين الموالية موالية مواليين")
+LOYAL_WORDS = keys("مواليا موالين موالون الموالين الموالية موالية مواليين موال نظامي نظاميا نظاميين نظاميون")
 REGIME_WORDS = keys("للنظام النظام لقوات لها له لدمشق")
+#: ``الموالين لها``: a loyal word then one of these names the allies of the group just named.
+ALLY_PRONOUNS = keys("لها له لهم لهما لهن")

@@ -19,6 +19,7 @@ NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing"
 _ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
 _STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب", "فيها", "فيه", "خلالها",
                                               "خلاله", "بها", "اليوم", "امس"}) | cues.DAYS
+_SUBJECT_PARTICLES = frozenset(key(w) for w in ("أن", "إن", "ان", "لكن", "وأن", "وإن"))
 _SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 
 
@@ -81,8 +82,8 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
         if t.is_quote:
             k += 1
             continue
-        if not t.is_word:
-            break
+        if not (t.is_word or (t.is_digit and words)):
+            break  # a digit only inside a name (الفرقة 30)
         words.append(k)
         k += 1
     if not words:
@@ -99,12 +100,30 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
             best = (n, cid)
     if best is not None:
         return best[1], words[0], words[best[0] - 1]
+    if len(words) > 1 and not view[words[0]].key.startswith(("ال", "و")) \
+            and noun_category(ontology, view[words[0]].text) in ("people", "civilian"):
+        cid, _, last = group_after(view, words[1], ontology, width)
+        if cid is not None and last > words[1]:
+            return cid, words[0], last  # عمال فرق الإنقاذ: a member noun, the group after it decides
     if view[words[0]].has(cues.THING_NOUNS):
         return None, j, j
-    cid = noun_category(ontology, view[words[0]].text)
+    cid = noun_category(ontology, view[words[0]].text) or possessed_noun_category(ontology, view[words[0]].text)
     if cid is not None:
         return cid, words[0], words[0]
     return None, j, j
+
+
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def possessed_noun_category(ontology: OntologyLike, word: str) -> str | None:
+    """``جنودها``, ``أطفالهم``: the category of a people noun carrying a possessive pronoun."""
+    for p in _POSSESSIVES:
+        if word.endswith(p) and len(word) - len(p) >= 3:
+            cid = noun_category(ontology, word[:-len(p)])
+            if cid is not None:
+                return cid
+    return None
 
 
 def _next_word(view: TokenView, end: int) -> int | None:
@@ -138,6 +157,10 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return k is None or not view[k].has(cues.THING_NOUNS)  # 93 تعداد القتلى, not عدد محاولات
         if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS):
             return True  # 60 آخرين / 91 بينهم
+        if t.has(cues.CASE_WORDS):
+            k = view.next_word(j + 1)
+            if k is not None and (view[k].has(_ALL_TRIGGERS) or view[k].has(cues.CASE_KINDS)):
+                return True  # 70 حالة اختناق / 687 حالة اعتقال
         if people_noun_at(view, j, ontology):
             return True
         if t.key == "من":
@@ -161,8 +184,51 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True
         if n == 0 and t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # وغادر الآلاف
+        if n == 0 and view.text[start:end].startswith("ال") and people_noun_at(view, i, ontology):
+            return True  # الانتحاريون العشرة / الجرحى الثلاثة
         break
+    return _toll_reaches(view, start, ontology)
+
+
+def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
+    """``ارتفعت حصيلة قتلى قوات النظام إلى 209``, ``عدد المصابين يتجاوز 50``, ``ارتفاع الحصيلة
+    إلى أكثر من 15 ألفا``: the number is what a toll of people (الحصيلة, or عدد/حصيلة + a
+    casualty or people word, or عدد الذين قتلوا) reaches, in one clause."""
+    i = view.last_before(start)
+    while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS:
+        i -= 1  # إلى أكثر من 15 ألفا
+    if i < 0 or not view[i].is_word or not view[i].has(cues.REACH_WORDS):
+        return False
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if view.is_boundary(j):
+            return False
+        if view[j].is_word and view[j].has(cues.TOTAL_WORDS):
+            if view[j].key in _THE_TOLL:
+                return True
+            k = view.next_word(j + 1)
+            if k is not None and view[k].key == "الذين":
+                k = view.next_word(k + 1)
+            return k is not None and (view[k].has(_ALL_TRIGGERS) or people_noun_at(view, k, ontology))
     return False
+
+
+_THE_TOLL = frozenset(key(w) for w in ("الحصيلة", "والحصيلة", "وبالحصيلة"))
+
+
+def _definite(word_key: str) -> bool:
+    """The word carries the article (after a و/ف/ب/ل clitic too)."""
+    return word_key.startswith("ال") or (word_key[:1] in "وفبل" and word_key[1:].startswith("ال"))
+
+
+def _listed_one(view: TokenView, start: int, prev: list[int]) -> bool:
+    """``بينهم 9 أطفال وأحد عناصر الدفاع المدني``: أحد/إحدى after بينهم, or joined by و to
+    a list with a figure just before: one more victim of the list."""
+    if prev and view[prev[0]].plain(_SUBSET_WORDS):
+        return True
+    i = view.first_at_or_after(start)
+    if not view.glued_prefix(i, start).startswith("و"):
+        return False
+    return any(view[k].is_digit for k in range(max(0, i - 3), i))
 
 
 def _trigger_near(view: TokenView, start: int, end: int, width: int = 3) -> bool:
@@ -293,9 +359,13 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     prev = _prev_words(view, start, 1)
     if kind == "dual":  # the dual is its own people noun (امرأتان، عنصرين), unless it agrees with
         p = view[prev[0]] if prev else None  # a dual thing before it (هجومان مسلحان)
-        if p is not None and p.key.endswith(("ان", "ين")) and not people_noun_at(view, prev[0], ontology) \
+        if p is not None and len(p.key) > 3 and p.key.endswith(("ان", "ين")) \
+                and not people_noun_at(view, prev[0], ontology) \
                 and p.key not in _ALL_TRIGGERS and not p.plain(_SUBSET_WORDS):
             return "non_count", "thing"
+        if key(view.text[start:end]).startswith("ال") and p is not None and p.key in _SUBJECT_PARTICLES \
+                and not _trigger_near(view, start, end):
+            return "non_count", "other"  # أن الضابطين كانا: the two named before, no new victims
         return "count", None
     if kind == "words" and prev and view[prev[0]].has(ORDINAL_WORDS) and prev[0] == view.last_before(start):
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth
@@ -304,18 +374,27 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
         return "non_count", "age"  # تناهز العشرين من العمر
     if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
-            and not (prev and view[prev[0]].has(_ALL_TRIGGERS)):
+            and not (prev and view[prev[0]].has(_ALL_TRIGGERS)) and not _listed_one(view, start, prev):
         return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
     if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
         if prev and view[prev[0]].has(cues.DURATION_UNITS):
             return "non_count", "duration"
         if prev and view[prev[0]].has(cues.THING_NOUNS):
             return "non_count", "thing"
-        if not _trigger_near(view, start, end):
+        if kind == "words" and prev and prev[0] == view.last_before(start) \
+                and people_noun_at(view, prev[0], ontology) \
+                and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال"):
+            return "count", None  # بينهم طفل واحد: the numeral of a people noun
+        if not _trigger_near(view, start, end) and not _listed_one(view, start, prev):
             return "non_count", "other"
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
     evidence = count_evidence(view, start, end, ontology)
+    if kind == "words" and not evidence and prev and prev[0] == view.last_before(start) \
+            and people_noun_at(view, prev[0], ontology) \
+            and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال") \
+            and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS) or people_noun_at(view, nxt, ontology))):
+        return "count", None  # مسلحين اثنين / الجرحى الثلاثة: a numeral agreeing with the noun before
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if nxt is not None and people_noun_at(view, nxt, ontology):
             return "count", None

@@ -22,7 +22,8 @@ Then ``X منهم`` after a count, ``X من بين Y`` (X is part of the later Y
 an exact-sum completion: a breakdown list (``وهم: …``) whose items add up to
 less than its total takes the following top-level counts of the same
 paragraph when they make the sum exact (a total whose breakdown continues in
-later sentences).
+later sentences); a later list coordinated in one sentence whose items add up exactly
+to an earlier top-level total (with the parts it has) breaks that total down.
 """
 
 from __future__ import annotations
@@ -201,6 +202,8 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
         if c.closed and sib.leaf and sib.parent is not None and c.hint != sib.hint \
                 and c.hint in (None, *kinds.any_part, *kinds.broad):
             sib = sib.parent  # بينهم مواطنتان قضوا في …، و مواطنان …: back to the list above
+        while c.sentence != sib.sentence and sib.leaf and sib.parent is not None:
+            sib = sib.parent  # a sentence ends a بينهم list: و51 … in the next one goes on the list above
         parent = sib.parent
         below = sib
         while parent is not None and not _fits(c, parent, below.list_key, sib, kinds):
@@ -299,6 +302,8 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
         run: list[CountNode] = []
         running = 0
         for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
+            if not run and not cand.vague and cand.value > total.value:
+                continue  # 687 … then the year's 2858 … then 476 + 41 + …: a larger toll between
             if cand.parent is not None or cand.vague or cand.value >= total.value \
                     or not kinds.compatible(cand.hint, total.hint):
                 break
@@ -310,6 +315,57 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
                 break
         if len(run) >= _RUN_MIN_PARTS and running == total.value:
             attach_breakdown(run, total)
+
+
+#: How many sentences back a coordinated list may find the total it adds up to.
+_COORD_SUM_REACH = 6
+#: Small numbers add up by chance (3 + 2 = 5): the smallest total a coordinated list may break down.
+_COORD_SUM_MIN_TOTAL = 10
+
+
+def _status_fits(part: CountNode, total: CountNode) -> bool:
+    """A part's status may differ from its total's when either is ``other`` (a mixed toll,
+    people on board) or unknown."""
+    return part.status in (None, "other", total.status) or total.status in (None, "other")
+
+
+def _coordinated_runs(tops: list[CountNode]) -> list[list[CountNode]]:
+    """Top-level counts coordinated in one sentence (``10 عناصر من التنظيم و18 مقاتلا``)."""
+    runs: list[list[CountNode]] = []
+    for n in tops:
+        if runs and n.cue == "coord" and n.sentence == runs[-1][-1].sentence:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _coordinated_sums(nodes: list[CountNode], kinds: Kinds) -> None:
+    """A later coordinated list that adds up exactly to an earlier top-level total (with the
+    parts it already has) breaks it down: ``قتل 28 عنصرا … وتسببت الاشتباكات بمقتل 10 عناصر
+    من التنظيم و18 مقاتلا من الفصائل``; ``أصيب وقتل 35 … مقتل 16 وإصابة 19``."""
+    tops = [n for n in nodes if n.parent is None]
+    where = {id(n): i for i, n in enumerate(tops)}
+    for run in _coordinated_runs(tops):
+        if any(c.vague for c in run):
+            continue
+        first = run[0]
+        for total in reversed(tops[:where[id(first)]]):
+            if total.sentence < first.sentence - _COORD_SUM_REACH:
+                break  # only the last few sentences: linear in the number of counts
+            if total.parent is not None or total.vague or total.value < _COORD_SUM_MIN_TOTAL \
+                    or any(k.vague for k in total.children):
+                continue
+            have = sum(k.value for k in total.children)
+            seen = {(k.value, k.hint) for k in total.children}
+            again = not any((c.value, c.hint) in seen for c in run)  # not the same parts repeated
+            if sum(c.value for c in run) != total.value - have \
+                    and not (again and sum(c.value for c in run) == total.value):
+                continue  # the rest of its parts, or all of them by another breakdown
+            if all(c.value < total.value and kinds.compatible(c.hint, total.hint) and _status_fits(c, total)
+                   for c in run):
+                attach_breakdown(run, total)
+            break
 
 
 def attach_breakdown(parts: list[CountNode], total: CountNode) -> None:
@@ -343,3 +399,4 @@ def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = Tru
             if not _complete_sums(nodes, kinds, cross_paragraph=True):
                 break
         _exact_runs(nodes, kinds)
+        _coordinated_sums(nodes, kinds)

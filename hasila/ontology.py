@@ -365,6 +365,10 @@ class Ontology:
             return exact
         return self._noun(words[0]) if len(words) > 1 else None
 
+    def noun_id(self, text: str) -> str | None:
+        """The id of one noun form (``الجهاديين`` -> jihadist); ``None`` for a group name."""
+        return self._noun(key(text)) if " " not in key(text) else None
+
     def category_of_group(self, text: str) -> str | None:
         """The id for an actor or partitive phrase: the longest group phrase it
         contains (``قوات النظام والمسلحين الموالين لها`` -> regime), else its head noun."""

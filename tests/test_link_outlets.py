@@ -1,0 +1,358 @@
+"""Error classes of the linker on outlets it was not written against (issue 13, item 1):
+made-up sentences in the shape of the real reports' hard cases, one test per class."""
+
+from __future__ import annotations
+
+import pytest
+from test_link_veto import spans  # spans on every whole-word occurrence of each (words, label)
+
+from hasila.link import LinkConfig, link
+from hasila.ontology import Ontology
+from hasila.schema import Span
+
+
+@pytest.fixture(scope="module")
+def onto() -> Ontology:
+    return Ontology.load()
+
+
+def test_the_allies_of_a_group_are_on_its_side(onto):
+    text = ("قال المرصد إن القتلى هم 14 عنصرا من جبهة النصرة والمقاتلين الموالين لها، "
+            "وستة من الفرقة 30 والمقاتلين الموالين لها.")
+    marks = [("14", "COUNT"), ("عنصرا", "CATEGORY"), ("جبهة النصرة", "ACTOR"), ("ستة", "COUNT"),
+             ("الفرقة 30", "CATEGORY"), ("المقاتلين الموالين لها", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["jihadist", "fighter"]
+    text = "قتل 9 من قوات النظام والمسلحين الموالين لها."  # the regime's allies: regime still
+    assert [r.category for r in link(text, spans(text, [("9", "COUNT")]), onto).records] == ["regime"]
+
+
+def test_others_continue_the_toll_of_the_count_before(onto):
+    text = "قتل خمسة عناصر من قوات سوريا الديمقراطية وأصيب اثنان آخران في الهجوم."
+    marks = [("خمسة", "COUNT"), ("عناصر", "CATEGORY"), ("قوات سوريا الديمقراطية", "ACTOR"), ("اثنان", "COUNT")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["sdf", "sdf"]
+    # another status: the whole toll, not its last part, even with children of their own
+    text = "قتل ثمانية أشخاص، هم ثلاثة مدنيين وخمسة من عناصر الفصائل، بينما أصيب 25 آخرين بينهم أربعة أطفال."
+    marks = [("ثمانية", "COUNT"), ("أشخاص", "CATEGORY"), ("ثلاثة", "COUNT"), ("مدنيين", "CATEGORY"),
+             ("خمسة", "COUNT"), ("عناصر الفصائل", "CATEGORY"), ("25", "COUNT"), ("أربعة", "COUNT"),
+             ("أطفال", "CATEGORY")]
+    recs = link(text, spans(text, marks), onto).records
+    assert [(r.value, r.category) for r in recs] == [(8, "people"), (3, "civilian"), (5, "fighter"),
+                                                     (25, "people"), (4, "child")]
+    # the same status: siblings of the part before them
+    text = "قتل 50 مدنيا بينهم 20 في الغارات، فيما قضى 30 آخرون في القصف."
+    marks = [("50", "COUNT"), ("مدنيا", "CATEGORY"), ("20", "COUNT"), ("30", "COUNT")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian"] * 3
+
+
+def test_a_later_coordinated_list_that_adds_up_to_a_total_breaks_it_down(onto):
+    text = ("قتل 31 عنصرا على الأقل في معارك ريف حلب. "
+            "وتسببت الاشتباكات بمقتل 12 عنصرا من التنظيم و19 مقاتلا من الفصائل.")
+    marks = [("31", "COUNT"), ("12", "COUNT"), ("19", "COUNT"), ("عنصرا", "CATEGORY"), ("مقاتلا", "CATEGORY")]
+    total, *parts = link(text, spans(text, marks), onto).records
+    assert [p.part_of for p in parts] == [total.id, total.id]
+    # the sum is not exact, or the total is small enough to be met by chance: no parts
+    for text in ("قتل 31 عنصرا في المعارك. وقتل 12 عنصرا من التنظيم و17 مقاتلا من الفصائل.",
+                 "قتل خمسة أشخاص في القصف. وقتل ثلاثة مدنيين وعنصرين من الدفاع المدني."):
+        marks = [(w, "COUNT") for w in ("31", "12", "17", "خمسة", "ثلاثة", "عنصرين")]
+        assert [r.part_of for r in link(text, spans(text, marks), onto).records] == [None] * 3
+
+
+@pytest.mark.parametrize(("place", "category"), [("هكاري", "other"), ("عفرين", "foreign_forces")])
+def test_a_states_soldiers_on_its_own_soil_are_other(onto, place, category):
+    text = f"قتل ثلاثة جنود أتراك في هجوم على قافلة عسكرية في {place}."
+    marks = [("ثلاثة", "COUNT"), ("جنود أتراك", "CATEGORY"), (place, "PLACE")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == [category]
+    text = f"قتل ضابط صف وأصيب جنديان بجروح في هجوم على مركز حدودي للجيش التركي في {place}."
+    marks = [("جنديان", "COUNT"), ("الجيش التركي", "ACTOR"), (place, "PLACE")]
+    want = "other" if category == "other" else "regime"  # a bare soldier noun in Syria: the regime's
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == [want]
+
+
+def test_regime_adjectives_and_the_wounded_of_the_same_side(onto):
+    text = "أدت الغارات إلى مقتل أكثر من 60 مسلح موال للنظام."
+    marks = [("60", "COUNT"), ("مسلح", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime"]
+    text = "وأسفرت الاشتباكات عن مقتل 14 عنصرًا نظاميًا وعشرات الجرحى، ومقتل 6 مقاتلين من الفصائل."
+    marks = [("14", "COUNT"), ("عنصرًا", "CATEGORY"), ("عشرات", "COUNT"), ("الجرحى", "CATEGORY"),
+             ("6", "COUNT"), ("مقاتلين", "CATEGORY")]
+    recs = link(text, spans(text, marks), onto).records
+    assert [(r.value, r.status, r.category) for r in recs] == [(14, "killed", "regime"), (10, "injured", "regime"),
+                                                              (6, "killed", "fighter")]
+    text = "قتل 14 شخصا وعشرات الجرحى في القصف."  # no side named: people, as the words say
+    marks = [("14", "COUNT"), ("شخصا", "CATEGORY"), ("عشرات", "COUNT"), ("الجرحى", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people", "people"]
+
+
+def test_a_part_of_the_victims_total_named_right_after_it(onto):
+    text = "قتل 40 شخصا في الغارات. وقال المرصد إن 31 من بين القتلى الـ40 هم من المدنيين."
+    marks = [("40", "COUNT"), ("31", "COUNT"), ("شخصا", "CATEGORY"), ("القتلى", "CATEGORY")]
+    first, part, total = link(text, spans(text, marks), onto).records
+    assert (part.part_of, part.category) == (total.id, "civilian")
+    assert (total.part_of, total.category, first.part_of) == (None, "people", None)
+    text = "قال الدفاع المدني إن ستة أشخاص من النساء والأطفال بين القتلى الـ 22 في البلدة."
+    marks = [("ستة", "COUNT"), ("أشخاص", "CATEGORY"), ("22", "COUNT"), ("القتلى", "CATEGORY")]
+    part, total = link(text, spans(text, marks), onto).records
+    assert part.part_of == total.id
+
+
+def test_a_group_head_alone_is_the_group_named_in_full_before(onto):
+    text = ("هاجمت جبهة النصرة مقرا للفرقة 30 في ريف حلب. وخطفت الجبهة تسعة عناصر من الفرقة، "
+            "فيما أفرجت قوات النظام عن خمسة عناصر من مقاتلي الجبهة. "
+            "وقتل ثلاثة عناصر من وحدات حماية الشعب، ثم عنصران من الوحدات.")
+    marks = [("تسعة", "COUNT"), ("خمسة", "COUNT"), ("ثلاثة", "COUNT"), ("عنصران", "COUNT"),
+             ("عناصر", "CATEGORY")]
+    recs = link(text, spans(text, marks), onto).records
+    assert [r.category for r in recs] == ["fighter", "jihadist", "sdf", "sdf"]
+    text = "قتل أربعة عناصر من الفرقة في الكمين."  # no group named before: nothing to resolve
+    recs = link(text, spans(text, [("أربعة", "COUNT"), ("عناصر", "CATEGORY")]), onto).records
+    assert [r.category for r in recs] == ["people"]
+
+
+def test_a_count_without_noun_after_one_of_another_status_counts_the_same_people(onto):
+    text = "قال المرصد إن 85 مدنيا قتلوا وأصيب العشرات جراء الغارات."
+    recs = link(text, spans(text, [("85", "COUNT"), ("مدنيا", "CATEGORY"), ("العشرات", "COUNT")]), onto).records
+    assert [(r.status, r.category) for r in recs] == [("killed", "civilian"), ("injured", "civilian")]
+
+
+def test_all_of_them_after_the_counts_says_what_they_are(onto):
+    text = "بلغت حصيلة سقوط الطائرة 14 قتيلا وأكثر من 60 جريحا جميعهم مدنيون."
+    marks = [("14", "COUNT"), ("قتيلا", "CATEGORY"), ("60", "COUNT"), ("جريحا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian", "civilian"]
+    text = "بلغت الحصيلة 14 قتيلا وأكثر من 60 جريحا، وقال الدفاع المدني إن جميعهم مدنيون."  # another clause
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people", "people"]
+
+
+def test_a_list_of_parts_opened_by_bare_nouns(onto):
+    text = "اعتقلت القوات 38 شخصا، بينهم طفل وأربع نساء، واعتقل التنظيم 12 شخصا."
+    marks = [("38", "COUNT"), ("أربع", "COUNT"), ("12", "COUNT"), ("شخصا", "CATEGORY"), ("نساء", "CATEGORY")]
+    total, part, other = link(text, spans(text, marks), onto).records
+    assert (part.part_of, part.category, other.part_of) == (total.id, "woman", None)
+    text = "استشهد ثمانية مواطنين من عائلة واحدة، هم رجل وزوجته وستة من أطفالهما، جراء القصف."
+    marks = [("ثمانية", "COUNT"), ("مواطنين", "CATEGORY"), ("ستة", "COUNT"), ("أطفالهما", "CATEGORY")]
+    total, part = link(text, spans(text, marks), onto).records
+    assert part.part_of == total.id
+    text = "قتل 20 مدنيا في القصف، وأصيب طفل وقتل 6 عناصر."  # a figure-less noun in another clause
+    marks = [("20", "COUNT"), ("مدنيا", "CATEGORY"), ("6", "COUNT"), ("عناصر", "CATEGORY")]
+    assert [r.part_of for r in link(text, spans(text, marks), onto).records] == [None, None]
+
+
+def test_a_dual_with_a_possessive_counts_two_children(onto):
+    text = "استشهد ثلاثة مواطنين، هم رجل وطفلاه، بانفجار لغم."
+    marks = [("ثلاثة", "COUNT"), ("مواطنين", "CATEGORY"), ("طفلاه", "COUNT")]
+    total, part = link(text, spans(text, marks), onto).records
+    assert (part.value, part.category, part.part_of) == (2, "child", total.id)
+
+
+def test_jihadists_in_a_report_whose_only_jihadist_group_is_the_islamic_state(onto):
+    text = ("شن تنظيم الدولة الإسلامية هجوما على مواقع قوات النظام. "
+            "وأدت المعارك إلى مقتل 31 عنصرا من قوات النظام مقابل 24 جهاديا.")
+    marks = [("تنظيم الدولة الإسلامية", "ACTOR"), ("قوات النظام", "ACTOR"), ("31", "COUNT"), ("24", "COUNT"),
+             ("جهاديا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime", "isis"]
+    text = text.replace("تنظيم الدولة الإسلامية", "هيئة تحرير الشام")  # another jihadist group named
+    marks[0] = ("هيئة تحرير الشام", "ACTOR")
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime", "jihadist"]
+
+
+def test_group_words_that_do_not_change_who_is_counted(onto):
+    cases = [
+        # the backer of fighters is not their side
+        ("قتل 9 أشخاص، من بينهم 5 مدنيين و4 مقاتلين مدعومين من تركيا.",
+         [("9", "COUNT"), ("أشخاص", "CATEGORY"), ("5", "COUNT"), ("مدنيين", "CATEGORY"), ("4", "COUNT"),
+          ("مقاتلين مدعومين من تركيا", "CATEGORY")], ["people", "civilian", "fighter"]),
+        # a faction in quotes and civilians together: people
+        ('غادرت دفعة تضم المئات من مقاتلي "جيش الإسلام" والمدنيين المدينة.',
+         [("المئات", "COUNT"), ("مقاتلي", "CATEGORY"), ("جيش الإسلام", "ACTOR")], ["people"]),
+        # where people live does not make them civilians
+        ("أدى الهجوم إلى مقتل 120 شخصا من السكان.", [("120", "COUNT"), ("شخصا", "CATEGORY")], ["people"]),
+        # medical workers named by their field
+        ("أدت الهجمات إلى مقتل 300 شخص من العاملين في المجال الطبي.", [("300", "COUNT"), ("شخص", "CATEGORY")],
+         ["medic"]),
+        # a foreign state announcing its own soldiers' losses, and the others after them
+        ("أعلنت أنقرة مقتل 6 من جنودها وإصابة 11 آخرين في عفرين.",
+         [("أنقرة", "ACTOR"), ("6", "COUNT"), ("11", "COUNT"), ("عفرين", "PLACE")],
+         ["foreign_forces", "foreign_forces"]),
+        ("أعلنت الوزارة مقتل 6 من جنودها في درعا.", [("6", "COUNT")], ["regime"]),
+    ]
+    for text, marks, want in cases:
+        found = spans(text, marks)
+        if "جنودها" in text:  # the noun without its glued pronoun, as the guide marks it
+            i = text.index("جنودها")
+            found.append(Span(i, i + 4, "CATEGORY", "جنود"))
+        assert [r.category for r in link(text, found, onto).records] == want, text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وثقت الشبكة 240 حالة اعتقال تعسفي خلال الشهر.", [240]),
+    ("وأفاد المرصد عن 35 حالة اختناق بين المدنيين.", [35]),
+    ("وأدت المعارك إلى مصرع 14 جهاديا بينهم الانتحاريون الستة.", [14, 6]),
+    ("وقتلت الشرطة مسلحين اثنين خلال الاشتباكات.", [2]),
+    ("وارتفعت حصيلة قتلى قوات النظام جراء الهجمات إلى 188، وفق المرصد.", [188]),
+    ("وقال ناشطون إن عنصرين من وحدات الحماية قضوا في الانفجار.", [2]),
+], ids=["cases-detained", "cases-choking", "definite-numeral", "numeral-after-noun", "toll-reaches", "dual-after-an"])
+def test_the_rules_find_more_counts_of_people(onto, text, want):
+    assert [r.value for r in link(text, [], onto).records] == want
+
+
+@pytest.mark.parametrize("text", [
+    "أمطرت الفصائل المعارضة للنظام السوري أربع بلدات بالقذائف.",  # a numeral before things
+    "وأوضح المحافظ أن الضابطين كانا يعملان في الشرطة.",  # the two named before
+    "ارتفع عدد الغارات إلى 40 منذ الصباح.",  # a toll of things
+], ids=["numeral-before-things", "definite-dual-subject", "toll-of-things"])
+def test_the_rules_keep_non_counts(onto, text):
+    assert link(text, [], onto).records == []
+
+
+def test_the_rules_read_the_counted_noun_phrase(onto):
+    text = "قتل 9 أشخاص بينهم ثلاثة أطفال وامرأة في القصف."  # the woman is named beside the children
+    recs = link(text, [], onto).records
+    assert [(r.value, r.category) for r in recs] == [(9, "people"), (3, "child")]
+    text = "أجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة."  # one singular noun phrase: both sides
+    assert [r.category for r in link(text, [], onto).records] == ["people"]
+    text = "قتل 25 جهاديا من تنظيم النصرة وسبعة من المقاتلين والموالين لهم."
+    recs = link(text, [], onto, LinkConfig(category_spans=True))
+    assert [r.category for r in recs.records] == ["jihadist", "fighter"]
+    assert "المقاتلين والموالين لهم" in [s.text for s in recs.spans if s.label == "CATEGORY"]
+
+
+def test_a_plain_figure_reached_by_a_toll_named_before_it(onto):
+    text = "ويقدر الجانب الأميركي عدد مقاتلي داعش الذين قتلوا في الغارات منذ عام بـ12 ألف شخص."
+    marks = [("12 ألف", "COUNT"), ("شخص", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["isis"]
+    text = "وذكر معارضون أن المدنيين الذين قتلوا في القصف خلال الشهر بلغوا 1380 سوريا."
+    marks = [("1380", "COUNT"), ("سوريا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian"]
+    text = "ارتفعت حصيلة قتلى القذائف التي أطلقتها المعارضة على الأحياء إلى 14 شخصا."  # the perpetrator
+    marks = [("14", "COUNT"), ("شخصا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people"]
+
+
+def test_parts_named_by_the_pronoun_of_things_and_after_a_clause(onto):
+    text = "انتشلت الفرق أكثر من 120 جثة، ولم يتم التعرف على هوية نحو 70 منها."
+    marks = [("120", "COUNT"), ("جثة", "CATEGORY"), ("70", "COUNT")]
+    total, part = link(text, spans(text, marks), onto).records
+    assert part.part_of == total.id
+    text = "نفذوا 9 هجمات أوقعت 30 قتيلا منها أربع هجمات هذا العام."  # منها after a noun: the attacks
+    marks = [("30", "COUNT"), ("قتيلا", "CATEGORY")]
+    assert [r.part_of for r in link(text, spans(text, marks), onto).records] == [None]
+    text = "وبذلك يرتفع إلى 17 عدد الأطفال الذين قضوا بانفجار مخلفات الحرب منذ مطلع العام، من أصل 40 مدنيا."
+    marks = [("17", "COUNT"), ("40", "COUNT"), ("مدنيا", "CATEGORY")]
+    part, total = link(text, spans(text, marks), onto).records
+    assert part.part_of == total.id
+
+
+def test_a_short_quoted_name_ending_with_a_number_is_not_a_count(onto):
+    text = 'وقال مدير شبكة "درعا 24" الصحافي إن 12 مدنيا قتلوا.'
+    res = link(text, [], onto)
+    assert [r.value for r in res.records] == [12]
+    assert ("24", "ordinal") in [(n.text, n.reason) for n in res.non_counts]
+
+
+def test_a_second_breakdown_of_a_total_and_a_repeated_one(onto):
+    text = ("خطف التنظيم 40 سيدة وطفلا، وتمكنت خمس سيدات منهم من الفرار. "
+            "ونقلت الشبكة عن الأهالي أن التنظيم خطف 22 سيدة، إضافة إلى 18 طفلا.")
+    marks = [("40", "COUNT"), ("سيدة وطفلا", "CATEGORY"), ("خمس", "COUNT"), ("22", "COUNT"), ("18", "COUNT")]
+    total, *parts = link(text, spans(text, marks), onto).records
+    assert [p.part_of for p in parts] == [total.id] * 3
+    text = ("قتل 35 مقاتلا من قوات النظام، بينهم تسعة مقاتلين روس. "
+            "وقال المرصد إن الهجوم تسبب بمقتل 26 من قوات النظام بالإضافة إلى تسعة مقاتلين روس.")
+    marks = [("35", "COUNT"), ("مقاتلا", "CATEGORY"), ("تسعة", "COUNT"), ("مقاتلين روس", "CATEGORY"),
+             ("26", "COUNT"), ("قوات النظام", "ACTOR")]
+    recs = link(text, spans(text, marks), onto).records
+    assert [r.part_of for r in recs[2:]] == [None, None]  # the same figures again: their own records
+
+
+def test_one_more_victim_beside_a_group_and_shepherds(onto):
+    text = "قتل ثلاثة عناصر من الجيش الوطني ومدني بانفجار سيارة مفخخة."
+    marks = [("ثلاثة", "COUNT"), ("عناصر", "CATEGORY"), ("الجيش الوطني", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["fighter"]
+    text = "قتل 5 عناصر من قوات النظام والمدنيين في القصف."  # a plural: both sides counted
+    marks = [("5", "COUNT"), ("عناصر", "CATEGORY"), ("قوات النظام", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people"]
+    text = "وأصيب ثلاثة من رعاة الأغنام بانفجار قذيفة."
+    marks = [("ثلاثة", "COUNT"), ("رعاة", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["civilian"]
+
+
+def test_a_group_name_with_a_number_in_it(onto):
+    text = "وكان 54 عنصرا من الفرقة 30 قد دخلوا من تركيا."
+    assert [(r.value, r.category) for r in link(text, [], onto).records] == [(54, "fighter")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصيب أكثر من 50 شخصا بجراح، بينهم 9 أطفال وأحد عناصر الدفاع المدني.", [50, 9, 1]),
+    ("واستشهد ناشط إعلامي وممرضين اثنين في الغارة.", [2]),
+    ("وفاة ثلاثة معتقلين تحت التعذيب وارتفاع الحصيلة منذ بداية العام إلى أكثر من 12 ألفا.", [3, 12000]),
+    ("وأكد التقرير مقتل 31 شخصا بينهم طفل واحد و13 سيدة.", [31, 1, 13]),
+], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun"])
+def test_the_rules_find_counts_in_lists_and_tolls(onto, text, want):
+    assert [r.value for r in link(text, [], onto).records] == want
+
+
+def test_one_of_a_group_takes_its_kind(onto):
+    text = "أصيب أكثر من 50 شخصا بجراح، بينهم 9 أطفال وأحد عناصر الدفاع المدني."
+    assert [r.category for r in link(text, [], onto).records] == ["people", "child", "rescue"]
+
+
+def test_the_rules_keep_one_referred_to(onto):
+    text = "وقال أحد المسعفين إن 6 مدنيين قتلوا في القصف."
+    assert [r.value for r in link(text, [], onto).records] == [6]
+
+
+def test_a_family_listed_after_its_total_with_an_age_between(onto):
+    text = "استشهد ستة مواطنين من عائلة واحدة، هم رجل يبلغ من العمر 40 عاماً وزوجته وأطفالهما الأربعة."
+    found = spans(text, [("ستة", "COUNT"), ("مواطنين", "CATEGORY"), ("الأربعة", "COUNT")])
+    i = text.index("أطفالهما")
+    found.append(Span(i, i + 5, "CATEGORY", "أطفال"))  # the noun without its glued و and pronoun
+    total, part = link(text, found, onto).records
+    assert (part.value, part.category, part.part_of) == (4, "child", total.id)
+
+
+def test_a_fighting_noun_total_takes_the_side_of_its_parts(onto):
+    text = "أسفرت الضربات عن مقتل 21 مقاتلا على الأقل، بينهم 6 من قوات النظام و15 عنصرا من القوات الموالية له."
+    marks = [("21", "COUNT"), ("مقاتلا", "CATEGORY"), ("6", "COUNT"), ("قوات النظام", "ACTOR"), ("15", "COUNT"),
+             ("عنصرا", "CATEGORY"), ("القوات الموالية له", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime"] * 3
+    text = "قتل 30 مقاتلا، بينهم 12 من قوات النظام و18 من تنظيم داعش."  # two sides: combatant
+    marks = [("30", "COUNT"), ("مقاتلا", "CATEGORY"), ("12", "COUNT"), ("قوات النظام", "ACTOR"), ("18", "COUNT"),
+             ("تنظيم داعش", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["combatant", "regime", "isis"]
+
+
+def test_a_sentence_ends_a_list_of_parts(onto):
+    text = ("قتل 90 شخصا خلال الشهر، هم 30 مدنيا و40 عنصرا من قوات النظام، بينهم 8 من حزب الله. "
+            "و20 مقاتلا من الفصائل.")
+    marks = [("90", "COUNT"), ("شخصا", "CATEGORY"), ("30", "COUNT"), ("مدنيا", "CATEGORY"), ("40", "COUNT"),
+             ("عنصرا", "CATEGORY"), ("قوات النظام", "ACTOR"), ("8", "COUNT"), ("حزب الله", "ACTOR"),
+             ("20", "COUNT"), ("مقاتلا", "CATEGORY")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["8"].part_of == recs["40"].id
+    assert recs["20"].part_of == recs["90"].id  # not a part of the 8 nor of the 40
+
+
+def test_a_monthly_breakdown_after_a_larger_running_toll(onto):
+    text = ("وثقت الشبكة اعتقال 150 شخصا خلال الشهر. وبذلك ترتفع حصيلة العام إلى 900 شخص. "
+            "واعتقلت قوات النظام 80 شخصا. واعتقل التنظيم 40 شخصا. واعتقلت الفصائل 30 شخصا.")
+    marks = [(w, "COUNT") for w in ("150", "900", "80", "40", "30")] + [("شخصا", "CATEGORY"), ("شخص", "CATEGORY")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert [recs[w].part_of for w in ("80", "40", "30")] == [recs["150"].id] * 3
+    assert recs["900"].part_of is None
+
+
+def test_a_member_noun_before_a_group(onto):
+    for text, want in [("وأصيب اثنان من عمال فرق الإنقاذ بانفجار لغم.", ["rescue"]),
+                       ("وأصيب ثلاثة من متطوعي منظومة الإسعاف في الغارة.", ["rescue"]),
+                       ("وقتل عشرة من عناصر الدفاع المدني وثلاثة من الكوادر الطبية.", ["rescue", "medic"])]:
+        assert [r.category for r in link(text, [], onto).records] == want, text
+
+
+def test_a_unit_named_with_its_group_in_quotes(onto):
+    text = 'قتل ستة عناصر من قوى الأمن الداخلي "الأسايش" وأصيب 4 آخرون في الهجوم.'
+    assert [r.category for r in link(text, [], onto).records] == ["sdf", "sdf"]
+
+
+def test_a_people_noun_with_a_possessive_pronoun(onto):
+    text = "أعلنت أنقرة مقتل 8 من جنودها وإصابة 13 آخرين في عفرين."
+    assert [r.category for r in link(text, [], onto).records] == ["foreign_forces", "foreign_forces"]
+    text = "قضت امرأة وثلاثة من أطفالها في القصف."
+    assert [r.category for r in link(text, [], onto).records] == ["child"]
