@@ -176,6 +176,34 @@ def pad_batch(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor,
     return ids, mask
 
 
+def save_decoding(model_dir: str | Path, overrides: Sequence[str]) -> DecodingConfig:
+    """Write ``model.decoding`` (the saved one plus ``overrides``) into the model folder's
+    resolved config, atomically, so every engine loading the model decodes with it."""
+    from dataclasses import asdict
+
+    from hasila.fileio import atomic_open
+
+    path = check_model_dir(model_dir)
+    config = json_labels(path)
+    decoding = read_decoding(path, overrides).check(config)
+    data = _saved_config(path)
+    data.setdefault("model", {})["decoding"] = asdict(decoding)
+    with atomic_open(path / RESOLVED_CONFIG) as fh:
+        yaml.safe_dump(data, fh, allow_unicode=True, sort_keys=False)
+    return decoding
+
+
+def json_labels(model_dir: Path) -> list[str]:
+    """The entity labels of a model folder's ``config.json`` (``id2label``)."""
+    import json
+
+    try:
+        id2label = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))["id2label"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise UserError(f"{model_dir / 'config.json'}: cannot read the labels ({exc})") from None
+    return sorted({str(tag).partition("-")[2] for tag in id2label.values()} - {""})
+
+
 @dataclass
 class Tagger:
     """A loaded token classifier with its tokenizer, label map, ontology and window settings."""

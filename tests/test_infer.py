@@ -496,3 +496,24 @@ def test_the_decoding_saved_with_a_model_is_loaded_and_can_be_overridden(tiny_mo
         Tagger.load(model, threads=1, bf16=False, decoding=["min_score.ACTOR=1.5"])
     with pytest.raises(UserError, match="unknown key"):
         Tagger.load(model, threads=1, bf16=False, decoding=["threshold.ACTOR=0.5"])
+
+
+def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture) -> None:
+    import json
+
+    from hasila.cli import main
+
+    model = tmp_path / "m"
+    shutil.copytree(tiny_model_dir, model)
+    assert main(["decoding", "--model", str(model)]) == 0
+    assert json.loads(capsys.readouterr().out) == {"bias": {}, "min_score": {}, "actor_phrases": True}
+    assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
+                 "--set", "bias.COUNT=-0.5"]) == 0
+    capsys.readouterr()
+    tagger = Tagger.load(model, threads=1, bf16=False)
+    assert tagger.decoding.min_score == {"ACTOR": 0.7} and tagger.decoding.bias == {"COUNT": -0.5}
+    assert read_window_settings(model) == read_window_settings(tiny_model_dir)  # the rest is kept
+    assert main(["decoding", "--model", str(model), "--set", "min_score.NAME=0.7"]) == 2
+    assert "unknown label" in capsys.readouterr().err
+    assert Tagger.load(model, threads=1, bf16=False).decoding.min_score == {"ACTOR": 0.7}
