@@ -13,6 +13,8 @@ measuring set (real dev) for the given models:
         /work/wt/model/models/cv-france24 /work/wt/model/models/cv-saudi \\
         --measure /work/wt/model/models/default /work/wt/model/models/best-cpu \\
         --out bench/results/cv_decoding.json
+
+``--chosen FILE`` scores the settings an earlier run selected (its ``--out``) without selecting again.
 """
 
 from __future__ import annotations
@@ -189,6 +191,7 @@ def main() -> None:
     ap.add_argument("--train-gold", default="../shared/real/train_gold.json")
     ap.add_argument("--measure", nargs="*", default=[], help="models to score with the chosen settings")
     ap.add_argument("--gold", default="../shared/real/dev_gold.json", help="the measuring set")
+    ap.add_argument("--chosen", default="", help="a previous --out file: score its settings, no new selection")
     ap.add_argument("--out", default="")
     args = ap.parse_args()
 
@@ -199,7 +202,13 @@ def main() -> None:
         docs = [d for d in train if outlet(d) in outlets]
         print(f"{path.name}: {len(docs)} held-out reports ({', '.join(outlets)})")
         folds.append(Fold(path, docs))
-    chosen = select(folds)
+    if args.chosen:
+        from hasila.config import from_dict
+        from hasila.fileio import read_json
+
+        chosen = {k: from_dict(DecodingConfig, v) for k, v in read_json(args.chosen)["chosen"].items()}
+    else:
+        chosen = select(folds)
     ontology = Ontology.load()
     cv_rows = []
     for name, cfg in chosen.items():

@@ -22,6 +22,10 @@ included), quotes around it, and the definite relational adjectives that follow 
 spans start with such a head and 4 follow it unlabelled; 740 end with such an adjective
 and 10 are followed by one.
 
+News agencies, monitors and their staff are not actors (the guide): an ACTOR span inside
+their names (``المرصد السوري لحقوق الإنسان``, ``رامي عبد الرحمن``, ``فرانس برس``) is dropped
+(:func:`not_monitors`); on the real train gold no span lies inside one.
+
 Confidence decoding (:class:`DecodingConfig`, saved with the model as ``model.decoding``)
 trades recall for precision per label: ``bias`` is added to a label's B-/I- logits before
 the tags are picked (negative: fewer, shorter spans of that label), and ``min_score`` drops
@@ -241,6 +245,20 @@ def actor_phrases(text: str, spans: Sequence[Span]) -> list[Span]:
     return _drop_overlaps(out)
 
 
+#: monitors, news agencies and their staff (never actors, the guide)
+MONITORS = re.compile(
+    r"(?:ال|لل)مرصد السوري(?: لحقوق الإنسان)?|رامي عبد الرحمن|(?:ال|لل)شبكة السورية لحقوق الإنسان"
+    r"|فرانس برس|رويترز|سانا\b|وكالة الأنباء السورية|(?:ال|لل)أناضول")
+
+
+def not_monitors(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans without the ACTOR spans that lie inside a monitor's or an agency's name."""
+    names = [(m.start(), m.end()) for m in MONITORS.finditer(text)]
+    if not names:
+        return list(spans)
+    return [s for s in spans if s.label != "ACTOR" or not any(a <= s.start and s.end <= b for a, b in names)]
+
+
 @dataclass
 class DecodingConfig:
     """Per-label confidence decoding of a tagger (``model.decoding`` of a training config).
@@ -255,6 +273,8 @@ class DecodingConfig:
     min_score: dict[str, float] = field(default_factory=dict)
     #: widen ACTOR spans to the actor's noun phrase (:func:`actor_phrases`)
     actor_phrases: bool = True
+    #: drop ACTOR spans inside a monitor's or a news agency's name (:func:`not_monitors`)
+    no_monitors: bool = True
 
     def check(self, labels: Sequence[str], where: str = "model.decoding") -> DecodingConfig:
         """Itself; a label that is not one of ``labels`` or a threshold outside [0, 1] is an error."""
@@ -284,11 +304,14 @@ def confident(spans: Sequence[Span], min_score: dict[str, float]) -> list[Span]:
     return [s for s in spans if s.score is None or s.score >= min_score.get(s.label, 0.0)]
 
 
-def constrain(text: str, spans: Sequence[Span], actors: bool = False) -> list[Span]:
+def constrain(text: str, spans: Sequence[Span], actors: bool = False, monitors: bool = False) -> list[Span]:
     """The constraints: word edges, broken spans joined, COUNTs must hold a number; with
-    ``actors``, ACTOR spans widened to the actor's noun phrase."""
+    ``actors``, ACTOR spans widened to the actor's noun phrase; with ``monitors``, no ACTOR
+    inside a monitor's name."""
     spans = merge_touching(text, snap_to_words(text, spans))
+    if monitors:
+        spans = not_monitors(text, spans)
     return counts_with_numbers(text, actor_phrases(text, spans) if actors else spans)
 
 
-__all__ = ["ACTOR_HEADS", "DecodingConfig", "actor_phrases", "confident", "constrain", "counts_with_numbers", "lexicon_words", "merge_touching", "snap_to_words"]
+__all__ = ["ACTOR_HEADS", "MONITORS", "DecodingConfig", "actor_phrases", "confident", "constrain", "counts_with_numbers", "lexicon_words", "merge_touching", "not_monitors", "snap_to_words"]

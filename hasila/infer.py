@@ -430,6 +430,7 @@ class Tagger:
             spans = decode_windows(text, ws, [a.tolist() for a, _ in picked], self.id2label,
                                    [b.tolist() for _, b in picked])
             if self.constrain:
-                spans = constrain(text, spans, actors=self.decoding.actor_phrases)
+                spans = constrain(text, spans, actors=self.decoding.actor_phrases,
+                                  monitors=self.decoding.no_monitors)
             out.append(confident(spans, self.decoding.min_score) if self.decoding.min_score else spans)
         return out

@@ -10,6 +10,7 @@ from hasila.decoding import (
     confident,
     constrain,
     counts_with_numbers,
+    not_monitors,
     snap_to_words,
 )
 from hasila.schema import Span
@@ -131,3 +132,10 @@ def test_decoding_config_rejects_unknown_labels_and_thresholds_out_of_range():
     assert confident([Span(0, 1, "ACTOR", "x", score=0.5), Span(2, 3, "PLACE", "y", score=0.5),
                       Span(4, 5, "ACTOR", "z")], {"ACTOR": 0.6}) == \
         [Span(2, 3, "PLACE", "y", score=0.5), Span(4, 5, "ACTOR", "z")]
+
+
+def test_a_monitor_or_its_director_is_no_actor():
+    text = "وقال المرصد السوري لحقوق الإنسان ومديره رامي عبد الرحمن إن الجيش السوري قصف البلدة"
+    spans = [_at(text, "السوري"), _at(text, "عبد الرحمن"), _at(text, "الجيش"), _at(text, "البلدة", "PLACE")]
+    assert [(s.label, s.text) for s in not_monitors(text, spans)] == [("ACTOR", "الجيش"), ("PLACE", "البلدة")]
+    assert [s.text for s in constrain(text, spans, actors=True, monitors=True)] == ["الجيش السوري", "البلدة"]
