@@ -31,7 +31,7 @@ from hasila.decoding import DecodingConfig, confident
 from hasila.schema import LABELS, Doc, Span
 
 THRESHOLDS = [0.0] + [round(0.4 + 0.05 * i, 2) for i in range(12)]  # 0 (off), 0.40 … 0.95
-BIASES = [round(-4.0 + 0.5 * i, 1) for i in range(11)]  # -4 … +1
+BIASES = [round(-2.0 + 0.5 * i, 1) for i in range(9)]  # -2 … +2
 
 
 def held_out(model_dir: Path) -> list[str]:
@@ -165,19 +165,21 @@ def linked(docs: Sequence[Doc], preds: Sequence[Sequence[Span]], ontology: Any) 
 
 
 def select(folds: Sequence[Fold]) -> dict[str, DecodingConfig]:
-    """The candidate settings: each lever alone, then the thresholds and biases together on
-    top of the actor phrases (each selected on the pooled held-out folds)."""
-    plain = DecodingConfig(actor_phrases=False)
-    phrases = DecodingConfig()
-    found = {"plain": plain, "actor_phrases": phrases}
+    """The candidate settings: the exact ACTOR constraints, the thresholds and the biases each
+    alone, then biases and thresholds on top of the exact constraints (each selected on the
+    pooled held-out folds)."""
+    plain = DecodingConfig(actor_phrases=False, no_monitors=False)
+    exact = DecodingConfig()
+    found = {"plain": plain, "actor_phrases": DecodingConfig(no_monitors=False),
+             "actor_phrases+no_monitors": exact}
     print("min_score alone:")
     found["min_score"] = ascend(folds, plain, "min_score", THRESHOLDS)
     print("bias alone:")
     found["bias"] = ascend(folds, plain, "bias", BIASES)
-    print("actor phrases + bias:")
-    found["actor_phrases+bias"] = ascend(folds, phrases, "bias", BIASES)
-    print("actor phrases + bias + min_score:")
-    found["actor_phrases+bias+min_score"] = ascend(folds, found["actor_phrases+bias"], "min_score", THRESHOLDS)
+    print("exact ACTOR constraints + bias:")
+    found["actor+bias"] = ascend(folds, exact, "bias", BIASES)
+    print("exact ACTOR constraints + bias + min_score:")
+    found["actor+bias+min_score"] = ascend(folds, found["actor+bias"], "min_score", THRESHOLDS)
     return found
 
 
