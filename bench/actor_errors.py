@@ -12,6 +12,9 @@ and the missed gold spans likewise (``edge`` / ``label`` / ``missed``).
     PYTHONPATH=$PWD python bench/actor_errors.py /work/wt/model/models/cv-skynews \\
         /work/wt/model/models/cv-france24 /work/wt/model/models/cv-saudi --label ACTOR \\
         --out bench/results/actor_errors.json
+
+``--decoding`` (no values: the exact ACTOR constraints; or ``min_score.ACTOR=0.55`` …) shows the
+errors left after the decoding (``bench/results/actor_errors_decoded.json``).
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ def main() -> None:
 
     from hasila.dataset import outlet
     from hasila.decoding import DecodingConfig
+    from hasila.infer import read_decoding
     from hasila.lsio import load_docs
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -81,6 +85,8 @@ def main() -> None:
     ap.add_argument("--train-gold", default="../shared/real/train_gold.json")
     ap.add_argument("--label", default="ACTOR")
     ap.add_argument("--rules", action="store_true", help="also the rules' errors on the same reports")
+    ap.add_argument("--decoding", nargs="*", default=None,
+                    help="model.decoding key=value settings (default: plain decoding, no ACTOR constraints)")
     ap.add_argument("--out", default="")
     args = ap.parse_args()
     train = load_docs(args.train_gold, source="annotations")
@@ -90,7 +96,8 @@ def main() -> None:
         outlets = held_out(path)
         fold = Fold(path, [d for d in train if outlet(d) in outlets])
         docs += fold.docs
-        preds += fold.spans(DecodingConfig())
+        preds += fold.spans(DecodingConfig(actor_phrases=False, no_monitors=False) if args.decoding is None
+                            else read_decoding(path, args.decoding))
     out = {"model": errors(docs, preds, args.label)}
     if args.rules:
         from hasila.weak import RulesLabeller

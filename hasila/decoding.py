@@ -16,11 +16,13 @@ to the model's output (not a second system):
 An ACTOR is the longest noun phrase that names the party (the guide), and the model
 tends to stop short of it; :func:`actor_phrases` widens an ACTOR span over what belongs to
 the name, where that is not part of another span: a head noun just before it (``مقاتلي`` /
-``تنظيم`` + ``المعارضة``), a quoted name just after a head (``تنظيم`` + ``"داعش"``, quotes
-included), quotes around it, and the definite relational adjectives that follow it
-(``قوات النظام`` + ``السوري``, ``«داعش»`` + ``الإرهابي``). On the real train gold 750 ACTOR
-spans start with such a head and 4 follow it unlabelled; 740 end with such an adjective
-and 10 are followed by one.
+``تنظيم`` + ``المعارضة``), a quoted name after a head with its quotes (``تنظيم`` +
+``"داعش"``; a bare quoted name stays without them), the definite relational adjectives that
+follow it (``قوات النظام`` + ``السوري``, ``«داعش»`` + ``الإرهابي``) and a unit's number
+(``الفرقة`` + ``30``, never a COUNT). On the real train gold 750 ACTOR spans start with such
+a head and 4 follow it unlabelled; 740 end with such an adjective and 10 are followed by
+one; 119 bare quoted names are tagged without their quotes; the 35 unit numbers lie in
+ACTOR (or PLACE) spans, none is a COUNT.
 
 News agencies, monitors and their staff are not actors (the guide): an ACTOR span inside
 their names (``المرصد السوري لحقوق الإنسان``, ``رامي عبد الرحمن``, ``فرانس برس``) is dropped
@@ -144,14 +146,21 @@ def _before_month(view: TokenView, end: int) -> bool:
 
 def counts_with_numbers(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans, without COUNT spans that hold no number the number reader reads and
-    without COUNT spans of digits followed by a month name (``30 نوفمبر``: a date)."""
+    without COUNT spans of digits followed by a month name (``30 نوفمبر``: a date) or
+    after a unit's name (``الفرقة 30``)."""
     if not any(s.label == "COUNT" for s in spans):
         return list(spans)
     numbers = find_numbers(text)
     view = TokenView(text)
     return [s for s in spans if s.label != "COUNT"
             or (any(n.start < s.end and s.start < n.end for n in numbers)
-                and not (s.text.strip().isdigit() and _before_month(view, s.end)))]
+                and not (s.text.strip().isdigit() and (_before_month(view, s.end) or _after_unit(text, s.start))))]
+
+
+def _after_unit(text: str, start: int) -> bool:
+    """True when the word before ``start`` names a military unit (``الفرقة 30``: not a count)."""
+    m = re.search(r"(\S+) +$", text[max(0, start - 20):start])
+    return bool(m and m.group(1) in UNIT_WORDS)
 
 
 def _min_score(*spans: Span) -> float | None:
@@ -183,6 +192,8 @@ def merge_touching(text: str, spans: Sequence[Span]) -> list[Span]:
 ACTOR_HEADS = frozenset([
     "قوات", "تنظيم", "هيئة", "مقاتلي", "مقاتلو", "عناصر", "فصيل", "مسلحي", "مسلحو", "حركة",
     "جماعة", "أفراد", "متمردي", "متشددي", "جنود", "ميليشيات", "ميليشيا"])
+#: military units named by a number (``الفرقة 30``): the number is part of the name, never a COUNT
+UNIT_WORDS = frozenset(["الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "الكتيبة", "كتيبة"])
 #: a definite relational adjective (nisba): السوري، التركية، الكردستاني، الإسلاميين
 _NISBA = re.compile(r"(?:ال|لل)[\u0621-\u064A]{2,}(?:ي|ية|يين|يون|يات)")
 _NOT_NISBA = frozenset({"المسؤولية"})  # تبنى التنظيم المسؤولية: a noun, the object
@@ -198,12 +209,16 @@ def _free(spans: Sequence[Span], start: int, end: int, own: Span) -> bool:
 def _widen_actor(text: str, span: Span, spans: Sequence[Span]) -> tuple[int, int]:
     """The edges of ``span`` widened over its head, quoted name, quotes and adjectives."""
     start, end = span.start, span.end
-    # quotes around it: "داعش" → the span takes both
+    # a quoted name after its head: تنظيم «داعش» takes the head and both quotes (a bare
+    # quoted name, «داعش», stays without them, as in the gold)
     before = text[:start].rstrip(" ")
     if before and before[-1] in _OPEN:
         close = text.find(_OPEN[before[-1]], end)
-        if close != -1 and not text[end:close].strip() and _free(spans, len(before) - 1, close + 1, span):
-            start, end = len(before) - 1, close + 1
+        head = re.search(r"(\S+) +$", before[max(0, len(before) - 31):-1])
+        if close != -1 and not text[end:close].strip() and head and head.group(1) in ACTOR_HEADS:
+            a = len(before) - 1 - len(head.group(0))
+            if _free(spans, a, start, span) and _free(spans, end, close + 1, span):
+                start, end = a, close + 1
     # a quoted name after a head: تنظيم "الدولة الإسلامية"
     after = text[end:]
     gap = len(after) - len(after.lstrip(" "))
@@ -223,7 +238,15 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span]) -> tuple[int, int
                 or not _free(spans, end, end + m.end(), span):
             break
         end += m.end()
+    # a unit's number: الفرقة 30
+    m = re.match(r" +(\d+)(?!\d)", text[end:])
+    if m and text[start:end].split()[-1] in UNIT_WORDS and _only_counts(spans, end, end + m.end()):
+        end += m.end()
     return start, end
+
+
+def _only_counts(spans: Sequence[Span], start: int, end: int) -> bool:
+    return all(s.label == "COUNT" for s in spans if s.start < end and start < s.end)
 
 
 def _only_actors(spans: Sequence[Span], start: int, end: int, own: Span) -> bool:

@@ -139,3 +139,12 @@ def test_a_monitor_or_its_director_is_no_actor():
     spans = [_at(text, "السوري"), _at(text, "عبد الرحمن"), _at(text, "الجيش"), _at(text, "البلدة", "PLACE")]
     assert [(s.label, s.text) for s in not_monitors(text, spans)] == [("ACTOR", "الجيش"), ("PLACE", "البلدة")]
     assert [s.text for s in constrain(text, spans, actors=True, monitors=True)] == ["الجيش السوري", "البلدة"]
+
+
+def test_a_bare_quoted_name_keeps_no_quotes_and_a_units_number_is_part_of_it():
+    text = "هاجمت «النصرة» مواقع الفرقة 30 وقتل 4 عناصر"
+    spans = [_at(text, "النصرة"), _at(text, "الفرقة"), _at(text, "30", "COUNT"), _at(text, "4", "COUNT")]
+    assert [(s.label, s.text) for s in actor_phrases(text, spans)] == \
+        [("ACTOR", "النصرة"), ("ACTOR", "الفرقة 30"), ("COUNT", "4")]
+    # without the ACTOR, the unit's number is still no count
+    assert [s.text for s in counts_with_numbers(text, [_at(text, "30", "COUNT"), _at(text, "4", "COUNT")])] == ["4"]
