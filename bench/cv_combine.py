@@ -80,12 +80,13 @@ def main() -> None:
 
     rules = RulesLabeller.load()
     train = load_docs(args.train_gold, source="annotations")
-    docs, model_spans = [], []
+    docs, model_spans, ontologies = [], [], []
     for path in map(Path, args.folds):
         outlets = held_out(path)
         fold = Fold(path, [d for d in train if outlet(d) in outlets])
         docs += fold.docs
         model_spans += fold.spans(read_decoding(path, args.decoding))
+        ontologies += [fold.tagger.ontology] * len(fold.docs)
     rule_spans = [rules.label(d.text).spans for d in docs]
     policy: dict[str, str] = {}
     table: dict[str, dict[str, float]] = {}
@@ -97,23 +98,25 @@ def main() -> None:
             table[label][p] = round(100 * exact_prf(docs, preds, [label])[label][2], 2)
         policy[label] = max(POLICIES, key=lambda p, lab=label: (table[lab][p], -POLICIES.index(p)))
         print(label, table[label], "->", policy[label])
-    ontology = Ontology.load()
+    ontology = Ontology.load()  # the rules' (the models link with their own, as hasila evaluate does)
     systems = {"model": lambda m, r: m, "rules": lambda m, r: r,
                "combined": lambda m, r: combine(m, r, policy)}
     cv_rows = []
     for name, fn in systems.items():
         preds = [fn(m, r) for m, r in zip(model_spans, rule_spans, strict=True)]
-        cv_rows.append(row(f"cv pooled, {name}", docs, linked(docs, preds, ontology)))
+        cv_rows.append(row(f"cv pooled, {name}", docs,
+                           linked(docs, preds, ontology if name == "rules" else ontologies)))
         print(json.dumps(cv_rows[-1], ensure_ascii=False))
     dev_rows = []
     if args.measure:
         gold = load_docs(args.gold, source="annotations")
         gold_rules = [rules.label(d.text).spans for d in gold]
         for path in map(Path, args.measure):
-            spans = Fold(path, gold).spans(read_decoding(path, args.decoding))
+            fold = Fold(path, gold)
+            spans = fold.spans(read_decoding(path, args.decoding))
             for name in ("model", "combined"):
                 preds = [systems[name](m, r) for m, r in zip(spans, gold_rules, strict=True)]
-                dev_rows.append(row(f"{path.name}, {name}", gold, linked(gold, preds, ontology)))
+                dev_rows.append(row(f"{path.name}, {name}", gold, linked(gold, preds, fold.tagger.ontology)))
                 print(json.dumps(dev_rows[-1], ensure_ascii=False))
         dev_rows.append(row("rules", gold, linked(gold, gold_rules, ontology)))
         print(json.dumps(dev_rows[-1], ensure_ascii=False))

@@ -162,14 +162,16 @@ def row(name: str, docs: list[Doc], outputs: list[Any], seconds: float = 0.0) ->
 
 
 def linked(docs: Sequence[Doc], preds: Sequence[Sequence[Span]], ontology: Any) -> list[Any]:
-    """The post-processor on each report's spans."""
+    """The post-processor on each report's spans (``ontology``: one, or one per report: the
+    ontology of the model that tagged it, as ``hasila evaluate`` links)."""
     from hasila.evaluate import SystemOutput, _nc
     from hasila.link import link, load_link_config
 
     cfg = load_link_config()
     outs = []
-    for doc, spans in zip(docs, preds, strict=True):
-        res = link(doc.text, list(spans), ontology, cfg)
+    per_doc = ontology if isinstance(ontology, list) else [ontology] * len(docs)
+    for doc, spans, onto in zip(docs, preds, per_doc, strict=True):
+        res = link(doc.text, list(spans), onto, cfg)
         outs.append(SystemOutput(list(spans), res.records, [_nc(n) for n in res.non_counts]))
     return outs
 
@@ -204,7 +206,6 @@ def select(folds: Sequence[Fold], every_fold: bool = False) -> dict[str, Decodin
 def main() -> None:
     from hasila.dataset import outlet
     from hasila.lsio import load_docs
-    from hasila.ontology import Ontology
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folds", nargs="+", help="fold model folders (cv-*)")
@@ -231,7 +232,7 @@ def main() -> None:
         chosen = {k: from_dict(DecodingConfig, v) for k, v in read_json(args.chosen)["chosen"].items()}
     else:
         chosen = select(folds, args.every_fold)
-    ontology = Ontology.load()
+    ontology = [f.tagger.ontology for f in folds for _ in f.docs]
     cv_rows = []
     for name, cfg in chosen.items():
         docs, preds = pooled(folds, cfg)
@@ -246,7 +247,7 @@ def main() -> None:
             for name, cfg in chosen.items():
                 t = time.monotonic()
                 spans = fold.spans(cfg)
-                dev_rows.append({**row(f"{path.name}, {name}", gold, linked(gold, spans, ontology),
+                dev_rows.append({**row(f"{path.name}, {name}", gold, linked(gold, spans, fold.tagger.ontology),
                                        time.monotonic() - t), "decoding": asdict(cfg)})
                 print(json.dumps(dev_rows[-1], ensure_ascii=False))
     if args.out:
