@@ -147,14 +147,28 @@ def _before_month(view: TokenView, end: int) -> bool:
 def counts_with_numbers(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans, without COUNT spans that hold no number the number reader reads and
     without COUNT spans of digits followed by a month name (``30 نوفمبر``: a date) or
-    after a unit's name (``الفرقة 30``)."""
+    after a unit's name (``الفرقة 30``); a COUNT span holding two numbers is cut into one
+    span per number (a COUNT is one number expression)."""
     if not any(s.label == "COUNT" for s in spans):
         return list(spans)
     numbers = find_numbers(text)
     view = TokenView(text)
+    spans = _one_number_each(text, spans, numbers)
     return [s for s in spans if s.label != "COUNT"
             or (any(n.start < s.end and s.start < n.end for n in numbers)
                 and not (s.text.strip().isdigit() and (_before_month(view, s.end) or _after_unit(text, s.start))))]
+
+
+def _one_number_each(text: str, spans: Sequence[Span], numbers: Sequence) -> list[Span]:
+    """A COUNT span holding two numbers (``305 طفل و218``) cut into one span per number."""
+    out: list[Span] = []
+    for s in spans:
+        inside = [n for n in numbers if s.start <= n.start and n.end <= s.end] if s.label == "COUNT" else []
+        if len(inside) < 2:
+            out.append(s)
+            continue
+        out += [replace(s, start=n.start, end=n.end, text=text[n.start:n.end]) for n in inside]
+    return out
 
 
 def _after_unit(text: str, start: int) -> bool:

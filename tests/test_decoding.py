@@ -148,3 +148,10 @@ def test_a_bare_quoted_name_keeps_no_quotes_and_a_units_number_is_part_of_it():
         [("ACTOR", "النصرة"), ("ACTOR", "الفرقة 30"), ("COUNT", "4")]
     # without the ACTOR, the unit's number is still no count
     assert [s.text for s in counts_with_numbers(text, [_at(text, "30", "COUNT"), _at(text, "4", "COUNT")])] == ["4"]
+
+
+def test_a_count_span_over_two_numbers_becomes_one_count_per_number():
+    text = "قتل 305 طفل و218 مواطنة و350 ألف نازح"
+    spans = [replace(_at(text, "305 طفل و218", "COUNT"), score=0.6), _at(text, "350 ألف", "COUNT")]
+    assert [(s.text, s.score) for s in counts_with_numbers(text, spans)] == \
+        [("305", 0.6), ("218", 0.6), ("350 ألف", None)]
