@@ -1,5 +1,7 @@
 """Score model folders (and the rules) on a gold file: strict entity F1 per label and record F1,
-with the exact decoding constraints on and off (the ablation of hasila.decoding).
+with the exact decoding constraints on and off (the ablation of hasila.decoding; the last
+variant adds the ACTOR noun-phrase and monitor constraints; the per-label biases and thresholds
+are bench/cv_decoding.py's).
 
     PYTHONPATH=$PWD python bench/real_dev.py models/default [more model folders] \
         --gold ../shared/real/dev_gold.json --rules --out bench/results/real_dev.json
@@ -52,6 +54,8 @@ def main() -> None:
         " +snap+count": lambda text, spans: decoding.counts_with_numbers(
             text, decoding.snap_to_words(text, spans)),
         " +snap+count+merge": decoding.constrain,
+        " +snap+count+merge+actors": lambda text, spans: decoding.constrain(text, spans, actors=True,
+                                                                           monitors=True),
     }
     for model in args.models:
         run, tagger = model_system(Path(model))

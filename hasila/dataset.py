@@ -64,6 +64,8 @@ class SourceConfig:
     max_chars: int = 0
     #: gold: leave out the reports of these outlets (first word of ``source``), e.g. to select on them
     hold_out: list[str] = field(default_factory=list)
+    #: rules: widen the rules' ACTOR spans to the actor's noun phrase (the guide's convention)
+    actor_phrases: bool = False
 
 
 @dataclass
@@ -209,7 +211,7 @@ def _rules_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc], 
                 f", <= {src.max_chars} chars" if src.max_chars else "")
     if not texts:
         return [], f"rules silver {src.name!r}: no casualty report in the corpus, skipped"
-    return rules_silver(texts, src.name, resolve_path(cache_dir), usable_cores()), None
+    return rules_silver(texts, src.name, resolve_path(cache_dir), usable_cores(), src.actor_phrases), None
 
 
 def load_eval_set(cfg: EvalSetConfig) -> list[Doc] | None:

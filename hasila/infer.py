@@ -30,6 +30,7 @@ from typing import Any
 import torch
 import yaml
 
+from hasila.decoding import DecodingConfig
 from hasila.errors import UserError
 from hasila.fileio import project_root
 from hasila.schema import Span, bio_tags
@@ -123,16 +124,34 @@ def _int_at(data: Any, *keys: str) -> int | None:
     return data if isinstance(data, int) and not isinstance(data, bool) else None
 
 
-def read_window_settings(model_dir: Path) -> tuple[int | None, int | None]:
-    """``(max_length, stride)`` of ``training`` in the resolved config saved with the model."""
+def _saved_config(model_dir: Path) -> dict[str, Any]:
+    """The resolved config saved with the model ({} when there is none)."""
     path = model_dir / RESOLVED_CONFIG
     if not path.is_file():
-        return None, None
+        return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, yaml.YAMLError) as exc:
         raise UserError(f"{path}: cannot read the saved config ({exc})") from None
+    return data if isinstance(data, dict) else {}
+
+
+def read_window_settings(model_dir: Path) -> tuple[int | None, int | None]:
+    """``(max_length, stride)`` of ``training`` in the resolved config saved with the model."""
+    data = _saved_config(model_dir)
     return _int_at(data, "training", "max_length"), _int_at(data, "training", "stride")
+
+
+def read_decoding(model_dir: Path, overrides: Sequence[str] = ()) -> DecodingConfig:
+    """``model.decoding`` of the resolved config saved with the model (none: plain decoding),
+    with ``key=value`` overrides (``min_score.ACTOR=0.8``)."""
+    from hasila.config import apply_overrides, from_dict
+
+    model = _saved_config(model_dir).get("model")
+    data = dict(model.get("decoding") or {}) if isinstance(model, dict) else {}
+    data = {k: dict(v) if isinstance(v, dict) else v for k, v in data.items()}
+    apply_overrides(data, list(overrides))
+    return from_dict(DecodingConfig, data, where=f"{model_dir / RESOLVED_CONFIG}: model.decoding")
 
 
 def ontology_path(model_dir: Path) -> Path:
@@ -157,6 +176,34 @@ def pad_batch(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor,
     return ids, mask
 
 
+def save_decoding(model_dir: str | Path, overrides: Sequence[str]) -> DecodingConfig:
+    """Write ``model.decoding`` (the saved one plus ``overrides``) into the model folder's
+    resolved config, atomically, so every engine loading the model decodes with it."""
+    from dataclasses import asdict
+
+    from hasila.fileio import atomic_open
+
+    path = check_model_dir(model_dir)
+    config = json_labels(path)
+    decoding = read_decoding(path, overrides).check(config)
+    data = _saved_config(path)
+    data.setdefault("model", {})["decoding"] = asdict(decoding)
+    with atomic_open(path / RESOLVED_CONFIG) as fh:
+        yaml.safe_dump(data, fh, allow_unicode=True, sort_keys=False)
+    return decoding
+
+
+def json_labels(model_dir: Path) -> list[str]:
+    """The entity labels of a model folder's ``config.json`` (``id2label``)."""
+    import json
+
+    try:
+        id2label = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))["id2label"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise UserError(f"{model_dir / 'config.json'}: cannot read the labels ({exc})") from None
+    return sorted({str(tag).partition("-")[2] for tag in id2label.values()} - {""})
+
+
 @dataclass
 class Tagger:
     """A loaded token classifier with its tokenizer, label map, ontology and window settings."""
@@ -174,6 +221,11 @@ class Tagger:
     lanes: int = 1
     #: exact decoding constraints (:func:`hasila.decoding.constrain`): word edges, COUNTs hold numbers
     constrain: bool = True
+    #: per-label confidence decoding (biases, thresholds), saved with the model as ``model.decoding``
+    decoding: DecodingConfig = field(default_factory=DecodingConfig)
+    #: the tag biases as a tensor and the tag-to-label matrix, for the current :attr:`decoding`
+    _bias: tuple[Any, torch.Tensor, torch.Tensor] | None = field(default=None, init=False, repr=False,
+                                                                 compare=False)
     #: one :meth:`tag` at a time per tagger (a server calls it from several threads)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False,
                                   compare=False)
@@ -183,8 +235,11 @@ class Tagger:
 
     @classmethod
     def load(cls, model_dir: str | Path, device: str = "cpu", threads: int | None = None,
-             bf16: bool | None = None) -> Tagger:
+             bf16: bool | None = None, decoding: Sequence[str] = ()) -> Tagger:
         """Load a trained model directory.
+
+        ``decoding``: ``key=value`` overrides of the confidence decoding saved with the
+        model (``min_score.ACTOR=0.8``, ``bias.COUNT=-1``; see :class:`DecodingConfig`).
 
         ``threads``: torch intra-op threads (default: :func:`auto_threads`).
         ``bf16``: None casts the weights to bf16 when the device computes bf16
@@ -215,6 +270,8 @@ class Tagger:
         if unknown:
             raise UserError(f"{path}: labels {unknown} are not tags of scheme v1 ({bio_tags()})")
 
+        labels = sorted({tag.partition("-")[2] for tag in id2label.values()} - {""})
+        decoding_cfg = read_decoding(path, decoding).check(labels)
         max_length, stride = read_window_settings(path)
         from_config = max_length is not None
         if max_length is None:
@@ -233,18 +290,38 @@ class Tagger:
                     "bf16" if bf16 else "fp32")
         return cls(model=model, tokenizer=tokenizer, id2label=id2label, max_length=max_length,
                    stride=stride, ontology=ontology, device=device, bf16=bool(bf16), model_dir=path,
-                   lanes=n_threads if device == "cpu" else 1)
+                   lanes=n_threads if device == "cpu" else 1, decoding=decoding_cfg)
 
     def _logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         """Raw model logits, shape (batch, length, labels)."""
         return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
 
-    def _run_batch(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """``(best tag id, its probability)`` per token of one padded batch."""
+    def _batch_logits(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """fp32 logits of one padded batch, on the CPU."""
         with torch.inference_mode():
-            logits = self._logits(ids.to(self.device), mask.to(self.device))
-            best, arg = torch.softmax(logits.float(), dim=-1).max(dim=-1)
-        return arg.cpu(), best.cpu()
+            return self._logits(ids.to(self.device), mask.to(self.device)).float().cpu()
+
+    def _pick(self, logits: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """``(tag id, score)`` per token from logits ``(..., tags)``: the label biases of
+        :attr:`decoding` added, then the best tag; its score is the probability of its
+        label (``B-X`` and ``I-X`` together; ``O`` alone)."""
+        key = (tuple(sorted(self.decoding.bias.items())), len(self.id2label))
+        if self._bias is None or self._bias[0] != key:
+            groups = [self.id2label[i].partition("-")[2] or "O" for i in range(len(self.id2label))]
+            same = torch.tensor([[float(a == b) for b in groups] for a in groups])
+            self._bias = (key,
+                          torch.tensor(self.decoding.tag_bias(self.id2label)), same)
+        _, bias, same = self._bias
+        with torch.inference_mode():
+            probs = torch.softmax(logits.float() + bias, dim=-1)
+            arg = probs.argmax(dim=-1)
+            label_probs = probs @ same  # each tag's label mass
+            score = label_probs.gather(-1, arg.unsqueeze(-1)).squeeze(-1)
+        return arg, score
+
+    def _run_batch(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """``(best tag id, its score)`` per token of one padded batch (see :meth:`_pick`)."""
+        return self._pick(self._batch_logits(ids, mask))
 
     def _lane_pool(self, lanes: int, each: int) -> ThreadPoolExecutor:
         """The tagger's own pool of ``lanes`` threads running ``each`` torch threads apiece."""
@@ -266,8 +343,7 @@ class Tagger:
         with self._lock:
             self._stop_pool()
 
-    def _run_batches(self, batches: list[tuple[torch.Tensor, torch.Tensor]]
-                     ) -> list[tuple[torch.Tensor, torch.Tensor]]:
+    def _run_batches(self, batches: list[tuple[torch.Tensor, torch.Tensor]]) -> list[torch.Tensor]:
         """Every batch through the model, in order. With ``lanes`` > 1 the batches run
         side by side in that many threads, the torch threads shared among them: small
         matrices keep one core busy better than they split across several (measured:
@@ -276,10 +352,10 @@ class Tagger:
         the caller's thread count is never changed."""
         lanes = min(self.lanes, len(batches))
         if lanes <= 1:
-            return [self._run_batch(ids, mask) for ids, mask in batches]
+            return [self._batch_logits(ids, mask) for ids, mask in batches]
         each = max(1, torch.get_num_threads() // self.lanes)
         pool = self._lane_pool(self.lanes, each)
-        return list(pool.map(lambda b: self._run_batch(*b), batches))
+        return list(pool.map(lambda b: self._batch_logits(*b), batches))
 
     def tag(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[Span]]:
         """Entity spans (raw-text offsets, with a score) for each of ``texts``.
@@ -294,7 +370,17 @@ class Tagger:
             return self._tag(texts, batch_size)
 
     def _tag(self, texts: Sequence[str], batch_size: int) -> list[list[Span]]:
-        from hasila.align import decode_windows, encode_windows
+        windows, logits = self.window_logits(texts, batch_size)
+        return self.decode(texts, windows, logits)
+
+    def window_logits(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE
+                      ) -> tuple[list[list[Any]], list[list[torch.Tensor]]]:
+        """The windows of each text and the model's fp32 logits ``(tokens, tags)`` of each window.
+
+        Windows with the same token ids (repeated text) are run once. :meth:`decode` turns
+        them into spans (a benchmark may decode the same logits under several settings).
+        """
+        from hasila.align import encode_windows
 
         windows = [
             encode_windows(text, self.tokenizer, self.max_length, self.stride) if text.strip() else []
@@ -312,26 +398,39 @@ class Tagger:
                     first_of[key] = (ti, wi)
         order = sorted(first_of.values(), key=lambda tw: len(windows[tw[0]][tw[1]].input_ids),
                        reverse=True)
-        tag_ids: list[list[list[int]]] = [[[] for _ in ws] for ws in windows]
-        scores: list[list[list[float]]] = [[[] for _ in ws] for ws in windows]
+        logits: list[list[Any]] = [[None for _ in ws] for ws in windows]
         pad_id = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
         batches = []
         for b in range(0, len(order), batch_size):
             batch = order[b:b + batch_size]
             ids, mask = pad_batch([windows[ti][wi].input_ids for ti, wi in batch], pad_id)
-            batches.append((batch, [len(windows[ti][wi].input_ids) for ti, wi in batch], ids, mask))
-        results = self._run_batches([(ids, mask) for _, _, ids, mask in batches])
-        for (batch, lengths, _, _), (arg, best) in zip(batches, results, strict=True):
+            batches.append((batch, ids, mask))
+        results = self._run_batches([(ids, mask) for _, ids, mask in batches])
+        for (batch, _, _), out in zip(batches, results, strict=True):
             for row, (ti, wi) in enumerate(batch):
-                tag_ids[ti][wi] = arg[row, :lengths[row]].tolist()
-                scores[ti][wi] = best[row, :lengths[row]].tolist()
+                logits[ti][wi] = out[row, :len(windows[ti][wi].input_ids)]
         for ti, wi, tj, wj in copies:
-            tag_ids[ti][wi], scores[ti][wi] = tag_ids[tj][wj], scores[tj][wj]
-        from hasila.decoding import constrain
+            logits[ti][wi] = logits[tj][wj]
+        return windows, logits
 
-        decoded = [
-            decode_windows(text, ws, tag_ids[i], self.id2label, scores[i]) if ws else []
-            for i, (text, ws) in enumerate(zip(texts, windows, strict=True))
-        ]
-        return [constrain(text, spans) if self.constrain else spans
-                for text, spans in zip(texts, decoded, strict=True)]
+    def decode(self, texts: Sequence[str], windows: Sequence[Sequence[Any]],
+               logits: Sequence[Sequence[torch.Tensor]]) -> list[list[Span]]:
+        """Spans from :meth:`window_logits`: tags picked under :attr:`decoding`'s biases, windows
+        merged, the exact constraints applied (when :attr:`constrain`), then the spans below
+        their label's ``min_score`` dropped."""
+        from hasila.align import decode_windows
+        from hasila.decoding import confident, constrain
+
+        out = []
+        for text, ws, lg in zip(texts, windows, logits, strict=True):
+            if not ws:
+                out.append([])
+                continue
+            picked = [self._pick(x) for x in lg]
+            spans = decode_windows(text, ws, [a.tolist() for a, _ in picked], self.id2label,
+                                   [b.tolist() for _, b in picked])
+            if self.constrain:
+                spans = constrain(text, spans, actors=self.decoding.actor_phrases,
+                                  monitors=self.decoding.no_monitors)
+            out.append(confident(spans, self.decoding.min_score) if self.decoding.min_score else spans)
+        return out

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from hasila.arabic import normalize
+from hasila.decoding import DecodingConfig
 from hasila.errors import UserError
 from hasila.fileio import project_root
 from hasila.schema import LABELS, bio_tags
@@ -50,6 +51,8 @@ class ModelConfig:
     intermediate: int = 1024
     max_positions: int = 512
     dropout: float = 0.1
+    # confidence decoding saved with the model (per-label biases and span thresholds)
+    decoding: DecodingConfig = field(default_factory=DecodingConfig)
 
     def tags(self) -> list[str]:
         """The IOB2 tag list: ``O``, then ``B-X``/``I-X`` per label."""

@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from hasila.fileio import cached_json, project_root
@@ -98,16 +99,26 @@ def label_texts(texts: list[str], processes: int = 1) -> list[list[list]]:
                          unit="doc"))
 
 
-def rules_silver(texts: list[str], name: str, cache_dir: str | Path, processes: int = 1) -> list[Doc]:
-    """``texts`` labelled by the rules, as docs ``<name>-<i>`` (cached by texts and rules)."""
+def rules_silver(texts: list[str], name: str, cache_dir: str | Path, processes: int = 1,
+                 actor_phrases: bool = False) -> list[Doc]:
+    """``texts`` labelled by the rules, as docs ``<name>-<i>`` (cached by texts and rules).
+
+    ``actor_phrases``: ACTOR spans widened to the actor's noun phrase as the guide has it
+    (:func:`hasila.decoding.actor_phrases`: ``قوات النظام`` + ``السوري``, ``مقاتلي`` +
+    ``المعارضة``), so the silver teaches the gold's convention, not the rules' shorter names."""
+    from hasila.decoding import actor_phrases as widen
+
     def label() -> list:
         logger.info("silver %s: labelling %d reports with the rules (%d processes)", name, len(texts),
                     processes)
         return label_texts(texts, processes)
 
     raw = cached_json(cache_dir, "rules-", rules_fingerprint().encode(), texts, label, f"silver {name}")
-    return [Doc(f"{name}-{i}", text, [Span(a, b, lab, text[a:b]) for a, b, lab in spans])
+    docs = [Doc(f"{name}-{i}", text, [Span(a, b, lab, text[a:b]) for a, b, lab in spans])
             for i, (text, spans) in enumerate(zip(texts, raw, strict=True))]
+    if actor_phrases:
+        docs = [replace(d, spans=widen(d.text, d.spans)) for d in docs]
+    return docs
 
 
 __all__ = ["CASUALTY_RULE", "label_texts", "reports_casualties", "rules_fingerprint", "rules_silver",

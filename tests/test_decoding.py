@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hasila.decoding import constrain, counts_with_numbers, snap_to_words
+from hasila.decoding import (
+    DecodingConfig,
+    actor_phrases,
+    confident,
+    constrain,
+    counts_with_numbers,
+    not_monitors,
+    snap_to_words,
+)
 from hasila.schema import Span
 
 TEXT = "قصفت وحدات الحماية بريف منبج وقتل خمسة مدنيين يوم 12 آذار، وقالت والمعارضة إن ريف منبج هادئ"
@@ -72,3 +80,78 @@ def test_broken_spans_are_joined():
         ("قوات النظام السوري", "ACTOR"), ("قوات سوريا الديمقراطية", "ACTOR"), ("النظام", "ACTOR"),
         ("روسيا", "ACTOR")]  # a comma or a glued و keeps two actors apart
     assert out[0].score == 0.6  # the joined span is as sure as its least sure part
+
+
+def _at(text: str, surface: str, label: str = "ACTOR") -> Span:
+    start = text.index(surface)
+    return Span(start, start + len(surface), label, surface)
+
+
+def _widened(text: str, *parts: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(s.label, s.text) for s in actor_phrases(text, [_at(text, p, lab) for p, lab in parts])]
+
+
+def test_an_actor_takes_the_adjectives_that_follow_it():
+    text = "قصفت قوات النظام السوري والروسية بلدة كفرنبل، وتبنى داعش المسؤولية عن الهجوم"
+    assert _widened(text, ("قوات النظام", "ACTOR"), ("كفرنبل", "PLACE"), ("داعش", "ACTOR")) == \
+        [("ACTOR", "قوات النظام السوري"), ("PLACE", "كفرنبل"), ("ACTOR", "داعش")]
+
+
+def test_an_actor_takes_its_head_noun_and_a_quoted_name_with_its_quotes():
+    text = 'اشتبك مقاتلي المعارضة مع تنظيم "الدولة الإسلامية" ومع تنظيم «داعش» الإرهابي شرق المدينة'
+    assert _widened(text, ("المعارضة", "ACTOR"), ("تنظيم", "ACTOR"), ("الدولة الإسلامية", "ACTOR"),
+                    ("داعش", "ACTOR")) == \
+        [("ACTOR", "مقاتلي المعارضة"), ("ACTOR", 'تنظيم "الدولة الإسلامية"'),
+         ("ACTOR", "تنظيم «داعش» الإرهابي")]
+
+
+def test_an_actor_is_not_widened_into_another_span():
+    text = "قتل 10 عناصر قوات النظام في بلدة السورية الجديدة"
+    assert _widened(text, ("10", "COUNT"), ("عناصر", "CATEGORY"), ("قوات النظام", "ACTOR"),
+                    ("السورية الجديدة", "PLACE")) == \
+        [("COUNT", "10"), ("CATEGORY", "عناصر"), ("ACTOR", "قوات النظام"), ("PLACE", "السورية الجديدة")]
+
+
+def test_constrain_widens_actors_only_when_asked():
+    text = "قصفت قوات النظام السوري حي جوبر"
+    spans = [_at(text, "قوات النظام")]
+    assert [s.text for s in constrain(text, spans)] == ["قوات النظام"]
+    assert [s.text for s in constrain(text, spans, actors=True)] == ["قوات النظام السوري"]
+
+
+def test_decoding_config_rejects_unknown_labels_and_thresholds_out_of_range():
+    import pytest
+
+    from hasila.errors import UserError
+
+    DecodingConfig(min_score={"ACTOR": 0.7}, bias={"COUNT": -1.0}).check(["ACTOR", "COUNT"])
+    with pytest.raises(UserError, match="unknown label"):
+        DecodingConfig(bias={"PERSON": 1.0}).check(["ACTOR"])
+    with pytest.raises(UserError, match="thresholds"):
+        DecodingConfig(min_score={"ACTOR": -0.1}).check(["ACTOR"])
+    assert confident([Span(0, 1, "ACTOR", "x", score=0.5), Span(2, 3, "PLACE", "y", score=0.5),
+                      Span(4, 5, "ACTOR", "z")], {"ACTOR": 0.6}) == \
+        [Span(2, 3, "PLACE", "y", score=0.5), Span(4, 5, "ACTOR", "z")]
+
+
+def test_a_monitor_or_its_director_is_no_actor():
+    text = "وقال المرصد السوري لحقوق الإنسان ومديره رامي عبد الرحمن إن الجيش السوري قصف البلدة"
+    spans = [_at(text, "السوري"), _at(text, "عبد الرحمن"), _at(text, "الجيش"), _at(text, "البلدة", "PLACE")]
+    assert [(s.label, s.text) for s in not_monitors(text, spans)] == [("ACTOR", "الجيش"), ("PLACE", "البلدة")]
+    assert [s.text for s in constrain(text, spans, actors=True, monitors=True)] == ["الجيش السوري", "البلدة"]
+
+
+def test_a_bare_quoted_name_keeps_no_quotes_and_a_units_number_is_part_of_it():
+    text = "هاجمت «النصرة» مواقع الفرقة 30 وقتل 4 عناصر"
+    spans = [_at(text, "النصرة"), _at(text, "الفرقة"), _at(text, "30", "COUNT"), _at(text, "4", "COUNT")]
+    assert [(s.label, s.text) for s in actor_phrases(text, spans)] == \
+        [("ACTOR", "النصرة"), ("ACTOR", "الفرقة 30"), ("COUNT", "4")]
+    # without the ACTOR, the unit's number is still no count
+    assert [s.text for s in counts_with_numbers(text, [_at(text, "30", "COUNT"), _at(text, "4", "COUNT")])] == ["4"]
+
+
+def test_a_count_span_over_two_numbers_becomes_one_count_per_number():
+    text = "قتل 305 طفل و218 مواطنة و350 ألف نازح"
+    spans = [replace(_at(text, "305 طفل و218", "COUNT"), score=0.6), _at(text, "350 ألف", "COUNT")]
+    assert [(s.text, s.score) for s in counts_with_numbers(text, spans)] == \
+        [("305", 0.6), ("218", 0.6), ("350 ألف", None)]

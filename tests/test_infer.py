@@ -424,3 +424,97 @@ def test_concurrent_calls_agree_with_sequential_and_keep_threads(tagger: Tagger)
     assert key == [[[(s.start, s.end, s.label, round(s.score, 4)) for s in doc] for doc in call]
                    for call in concurrent]
     assert tagger._pool is None
+
+
+# ---------------------------------------------------------------- confidence decoding
+
+
+def test_a_negative_bias_removes_that_labels_spans_only(tagger: Tagger,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from hasila.decoding import DecodingConfig
+
+    text, _ = controlled_text(random.Random(3), 12)
+    monkeypatch.setattr(tagger, "_logits", fake_logits(tagger, margin=0))
+    monkeypatch.setattr(tagger, "constrain", False)
+    plain = tagger.tag([text])[0]
+    assert {s.label for s in plain} >= {"ACTOR", "PLACE"}
+    tagger.decoding = DecodingConfig(bias={"ACTOR": -10.0})
+    biased = tagger.tag([text])[0]
+    assert [s for s in biased if s.label == "ACTOR"] == []
+    assert [(s.start, s.end, s.label) for s in biased] == \
+        [(s.start, s.end, s.label) for s in plain if s.label != "ACTOR"]
+
+
+def test_span_scores_are_label_probabilities_and_min_score_drops_the_unsure(
+        tagger: Tagger, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hasila.decoding import DecodingConfig
+
+    text, _ = controlled_text(random.Random(4), 12)
+    fake = fake_logits(tagger, margin=0)
+    actor_ids = [i for i, t in tagger.id2label.items() if t.endswith("-ACTOR")]
+
+    def unsure_actors(input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        out = fake(input_ids, attention_mask)
+        is_actor = out[..., actor_ids].amax(dim=-1) > 0
+        out[..., 0] = torch.where(is_actor, torch.tensor(4.5), out[..., 0])  # O close behind
+        return out
+
+    monkeypatch.setattr(tagger, "_logits", unsure_actors)
+    spans = tagger.tag([text])[0]
+    actors = [s for s in spans if s.label == "ACTOR"]
+    others = [s for s in spans if s.label != "ACTOR"]
+    assert actors and others
+    # B- and I- of the label count together: e^5 + e^0 over e^5 + e^4.5 + 7 e^0
+    expected = (float(torch.tensor(5.0).exp()) + 1) / (float(torch.tensor(5.0).exp() + torch.tensor(4.5).exp()) + 7)
+    assert all(s.score == pytest.approx(expected, abs=1e-4) for s in actors)
+    assert all(s.score > 0.9 for s in others)
+    tagger.decoding = DecodingConfig(min_score={"ACTOR": 0.7, "PLACE": 0.9})
+    kept = tagger.tag([text])[0]
+    assert [s for s in kept if s.label == "ACTOR"] == []
+    assert [(s.start, s.end, s.label) for s in kept] == [(s.start, s.end, s.label) for s in others]
+
+
+def test_the_decoding_saved_with_a_model_is_loaded_and_can_be_overridden(tiny_model_dir: Path,
+                                                                       tmp_path: Path) -> None:
+    import yaml
+
+    model = tmp_path / "m"
+    shutil.copytree(tiny_model_dir, model)
+    path = model / infer.RESOLVED_CONFIG
+    saved = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    saved.setdefault("model", {})["decoding"] = {"min_score": {"ACTOR": 0.6}, "bias": {"COUNT": -1.5}}
+    path.write_text(yaml.safe_dump(saved, allow_unicode=True), encoding="utf-8")
+    tagger = Tagger.load(model, threads=1, bf16=False)
+    assert tagger.decoding.min_score == {"ACTOR": 0.6}
+    assert tagger.decoding.bias == {"COUNT": -1.5}
+    tagger = Tagger.load(model, threads=1, bf16=False, decoding=["min_score.PLACE=0.8", "actor_phrases=false"])
+    assert tagger.decoding.min_score == {"ACTOR": 0.6, "PLACE": 0.8}
+    assert tagger.decoding.actor_phrases is False
+    with pytest.raises(UserError, match="unknown label"):
+        Tagger.load(model, threads=1, bf16=False, decoding=["min_score.PERSON=0.5"])
+    with pytest.raises(UserError, match=r"\[0, 1\]"):
+        Tagger.load(model, threads=1, bf16=False, decoding=["min_score.ACTOR=1.5"])
+    with pytest.raises(UserError, match="unknown key"):
+        Tagger.load(model, threads=1, bf16=False, decoding=["threshold.ACTOR=0.5"])
+
+
+def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture) -> None:
+    import json
+
+    from hasila.cli import main
+
+    model = tmp_path / "m"
+    shutil.copytree(tiny_model_dir, model)
+    assert main(["decoding", "--model", str(model)]) == 0
+    assert json.loads(capsys.readouterr().out) == {"bias": {}, "min_score": {}, "actor_phrases": True,
+                                                      "no_monitors": True}
+    assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
+                 "--set", "bias.COUNT=-0.5"]) == 0
+    capsys.readouterr()
+    tagger = Tagger.load(model, threads=1, bf16=False)
+    assert tagger.decoding.min_score == {"ACTOR": 0.7} and tagger.decoding.bias == {"COUNT": -0.5}
+    assert read_window_settings(model) == read_window_settings(tiny_model_dir)  # the rest is kept
+    assert main(["decoding", "--model", str(model), "--set", "min_score.NAME=0.7"]) == 2
+    assert "unknown label" in capsys.readouterr().err
+    assert Tagger.load(model, threads=1, bf16=False).decoding.min_score == {"ACTOR": 0.7}

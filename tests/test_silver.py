@@ -41,3 +41,12 @@ def test_rules_source_reads_a_corpus_and_skips_a_missing_shared_one(tmp_path):
     assert len(src.docs) == 1 and src.docs[0].text == KILLED
     gone = load_source(SourceConfig("r", kind="rules", corpus=["../shared/nowhere/x.jsonl"]), tmp_path)
     assert gone.docs == [] and "skipped" in gone.skipped
+
+
+def test_rules_silver_can_widen_actors_to_the_guides_noun_phrase(tmp_path):
+    text = "قتل 12 مدنيا في هجوم تنظيم «داعش» الإرهابي على إدلب"
+    short = {(s.label, s.text) for s in rules_silver([text], "s", tmp_path)[0].spans if s.label == "ACTOR"}
+    wide = {(s.label, s.text) for s in rules_silver([text], "s", tmp_path, actor_phrases=True)[0].spans
+            if s.label == "ACTOR"}
+    assert wide == {("ACTOR", "تنظيم «داعش» الإرهابي")}
+    assert short != wide  # the rules alone stop at the name they know
