@@ -43,6 +43,7 @@ import yaml
 
 from hasila.config import config_hash, load_config, to_dict
 from hasila.dataset import DataConfig, build_dataset, load_eval_set, load_source
+from hasila.decoding import DecodingConfig
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, atomic_open, write_json
 from hasila.infer import set_threads
@@ -173,15 +174,16 @@ def strict_scores(docs: Sequence[Doc], predicted: Sequence[Sequence[Span]],
 
 def evaluate_model(model: Any, tokenizer: Any, docs: Sequence[Doc], labels: Sequence[str],
                    max_length: int, stride: int, bf16: bool = False, batch_size: int = 16,
-                   device: str = "cpu") -> dict[str, Any]:
-    """Tag ``docs`` with the in-memory model (the inference code path) and score them."""
+                   device: str = "cpu", decoding: DecodingConfig | None = None) -> dict[str, Any]:
+    """Tag ``docs`` with the in-memory model (the inference code path, with the confidence
+    ``decoding`` the model will be saved with) and score them."""
     from hasila.infer import Tagger
 
     was_training = model.training
     model.eval()
     id2label = {int(k): v for k, v in model.config.id2label.items()}
     tagger = Tagger(model=model, tokenizer=tokenizer, id2label=id2label, max_length=max_length,
-                    stride=stride, bf16=bf16, device=device)
+                    stride=stride, bf16=bf16, device=device, decoding=decoding or DecodingConfig())
     try:
         predicted = tagger.tag([d.text for d in docs], batch_size=batch_size)
     finally:
@@ -345,6 +347,7 @@ def train(cfg: TrainConfig, resume: bool = False,
     t_cfg = cfg.training
     if t_cfg.batch_size < 1 or t_cfg.max_length < 8:
         raise UserError("training.batch_size must be >= 1 and training.max_length >= 8")
+    cfg.model.decoding.check(cfg.model.labels)
     device = _device(t_cfg.device)
     accelerator = make_accelerator(cpu=device == "cpu", bf16=_use_bf16(t_cfg.bf16, device))
     if t_cfg.batch_size < accelerator.num_processes:
@@ -467,7 +470,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
         for name, docs in dev_sets.items():
             record[name] = evaluate_model(unwrap(accelerator, model), tokenizer, docs, cfg.model.labels,
                                           t_cfg.max_length, t_cfg.stride, bf16, t_cfg.eval_batch_size,
-                                          device)
+                                          device, cfg.model.decoding)
         with metrics_path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return record
@@ -580,7 +583,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
             for name, docs in sets.items():
                 final[split][name] = evaluate_model(best_model, tokenizer, docs, cfg.model.labels,
                                                     t_cfg.max_length, t_cfg.stride, bf16,
-                                                    t_cfg.eval_batch_size, device)
+                                                    t_cfg.eval_batch_size, device, cfg.model.decoding)
         total_seconds = state["seconds"] + time.monotonic() - run_started
         summary = {
             "name": cfg.name,
@@ -773,6 +776,10 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
                                   f"intermediate {m.intermediate}, WordPiece vocabulary {m.vocab_size})"
                                   if m.base == "scratch" else ""),
         f"- labels: {', '.join(m.labels)} (IOB2 tags: {', '.join(m.tags())})",
+        f"- decoding (`model.decoding`, also used to select the checkpoint): logit bias "
+        f"{m.decoding.bias or 'none'}, span thresholds {m.decoding.min_score or 'none'}, "
+        f"ACTOR noun phrases {'on' if m.decoding.actor_phrases else 'off'}, monitors dropped "
+        f"{'on' if m.decoding.no_monitors else 'off'}",
         f"- windows: max_length {t.max_length}, stride {t.stride}; "
         f"label_all_subtokens {cfg.data.label_all_subtokens}",
         f"- optimiser: AdamW lr {t.lr:g}, weight decay {t.weight_decay:g}, warmup {t.warmup_ratio:g}, "

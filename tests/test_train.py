@@ -61,6 +61,7 @@ def test_train_writes_model_folder_card_and_metrics(tmp_path):
     assert metrics["steps"] == 6 and metrics["dataset"]["sources"]["real"]["skipped"]
     card = (out / "README.md").read_text()
     assert "## Training data" in card and "gold_test" in card and "## Limits" in card
+    assert "- decoding (`model.decoding`" in card
     resolved = yaml.safe_load((out / "resolved_config.yaml").read_text())
     assert resolved["training"]["max_length"] == 32
     lines = (tmp_path / "training" / "tiny" / "metrics.jsonl").read_text().splitlines()
@@ -242,3 +243,12 @@ def test_two_processes_train_data_parallel_and_write_one_model(tmp_path):
 
     tagger = Tagger.load(tmp_path / "models" / "tiny", threads=1, bf16=False)
     assert isinstance(tagger.tag(["قتل 3 في حلب"])[0], list)
+
+
+
+def test_a_decoding_setting_for_an_unknown_label_fails_before_training(tmp_path):
+    cfg = tiny_config(tmp_path)
+    cfg.model.decoding.min_score["WEAPON"] = 0.5
+    with pytest.raises(UserError, match="WEAPON"):
+        train(cfg)
+    assert not (tmp_path / "training").exists() and not (tmp_path / "models").exists()
