@@ -15,6 +15,10 @@ and the missed gold spans likewise (``edge`` / ``label`` / ``missed``).
 
 ``--decoding`` (no values: the exact ACTOR constraints; or ``min_score.ACTOR=0.55`` …) shows the
 errors left after the decoding (``bench/results/actor_errors_decoded.json``).
+
+``--out`` keeps the counts and the most frequent wrong spans; the examples with their
+context are the real reports' text, which must not enter the repository: ``--examples FILE``
+writes them to a file of your choice outside it.
 """
 
 from __future__ import annotations
@@ -87,7 +91,9 @@ def main() -> None:
     ap.add_argument("--rules", action="store_true", help="also the rules' errors on the same reports")
     ap.add_argument("--decoding", nargs="*", default=None,
                     help="model.decoding key=value settings (default: plain decoding, no ACTOR constraints)")
-    ap.add_argument("--out", default="")
+    ap.add_argument("--out", default="", help="counts and frequent spans (no report text)")
+    ap.add_argument("--examples", default="", help="the examples with their context (report text: "
+                    "keep this file out of the repository)")
     args = ap.parse_args()
     train = load_docs(args.train_gold, source="annotations")
     docs: list[Doc] = []
@@ -107,10 +113,14 @@ def main() -> None:
     for name, res in out.items():
         print(name, "FP", res["false_positives"], "FN", res["false_negatives"])
         print(" frequent FP spans:", res["frequent_fp_spans"][:25])
-    if args.out:
-        from hasila.fileio import write_json
+    from hasila.fileio import write_json
 
-        write_json(args.out, {"label": args.label, "reports": len(docs), **out})
+    if args.examples:
+        write_json(args.examples, {name: res["examples"] for name, res in out.items()})
+    if args.out:
+        write_json(args.out, {"label": args.label, "reports": len(docs),
+                              **{name: {k: v for k, v in res.items() if k != "examples"}
+                                 for name, res in out.items()}})
 
 
 if __name__ == "__main__":
