@@ -155,3 +155,25 @@ def test_a_count_span_over_two_numbers_becomes_one_count_per_number():
     spans = [replace(_at(text, "305 طفل و218", "COUNT"), score=0.6), _at(text, "350 ألف", "COUNT")]
     assert [(s.text, s.score) for s in counts_with_numbers(text, spans)] == \
         [("305", 0.6), ("218", 0.6), ("350 ألف", None)]
+
+
+def test_a_construct_head_takes_the_name_it_governs():
+    text = "هاجم حزب العمال الكردستاني وقوات الأمن مواقع جيش الفتح قرب المدينة"
+    assert _widened(text, ("حزب", "ACTOR"), ("قوات", "ACTOR"), ("جيش", "ACTOR")) == \
+        [("ACTOR", "حزب العمال الكردستاني"), ("ACTOR", "قوات الأمن"), ("ACTOR", "جيش الفتح")]
+
+
+def test_a_construct_head_takes_no_day_no_preposition_and_no_other_span():
+    text = "أرسلت روسيا قوات الى سوريا وحركت قوات الاثنين نحو طائرات الرقة"
+    spans = [_at(text, "قوات"), Span(text.rindex("قوات"), text.rindex("قوات") + 4, "ACTOR", "قوات"),
+             _at(text, "طائرات"), _at(text, "الرقة", "PLACE")]
+    assert [(s.label, s.text) for s in actor_phrases(text, spans)] == \
+        [("ACTOR", "قوات"), ("ACTOR", "قوات"), ("ACTOR", "طائرات"), ("PLACE", "الرقة")]
+
+
+def test_an_actor_takes_adjectives_of_sides_and_the_pronoun_after_an_ally_word():
+    text = "هاجمت الفصائل المسلحة والمسلحين الموالين لها مواقع الجيش السوري الحر، وقدمت القوات له الدعم"
+    assert _widened(text, ("الفصائل", "ACTOR"), ("المسلحين الموالين", "ACTOR"), ("الجيش السوري", "ACTOR"),
+                    ("القوات", "ACTOR")) == \
+        [("ACTOR", "الفصائل المسلحة"), ("ACTOR", "المسلحين الموالين لها"), ("ACTOR", "الجيش السوري الحر"),
+         ("ACTOR", "القوات")]
