@@ -185,10 +185,10 @@ def select(folds: Sequence[Fold], every_fold: bool = False) -> dict[str, Decodin
         print("exact ACTOR constraints + bias, no fold worse:")
         bias = ascend(folds, DecodingConfig(), "bias", BIASES, every_fold=True)
         print("exact ACTOR constraints + bias + min_score, no fold worse:")
-        return {"plain": DecodingConfig(actor_phrases=False, no_monitors=False),
+        return {"plain": DecodingConfig(actor_phrases=False, no_monitors=False, place_names=False),
                 "actor_phrases+no_monitors": DecodingConfig(), "every fold: actor+bias": bias,
                 "every fold: actor+bias+min_score": ascend(folds, bias, "min_score", THRESHOLDS, every_fold=True)}
-    plain = DecodingConfig(actor_phrases=False, no_monitors=False)
+    plain = DecodingConfig(actor_phrases=False, no_monitors=False, place_names=False)
     exact = DecodingConfig()
     found = {"plain": plain, "actor_phrases": DecodingConfig(no_monitors=False),
              "actor_phrases+no_monitors": exact}

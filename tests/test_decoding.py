@@ -11,8 +11,10 @@ from hasila.decoding import (
     constrain,
     counts_with_numbers,
     not_monitors,
+    places_not_actors,
     snap_to_words,
 )
+from hasila.link_text import key
 from hasila.schema import Span
 
 TEXT = "قصفت وحدات الحماية بريف منبج وقتل خمسة مدنيين يوم 12 آذار، وقالت والمعارضة إن ريف منبج هادئ"
@@ -177,3 +179,20 @@ def test_an_actor_takes_adjectives_of_sides_and_the_pronoun_after_an_ally_word()
                     ("القوات", "ACTOR")) == \
         [("ACTOR", "الفصائل المسلحة"), ("ACTOR", "المسلحين الموالين لها"), ("ACTOR", "الجيش السوري الحر"),
          ("ACTOR", "القوات")]
+
+
+def test_a_count_without_a_number_does_not_stop_an_actor_phrase():
+    text = "هاجم جيش الفتح مواقع قرب البلدة"
+    spans = [_at(text, "جيش"), _at(text, "الفتح", "COUNT")]
+    assert [(s.label, s.text) for s in constrain(text, spans, actors=True)] == [("ACTOR", "جيش الفتح")]
+
+
+def test_a_place_name_after_a_preposition_or_direction_is_no_actor():
+    text = "اتهمت تركيا الوحدات الكردية بتفجير في تركيا وآخر جنوب تركيا، ومع تركيا"
+    starts = [i for i in range(len(text)) if text.startswith("تركيا", i)]
+    spans = [Span(i, i + 5, "ACTOR", "تركيا") for i in starts]
+    out = places_not_actors(text, spans, frozenset({key("تركيا")}))
+    assert [s.label for s in out] == ["ACTOR", "PLACE", "PLACE", "ACTOR"]
+    assert [s.label for s in places_not_actors(text, spans, frozenset())] == ["ACTOR"] * 4
+    assert [s.label for s in constrain(text, spans, places=True)] == ["ACTOR", "PLACE", "PLACE", "ACTOR"]
+    assert [s.label for s in constrain(text, spans)] == ["ACTOR"] * 4
