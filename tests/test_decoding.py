@@ -10,6 +10,7 @@ from hasila.decoding import (
     confident,
     constrain,
     counts_with_numbers,
+    no_lone_adjectives,
     not_monitors,
     places_not_actors,
     snap_to_words,
@@ -196,3 +197,13 @@ def test_a_place_name_after_a_preposition_or_direction_is_no_actor():
     assert [s.label for s in places_not_actors(text, spans, frozenset())] == ["ACTOR"] * 4
     assert [s.label for s in constrain(text, spans, places=True)] == ["ACTOR", "PLACE", "PLACE", "ACTOR"]
     assert [s.label for s in constrain(text, spans)] == ["ACTOR"] * 4
+
+
+def test_a_lone_singular_adjective_is_no_actor():
+    text = "قالت الوكالة الروسية إن المعارضة والمسلحين الأكراد في السعودية"
+    spans = [_at(text, "الروسية"), _at(text, "المعارضة"), _at(text, "الأكراد"), _at(text, "السعودية")]
+    assert [s.text for s in no_lone_adjectives(text, spans, frozenset({key("السعودية")}))] == \
+        ["المعارضة", "الأكراد", "السعودية"]
+    assert [s.text for s in no_lone_adjectives(text, spans, frozenset())] == ["المعارضة", "الأكراد"]
+    assert [s.text for s in constrain(text, [_at(text, "الروسية")], actors=True)] == []
+    assert [s.text for s in constrain(text, [_at(text, "الروسية")])] == ["الروسية"]
