@@ -232,6 +232,7 @@ ACTOR_ADJECTIVES = frozenset([
 #: definite words that are no name: days (قوات الاثنين), relatives, الى written without hamza
 _NOT_NAMES = frozenset(["الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس",
                         "الجمعة", "السبت", "الى", "التي", "الذي", "الذين", "اللذين", "الآن", "الان", "اليوم"])
+_SIDES = frozenset(["المقاتلة", "المسلحة"])  # coordinated: الفصائل الإسلامية والمقاتلة
 _ALLY_WORDS = ("الموال", "موال", "الحليف", "حليف", "المتحالف", "متحالف")
 _ALLY_OBJECTS = frozenset(["له", "لها", "لهم"])
 _OPEN = {'"': '"', "«": "»", "“": "”"}
@@ -249,6 +250,8 @@ def _is_adjective(word: str, last: str) -> bool:
     the pronoun after an ally word (``الموالية`` + ``لها``)."""
     if word in _ALLY_OBJECTS:
         return last.startswith(_ALLY_WORDS)
+    if word.startswith("و") and (_NISBA_SINGULAR.fullmatch(word[1:]) or word[1:] in _SIDES):  # الحربية والمروحية
+        return _is_adjective(last, "") and last.endswith("ة") == word.endswith("ة")  # السوري والروسية: two
     return (bool(_NISBA.fullmatch(word)) and word not in _NOT_NISBA) or word in ACTOR_ADJECTIVES
 
 

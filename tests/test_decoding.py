@@ -207,3 +207,9 @@ def test_a_lone_singular_adjective_is_no_actor():
     assert [s.text for s in no_lone_adjectives(text, spans, frozenset())] == ["المعارضة", "الأكراد"]
     assert [s.text for s in constrain(text, [_at(text, "الروسية")], actors=True)] == []
     assert [s.text for s in constrain(text, [_at(text, "الروسية")])] == ["الروسية"]
+
+
+def test_an_actor_takes_a_coordinated_adjective():
+    text = "قصفت طائرات النظام الحربية والمروحية مواقع الفصائل الإسلامية والمقاتلة والمعارضة"
+    assert _widened(text, ("طائرات النظام الحربية", "ACTOR"), ("الفصائل الإسلامية", "ACTOR")) == \
+        [("ACTOR", "طائرات النظام الحربية والمروحية"), ("ACTOR", "الفصائل الإسلامية والمقاتلة")]
