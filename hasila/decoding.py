@@ -292,7 +292,7 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span],
                 and _only_actors(spans, end, end + m.end(), span):
             end += m.end()
             continue
-        if not _is_adjective(word, last) or not _free(spans, end, end + m.end(), span):
+        if not _is_adjective(word, last) or not _only_actors(spans, end, end + m.end(), span):
             break
         end += m.end()
     # a unit's number: الفرقة 30

@@ -213,3 +213,9 @@ def test_an_actor_takes_a_coordinated_adjective():
     text = "قصفت طائرات النظام الحربية والمروحية مواقع الفصائل الإسلامية والمقاتلة والمعارضة"
     assert _widened(text, ("طائرات النظام الحربية", "ACTOR"), ("الفصائل الإسلامية", "ACTOR")) == \
         [("ACTOR", "طائرات النظام الحربية والمروحية"), ("ACTOR", "الفصائل الإسلامية والمقاتلة")]
+
+
+def test_an_adjective_tagged_as_its_own_actor_joins_the_phrase():
+    text = "هاجمت الفصائل الإسلامية والمقاتلة مواقع الجيش"
+    assert _widened(text, ("الفصائل الإسلامية", "ACTOR"), ("المقاتلة", "ACTOR")) == \
+        [("ACTOR", "الفصائل الإسلامية والمقاتلة")]
