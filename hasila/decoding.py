@@ -224,7 +224,13 @@ _NOT_NISBA = frozenset({"المسؤولية"})  # تبنى التنظيم الم
 CONSTRUCT_HEADS = frozenset([
     "حزب", "جيش", "فيلق", "جبهة", "قوات", "وزارة", "نظام", "طيران", "هيئة", "حركة", "تنظيم", "فصيل",
     "لواء", "كتائب", "مقاتلي", "مقاتلو", "عناصر", "جماعة", "فصائل", "وحدات", "طائرات", "مروحيات",
-    "مسلحي", "مسلحو", "ميليشيات", "الولايات"])
+    "مسلحي", "مسلحو", "ميليشيات", "الولايات", "حماية"])
+#: plural heads an indefinite adjective follows: فصائل إسلامية، طائرات روسية، جماعات إرهابية
+PLURAL_HEADS = frozenset([
+    "فصائل", "طائرات", "تنظيمات", "مجموعات", "قوات", "ميليشيات", "مليشيات", "جماعات", "مروحيات", "مقاتلات",
+    "وحدات"])
+#: an indefinite feminine adjective (إسلامية، روسية، مقاتلة)
+_INDEFINITE_ADJECTIVE = re.compile(r"(?!ال)[\u0621-\u064A]{3,}ية|مقاتلة|مسلحة|موالية|متحالفة|حليفة")
 #: definite adjectives (not relational) that qualify an actor: الجيش السوري الحر، الفصائل المسلحة
 ACTOR_ADJECTIVES = frozenset([
     "المسلحة", "المتحدة", "الحر", "المعتدلة", "المقاتلة", "الموالية", "الموالين", "الموالي", "الموالون",
@@ -253,6 +259,14 @@ def _is_adjective(word: str, last: str) -> bool:
     if word.startswith("و") and (_NISBA_SINGULAR.fullmatch(word[1:]) or word[1:] in _SIDES):  # الحربية والمروحية
         return _is_adjective(last, "") and last.endswith("ة") == word.endswith("ة")  # السوري والروسية: two
     return (bool(_NISBA.fullmatch(word)) and word not in _NOT_NISBA) or word in ACTOR_ADJECTIVES
+
+
+def _indefinite_adjective(word: str, last: str) -> bool:
+    """True when ``word`` is an indefinite adjective after a plural head (``فصائل`` + ``إسلامية``)
+    or one coordinated with the indefinite adjective before it (``إسلامية`` + ``ومقاتلة``)."""
+    if last in PLURAL_HEADS:
+        return bool(_INDEFINITE_ADJECTIVE.fullmatch(word))
+    return bool(_INDEFINITE_ADJECTIVE.fullmatch(last) and _INDEFINITE_ADJECTIVE.fullmatch(word.removeprefix("و")))
 
 
 def _widen_actor(text: str, span: Span, spans: Sequence[Span],
@@ -292,7 +306,8 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span],
                 and _only_actors(spans, end, end + m.end(), span):
             end += m.end()
             continue
-        if not _is_adjective(word, last) or not _only_actors(spans, end, end + m.end(), span):
+        if not (_is_adjective(word, last) or _indefinite_adjective(word, last)) \
+                or not _only_actors(spans, end, end + m.end(), span):
             break
         end += m.end()
     # a unit's number: الفرقة 30

@@ -219,3 +219,9 @@ def test_an_adjective_tagged_as_its_own_actor_joins_the_phrase():
     text = "هاجمت الفصائل الإسلامية والمقاتلة مواقع الجيش"
     assert _widened(text, ("الفصائل الإسلامية", "ACTOR"), ("المقاتلة", "ACTOR")) == \
         [("ACTOR", "الفصائل الإسلامية والمقاتلة")]
+
+
+def test_a_plural_head_takes_its_indefinite_adjectives():
+    text = "اشتبكت فصائل إسلامية ومقاتلة مع وحدات حماية الشعب وقصفت طائرات روسية قرية صغيرة"
+    assert _widened(text, ("فصائل", "ACTOR"), ("وحدات", "ACTOR"), ("طائرات", "ACTOR")) == \
+        [("ACTOR", "فصائل إسلامية ومقاتلة"), ("ACTOR", "وحدات حماية الشعب"), ("ACTOR", "طائرات روسية")]
