@@ -230,7 +230,7 @@ PLURAL_HEADS = frozenset([
     "فصائل", "طائرات", "تنظيمات", "مجموعات", "قوات", "ميليشيات", "مليشيات", "جماعات", "مروحيات", "مقاتلات",
     "وحدات"])
 #: an indefinite feminine adjective (إسلامية، روسية، مقاتلة)
-_INDEFINITE_ADJECTIVE = re.compile(r"(?!ال)[\u0621-\u064A]{3,}ية|مقاتلة|مسلحة|موالية|متحالفة|حليفة")
+_INDEFINITE_ADJECTIVE = re.compile(r"(?!ال)[\u0621-\u064A]{3,}ية|مقاتلة|مسلحة|موالية|متحالفة|حليفة|تابعة")
 #: definite adjectives (not relational) that qualify an actor: الجيش السوري الحر، الفصائل المسلحة
 ACTOR_ADJECTIVES = frozenset([
     "المسلحة", "المتحدة", "الحر", "المعتدلة", "المقاتلة", "الموالية", "الموالين", "الموالي", "الموالون",
@@ -239,7 +239,7 @@ ACTOR_ADJECTIVES = frozenset([
 _NOT_NAMES = frozenset(["الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس",
                         "الجمعة", "السبت", "الى", "التي", "الذي", "الذين", "اللذين", "الآن", "الان", "اليوم"])
 _SIDES = frozenset(["المقاتلة", "المسلحة"])  # coordinated: الفصائل الإسلامية والمقاتلة
-_ALLY_WORDS = ("الموال", "موال", "الحليف", "حليف", "المتحالف", "متحالف")
+_ALLY_WORDS = ("الموال", "موال", "الحليف", "حليف", "المتحالف", "متحالف", "التابع", "تابع")
 _ALLY_OBJECTS = frozenset(["له", "لها", "لهم"])
 _OPEN = {'"': '"', "«": "»", "“": "”"}
 _NAME_MAX = 40  # characters of a quoted name
@@ -259,6 +259,15 @@ def _is_adjective(word: str, last: str) -> bool:
     if word.startswith("و") and (_NISBA_SINGULAR.fullmatch(word[1:]) or word[1:] in _SIDES):  # الحربية والمروحية
         return _is_adjective(last, "") and last.endswith("ة") == word.endswith("ة")  # السوري والروسية: two
     return (bool(_NISBA.fullmatch(word)) and word not in _NOT_NISBA) or word in ACTOR_ADJECTIVES
+
+
+def _governed(word: str, last: str, known: frozenset[str]) -> bool:
+    """True when ``word`` is the name ``last`` governs: after a construct head a definite word,
+    a known name or another head (``قوات`` + ``الأمن`` / ``نظام``), after an ally word the party
+    it names (``الموالية`` + ``للنظام``)."""
+    if last in CONSTRUCT_HEADS and word not in _NOT_NAMES:
+        return word.startswith("ال") or key(word) in known or word in CONSTRUCT_HEADS
+    return last.startswith(_ALLY_WORDS) and word.startswith("ل") and word not in _ALLY_OBJECTS
 
 
 def _indefinite_adjective(word: str, last: str) -> bool:
@@ -302,8 +311,7 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span],
         if not m:
             break
         word, last = m.group(1), text[start:end].split()[-1]
-        if last in CONSTRUCT_HEADS and word not in _NOT_NAMES and (word.startswith("ال") or key(word) in known) \
-                and _only_actors(spans, end, end + m.end(), span):
+        if _governed(word, last, known) and _only_actors(spans, end, end + m.end(), span):
             end += m.end()
             continue
         if not (_is_adjective(word, last) or _indefinite_adjective(word, last)) \

@@ -225,3 +225,10 @@ def test_a_plural_head_takes_its_indefinite_adjectives():
     text = "اشتبكت فصائل إسلامية ومقاتلة مع وحدات حماية الشعب وقصفت طائرات روسية قرية صغيرة"
     assert _widened(text, ("فصائل", "ACTOR"), ("وحدات", "ACTOR"), ("طائرات", "ACTOR")) == \
         [("ACTOR", "فصائل إسلامية ومقاتلة"), ("ACTOR", "وحدات حماية الشعب"), ("ACTOR", "طائرات روسية")]
+
+
+def test_an_actor_takes_a_second_head_and_the_party_an_ally_word_names():
+    text = "قصفت قوات نظام الأسد والفصائل الموالية للمعارضة السورية ومقاتلي الجيش الموالي لأنقرة منذ أيام"
+    assert _widened(text, ("قوات", "ACTOR"), ("الفصائل", "ACTOR"), ("الجيش الموالي", "ACTOR")) == \
+        [("ACTOR", "قوات نظام الأسد"), ("ACTOR", "الفصائل الموالية للمعارضة السورية"),
+         ("ACTOR", "الجيش الموالي لأنقرة")]
