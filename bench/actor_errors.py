@@ -102,7 +102,8 @@ def main() -> None:
         outlets = held_out(path)
         fold = Fold(path, [d for d in train if outlet(d) in outlets])
         docs += fold.docs
-        preds += fold.spans(DecodingConfig(actor_phrases=False, no_monitors=False) if args.decoding is None
+        preds += fold.spans(DecodingConfig(actor_phrases=False, no_monitors=False, place_names=False)
+                            if args.decoding is None
                             else read_decoding(path, args.decoding))
     out = {"model": errors(docs, preds, args.label)}
     if args.rules:

@@ -99,6 +99,17 @@ def pooled(folds: Sequence[Fold], cfg: DecodingConfig) -> tuple[list[Doc], list[
     return docs, preds
 
 
+def per_fold(folds: Sequence[Fold], preds: Sequence[Sequence[Span]]) -> dict[str, dict[str, list[float]]]:
+    """Exact-span P/R/F1 (micro and ACTOR) of each fold, from the pooled predictions."""
+    out: dict[str, dict[str, list[float]]] = {}
+    i = 0
+    for f in folds:
+        prf = exact_prf(f.docs, preds[i:i + len(f.docs)])
+        out[f.name] = {k: [round(100 * x, 2) for x in prf[k]] for k in ("micro", "ACTOR")}
+        i += len(f.docs)
+    return out
+
+
 def _copy(cfg: DecodingConfig) -> DecodingConfig:
     return replace(cfg, bias=dict(cfg.bias), min_score=dict(cfg.min_score))
 
@@ -185,10 +196,10 @@ def select(folds: Sequence[Fold], every_fold: bool = False) -> dict[str, Decodin
         print("exact ACTOR constraints + bias, no fold worse:")
         bias = ascend(folds, DecodingConfig(), "bias", BIASES, every_fold=True)
         print("exact ACTOR constraints + bias + min_score, no fold worse:")
-        return {"plain": DecodingConfig(actor_phrases=False, no_monitors=False),
+        return {"plain": DecodingConfig(actor_phrases=False, no_monitors=False, place_names=False),
                 "actor_phrases+no_monitors": DecodingConfig(), "every fold: actor+bias": bias,
                 "every fold: actor+bias+min_score": ascend(folds, bias, "min_score", THRESHOLDS, every_fold=True)}
-    plain = DecodingConfig(actor_phrases=False, no_monitors=False)
+    plain = DecodingConfig(actor_phrases=False, no_monitors=False, place_names=False)
     exact = DecodingConfig()
     found = {"plain": plain, "actor_phrases": DecodingConfig(no_monitors=False),
              "actor_phrases+no_monitors": exact}
@@ -237,7 +248,7 @@ def main() -> None:
     for name, cfg in chosen.items():
         docs, preds = pooled(folds, cfg)
         cv_rows.append({**row(f"cv pooled, {name}", docs, linked(docs, preds, ontology)),
-                        "decoding": asdict(cfg)})
+                        "folds": per_fold(folds, preds), "decoding": asdict(cfg)})
         print(json.dumps(cv_rows[-1], ensure_ascii=False))
     dev_rows = []
     if args.measure:

@@ -1,6 +1,6 @@
 """Score model folders (and the rules) on a gold file: strict entity F1 per label and record F1,
 with the exact decoding constraints on and off (the ablation of hasila.decoding; the last
-variant adds the ACTOR noun-phrase and monitor constraints; the per-label biases and thresholds
+variant adds the ACTOR noun-phrase, monitor and place-name constraints; the per-label biases and thresholds
 are bench/cv_decoding.py's).
 
     PYTHONPATH=$PWD python bench/real_dev.py models/default [more model folders] \
@@ -55,7 +55,7 @@ def main() -> None:
             text, decoding.snap_to_words(text, spans)),
         " +snap+count+merge": decoding.constrain,
         " +snap+count+merge+actors": lambda text, spans: decoding.constrain(text, spans, actors=True,
-                                                                           monitors=True),
+                                                                           monitors=True, places=True),
     }
     for model in args.models:
         run, tagger = model_system(Path(model))

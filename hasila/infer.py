@@ -431,6 +431,6 @@ class Tagger:
                                    [b.tolist() for _, b in picked])
             if self.constrain:
                 spans = constrain(text, spans, actors=self.decoding.actor_phrases,
-                                  monitors=self.decoding.no_monitors)
+                                  monitors=self.decoding.no_monitors, places=self.decoding.place_names)
             out.append(confident(spans, self.decoding.min_score) if self.decoding.min_score else spans)
         return out

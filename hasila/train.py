@@ -779,7 +779,7 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         f"- decoding (`model.decoding`, also used to select the checkpoint): logit bias "
         f"{m.decoding.bias or 'none'}, span thresholds {m.decoding.min_score or 'none'}, "
         f"ACTOR noun phrases {'on' if m.decoding.actor_phrases else 'off'}, monitors dropped "
-        f"{'on' if m.decoding.no_monitors else 'off'}",
+        f"{'on' if m.decoding.no_monitors else 'off'}, place names after في {'on' if m.decoding.place_names else 'off'}",
         f"- windows: max_length {t.max_length}, stride {t.stride}; "
         f"label_all_subtokens {cfg.data.label_all_subtokens}",
         f"- optimiser: AdamW lr {t.lr:g}, weight decay {t.weight_decay:g}, warmup {t.warmup_ratio:g}, "

@@ -10,9 +10,12 @@ from hasila.decoding import (
     confident,
     constrain,
     counts_with_numbers,
+    no_lone_adjectives,
     not_monitors,
+    places_not_actors,
     snap_to_words,
 )
+from hasila.link_text import key
 from hasila.schema import Span
 
 TEXT = "قصفت وحدات الحماية بريف منبج وقتل خمسة مدنيين يوم 12 آذار، وقالت والمعارضة إن ريف منبج هادئ"
@@ -155,3 +158,77 @@ def test_a_count_span_over_two_numbers_becomes_one_count_per_number():
     spans = [replace(_at(text, "305 طفل و218", "COUNT"), score=0.6), _at(text, "350 ألف", "COUNT")]
     assert [(s.text, s.score) for s in counts_with_numbers(text, spans)] == \
         [("305", 0.6), ("218", 0.6), ("350 ألف", None)]
+
+
+def test_a_construct_head_takes_the_name_it_governs():
+    text = "هاجم حزب العمال الكردستاني وقوات الأمن مواقع جيش الفتح قرب المدينة"
+    assert _widened(text, ("حزب", "ACTOR"), ("قوات", "ACTOR"), ("جيش", "ACTOR")) == \
+        [("ACTOR", "حزب العمال الكردستاني"), ("ACTOR", "قوات الأمن"), ("ACTOR", "جيش الفتح")]
+
+
+def test_a_construct_head_takes_no_day_no_preposition_and_no_other_span():
+    text = "أرسلت روسيا قوات الى سوريا وحركت قوات الاثنين نحو طائرات الرقة"
+    spans = [_at(text, "قوات"), Span(text.rindex("قوات"), text.rindex("قوات") + 4, "ACTOR", "قوات"),
+             _at(text, "طائرات"), _at(text, "الرقة", "PLACE")]
+    assert [(s.label, s.text) for s in actor_phrases(text, spans)] == \
+        [("ACTOR", "قوات"), ("ACTOR", "قوات"), ("ACTOR", "طائرات"), ("PLACE", "الرقة")]
+
+
+def test_an_actor_takes_adjectives_of_sides_and_the_pronoun_after_an_ally_word():
+    text = "هاجمت الفصائل المسلحة والمسلحين الموالين لها مواقع الجيش السوري الحر، وقدمت القوات له الدعم"
+    assert _widened(text, ("الفصائل", "ACTOR"), ("المسلحين الموالين", "ACTOR"), ("الجيش السوري", "ACTOR"),
+                    ("القوات", "ACTOR")) == \
+        [("ACTOR", "الفصائل المسلحة"), ("ACTOR", "المسلحين الموالين لها"), ("ACTOR", "الجيش السوري الحر"),
+         ("ACTOR", "القوات")]
+
+
+def test_a_count_without_a_number_does_not_stop_an_actor_phrase():
+    text = "هاجم جيش الفتح مواقع قرب البلدة"
+    spans = [_at(text, "جيش"), _at(text, "الفتح", "COUNT")]
+    assert [(s.label, s.text) for s in constrain(text, spans, actors=True)] == [("ACTOR", "جيش الفتح")]
+
+
+def test_a_place_name_after_a_preposition_or_direction_is_no_actor():
+    text = "اتهمت تركيا الوحدات الكردية بتفجير في تركيا وآخر جنوب تركيا، ومع تركيا"
+    starts = [i for i in range(len(text)) if text.startswith("تركيا", i)]
+    spans = [Span(i, i + 5, "ACTOR", "تركيا") for i in starts]
+    out = places_not_actors(text, spans, frozenset({key("تركيا")}))
+    assert [s.label for s in out] == ["ACTOR", "PLACE", "PLACE", "ACTOR"]
+    assert [s.label for s in places_not_actors(text, spans, frozenset())] == ["ACTOR"] * 4
+    assert [s.label for s in constrain(text, spans, places=True)] == ["ACTOR", "PLACE", "PLACE", "ACTOR"]
+    assert [s.label for s in constrain(text, spans)] == ["ACTOR"] * 4
+
+
+def test_a_lone_singular_adjective_is_no_actor():
+    text = "قالت الوكالة الروسية إن المعارضة والمسلحين الأكراد في السعودية"
+    spans = [_at(text, "الروسية"), _at(text, "المعارضة"), _at(text, "الأكراد"), _at(text, "السعودية")]
+    assert [s.text for s in no_lone_adjectives(text, spans, frozenset({key("السعودية")}))] == \
+        ["المعارضة", "الأكراد", "السعودية"]
+    assert [s.text for s in no_lone_adjectives(text, spans, frozenset())] == ["المعارضة", "الأكراد"]
+    assert [s.text for s in constrain(text, [_at(text, "الروسية")], actors=True)] == []
+    assert [s.text for s in constrain(text, [_at(text, "الروسية")])] == ["الروسية"]
+
+
+def test_an_actor_takes_a_coordinated_adjective():
+    text = "قصفت طائرات النظام الحربية والمروحية مواقع الفصائل الإسلامية والمقاتلة والمعارضة"
+    assert _widened(text, ("طائرات النظام الحربية", "ACTOR"), ("الفصائل الإسلامية", "ACTOR")) == \
+        [("ACTOR", "طائرات النظام الحربية والمروحية"), ("ACTOR", "الفصائل الإسلامية والمقاتلة")]
+
+
+def test_an_adjective_tagged_as_its_own_actor_joins_the_phrase():
+    text = "هاجمت الفصائل الإسلامية والمقاتلة مواقع الجيش"
+    assert _widened(text, ("الفصائل الإسلامية", "ACTOR"), ("المقاتلة", "ACTOR")) == \
+        [("ACTOR", "الفصائل الإسلامية والمقاتلة")]
+
+
+def test_a_plural_head_takes_its_indefinite_adjectives():
+    text = "اشتبكت فصائل إسلامية ومقاتلة مع وحدات حماية الشعب وقصفت طائرات روسية قرية صغيرة"
+    assert _widened(text, ("فصائل", "ACTOR"), ("وحدات", "ACTOR"), ("طائرات", "ACTOR")) == \
+        [("ACTOR", "فصائل إسلامية ومقاتلة"), ("ACTOR", "وحدات حماية الشعب"), ("ACTOR", "طائرات روسية")]
+
+
+def test_an_actor_takes_a_second_head_and_the_party_an_ally_word_names():
+    text = "قصفت قوات نظام الأسد والفصائل الموالية للمعارضة السورية ومقاتلي الجيش الموالي لأنقرة منذ أيام"
+    assert _widened(text, ("قوات", "ACTOR"), ("الفصائل", "ACTOR"), ("الجيش الموالي", "ACTOR")) == \
+        [("ACTOR", "قوات نظام الأسد"), ("ACTOR", "الفصائل الموالية للمعارضة السورية"),
+         ("ACTOR", "الجيش الموالي لأنقرة")]

@@ -508,7 +508,7 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
     shutil.copytree(tiny_model_dir, model)
     assert main(["decoding", "--model", str(model)]) == 0
     assert json.loads(capsys.readouterr().out) == {"bias": {}, "min_score": {}, "actor_phrases": True,
-                                                      "no_monitors": True}
+                                                      "no_monitors": True, "place_names": True}
     assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
                  "--set", "bias.COUNT=-0.5"]) == 0
     capsys.readouterr()
