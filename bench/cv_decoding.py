@@ -158,18 +158,11 @@ def ascend(folds: Sequence[Fold], start: DecodingConfig, field: str, grid: Seque
 
 def row(name: str, docs: list[Doc], outputs: list[Any], seconds: float = 0.0) -> dict[str, Any]:
     """Seqeval entity P/R/F1 (micro, per label) and record P/R/F1, as bench/real_dev.py rows."""
+    from real_dev import row_of
+
     from hasila.evaluate import score_system
 
-    m = score_system(docs, outputs)
-    seq, rec = m["entities"]["seqeval"], m["records"]["overall"]
-    return {"system": name, "entity_p": round(100 * seq["micro"]["precision"], 1),
-            "entity_r": round(100 * seq["micro"]["recall"], 1),
-            "entity_f1": round(100 * seq["micro"]["f1"], 1),
-            "per_label": {k: {x: round(100 * v[x], 1) for x in ("precision", "recall", "f1")}
-                          for k, v in seq["per_label"].items()},
-            "record_p": round(100 * rec["precision"], 1), "record_r": round(100 * rec["recall"], 1),
-            "record_f1": round(100 * rec["f1"], 1), "origins": m["records"].get("origins"),
-            "seconds": round(seconds, 1)}
+    return row_of(name, score_system(docs, outputs), seconds)
 
 
 def linked(docs: Sequence[Doc], preds: Sequence[Sequence[Span]], ontology: Any) -> list[Any]:

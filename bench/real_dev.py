@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 
-def _row(name: str, m: dict, seconds: float) -> dict:
+def row_of(name: str, m: dict, seconds: float) -> dict:
+    """One result row from :func:`hasila.evaluate.score_system`'s figures (also bench/cv_decoding.py's)."""
     seq = m["entities"]["seqeval"]
     rec = m["records"]["overall"]
     return {"system": name, "entity_f1": round(100 * seq["micro"]["f1"], 1),
@@ -68,12 +69,12 @@ def main() -> None:
             tagger.tag = tag
             t = time.monotonic()
             m = score_system(docs, run(docs))
-            rows.append(_row(f"{model}{suffix}", m, time.monotonic() - t))
+            rows.append(row_of(f"{model}{suffix}", m, time.monotonic() - t))
             print(json.dumps(rows[-1], ensure_ascii=False))
     if args.rules:
         t = time.monotonic()
         m = score_system(docs, rules_system(Ontology.load())(docs))
-        rows.append(_row("rules", m, time.monotonic() - t))
+        rows.append(row_of("rules", m, time.monotonic() - t))
         print(json.dumps(rows[-1], ensure_ascii=False))
     if args.out:
         Path(args.out).write_text(json.dumps({"gold": args.gold, "rows": rows}, ensure_ascii=False, indent=1),

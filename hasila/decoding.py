@@ -65,18 +65,26 @@ _CLITICS = frozenset(CLITICS) | {"فك"}
 
 
 @functools.lru_cache(maxsize=1)
+def _gazetteer_names() -> tuple[str, ...]:
+    """Names and aliases of the place gazetteer, read once (empty without one)."""
+    from hasila.errors import UserError
+    from hasila.gazetteer import Gazetteer
+
+    try:
+        return tuple(Gazetteer.load().names())
+    except UserError as exc:
+        logger.debug("no gazetteer for decoding: %s", exc)
+        return ()
+
+
+@functools.lru_cache(maxsize=1)
 def lexicon_words() -> frozenset[str]:
     """Folded words of the place gazetteer, the actor list and the category nouns."""
     from hasila.errors import UserError
 
     words: set[str] = set()
-    try:
-        from hasila.gazetteer import Gazetteer
-
-        for name in Gazetteer.load().names():
-            words.update(key(name).split())
-    except UserError as exc:
-        logger.debug("no gazetteer words for decoding: %s", exc)
+    for name in _gazetteer_names():
+        words.update(key(name).split())
     try:
         from hasila.ontology import Ontology
 
@@ -385,15 +393,7 @@ _PLACE_BEFORE = re.compile(
 @functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Folded names and aliases of the place gazetteer (empty without one)."""
-    from hasila.errors import UserError
-
-    try:
-        from hasila.gazetteer import Gazetteer
-
-        return frozenset(key(name) for name in Gazetteer.load().names())
-    except UserError as exc:
-        logger.debug("no gazetteer names for decoding: %s", exc)
-        return frozenset()
+    return frozenset(key(name) for name in _gazetteer_names())
 
 
 def places_not_actors(text: str, spans: Sequence[Span], names: frozenset[str] | None = None) -> list[Span]:
