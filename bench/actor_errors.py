@@ -79,10 +79,10 @@ def main() -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from cv_decoding import Fold, held_out
 
-    from hasila.dataset import outlet
-    from hasila.decoding import DecodingConfig
-    from hasila.infer import read_decoding
-    from hasila.lsio import load_docs
+    from hasila.annotation.lsio import load_docs
+    from hasila.data.dataset import outlet
+    from hasila.model.decoding import DecodingConfig
+    from hasila.model.infer import read_decoding
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folds", nargs="+")
@@ -107,7 +107,7 @@ def main() -> None:
                             else read_decoding(path, args.decoding))
     out = {"model": errors(docs, preds, args.label)}
     if args.rules:
-        from hasila.weak import RulesLabeller
+        from hasila.rules.tagger import RulesLabeller
 
         labeller = RulesLabeller.load()
         out["rules"] = errors(docs, [labeller.label(d.text).spans for d in docs], args.label)

@@ -53,7 +53,7 @@ def combine_label(policy: str, model: list[Span], rules: list[Span]) -> list[Spa
 
 def combine(model: list[Span], rules: list[Span], policy: dict[str, str]) -> list[Span]:
     """Every label combined under its policy; overlaps across labels keep the first, longer one."""
-    from hasila.decoding import _drop_overlaps
+    from hasila.model.decoding import _drop_overlaps
 
     out: list[Span] = []
     for label in LABELS:
@@ -63,11 +63,11 @@ def combine(model: list[Span], rules: list[Span], policy: dict[str, str]) -> lis
 
 
 def main() -> None:
-    from hasila.dataset import outlet
-    from hasila.infer import read_decoding
-    from hasila.lsio import load_docs
-    from hasila.ontology import Ontology
-    from hasila.weak import RulesLabeller
+    from hasila.annotation.lsio import load_docs
+    from hasila.annotation.ontology import Ontology
+    from hasila.data.dataset import outlet
+    from hasila.model.infer import read_decoding
+    from hasila.rules.tagger import RulesLabeller
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folds", nargs="+")

@@ -29,7 +29,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from hasila.decoding import DecodingConfig, confident
+from hasila.model.decoding import DecodingConfig, confident
 from hasila.schema import LABELS, Doc, Span
 
 THRESHOLDS = [0.0] + [round(0.4 + 0.05 * i, 2) for i in range(12)]  # 0 (off), 0.40 … 0.95
@@ -53,7 +53,7 @@ class Fold:
     """A model, the held-out reports it tags and their logits (computed once)."""
 
     def __init__(self, model_dir: Path, docs: list[Doc]) -> None:
-        from hasila.infer import Tagger
+        from hasila.model.infer import Tagger
 
         self.name = model_dir.name
         self.docs = docs
@@ -160,7 +160,7 @@ def row(name: str, docs: list[Doc], outputs: list[Any], seconds: float = 0.0) ->
     """Seqeval entity P/R/F1 (micro, per label) and record P/R/F1, as bench/real_dev.py rows."""
     from real_dev import row_of
 
-    from hasila.evaluate import score_system
+    from hasila.evaluation.evaluate import score_system
 
     return row_of(name, score_system(docs, outputs), seconds)
 
@@ -168,7 +168,7 @@ def row(name: str, docs: list[Doc], outputs: list[Any], seconds: float = 0.0) ->
 def linked(docs: Sequence[Doc], preds: Sequence[Sequence[Span]], ontology: Any) -> list[Any]:
     """The post-processor on each report's spans (``ontology``: one, or one per report: the
     ontology of the model that tagged it, as ``hasila evaluate`` links)."""
-    from hasila.evaluate import SystemOutput, _nc
+    from hasila.evaluation.evaluate import SystemOutput, _nc
     from hasila.link import link, load_link_config
 
     cfg = load_link_config()
@@ -208,8 +208,8 @@ def select(folds: Sequence[Fold], every_fold: bool = False) -> dict[str, Decodin
 
 
 def main() -> None:
-    from hasila.dataset import outlet
-    from hasila.lsio import load_docs
+    from hasila.annotation.lsio import load_docs
+    from hasila.data.dataset import outlet
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folds", nargs="+", help="fold model folders (cv-*)")

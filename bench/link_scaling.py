@@ -16,7 +16,7 @@ import json
 import time
 
 from hasila.link import link, load_link_config
-from hasila.weak import RulesLabeller
+from hasila.rules.tagger import RulesLabeller
 
 PARAGRAPH = ("قتل 12 مدنيا بينهم 3 أطفال وسيدتان في قصف جوي على بلدة كفرنبل في 14 أيار 2019، "
              "وأصيب 20 عنصرا من قوات النظام في اشتباكات مع الفصائل.\n")

@@ -6,7 +6,7 @@ Run from the worktree root::
     PYTHONPATH=$PWD python bench/linker_outlets.py --sets dev test # real dev and team test (measuring only)
     PYTHONPATH=$PWD python bench/linker_outlets.py --rules         # the rules tagger + linker end to end
 
-Scores with :func:`hasila.evaluate.record_scores` (the guide's rule); ``--errors N``
+Scores with :func:`hasila.evaluation.evaluate.record_scores` (the guide's rule); ``--errors N``
 prints N errors per set, for error analysis on the training sets only.
 """
 
@@ -17,11 +17,11 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from hasila.dataset import outlet
-from hasila.evaluate import linker_on_gold_spans, record_scores, rules_system
+from hasila.annotation.lsio import load_docs
+from hasila.annotation.ontology import Ontology
+from hasila.data.dataset import outlet
+from hasila.evaluation.evaluate import linker_on_gold_spans, record_scores, rules_system
 from hasila.fileio import project_root, shared_dir
-from hasila.lsio import load_docs
-from hasila.ontology import Ontology
 
 ROOT = project_root()
 SHARED = shared_dir() or ROOT.parent / "shared"

@@ -9,8 +9,8 @@ unless ``--model`` is given), on the same reports:
   model's window length, so both cut the same windows; its batch size is tuned
   (one timed pass per candidate on the first ``--tune-n`` reports, the fastest
   is kept);
-* ``hasila`` variants through :func:`hasila.predict.run_predict` with an
-  already loaded :class:`hasila.infer.Tagger` (entities only, ``--no-link``):
+* ``hasila`` variants through :func:`hasila.apps.predict.run_predict` with an
+  already loaded :class:`hasila.model.infer.Tagger` (entities only, ``--no-link``):
   fp32, the default (bf16 weights where the CPU computes bf16), ONNX Runtime
   fp32 and dynamic int8 (when ``onnxruntime`` is installed); the default
   with the post-processor (linking); and, with more than one thread, the
@@ -28,7 +28,7 @@ model's share of the matmul peak: forward FLOPs of all windows (matmuls of the
 encoder, attention scores and values, and the classifier; no padding) / time /
 peak of the dtype used (bf16 peak for bf16 weights, fp32 peak otherwise).
 
-Agreement. The reports are normalised once with :func:`hasila.arabic.normalize`
+Agreement. The reports are normalised once with :func:`hasila.text.arabic.normalize`
 before the run and both sides get the same normalised strings; normalisation is
 idempotent, so hasila's offset mapping is the identity and both sides' offsets
 index the same string. An entity is ``(report, label, start, end)``; agreement
@@ -44,7 +44,7 @@ A speed-up counts only with ``agree_model`` ≥ 0.99.
 Reports: 300 distinct reports citing the Syrian Observatory from
 ``../shared/corpora`` (seeded sample of the distinct texts, so hasila's reuse of
 repeated windows gains nothing here; median ~1,800 characters), else synthetic ones from
-:func:`hasila.synth.generate`, three joined per report to reach that length.
+:func:`hasila.synth.generator.generate`, three joined per report to reach that length.
 
 Usage: ``python bench/predict_speed.py [--model DIR ...] [--n 300] [--reps 3]
 [--out bench/results/predict_speed.json]``.
@@ -81,8 +81,8 @@ AGREEMENT_BAR = 0.99
 
 def load_texts(n: int, seed: int) -> tuple[list[str], str]:
     """``n`` report texts (normalised) and where they came from."""
-    from hasila.arabic import normalize
     from hasila.fileio import iter_jsonl, shared_dir
+    from hasila.text.arabic import normalize
 
     shared = shared_dir()
     cited: list[str] = []
@@ -104,13 +104,13 @@ def load_texts(n: int, seed: int) -> tuple[list[str], str]:
             picked += rng.sample(other, n - len(picked))
         source = f"../shared/corpora (news reports citing SOHR first; seeded sample, seed {seed})"
     else:
-        from hasila.synth import generate
+        from hasila.synth.generator import generate
 
         # one synthetic report is shorter than a real one (median ~650 vs ~1800 characters):
         # three joined make a report of realistic length
         docs = [doc.text for doc in generate(3 * n, seed)]
         picked = ["\n".join(docs[i:i + 3]) for i in range(0, 3 * n, 3)]
-        source = f"hasila.synth.generate({3 * n}, seed={seed}), 3 per report (../shared/corpora absent)"
+        source = f"hasila.synth.generator.generate({3 * n}, seed={seed}), 3 per report (../shared/corpora absent)"
     texts = [normalize(t).text for t in picked]
     not_idempotent = sum(normalize(t).text != t for t in texts)
     if not_idempotent:
@@ -120,8 +120,8 @@ def load_texts(n: int, seed: int) -> tuple[list[str], str]:
 
 
 def window_settings(model_dir: Path) -> tuple[int, int]:
-    """``(max_length, stride)`` exactly as :meth:`hasila.infer.Tagger.load` resolves them."""
-    from hasila import infer
+    """``(max_length, stride)`` exactly as :meth:`hasila.model.infer.Tagger.load` resolves them."""
+    from hasila.model import infer
 
     max_length, stride = infer.read_window_settings(model_dir)
     if max_length is None:
@@ -137,7 +137,7 @@ def workload(model_dir: Path, texts: list[str]) -> dict[str, Any]:
     """Token counts and forward FLOPs of the windows hasila cuts from ``texts``."""
     from transformers import AutoTokenizer
 
-    from hasila.align import encode_windows
+    from hasila.model.align import encode_windows
 
     config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
@@ -214,8 +214,8 @@ def pipeline_rule_entities(texts: list[str], tagger: Any) -> list[list[Any]]:
     and ``I-``), ``O`` dropped, score = mean word probability; entities of all
     windows merged by :func:`_overlaps_resolved`.
     """
-    from hasila.align import _special_frame, encode_windows
-    from hasila.infer import pad_batch
+    from hasila.model.align import _special_frame, encode_windows
+    from hasila.model.infer import pad_batch
 
     prefix, suffix = (len(x) for x in _special_frame(tagger.tokenizer))
     found: list[list[Any]] = []
@@ -252,8 +252,8 @@ def pipeline_rule_entities(texts: list[str], tagger: Any) -> list[list[Any]]:
 
 
 def _worker_hasila(spec: dict[str, Any], texts_path: str, threads: int) -> dict[str, Any]:
-    from hasila.infer import Tagger, cpu_supports_bf16
-    from hasila.predict import run_predict
+    from hasila.apps.predict import run_predict
+    from hasila.model.infer import Tagger, cpu_supports_bf16
 
     workers = spec.get("workers", 1)
     texts = _read_texts(texts_path)
@@ -266,7 +266,7 @@ def _worker_hasila(spec: dict[str, Any], texts_path: str, threads: int) -> dict[
             kwargs["bf16"] = False
         tagger = Tagger.load(spec["model"], **kwargs)
         if onnx:
-            from hasila.onnx_export import OnnxLogits
+            from hasila.model.onnx_export import OnnxLogits
 
             tagger._logits = OnnxLogits(onnx, threads=threads)  # type: ignore[method-assign]
             tagger.lanes = 1  # ONNX Runtime spreads one batch over its own threads
@@ -437,7 +437,7 @@ def bench_model(model_dir: Path, texts_path: str, texts: list[str], args: argpar
     onnx_dir = None
     if not args.no_onnx:
         try:
-            from hasila.onnx_export import export_onnx
+            from hasila.model.onnx_export import export_onnx
 
             onnx_dir = export_onnx(model_dir, tmp / f"onnx-{name}").out_dir
         except Exception as exc:  # missing extra or a failed export: skip the ONNX rows
@@ -534,7 +534,7 @@ def _tables(models: dict[str, Any], peaks: dict[str, Any]) -> list[dict[str, Any
 
 
 NOTES = [
-    "Reports are normalised once (hasila.arabic.normalize, idempotent) and both sides get the same "
+    "Reports are normalised once (hasila.text.arabic.normalize, idempotent) and both sides get the same "
     "strings, so offsets compare directly.",
     "agree: F1 of hasila's entities (report, label, start, end) against the pipeline's. It is below 1 "
     "by design on long reports: hasila keeps each token from the window where it has most context, the "
@@ -609,7 +609,7 @@ def main(argv: list[str] | None = None) -> int:
         "bench": "predict_speed",
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
         "machine": {"cpus": os.cpu_count(), "threads": threads, "torch": torch.__version__,
-                    "bf16_native": __import__("hasila.infer").infer.cpu_supports_bf16(),
+                    "bf16_native": __import__("hasila.model.infer").infer.cpu_supports_bf16(),
                     "loadavg_before": [round(x, 2) for x in load_before],
                     "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
         "reports": {"n": len(texts), "source": source, "chars_median": statistics.median(map(len, texts)),

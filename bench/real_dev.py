@@ -1,5 +1,5 @@
 """Score model folders (and the rules) on a gold file: strict entity F1 per label and record F1,
-with the exact decoding constraints on and off (the ablation of hasila.decoding; the last
+with the exact decoding constraints on and off (the ablation of hasila.model.decoding; the last
 variant adds the ACTOR noun-phrase, monitor and place-name constraints; the per-label biases and thresholds
 are bench/cv_decoding.py's).
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 
 def row_of(name: str, m: dict, seconds: float) -> dict:
-    """One result row from :func:`hasila.evaluate.score_system`'s figures (also bench/cv_decoding.py's)."""
+    """One result row from :func:`hasila.evaluation.evaluate.score_system`'s figures (also bench/cv_decoding.py's)."""
     seq = m["entities"]["seqeval"]
     rec = m["records"]["overall"]
     return {"system": name, "entity_f1": round(100 * seq["micro"]["f1"], 1),
@@ -32,9 +32,9 @@ def row_of(name: str, m: dict, seconds: float) -> dict:
 
 
 def main() -> None:
-    from hasila.evaluate import model_system, rules_system, score_system
-    from hasila.lsio import load_docs
-    from hasila.ontology import Ontology
+    from hasila.annotation.lsio import load_docs
+    from hasila.annotation.ontology import Ontology
+    from hasila.evaluation.evaluate import model_system, rules_system, score_system
 
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("models", nargs="*")
@@ -43,12 +43,12 @@ def main() -> None:
     ap.add_argument("--outlets", nargs="*", default=[], help="only the reports of these outlets")
     ap.add_argument("--out", default="")
     args = ap.parse_args()
-    from hasila.dataset import outlet
+    from hasila.data.dataset import outlet
 
     docs = load_docs(args.gold, source="annotations")
     docs = [d for d in docs if not args.outlets or outlet(d) in args.outlets]
     rows = []
-    from hasila import decoding
+    from hasila.model import decoding
 
     variants = {
         "": None,

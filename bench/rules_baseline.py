@@ -26,14 +26,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hasila.arabic import find_numbers
+from hasila.annotation.lsio import load_docs
+from hasila.annotation.ontology import Ontology, find_numbers
+from hasila.evaluation.scoring import match_records, record_scores, strict_span_scores
 from hasila.fileio import shared_dir
 from hasila.link import LinkConfig, LinkResult, link
-from hasila.lsio import load_docs
-from hasila.ontology import Ontology
+from hasila.rules.tagger import RulesLabeller
 from hasila.schema import LABELS, CasualtyRecord, Doc, records_from_doc
-from hasila.scoring import match_records, record_scores, strict_span_scores
-from hasila.weak import RulesLabeller
 
 
 def _pct(x: float) -> str:

@@ -3,8 +3,8 @@
     .venv/bin/python bench/synth_speed.py [--n 10000] [--seed 1] [--reps 3]
 
 Times, for ``--n`` reports (median of ``--reps`` runs): generation alone
-(:func:`hasila.synth.generate`), and generation plus writing through
-:func:`hasila.synth.write_docs` to a Label Studio export (``.json``, one list)
+(:func:`hasila.synth.generator.generate`), and generation plus writing through
+:func:`hasila.synth.generator.write_docs` to a Label Studio export (``.json``, one list)
 and to JSON Lines (``.jsonl``, a task per line), in a temporary folder. Prints
 reports/s and total seconds for each. The target is 10,000 reports in under
 60 s on the project machine (2 CPU cores).
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hasila.synth import generate, iter_generate, load_synth_config, write_docs
+from hasila.synth.generator import generate, iter_generate, load_synth_config, write_docs
 
 
 def timed(fn: Callable[[], object], reps: int) -> float:

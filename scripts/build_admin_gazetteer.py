@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from hasila.arabic import fold  # noqa: E402
+from hasila.apps.toll.admin import COLUMNS  # noqa: E402
 from hasila.fileio import atomic_open  # noqa: E402
-from hasila.gazetteer import Gazetteer  # noqa: E402
-from hasila.toll.admin import COLUMNS  # noqa: E402
+from hasila.text.arabic import fold  # noqa: E402
+from hasila.text.gazetteer import Gazetteer  # noqa: E402
 
 DEFAULT_CSV = ROOT.parent / "shared" / "gazetteer" / "syria_admin" / "syria_admin_pcodes_ar_en.csv"
 OUT = ROOT / "data" / "gazetteer" / "admin.tsv"

@@ -7,12 +7,12 @@ import random
 
 import pytest
 
-from hasila.align import AlignStats, Window, decode_windows, encode_windows, tokenize
-from hasila.arabic import normalize
+from hasila.annotation.markup import parse_markup
 from hasila.errors import UserError
-from hasila.markup import parse_markup
-from hasila.modeling import train_tokenizer
+from hasila.model.align import AlignStats, Window, decode_windows, encode_windows, tokenize
+from hasila.model.modeling import train_tokenizer
 from hasila.schema import Span, bio_tags
+from hasila.text.arabic import normalize
 
 TAGS = bio_tags()
 LABEL2ID = {t: i for i, t in enumerate(TAGS)}

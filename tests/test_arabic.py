@@ -1,4 +1,4 @@
-"""Tests for hasila.arabic: normalisation with offsets, and the number reader."""
+"""Tests for hasila.text.arabic: normalisation with offsets, and the number reader."""
 
 from __future__ import annotations
 
@@ -8,15 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hasila.arabic import (
+from hasila.annotation.ontology import find_numbers, parse_number  # default ontology's duals
+from hasila.text.arabic import (
     NUMBER_KINDS,
     NumberMatch,
-    find_numbers,
     fold,
     is_arabic_letter,
     normalize,
     normalize_text,
-    parse_number,
 )
 
 # ---------------------------------------------------------------------------
@@ -338,7 +337,7 @@ arabic_words = st.lists(ARABIC_WORDS, max_size=12).map(" ".join)
 
 def _reference_normalize(raw: str) -> tuple[str, tuple[int, ...]]:
     """The rule written out character by character (what the fast paths must equal)."""
-    from hasila.arabic import _REPLACE, DIACRITICS, TATWEEL
+    from hasila.text.arabic import _REPLACE, DIACRITICS, TATWEEL
 
     kept = [(i, _REPLACE.get(ch, ch)) for i, ch in enumerate(raw) if ch not in DIACRITICS and ch != TATWEEL]
     return "".join(c for _, c in kept), (*(i for i, _ in kept), len(raw))

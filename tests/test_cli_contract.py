@@ -56,12 +56,12 @@ def test_network_failure_has_its_own_exit_code(tmp_path: Path, capsys: pytest.Ca
 
 def test_ls_push_checks_the_server_before_predicting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    import hasila.prediction_doc
+    import hasila.apps.prediction_doc
 
     def must_not_run(*args: object, **kwargs: object) -> None:
         raise AssertionError("predicted before the server was checked")
 
-    monkeypatch.setattr(hasila.prediction_doc, "prediction_docs", must_not_run)
+    monkeypatch.setattr(hasila.apps.prediction_doc, "prediction_docs", must_not_run)
     reports = tmp_path / "r.jsonl"
     reports.write_text(json.dumps({"id": "x", "text": "قتل 3 مدنيين"}, ensure_ascii=False) + "\n",
                        encoding="utf-8")

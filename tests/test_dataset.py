@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hasila.dataset import (
+from hasila.annotation.lsio import write_export
+from hasila.annotation.markup import parse_markup
+from hasila.data.dataset import (
     DataConfig,
     EvalSetConfig,
     SourceConfig,
@@ -16,9 +18,7 @@ from hasila.dataset import (
     load_source,
 )
 from hasila.errors import UserError
-from hasila.lsio import write_export
-from hasila.markup import parse_markup
-from hasila.modeling import train_tokenizer
+from hasila.model.modeling import train_tokenizer
 from hasila.schema import Doc, bio_tags
 
 LABEL2ID = {t: i for i, t in enumerate(bio_tags())}
@@ -129,7 +129,7 @@ def test_silver_predictions_filtered_by_score(tmp_path, tok):
 
 
 def test_an_outlet_held_out_of_training_is_the_selection_set(tmp_path):
-    from hasila.dataset import EvalSetConfig, load_eval_set, load_source
+    from hasila.data.dataset import EvalSetConfig, load_eval_set, load_source
 
     docs = make_docs(4, 5)
     for doc, source in zip(docs, ["BBC BB-1", "skynews SK-2", "BBC BB-3", "france24 FR-4"], strict=True):

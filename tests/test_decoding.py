@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hasila.decoding import (
+from hasila.link.text import key
+from hasila.model.decoding import (
     DecodingConfig,
     actor_phrases,
     confident,
@@ -15,7 +16,6 @@ from hasila.decoding import (
     places_not_actors,
     snap_to_words,
 )
-from hasila.link_text import key
 from hasila.schema import Span
 
 TEXT = "قصفت وحدات الحماية بريف منبج وقتل خمسة مدنيين يوم 12 آذار، وقالت والمعارضة إن ريف منبج هادئ"
@@ -66,7 +66,7 @@ def test_a_clitic_before_a_number_stays_outside_the_count():
 
 
 def test_broken_spans_are_joined():
-    from hasila.decoding import merge_touching
+    from hasila.model.decoding import merge_touching
 
     text = "قصفت قوات النظام السوري مواقع قوات سوريا الديمقراطية، ثم النظام وروسيا"
 

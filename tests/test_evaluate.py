@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hasila.evaluate import (
+from hasila.annotation.markup import parse_markup
+from hasila.evaluation.evaluate import (
     SystemOutput,
     entity_scores,
     number_decisions,
@@ -15,10 +16,9 @@ from hasila.evaluate import (
     record_scores,
     score_system,
 )
-from hasila.markup import parse_markup
-from hasila.report import render_html, write_report
+from hasila.evaluation.report import render_html, write_report
 from hasila.schema import CasualtyRecord, Span
-from hasila.wordtags import shared_tokens, word_bio
+from hasila.text.wordtags import shared_tokens, word_bio
 
 GOLD = parse_markup(
     "قتل [16|COUNT#c1 k=regime cat=k1 aff=a1] [عنصر|CATEGORY#k1] من [قوات النظام|ACTOR#a1] في [إدلب|PLACE#p1] "

@@ -11,7 +11,7 @@ from test_predict import model_dir, reports, write_jsonl  # noqa: F401
 from hasila.cli import main
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, project_root
-from hasila.weak import RulesLabeller, WeakConfig
+from hasila.rules.tagger import RulesLabeller, WeakConfig
 
 
 def test_a_gazetteer_that_does_not_load_is_an_error(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hasila.errors import UserError
-from hasila.gazetteer import KINDS, Gazetteer
+from hasila.text.gazetteer import KINDS, Gazetteer
 
 
 @pytest.fixture(scope="module")

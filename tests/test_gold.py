@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hasila.cli import main
-from hasila.errors import UserError
-from hasila.gold import (
+from hasila.annotation.gold import (
     build_gold,
     categories_disjoint,
     compress_ids,
@@ -18,8 +16,10 @@ from hasila.gold import (
     load_splits,
     part_of_sum_problems,
 )
-from hasila.lsio import category_ids, load_docs, validate_doc
-from hasila.markup import parse_markup, read_markup_file
+from hasila.annotation.lsio import category_ids, load_docs, validate_doc
+from hasila.annotation.markup import parse_markup, read_markup_file
+from hasila.cli import main
+from hasila.errors import UserError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ls"
 ROOT = Path(__file__).parent.parent

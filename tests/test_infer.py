@@ -1,4 +1,4 @@
-"""Batch inference (hasila.infer): loading, window merging, batching, bf16 vs fp32.
+"""Batch inference (hasila.model.infer): loading, window merging, batching, bf16 vs fp32.
 
 The model is a tiny BERT (2 layers, hidden 32) with a WordPiece tokenizer
 trained here on made-up sentences and fitted for a few seconds to tag them,
@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from hasila import infer
-from hasila.align import encode_windows
 from hasila.errors import UserError
 from hasila.fileio import project_root
-from hasila.infer import (
+from hasila.model import infer
+from hasila.model.align import encode_windows
+from hasila.model.infer import (
     Tagger,
     auto_threads,
     check_model_dir,
@@ -73,7 +73,7 @@ def build_tiny_model(path: Path, steps: int = 100) -> Path:
     """Train a tokenizer and a 2-layer, hidden-32 BERT tagger on made-up reports; save to ``path``."""
     from transformers import BertConfig, BertForTokenClassification
 
-    from hasila.modeling import train_tokenizer
+    from hasila.model.modeling import train_tokenizer
 
     rng = random.Random(7)
     data = [synth_report(rng) for _ in range(64)]
@@ -338,7 +338,7 @@ def fake_logits(tagger: Tagger, margin: int):
     filler_ids = {i for w in FILLER for i in tok(w, add_special_tokens=False)["input_ids"]}
     for label, phrase in ENTITY_PHRASES:
         for j, word in enumerate(phrase.split()):
-            from hasila.arabic import normalize
+            from hasila.text.arabic import normalize
 
             ids = tok(normalize(word).text, add_special_tokens=False)["input_ids"]
             assert not set(ids) & filler_ids, f"{word} shares a piece with the filler"
@@ -383,7 +383,7 @@ def test_window_merge_loses_and_duplicates_nothing(tagger: Tagger, monkeypatch: 
 
 def test_fake_logits_do_garble_window_edges(tagger: Tagger, monkeypatch: pytest.MonkeyPatch) -> None:
     """The merge test can fail: keeping every window's tags (no ownership) loses entities."""
-    from hasila import align
+    from hasila.model import align
 
     text, spans = controlled_text(random.Random(5), 30)
     tagger.max_length, tagger.stride = 16, 6
@@ -431,7 +431,7 @@ def test_concurrent_calls_agree_with_sequential_and_keep_threads(tagger: Tagger)
 
 def test_a_negative_bias_removes_that_labels_spans_only(tagger: Tagger,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from hasila.decoding import DecodingConfig
+    from hasila.model.decoding import DecodingConfig
 
     text, _ = controlled_text(random.Random(3), 12)
     monkeypatch.setattr(tagger, "_logits", fake_logits(tagger, margin=0))
@@ -447,7 +447,7 @@ def test_a_negative_bias_removes_that_labels_spans_only(tagger: Tagger,
 
 def test_span_scores_are_label_probabilities_and_min_score_drops_the_unsure(
         tagger: Tagger, monkeypatch: pytest.MonkeyPatch) -> None:
-    from hasila.decoding import DecodingConfig
+    from hasila.model.decoding import DecodingConfig
 
     text, _ = controlled_text(random.Random(4), 12)
     fake = fake_logits(tagger, margin=0)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from hasila.annotation.lsclient import connect, existing_tasks, find_project, pull, push
+from hasila.annotation.lsio import doc_to_task, read_export
+from hasila.annotation.markup import parse_markup
 from hasila.cli import main
-from hasila.lsclient import connect, existing_tasks, find_project, pull, push
-from hasila.lsio import doc_to_task, read_export
-from hasila.markup import parse_markup
 from hasila.schema import Doc
 
 pytestmark = pytest.mark.integration
@@ -129,7 +129,7 @@ def test_unreachable_server_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_personal_access_token_and_legacy_token(server, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    from hasila.lsclient import token_kind
+    from hasila.annotation.lsclient import token_kind
 
     legacy = connect(server.url, server.api_key)
     pat = legacy.tokens.create().token

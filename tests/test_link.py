@@ -12,9 +12,9 @@ from dataclasses import replace
 
 import pytest
 
+from hasila.annotation.markup import parse_markup
+from hasila.annotation.ontology import Ontology
 from hasila.link import LinkConfig, LinkResult, NonCount, link, link_doc
-from hasila.markup import parse_markup
-from hasila.ontology import Ontology
 from hasila.schema import CasualtyRecord, Doc, Span, records_from_doc
 
 CORE = ("value", "category", "status", "qualifier", "part_of")

@@ -1,10 +1,10 @@
-"""Numbers → counts (:mod:`hasila.link_counts`), without the rest of the linker."""
+"""Numbers → counts (:mod:`hasila.link.counts`), without the rest of the linker."""
 
 from __future__ import annotations
 
-from hasila.link_counts import collect_counts
-from hasila.link_text import TokenView
-from hasila.ontology import Ontology
+from hasila.annotation.ontology import Ontology
+from hasila.link.counts import collect_counts
+from hasila.link.text import TokenView
 from hasila.schema import Span
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from test_link_veto import spans  # spans on every whole-word occurrence of each (words, label)
 
+from hasila.annotation.ontology import Ontology
 from hasila.link import LinkConfig, link
-from hasila.ontology import Ontology
 from hasila.schema import Span
 
 

@@ -13,10 +13,10 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hasila.align import _owners, _window_bounds
+from hasila.annotation.ontology import Ontology
 from hasila.link import link
-from hasila.link_text import SpanLookup, TokenView
-from hasila.ontology import Ontology
+from hasila.link.text import SpanLookup, TokenView
+from hasila.model.align import _owners, _window_bounds
 from hasila.schema import Span
 
 PARAGRAPH = "قتل 12 مدنيا بينهم 3 أطفال في قصف على بلدة في 14 أيار 2019، وأصيب 20 عنصرا من قوات النظام.\n"

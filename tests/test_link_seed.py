@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from hasila.arabic import find_numbers
+from hasila.annotation.ontology import Ontology, find_numbers
+from hasila.evaluation.scoring import match_records
 from hasila.link import LinkConfig, link
-from hasila.ontology import Ontology
 from hasila.schema import RELATION_ENDPOINTS, CountAttrs, Doc, Relation, Span, records_from_doc
-from hasila.scoring import match_records
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seed_gold.json"
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from hasila.annotation.ontology import Ontology
 from hasila.link import link
-from hasila.ontology import Ontology
 from hasila.schema import Span
 
 

@@ -1,4 +1,4 @@
-"""Label Studio connection errors and token kinds (hasila.lsclient), without a server."""
+"""Label Studio connection errors and token kinds (hasila.annotation.lsclient), without a server."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import jwt
 import pytest
 from label_studio_sdk.core.api_error import ApiError
 
+from hasila.annotation.lsclient import explain, ls_errors, token_kind
 from hasila.errors import UserError
-from hasila.lsclient import explain, ls_errors, token_kind
 
 URL = "http://127.0.0.1:1"
 

@@ -13,9 +13,7 @@ import pytest
 import yaml
 
 from hasila import schema
-from hasila.cli import main
-from hasila.errors import UserError
-from hasila.lsio import (
+from hasila.annotation.lsio import (
     category_ids,
     doc_to_task,
     docs_to_export,
@@ -24,7 +22,9 @@ from hasila.lsio import (
     validate_doc,
     write_export,
 )
-from hasila.markup import parse_markup
+from hasila.annotation.markup import parse_markup
+from hasila.cli import main
+from hasila.errors import UserError
 from hasila.schema import CountAttrs, Doc, Relation, Span
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ls"
@@ -606,7 +606,7 @@ def test_read_export_accepts_json_lines(tmp_path) -> None:
     """A ``.jsonl`` path holds one task per line (what ``hasila synth`` writes for large sets)."""
     import json
 
-    from hasila.markup import parse_markup
+    from hasila.annotation.markup import parse_markup
 
     docs = [parse_markup("قتل [3|COUNT#c1 k=civilian] في [حلب|PLACE#p1]", doc_id=f"j{i}") for i in range(3)]
     tasks = docs_to_export(docs)

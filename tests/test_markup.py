@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from hasila.annotation.markup import parse_markup, to_markup
 from hasila.errors import UserError
-from hasila.markup import parse_markup, to_markup
 from hasila.schema import CountAttrs, Relation, records_from_doc
 
 SRC = ("قتل [16|COUNT#c1 q=at_least k=regime cat=k1 aff=a1] [عنصر|CATEGORY#k1] من [قوات النظام|ACTOR#a1] "

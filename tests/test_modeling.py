@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from hasila.errors import UserError
-from hasila.modeling import ModelConfig, build, iter_corpus_texts, train_tokenizer
+from hasila.model.modeling import ModelConfig, build, iter_corpus_texts, train_tokenizer
 
 TEXTS = ["قتل 12 مدنيا في حلب و218 مواطنة بريف إدلب، وأصيب مسؤول في قوات النظام."] * 5
 
@@ -41,7 +41,7 @@ def test_scratch_build_has_the_configured_size_and_labels():
 def test_local_base_folder_gets_a_new_head(tmp_path):
     from transformers import BertForMaskedLM
 
-    from hasila.modeling import bert_config
+    from hasila.model.modeling import bert_config
 
     cfg = tiny()
     tok = train_tokenizer(TEXTS, vocab_size=120, min_frequency=1, model_max_length=64)
@@ -73,7 +73,7 @@ def test_corpus_reader_formats_and_optional_shared(tmp_path):
 
 
 def test_pretrain_writes_a_base_that_training_loads(tmp_path):
-    from hasila.pretrain import load_pretrain_config, pretrain
+    from hasila.training.pretrain import load_pretrain_config, pretrain
 
     corpus = tmp_path / "corpus.jsonl"
     lines = [json.dumps({"text": f"{t} {i}"}, ensure_ascii=False) for i, t in enumerate(TEXTS * 8)]

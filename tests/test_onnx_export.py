@@ -1,4 +1,4 @@
-"""ONNX export (hasila.onnx_export, ``hasila export-onnx``): files, logits, spans, errors.
+"""ONNX export (hasila.model.onnx_export, ``hasila export-onnx``): files, logits, spans, errors.
 
 Uses the tiny tagger of test_infer (2 layers, hidden 32, trained here on
 made-up reports; nothing downloaded). The tests that export or run ONNX are
@@ -21,8 +21,8 @@ from test_infer import synth_report, tiny_model
 
 from hasila.cli import main
 from hasila.errors import UserError
-from hasila.infer import Tagger
-from hasila.onnx_export import (
+from hasila.model.infer import Tagger
+from hasila.model.onnx_export import (
     VARIANTS,
     OnnxLogits,
     export_onnx,
@@ -111,7 +111,7 @@ def test_tagger_on_onnx_gives_the_torch_spans(model_dir: Path, exported) -> None
 
 @needs_onnx
 def test_failed_export_leaves_nothing_behind(tmp_path: Path, model_dir: Path, monkeypatch) -> None:
-    import hasila.onnx_export as mod
+    import hasila.model.onnx_export as mod
 
     def broken(model, path, max_positions, opset):
         Path(path).write_bytes(b"not an onnx model")
@@ -135,7 +135,7 @@ def test_cli_errors_are_one_line(tmp_path: Path, capsys) -> None:
 @needs_onnx
 def test_cli_export_prints_both_files(model_dir: Path, exported, tmp_path: Path, capsys,
                                       monkeypatch) -> None:
-    import hasila.onnx_export as mod
+    import hasila.model.onnx_export as mod
 
     # the real export is covered above; here only the command's wiring and output
     monkeypatch.setattr(mod, "export_onnx", lambda *a, **k: exported)

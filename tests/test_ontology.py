@@ -1,4 +1,4 @@
-"""Tests for hasila.ontology: loading, validation and lookups of the category ontology."""
+"""Tests for hasila.annotation.ontology: loading, validation and lookups of the category ontology."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from hasila.arabic import find_numbers
+from hasila.annotation.ontology import Ontology, find_numbers, key
 from hasila.errors import UserError
-from hasila.ontology import Ontology, key
 
 
 @pytest.fixture(scope="module")

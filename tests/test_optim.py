@@ -9,7 +9,7 @@ import logging
 import pytest
 import torch
 
-from hasila.optim import (
+from hasila.training.optim import (
     LinearSchedule,
     agree,
     build_optimizer,
@@ -54,10 +54,10 @@ def test_fit_to_budget():
 
 
 def test_names_stay_importable_from_train():
-    import hasila.train
+    import hasila.training.train
 
-    assert hasila.train.LinearSchedule is LinearSchedule
-    assert hasila.train.fit_to_budget is fit_to_budget
+    assert hasila.training.train.LinearSchedule is LinearSchedule
+    assert hasila.training.train.fit_to_budget is fit_to_budget
 
 
 def test_build_optimizer_groups_and_schedule():
@@ -114,7 +114,7 @@ def test_optimizer_step_runs_the_loss_under_autocast():
 
 def test_fit_schedule_to_budget_shortens_schedule_and_warmup(caplog):
     _, scheduler = build_optimizer(Tiny(), 0.1, 0.0, warmup_ratio=0.1, total_steps=1000)
-    with caplog.at_level(logging.INFO, logger="hasila.optim"):
+    with caplog.at_level(logging.INFO, logger="hasila.training.optim"):
         assert fit_schedule_to_budget(scheduler, 20, 20, 10.0, 600.0, 0.1) == 1000  # in time
         assert not caplog.records
         assert fit_schedule_to_budget(scheduler, 20, 20, 10.0, 40.0, 0.1) == 92
@@ -167,7 +167,7 @@ def test_single_process_agrees_with_itself_and_sums_its_own_values():
 
 
 def test_process_threads_share_the_cores_between_local_processes(monkeypatch):
-    import hasila.infer as infer
+    import hasila.model.infer as infer
 
     monkeypatch.setattr(infer, "usable_cores", lambda: 8)
     monkeypatch.delenv("LOCAL_WORLD_SIZE", raising=False)

@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 from test_infer import synth_report, tiny_model
 
-from hasila import predict as predict_mod
+from hasila.apps import predict_core as predict_mod
+from hasila.apps.predict import CSV_FIELDS, part_path, run_predict
 from hasila.cli import main
 from hasila.errors import UserError
-from hasila.infer import Tagger
-from hasila.predict import CSV_FIELDS, part_path, run_predict
+from hasila.model.infer import Tagger
 from hasila.schema import CasualtyRecord, Span
 
 

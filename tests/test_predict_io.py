@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_predict import model_dir, reports, stand_in_linker, tagger, write_jsonl  # noqa: F401
 
+from hasila.apps.predict import CSV_FIELDS, run_predict
 from hasila.cli import main
-from hasila.infer import Tagger
-from hasila.predict import CSV_FIELDS, run_predict
+from hasila.model.infer import Tagger
 
 
 def problems(err: str) -> list[str]:

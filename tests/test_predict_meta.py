@@ -6,8 +6,9 @@ import csv
 import json
 from pathlib import Path
 
+from hasila.apps.predict import CSV_FIELDS, META_CSV_FIELDS
+from hasila.apps.predict_core import Report, read_reports
 from hasila.cli import main
-from hasila.predict import CSV_FIELDS, META_CSV_FIELDS, Report, read_reports
 
 
 def _write(path: Path, rows: list[dict]) -> Path:

@@ -27,12 +27,10 @@ import numpy as np
 from test_infer import tiny_model
 from test_predict import reports, write_jsonl
 
-from hasila import predict as predict_mod
-from hasila.cli import main
-from hasila.errors import UserError
-from hasila.infer import Tagger
-from hasila.predict import Report, predict_chunk, run_predict
-from hasila.predict_ray import (
+from hasila.apps import predict_core as predict_mod
+from hasila.apps.predict import run_predict
+from hasila.apps.predict_core import Report, predict_chunk
+from hasila.apps.predict_ray import (
     RayOptions,
     RayPredictor,
     TagBatch,
@@ -40,6 +38,9 @@ from hasila.predict_ray import (
     regroup,
     unpack_model,
 )
+from hasila.cli import main
+from hasila.errors import UserError
+from hasila.model.infer import Tagger
 
 #: small batches: 2 actors share several blocks; SEGMENTS: and several datasets one after another
 SMALL = RayOptions(concurrency=2, batch=3)

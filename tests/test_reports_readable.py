@@ -8,9 +8,9 @@ import yaml
 from test_evaluate import GOLD, _pred_spans, _rec
 
 from hasila.cli import main
-from hasila.evaluate import SystemOutput, score_system
-from hasila.report import render_html, render_markdown, write_report
-from hasila.train import load_train_config, model_card
+from hasila.evaluation.evaluate import SystemOutput, score_system
+from hasila.evaluation.report import render_html, render_markdown, write_report
+from hasila.training.train import load_train_config, model_card
 
 
 def three_systems() -> dict:
@@ -27,7 +27,7 @@ def three_systems() -> dict:
 
 
 def test_reports_have_a_legend_and_a_plain_conclusion() -> None:
-    from hasila.report import conclusions
+    from hasila.evaluation.report import conclusions
 
     metrics = three_systems()
     assert conclusions(metrics) == [

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hasila.schema import CasualtyRecord, Doc, Span
-from hasila.scoring import (
+from hasila.evaluation.scoring import (
     align_records,
     match_record_sets,
     match_records,
@@ -13,6 +12,7 @@ from hasila.scoring import (
     record_scores,
     strict_span_scores,
 )
+from hasila.schema import CasualtyRecord, Doc, Span
 
 
 def rec(rid: str, start: int, end: int, value: int, category: str, part_of: str | None = None,

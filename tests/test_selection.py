@@ -1,4 +1,4 @@
-"""``hasila ls select`` (hasila.selection): uncertain, disputed reports, never a reprint twice."""
+"""``hasila ls select`` (hasila.model.selection): uncertain, disputed reports, never a reprint twice."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from test_infer import synth_report, tiny_model
 
 from hasila.cli import main
 from hasila.errors import UserError
-from hasila.infer import Tagger
+from hasila.model.infer import Tagger
+from hasila.model.selection import Candidate, pick, span_f1, token_margins, uncertainty
 from hasila.schema import Doc, Span
-from hasila.selection import Candidate, pick, span_f1, token_margins, uncertainty
 
 
 def _reprint(text: str, k: int) -> str:

@@ -1,4 +1,4 @@
-"""``hasila serve`` (hasila.serve): the ML backend protocol through FastAPI's test client.
+"""``hasila serve`` (hasila.apps.serve): the ML backend protocol through FastAPI's test client.
 
 The model is the tiny tagger of test_infer (made-up reports, nothing downloaded).
 """
@@ -16,13 +16,13 @@ import pytest
 from fastapi.testclient import TestClient
 from test_infer import synth_report, tiny_model
 
-from hasila.infer import Tagger
-from hasila.lsclient import LABEL_CONFIG
-from hasila.lsio import doc_to_task, read_export
-from hasila.prediction_doc import model_version, tag_and_link
-from hasila.retrain import Retrainer
+from hasila.annotation.lsclient import LABEL_CONFIG
+from hasila.annotation.lsio import doc_to_task, read_export
+from hasila.apps.prediction_doc import model_version, tag_and_link
+from hasila.apps.serve import Backend, ServeError, check_label_config, create_app, project_id
+from hasila.model.infer import Tagger
 from hasila.schema import Doc
-from hasila.serve import Backend, ServeError, check_label_config, create_app, project_id
+from hasila.training.retrain import Retrainer
 
 CONFIG = LABEL_CONFIG.read_text(encoding="utf-8")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from hasila.dataset import SourceConfig, load_source
-from hasila.silver import reports_casualties, rules_silver, select_reports
+from hasila.data.dataset import SourceConfig, load_source
+from hasila.data.silver import reports_casualties, rules_silver, select_reports
 
 KILLED = "قتل 12 مدنيا في قصف على مدينة إدلب"
 OTHER = "افتتح معرض الكتاب في 2018 بحضور الوزير"

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from hasila import arabic
+from hasila.annotation import ontology
+from hasila.annotation.lsio import category_ids, read_export, validate_doc
 from hasila.cli import main as cli_main
 from hasila.errors import UserError
-from hasila.gazetteer import Gazetteer
-from hasila.lsio import category_ids, read_export, validate_doc
 from hasila.schema import QUALIFIERS, STATUSES, Doc
-from hasila.synth import (
+from hasila.synth.generator import (
     DEFAULT_FAMILY_WEIGHTS,
     SynthConfig,
     generate,
@@ -25,8 +24,9 @@ from hasila.synth import (
     pattern_names,
     write_docs,
 )
-from hasila.synth_lexicon import NOUNS, noun_form, number_words, words_supported
-from hasila.synth_patterns import PATTERNS, is_feminine
+from hasila.synth.lexicon import NOUNS, noun_form, number_words, words_supported
+from hasila.synth.patterns import PATTERNS, is_feminine
+from hasila.text.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +184,7 @@ def test_count_values_match_the_number_parser(docs: list[Doc]) -> None:
             if s.text == "أحد":  # أحدهم / أحد الضباط: 1 by the guide, not a stand-alone number
                 assert s.count.value == 1
                 continue
-            assert arabic.parse_number(s.text) == s.count.value, (doc.id, s.text, s.count.value)
+            assert ontology.parse_number(s.text) == s.count.value, (doc.id, s.text, s.count.value)
             checked += 1
     assert checked > 5000
 
@@ -208,7 +208,7 @@ def test_distractor_numbers_are_present_and_not_counts(docs: list[Doc]) -> None:
             assert all(e <= start or s >= end for s, e in counts), (doc.id, surface, kind)
             assert not any(sp.start < end and start < sp.end for sp in doc.spans), (doc.id, surface)
             if kind != "date" or "/" not in surface:
-                assert arabic.parse_number(surface) is not None, (doc.id, surface, kind)
+                assert ontology.parse_number(surface) is not None, (doc.id, surface, kind)
     for kind in ("date", "year", "age", "strikes", "shells", "barrels", "duration", "percent", "time",
                  "distance", "ordinal", "other"):
         assert kinds[kind] > 5, kinds
@@ -240,7 +240,7 @@ def test_number_words_agree_with_the_parser() -> None:
         for fem in (False, True):
             for case in ("nom", "acc", "gen"):
                 words = number_words(value, fem, case, rng)
-                assert arabic.parse_number(words) == value, (value, fem, case, words)
+                assert ontology.parse_number(words) == value, (value, fem, case, words)
     assert not words_supported(1) and not words_supported(1500) and not words_supported(102)
 
 

@@ -15,12 +15,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from hasila.apps.toll.admin import AdminGazetteer
+from hasila.apps.toll.cues import mark_counts, sentence_bounds
+from hasila.apps.toll.events import build_events
+from hasila.apps.toll.records import parse_date, read_predictions
+from hasila.apps.toll.tables import all_tables, period_of
 from hasila.cli import main
-from hasila.toll.admin import AdminGazetteer
-from hasila.toll.cues import mark_counts, sentence_bounds
-from hasila.toll.events import build_events
-from hasila.toll.records import parse_date, read_predictions
-from hasila.toll.tables import all_tables, period_of
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from test_dataset import make_docs, write_gold
 
 from hasila.cli import main
 from hasila.errors import UserError
-from hasila.train import (
+from hasila.training.train import (
     TrainConfig,
     TrainingFailed,
     load_train_config,
@@ -75,14 +75,14 @@ def test_train_writes_model_folder_card_and_metrics(tmp_path):
     assert isinstance(found, list)
     assert all(e["entity_group"] in {"ACTOR", "PLACE", "COUNT", "CATEGORY"} for e in found)
     # the hasila inference path loads it too and honours the saved window settings
-    from hasila.infer import Tagger
+    from hasila.model.infer import Tagger
 
     loaded = Tagger.load(out, threads=1, bf16=False)
     assert loaded.max_length == 32 and loaded.stride == 8
     assert isinstance(loaded.tag(["قتل 12 مدنيا في حلب"])[0], list)
 
     # the trained model can teach: silver labels for an unlabelled corpus (cached)
-    from hasila.dataset import SourceConfig, load_source
+    from hasila.data.dataset import SourceConfig, load_source
 
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("\n".join(json.dumps({"text": d.text}, ensure_ascii=False)
@@ -118,7 +118,7 @@ def test_loss_plateau_drop_compares_first_plateau_with_the_end():
 
 
 def test_training_threads_default_to_the_cores_not_the_load(tmp_path, monkeypatch):
-    import hasila.infer as infer
+    import hasila.model.infer as infer
 
     monkeypatch.setattr(infer, "_load_1min", lambda: 5.0)  # a busy machine at start
     result = train(tiny_config(tmp_path, threads=0))
@@ -185,7 +185,7 @@ def test_strict_scores_are_exact_span_scores():
 
 
 def test_epoch_batches_cover_every_window_once_and_group_lengths():
-    from hasila.train import epoch_batches
+    from hasila.training.train import epoch_batches
 
     lengths = [(i * 37) % 250 + 5 for i in range(203)]
     batches = epoch_batches(lengths, 8, seed=3, epoch=1)
@@ -239,7 +239,7 @@ def test_two_processes_train_data_parallel_and_write_one_model(tmp_path):
     log = (tmp_path / "training" / "tiny" / "train.log").read_text()
     assert "2 process(es)" in log
     assert "in each of 2 data-parallel processes" in (tmp_path / "models" / "tiny" / "README.md").read_text()
-    from hasila.infer import Tagger
+    from hasila.model.infer import Tagger
 
     tagger = Tagger.load(tmp_path / "models" / "tiny", threads=1, bf16=False)
     assert isinstance(tagger.tag(["قتل 3 في حلب"])[0], list)

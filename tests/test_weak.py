@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from hasila.annotation.lsio import read_export, validate_doc
+from hasila.annotation.ontology import Ontology
 from hasila.cli import main
 from hasila.errors import UserError
-from hasila.gazetteer import Gazetteer, Place
 from hasila.link import LinkConfig
-from hasila.lsio import read_export, validate_doc
-from hasila.ontology import Ontology
-from hasila.schema import records_from_doc
-from hasila.weak import (
+from hasila.rules.tagger import (
     ActorLexicon,
     RulesLabeller,
     WeakConfig,
@@ -23,6 +21,8 @@ from hasila.weak import (
     weak_label,
     weak_label_file,
 )
+from hasila.schema import records_from_doc
+from hasila.text.gazetteer import Gazetteer, Place
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Worker processes for ``hasila predict --workers N`` (hasila.workers).
+"""Worker processes for ``hasila predict --workers N`` (hasila.apps.workers).
 
 The tiny tagger of test_infer.py in two spawned processes must write exactly
 what one process writes, in input order, with the real linker, and resume.
@@ -13,10 +13,10 @@ import pytest
 from test_infer import tiny_model
 from test_predict import read_lines, reports, write_jsonl
 
-from hasila import workers as workers_mod
+from hasila.apps import workers as workers_mod
+from hasila.apps.predict import part_path, run_predict
+from hasila.apps.workers import WORKER_CHUNK, ChunkPool, resolve_workers
 from hasila.errors import UserError
-from hasila.predict import part_path, run_predict
-from hasila.workers import WORKER_CHUNK, ChunkPool, resolve_workers
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +27,7 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_resolve_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hasila.infer.auto_threads", lambda: 6)
+    monkeypatch.setattr("hasila.model.infer.auto_threads", lambda: 6)
     assert resolve_workers(1) == 1
     assert resolve_workers(3) == 3
     assert resolve_workers(0) == 6  # one per free core

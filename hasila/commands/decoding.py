@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from hasila.infer import check_model_dir, json_labels, read_decoding, save_decoding
+    from hasila.model.infer import check_model_dir, json_labels, read_decoding, save_decoding
 
     if args.overrides:
         decoding = save_decoding(args.model, args.overrides)

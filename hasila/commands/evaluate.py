@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.compare:
-        from hasila.compare import compare_output, compare_runs
+        from hasila.evaluation.compare import compare_output, compare_runs
 
         text = compare_runs(*args.compare)
         target = compare_output(*args.compare, args.output)
@@ -52,9 +52,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.gold or not args.output:
         raise UserError("--gold FILE… and --output DIR are required (or use --compare A B)")
-    from hasila.evaluate import run_evaluate
-    from hasila.predict import ontology_note
-    from hasila.report import HEADLINE_HEADER, conclusions, headline_rows
+    from hasila.apps.predict import ontology_note
+    from hasila.evaluation.evaluate import run_evaluate
+    from hasila.evaluation.report import HEADLINE_HEADER, conclusions, headline_rows
 
     if (note := ontology_note(args.model)) is not None:
         print(f"hasila evaluate: note: {note}", file=sys.stderr)

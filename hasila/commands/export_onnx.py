@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hasila.onnx_export import DEFAULT_OPSET, export_onnx
+    from hasila.model.onnx_export import DEFAULT_OPSET, export_onnx
 
     result = export_onnx(args.model, args.output, quantize=not args.no_quantize,
                          opset=args.opset or DEFAULT_OPSET)

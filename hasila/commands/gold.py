@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from hasila.gold import build_gold, format_report
+from hasila.annotation.gold import build_gold, format_report
 
 logger = logging.getLogger(__name__)
 

@@ -66,14 +66,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_push(args: argparse.Namespace) -> int:
-    from hasila.lsclient import connect, docs_from_jsonl, unique_ids
+    from hasila.annotation.lsclient import connect, docs_from_jsonl, unique_ids
 
     docs = unique_ids(docs_from_jsonl(args.input))
     client = connect(args.url, args.api_key)  # server and key first: predicting takes time
     predictions = None
     version = None
     if args.model:
-        from hasila.prediction_doc import model_version, prediction_docs
+        from hasila.apps.prediction_doc import model_version, prediction_docs
 
         _ontology_note("ls push", args.model)
         predictions = {d.id: d for d in prediction_docs(args.model, docs, batch_size=args.batch_size)}
@@ -84,7 +84,7 @@ def run_push(args: argparse.Namespace) -> int:
 
 def _ontology_note(command: str, model_dir: str) -> None:
     """Tell the user when the model folder lacks the categories it was trained with."""
-    from hasila.predict import ontology_note
+    from hasila.apps.predict import ontology_note
 
     if (note := ontology_note(model_dir)) is not None:
         print(f"hasila {command}: note: {note}", file=sys.stderr)
@@ -93,7 +93,7 @@ def _ontology_note(command: str, model_dir: str) -> None:
 def _push_and_say(client: object, args: argparse.Namespace, docs: list, predictions: dict | None,
                   version: str | None) -> None:
     """Push ``docs`` (with ``predictions``) to ``args.project`` and print what was added."""
-    from hasila.lsclient import ls_errors, push
+    from hasila.annotation.lsclient import ls_errors, push
 
     with ls_errors(args.url):
         s = push(client, args.project, docs, predictions, model_version=version)
@@ -102,7 +102,7 @@ def _push_and_say(client: object, args: argparse.Namespace, docs: list, predicti
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from hasila.lsclient import connect, ls_errors, pull
+    from hasila.annotation.lsclient import connect, ls_errors, pull
 
     client = connect(args.url, args.api_key)
     with ls_errors(args.url):
@@ -117,18 +117,18 @@ def run_pull(args: argparse.Namespace) -> int:
 
 
 def run_select(args: argparse.Namespace) -> int:
+    from hasila.annotation.lsclient import docs_from_jsonl, unique_ids
     from hasila.fileio import atomic_open
-    from hasila.infer import Tagger
-    from hasila.lsclient import docs_from_jsonl, unique_ids
-    from hasila.selection import select
-    from hasila.weak import RulesTagger
+    from hasila.model.infer import Tagger
+    from hasila.model.selection import select
+    from hasila.rules.tagger import RulesTagger
 
     if args.push and not args.project:
         raise UserError("--push needs --project")
     docs = unique_ids(docs_from_jsonl(args.input))
     client = None
     if args.push:
-        from hasila.lsclient import connect
+        from hasila.annotation.lsclient import connect
 
         client = connect(args.url, args.api_key)  # a bad URL or token shows before the work
     _ontology_note("ls select", args.model)
@@ -139,7 +139,7 @@ def run_select(args: argparse.Namespace) -> int:
             fh.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
     print(f"{len(chosen)} of {len(docs)} report(s) chosen, written to {args.output}")
     if client is not None:
-        from hasila.prediction_doc import model_version, tag_and_link
+        from hasila.apps.prediction_doc import model_version, tag_and_link
 
         picked = [c.doc for c in chosen]
         predictions = {d.id: d for d in tag_and_link(tagger, picked, batch_size=args.batch_size)}

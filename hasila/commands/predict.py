@@ -72,8 +72,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from hasila.apps.predict import run_predict
     from hasila.link import load_link_config
-    from hasila.predict import run_predict
 
     link_config = load_link_config(args.link_config, args.link_set)
     summary = run_predict(args.model, args.input, args.output, fmt=args.fmt,
@@ -107,6 +107,6 @@ def _ray_options(args: argparse.Namespace) -> object | None:
         if given:
             raise UserError(f"{', '.join(given)}: only with --engine ray")
         return None
-    from hasila.predict_ray import RayOptions
+    from hasila.apps.predict_ray import RayOptions
 
     return RayOptions(address=args.ray_address, concurrency=args.concurrency, num_gpus=args.num_gpus)

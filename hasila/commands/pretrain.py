@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hasila.pretrain import load_pretrain_config, pretrain
+    from hasila.training.pretrain import load_pretrain_config, pretrain
 
     result = pretrain(load_pretrain_config(args.config, args.overrides))
     if not result.main_process:  # another process of `accelerate launch`: the main one reports

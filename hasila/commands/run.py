@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from hasila.commands import add_config_args
-from hasila.report import HEADLINE_HEADER
+from hasila.evaluation.report import HEADLINE_HEADER
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hasila.pipeline import run_pipeline
+    from hasila.apps.pipeline import run_pipeline
 
     res = run_pipeline(args.config, args.overrides, skip_train=args.skip_train,
                        baseline=not args.no_baseline)

@@ -1,4 +1,4 @@
-"""``hasila serve``: the model as a Label Studio ML backend (see hasila.serve)."""
+"""``hasila serve``: the model as a Label Studio ML backend (see hasila.apps.serve)."""
 
 from __future__ import annotations
 
@@ -34,14 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from hasila.serve import Backend, ServeError, create_app
+    from hasila.apps.serve import Backend, ServeError, create_app
 
     if not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: not a port number")
     retrain = None
     if args.train_on_webhook:
-        from hasila.lsclient import connect
-        from hasila.retrain import Retrainer
+        from hasila.annotation.lsclient import connect
+        from hasila.training.retrain import Retrainer
 
         config = Path(args.train_config) if args.train_config else Path(args.model) / "resolved_config.yaml"
         if not config.is_file():

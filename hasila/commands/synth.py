@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from hasila.errors import UserError
-    from hasila.synth import iter_generate, load_synth_config, write_docs
+    from hasila.synth.generator import iter_generate, load_synth_config, write_docs
 
     if args.n < 0:
         raise UserError(f"--n must be 0 or more, got {args.n}")

@@ -34,9 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hasila.toll.admin import AdminGazetteer
-    from hasila.toll.records import parse_day
-    from hasila.toll.run import CASUALTY_STATUSES, run_toll
+    from hasila.apps.toll.admin import AdminGazetteer
+    from hasila.apps.toll.records import parse_day
+    from hasila.apps.toll.run import CASUALTY_STATUSES, run_toll
 
     start = parse_day(args.start, "--from") if args.start else None
     end = parse_day(args.end, "--to") if args.end else None

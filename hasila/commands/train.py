@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hasila.train import load_train_config, train
+    from hasila.training.train import load_train_config, train
 
     cfg = load_train_config(args.config, args.overrides)
     result = train(cfg, resume=args.resume)

@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from hasila.lsio import ReadResult, label_counts, read_export
+from hasila.annotation.lsio import ReadResult, label_counts, read_export
 from hasila.schema import LABELS, RELATIONS
 
 logger = logging.getLogger(__name__)

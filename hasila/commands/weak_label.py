@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from hasila.config import load_config
-    from hasila.weak import WeakConfig, weak_label_file
+    from hasila.rules.tagger import WeakConfig, weak_label_file
 
     cfg = load_config(WeakConfig, args.config, args.overrides)
     n = weak_label_file(args.input, args.output, cfg, limit=args.limit)

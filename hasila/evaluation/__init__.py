@@ -1,0 +1,1 @@
+"""Evaluation: entity and record scoring, the evaluate command's work, reports and comparisons."""

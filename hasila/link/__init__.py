@@ -1,0 +1,19 @@
+"""The post-processor: tagged spans → casualty records and non-counts.
+
+:mod:`hasila.link.linker` holds the linker; the word-level view of the text
+(:mod:`~hasila.link.text`), cue words (:mod:`~hasila.link.cues`), number classes
+(:mod:`~hasila.link.numbers`), count collection (:mod:`~hasila.link.counts`) and the
+``part_of`` tree (:mod:`~hasila.link.tree`) are its parts.
+"""
+
+from hasila.link.linker import (
+    LinkConfig,
+    LinkResult,
+    LinkTimeout,
+    NonCount,
+    link,
+    link_doc,
+    load_link_config,
+)
+
+__all__ = ["LinkConfig", "LinkResult", "LinkTimeout", "NonCount", "link", "link_doc", "load_link_config"]

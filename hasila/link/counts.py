@@ -1,0 +1,189 @@
+"""Numbers → counts: which number expressions of a report count people.
+
+:func:`collect_counts` reads every number (:func:`hasila.text.arabic.find_numbers`)
+against the labelled spans: a COUNT span gives a count unless the number rules
+are sure it is a date, year, time, duration, age, percentage, sum, unit/model
+name or a number of things (then it is a :class:`NonCount` with a warning in
+plain words); COUNT spans that split one number are merged; a number no COUNT
+span covers is a count when the words around say so (``rules_fallback``), else
+a non-count with its reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+from typing import Any
+
+from hasila.annotation.ontology import find_numbers, parse_number
+from hasila.link.numbers import certain_non_count, classify_number
+from hasila.link.text import SpanLookup, TokenView, key
+from hasila.schema import Span
+from hasila.text.arabic import NumberMatch
+
+#: What a non-count reason means, for the user's warnings.
+REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "duration": "a length of time",
+                 "age": "an age", "percentage": "a percentage", "money": "a sum of money",
+                 "ordinal": "the number or name of a unit or model (الفرقة 30، اف-16)",
+                 "thing": "a number of things, not people (غارات، صواريخ، قرى)",
+                 "other": "a phrase that counts nobody (أحد أكثر الأيام)"}
+
+
+@dataclass(frozen=True)
+class NonCount:
+    """A number that does not count people, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Collected:
+    """What :func:`collect_counts` found: counts in text order ``(span, value, kind)``,
+    the COUNT spans it added for rule-found numbers, non-counts and warnings, and every
+    number expression of the text (``numbers``)."""
+
+    found: list[tuple[Span, int, str]] = field(default_factory=list)
+    new_spans: list[Span] = field(default_factory=list)
+    non_counts: list[NonCount] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    numbers: list[NumberMatch] = field(default_factory=list)
+
+
+_DUAL_ENDINGS = ("ان", "ين", "اه", "اها", "اهم", "اهما")
+
+
+def _looks_dual(text: str) -> bool:
+    """One word with a dual ending (``شقيقين``, ``الروسيان``, ``ابنتاه``, ``راعيا`` in a construct)."""
+    words = key(text).split()
+    if len(words) != 1 or len(words[0]) < 4:
+        return False
+    w = words[0]
+    return w.endswith(_DUAL_ENDINGS) or (w.endswith("يا") and len(w) >= 5)
+
+
+def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback: bool = True) -> Collected:
+    """The counts and non-counts of ``view.text`` given its labelled ``spans`` (with ids)."""
+    text = view.text
+    out = Collected()
+    duals = getattr(onto, "dual_keys", None)
+    numbers = find_numbers(text, duals) if duals is not None else find_numbers(text)
+    out.numbers = numbers
+    count_spans = [s for s in spans if s.label == "COUNT"]
+    others = SpanLookup([s for s in spans if s.label != "COUNT"])
+    taken: set[int] = set()
+    used_ids = {s.id for s in spans}
+    num_starts = [m.start for m in numbers]
+    num_ends = [m.end for m in numbers]  # sorted too: the numbers do not overlap
+    for span in _merge_split(text, count_spans, numbers, num_starts, num_ends):
+        inside = numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)]
+        taken.update(id(m) for m in inside)
+        if span.count is None and len(inside) == 1:
+            m = inside[0]
+            reason = certain_non_count(view, m.start, m.end, m.value, m.kind, onto)
+            if reason is not None:
+                out.non_counts.append(NonCount(m.start, m.end, m.text, reason))
+                out.warnings.append(f"{m.text!r} at character {m.start} was not counted as people: "
+                                    f"it reads as {REASON_WORDS.get(reason, 'something else')}")
+                continue
+        value, kind = _value_of(text, span, inside, onto)
+        if value is None:
+            out.warnings.append(f"{span.text!r} at character {span.start} was marked as a number of "
+                                f"people but holds no number: skipped")
+            continue
+        out.found.append((span, value, kind))
+    n_rule = 0
+    for m in numbers:
+        if id(m) in taken:
+            continue
+        inside = others.overlapping(m.start, m.end)
+        verdict, reason = classify_number(view, m.start, m.end, m.value, m.kind, onto,
+                                          inside.label if inside else None)
+        if verdict == "count" and m.kind == "digits" and _names_a_place(text, m, others):
+            verdict, reason = "non_count", "ordinal"  # شبكة "السويداء 24": a name, not a count
+        if verdict == "count" and rules_fallback:
+            n_rule += 1
+            span = Span(m.start, m.end, "COUNT", m.text, id=f"_r{n_rule}")
+            while span.id in used_ids:
+                n_rule += 1
+                span = span.with_id(f"_r{n_rule}")
+            used_ids.add(span.id)
+            out.new_spans.append(span)
+            out.found.append((span, m.value, m.kind))
+        else:
+            out.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
+    out.found.sort(key=lambda x: x[0].start)
+    return out
+
+
+def _names_a_place(text: str, m: NumberMatch, others: SpanLookup) -> bool:
+    """Digits right after a PLACE span and closing the phrase (``"السويداء 24"``, ``موقع
+    سويداء 24 على الإنترنت``): the name of an outlet or a site, no people counted."""
+    head = text[max(0, m.start - 16):m.start]
+    if m.end < len(text) and text[m.end] in _CLOSING and any(q in head for q in _OPENING) \
+            and len(head[max(head.rfind(q) for q in _OPENING):].split()) <= 2:
+        return True  # "السويداء 24": a short quoted name ending with the number
+    before = [s for s in others.ending_in(max(0, m.start - 2), m.start) if s.label == "PLACE"]
+    if not before or text[before[0].end:m.start] != " ":
+        return False
+    rest = text[m.end:m.end + 12]
+    return not rest.strip() or rest[0] in "\"'»”" or key(rest).split()[0] in _AFTER_A_NAME
+
+
+_OPENING = ('"', "«", "“")
+_CLOSING = ('"', "»", "”")
+_AFTER_A_NAME = frozenset(key(w) for w in ("على", "المحلية", "المحلي", "الإخباري", "الإخبارية"))
+
+
+def _merge_split(text: str, count_spans: list[Span], numbers: list[NumberMatch],
+                 num_starts: list[int], num_ends: list[int]) -> list[Span]:
+    """COUNT spans that split one number (``ثلاثة آلاف`` | ``وخمسمئة``) become one span."""
+    out: list[Span] = []
+    last_number: NumberMatch | None = None
+    for span in count_spans:
+        inside = numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)]
+        if len(inside) == 1 and inside[0] is last_number and out and out[-1].count is None \
+                and span.count is None:
+            prev = out[-1]
+            end = max(prev.end, span.end)
+            out[-1] = replace(prev, end=end, text=text[prev.start:end])
+            continue
+        out.append(span)
+        last_number = inside[-1] if inside else None
+    return out
+
+
+def _value_of(text: str, span: Span, inside: list[NumberMatch], onto: Any) -> tuple[int | None, str]:
+    """The value of a COUNT span and the kind of number in it."""
+    kind = inside[0].kind if len(inside) == 1 else ("words" if inside else "span")
+    if span.count is not None:
+        return span.count.value, kind
+    if len(inside) == 1:
+        return inside[0].value, kind
+    joined = _joined_sum(text, inside) if len(inside) > 1 else None
+    if joined is not None:
+        return joined, "words"
+    duals = getattr(onto, "dual_keys", None)
+    value = parse_number(span.text, duals) if duals is not None else parse_number(span.text)
+    if value is not None:
+        return value, kind
+    if inside:
+        best = max(inside, key=lambda m: m.end - m.start)
+        return best.value, best.kind
+    if _looks_dual(span.text):
+        return 2, "dual"  # a COUNT span on a dual the number finder does not know (قياديين، طفلاه)
+    return None, kind
+
+
+def _joined_sum(text: str, inside: list[NumberMatch]) -> int | None:
+    """``65 ألف و900``: numbers joined by و, each smaller than the round part before it."""
+    total = inside[0].value
+    for a, b in pairwise(inside):
+        gap = key(text[a.end:b.start]).strip()
+        if gap != "و" or a.value % 1000 or b.value >= 1000 or b.value <= 0:
+            return None
+        total += b.value
+    return total

@@ -1,0 +1,221 @@
+"""Cue words of the linker: casualty triggers, qualifiers, subset markers,
+date/duration/thing units and perpetrator/place markers.
+
+Everything is folded once (:func:`hasila.link.text.key`); tokens are matched
+with their clitics and article stripped (:meth:`hasila.link.text.Tok.has`).
+"""
+
+from __future__ import annotations
+
+from hasila.link.text import keys, phrases
+
+# ------------------------------------------------------------------ status triggers
+STATUS_TRIGGERS: dict[str, frozenset[str]] = {
+    "killed": keys("""
+        قتل قتلوا قتلت قتلا قتلن يقتل تقتل مقتل مقتلهم مقتلهما قتلى قتيل قتيلا قتيلاً قتيلين قتيلان
+        مصرع مصرعهم استشهد استشهدوا استشهدت استشهدا استشهاد استشهادهم شهداء شهيد شهيدا
+        قضى قضوا قضت قضين حتفه حتفهم حتفها حتفهما الموت موت وفاة وفاتهم توفي توفوا توفيت توفيا
+        مات ماتوا ماتت يموت جثث جثة جثامين جثمان ضحايا ضحية إعدام أعدم أعدموا أعدمت اغتيال اغتيل اغتيلوا
+        سقوط سقط سقطوا لقي لقوا لقيت حصيلة القتلى يقضون يقضي تقضي قضيا قضتا فارقوا فارق فارقت جثتي جثتا
+        """),
+    "injured": keys("""
+        جرح جرحى جريح جريحا جريحاً جرحوا جرحت إصابة إصابات إصابتهم أصيب أصيبوا أصيبت أصيبا
+        يصاب مصاب مصابين مصابا مصاباً مصابون بجروح جروح
+        """),
+    "detained": keys("""
+        اعتقل اعتقلوا اعتقلت اعتقال اعتقالات معتقل معتقلين معتقلا معتقلاً معتقلون معتقلة معتقلات
+        احتجاز احتجز احتجزت احتجزوا محتجز محتجزين محتجزات توقيف أوقف أسر أسرى أسير
+        أوقفت أوقفوا توقيفهم موقوفين موقوفا القبض تحتجز يحتجز احتجازهم اعتقالهم سجين سجينا سجناء
+        """),
+    "abducted": keys("""
+        خطف خطفوا خطفت اختطف اختطفوا اختطفت اختطاف مختطف مختطفين مختطفا مختطفة مختطفات
+        """),
+    "missing": keys("""
+        فقدان مفقود مفقودين مفقودا مفقودون فقدوا اختفاء مختفين مصير
+        """),
+    "other": keys("""
+        نزح نزحوا نزوح نازح نازحين نازحون تهجير هجر تهجيرهم تشريد شردوا غادر غادروا مغادرة خرج خرجوا خروج
+        إجلاء أجلي إخلاء فر فروا لجأ لاجئ لاجئين لاجئون يعيش يعيشون يقيم يقطن يحتاج يحتاجون
+        يحتمون تضم يضم تقل عبر عبروا وصل وصول أفرج الإفراج سراح
+        """),
+}
+#: Trigger words that are only casualty words right before a count or people noun.
+WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة")
+#: Death words that make a detainee/abductee/injured noun a killed count (``وفاة 23 معتقلاً``).
+DEATH_WORDS = keys("""
+    مقتل قتل قتلوا استشهاد استشهد استشهدوا وفاة توفي توفوا توفيت قضى قضوا قضيا يقضون مات ماتوا مصرع
+    فارقوا فارق جثث جثة جثتي جثتا تصفية إعدام أعدم أعدموا
+    """)
+#: ``مقابل 159 مسلحاً``: the count shares the status of the one it is set against.
+VERSUS = keys("مقابل")
+#: Verbal nouns that open a new casualty event (a perpetrator after them is not an earlier count's).
+EVENT_NOUNS = keys("مقتل استشهاد إصابة مصرع وفاة اعتقال اختطاف إعدام اغتيال")
+#: Statuses that count as casualties (a trigger of these makes a number a count).
+CASUALTY_STATUSES = ("killed", "injured", "detained", "abducted", "missing")
+
+# ------------------------------------------------------------------ qualifiers
+QUALIFIERS_BEFORE: dict[tuple[str, ...], str] = {}
+for _q, _items in {
+    "at_least": ["على الأقل", "ما لا يقل عن", "لا يقل عن", "ما لا يقل على", "أكثر من", "ما يزيد عن",
+                 "ما يزيد على", "يزيد عن", "يزيد على", "أزيد من", "ما يربو على", "يربو على",
+                 "ما يفوق", "يفوق", "أكثر من"],
+    "about": ["نحو", "قرابة", "حوالي", "حوالى", "زهاء", "ما يقارب", "يقارب", "ما يقرب من", "يقرب من",
+              "ما يناهز", "يناهز", "نحوا", "تقريبا"],
+    "at_most": ["أقل من", "ما لا يزيد عن", "ما لا يزيد على", "لا يزيد عن", "لا يزيد على", "ما دون",
+                "أقل من"],
+}.items():
+    for _p in phrases(_items):
+        QUALIFIERS_BEFORE[_p] = _q
+QUALIFIER_PHRASES_BEFORE = tuple(sorted(QUALIFIERS_BEFORE, key=lambda p: -len(p)))
+QUALIFIERS_AFTER: dict[tuple[str, ...], str] = {p: "at_least" for p in phrases(["على الأقل", "ونيف", "ونيّف", "على الاقل"])}
+QUALIFIERS_AFTER.update({p: "about" for p in phrases(["تقريبا", "تقريباً"])})
+QUALIFIER_PHRASES_AFTER = tuple(sorted(QUALIFIERS_AFTER, key=lambda p: -len(p)))
+#: Every word of a qualifier phrase (stepped over when looking for a cue before a count).
+QUALIFIER_WORDS = frozenset(w for p in (*QUALIFIERS_BEFORE, *QUALIFIERS_AFTER) for w in p)
+
+# ------------------------------------------------------------------ part_of markers
+#: Before a count: the count is a subset of an earlier one.
+SUBSET_BEFORE = phrases(["بينهم", "بينهن", "بينهما", "منهم", "منهن", "من بينهم", "من بينهن",
+                         "من ضمنهم", "ضمنهم", "من ضمنهن", "ضمنهن", "من بينها", "بينها", "من ضمنها",
+                         "منهم"])
+#: Words that announce a distribution list (``وتوزعت الحصيلة على النحو التالي:``):
+#: the list may run on over several sentences and paragraphs.
+DISTRIBUTION_INTRO = ["كالتالي", "كالآتي", "كالاتي", "التالي", "الآتي", "الاتي", "كما يلي", "يلي", "التالية",
+                      "الآتية"]
+DISTRIBUTION_INTRO_KEYS = phrases(DISTRIBUTION_INTRO)
+#: Words stepped over between a subset/breakdown marker and its count (``ومن ضمنهم أيضاً عشرة``).
+CUE_FILLERS = keys("أيضا أيضاً كذلك كذلك ايضا")
+#: Before a count: it is added to the previous one, like و (``إضافة إلى ثلاثة إعلاميين``).
+COORD_BEFORE = phrases(["إضافة إلى", "إضافة الى", "بالإضافة إلى", "بالإضافة الى", "فضلا عن", "فضلاً عن",
+                        "علاوة على", "إلى جانب", "كما", "وكذلك"])
+#: Words opening a parallel clause (``فيما قضى 44 مدنياً``, ``في حين استشهد 17``): the count
+#: is a sibling of the previous count's list, not a new top-level toll.
+CLAUSE_JOINERS = keys("فيما بينما حين")
+#: List bullets at the start of a line (``- 20 مدنياً``).
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
+#: Before a count: the count starts the breakdown of an earlier total (``وهم: 1206``).
+BREAKDOWN_BEFORE = phrases(["هم", "هن", "وهم", "وهن", "هؤلاء", "وهؤلاء", "توزعوا على", "موزعين على",
+                            "وتوزعوا على", "يتوزعون على", "يتوزعون إلى", "يتوزعون الى", "توزعت إلى",
+                            "توزعت الى", "توزعوا إلى", "موزعين بين", "يتوزعون بين", *DISTRIBUTION_INTRO])
+#: The pronouns that open a breakdown list (``هم رجل وزوجته و…``).
+BREAKDOWN_HEADS = keys("هم هن وهم وهن")
+#: Prepositions inside those phrases: alone they announce no list (``بين 8 و13 عاماً``).
+LIST_PREPOSITIONS = keys("إلى الى بين")
+#: After a count: the count is a subset of an earlier one (``اثنان منهم``).
+SUBSET_AFTER = phrases(["منهم", "منهن", "من بينهم", "من بينهن", "منهما", "منها", "من بينها"])
+#: The pronoun of things among those: only a count without its own noun is part of a total by it.
+OF_THINGS = keys("منها بينها")
+#: ``من بين`` / ``من ضمن`` + a noun phrase naming an earlier group.
+SUBSET_OF_GROUP = phrases(["من بين", "من ضمن", "ضمن", "بين"])
+#: Words between ``من ضمن`` and the group noun (``من ضمن حصيلة المدنيين``).
+GROUP_FILLERS = keys("حصيلة عدد إجمالي مجموع حصيلة")
+#: After a count and its noun: the count is a subset of the next count (``سبعة من بين 14``).
+OF_FOLLOWING = phrases(["من بين", "من أصل", "من إجمالي", "من مجموع", "من بين ال"])
+#: After a clause: the count before is part of the next one (``…، من أصل 46 مدنيا``).
+OF_TOTAL = phrases(["من أصل", "من إجمالي", "من مجموع"])
+#: Words introducing what a bare total counts (``إلى 93 تعداد القتلى المدنيين``).
+TOTAL_WORDS = keys("عدد تعداد حصيلة إجمالي مجموع")
+#: A count followed by these words takes the category of the count it continues.
+OTHERS_WORDS = keys("آخرين آخرون آخر أخرى أخريات آخرات آخران آخرَين")
+#: Words meaning "the rest" / "all of them" that do not start a new group.
+COORD_AND = "و"
+
+# ------------------------------------------------------------------ numbers that are not counts
+MONTHS = keys("""
+    يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر اكتوبر
+    نوفمبر ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب أيلول ايلول تشرين
+    """)
+DAYS = keys("السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة يوم")
+YEAR_BEFORE = keys("""
+    عام العام عامي سنة السنة سنتي منذ مطلع أواخر أوائل بداية نهاية خلال أواسط منتصف صيف شتاء ربيع
+    خريف حتى موسم ميزانية
+    """)
+AGE_BEFORE = keys("عمر العمر عمره عمرها عمرهم بعمر يبلغ تبلغ البالغ البالغة البالغين سن بسن ابن ابنة عمرهما")
+DURATION_UNITS = keys("""
+    ساعة ساعات الساعات ساعتين يوم يوما يوماً أيام الأيام يومين أسبوع أسبوعا أسابيع أسبوعين شهر شهرا شهراً
+    أشهر شهور الأشهر شهرين سنة سنوات سنين عام عاما عاماً أعوام الأعوام عامين دقيقة دقائق دقيقتين ثانية
+    ثوان ثواني ليلة ليال ليالي عقد عقود قرن أسبوعاً
+    """)
+AGE_UNITS = keys("عاما عاماً عام سنة سنوات أعوام ربيعا شهرا أشهر")
+THING_NOUNS = keys("""
+    غارة غارات قذيفة قذائف برميل براميل صاروخ صواريخ صاروخا ضربة ضربات منزل منازل منزلا بيت بيوت
+    كم كيلومتر كيلومترا كيلومترات كلم كيلو متر مترا أمتار ميل طن طنا أطنان حافلة حافلات شاحنة شاحنات
+    سيارة سيارات مركبة مركبات بلدة بلدات قرية قرى مدينة مدن موقع مواقع موقعا منطقة مناطق نقطة نقاط
+    حاجز حواجز دبابة دبابات آلية آليات مدرعة مدرعات طائرة طائرات مروحية مروحيات عملية عمليات هجوم هجمات
+    هجوما انفجار انفجارات تفجير تفجيرات مستشفى مستشفيات مدرسة مدارس مرة مرات مرّة عائلة عائلات أسرة
+    أسر سلة سلال دولة دول بلد بلدان لغم ألغام عبوة عبوات مستودع مستودعات مبنى مباني مقر مقرات مركز مراكز
+    جبهة جبهات محور محاور مخيم مخيمات حي أحياء كتيبة كتائب لواء ألوية مجموعة مجموعات
+    دونم هكتار لتر كيس أكياس جولة جولات اجتماع اجتماعات قرار قرارات بند بنود نقطة قافلة قوافل
+    شحنة شحنات رحلة رحلات معبر معابر مطار مطارات جسر جسور حافلة خيمة خيام وحدة وحدات دفعة دفعات
+    مكان أماكن سوق أسواق محاولة محاولات مشاف مشافي مشفى مرفق مرافق مرفقا منشأة منشآت مادة مواد مليار ليرة دولار دولارا دولارات يورو جنيه ريال درهم دينار صفحة صفحات كلمة ملف ملفات
+    بالمئة بالمائة المئة المائة
+    """)
+MONEY_UNITS = keys("دولار دولارا دولارات ليرة ليرات يورو جنيه ريال ريالات درهم دينار")
+PERCENT_WORDS = keys("بالمئة بالمائة المئة المائة % ٪")
+PERCENT_PHRASES = phrases(["في المئة", "في المائة", "بالمئة", "بالمائة"])
+ORDINAL_BEFORE = keys("""
+    رقم الرقم المرتبة مرتبة اللواء الفرقة الفوج الكتيبة القرار المادة البند الفقرة الدورة الجولة الحلقة
+    الطريق الأوتوستراد الطريق الدولي إم أف إف ميغ سو توبوليف القطاع المربع النقطة الحاجز الكيلو المحطة
+    """)
+
+# ------------------------------------------------------------------ perpetrator / place markers
+#: A word right before an ACTOR that makes it the perpetrator.
+PERPETRATOR_BEFORE = keys("""
+    جراء بقصف قصف قصفت قصفتها قصفه برصاص رصاص يد أيدي نفذته نفذتها نفذها نفذوه نفذت نفذه شنته شنتها شنها
+    شنه شنت قبل قتلتهم قتلهم قتلته قتلتها قتلت قتل أطلقتها أطلقها أطلقته أطلقت أطلقوها استهداف استهدافات
+    باستهداف استهدفتها استهدفت استهدفه غارات غارة بغارات بغارة ضربات ضربة هجوم هجمات بهجوم تفجير قذائف
+    بقذائف صواريخ بصواريخ نيران بنيران اعتقلتهم اعتقلت خطفتهم اختطفتهم أعدمتهم أعدمت اعدمت طائرات
+    برصاص قناصة قنص مدفعية
+    """)
+#: Words before ``مع`` that make the ACTOR after it the other side of a fight.
+FIGHT_WORDS = keys("اشتباكات اشتباك معارك مواجهات المعارك الاشتباكات")
+#: Words before a group that make it the counted people's side (``من قوات النظام``).
+AFFILIATION_BEFORE = phrases(["من", "في صفوف", "من صفوف", "من عناصر", "من أفراد", "من مقاتلي",
+                              "في", "لدى", "ينتمون إلى", "ينتمون ل", "تابعين ل", "من أبناء", "بين", "بصفوف"])
+#: Fillers between ``من`` and the group (``من أفراد قوات النظام``).
+AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي أبناء عناصر")
+#: Prepositions before a PLACE that make it the location.
+PLACE_BEFORE = keys("في ب على قرب بريف ريف ضمن داخل عند نحو باتجاه محيط أطراف شمال جنوب شرق غرب")
+#: Nationality adjectives that make a fighting noun foreign forces (``جنود روس``).
+FOREIGN_ADJ = keys("""
+    روس روسي روسيا روسيين أتراك تركي تركيا تركيين إيراني إيرانيا إيرانيين إيرانيون أمريكي أمريكيين
+    أمريكيا أميركي أميركيين أميركيا فرنسي فرنسيين بريطاني بريطانيين إسرائيلي إسرائيليين لبناني لبنانيين
+    عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين روسيان روسيين تركيان تركيين إيرانيان
+    أمريكيان أميركيان روسيا
+    """)
+#: States other than Syria (and their capitals) that announce their own soldiers' losses
+#: (``أعلنت أنقرة مقتل 8 من جنودها``).
+FOREIGN_STATES = keys("""
+    أنقرة تركيا موسكو روسيا واشنطن أمريكا أميركا الولايات طهران إيران إسرائيل باريس فرنسا لندن بريطانيا
+    """)
+#: ``70 حالة اختناق``, ``687 حالة اعتقال``: cases of a casualty, each one person.
+CASE_WORDS = keys("حالة حالات")
+#: Words after a case word that make it casualties (the status triggers, and these).
+CASE_KINDS = keys("اختناق تسمم")
+#: ``ارتفعت حصيلة القتلى إلى 209``, ``عدد المصابين يتجاوز 50``: a figure reached by a toll.
+REACH_WORDS = keys("إلى الى بلغ بلغت بلغوا يتجاوز تجاوز تجاوزت يفوق فاق وصل وصلت")
+#: ``مقاتلين مدعومين من تركيا``: the backer named after these is not the counted people's side.
+BACKED_BY = keys("مدعوم مدعومين مدعومون مدعومة المدعوم المدعومين المدعومة بدعم")
+#: ``250 شخصا من السكان``: where people live; it does not make a people noun civilian.
+RESIDENTS = keys("سكان السكان أهالي الأهالي")
+#: ``جميعهم مدنيون``: after a list of counts, what all of them are.
+ALL_OF_THEM = keys("جميعهم كلهم جميعهن كلهن وجميعهم وكلهم")
+#: Head nouns a report uses alone for a group it named in full before (``الفرقة`` for
+#: ``الفرقة 30``, ``الجبهة`` for ``جبهة النصرة``, ``وحدات الحماية`` for ``وحدات حماية الشعب``).
+GROUP_HEADS = keys("فرقة جبهة لواء وحدات حركة فصيل كتيبة تنظيم هيئة")
+#: Places outside Syria (countries, and the provinces and towns of its neighbours that
+#: reports name): state soldiers and police counted where every place named is one of
+#: these are ``other`` (the guide: outside Syria, another state's soldiers and police).
+FOREIGN_PLACES = keys("""
+    تركيا العراق لبنان الأردن الاردن إسرائيل اسرائيل إيران ايران روسيا مصر تونس ليبيا اليمن فرنسا ألمانيا
+    بلجيكا النمسا بريطانيا أمريكا أميركا كيليس كلس شانلي أورفا أورفة غازي عنتاب غازيانتيب هاتاي أنطاكيا
+    شرناق هكاري ديار بكر ماردين سوروتش سروج أضنة أنقرة إسطنبول اسطنبول إزمير بغداد الموصل الأنبار الرمادي
+    الفلوجة تكريت كركوك أربيل البصرة بيروت طرابلس صيدا عرسال الهرمل البقاع عمان الرمثا المفرق
+    """)
+#: Words after a unit name that tie it to a known group (``فرق الهندسة التابعة لـقسد``).
+TIED_TO = keys("التابع التابعة التابعين المبايع المبايعة المبايعين المرتبط المرتبطة المنضوي المنضوية")
+#: Words after a fighting noun that make it regime-loyal (``مقاتلا مواليا للنظام``).
+LOYAL_WORDS = keys("مواليا موالين موالون الموالين الموالية موالية مواليين موال نظامي نظاميا نظاميين نظاميون")
+REGIME_WORDS = keys("للنظام النظام لقوات لها له لدمشق")
+#: ``الموالين لها``: a loyal word then one of these names the allies of the group just named.
+ALLY_PRONOUNS = keys("لها له لهم لهما لهن")

@@ -1,0 +1,427 @@
+"""Does a number count people? Rules for numbers that no COUNT span covers.
+
+:func:`classify_number` returns either ``("count", None)`` when the words
+around the number say it counts people (a people noun or a partitive group
+follows, a casualty trigger governs it) or ``("non_count", reason)`` with the
+reason: ``date``, ``year``, ``age``, ``duration``, ``thing``, ``ordinal``,
+``percentage``, ``money`` or ``other``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from hasila.link import cues
+from hasila.link.text import TokenView, key, variants
+
+NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
+                                      "percentage", "money", "other")
+_ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
+_STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب", "فيها", "فيه", "خلالها",
+                                              "خلاله", "بها", "اليوم", "امس"}) | cues.DAYS
+_SUBJECT_PARTICLES = frozenset(key(w) for w in ("أن", "إن", "ان", "لكن", "وأن", "وإن"))
+_SUBSET_WORDS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
+
+
+class OntologyLike(Protocol):
+    def category_of_noun(self, text: str) -> str | None: ...
+    def category_of_group(self, text: str) -> str | None: ...
+    def is_neutral_noun(self, text: str) -> bool: ...
+
+
+def noun_category(ontology: OntologyLike, text: str) -> str | None:
+    """``ontology.category_of_noun`` that also reads an accusative alif (عسكريا → عسكري)."""
+    cid = ontology.category_of_noun(text)
+    if cid is None and " " not in text.strip():
+        bare = text.strip().rstrip("\u064b\u064c\u064d")
+        if bare.endswith("ا") and len(bare) > 3:
+            cid = ontology.category_of_noun(bare[:-1])
+    return cid
+
+
+def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bool:
+    """Is token ``i`` a noun that counts people (a category cue or a neutral noun)?"""
+    if i is None:
+        return False
+    t = view[i]
+    if not t.is_word or t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS) or t.plain(_SUBSET_WORDS):
+        return False
+    return noun_category(ontology, t.text) is not None or ontology.is_neutral_noun(t.text)
+
+
+_GROUP_INDEX: dict[int, tuple[Any, dict[tuple[str, ...], str]]] = {}
+
+
+def _group_index(ontology: Any) -> dict[tuple[str, ...], str]:
+    """Group phrases of the ontology as key tuples → category id (first listed wins)."""
+    cached = _GROUP_INDEX.get(id(ontology))
+    if cached is not None and cached[0] is ontology:
+        return cached[1]
+    index: dict[tuple[str, ...], str] = {}
+    for cat in getattr(ontology, "categories", ()):
+        for phrase in cat.groups:
+            index.setdefault(tuple(key(phrase).split()), cat.id)
+    _GROUP_INDEX[id(ontology)] = (ontology, index)
+    return index
+
+
+def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8) -> tuple[str | None, int, int]:
+    """The partitive group that starts at token ``i`` (after ``من``): ``(category, first, last)``.
+
+    The longest group phrase of the ontology that starts exactly there (a
+    clitic allowed on its first word), else the first word as a people noun
+    (``الجهاديين``, ``المدنيين``); fillers such as ``أفراد`` are stepped over.
+    """
+    j = i
+    while j < len(view) and (view[j].is_quote or view[j].key in cues.AFFILIATION_FILLERS):
+        j += 1
+    words: list[int] = []
+    k = j
+    while k < len(view) and len(words) < width:
+        t = view[k]
+        if t.is_quote:
+            k += 1
+            continue
+        if not (t.is_word or (t.is_digit and words)):
+            break  # a digit only inside a name (الفرقة 30)
+        words.append(k)
+        k += 1
+    if not words:
+        return None, j, j
+    index = _group_index(ontology)
+    first_forms = set(variants(view[words[0]].key))
+    best: tuple[int, str] | None = None
+    for phrase, cid in index.items():
+        n = len(phrase)
+        if n > len(words) or phrase[0] not in first_forms:
+            continue
+        if all(view[words[m]].key == phrase[m] or phrase[m] in variants(view[words[m]].key)
+               for m in range(1, n)) and (best is None or n > best[0]):
+            best = (n, cid)
+    if best is not None:
+        return best[1], words[0], words[best[0] - 1]
+    if len(words) > 1 and not view[words[0]].key.startswith(("ال", "و")) \
+            and noun_category(ontology, view[words[0]].text) in ("people", "civilian"):
+        cid, _, last = group_after(view, words[1], ontology, width)
+        if cid is not None and last > words[1]:
+            return cid, words[0], last  # عمال فرق الإنقاذ: a member noun, the group after it decides
+    if view[words[0]].has(cues.THING_NOUNS):
+        return None, j, j
+    cid = noun_category(ontology, view[words[0]].text) or possessed_noun_category(ontology, view[words[0]].text)
+    if cid is not None:
+        return cid, words[0], words[0]
+    return None, j, j
+
+
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def possessed_noun_category(ontology: OntologyLike, word: str) -> str | None:
+    """``جنودها``, ``أطفالهم``: the category of a people noun carrying a possessive pronoun."""
+    for p in _POSSESSIVES:
+        if word.endswith(p) and len(word) - len(p) >= 3:
+            cid = noun_category(ontology, word[:-len(p)])
+            if cid is not None:
+                return cid
+    return None
+
+
+def _next_word(view: TokenView, end: int) -> int | None:
+    return view.next_word(view.first_at_or_after(end), skip=frozenset({"ال", "الـ"}))
+
+
+def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
+    out = []
+    i = view.last_before(start)
+    while i >= 0 and len(out) < n:
+        t = view[i]
+        if view.is_sentence_end(i):
+            break
+        if t.is_word:
+            out.append(i)
+        i -= 1
+    return out
+
+
+def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
+    """Words around ``[start, end)`` that say the number counts people."""
+    j = _next_word(view, end)
+    if j is not None:  # على الأقل may come between the number and its noun
+        q = view.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
+        if q is not None:
+            j = view.next_word(j + len(q))
+    if j is not None:
+        t = view[j]
+        if t.has(cues.TOTAL_WORDS):
+            k = view.next_word(j + 1)
+            return k is None or not view[k].has(cues.THING_NOUNS)  # 93 تعداد القتلى, not عدد محاولات
+        if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS):
+            return True  # 60 آخرين / 91 بينهم
+        if t.has(cues.CASE_WORDS):
+            k = view.next_word(j + 1)
+            if k is not None and (view[k].has(_ALL_TRIGGERS) or view[k].has(cues.CASE_KINDS)):
+                return True  # 70 حالة اختناق / 687 حالة اعتقال
+        if people_noun_at(view, j, ontology):
+            return True
+        if t.key == "من":
+            cid, _, _ = group_after(view, j + 1, ontology)
+            if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
+                return True
+        if (t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS)) or t.has(cues.STATUS_TRIGGERS["other"]):
+            return True  # 21 توفوا / ألفين خرجوا
+        if t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS):
+            return False
+    # a trigger or subset marker right before (qualifiers, عن/إلى, فيها stepped over)
+    n = -1
+    for i in _prev_words(view, start, 5):
+        t = view[i]
+        if t.key in _STEP_OVER:
+            continue
+        n += 1
+        if t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS):
+            return True
+        if t.plain(_SUBSET_WORDS):
+            return True
+        if n == 0 and t.has(cues.STATUS_TRIGGERS["other"]):
+            return True  # وغادر الآلاف
+        if n == 0 and view.text[start:end].startswith("ال") and people_noun_at(view, i, ontology):
+            return True  # الانتحاريون العشرة / الجرحى الثلاثة
+        break
+    return _toll_reaches(view, start, ontology)
+
+
+def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
+    """``ارتفعت حصيلة قتلى قوات النظام إلى 209``, ``عدد المصابين يتجاوز 50``, ``ارتفاع الحصيلة
+    إلى أكثر من 15 ألفا``: the number is what a toll of people (الحصيلة, or عدد/حصيلة + a
+    casualty or people word, or عدد الذين قتلوا) reaches, in one clause."""
+    i = view.last_before(start)
+    while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS:
+        i -= 1  # إلى أكثر من 15 ألفا
+    if i < 0 or not view[i].is_word or not view[i].has(cues.REACH_WORDS):
+        return False
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if view.is_boundary(j):
+            return False
+        if view[j].is_word and view[j].has(cues.TOTAL_WORDS):
+            if view[j].key in _THE_TOLL:
+                return True
+            k = view.next_word(j + 1)
+            if k is not None and view[k].key == "الذين":
+                k = view.next_word(k + 1)
+            return k is not None and (view[k].has(_ALL_TRIGGERS) or people_noun_at(view, k, ontology))
+    return False
+
+
+_THE_TOLL = frozenset(key(w) for w in ("الحصيلة", "والحصيلة", "وبالحصيلة"))
+
+
+def _definite(word_key: str) -> bool:
+    """The word carries the article (after a و/ف/ب/ل clitic too)."""
+    return word_key.startswith("ال") or (word_key[:1] in "وفبل" and word_key[1:].startswith("ال"))
+
+
+def _listed_one(view: TokenView, start: int, prev: list[int]) -> bool:
+    """``بينهم 9 أطفال وأحد عناصر الدفاع المدني``: أحد/إحدى after بينهم, or joined by و to
+    a list with a figure just before: one more victim of the list."""
+    if prev and view[prev[0]].plain(_SUBSET_WORDS):
+        return True
+    i = view.first_at_or_after(start)
+    if not view.glued_prefix(i, start).startswith("و"):
+        return False
+    return any(view[k].is_digit for k in range(max(0, i - 3), i))
+
+
+def _trigger_near(view: TokenView, start: int, end: int, width: int = 3) -> bool:
+    """A casualty trigger within ``width`` words before or after, in the same clause."""
+    for i in _prev_words(view, start, width):
+        if view.is_boundary(i):
+            break
+        if view[i].has(_ALL_TRIGGERS):
+            return True
+    j = view.first_at_or_after(end)
+    for k in range(j, min(len(view), j + width + 1)):
+        if view.is_boundary(k):
+            break
+        if view[k].has(_ALL_TRIGGERS):
+            return True
+    return False
+
+
+def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
+    i = view.first_at_or_after(end)
+    if i < len(view) and view[i].text in "/-" and i + 1 < len(view) and view[i + 1].is_digit:
+        return True
+    p = view.last_before(start)
+    if p >= 1 and view[p].text in "/" and view[p - 1].is_digit:
+        return True
+    if p >= 1 and view[p].text == "-" and view[p - 1].is_digit:
+        j = view.next_word(i)
+        if j is not None and view[j].has(cues.MONTHS):
+            return True
+    # 18 شباط / 18 من فبراير / 6-7 نيسان
+    j = nxt
+    if j is not None and view[j].key == "من":
+        j = view.next_word(j + 1)
+    if j is not None and view[j].key in _MONTH_WORD:  # 25 من شهر يونيو
+        j = view.next_word(j + 1)
+    if j is not None and view[j].has(cues.MONTHS):
+        return True
+    if i < len(view) and view[i].text == "-":
+        k = i + 1
+        if k < len(view) and view[k].is_digit:
+            j2 = view.next_word(k + 1)
+            if j2 is not None and view[j2].has(cues.MONTHS):
+                return True
+    prev = _prev_words(view, start, 2)
+    if prev and view[prev[0]].key in ("بتاريخ", "تاريخ"):
+        return True
+    return bool(prev) and view[prev[0]].key in cues.DAYS and (len(prev) < 2 or view[prev[1]].key in ("يوم", "ليل", "ليلة", "فجر", "صباح", "مساء", "ظهر"))
+
+
+def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, ontology: OntologyLike) -> bool:
+    """``اف-16`` / ``ميغ-21`` (a model) or ``الفرقة 30`` (a unit) with no people noun after."""
+    p = view.last_before(start)
+    if p >= 1 and view[p].text in ("-", "–") and view[p].end == start and view[p - 1].is_word \
+            and view[p - 1].end == view[p].start:
+        return True
+    prev = _prev_words(view, start, 1)
+    return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
+        and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("و"))
+
+
+def _is_clock(view: TokenView, start: int, end: int) -> bool:
+    """``الساعة 03:25`` / ``03:25``: a time of day."""
+    i = view.first_at_or_after(end)
+    if i + 1 < len(view) and view[i].text == ":" and view[i].start == end and view[i + 1].is_digit:
+        return True
+    p = view.last_before(start)
+    if p >= 1 and view[p].text == ":" and view[p].end == start and view[p - 1].is_digit:
+        return True
+    prev = _prev_words(view, start, 1)
+    return bool(prev) and view[prev[0]].key in CLOCK_BEFORE
+
+
+#: Ordinal words before ``عشر`` (``الثامن عشر``, ``الحادي عشر``).
+ORDINAL_WORDS = frozenset(key(w) for w in (
+    "الحادي", "الحادية", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة",
+    "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"))
+#: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
+RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل", "معدل", "بمعدل"))
+_MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
+#: ``من العمر`` after a number: an age.
+AGE_AFTER = frozenset(key(w) for w in ("العمر", "عمره", "عمرها", "عمرهم"))
+#: Words right before a time of day.
+CLOCK_BEFORE = frozenset(key(w) for w in ("الساعة", "الساعه", "بالساعة"))
+#: After أحد: ``أحد أكثر الأيام دموية`` (one of the most …) counts nobody.
+SUPERLATIVES = frozenset(key(w) for w in ("أكثر", "أشد", "أكبر", "أبرز", "أهم", "أعنف", "أسوأ", "أخطر"))
+#: Non-count reasons the number rules are sure of: they override a tagger's COUNT span.
+CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
+
+
+def certain_non_count(view: TokenView, start: int, end: int, value: int, kind: str,
+                      ontology: OntologyLike) -> str | None:
+    """The reason when the number at ``[start, end)`` is surely not a count of people
+    (a date, year, clock time, duration, age, percentage, sum, unit or model name, or a
+    count of things), else ``None``: a tagger's COUNT span there is vetoed."""
+    nxt = _next_word(view, end)
+    if kind == "one" and nxt is not None and view[nxt].key in SUPERLATIVES:
+        return "other"
+    verdict, reason = classify_number(view, start, end, value, kind, ontology)
+    if verdict == "count" or reason not in CERTAIN or (kind == "dual" and reason == "thing"):
+        return None  # a dual is its own noun: رجلان بانفجار
+    if reason == "duration" and nxt is not None and nxt + 1 < len(view) and view[nxt].key == key("يوم") \
+            and view[nxt + 1].has(cues.DAYS):
+        return None  # 40 ألفا يوم الخميس: a day named, not a length of time
+    if reason == "duration" and count_evidence(view, start, end, ontology) \
+            and not (nxt is not None and view[nxt].has(cues.DURATION_UNITS)):
+        return None  # a duration word before, but a casualty word says it counts people
+    return reason
+
+
+def classify_number(view: TokenView, start: int, end: int, value: int, kind: str,
+                    ontology: OntologyLike, inside_label: str | None = None) -> tuple[str, str | None]:
+    """``("count", None)`` or ``("non_count", reason)`` for the number at ``[start, end)``."""
+    if inside_label is not None:
+        return "non_count", "other"
+    if kind == "digits" and _is_clock(view, start, end):
+        return "non_count", "time"
+    nxt = _next_word(view, end)
+    if kind == "digits" and _is_name_number(view, start, end, nxt, ontology):
+        return "non_count", "ordinal"
+    i_after = view.first_at_or_after(end)
+    if i_after < len(view) and view[i_after].text in ("%", "٪"):
+        return "non_count", "percentage"
+    if nxt is not None and (view[nxt].key in cues.PERCENT_WORDS
+                            or view.phrase_starting_at(nxt, cues.PERCENT_PHRASES)):
+        return "non_count", "percentage"
+    if kind == "digits" and _is_date(view, start, end, nxt):
+        return "non_count", "date"
+    prev = _prev_words(view, start, 1)
+    if kind == "dual":  # the dual is its own people noun (امرأتان، عنصرين), unless it agrees with
+        p = view[prev[0]] if prev else None  # a dual thing before it (هجومان مسلحان)
+        if p is not None and len(p.key) > 3 and p.key.endswith(("ان", "ين")) \
+                and not people_noun_at(view, prev[0], ontology) \
+                and p.key not in _ALL_TRIGGERS and not p.plain(_SUBSET_WORDS):
+            return "non_count", "thing"
+        if key(view.text[start:end]).startswith("ال") and p is not None and p.key in _SUBJECT_PARTICLES \
+                and not _trigger_near(view, start, end):
+            return "non_count", "other"  # أن الضابطين كانا: the two named before, no new victims
+        return "count", None
+    if kind == "words" and prev and view[prev[0]].has(ORDINAL_WORDS) and prev[0] == view.last_before(start):
+        return "non_count", "ordinal"  # الثامن عشر: the eighteenth
+    if prev and view[prev[0]].key in RATIO_BEFORE:
+        return "non_count", "other"  # واحد من بين كل أربعة: a ratio
+    if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
+        return "non_count", "age"  # تناهز العشرين من العمر
+    if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
+            and not (prev and view[prev[0]].has(_ALL_TRIGGERS)) and not _listed_one(view, start, prev):
+        return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
+    if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
+        if prev and view[prev[0]].has(cues.DURATION_UNITS):
+            return "non_count", "duration"
+        if prev and view[prev[0]].has(cues.THING_NOUNS):
+            return "non_count", "thing"
+        if kind == "words" and prev and prev[0] == view.last_before(start) \
+                and people_noun_at(view, prev[0], ontology) \
+                and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال"):
+            return "count", None  # بينهم طفل واحد: the numeral of a people noun
+        if not _trigger_near(view, start, end) and not _listed_one(view, start, prev):
+            return "non_count", "other"
+        if prev and people_noun_at(view, prev[0], ontology):
+            return "count", None  # طفلا واحدا مات
+    evidence = count_evidence(view, start, end, ontology)
+    if kind == "words" and not evidence and prev and prev[0] == view.last_before(start) \
+            and people_noun_at(view, prev[0], ontology) \
+            and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال") \
+            and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS) or people_noun_at(view, nxt, ontology))):
+        return "count", None  # مسلحين اثنين / الجرحى الثلاثة: a numeral agreeing with the noun before
+    if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
+        if nxt is not None and people_noun_at(view, nxt, ontology):
+            return "count", None
+        if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
+                                       or view[prev[0]].key in ("في", "وفي"))) \
+                and nxt is not None and not view[nxt].has(cues.MONTHS):
+            return "count", None  # أكثر من 2000 من المسلحين / و2100 قضوا
+        if nxt is not None and view[nxt].has(cues.TOTAL_WORDS):  # يرتفع إلى 2020 عدد الأشخاص
+            k = view.next_word(nxt + 1, skip=frozenset({"ال", "الـ"}))
+            if k is not None and (people_noun_at(view, k, ontology) or view[k].has(_ALL_TRIGGERS)):
+                return "count", None
+        return "non_count", "year"
+    if nxt is not None and view[nxt].has(cues.MONEY_UNITS):
+        return "non_count", "money"
+    if nxt is not None and view[nxt].has(cues.AGE_UNITS):
+        before = _prev_words(view, start, 4)
+        p = view.last_before(start)
+        if any(view[k].has(cues.AGE_BEFORE) for k in before) or (p >= 0 and view[p].text == "("):
+            return "non_count", "age"
+    if nxt is not None and view[nxt].has(cues.DURATION_UNITS):
+        return "non_count", "duration"
+    if prev and view[prev[0]].has(cues.DURATION_UNITS) and not evidence:
+        return "non_count", "duration"
+    if nxt is not None and view[nxt].has(cues.THING_NOUNS) and not people_noun_at(view, nxt, ontology):
+        return "non_count", "thing"
+    if prev and view[prev[0]].has(cues.ORDINAL_BEFORE) and not evidence:
+        return "non_count", "ordinal"
+    if evidence:
+        return "count", None
+    return "non_count", "other"

@@ -1,0 +1,402 @@
+"""The part_of tree of a report's counts: which total each count belongs to.
+
+Counts are read in text order. Each one arrives with a *cue*, the words
+between it and the previous count:
+
+* ``subset`` (``بينهم``, ``منهم``, ``من ضمنهم``): a subset of the nearest
+  earlier count on the chain prev → prev's parent → … that is at least as
+  large; ``subset_and`` (``ومن ضمنهم``, ``وبينهم``) and a count that has its
+  own breakdown skip the leaves of ``بينهم`` lists on that chain;
+* ``breakdown`` (``وهم:``, ``هم``): the start of a breakdown of the nearest
+  earlier count on the chain that is not a leaf of a ``بينهم`` list;
+* ``group`` (``من ضمن حصيلة المدنيين``): a subset of the nearest earlier count
+  of that category;
+* ``coord`` (``و218``): a sibling of the previous count. A count with its own
+  breakdown that follows the leaf of a ``بينهم`` list is a sibling of that
+  list's owner (``و91 بينهم …`` after ``299 بينهم … و6 …``). The sibling's
+  parent is kept when the count fits it (not larger, a compatible kind, the
+  list's sum not exceeded), else the grandparent is tried, and so on;
+* ``none``: a new top-level count.
+
+Then ``X منهم`` after a count, ``X من بين Y`` (X is part of the later Y), and
+an exact-sum completion: a breakdown list (``وهم: …``) whose items add up to
+less than its total takes the following top-level counts of the same
+paragraph when they make the sum exact (a total whose breakdown continues in
+later sentences); a later list coordinated in one sentence whose items add up exactly
+to an earlier top-level total (with the parts it has) breaks that total down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from hasila.schema import Span
+
+
+class Kinds(Protocol):
+    """How categories relate (:class:`hasila.annotation.ontology.Ontology`, from ``configs/categories.yaml``)."""
+
+    any_part: tuple[str, ...]
+    broad: tuple[str, ...]
+
+    def compatible(self, child: str | None, parent: str | None) -> bool: ...
+
+
+@dataclass(eq=False)
+class CountNode:
+    """One count of the report and everything the linker decides about it."""
+
+    order: int
+    span: Span
+    value: int
+    kind: str
+    t0: int  # first token index of the count
+    t1: int  # one past its last token
+    tail: int  # one past the last token of the count's noun phrase
+    sentence: int = 0  # index of the sentence holding the count
+    paragraph: int = 0  # index of the paragraph holding the count
+    vague: bool = False
+    noun: Span | None = None
+    noun_text: str | None = None
+    noun_chars: tuple[int, int] | None = None  # a noun found by the rules (no CATEGORY span)
+    noun_before: bool = False  # the CATEGORY comes before the count (طفلا واحدا)
+    bare_hint: bool = False  # hint read from عدد/حصيلة words, not from a noun
+    group_cat: str | None = None  # category of the group the people belong to
+    partitive: bool = False
+    hint: str | None = None  # category from the noun/group alone
+    generic: bool = False  # the noun is a plain people noun (شخص، قتيل)
+    affiliation: Span | None = None
+    cue: str = "none"
+    cue_and: bool = False
+    cue_cat: str | None = None
+    cue_status: str | None = None
+    subset_after: bool = False
+    of_following: bool = False
+    others: bool = False
+    subtotal: bool = False
+    bullet: bool = False  # the count starts a bulleted line (``- 20 مدنياً``)
+    intro: bool = False  # first item of a list announced by ``على النحو التالي:``
+    closed: bool = False  # a clause (verb, comma) closes the previous count's list before this one
+    sibling: CountNode | None = None  # the previous item of the same bulleted list
+    qualifier: str = "exact"
+    status: str | None = None
+    category: str | None = None
+    perpetrator: Span | None = None
+    location: Span | None = None
+    parent: CountNode | None = None
+    entry: str = "top"
+    list_key: tuple[int, int] | None = None
+    leaf: bool = False
+    children: list[CountNode] = field(default_factory=list)
+
+    def chain(self) -> list[CountNode]:
+        out: list[CountNode] = []
+        node: CountNode | None = self
+        while node is not None and len(out) < 50:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def depth(self) -> int:
+        return len(self.chain()) - 1
+
+    def subtree_tail(self) -> int:
+        """The largest ``tail`` among this count's descendants (its own when it has none)."""
+        tails = [self.tail]
+        stack = list(self.children)
+        while stack:
+            d = stack.pop()
+            tails.append(d.tail)
+            stack.extend(d.children)
+        return max(tails)
+
+    def descends_from(self, other: CountNode) -> bool:
+        return other in self.chain()[1:]
+
+
+def _attach(child: CountNode, parent: CountNode | None, entry: str, list_key: tuple[int, int] | None) -> None:
+    if child.parent is not None:
+        child.parent.children.remove(child)
+    child.parent = parent
+    child.entry = entry
+    child.list_key = list_key if parent is not None else None
+    if parent is not None:
+        parent.children.append(child)
+
+
+def _list_sum(parent: CountNode, list_key: tuple[int, int] | None) -> int:
+    return sum(k.value for k in parent.children if k.list_key == list_key)
+
+
+def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None, sib: CountNode,
+          kinds: Kinds) -> bool:
+    """Can coordinated ``c`` join ``parent``'s list? Never when larger. A kind like
+    its sibling's, or a proper sub-kind of the parent (woman in civilian), is
+    kept even when the list then adds up to more (the linker warns); a loose
+    fit (people, unknown) must keep the list's sum within the parent."""
+    if c.value > parent.value:
+        return False
+    if sib.parent is parent and c.hint is not None and c.hint == sib.hint:
+        return True
+    known = c.hint not in (None, *kinds.any_part) and parent.hint not in (None, *kinds.any_part)
+    if known:
+        return kinds.compatible(c.hint, parent.hint)
+    if c.vague or any(k.vague for k in parent.children) or parent.vague:
+        return True
+    return _list_sum(parent, list_key) + c.value <= parent.value
+
+
+def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool, kinds: Kinds) -> CountNode | None:
+    """The nearest count on prev's chain that can hold ``c`` (a compatible kind first)."""
+    chain = [q for q in prev.chain() if not (skip_leaves and q.leaf) and q.value >= c.value]
+    for q in chain:
+        if kinds.compatible(c.hint, q.hint):
+            return q
+    return chain[0] if chain else None
+
+
+def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], kinds: Kinds) -> None:
+    if c.cue == "group":
+        for k in range(c.order - 1, -1, -1):
+            q = nodes[k]
+            if q.value < c.value:
+                continue
+            if c.cue_cat is None and (q.leaf or not kinds.compatible(c.hint, q.hint)):
+                continue  # ومن ضمن الحصيلة، 287 …: the total, not a part of it
+            if c.cue_status is not None and q.status is not None and q.status != c.cue_status:
+                continue
+            if q.hint == c.cue_cat or c.cue_cat in (None, "people") or (q.hint is None and q.category == c.cue_cat):
+                _attach(c, q, "group", (q.order, c.order))
+                return
+        return
+    if prev is None:
+        return
+    if c.cue == "subset":
+        parent = _subset_parent(c, prev, c.cue_and or c.subtotal, kinds)
+        if parent is not None:
+            _attach(c, parent, "subset", (parent.order, c.order))
+            c.leaf = not c.subtotal
+        return
+    if c.cue == "breakdown":
+        for q in prev.chain():
+            if q.leaf:
+                continue
+            if q.value >= c.value:
+                _attach(c, q, "breakdown", (q.order, c.order))
+                return
+        return
+    if c.cue == "clause":  # فيما قضى 44 …: a sibling of the list item the previous count is in
+        sib = prev
+        while not c.others and sib.leaf and sib.parent is not None:
+            sib = sib.parent
+        parent = sib.parent
+        if parent is not None and _fits(c, parent, sib.list_key, sib, kinds):
+            _attach(c, parent, sib.entry, sib.list_key)
+            c.leaf = sib.leaf
+        return
+    if c.cue == "coord":
+        sib = c.sibling or prev
+        while c.subtotal and sib.leaf and sib.parent is not None:
+            sib = sib.parent
+        if c.closed and sib.leaf and sib.parent is not None and c.hint != sib.hint \
+                and c.hint in (None, *kinds.any_part, *kinds.broad):
+            sib = sib.parent  # بينهم مواطنتان قضوا في …، و مواطنان …: back to the list above
+        while c.sentence != sib.sentence and sib.leaf and sib.parent is not None:
+            sib = sib.parent  # a sentence ends a بينهم list: و51 … in the next one goes on the list above
+        parent = sib.parent
+        below = sib
+        while parent is not None and not _fits(c, parent, below.list_key, sib, kinds):
+            below, parent = parent, parent.parent
+        if parent is None:
+            c.entry = "top"
+            return
+        _attach(c, parent, below.entry, below.list_key)
+        c.leaf = below.leaf and not c.subtotal
+        return
+    if c.subset_after:
+        parent = _subset_parent(c, prev, False, kinds)
+        if parent is not None:
+            _attach(c, parent, "subset", (parent.order, c.order))
+            c.leaf = True
+
+
+def _complete_sums(nodes: list[CountNode], kinds: Kinds, cross_paragraph: bool = False) -> bool:
+    """Attach top-level counts that complete a breakdown list's sum exactly; True if any changed."""
+    changed = False
+    for total in sorted(nodes, key=lambda n: -n.depth()):
+        lists: dict[tuple[int, int] | None, list[CountNode]] = {}
+        for k in total.children:
+            if k.entry == "breakdown":
+                lists.setdefault(k.list_key, []).append(k)
+        for list_key, items in lists.items():
+            if total.vague or any(k.vague for k in items):
+                continue
+            have = sum(k.value for k in total.children if k.list_key == list_key)
+            if have >= total.value:
+                continue
+            last = max(k.order for k in items)
+            run: list[CountNode] = []
+            running = have
+            for k in range(last + 1, len(nodes)):
+                cand = nodes[k]
+                if cand.parent is not None or cand.descends_from(total) or total.descends_from(cand):
+                    continue
+                if cand.vague or cand.value > total.value or not kinds.compatible(cand.hint, total.hint):
+                    break
+                if total.status is not None and cand.status is not None and cand.status != total.status:
+                    break
+                if cand.paragraph != total.paragraph and not cross_paragraph:
+                    break
+                run.append(cand)
+                running += cand.value
+                if running >= total.value:
+                    break
+            if run and running == total.value:
+                for cand in run:
+                    _attach(cand, total, "breakdown", list_key)
+                changed = True
+    return changed
+
+
+def _continue_lists(nodes: list[CountNode], kinds: Kinds) -> None:
+    """A list announced by ``على النحو التالي:`` runs on: later top-level counts of the
+    same status join it while they fit in what is left of its total."""
+    for first in nodes:
+        total = first.parent
+        if not first.intro or total is None or first.entry != "breakdown":
+            continue
+        status = total.status or first.status
+        running = _list_sum(total, first.list_key)
+        for k in range(first.order + 1, len(nodes)):
+            cand = nodes[k]
+            if running >= total.value:
+                break
+            if cand.parent is not None or cand is total or total.descends_from(cand):
+                continue
+            if cand.intro or cand.vague or total.vague:
+                break
+            if status is not None and cand.status is not None and cand.status != status:
+                break
+            if cand.value > total.value - running or not kinds.compatible(cand.hint, total.hint):
+                break
+            _attach(cand, total, "breakdown", first.list_key)
+            running += cand.value
+
+
+#: How many later top-level counts an exact-sum breakdown may span, and its smallest size.
+_RUN_LIMIT = 12
+_RUN_MIN_PARTS = 3
+_RUN_MIN_TOTAL = 20
+
+
+def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
+    """A report's total followed by three or more top-level counts (each with its own parts)
+    of its status that add up to it exactly is broken down by them (a monthly toll by
+    perpetrator or province: ``687 … 476 … 41 … 53 … 46 … 71``). Running or repeated
+    figures never add up so; two numbers often do by chance, so two are not enough."""
+    tops = [n for n in nodes if n.parent is None]
+    for i, total in enumerate(tops):
+        if total.vague or total.value < _RUN_MIN_TOTAL or any(k.entry == "breakdown" for k in total.children):
+            continue
+        run: list[CountNode] = []
+        running = 0
+        for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
+            if not run and not cand.vague and cand.value > total.value:
+                continue  # 687 … then the year's 2858 … then 476 + 41 + …: a larger toll between
+            if cand.parent is not None or cand.vague or cand.value >= total.value \
+                    or not kinds.compatible(cand.hint, total.hint):
+                break
+            if total.status is not None and cand.status is not None and cand.status != total.status:
+                break
+            run.append(cand)
+            running += cand.value
+            if running >= total.value:
+                break
+        if len(run) >= _RUN_MIN_PARTS and running == total.value:
+            attach_breakdown(run, total)
+
+
+#: How many sentences back a coordinated list may find the total it adds up to.
+_COORD_SUM_REACH = 6
+#: Small numbers add up by chance (3 + 2 = 5): the smallest total a coordinated list may break down.
+_COORD_SUM_MIN_TOTAL = 10
+
+
+def _status_fits(part: CountNode, total: CountNode) -> bool:
+    """A part's status may differ from its total's when either is ``other`` (a mixed toll,
+    people on board) or unknown."""
+    return part.status in (None, "other", total.status) or total.status in (None, "other")
+
+
+def _coordinated_runs(tops: list[CountNode]) -> list[list[CountNode]]:
+    """Top-level counts coordinated in one sentence (``10 عناصر من التنظيم و18 مقاتلا``)."""
+    runs: list[list[CountNode]] = []
+    for n in tops:
+        if runs and n.cue == "coord" and n.sentence == runs[-1][-1].sentence:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _coordinated_sums(nodes: list[CountNode], kinds: Kinds) -> None:
+    """A later coordinated list that adds up exactly to an earlier top-level total (with the
+    parts it already has) breaks it down: ``قتل 28 عنصرا … وتسببت الاشتباكات بمقتل 10 عناصر
+    من التنظيم و18 مقاتلا من الفصائل``; ``أصيب وقتل 35 … مقتل 16 وإصابة 19``."""
+    tops = [n for n in nodes if n.parent is None]
+    where = {id(n): i for i, n in enumerate(tops)}
+    for run in _coordinated_runs(tops):
+        if any(c.vague for c in run):
+            continue
+        first = run[0]
+        for total in reversed(tops[:where[id(first)]]):
+            if total.sentence < first.sentence - _COORD_SUM_REACH:
+                break  # only the last few sentences: linear in the number of counts
+            if total.parent is not None or total.vague or total.value < _COORD_SUM_MIN_TOTAL \
+                    or any(k.vague for k in total.children):
+                continue
+            have = sum(k.value for k in total.children)
+            seen = {(k.value, k.hint) for k in total.children}
+            again = not any((c.value, c.hint) in seen for c in run)  # not the same parts repeated
+            if sum(c.value for c in run) != total.value - have \
+                    and not (again and sum(c.value for c in run) == total.value):
+                continue  # the rest of its parts, or all of them by another breakdown
+            if all(c.value < total.value and kinds.compatible(c.hint, total.hint) and _status_fits(c, total)
+                   for c in run):
+                attach_breakdown(run, total)
+            break
+
+
+def attach_breakdown(parts: list[CountNode], total: CountNode) -> None:
+    """Make ``parts`` one breakdown list of ``total`` (a per-place breakdown)."""
+    key = (total.order, parts[0].order)
+    for c in parts:
+        _attach(c, total, "breakdown", key)
+
+
+def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = True) -> None:
+    """Fill ``parent``/``children`` of ``nodes`` (in text order) from their cues."""
+    for n in nodes:
+        nxt = nodes[n.order + 1] if n.order + 1 < len(nodes) else None
+        n.subtotal = (nxt is not None and nxt.cue == "subset" and not nxt.cue_and
+                      and nxt.sentence == n.sentence)
+    for n in nodes:
+        prev = nodes[n.order - 1] if n.order > 0 else None
+        _resolve_one(n, prev, nodes, kinds)
+    for n in nodes:
+        if n.of_following and n.parent is None and n.order + 1 < len(nodes):
+            nxt = nodes[n.order + 1]
+            if nxt.value >= n.value and not nxt.descends_from(n):
+                _attach(n, nxt, "subset", (nxt.order, n.order))
+                n.leaf = True
+    _continue_lists(nodes, kinds)
+    if complete_sums:
+        for _ in range(5):
+            if not _complete_sums(nodes, kinds):
+                break
+        for _ in range(5):  # monthly tolls: the breakdown goes on paragraph by paragraph
+            if not _complete_sums(nodes, kinds, cross_paragraph=True):
+                break
+        _exact_runs(nodes, kinds)
+        _coordinated_sums(nodes, kinds)

@@ -1,0 +1,1 @@
+"""The rules tagger: gazetteer, actor and category word lists and the number parser, then the linker (`hasila --rules`, weak labels)."""

@@ -1,0 +1,438 @@
+"""The rules baseline (weak labeller): ACTOR, PLACE, COUNT and CATEGORY spans,
+COUNT attributes and relations, from word lists and the linker's rules.
+
+* ACTOR: the phrases of ``configs/actors.yaml`` (longest match, a glued
+  clitic left outside) and patterns such as ``طائرات النظام الحربية``,
+  ``القوات التركية``, ``مسلحون مجهولون``;
+* PLACE: the gazetteer (:class:`hasila.text.gazetteer.Gazetteer`) and patterns
+  ``مدينة/بلدة/قرية X`` (the name only), ``مخيم X`` / ``حي X`` (with the cue
+  word) and ``ريف X الجنوبي``;
+* COUNT, CATEGORY, attributes and relations: :func:`hasila.link.link` with its
+  rules on (every number that the words around say counts people becomes a
+  COUNT; the noun it counts becomes a CATEGORY).
+
+:func:`weak_label` labels one text; :class:`RulesLabeller` keeps the word
+lists loaded; :func:`weak_label_file` turns a JSONL corpus into Label Studio
+predictions.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hasila.annotation.ontology import Ontology
+from hasila.config import read_yaml
+from hasila.errors import UserError
+from hasila.fileio import iter_jsonl, project_root
+from hasila.link import LinkConfig, cues, link
+from hasila.link.text import TokenView, key, keys
+from hasila.schema import Doc, Relation, Span
+from hasila.text.arabic import DIACRITICS
+
+if TYPE_CHECKING:
+    from hasila.text.gazetteer import Gazetteer
+
+logger = logging.getLogger(__name__)
+
+#: Actor fields of configs/actors.yaml that hold phrases.
+PHRASE_FIELDS: tuple[str, ...] = ("names", "allies", "air", "helicopter", "drone", "ground", "gunmen")
+_CLITICS: tuple[str, ...] = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+
+#: Heads and modifiers of descriptive actor phrases (``الطائرات الحربية الروسية``).
+_ACTOR_HEADS = keys("""
+    طائرات الطائرات طيران الطيران مقاتلات المقاتلات مروحيات المروحيات قوات القوات مدفعية راجمات
+    الطائرات الحربية البوارج سفن
+    """)
+_ACTOR_MODIFIERS = keys("""
+    النظام الحربية حربية الحربي الروسية روسية الروسي التركية تركية التركي السورية السوري المروحية مروحية
+    الإسرائيلية الإسرائيلي التحالف الدولي الأمريكية الأميركية الحكومية النظامية المسيرة مسيرة الكردية
+    التابعة للنظام الإيرانية العراقية الأردنية
+    """)
+_GUNMEN = (("مسلحون", "مجهولون"), ("مسلحين", "مجهولين"), ("مسلحون", "مجهولو", "الهوية"))
+#: Generic names of parties, beside configs/actors.yaml (category ids for the lexicon).
+GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
+    ("النظام السوري", "regime"), ("النظام", "regime"), ("نظام الأسد", "regime"), ("الحكومة السورية", "regime"),
+    ("القوات السورية", "regime"), ("القوات الحكومية السورية", "regime"), ("الجيش السوري الحكومي", "regime"),
+    ("القوات الموالية للنظام", "regime"), ("القوات الموالية له", "regime"), ("الموالين له", "regime"),
+    ("المسلحين الموالين له", "regime"), ("حزب الله", "regime"), ("الطيران الحربي", "regime"),
+    ("المعارضة", "fighter"), ("المعارضة السورية", "fighter"), ("المعارضة المسلحة", "fighter"),
+    ("الفصائل المعارضة", "fighter"), ("فصائل معارضة", "fighter"), ("فصائل المعارضة المسلحة", "fighter"),
+    ("الفصائل الإسلامية", "fighter"), ("مقاتلي المعارضة", "fighter"), ("الجيش السوري الحر", "fighter"),
+    ("الجيش الحر", "fighter"), ("الجماعات المسلحة", "fighter"), ("المجموعات المسلحة", "fighter"),
+    ("المسلحين", "fighter"), ("المسلحون", "fighter"), ("الجهاديين", "jihadist"), ("الجهاديون", "jihadist"),
+    ("القاعدة", "jihadist"), ("التنظيم", "isis"), ("التنظيم المتطرف", "isis"), ("تنظيم الدولة الإسلامية", "isis"),
+    ("مسلحي داعش", "isis"), ("مقاتلي التنظيم", "isis"), ("مقاتلي تنظيم الدولة الإسلامية", "isis"),
+    ("مقاتلي تنظيم داعش", "isis"), ("الإرهابيين", "other"), ("الجماعات الإرهابية", "other"),
+    ("وزارة الدفاع الروسية", "foreign_forces"), ("الجيش الروسي", "foreign_forces"),
+    ("التحالف الدولي", "foreign_forces"), ("قوات التحالف", "foreign_forces"),
+)
+#: States acting as parties (``قصفت إسرائيل``); after في/إلى/من they are places.
+STATE_ACTORS: tuple[str, ...] = ("روسيا", "إسرائيل", "إيران", "تركيا", "الولايات المتحدة", "واشنطن", "موسكو",
+                                 "أنقرة", "طهران", "الكرملين")
+_PLACE_PREPS = keys("في إلى الى من داخل عبر نحو باتجاه قرب حول شمال جنوب شرق غرب عاصمة")
+#: Words that continue an actor phrase: ``وحلفائها``, ``بقيادة واشنطن``.
+_ALLIES = keys("وحلفائها وحلفاؤها وحلفائه وحلفاؤه وحلفاءها والموالين")
+_LED_BY = keys("بقيادة")
+#: Cue words before a place name: outside the span, and inside it (حي, مخيم).
+_PLACE_CUES_OUT = keys("مدينة بلدة قرية محافظة ناحية بلدتي قريتي مدينتي")
+_PLACE_CUES_IN = keys("مخيم حي")
+_RURAL = keys("ريف ريفي")
+_DIRECTIONS = keys("الشمالي الجنوبي الشرقي الغربي الأوسط والجنوبي والشمالي والشرقي والغربي")
+_COMPOUND_FIRST = keys("تل دير جسر خان معرة كفر عين رأس أبو أم بيت جبل سهل وادي مرج تلة بئر قصر حزم سيدي")
+_NOT_NAMES = keys("""
+    في من على إلى عن مع بين التي الذي الواقعة الواقع الخاضعة الخاضع المحاصرة المحاصر المجاورة المجاور
+    الحدودية الحدودي ذاتها نفسها نفسه ذاته عدة أخرى كبيرة صغيرة جديدة قريبة
+    """)
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Actor phrases (folded key tuple → surface phrase and category id)."""
+
+    phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    source: str = "<none>"
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ActorLexicon:
+        """Read ``configs/actors.yaml`` (phrases written ``a|b`` give both forms)."""
+        path = Path(path) if path is not None else project_root() / "configs" / "actors.yaml"
+        data = read_yaml(path)
+        actors = data.get("actors")
+        if not isinstance(actors, list):
+            raise UserError(f"{path}: 'actors' must be a list")
+        phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+        for n, actor in enumerate(actors):
+            if not isinstance(actor, dict):
+                raise UserError(f"{path}: actors[{n}]: expected a mapping")
+            category = str(actor.get("category") or "other")
+            for fld in PHRASE_FIELDS:
+                items = actor.get(fld) or []
+                if not isinstance(items, list):
+                    raise UserError(f"{path}: actors[{n}].{fld}: expected a list")
+                for item in items:
+                    for form in str(item).split("|"):
+                        form = form.strip()
+                        if form:
+                            phrases.setdefault(tuple(key(form).split()), (form, category))
+        return cls(phrases, str(path))
+
+    @classmethod
+    def from_phrases(cls, items: Iterable[tuple[str, str]]) -> ActorLexicon:
+        """A lexicon from ``(phrase, category)`` pairs (tests, custom lists)."""
+        return cls({tuple(key(p).split()): (p, c) for p, c in items}, "<list>")
+
+    @functools.cached_property
+    def max_len(self) -> int:
+        return max((len(k) for k in self.phrases), default=1)
+
+
+def _skip_letters(text: str, start: int, n: int) -> int:
+    """Raw offset after the first ``n`` letters from ``start`` (marks stepped over)."""
+    pos = start
+    seen = 0
+    while pos < len(text) and seen < n:
+        if text[pos] not in DIACRITICS and text[pos] != "\u0640":
+            seen += 1
+        pos += 1
+    return pos
+
+
+def _first_forms(word_key: str) -> list[tuple[str, int]]:
+    """A first word's key with each glued clitic removed: ``(key, letters removed)``."""
+    out = [(word_key, 0)]
+    for clitic in _CLITICS:
+        if word_key.startswith(clitic) and len(word_key) - len(clitic) >= 2:
+            rest = word_key[len(clitic):]
+            out.append((rest, len(clitic)))
+            if clitic.endswith("ل") and rest.startswith("ل"):
+                out.append(("ا" + rest, len(clitic)))
+    return out
+
+
+_GENERIC = ActorLexicon.from_phrases(GENERIC_ACTORS)
+_STATES = ActorLexicon.from_phrases((s, "foreign_forces") for s in STATE_ACTORS)
+
+
+def find_actors(text: str, actors: ActorLexicon, view: TokenView | None = None) -> list[Span]:
+    """ACTOR spans: lexicon phrases (longest first), generic party names, states
+    acting as parties, and descriptive patterns (``طائرات النظام الحربية``)."""
+    v = view or TokenView(text)
+    merged = ActorLexicon({**_GENERIC.phrases, **actors.phrases}, actors.source)
+    out: list[Span] = []
+    i = 0
+    while i < len(v):
+        hit = _actor_at(v, i, merged)
+        if hit is None:
+            hit = _actor_at(v, i, _STATES)
+            if hit is not None and _after_place_prep(v, i, hit[0]):
+                hit = None
+        if hit is None:
+            i += 1
+            continue
+        start, j = hit
+        j = _extend_actor(v, j)
+        end = v[j - 1].end
+        if j < len(v) and v[j].is_quote and _unbalanced(text[start:end]):
+            end = v[j].end
+            j += 1
+        out.append(Span(start, end, "ACTOR", text[start:end]))
+        i = j
+    return out
+
+
+def _unbalanced(inner: str) -> bool:
+    """Does ``inner`` open a quotation it does not close?"""
+    return inner.count('"') % 2 == 1 or sum(inner.count(q) for q in "«“") > sum(inner.count(q) for q in "»”")
+
+
+def _after_place_prep(v: TokenView, i: int, start: int) -> bool:
+    glued = v.glued_prefix(i, start)
+    if glued in ("ب", "وب", "فب", "ل", "ول"):
+        return True
+    p = v.prev_word(i - 1)
+    return p is not None and v[p].key in _PLACE_PREPS
+
+
+def _extend_actor(v: TokenView, j: int) -> int:
+    """Grow an actor phrase over ``وحلفائها`` and ``بقيادة X``."""
+    if j < len(v) and v[j].is_word and v[j].key in _ALLIES:
+        j += 1
+    if j + 1 < len(v) and v[j].is_word and v[j].key in _LED_BY and v[j + 1].is_word:
+        j += 2
+    return j
+
+
+def _words_from(v: TokenView, i: int, n: int) -> list[int]:
+    """Indices of up to ``n`` word tokens from ``i``, stepping over quotes only."""
+    out: list[int] = []
+    k = i
+    while k < len(v) and len(out) < n:
+        if v[k].is_quote:
+            k += 1
+            continue
+        if not v[k].is_word:
+            break
+        out.append(k)
+        k += 1
+    return out
+
+
+def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | None:
+    t = v[i]
+    if not t.is_word:
+        return None
+    best: tuple[int, int] | None = None
+    words = _words_from(v, i, actors.max_len)
+    for first, skip in _first_forms(t.key):
+        for n in range(len(words), 0, -1):
+            if best is not None and words[n - 1] + 1 <= best[1]:
+                break
+            if (first, *(v[x].key for x in words[1:n])) in actors.phrases:
+                best = (_skip_letters(v.text, t.start, skip), words[n - 1] + 1)
+                break
+        # descriptive: head + modifiers (طائرات النظام الحربية)
+        if first in _ACTOR_HEADS:
+            j = i + 1
+            while j < len(v) and v[j].is_word and v[j].key in _ACTOR_MODIFIERS:
+                j += 1
+            if j > i + 1 and (best is None or j > best[1]):
+                best = (_skip_letters(v.text, t.start, skip), j)
+        for phrase in _GUNMEN:
+            n = len(phrase)
+            hit = first == key(phrase[0]) and all(
+                i + m < len(v) and v[i + m].key == key(phrase[m]) for m in range(1, n))
+            if hit and (best is None or i + n > best[1]):
+                best = (_skip_letters(v.text, t.start, skip), i + n)
+    return best
+
+
+def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None = None) -> list[Span]:
+    """PLACE spans: gazetteer names and ``مدينة X`` / ``مخيم X`` / ``ريف X`` patterns."""
+    v = view or TokenView(text)
+    spans: list[Span] = []
+    if gazetteer is not None:
+        spans = [Span(a, b, "PLACE", text[a:b]) for a, b, _ in gazetteer.find_all(text)]
+    for i, t in enumerate(v.toks):
+        if not t.is_word:
+            continue
+        forms = dict(_first_forms(t.key))
+        cue_in = next((f for f in forms if f in _PLACE_CUES_IN), None)
+        cue_out = next((f for f in forms if f in _PLACE_CUES_OUT), None)
+        rural = next((f for f in forms if f in _RURAL), None)
+        if cue_in is None and cue_out is None and rural is None:
+            continue
+        j = _name_end(v, i + 1)
+        if j is None:
+            continue
+        if rural is not None:
+            while j < len(v) and v[j].is_word and v[j].key in _DIRECTIONS:
+                j += 1
+        if cue_out is not None:
+            start = v[i + 1].start
+        else:
+            start = _skip_letters(text, t.start, forms[cue_in or rural or ""])
+        end = v[j - 1].end
+        spans.append(Span(start, end, "PLACE", text[start:end]))
+    return _non_overlapping(spans)
+
+
+def _name_end(v: TokenView, i: int) -> int | None:
+    """One past a place name starting at token ``i`` (one word, two after تل/دير/…)."""
+    if i >= len(v) or not v[i].is_word or v[i].key in _NOT_NAMES or len(v[i].key) < 2:
+        return None
+    if v[i].has(cues.THING_NOUNS) or v[i].has(cues.DURATION_UNITS):
+        return None
+    if v[i].key in _COMPOUND_FIRST and i + 1 < len(v) and v[i + 1].is_word:
+        return i + 2
+    return i + 1
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    """Keep the longest of overlapping spans (then the earliest)."""
+    out: list[Span] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if taken.isdisjoint(range(s.start, s.end)):
+            out.append(s)
+            taken.update(range(s.start, s.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+@dataclass(frozen=True)
+class WeakConfig:
+    """Settings of the rules labeller (``hasila weak-label``)."""
+
+    actors: str = "configs/actors.yaml"
+    categories: str = "configs/categories.yaml"
+    #: Gazetteer TSV; empty: place patterns only. A file that cannot be loaded is an error.
+    gazetteer: str = "data/gazetteer/places.tsv"
+    model_version: str = "rules-v1"
+    link: LinkConfig = field(default_factory=LinkConfig)
+
+
+def weak_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, ontology: Ontology,
+               doc_id: str = "doc", link_config: LinkConfig | None = None) -> Doc:
+    """Label one report with the rules: spans, COUNT attributes and relations."""
+    view = TokenView(text)
+    actor_spans = find_actors(text, actors, view)
+    in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
+    places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))]
+    cfg = replace(link_config or LinkConfig(), rules_fallback=True, category_spans=True)
+    res = link(text, actor_spans + places, ontology, cfg)
+    doc = res.to_doc(doc_id, text)
+    return _tidy(doc)
+
+
+def _tidy(doc: Doc) -> Doc:
+    """Drop ACTOR spans under a CATEGORY (``9 من قوات النظام``: the partitive group)
+    and spans that overlap COUNTs; give readable ids (c1, k1, a1, p1)."""
+    in_cat = {ch for s in doc.spans if s.label in ("CATEGORY", "COUNT") for ch in range(s.start, s.end)}
+    keep = [s for s in doc.spans if s.label in ("CATEGORY", "COUNT")
+            or in_cat.isdisjoint(range(s.start, s.end))]
+    prefix = {"COUNT": "c", "CATEGORY": "k", "ACTOR": "a", "PLACE": "p"}
+    counter: dict[str, int] = {}
+    new_id: dict[str, str] = {}
+    spans = []
+    for s in sorted(keep, key=lambda s: (s.start, s.end)):
+        counter[s.label] = counter.get(s.label, 0) + 1
+        nid = f"{prefix[s.label]}{counter[s.label]}"
+        if s.id is not None:
+            new_id[s.id] = nid
+        spans.append(replace(s, id=nid))
+    rels = [Relation(new_id[r.from_id], new_id[r.to_id], r.type) for r in doc.relations
+            if r.from_id in new_id and r.to_id in new_id]
+    return Doc(doc.id, doc.text, spans, rels, dict(doc.meta))
+
+
+class RulesLabeller:
+    """The rules baseline with its word lists loaded once."""
+
+    def __init__(self, gazetteer: Gazetteer | None, actors: ActorLexicon, ontology: Ontology,
+                 link_config: LinkConfig | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.actors = actors
+        self.ontology = ontology
+        self.link_config = link_config or LinkConfig()
+
+    @classmethod
+    def load(cls, config: WeakConfig | None = None, ontology: Ontology | None = None) -> RulesLabeller:
+        cfg = config or WeakConfig()
+        root = project_root()
+
+        def resolve(p: str) -> Path:
+            path = Path(p)
+            return path if path.is_absolute() else root / path
+
+        gazetteer = None
+        if cfg.gazetteer:
+            from hasila.text.gazetteer import Gazetteer
+
+            try:
+                gazetteer = Gazetteer.load(resolve(cfg.gazetteer))
+            except UserError as exc:
+                raise UserError(f"{exc}; the rules need the gazetteer for places (set gazetteer "
+                                "to '' in the config to use place patterns only)") from None
+        actors = ActorLexicon.load(resolve(cfg.actors))
+        onto = ontology or Ontology.load(resolve(cfg.categories))
+        return cls(gazetteer, actors, onto, cfg.link)
+
+    def label(self, text: str, doc_id: str = "doc") -> Doc:
+        return weak_label(text, self.gazetteer, self.actors, self.ontology, doc_id, self.link_config)
+
+
+def weak_label_file(input_path: str | Path, output_path: str | Path, config: WeakConfig | None = None,
+                    limit: int = 0) -> int:
+    """Label every ``{"id", "text"}`` line of a JSONL file; write Label Studio predictions.
+
+    Returns the number of reports written. Other fields of a line go to the
+    task's ``data`` (via ``Doc.meta``).
+    """
+    from hasila.annotation.lsio import write_export
+
+    cfg = config or WeakConfig()
+    labeller = RulesLabeller.load(cfg)
+    docs = []
+    for lineno, obj in iter_jsonl(input_path):
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise UserError(f"{input_path}: line {lineno}: no 'text' string")
+        doc_id = str(obj.get("id") or f"line-{lineno}")
+        doc = labeller.label(text, doc_id)
+        meta: dict[str, Any] = {k: v for k, v in obj.items() if k != "text"}
+        meta["doc_id"] = doc_id
+        doc.meta = meta
+        docs.append(doc)
+        if limit and len(docs) >= limit:
+            break
+    write_export(output_path, docs, kind="predictions", model_version=cfg.model_version)
+    logger.info("wrote %d reports to %s", len(docs), output_path)
+    return len(docs)
+
+
+class RulesTagger:
+    """The rules labeller behind the :class:`~hasila.model.infer.Tagger` interface (texts in, spans
+    out), so ``hasila predict --rules`` runs the rules baseline instead of a trained model."""
+
+    model_dir = None
+    bf16 = False
+
+    def __init__(self, labeller: RulesLabeller) -> None:
+        self.labeller = labeller
+        self.ontology = labeller.ontology
+
+    @classmethod
+    def load(cls, config: WeakConfig | None = None) -> RulesTagger:
+        return cls(RulesLabeller.load(config))
+
+    def tag(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Span]]:
+        """The rules' spans for each text (``batch_size`` is accepted and unused)."""
+        return [list(self.labeller.label(text).spans) for text in texts]
+
+
+__all__ = ["ActorLexicon", "RulesLabeller", "RulesTagger", "WeakConfig", "find_actors", "find_places",
+           "weak_label", "weak_label_file"]

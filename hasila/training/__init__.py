@@ -1,0 +1,1 @@
+"""Training: the fine-tuning loop, MLM pre-training, optimisation helpers, retraining from Label Studio."""
