@@ -15,6 +15,7 @@ from hasila.annotation.lsio import category_ids, read_export, validate_doc
 from hasila.cli import main as cli_main
 from hasila.errors import UserError
 from hasila.schema import QUALIFIERS, STATUSES, Doc
+from hasila.synth.builder import is_feminine
 from hasila.synth.generator import (
     DEFAULT_FAMILY_WEIGHTS,
     SynthConfig,
@@ -25,7 +26,7 @@ from hasila.synth.generator import (
     write_docs,
 )
 from hasila.synth.lexicon import NOUNS, noun_form, number_words, words_supported
-from hasila.synth.patterns import PATTERNS, is_feminine
+from hasila.synth.patterns import PATTERNS
 from hasila.text.gazetteer import Gazetteer
 
 

@@ -32,7 +32,9 @@ from hasila.config import from_dict, load_config, read_yaml
 from hasila.errors import UserError
 from hasila.fileio import atomic_open, project_root
 from hasila.schema import Doc
-from hasila.synth.patterns import PATTERNS, ActorRef, Ctx, Style, World
+from hasila.synth.builder import ActorRef, Style, World
+from hasila.synth.context import Ctx
+from hasila.synth.patterns import PATTERNS
 from hasila.text.gazetteer import Gazetteer
 
 logger = logging.getLogger(__name__)
