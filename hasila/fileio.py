@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib.resources
 import json
 import logging
 import os
@@ -189,18 +190,39 @@ def iter_jsonl(path: str | Path, bad: list[BadLine] | None = None,
         yield from iter_jsonl_lines(fh, str(path), bad, quiet)
 
 
+#: Environment variable naming the ``shared`` reference folder (real gold, corpora).
+SHARED_ENV = "HASILA_SHARED"
+
+
 def shared_dir() -> Path | None:
-    """The ``../shared`` reference folder (or ``$HASILA_SHARED``), if present."""
-    env = os.environ.get("HASILA_SHARED")
+    """The ``shared`` reference folder: ``$HASILA_SHARED``, else ``shared`` beside the
+    repository checkout (``../shared``), if present. Never looked up from the working folder."""
+    env = os.environ.get(SHARED_ENV)
     candidates = [Path(env)] if env else []
-    root = Path(__file__).resolve().parent.parent
-    candidates += [root.parent / "shared", Path.cwd().parent / "shared"]
+    candidates.append(_checkout().parent / "shared")
     for cand in candidates:
         if cand.is_dir():
             return cand
     return None
 
 
-def project_root() -> Path:
-    """The repository root (the folder holding ``configs/``)."""
+def resource(relpath: str = "") -> Path:
+    """A file shipped inside the package (package data under ``hasila/resources/``, read
+    with :mod:`importlib.resources`), by its path in the repository: ``configs/categories.yaml``,
+    ``configs/actors.yaml``, ``configs/link.yaml``, ``configs/synth.yaml``,
+    ``data/gazetteer/places.tsv``, ``data/gazetteer/admin.tsv``, ``annotations/label_config.xml``.
+    In a checkout they are links to those files."""
+    path = importlib.resources.files("hasila").joinpath("resources", *filter(None, relpath.split("/")))
+    return Path(str(path))
+
+
+def _checkout() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+def project_root() -> Path:
+    """The folder relative paths of configs are read from: the repository checkout (the folder
+    holding ``configs/``) when hasila runs from one, else, for an installed package, its
+    packaged copies (:func:`resource`), so the defaults work from any working folder."""
+    root = _checkout()
+    return root if (root / "configs").is_dir() else resource()

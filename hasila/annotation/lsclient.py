@@ -21,12 +21,12 @@ from typing import Any
 
 from hasila.annotation.lsio import doc_to_task, read_export
 from hasila.errors import NetworkError, UserError
-from hasila.fileio import atomic_open, project_root
+from hasila.fileio import atomic_open, resource
 from hasila.schema import Doc
 
 logger = logging.getLogger(__name__)
 
-LABEL_CONFIG = project_root() / "annotations" / "label_config.xml"
+LABEL_CONFIG = resource("annotations/label_config.xml")
 
 
 @dataclass

@@ -44,7 +44,7 @@ from typing import Any, Literal
 import yaml
 
 from hasila.errors import AnnotationError, UserError
-from hasila.fileio import atomic_open, iter_jsonl, project_root, read_json
+from hasila.fileio import atomic_open, iter_jsonl, read_json, resource
 from hasila.schema import (
     CONTROL_CATEGORY_ID,
     CONTROL_LABEL,
@@ -110,7 +110,7 @@ def _category_ids_cached(path: str) -> frozenset[str]:
 
 def category_ids(path: str | Path | None = None) -> frozenset[str]:
     """The category ids of the ontology file (``configs/categories.yaml`` by default)."""
-    path = Path(path) if path is not None else project_root() / DEFAULT_ONTOLOGY
+    path = Path(path) if path is not None else resource(DEFAULT_ONTOLOGY)
     return _category_ids_cached(str(path.resolve()))
 
 

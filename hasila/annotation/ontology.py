@@ -26,7 +26,7 @@ from typing import Any
 
 from hasila.config import from_dict, read_yaml
 from hasila.errors import UserError
-from hasila.fileio import project_root
+from hasila.fileio import project_root, resource
 from hasila.text import arabic
 from hasila.text.arabic import NumberMatch, fold, key_variants
 
@@ -40,7 +40,7 @@ _LEADING = frozenset(fold(w) for w in ("من", "ضمن", "بين", "بينهم",
 
 
 def default_path() -> Path:
-    return project_root() / "configs" / "categories.yaml"
+    return resource("configs/categories.yaml")
 
 
 _PERSIAN = str.maketrans({"ی": "ي", "ک": "ك"})

@@ -31,7 +31,7 @@ import torch
 import yaml
 
 from hasila.errors import UserError
-from hasila.fileio import project_root
+from hasila.fileio import resource
 from hasila.model.decoding import DecodingConfig
 from hasila.schema import Span, bio_tags
 
@@ -159,7 +159,7 @@ def ontology_path(model_dir: Path) -> Path:
     saved = model_dir / "categories.yaml"
     if saved.is_file():
         return saved
-    fallback = project_root() / "configs" / "categories.yaml"
+    fallback = resource("configs/categories.yaml")
     # the commands tell the user (hasila.apps.predict.ontology_note); a log line would repeat it
     logger.info("%s: no categories.yaml saved with the model; using %s", model_dir, fallback)
     return fallback

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hasila.errors import UserError
-from hasila.fileio import project_root
+from hasila.fileio import resource
 from hasila.text.arabic import DIACRITICS, TATWEEL, fold, normalize
 
 logger = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class Gazetteer:
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         """Read a gazetteer TSV (default: ``data/gazetteer/places.tsv``)."""
-        path = Path(path) if path is not None else project_root() / "data" / "gazetteer" / "places.tsv"
+        path = Path(path) if path is not None else resource("data/gazetteer/places.tsv")
         if not path.exists():
             raise UserError(f"{path}: gazetteer file not found")
         places: list[Place] = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hasila.errors import UserError
-from hasila.fileio import project_root
+from hasila.fileio import resource
 from hasila.text.arabic import fold
 from hasila.text.gazetteer import CLITICS, Gazetteer, Place
 
@@ -81,7 +81,7 @@ class AdminGazetteer:
     @classmethod
     def load(cls, path: str | Path | None = None, places: Gazetteer | None = None) -> AdminGazetteer:
         """Read ``admin.tsv`` (default ``data/gazetteer/admin.tsv``) and the project gazetteer."""
-        path = Path(path) if path is not None else project_root() / "data" / "gazetteer" / "admin.tsv"
+        path = Path(path) if path is not None else resource("data/gazetteer/admin.tsv")
         if not path.exists():
             raise UserError(f"{path}: administrative gazetteer not found")
         units: list[Unit] = []
