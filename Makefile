@@ -8,9 +8,10 @@ venv:
 demo: venv
 	.venv/bin/hasila run --config configs/default.yaml
 
-## lint + the whole test suite
+## lint (ruff, mypy) + the whole test suite
 test: venv
 	.venv/bin/ruff check hasila tests bench
+	.venv/bin/python -m mypy
 	.venv/bin/python -m pytest
 
 bench: venv

@@ -261,15 +261,12 @@ def _worker_hasila(spec: dict[str, Any], texts_path: str, threads: int) -> dict[
     tagger = None
     if workers == 1:
         onnx = spec.get("onnx")
-        kwargs: dict[str, Any] = {"threads": threads, "bf16": spec.get("bf16")}
         if onnx:
-            kwargs["bf16"] = False
-        tagger = Tagger.load(spec["model"], **kwargs)
-        if onnx:
-            from hasila.model.onnx_export import OnnxLogits
+            from hasila.model.onnx_export import onnx_tagger
 
-            tagger._logits = OnnxLogits(onnx, threads=threads)  # type: ignore[method-assign]
-            tagger.lanes = 1  # ONNX Runtime spreads one batch over its own threads
+            tagger = onnx_tagger(spec["model"], onnx, threads=threads)
+        else:
+            tagger = Tagger.load(spec["model"], threads=threads, bf16=spec.get("bf16"))
     load_s = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         common = {"tagger": tagger, "link": spec["link"], "batch_size": spec["batch_size"],

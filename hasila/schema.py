@@ -7,8 +7,9 @@ and ``value.end``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 LABELS: tuple[str, ...] = ("ACTOR", "PLACE", "COUNT", "CATEGORY")
 RELATIONS: tuple[str, ...] = ("category", "part_of", "affiliation", "perpetrator", "location")
@@ -123,7 +124,18 @@ class CasualtyRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CasualtyRecord:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})  # type: ignore[arg-type]
+
+
+@runtime_checkable
+class SpanTagger(Protocol):
+    """Anything that tags reports: texts in, one list of spans per text out, with the category
+    ontology its spans follow. The trained model (:class:`hasila.model.infer.Tagger`, on torch
+    or ONNX Runtime weights) and the rules (:class:`hasila.rules.tagger.RulesTagger`) are two."""
+
+    ontology: Any
+
+    def tag(self, texts: Sequence[str], batch_size: int = ...) -> list[list[Span]]: ...
 
 
 def records_from_doc(doc: Doc) -> list[CasualtyRecord]:

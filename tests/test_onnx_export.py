@@ -27,8 +27,10 @@ from hasila.model.onnx_export import (
     OnnxLogits,
     export_onnx,
     onnx_path,
+    onnx_tagger,
     require_onnx,
 )
+from hasila.schema import SpanTagger
 
 MISSING = [m for m in ("onnx", "onnxruntime", "onnxscript") if importlib.util.find_spec(m) is None]
 needs_onnx = pytest.mark.skipif(
@@ -99,10 +101,12 @@ def test_tagger_on_onnx_gives_the_torch_spans(model_dir: Path, exported) -> None
     tagger.max_length, tagger.stride = 32, 8  # several windows per report
     want = _entities(tagger.tag(texts, batch_size=4))
     assert want
-    tagger._logits = OnnxLogits(exported.fp32, threads=1)  # type: ignore[method-assign]
+    tagger.logits_backend = OnnxLogits(exported.fp32, threads=1)
     assert _entities(tagger.tag(texts, batch_size=4)) == want
-    tagger._logits = OnnxLogits(exported.int8, threads=1)  # type: ignore[method-assign]
-    got = _entities(tagger.tag(texts, batch_size=4))
+    onnx = onnx_tagger(model_dir, exported.int8, threads=1)
+    assert isinstance(onnx, SpanTagger) and onnx.logits_backend is not None
+    onnx.max_length, onnx.stride = 32, 8
+    got = _entities(onnx.tag(texts, batch_size=4))
     assert 2 * len(got & want) / (len(got) + len(want)) >= 0.95
 
 

@@ -416,7 +416,7 @@ def _parse_results(results: list[Any], text: str, err: Any) -> tuple[list[Span],
         if from_name in regions[rid]:
             err(rid, f"two {from_name} results for one region")
             continue
-        regions[rid][from_name] = r
+        regions[rid][from_name] = r  # type: ignore[index]
 
     spans = []
     for rid in order:

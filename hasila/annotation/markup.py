@@ -99,13 +99,13 @@ def parse_markup(source: str, doc_id: str = "doc", where: str | None = None,
     by_id = {s.id: s for s in spans}
     relations = []
     for from_id, rel, to_id, line in pending:
-        target = by_id.get(to_id)
-        if target is None:
+        to_span = by_id.get(to_id)
+        if to_span is None:
             raise UserError(f"{where}: line {line}: {rel} of {from_id} points to unknown id {to_id!r}")
         want = RELATION_ENDPOINTS[rel][1]
-        if target.label != want:
+        if to_span.label != want:
             raise UserError(f"{where}: line {line}: {rel} of {from_id} must point to a {want}, "
-                            f"{to_id} is {target.label}")
+                            f"{to_id} is {to_span.label}")
         relations.append(Relation(from_id, to_id, rel))
     return Doc(id=doc_id, text=text, spans=spans, relations=relations)
 

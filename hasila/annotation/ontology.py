@@ -344,7 +344,7 @@ class Ontology:
         best: tuple[int, int, str] | None = None  # (length, -priority, id)
         for s, word in enumerate(words):
             for first in set(_strip_variants(word)):
-                for phrase, cid in self._by_first.get(first, ()):
+                for phrase, cid in self._by_first.get(first, ()):  # type: ignore[union-attr]
                     n = len(phrase)
                     if s + n > len(words) or tuple(words[s + 1:s + n]) != phrase[1:]:
                         continue

@@ -68,7 +68,7 @@ from hasila.apps.predict_core import (
 )
 from hasila.errors import UserError
 from hasila.fileio import atomic_open
-from hasila.schema import CasualtyRecord
+from hasila.schema import CasualtyRecord, SpanTagger
 
 logger = logging.getLogger(__name__)
 
@@ -333,7 +333,7 @@ def ontology_note(model_dir: str | Path | None) -> str | None:
 def run_predict(model_dir: str | Path, inputs: list[str], output: str | Path,
                 fmt: str | None = None, batch_size: int = 16, resume: bool = False,
                 link: bool = True, link_config: Any = None, bf16: bool | None = None,
-                threads: int | None = None, chunk_size: int = DEFAULT_CHUNK, tagger: Any = None,
+                threads: int | None = None, chunk_size: int = DEFAULT_CHUNK, tagger: SpanTagger | None = None,
                 progress: bool = True, stdin: IO[str] | None = None, workers: int = 1,
                 rules: bool = False, stdout: IO[str] | None = None, engine: str = "local",
                 ray_options: Any = None) -> PredictSummary:

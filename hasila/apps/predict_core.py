@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from hasila.errors import UserError
 from hasila.fileio import BadLine, iter_jsonl, iter_jsonl_lines
-from hasila.schema import Span
+from hasila.schema import Span, SpanTagger
 from hasila.text.arabic import is_arabic_letter
 
 logger = logging.getLogger(__name__)
@@ -354,7 +354,7 @@ def _chunks(reports: Iterable[Report], size: int) -> Iterator[list[Report]]:
 OnError = Callable[[Report, str], None]
 
 
-def predict_chunk(chunk: list[Report], tagger: Any, ontology: Any = None, link_config: Any = None,
+def predict_chunk(chunk: list[Report], tagger: SpanTagger, ontology: Any = None, link_config: Any = None,
                   *, batch_size: int = 16, do_link: bool = True,
                   on_error: OnError | None = None) -> list[dict[str, Any]]:
     """The output objects of ``chunk``, in order (its reports' windows are batched together).
@@ -393,7 +393,7 @@ def predict_chunk(chunk: list[Report], tagger: Any, ontology: Any = None, link_c
     return out
 
 
-def predict_reports(reports: Iterable[Report], tagger: Any, ontology: Any = None,
+def predict_reports(reports: Iterable[Report], tagger: SpanTagger, ontology: Any = None,
                     link_config: Any = None, *, batch_size: int = 16,
                     chunk_size: int = DEFAULT_CHUNK, do_link: bool = True,
                     on_error: OnError | None = None) -> Iterator[dict[str, Any]]:

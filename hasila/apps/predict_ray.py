@@ -314,7 +314,7 @@ class RayPredictor:
             ctx = self.ray.data.DataContext.get_current()
             (ctx.execution_options.preserve_order, ctx.enable_progress_bars,
              ctx.print_on_execution_start) = saved
-            self._saved = None
+            self._saved = None  # type: ignore[assignment]
         if self.started:
             self.ray.shutdown()
             self.started = False

@@ -7,9 +7,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
+from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span, SpanTagger
 
 
 def _nearest(spans: Sequence[Span], label: str, text: str | None, anchor: int) -> Span | None:
@@ -76,7 +75,7 @@ def model_version(model_dir: str | Path) -> str:
     return f"{model_dir.name}-{h.hexdigest()[:8]}"
 
 
-def tag_and_link(tagger: Any, docs: Sequence[Doc], batch_size: int = 16) -> list[Doc]:
+def tag_and_link(tagger: SpanTagger, docs: Sequence[Doc], batch_size: int = 16) -> list[Doc]:
     """Tag and link ``docs`` with a loaded tagger; one annotated Doc each."""
     from hasila.link import link
 

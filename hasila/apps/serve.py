@@ -28,7 +28,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -45,6 +45,9 @@ from hasila.schema import (
     CONTROL_VALUE,
     Doc,
 )
+
+if TYPE_CHECKING:
+    from hasila.model.infer import Tagger
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +117,7 @@ def task_docs(tasks: Any) -> list[Doc]:
         if not isinstance(text, str):
             where = f"task {task.get('id')}" if isinstance(task, dict) and "id" in task else f"tasks[{i}]"
             raise ServeError(422, f'{where}: "data.text" is missing or not a string')
-        doc_id = data.get("doc_id", task.get("id", i))
+        doc_id = data.get("doc_id", task.get("id", i))  # type: ignore[union-attr]
         docs.append(Doc(id=str(doc_id), text=text))
     return docs
 
@@ -123,7 +126,7 @@ def task_docs(tasks: Any) -> list[Doc]:
 class LoadedModel:
     """The model in use: its tagger, folder and version."""
 
-    tagger: Any
+    tagger: Tagger
     model_dir: Path
     version: str
 

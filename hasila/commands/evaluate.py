@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         from hasila.evaluation.compare import compare_output, compare_runs
 
         text = compare_runs(*args.compare)
-        target = compare_output(*args.compare, args.output)
+        target = compare_output(args.compare[0], args.compare[1], args.output)
         with atomic_open(target) as fh:
             fh.write(text)
         print(text)

@@ -309,14 +309,14 @@ def build_dataset(sources: Sequence[LoadedSource], tokenizer: Any, label2id: dic
     if info_path.exists():
         try:
             data = load_from_disk(str(path))
-            info = json.loads(info_path.read_text(encoding="utf-8"))
+            info: dict[str, Any] = json.loads(info_path.read_text(encoding="utf-8"))
             logger.info("dataset cache hit: %s (%d train windows)", path, len(data["train"]))
             return BuiltDataset(data, key, path, True, info)
         except (OSError, ValueError) as exc:
             logger.warning("dataset cache %s unreadable (%s): rebuilding", path, exc)
     rng = random.Random(seed)
     train_rows: list[dict[str, Any]] = []
-    info: dict[str, Any] = {"key": key, "max_length": max_length, "stride": stride,
+    info = {"key": key, "max_length": max_length, "stride": stride,
                             "label_all_subtokens": label_all_subtokens, "sources": {}}
     for src in sources:
         stats = AlignStats()

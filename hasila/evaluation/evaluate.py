@@ -15,7 +15,7 @@ import logging
 import re
 import subprocess
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -54,7 +54,7 @@ def entity_scores(gold_docs: list[Doc], outputs: list[SystemOutput],
 
     y_true, y_pred = [], []
     true_ents, pred_ents = [], []
-    confusion = Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
     for doc, out in zip(gold_docs, outputs, strict=True):
         gold = [s for s in doc.spans if s.label in labels]
         pred = [s for s in out.spans if s.label in labels]
@@ -295,7 +295,7 @@ def git_commit() -> str:
         return "unknown"
 
 
-def run_evaluate(model_dir: str | Path | None, gold_paths: list[str | Path], output_dir: str | Path,
+def run_evaluate(model_dir: str | Path | None, gold_paths: Sequence[str | Path], output_dir: str | Path,
                  baseline: str | None = None, batch_size: int = 16,
                  with_gold_spans: bool = True) -> dict[str, Any]:
     """Evaluate on each gold file and write ``metrics.json``, ``report.md``, ``report.html``."""

@@ -55,7 +55,7 @@ def strict_span_scores(gold: Sequence[Doc], pred: Sequence[Doc],
     extra = set(pred_by_id) - {d.id for d in gold}
     if extra:
         logger.warning("%d predicted doc(s) not in gold, ignored: %s", len(extra), ", ".join(sorted(extra)[:5]))
-    counts = {lab: Counter() for lab in labels}
+    counts: dict[str, Counter[str]] = {lab: Counter() for lab in labels}
     for g in gold:
         p = pred_by_id.get(g.id)
         gs = {(s.start, s.end, s.label) for s in g.spans if s.label in counts}

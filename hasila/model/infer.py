@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,6 +223,9 @@ class Tagger:
     constrain: bool = True
     #: per-label confidence decoding (biases, thresholds), saved with the model as ``model.decoding``
     decoding: DecodingConfig = field(default_factory=DecodingConfig)
+    #: computes the logits instead of :attr:`model` when set: ``(input_ids, attention_mask)`` →
+    #: ``(batch, length, labels)`` tensor, e.g. :class:`hasila.model.onnx_export.OnnxLogits`
+    logits_backend: Callable[[torch.Tensor, torch.Tensor], torch.Tensor] | None = None
     #: the tag biases as a tensor and the tag-to-label matrix, for the current :attr:`decoding`
     _bias: tuple[Any, torch.Tensor, torch.Tensor] | None = field(default=None, init=False, repr=False,
                                                                  compare=False)
@@ -293,7 +296,9 @@ class Tagger:
                    lanes=n_threads if device == "cpu" else 1, decoding=decoding_cfg)
 
     def _logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        """Raw model logits, shape (batch, length, labels)."""
+        """Raw logits, shape (batch, length, labels): from :attr:`logits_backend` when set."""
+        if self.logits_backend is not None:
+            return self.logits_backend(input_ids, attention_mask)
         return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
 
     def _batch_logits(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -421,7 +426,7 @@ class Tagger:
         from hasila.model.align import decode_windows
         from hasila.model.decoding import confident, constrain
 
-        out = []
+        out: list[list[Span]] = []
         for text, ws, lg in zip(texts, windows, logits, strict=True):
             if not ws:
                 out.append([])

@@ -25,7 +25,7 @@ import shutil
 import tempfile
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -253,3 +253,15 @@ class OnnxLogits:
         import torch
 
         return torch.from_numpy(self.run(input_ids.numpy(), attention_mask.numpy()))
+
+
+def onnx_tagger(model_dir: str | Path, onnx: str | Path, threads: int | None = None,
+                decoding: Sequence[str] = ()) -> Any:
+    """A :class:`~hasila.model.infer.Tagger` of ``model_dir`` (tokenizer, labels, decoding) whose
+    logits come from the ONNX Runtime model ``onnx`` (:class:`OnnxLogits`)."""
+    from hasila.model.infer import Tagger
+
+    tagger = Tagger.load(model_dir, threads=threads, bf16=False, decoding=decoding)
+    tagger.logits_backend = OnnxLogits(onnx, threads=threads)
+    tagger.lanes = 1  # ONNX Runtime spreads one batch over its own threads
+    return tagger

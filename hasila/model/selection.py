@@ -25,7 +25,7 @@ from typing import Any
 import torch
 
 from hasila.errors import UserError
-from hasila.schema import Doc, Span
+from hasila.schema import Doc, Span, SpanTagger
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ def span_f1(a: Sequence[Span], b: Sequence[Span]) -> float:
     return 2 * len(ka & kb) / (len(ka) + len(kb))
 
 
-def score_pool(tagger: Any, rules: Any, docs: Sequence[Doc], batch_size: int = 16) -> list[Candidate]:
+def score_pool(tagger: Any, rules: SpanTagger, docs: Sequence[Doc], batch_size: int = 16) -> list[Candidate]:
     """Uncertainty and model-vs-rules disagreement of every report."""
     from tqdm.auto import tqdm
 
@@ -169,7 +169,7 @@ def pick(candidates: Sequence[Candidate], n: int, max_similarity: float = 0.8) -
     return [candidates[i] for i in chosen]
 
 
-def select(tagger: Any, rules: Any, docs: Sequence[Doc], n: int, max_similarity: float = 0.8,
+def select(tagger: Any, rules: SpanTagger, docs: Sequence[Doc], n: int, max_similarity: float = 0.8,
            batch_size: int = 16) -> list[Candidate]:
     """Score the pool and pick ``n`` reports to annotate next."""
     picked = pick(score_pool(tagger, rules, docs, batch_size), n, max_similarity)

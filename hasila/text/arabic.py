@@ -433,7 +433,7 @@ class _Reader:
         if atom.cat == "one" and end_cut == 0:
             nxt = self._direct(i + 1)
             if nxt is not None and nxt.cat == "ten":
-                value, last = self._tail(*self._scaled(i, atom))
+                value, last = self._tail(*self._scaled(i, atom))  # type: ignore[misc]
                 return _Found(skip, i, last, value, "words")
         if atom.cat == "one":
             if end_cut == 0 and self._vague_one(i):

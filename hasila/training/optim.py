@@ -125,7 +125,8 @@ def build_optimizer(model: torch.nn.Module, lr: float, weight_decay: float, warm
                     total_steps: int) -> tuple[torch.optim.AdamW, torch.optim.lr_scheduler.LambdaLR]:
     """AdamW over the trainable parameters and a :class:`LinearSchedule` with
     ``int(warmup_ratio * total_steps)`` warmup steps."""
-    decay, no_decay = [], []
+    decay: list[Any] = []
+    no_decay: list[Any] = []
     for name, param in model.named_parameters():
         if not param.requires_grad:
             continue
@@ -138,7 +139,7 @@ def build_optimizer(model: torch.nn.Module, lr: float, weight_decay: float, warm
 
 def schedule_of(scheduler: torch.optim.lr_scheduler.LambdaLR) -> LinearSchedule:
     """The :class:`LinearSchedule` a scheduler from :func:`build_optimizer` follows."""
-    return scheduler.lr_lambdas[0]
+    return scheduler.lr_lambdas[0]  # type: ignore[return-value]
 
 
 def optimizer_step(accelerator: Any, model: torch.nn.Module, optimizer: Any, scheduler: Any,

@@ -42,7 +42,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end)
+    m = _SENTENCE_END.search(text, end)  # type: ignore[assignment]
     right = m.start() if m else len(text)
     while left < right and text[left].isspace():
         left += 1

@@ -237,7 +237,7 @@ def build_events(records: list[TollRecord]) -> Events:
         for figure in _figures(recs):
             day = figure.first.date
             if day is not None:
-                recent = [e for e in recent if e.last_date >= day - dt.timedelta(days=1)]
+                recent = [e for e in recent if e.last_date >= day - dt.timedelta(days=1)]  # type: ignore[operator]
             candidates = [e for e in recent if _joins(e, figure)]
             if candidates:
                 _best(candidates, figure).add(figure)

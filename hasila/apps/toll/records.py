@@ -118,7 +118,7 @@ def _report_place(obj: dict[str, Any], admin: AdminGazetteer) -> Resolved:
 def _refine(place: Resolved, obj: dict[str, Any], admin: AdminGazetteer) -> Resolved:
     """A governorate-only place (``الغوطة الشرقية``) put in a district when the report's
     places of that governorate all lie in one district (``دوما``)."""
-    districts = {}
+    districts: dict[Any, Any] = {}
     for e in _places(obj):
         r = admin.resolve(e["text"])
         if r.governorate == place.governorate and r.district is not None:
