@@ -15,14 +15,13 @@ import hashlib
 import json
 import logging
 import random
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hasila.errors import UserError
-from hasila.fileio import cached_json
+from hasila.fileio import atomic_dir, cached_json
 from hasila.model.align import AlignStats, encode_windows
 from hasila.model.modeling import is_shared_path, resolve_path
 from hasila.schema import Doc, Span
@@ -353,12 +352,10 @@ def build_dataset(sources: Sequence[LoadedSource], tokenizer: Any, label2id: dic
     info["train_windows"] = len(train_rows)
     info["train_tokens"] = sum(len(r["input_ids"]) for r in train_rows)
     data = DatasetDict(splits)
-    tmp = root / f".{key}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    data.save_to_disk(str(tmp))
-    (tmp / "hasila_info.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
-    shutil.rmtree(path, ignore_errors=True)
-    tmp.rename(path)
+    with atomic_dir(path) as tmp:
+        data.save_to_disk(str(tmp))
+        (tmp / "hasila_info.json").write_text(json.dumps(info, ensure_ascii=False, indent=2),
+                                              encoding="utf-8")
     logger.info("dataset built: %d train windows (%d tokens) -> %s", len(train_rows),
                 info["train_tokens"], path)
     return BuiltDataset(load_from_disk(str(path)), key, path, False, info)

@@ -13,7 +13,6 @@ import glob
 import hashlib
 import json
 import logging
-import shutil
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hasila.errors import UserError
-from hasila.fileio import project_root
+from hasila.fileio import atomic_dir, project_root
 from hasila.model.decoding import DecodingConfig
 from hasila.schema import LABELS, bio_tags
 from hasila.text.arabic import normalize
@@ -240,11 +239,8 @@ def scratch_tokenizer(cfg: ModelConfig, texts: Iterable[str]) -> Any:
     tokenizer = train_tokenizer(texts + corpus, cfg.vocab_size, cfg.min_frequency, cfg.max_positions,
                                 cfg.split_clitics)
     if cache is not None:
-        tmp = cache.parent / f".{cache.name}.tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tokenizer.save_pretrained(str(tmp))
-        shutil.rmtree(cache, ignore_errors=True)
-        tmp.rename(cache)
+        with atomic_dir(cache) as tmp:
+            tokenizer.save_pretrained(str(tmp))
     return tokenizer
 
 

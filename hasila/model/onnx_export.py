@@ -21,8 +21,6 @@ import contextlib
 import io
 import json
 import logging
-import shutil
-import tempfile
 import time
 import warnings
 from collections.abc import Iterator, Sequence
@@ -31,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from hasila.errors import UserError
+from hasila.fileio import atomic_dir
 
 logger = logging.getLogger(__name__)
 
@@ -176,9 +175,7 @@ def export_onnx(model_dir: str | Path, out_dir: str | Path | None = None, quanti
     except (OSError, ValueError) as exc:
         raise UserError(f"{src}: cannot load the model ({exc})") from None
     max_positions = int(getattr(model.config, "max_position_embeddings", 512))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    with atomic_dir(out) as tmp:
         fp32 = tmp / VARIANTS["fp32"]
         logger.info("exporting %s to ONNX (opset %d)", src, opset)
         try:
@@ -204,12 +201,6 @@ def export_onnx(model_dir: str | Path, out_dir: str | Path | None = None, quanti
                 "int8_argmax_agreement_on_check_batch": int8_agree,
                 "files": {k: v for k, v in VARIANTS.items() if k == "fp32" or quantize}}
         (tmp / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     seconds = time.perf_counter() - started
     result = ExportResult(out, out / VARIANTS["fp32"], out / VARIANTS["int8"] if quantize else None,
                           fp32_diff, int8_diff, int8_agree, seconds)
