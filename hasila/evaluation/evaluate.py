@@ -24,7 +24,7 @@ from hasila.annotation.ontology import find_numbers
 from hasila.errors import UserError
 from hasila.fileio import project_root
 from hasila.schema import LABELS, CasualtyRecord, Doc, Span, records_from_doc
-from hasila.text.wordtags import shared_tokens, word_bio
+from hasila.text.wordtags import shared_tokens, strict_entity_scores, word_bio
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +49,6 @@ def entity_scores(gold_docs: list[Doc], outputs: list[SystemOutput],
                   labels: tuple[str, ...] = LABELS) -> dict[str, Any]:
     """seqeval strict IOB2 (per label, micro, macro), nervaluate and a token confusion matrix."""
     from nervaluate import Evaluator
-    from seqeval.metrics import classification_report
-    from seqeval.scheme import IOB2
 
     y_true, y_pred = [], []
     true_ents, pred_ents = [], []
@@ -65,17 +63,10 @@ def entity_scores(gold_docs: list[Doc], outputs: list[SystemOutput],
             confusion[(gt[2:] or "O", pt[2:] or "O")] += 1
         true_ents.append([{"label": s.label, "start": s.start, "end": s.end - 1} for s in gold])
         pred_ents.append([{"label": s.label, "start": s.start, "end": s.end - 1} for s in pred])
-    report = classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True,
-                                   zero_division=0)
-    per_label = {}
-    for label in labels:
-        r = report.get(label, {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 0})
-        per_label[label] = {"precision": float(r["precision"]), "recall": float(r["recall"]),
-                            "f1": float(r["f1-score"]), "support": int(r["support"])}
+    scores = strict_entity_scores(y_true, y_pred, labels)
 
     def avg(key: str) -> dict[str, float]:
-        r = report.get(key, {"precision": 0.0, "recall": 0.0, "f1-score": 0.0})
-        return {"precision": float(r["precision"]), "recall": float(r["recall"]), "f1": float(r["f1-score"])}
+        return {k: scores[key][k] for k in ("precision", "recall", "f1")}
 
     ner = Evaluator(true_ents, pred_ents, tags=list(labels), loader="default").evaluate()
 
@@ -91,7 +82,7 @@ def entity_scores(gold_docs: list[Doc], outputs: list[SystemOutput],
     names = ["O", *labels]
     matrix = [[confusion[(g, p)] for p in names] for g in names]
     return {
-        "seqeval": {"per_label": per_label, "micro": avg("micro avg"), "macro": avg("macro avg")},
+        "seqeval": {"per_label": scores["per_label"], "micro": avg("micro"), "macro": avg("macro")},
         "nervaluate": nervaluate,
         "confusion": {"labels": names, "matrix": matrix},
     }

@@ -10,7 +10,8 @@ tokens, so seqeval's strict IOB2 scores are exact-span scores.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from hasila.schema import Span
 
@@ -50,3 +51,27 @@ def word_bio(text: str, gold: list[Span], pred: list[Span]) -> tuple[list[str], 
     """Gold and predicted IOB2 tag sequences of equal length for one text."""
     tokens = shared_tokens(text, [*gold, *pred])
     return bio_for(tokens, gold), bio_for(tokens, pred)
+
+
+_ZERO = {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 0}
+
+
+def _row(report: dict[str, Any], key: str) -> dict[str, Any]:
+    r = report.get(key, _ZERO)
+    return {"precision": float(r["precision"]), "recall": float(r["recall"]),
+            "f1": float(r["f1-score"]), "support": int(r.get("support", 0))}
+
+
+def strict_entity_scores(y_true: Sequence[list[str]], y_pred: Sequence[list[str]],
+                         labels: Sequence[str]) -> dict[str, Any]:
+    """seqeval strict IOB2 scores of gold and predicted tag sequences (from :func:`word_bio`:
+    exact-span precision, recall, F1 and support): ``{"per_label": {label: scores}, "micro":
+    scores, "macro": scores}``; a label absent from both scores 0. The one entity scorer of
+    training, evaluation and the benchmarks."""
+    from seqeval.metrics import classification_report
+    from seqeval.scheme import IOB2
+
+    report = classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True,
+                                   zero_division=0)
+    return {"per_label": {label: _row(report, label) for label in labels},
+            "micro": _row(report, "micro avg"), "macro": _row(report, "macro avg")}

@@ -149,10 +149,7 @@ def load_train_config(path: str | Path | None, overrides: list[str] | None = Non
 def strict_scores(docs: Sequence[Doc], predicted: Sequence[Sequence[Span]],
                   labels: Sequence[str]) -> dict[str, Any]:
     """seqeval strict IOB2 scores on word-level tags (exact-span P/R/F1), micro and per label."""
-    from seqeval.metrics import classification_report
-    from seqeval.scheme import IOB2
-
-    from hasila.text.wordtags import word_bio
+    from hasila.text.wordtags import strict_entity_scores, word_bio
 
     y_true, y_pred = [], []
     for doc, spans in zip(docs, predicted, strict=True):
@@ -160,17 +157,10 @@ def strict_scores(docs: Sequence[Doc], predicted: Sequence[Sequence[Span]],
         g, p = word_bio(doc.text, gold, list(spans))
         y_true.append(g)
         y_pred.append(p)
-    report = classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True,
-                                   zero_division=0)
-    micro = report.get("micro avg", {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 0})
-    per_label = {}
-    for label in labels:
-        row = report.get(label, {"precision": 0.0, "recall": 0.0, "f1-score": 0.0, "support": 0})
-        per_label[label] = {"precision": float(row["precision"]), "recall": float(row["recall"]),
-                            "f1": float(row["f1-score"]), "support": int(row["support"])}
-    return {"f1": float(micro["f1-score"]), "precision": float(micro["precision"]),
-            "recall": float(micro["recall"]), "support": int(micro["support"]),
-            "docs": len(docs), "per_label": per_label}
+    scores = strict_entity_scores(y_true, y_pred, labels)
+    micro = scores["micro"]
+    return {"f1": micro["f1"], "precision": micro["precision"], "recall": micro["recall"],
+            "support": micro["support"], "docs": len(docs), "per_label": scores["per_label"]}
 
 
 def evaluate_model(model: Any, tokenizer: Any, docs: Sequence[Doc], labels: Sequence[str],
