@@ -215,7 +215,7 @@ def pipeline_rule_entities(texts: list[str], tagger: Any) -> list[list[Any]]:
     windows merged by :func:`_overlaps_resolved`.
     """
     from hasila.model.align import _special_frame, encode_windows
-    from hasila.model.infer import pad_batch
+    from hasila.model.runtime import pad_batch
 
     prefix, suffix = (len(x) for x in _special_frame(tagger.tokenizer))
     found: list[list[Any]] = []
@@ -253,7 +253,8 @@ def pipeline_rule_entities(texts: list[str], tagger: Any) -> list[list[Any]]:
 
 def _worker_hasila(spec: dict[str, Any], texts_path: str, threads: int) -> dict[str, Any]:
     from hasila.apps.predict import run_predict
-    from hasila.model.infer import Tagger, cpu_supports_bf16
+    from hasila.model.infer import Tagger
+    from hasila.model.runtime import cpu_supports_bf16
 
     workers = spec.get("workers", 1)
     texts = _read_texts(texts_path)
@@ -606,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
         "bench": "predict_speed",
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
         "machine": {"cpus": os.cpu_count(), "threads": threads, "torch": torch.__version__,
-                    "bf16_native": __import__("hasila.model.infer").infer.cpu_supports_bf16(),
+                    "bf16_native": __import__("hasila.model.runtime").model.runtime.cpu_supports_bf16(),
                     "loadavg_before": [round(x, 2) for x in load_before],
                     "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
         "reports": {"n": len(texts), "source": source, "chars_median": statistics.median(map(len, texts)),

@@ -18,16 +18,14 @@ import torch
 
 from hasila.errors import UserError
 from hasila.fileio import project_root
-from hasila.model import infer
+from hasila.model import infer, runtime
 from hasila.model.align import encode_windows
 from hasila.model.infer import (
     Tagger,
-    auto_threads,
     check_model_dir,
-    pad_batch,
     read_window_settings,
-    set_threads,
 )
+from hasila.model.runtime import auto_threads, pad_batch, set_threads
 from hasila.schema import LABELS, Span, bio_tags
 
 # ---------------------------------------------------------------- made-up reports
@@ -188,12 +186,12 @@ def test_set_threads() -> None:
 
 
 def test_auto_threads_leaves_busy_cores_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(infer, "usable_cores", lambda: 8)
-    monkeypatch.setattr(infer.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    monkeypatch.setattr(runtime, "usable_cores", lambda: 8)
+    monkeypatch.setattr(runtime.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
     assert auto_threads() == 8
-    monkeypatch.setattr(infer.os, "getloadavg", lambda: (2.6, 0.0, 0.0))
+    monkeypatch.setattr(runtime.os, "getloadavg", lambda: (2.6, 0.0, 0.0))
     assert auto_threads() == 5
-    monkeypatch.setattr(infer.os, "getloadavg", lambda: (30.0, 0.0, 0.0))
+    monkeypatch.setattr(runtime.os, "getloadavg", lambda: (30.0, 0.0, 0.0))
     assert auto_threads() == 1
 
 

@@ -53,12 +53,6 @@ def test_fit_to_budget():
     assert fit_to_budget(20, 1000, 0, 0.0, 40.0) == 1000  # no pace known yet
 
 
-def test_names_stay_importable_from_train():
-    import hasila.training.train
-
-    assert hasila.training.train.LinearSchedule is LinearSchedule
-    assert hasila.training.train.fit_to_budget is fit_to_budget
-
 
 def test_build_optimizer_groups_and_schedule():
     model = Tiny()
@@ -167,9 +161,9 @@ def test_single_process_agrees_with_itself_and_sums_its_own_values():
 
 
 def test_process_threads_share_the_cores_between_local_processes(monkeypatch):
-    import hasila.model.infer as infer
+    import hasila.model.runtime as runtime
 
-    monkeypatch.setattr(infer, "usable_cores", lambda: 8)
+    monkeypatch.setattr(runtime, "usable_cores", lambda: 8)
     monkeypatch.delenv("LOCAL_WORLD_SIZE", raising=False)
     assert process_threads() == 8
     monkeypatch.setenv("LOCAL_WORLD_SIZE", "2")

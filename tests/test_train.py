@@ -118,11 +118,11 @@ def test_loss_plateau_drop_compares_first_plateau_with_the_end():
 
 
 def test_training_threads_default_to_the_cores_not_the_load(tmp_path, monkeypatch):
-    import hasila.model.infer as infer
+    import hasila.model.runtime as runtime
 
-    monkeypatch.setattr(infer, "_load_1min", lambda: 5.0)  # a busy machine at start
+    monkeypatch.setattr(runtime, "_load_1min", lambda: 5.0)  # a busy machine at start
     result = train(tiny_config(tmp_path, threads=0))
-    assert result.metrics["threads"] == infer.usable_cores()
+    assert result.metrics["threads"] == runtime.usable_cores()
 
 
 def test_resume_after_interruption_continues_the_step_count(tmp_path):

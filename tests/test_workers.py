@@ -27,7 +27,7 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_resolve_workers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("hasila.model.infer.auto_threads", lambda: 6)
+    monkeypatch.setattr("hasila.model.runtime.auto_threads", lambda: 6)
     assert resolve_workers(1) == 1
     assert resolve_workers(3) == 3
     assert resolve_workers(0) == 6  # one per free core

@@ -263,7 +263,8 @@ def _start_pool(model_dir: str | Path | None, tagger: Any, workers: int, reports
                 batch_size: int) -> Any:
     """A :class:`hasila.apps.workers.ChunkPool` when more than one worker is asked for, else None."""
     from hasila.apps.workers import ChunkPool, resolve_workers
-    from hasila.model.infer import auto_threads, check_model_dir
+    from hasila.model.infer import check_model_dir
+    from hasila.model.runtime import auto_threads
     from hasila.rules.tagger import RulesTagger
 
     n = resolve_workers(workers, reports)

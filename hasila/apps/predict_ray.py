@@ -233,7 +233,7 @@ class RayPredictor:
         if options.concurrency is not None:
             local_cpus = options.concurrency * self.threads
         else:
-            from hasila.model.infer import auto_threads
+            from hasila.model.runtime import auto_threads
 
             local_cpus = max(self.threads, auto_threads())
         self.started = connect(self.ray, options.address, local_cpus)

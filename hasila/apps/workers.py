@@ -34,9 +34,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def resolve_workers(workers: int, reports: int | None = None) -> int:
-    """``workers`` as given, or for 0 one per free core (:func:`hasila.model.infer.auto_threads`);
+    """``workers`` as given, or for 0 one per free core (:func:`hasila.model.runtime.auto_threads`);
     never more than there are chunks of ``reports`` to share."""
-    from hasila.model.infer import auto_threads
+    from hasila.model.runtime import auto_threads
 
     if workers < 0:
         raise UserError(f"--workers {workers}: must be 0 (one per free core) or more")

@@ -196,8 +196,8 @@ def _teacher_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc]
 def _rules_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc], str | None]:
     """The casualty reports of ``corpus`` labelled by the rules (see :mod:`hasila.data.silver`)."""
     from hasila.data.silver import rules_silver, select_reports
-    from hasila.model.infer import usable_cores
     from hasila.model.modeling import expand_corpus_paths, iter_corpus_texts
+    from hasila.model.runtime import usable_cores
 
     paths = expand_corpus_paths(src.corpus)
     if not paths:

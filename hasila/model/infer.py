@@ -19,7 +19,6 @@ default to the cores other processes leave free.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +32,7 @@ import yaml
 from hasila.errors import UserError
 from hasila.fileio import resource
 from hasila.model.decoding import DecodingConfig
+from hasila.model.runtime import cpu_supports_bf16, pad_batch, set_threads
 from hasila.schema import Span, bio_tags
 
 logger = logging.getLogger(__name__)
@@ -65,57 +65,6 @@ def check_model_dir(model_dir: str | Path) -> Path:
     if missing:
         raise UserError(f"{path}: not a trained model directory, missing {', '.join(missing)}")
     return path
-
-
-def cpu_supports_bf16() -> bool:
-    """True when this CPU computes bf16 natively (AVX512-BF16 or AMX), where autocast pays off."""
-    try:
-        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):
-        pass
-    try:
-        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
-
-
-def usable_cores() -> int:
-    """Cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
-def auto_threads() -> int:
-    """Cores this process may use, minus those other processes keep busy (1-minute load).
-
-    On a shared machine, torch with more threads than free cores is several times
-    slower than with fewer (its threads wait for each other), so the default
-    leaves the busy cores alone.
-    """
-    cores = usable_cores()
-    return max(1, min(cores, cores - int(_load_1min() + 0.5)))
-
-
-def _load_1min() -> float:
-    try:
-        return os.getloadavg()[0]
-    except OSError:  # not available on this platform
-        return 0.0
-
-
-def set_threads(threads: int | None) -> int:
-    """Set torch's intra-op threads: ``threads``, or :func:`auto_threads` when None."""
-    if threads is not None and threads < 1:
-        raise UserError(f"--threads {threads}: must be at least 1")
-    if threads is None:
-        threads = auto_threads()
-        logger.info("threads: %d (auto: %d usable cores, 1-minute load %.1f)", threads, usable_cores(),
-                    _load_1min())
-    torch.set_num_threads(threads)
-    return threads
 
 
 def _int_at(data: Any, *keys: str) -> int | None:
@@ -163,17 +112,6 @@ def ontology_path(model_dir: Path) -> Path:
     # the commands tell the user (hasila.apps.predict.ontology_note); a log line would repeat it
     logger.info("%s: no categories.yaml saved with the model; using %s", model_dir, fallback)
     return fallback
-
-
-def pad_batch(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """Token id rows padded to the longest one: ``(input_ids, attention_mask)``."""
-    width = max(len(row) for row in rows)
-    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(rows), width), dtype=torch.long)
-    for i, row in enumerate(rows):
-        ids[i, :len(row)] = torch.tensor(row, dtype=torch.long)
-        mask[i, :len(row)] = 1
-    return ids, mask
 
 
 def save_decoding(model_dir: str | Path, overrides: Sequence[str]) -> DecodingConfig:

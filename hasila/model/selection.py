@@ -80,7 +80,7 @@ class Candidate:
 def token_margins(tagger: Any, text: str) -> list[tuple[float, int, int, str, str]]:
     """``(margin, start, end, best tag, second tag)`` of each token in doubt about an entity."""
     from hasila.model.align import encode_windows
-    from hasila.model.infer import pad_batch
+    from hasila.model.runtime import pad_batch
 
     if not text.strip():
         return []

@@ -49,7 +49,7 @@ def make_accelerator(cpu: bool, bf16: bool) -> Any:
 
 def use_bf16(setting: bool | None, device: str = "cpu") -> bool:
     """Train in bf16? ``setting`` (``training.bf16``) when given, else whether ``device`` has native bf16."""
-    from hasila.model.infer import cpu_supports_bf16
+    from hasila.model.runtime import cpu_supports_bf16
 
     native = torch.cuda.is_bf16_supported() if device.startswith("cuda") else cpu_supports_bf16()
     if setting is None:
@@ -61,7 +61,7 @@ def use_bf16(setting: bool | None, device: str = "cpu") -> bool:
 
 def process_threads() -> int:
     """Torch threads for this process: the usable cores shared by the processes on this machine."""
-    from hasila.model.infer import usable_cores
+    from hasila.model.runtime import usable_cores
 
     local = int(os.environ.get("LOCAL_WORLD_SIZE", "1") or 1)
     return max(1, usable_cores() // max(local, 1))

@@ -183,7 +183,7 @@ def pretrain(cfg: PretrainConfig) -> PretrainResult:
     from tqdm.auto import tqdm
     from transformers import BertForMaskedLM
 
-    from hasila.model.infer import set_threads
+    from hasila.model.runtime import set_threads
 
     t = cfg.training
     if cfg.model.base != "scratch":

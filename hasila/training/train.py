@@ -46,10 +46,9 @@ from hasila.data.dataset import DataConfig, build_dataset, load_eval_set, load_s
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, atomic_open, write_json
 from hasila.model.decoding import DecodingConfig
-from hasila.model.infer import set_threads
 from hasila.model.modeling import ModelConfig, build, resolve_path
+from hasila.model.runtime import set_threads
 from hasila.schema import Doc, Span
-from hasila.training.optim import LinearSchedule as LinearSchedule  # re-exported for older imports
 from hasila.training.optim import (
     agree,
     build_optimizer,
@@ -63,7 +62,6 @@ from hasila.training.optim import (
     unwrap,
     use_bf16,
 )
-from hasila.training.optim import fit_to_budget as fit_to_budget  # re-exported
 from hasila.training.pretrain import PretrainConfig
 
 logger = logging.getLogger(__name__)
