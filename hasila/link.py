@@ -122,6 +122,43 @@ def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str], onto: Any) -> 
     return out
 
 
+@dataclass(frozen=True)
+class Readers:
+    """The decision readers of one :func:`link` call, over one context."""
+
+    cx: LinkContext
+    groups: GroupReader
+    nouns: NounReader
+    cues: CueReader
+    after: ParentReader
+    status: StatusReader
+    cats: CategoryResolver
+    scope: ScopeReader
+
+    @classmethod
+    def over(cls, cx: LinkContext) -> Readers:
+        """Every reader over ``cx`` (the noun reader asks the group and affiliation readers)."""
+        groups = GroupReader(cx)
+        nouns = NounReader(cx, groups, AffiliationReader(cx, groups))
+        return cls(cx, groups, nouns, CueReader(cx), ParentReader(cx, groups), StatusReader(cx),
+                   CategoryResolver(cx, groups), ScopeReader(cx))
+
+    def read_nouns(self, nodes: list[CountNode], deadline: float | None = None) -> None:
+        """First pass: each count's noun, its category hint and group."""
+        for c in _in_time(nodes, deadline):
+            self.nouns.read_noun(c)
+
+    def read_cues(self, nodes: list[CountNode], deadline: float | None = None) -> None:
+        """Second pass: each count's cue, what follows it, its qualifier and status."""
+        for c in _in_time(nodes, deadline):
+            prev = nodes[c.order - 1] if c.order > 0 else None
+            nxt = nodes[c.order + 1] if c.order + 1 < len(nodes) else None
+            self.cues.read_cue(c, prev)
+            self.after.read_after(c, nxt)
+            read_qualifier(self.cx.view, c)
+            self.status.read_status(c, prev, nxt)
+
+
 class LinkTimeout(RuntimeError):
     """:func:`link` ran past its ``deadline`` (a pathological report)."""
 
@@ -142,30 +179,19 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     call raises :class:`LinkTimeout` instead of finishing.
     """
     cfg = config or LinkConfig()
-    cx = LinkContext(text, spans, ontology, cfg)
-    groups = GroupReader(cx)
-    aff = AffiliationReader(cx, groups)
-    nouns, cues_, after = NounReader(cx, groups, aff), CueReader(cx), ParentReader(cx, groups)
-    status, cats, scope = StatusReader(cx), CategoryResolver(cx, groups), ScopeReader(cx)
-    nodes = cx.collect()
-    for c in _in_time(nodes, deadline):
-        nouns.read_noun(c)
-    cats.share_groups(nodes)
-    for c in _in_time(nodes, deadline):
-        prev = nodes[c.order - 1] if c.order > 0 else None
-        nxt = nodes[c.order + 1] if c.order + 1 < len(nodes) else None
-        cues_.read_cue(c, prev)
-        after.read_after(c, nxt)
-        read_qualifier(cx.view, c)
-        status.read_status(c, prev, nxt)
+    r = Readers.over(LinkContext(text, spans, ontology, cfg))
+    nodes = r.cx.collect()
+    r.read_nouns(nodes, deadline)
+    r.cats.share_groups(nodes)
+    r.read_cues(nodes, deadline)
     resolve_tree(nodes, ontology, complete_sums=cfg.sum_completion)
-    after.place_breakdowns(nodes)
-    status.status_after_lists(nodes)
-    cats.resolve_categories(nodes)
-    status.resolve_statuses(nodes)
-    scope.read_links(list(_in_time(nodes, deadline)))
-    cats.soldiers_abroad(nodes)
-    return _result(cx, nodes)
+    r.after.place_breakdowns(nodes)
+    r.status.status_after_lists(nodes)
+    r.cats.resolve_categories(nodes)
+    r.status.resolve_statuses(nodes)
+    r.scope.read_links(list(_in_time(nodes, deadline)))
+    r.cats.soldiers_abroad(nodes)
+    return _result(r.cx, nodes)
 
 
 def _result(lk: LinkContext, nodes: list[CountNode]) -> LinkResult:

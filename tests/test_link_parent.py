@@ -1,0 +1,34 @@
+"""What after a count makes it part of a total (:class:`hasila.link_parent.ParentReader`)."""
+
+from __future__ import annotations
+
+from link_parts import cues_read, ontology
+
+from hasila.link import link
+
+
+def test_of_them_after_a_count() -> None:
+    _, nodes = cues_read("قتل 30 شخصا، وأصيب اثنان منهم بجروح.")
+    assert nodes[-1].subset_after
+
+
+def test_a_count_of_a_total_named_after_it() -> None:
+    _, nodes = cues_read("قتل 19 طفلا في القصف، من أصل 46 مدنيا.")
+    assert nodes[0].of_following
+    _, nodes = cues_read("قتل 19 طفلا في القصف. وقتل 46 مدنيا أمس.")
+    assert not nodes[0].of_following
+
+
+def test_part_of_an_earlier_toll_of_its_status() -> None:
+    _, nodes = cues_read("قتل 40 شخصا في الغارات. وكان تسعة من القتلى هم من المدنيين.")
+    assert nodes[1].cue == "group" and nodes[1].cue_status == "killed" and nodes[1].hint == "civilian"
+
+
+def test_per_place_breakdown_of_an_overall_total() -> None:
+    text = ("ارتفعت الحصيلة إلى [50|COUNT k=people] شخصا. ففي [حمص|PLACE] قتل [20|COUNT k=people] شخصا، "
+            "وفي [حلب|PLACE] قتل [10|COUNT k=people] أشخاص.")
+    from link_parts import readers
+
+    r, _ = readers(text)
+    res = link(r.cx.text, r.cx.spans, ontology())
+    assert [x.part_of for x in res.records] == [None, "c1", "c1"]
