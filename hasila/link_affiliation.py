@@ -80,6 +80,17 @@ class AffiliationReader(Reader):
             c.hint = group_cat
             c.generic = False
 
+    def construct_dual(self, c: CountNode, j: int | None) -> None:
+        """``ضابطي شرطة``, ``عنصري الأمن``: a dual in construct (no ن) takes the kind of the
+        group or noun at token ``j`` it is put in construct with."""
+        w = key(c.span.text)
+        if j is None or c.group_cat is not None or c.others or not w.endswith(("ي", "ا")) \
+                or w.endswith(("ان", "ين")) or self.view.is_boundary(j):
+            return
+        cid = self.groups.group_at(j)[0]
+        if cid not in (None, "people"):
+            c.hint, c.generic, c.group_cat = cid, False, cid
+
     def construct_group(self, c: CountNode) -> None:
         """``12 من عناصر قوات النظام``, ``سبعة من مسلحي داعش``: the group right after a
         partitive member noun decides the category."""

@@ -55,13 +55,15 @@ class Collected:
 _DUAL_ENDINGS = ("ان", "ين", "اه", "اها", "اهم", "اهما")
 
 
-def _looks_dual(text: str) -> bool:
-    """One word with a dual ending (``شقيقين``, ``الروسيان``, ``ابنتاه``, ``راعيا`` in a construct)."""
+def _looks_dual(text: str, duals: frozenset[str] = frozenset()) -> bool:
+    """One word with a dual ending (``شقيقين``, ``الروسيان``, ``ابنتاه``, ``راعيا`` in a construct),
+    or a construct dual in ي of a noun whose dual is 2 (``ضابطي شرطة``: ضابطان in ``duals``)."""
     words = key(text).split()
     if len(words) != 1 or len(words[0]) < 4:
         return False
     w = words[0]
-    return w.endswith(_DUAL_ENDINGS) or (w.endswith("يا") and len(w) >= 5)
+    return w.endswith(_DUAL_ENDINGS) or (w.endswith("يا") and len(w) >= 5) \
+        or (w.endswith("ي") and w[:-1] + "ان" in duals)
 
 
 def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback: bool = True) -> Collected:
@@ -172,7 +174,7 @@ def _value_of(text: str, span: Span, inside: list[NumberMatch], onto: Any) -> tu
     if inside:
         best = max(inside, key=lambda m: m.end - m.start)
         return best.value, best.kind
-    if _looks_dual(span.text):
+    if _looks_dual(span.text, duals or frozenset()):
         return 2, "dual"  # a COUNT span on a dual the number finder does not know (قياديين، طفلاه)
     return None, kind
 

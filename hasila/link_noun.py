@@ -52,6 +52,7 @@ class NounReader(Reader):
             if j is not None and v[j].has(cues.OTHERS_WORDS):
                 c.others = True  # عنصرين آخرين
             self.aff.read_group(c, c.t1 if not c.others else j + 1)
+            self.aff.construct_dual(c, j)
             self.aff.neutral_group(c)
             return
         j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)

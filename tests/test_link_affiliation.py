@@ -29,3 +29,15 @@ def test_residents_keep_the_noun_s_kind() -> None:
 def test_a_bare_neutral_noun_counts_the_group_named_with_it_earlier() -> None:
     _, (c,) = nouns_read("هاجمت عناصر من قوات النظام الحاجز وقتل 3 عناصر.")
     assert c.hint == "regime"
+
+
+def test_a_construct_dual_takes_the_kind_of_its_complement() -> None:
+    # a tagger's COUNT span on the dual, or the rules' own number finder: two policemen
+    for text in ("أصيب [ضابطي|COUNT v=2 k=other] شرطة بانفجار لغم قرب المعبر.", "أصيب ضابطي شرطة بانفجار لغم قرب المعبر."):
+        _, (c,) = nouns_read(text)
+        assert (c.value, c.kind, c.hint, c.group_cat) == (2, "dual", "other", "other")
+
+
+def test_a_construct_dual_with_a_plural_after_it_is_no_count() -> None:
+    _, nodes = nouns_read("نقلت جثتي شقيقين إلى المشفى.")
+    assert [c.span.text for c in nodes] != ["جثتي"]
