@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it is part of
 _OF_TOTAL_REACH = 30  # tokens from a count to ``، من أصل N`` after its clause
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
+_AMONG_REACH = 4  # words between "من بين" and the total it opens (ومن بين «الموقوفين» البالغ عددهم 40)
 
 
 class ParentReader(Reader):
@@ -159,3 +160,34 @@ class ParentReader(Reader):
         a, b = self.view.sentence_bounds(min(total.t0, len(self.view) - 1))
         places = self.cx.lookup(self.by_label.get("PLACE", []))
         return places.overlapping(self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end) is None
+
+    def _opened_by_among(self, c: CountNode) -> bool:
+        """``من بين 600 شخص …``, ``ومن بين «الموقوفين» البالغ عددهم 40``: ``من بين`` a few
+        words before the count, in its clause, with no count between."""
+        v = self.view
+        words = 0
+        i = c.t0 - 1
+        while i > 0 and words < _AMONG_REACH and not v.is_boundary(i) and not v[i].is_digit:
+            if v[i].is_word:
+                words += 1
+                if v[i].key == "بين" and v[i - 1].key in ("من", "ومن"):
+                    return True
+            i -= 1
+        return False
+
+    def among_totals(self, nodes: list[CountNode]) -> None:
+        """``من بين 600 شخص أوقفوا … 410 أشخاص … و95 آخرين``: a total opened by ``من بين``
+        holds the top-level counts after it in its sentence, while they fit in it."""
+        tops = [c for c in nodes if c.parent is None]
+        for n, total in enumerate(tops):
+            if total.vague or total.children or not self._opened_by_among(total):
+                continue
+            running = 0
+            for c in tops[n + 1:]:
+                if c.sentence != total.sentence or c.parent is not None or c.children:
+                    break
+                if c.vague or running + c.value > total.value or not self.onto.compatible(c.hint, total.hint):
+                    break
+                attach_breakdown([c], total)
+                c.entry, c.leaf = "subset", True
+                running += c.value

@@ -32,3 +32,12 @@ def test_per_place_breakdown_of_an_overall_total() -> None:
     r, _ = readers(text)
     res = link(r.cx.text, r.cx.spans, ontology())
     assert [x.part_of for x in res.records] == [None, "c1", "c1"]
+
+
+def test_a_total_opened_by_among_holds_the_counts_after_it() -> None:
+    text = "وقال المتحدث إن من بين 80 شخصا نقلوا إلى المشافي أمس 50 شخصا أصيبوا بالرصاص و12 آخرين بالشظايا."
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(80, None), (50, "c1"), (12, "c1")]
+    # with no من بين before it, a figure is no total of the counts after it
+    text = "وقال المتحدث إن 80 شخصا نقلوا إلى المشافي أمس، و50 شخصا أصيبوا بالرصاص في الليلة السابقة."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
