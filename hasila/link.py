@@ -187,6 +187,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     resolve_tree(nodes, ontology, complete_sums=cfg.sum_completion)
     r.after.place_breakdowns(nodes)
     r.after.among_totals(nodes)
+    r.after.where_breakdowns(nodes)
     r.status.status_after_lists(nodes)
     r.cats.resolve_categories(nodes)
     r.status.resolve_statuses(nodes)

@@ -91,6 +91,8 @@ COORD_BEFORE = phrases(["إضافة إلى", "إضافة الى", "بالإضا�
 #: Words opening a parallel clause (``فيما قضى 44 مدنياً``, ``في حين استشهد 17``): the count
 #: is a sibling of the previous count's list, not a new top-level toll.
 CLAUSE_JOINERS = keys("فيما بينما حين")
+#: After a total, in its sentence: the details of that toll follow (``…، إذ قضى طفلان``).
+WHERE_WORDS = keys("حيث إذ")
 #: List bullets at the start of a line (``- 20 مدنياً``).
 BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 #: Before a count: the count starts the breakdown of an earlier total (``وهم: 1206``).

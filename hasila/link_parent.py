@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _OF_FOLLOWING_REACH = 8  # tokens between a count and a later "من بين N" it is part of
 _OF_TOTAL_REACH = 30  # tokens from a count to ``، من أصل N`` after its clause
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
+_WHERE_REACH = 40  # top-level counts read after a total for its details after حيث / إذ
 _AMONG_REACH = 4  # words between "من بين" and the total it opens (ومن بين «الموقوفين» البالغ عددهم 40)
 
 
@@ -191,3 +192,33 @@ class ParentReader(Reader):
                 attach_breakdown([c], total)
                 c.entry, c.leaf = "subset", True
                 running += c.value
+
+    def where_breakdowns(self, nodes: list[CountNode]) -> None:
+        """``قتل أربعة مدنيين وأصيب ثلاثة آخرون، إذ قضى طفلان …، بينما قتل رجلان``: the top-level
+        counts after ``حيث`` / ``إذ`` in a total's sentence, of its status, are its parts (the
+        details of that toll, the guide's breakdown after a total) while they fit in it. Counts
+        of another status before the first part are read over, not after it."""
+        tops = [c for c in nodes if c.parent is None]
+        for n, total in enumerate(tops):
+            if total.vague or total.children or total.status is None:
+                continue
+            parts: list[CountNode] = []
+            running = 0
+            for c in tops[n + 1:n + _WHERE_REACH]:
+                if c.sentence != total.sentence or c.children:
+                    break
+                if c.status != total.status and not parts:
+                    continue
+                if c.vague or c.status != total.status or running + c.value > total.value \
+                        or not self.onto.compatible(c.hint, total.hint):
+                    break
+                if not parts and not self._where_between(total.tail, c.t0):
+                    break  # the next count of its status is no detail of it
+                parts.append(c)
+                running += c.value
+            if parts:
+                attach_breakdown(parts, total)
+
+    def _where_between(self, a: int, b: int) -> bool:
+        """``حيث`` / ``إذ`` (a glued و or ف allowed) among tokens ``[a, b)``."""
+        return any(self.view[i].is_word and self.view[i].plain(cues.WHERE_WORDS) for i in range(a, b))

@@ -41,3 +41,16 @@ def test_a_total_opened_by_among_holds_the_counts_after_it() -> None:
     # with no من بين before it, a figure is no total of the counts after it
     text = "وقال المتحدث إن 80 شخصا نقلوا إلى المشافي أمس، و50 شخصا أصيبوا بالرصاص في الليلة السابقة."
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+
+
+def test_the_details_after_where_are_parts_of_the_total() -> None:
+    text = ("قتل خمسة مدنيين وأصيب سبعة آخرون في ريف المدينة، إذ قضى طفلان بقذيفة قرب المدرسة، "
+            "بينما قتل ثلاثة رجال بانفجار لغم.")
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(5, None), (7, None), (2, "c1"), (3, "c1")]
+    # without حيث / إذ, a later count of the same status is a toll of its own
+    text = "قتل خمسة مدنيين في ريف المدينة، وقتل طفلان بقذيفة قرب المدرسة في اليوم التالي."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+    # details that do not fit in the total are not its parts
+    text = "قتل خمسة مدنيين في ريف المدينة، حيث قضى تسعة أطفال بقذيفة قرب المدرسة."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
