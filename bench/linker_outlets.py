@@ -8,7 +8,8 @@ Run from the worktree root::
     PYTHONPATH=$PWD python bench/linker_outlets.py --json new.json --against old.json  # per-outlet deltas
 
 ``--against`` takes the ``--json`` rows of an earlier run (another commit, other rule
-switches) and prints each row's change of record F1 and of the error count beside it,
+switches) and prints each row's change of record F1, of the error count and of the category,
+status and part_of accuracy beside it,
 so a rule can be judged outlet by outlet (support in several outlets, no outlet lowered).
 
 Scores with :func:`hasila.evaluate.record_scores` (the guide's rule); ``--errors N``
@@ -53,7 +54,8 @@ def fmt(r: dict, old: dict | None = None) -> str:
     line = (f"{r['set']:<24}{r['docs']:>5}{r['gold']:>6}{r['f1']:>7.1f}"
             + "".join(f"{r[a]:>10.1f}" for a in ATTRS))
     if old is not None:
-        line += f"{r['f1'] - old['f1']:>+8.1f}{r['errors'] - old.get('errors', 0):>+6d}"
+        line += f"{r['f1'] - old['f1']:>+8.1f}{r['errors'] - old.get('errors', 0):>+6d}" \
+            + "".join(f"{r[a] - old[a]:>+7.1f}" for a in ATTRS[:3])
     return line
 
 
@@ -68,7 +70,7 @@ def main() -> None:
     before = {r["set"]: r for r in json.loads(Path(args.against).read_text())} if args.against else {}
     run = rules_system(Ontology.load()) if args.rules else linker_on_gold_spans(Ontology.load())
     print(f"{'set':<24}{'docs':>5}{'gold':>6}{'F1':>7}" + "".join(f"{a:>10}" for a in ATTRS)
-          + (f"{'dF1':>8}{'dErr':>6}" if args.against else ""))
+          + (f"{'dF1':>8}{'dErr':>6}{'dCat':>7}{'dStat':>7}{'dPart':>7}" if args.against else ""))
     rows = []
     for name in args.sets:
         docs = load_docs(SETS[name])
