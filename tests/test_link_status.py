@@ -13,6 +13,8 @@ from link_parts import cues_read
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),
     ("قتل 20 مقاتلا مقابل 15 عنصرا.", ["killed", "killed"]),
+    ("انفجرت سيارة مفخخة في السوق أودت بحياة 14 شخصا.", ["killed"]),  # a verb of death with its object
+    ("وأزهقت الحرب أرواح نحو 300 شخص في المدينة.", ["killed"]),
 ])
 def test_statuses_read_per_count(text: str, statuses: list[str]) -> None:
     _, nodes = cues_read(text)
