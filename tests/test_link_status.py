@@ -15,6 +15,8 @@ from link_parts import cues_read
     ("قتل 20 مقاتلا مقابل 15 عنصرا.", ["killed", "killed"]),
     ("انفجرت سيارة مفخخة في السوق أودت بحياة 14 شخصا.", ["killed"]),  # a verb of death with its object
     ("وأزهقت الحرب أرواح نحو 300 شخص في المدينة.", ["killed"]),
+    ("وقصفت المدفعية الحي موقعة 9 أشخاص.", ["killed"]),  # موقعا / أوقع right before the count
+    ("وقصفت المدفعية الحي موقعة 9 جرحى.", ["injured"]),  # the noun's own status first
 ])
 def test_statuses_read_per_count(text: str, statuses: list[str]) -> None:
     _, nodes = cues_read(text)
