@@ -5,6 +5,12 @@ Run from the worktree root::
     PYTHONPATH=$PWD python bench/linker_outlets.py                 # real train per outlet + team train/dev
     PYTHONPATH=$PWD python bench/linker_outlets.py --sets dev test # real dev and team test (measuring only)
     PYTHONPATH=$PWD python bench/linker_outlets.py --rules         # the rules tagger + linker end to end
+    PYTHONPATH=$PWD python bench/linker_outlets.py --json new.json --against old.json  # per-outlet deltas
+
+``--against`` takes the ``--json`` rows of an earlier run (another commit, other rule
+switches) and prints each row's change of record F1, of the error count and of the category,
+status and part_of accuracy beside it,
+so a rule can be judged outlet by outlet (support in several outlets, no outlet lowered).
 
 Scores with :func:`hasila.evaluation.evaluate.record_scores` (the guide's rule); ``--errors N``
 prints N errors per set, for error analysis on the training sets only.
@@ -39,14 +45,18 @@ def row(name: str, docs, outs) -> dict:
     scores, errors = record_scores(docs, outs)
     acc = scores["attribute_accuracy"]
     r = {"set": name, "docs": len(docs), "gold": scores["overall"]["gold"],
-         "f1": 100 * scores["overall"]["f1"]}
+         "f1": 100 * scores["overall"]["f1"], "tp": scores["overall"]["tp"], "errors": len(errors)}
     r.update({a: 100 * (acc[a]["accuracy"] or 0) for a in ATTRS})
     return r | {"_errors": errors}
 
 
-def fmt(r: dict) -> str:
-    return (f"{r['set']:<24}{r['docs']:>5}{r['gold']:>6}{r['f1']:>7.1f}"
+def fmt(r: dict, old: dict | None = None) -> str:
+    line = (f"{r['set']:<24}{r['docs']:>5}{r['gold']:>6}{r['f1']:>7.1f}"
             + "".join(f"{r[a]:>10.1f}" for a in ATTRS))
+    if old is not None:
+        line += f"{r['f1'] - old['f1']:>+8.1f}{r['errors'] - old.get('errors', 0):>+6d}" \
+            + "".join(f"{r[a] - old[a]:>+7.1f}" for a in ATTRS[:3])
+    return line
 
 
 def main() -> None:
@@ -55,16 +65,19 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print N errors per set")
     ap.add_argument("--json", help="write the rows to this file")
     ap.add_argument("--rules", action="store_true", help="score the rules tagger + linker instead")
+    ap.add_argument("--against", help="the --json rows of an earlier run: print each row's change beside it")
     args = ap.parse_args()
+    before = {r["set"]: r for r in json.loads(Path(args.against).read_text())} if args.against else {}
     run = rules_system(Ontology.load()) if args.rules else linker_on_gold_spans(Ontology.load())
-    print(f"{'set':<24}{'docs':>5}{'gold':>6}{'F1':>7}" + "".join(f"{a:>10}" for a in ATTRS))
+    print(f"{'set':<24}{'docs':>5}{'gold':>6}{'F1':>7}" + "".join(f"{a:>10}" for a in ATTRS)
+          + (f"{'dF1':>8}{'dErr':>6}{'dCat':>7}{'dStat':>7}{'dPart':>7}" if args.against else ""))
     rows = []
     for name in args.sets:
         docs = load_docs(SETS[name])
         outs = run(docs)
         r = row(name, docs, outs)
         rows.append(r)
-        print(fmt(r))
+        print(fmt(r, before.get(r["set"]) if args.against else None))
         if name == "real_train":
             groups: dict[str, list[int]] = defaultdict(list)
             for i, d in enumerate(docs):
@@ -72,7 +85,7 @@ def main() -> None:
             for g, idx in sorted(groups.items()):
                 sub = row(f"  {g}", [docs[i] for i in idx], [outs[i] for i in idx])
                 rows.append(sub)
-                print(fmt(sub))
+                print(fmt(sub, before.get(sub["set"]) if args.against else None))
         for e in r["_errors"][: args.errors]:
             print("   ", json.dumps({k: e[k] for k in e if k in ("doc", "kind", "detail", "sentence")},
                                     ensure_ascii=False))

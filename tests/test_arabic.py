@@ -387,3 +387,14 @@ def test_properties_number_words(raw: str) -> None:
     _check_numbers(raw)
     for m in find_numbers(raw):
         assert not m.text[0].isspace() and not m.text[-1].isspace()
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("وعثر على ضابطي شرطة مقتولين", [("ضابطي", 2)]),
+    ("وأصيب رجلي أمن في الهجوم", [("رجلي", 2)]),
+    ("وعثر على جثتي شقيقين", []),  # the count is the dual after it (not in the default list)
+    ("هذا رأي شخصي في الموضوع", []),  # an adjective before a particle
+    ("بشكل شخصي وواضح", []),
+])
+def test_a_dual_in_construct_is_two(text, found):
+    assert [(m.text, m.value) for m in find_numbers(text)] == found

@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[1] / "hasila"
 
 #: The pipeline, lowest first. A module may import from its own stage and lower ones only.
@@ -18,9 +16,6 @@ TOP_LEVEL = {"hasila": "base", "hasila.errors": "base", "hasila.schema": "base",
              "hasila.config": "base", "hasila.fileio": "base", "hasila.cli": "commands",
              "hasila.__main__": "commands"}
 MAX_CLASS_LINES = 300
-#: Classes allowed over MAX_CLASS_LINES for now. ``_Linker`` is split on branch linker5;
-#: remove it from here when that branch is merged.
-KNOWN_LARGE_CLASSES = {"hasila.link.linker._Linker"}
 
 
 def _modules() -> dict[str, Path]:
@@ -142,10 +137,5 @@ def _large_classes() -> dict[str, int]:
 
 def test_no_class_over_300_lines() -> None:
     large = _large_classes()
-    assert set(large) - KNOWN_LARGE_CLASSES == set(), large
+    assert not large, large
 
-
-@pytest.mark.parametrize("known", sorted(KNOWN_LARGE_CLASSES))
-def test_known_large_classes_still_exist(known: str) -> None:
-    """An exception that is no longer needed must be removed from the list."""
-    assert known in _large_classes()

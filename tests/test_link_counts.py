@@ -24,3 +24,13 @@ def test_without_rules_only_count_spans_count() -> None:
                          rules_fallback=False)
     assert [v for _, v, _ in got.found] == [12] and got.new_spans == []
     assert [n.text for n in got.non_counts] == ["7"]
+
+
+def test_a_construct_dual_counts_only_before_a_group_or_kind_of_people() -> None:
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link
+
+    onto = Ontology.load()
+    got = link("يعيش سكان المخيم وضع إنساني صعب، وأصيب ضابطي شرطة بانفجار.", [], onto)
+    assert [(r.text, r.value) for r in got.records] == [("ضابطي", 2)]
+    assert "إنساني" in [n.text for n in got.non_counts]

@@ -32,9 +32,9 @@ _KW = "(?:" + "|".join(_KEYWORDS) + ")"
 CASUALTY_RULE = re.compile(f"{_KW}.{{0,60}}?{_DIGIT}|{_DIGIT}.{{0,60}}?{_KW}", re.DOTALL)
 #: Files whose content decides what the rules say (part of the cache key).
 _RULE_FILES = ("configs/actors.yaml", "configs/categories.yaml", "configs/link.yaml",
-               "data/gazetteer/places.tsv", "hasila/rules/tagger.py", "hasila/link/linker.py",
-               "hasila/link/counts.py", "hasila/link/cues.py", "hasila/link/numbers.py", "hasila/link/text.py", "hasila/link/tree.py",
-               "hasila/annotation/ontology.py", "hasila/text/gazetteer.py", "hasila/text/arabic.py")
+               "data/gazetteer/places.tsv", "data/gazetteer/world.tsv", "hasila/rules/tagger.py",
+               "hasila/link/*.py", "hasila/annotation/ontology.py", "hasila/text/gazetteer.py",
+               "hasila/text/arabic.py")
 
 
 def reports_casualties(text: str) -> bool:
@@ -64,9 +64,11 @@ def rules_fingerprint() -> str:
     """A hash of the rules' word lists, settings and code."""
     h = hashlib.sha256()
     root = project_root()
-    for name in _RULE_FILES:
-        path = root / name
-        h.update(name.encode() + (path.read_bytes() if path.is_file() else b"-"))
+    for pattern in _RULE_FILES:
+        paths = sorted(root.glob(pattern)) or [root / pattern]
+        for path in paths:
+            name = path.relative_to(root).as_posix()
+            h.update(name.encode() + (path.read_bytes() if path.is_file() else b"-"))
     return h.hexdigest()
 
 

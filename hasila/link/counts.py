@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from hasila.annotation.ontology import find_numbers, parse_number
-from hasila.link.numbers import certain_non_count, classify_number
+from hasila.link.numbers import certain_non_count, classify_number, group_after
 from hasila.link.text import SpanLookup, TokenView, key
 from hasila.schema import Span
 from hasila.text.arabic import NumberMatch
@@ -56,13 +56,15 @@ class Collected:
 _DUAL_ENDINGS = ("ان", "ين", "اه", "اها", "اهم", "اهما")
 
 
-def _looks_dual(text: str) -> bool:
-    """One word with a dual ending (``شقيقين``, ``الروسيان``, ``ابنتاه``, ``راعيا`` in a construct)."""
+def _looks_dual(text: str, duals: frozenset[str] = frozenset()) -> bool:
+    """One word with a dual ending (``شقيقين``, ``الروسيان``, ``ابنتاه``, ``راعيا`` in a construct),
+    or a construct dual in ي of a noun whose dual is 2 (``ضابطي شرطة``: ضابطان in ``duals``)."""
     words = key(text).split()
     if len(words) != 1 or len(words[0]) < 4:
         return False
     w = words[0]
-    return w.endswith(_DUAL_ENDINGS) or (w.endswith("يا") and len(w) >= 5)
+    return w.endswith(_DUAL_ENDINGS) or (w.endswith("يا") and len(w) >= 5) \
+        or (w.endswith("ي") and w[:-1] + "ان" in duals)
 
 
 def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback: bool = True) -> Collected:
@@ -104,6 +106,8 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
                                           inside.label if inside else None)
         if verdict == "count" and m.kind == "digits" and _names_a_place(text, m, others):
             verdict, reason = "non_count", "ordinal"  # شبكة "السويداء 24": a name, not a count
+        if verdict == "count" and m.kind == "dual" and not _construct_of_a_group(view, m, onto):
+            verdict, reason = "non_count", "other"  # مساعدات إنساني، حساب شخصي: an adjective, no dual
         if verdict == "count" and rules_fallback:
             n_rule += 1
             span = Span(m.start, m.end, "COUNT", m.text, id=f"_r{n_rule}")
@@ -131,6 +135,18 @@ def _names_a_place(text: str, m: NumberMatch, others: SpanLookup) -> bool:
         return False
     rest = text[m.end:m.end + 12]
     return not rest.strip() or rest[0] in "\"'»”" or key(rest).split()[0] in _AFTER_A_NAME
+
+
+def _construct_of_a_group(view: TokenView, m: NumberMatch, onto: Any) -> bool:
+    """A dual the number finder read in construct (``ضابطي شرطة``, one word in ي) counts people only
+    when the word after it names a group or kind of people (the same form is a relational
+    adjective, ``إنساني``، ``فردي``, or a plural in construct, ``طالبي اللجوء``); other duals pass."""
+    words = key(m.text).split()
+    if len(words) != 1 or not words[0].endswith("ي") or words[0].endswith("يي"):
+        return True
+    j = view.next_word(view.first_at_or_after(m.end))
+    cid = group_after(view, j, onto)[0] if j is not None and not view.is_boundary(j) else None
+    return cid not in (None, "people")
 
 
 _OPENING = ('"', "«", "“")
@@ -173,7 +189,7 @@ def _value_of(text: str, span: Span, inside: list[NumberMatch], onto: Any) -> tu
     if inside:
         best = max(inside, key=lambda m: m.end - m.start)
         return best.value, best.kind
-    if _looks_dual(span.text):
+    if _looks_dual(span.text, duals or frozenset()):
         return 2, "dual"  # a COUNT span on a dual the number finder does not know (قياديين، طفلاه)
     return None, kind
 

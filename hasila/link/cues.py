@@ -17,6 +17,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
         قضى قضوا قضت قضين حتفه حتفهم حتفها حتفهما الموت موت وفاة وفاتهم توفي توفوا توفيت توفيا
         مات ماتوا ماتت يموت جثث جثة جثامين جثمان ضحايا ضحية إعدام أعدم أعدموا أعدمت اغتيال اغتيل اغتيلوا
         سقوط سقط سقطوا لقي لقوا لقيت حصيلة القتلى يقضون يقضي تقضي قضيا قضتا فارقوا فارق فارقت جثتي جثتا
+        أودى أودت يودي تودي أزهق أزهقت موقعا موقعاً موقعة أوقع أوقعت
         """),
     "injured": keys("""
         جرح جرحى جريح جريحا جريحاً جرحوا جرحت إصابة إصابات إصابتهم أصيب أصيبوا أصيبت أصيبا
@@ -40,7 +41,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
         """),
 }
 #: Trigger words that are only casualty words right before a count or people noun.
-WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة")
+WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة موقعا موقعاً موقعة أوقع أوقعت")
 #: Death words that make a detainee/abductee/injured noun a killed count (``وفاة 23 معتقلاً``).
 DEATH_WORDS = keys("""
     مقتل قتل قتلوا استشهاد استشهد استشهدوا وفاة توفي توفوا توفيت قضى قضوا قضيا يقضون مات ماتوا مصرع
@@ -91,6 +92,8 @@ COORD_BEFORE = phrases(["إضافة إلى", "إضافة الى", "بالإضا�
 #: Words opening a parallel clause (``فيما قضى 44 مدنياً``, ``في حين استشهد 17``): the count
 #: is a sibling of the previous count's list, not a new top-level toll.
 CLAUSE_JOINERS = keys("فيما بينما حين")
+#: After a total, in its sentence: the details of that toll follow (``…، إذ قضى طفلان``).
+WHERE_WORDS = keys("حيث إذ")
 #: List bullets at the start of a line (``- 20 مدنياً``).
 BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 #: Before a count: the count starts the breakdown of an earlier total (``وهم: 1206``).

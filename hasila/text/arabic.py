@@ -262,6 +262,7 @@ class _Reader:
         self.norm = normalize(raw)
         self.key = self.norm.text.translate(_EXTRA_FOLD)
         self.duals = duals
+        self.constructs = _construct_duals(duals)
         self.toks = self._tokenize()
 
     # -- tokens -----------------------------------------------------------
@@ -513,7 +514,18 @@ class _Reader:
                 if nxt is not None and nxt.cat == "unit" and nxt.value == 2:
                     return None  # طفلين اثنين: the number word is the count
                 return _Found(len(clitic), i, i, 2, "dual")
+            if not clitic and core in self.constructs and self._complement_at(i + 1):
+                return _Found(0, i, i, 2, "dual")  # ضابطي شرطة: a dual in construct
         return None
+
+    def _complement_at(self, i: int) -> bool:
+        """Token ``i`` can complete a construct dual: a word right after it, not joined by و,
+        not a particle, not a word in ين/ان (a dual or plural: جثتي شقيقين counts شقيقين), another
+        construct dual (جثتي ضابطي) nor a number."""
+        word = self._word(i)
+        if word is None or not self._gap_ok(i - 1, i) or word.startswith("و") or word in _NOT_COMPLEMENTS:
+            return False
+        return not word.endswith(("ين", "ان")) and word not in self.constructs and _lookup(word, True) is None
 
     # -- spans ------------------------------------------------------------
     def _match(self, found: _Found) -> NumberMatch:
@@ -538,6 +550,18 @@ class _Reader:
             out.append(self._match(found))
             i = found.last + 1
         return out
+
+
+#: Particles that never complete a construct dual (``شخصي في``).
+_NOT_COMPLEMENTS = frozenset(_key(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "ضد",
+                                                "لدى", "عند"))
+
+
+def _construct_duals(duals: frozenset[str]) -> frozenset[str]:
+    """The construct forms in ي (``ضابطي``) of the nouns whose duals in ان and ين are both
+    read as 2 (so S+ي is no plural construct; S not a nisba in ي)."""
+    return frozenset(k[:-2] + "ي" for k in duals
+                     if k.endswith("ين") and k[:-2] + "ان" in duals and not k[:-2].endswith("ي"))
 
 
 #: A few everyday duals, the default of :func:`find_numbers` (the pipeline passes its

@@ -1,0 +1,151 @@
+"""The group the counted people belong to: ``12 عنصرا من قوات النظام``, ``سبعة من مسلحي داعش``.
+
+:class:`AffiliationReader` reads the group after a counted noun (``من``/``في صفوف``
+…, an ACTOR span becomes the count's affiliation) or after a partitive member noun,
+and the group a bare neutral noun (``عناصر``) took earlier in the sentence; it sets
+the count's ``group_cat`` and, when the group decides, its category hint.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hasila.link import cues
+from hasila.link.context import LinkContext, Reader, mix
+from hasila.link.groups import ARMED_NOUNS
+from hasila.link.numbers import group_after
+from hasila.link.text import key
+from hasila.link.tree import CountNode
+
+if TYPE_CHECKING:
+    from hasila.link.groups import GroupReader
+
+_OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
+_FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
+
+
+class AffiliationReader(Reader):
+    """The group a count's people belong to (affiliation, ``group_cat``)."""
+
+    def __init__(self, cx: LinkContext, groups: GroupReader) -> None:
+        super().__init__(cx)
+        self.groups = groups
+
+    def read_group(self, c: CountNode, after: int) -> None:
+        """``من قوات النظام`` / ``في صفوف …`` / ``مواليا للنظام`` / ``جنود روس`` after the noun."""
+        v = self.view
+        j = v.next_word(after)
+        if j is not None:
+            q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
+            if q is not None:
+                j = v.next_word(j + len(q))
+        if j is not None and v[j].has(_FORMER):
+            j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل
+        if j is None:
+            return
+        if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in ARMED_NOUNS):
+            c.hint, c.generic = "foreign_forces", False
+            return
+        if v[j].key in cues.LOYAL_WORDS and (c.generic or c.hint in ARMED_NOUNS or c.hint is None):
+            c.hint, c.generic = "regime", False
+            return
+        phrase = v.phrase_starting_at(j, cues.AFFILIATION_BEFORE)
+        if phrase is None:
+            return
+        k = v.next_word(j + len(phrase))
+        while k is not None and v[k].key in cues.AFFILIATION_FILLERS:
+            k = v.next_word(k + 1)
+        if k is None:
+            return
+        actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)
+        group_cat = None
+        if actor is not None:
+            c.affiliation = actor
+            group_cat = self.groups.phrase_category(actor.text, partitive=True) or self.groups.named_before(k)
+            end = v.index_range(actor.start, actor.end)[1]
+            if end < len(v) and v[end].is_word and v[end].key.startswith("و") and not self.groups.allies_at(end) \
+                    and not self.groups.one_more_person(end):
+                other, _, _ = group_after(v, end, self.onto)
+                if other not in (None, "people") and group_cat is not None:
+                    group_cat = mix([group_cat, other], self.onto)
+        elif phrase != ("في",):
+            group_cat, _, _ = self.groups.group_at(k)
+            if group_cat is None and any(v[x].key in cues.LOYAL_WORDS for x in range(k, min(k + 3, len(v)))):
+                group_cat = "regime"
+        if group_cat is None or (v[k].has(cues.RESIDENTS) and c.generic and c.noun_text):
+            return  # 250 شخصا من السكان: people, as the noun says
+        c.group_cat = group_cat
+        soldier = c.hint == "regime" and group_cat in self.onto.armed | {"other"}  # جنديا من الجيش التركي
+        if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint or soldier:
+            c.hint = group_cat
+            c.generic = False
+
+    def construct_dual(self, c: CountNode, j: int | None) -> None:
+        """``ضابطي شرطة``, ``عنصري الأمن``: a dual in construct (no ن) takes the kind of the
+        group or noun at token ``j`` it is put in construct with."""
+        w = key(c.span.text)
+        if j is None or c.group_cat is not None or c.others or not w.endswith(("ي", "ا")) \
+                or w.endswith(("ان", "ين")) or self.view.is_boundary(j):
+            return
+        cid = self.groups.group_at(j)[0]
+        if cid not in (None, "people"):
+            c.hint, c.generic, c.group_cat = cid, False, cid
+
+    def construct_group(self, c: CountNode) -> None:
+        """``12 من عناصر قوات النظام``, ``سبعة من مسلحي داعش``: the group right after a
+        partitive member noun decides the category."""
+        v = self.view
+        k = v.index_range(c.noun.start, c.noun.end)[1] if c.noun is not None else c.tail
+        k = v.next_word(k)
+        if k is None or v.is_boundary(k) or self.groups.allies_at(k):
+            return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
+        actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)
+        mixed = False
+        if actor is not None:
+            cid = self.groups.phrase_category(actor.text, partitive=True) or self.groups.named_before(k)
+            end = v.index_range(actor.start, actor.end)[1]
+            while end < len(v) and v[end].is_quote:
+                end += 1  # مقاتلي "جيش الإسلام" والمدنيين
+            if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و") \
+                    and not self.groups.allies_at(end) and not self.groups.one_more_person(end):
+                other, _, _ = group_after(v, end, self.onto)  # مقاتلي جيش الإسلام والمدنيين
+                if other not in (None, "people"):
+                    cid = mix([cid, other], self.onto)
+                    mixed = True
+        else:
+            cid, _, _ = self.groups.group_at(k)
+        if cid is None or (cid == "people" and not mixed):
+            return
+        c.hint, c.generic, c.group_cat = cid, False, cid
+        if actor is not None:
+            c.affiliation = actor
+
+    def neutral_group(self, c: CountNode) -> None:
+        if c.group_cat is None and c.noun_text and not c.partitive \
+                and self.onto.is_neutral_noun(c.noun_text.split()[0]):
+            earlier = self._group_earlier(c)
+            if earlier is not None:
+                c.hint, c.generic = earlier, False
+
+    def _group_earlier(self, c: CountNode) -> str | None:
+        """``تقل عناصر من قوات سوريا الديمقراطية … مقتل ثلاثة عناصر``: a bare neutral noun
+        counts members of the group named with the same noun earlier in the sentence."""
+        v = self.view
+        a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
+        for i in range(c.t0 - 1, a - 1, -1):
+            if not (v[i].is_word and self.onto.is_neutral_noun(v[i].text)):
+                continue
+            j = v.next_word(i + 1)
+            if j is None or v[j].key != "من":
+                continue
+            k = v.next_word(j + 1)
+            if k is None:
+                continue
+            actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)
+            if actor is not None:
+                cid = self.groups.phrase_category(actor.text, partitive=True)
+            else:
+                cid, _, _ = self.groups.group_at(k)
+            if cid is not None:
+                return cid
+        return None

@@ -1,0 +1,214 @@
+"""The category of each count once the part_of tree is built.
+
+:class:`CategoryResolver` turns each count's hint into a category id, parents first
+(a generic noun takes the parent's kind, the children's or the toll it continues),
+then applies the guide's whole-tree rules: a civilian-worded total with armed parts is
+``people``, a fighting total whose parts are all of one side is of that side, soldiers
+of a foreign state counted abroad are ``other``.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from hasila.link import cues
+from hasila.link.context import ByStart, LinkContext, Reader, mix, noun_of, status_of_word
+from hasila.link.numbers import noun_category
+from hasila.link.text import key, variants
+from hasila.link.tree import CountNode
+
+if TYPE_CHECKING:
+    from hasila.link.groups import GroupReader
+
+
+def abroad(place: str) -> bool:
+    """A place name outside Syria (:data:`hasila.link.cues.FOREIGN_PLACES`)."""
+    return any(x in cues.FOREIGN_PLACES for w in place.split() for x in variants(key(w)))
+
+
+class CategoryResolver(Reader):
+    """Category ids from the hints, the tree and the guide's rules."""
+
+    def __init__(self, cx: LinkContext, groups: GroupReader) -> None:
+        super().__init__(cx)
+        self.groups = groups
+        self._isis_only: bool | None = None
+
+    def share_groups(self, nodes: list[CountNode]) -> None:
+        """``مقتل 40 عنصرا وإصابة 60 آخرين من قوات النظام``: the group after آخرين
+        also says who the earlier generic count is."""
+        v = self.view
+        for c, d in pairwise(nodes):
+            if not d.others or d.group_cat is None or c.group_cat is not None:
+                continue
+            if not (c.generic or c.hint is None) or c.sentence != d.sentence:
+                continue
+            if any(v.is_boundary(i) for i in range(c.tail, d.t0)):
+                continue
+            c.hint, c.generic, c.group_cat = d.group_cat, False, d.group_cat
+
+    def resolve_categories(self, nodes: list[CountNode]) -> None:
+        """Category ids, parents first: the noun/group hint, else what the parent,
+        the children or the count it continues say, else the ontology fallback."""
+        for c in sorted(nodes, key=lambda n: n.depth()):
+            parent = c.parent
+            if c.hint is not None and not c.generic:
+                c.category = c.hint
+                continue
+            if c.hint == "people" and parent is not None and parent.category not in (None, "people", "other"):
+                c.category = parent.category  # 175 شخص within 1206 مدني: civilians
+                continue
+            kids = {k.hint for k in c.children if k.hint is not None} - {"people"}
+            if c.hint is None and c.others:
+                c.category = self._antecedent(c, nodes, same_status=False)
+                continue  # 30 آخرين بينهم ستة أطفال: the toll they continue says who they are
+            if c.hint is None and kids:
+                civil_kids = self.onto.parts("civilian") - {"civilian"}
+                if kids <= civil_kids | {"civilian"} and kids & civil_kids:
+                    c.category = "civilian"
+                    continue
+                if len(kids) == 1 and not kids & civil_kids:
+                    c.category = next(iter(kids))  # 23 عنصرا هم 5 من قوات النظام و18 …
+                    continue
+            if c.hint is not None:
+                c.category = c.hint
+            elif c.others:
+                c.category = self._antecedent(c, nodes, same_status=False)
+            elif parent is not None and parent.category is not None:
+                c.category = parent.category
+            elif not c.children:
+                c.category = self._antecedent(c, nodes, same_status=True, nounless=c.noun_text is None)
+            else:
+                c.category = self.onto.fallback
+        for c in nodes:
+            if c.category is None:
+                c.category = self.onto.fallback
+        for c in nodes:
+            if c.category == "people" and not c.children:
+                c.category = self._all_of_them(c) or c.category  # 18 قتيلا و70 جريحا جميعهم مدنيون
+            if self._wounded_of_same_side(c, nodes):
+                c.category = nodes[c.order - 1].category  # 12 عنصرا نظاميا وعشرات الجرحى
+        for c in sorted(nodes, key=lambda n: -n.depth()):
+            side = self._side_of_parts(c)
+            if side is not None:
+                c.category = side  # 23 مقاتلا بينهم 5 من قوات النظام و18 من القوات الموالية له
+        for c in nodes:
+            if c.category == "civilian" and self._mixes_sides(c):
+                c.category = "people"  # 17 مواطنا بينهم أربعة من مقاتلي الفصائل
+            elif c.category == "jihadist" and c.group_cat is None and "جهاد" in key(noun_of(c)) \
+                    and self._only_isis():
+                c.category = "isis"  # 110 جهاديا in a report whose only jihadist group is IS
+
+    def soldiers_abroad(self, nodes: list[CountNode]) -> None:
+        """``قتل جنديان تركيان في شرناق``: soldiers counted by their noun (جندي، ضابط، عسكري,
+        of a nationality or an army, not of a Syrian group) where the count's place, else
+        every place of its sentence, is outside Syria, are ``other`` (the guide)."""
+        all_places = ByStart(self.by_label.get("PLACE", []))
+        for c in nodes:
+            if c.category not in ("regime", "foreign_forces") or c.group_cat not in (None, "foreign_forces"):
+                continue
+            noun = noun_of(c)
+            if not noun or noun_category(self.onto, noun.split()[0]) != "regime":
+                continue
+            if c.location is not None:
+                places = [c.location]
+            else:
+                a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+                lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
+                places = all_places.between(lo, hi)
+            if places and all(abroad(p.text) for p in places):
+                c.category = "other"
+
+    def _side_of_parts(self, c: CountNode) -> str | None:
+        """A total counted with a fighting noun (مقاتل، مسلح), no side named, whose parts all
+        belong to one armed side is of that side (``combatant`` when they are of several)."""
+        if c.category not in ("fighter", "combatant") or c.group_cat is not None or not c.children:
+            return None
+        kinds = {k.category for k in c.children}
+        if not kinds <= self.onto.armed or len(c.children) < 2:
+            return None
+        side = next(iter(kinds)) if len(kinds) == 1 else "combatant"
+        return side if side != c.category else None
+
+    def _all_of_them(self, c: CountNode) -> str | None:
+        """``جميعهم مدنيون`` / ``كلهم من المدنيين`` after the count (and the counts coordinated
+        with it, same clause): the kind all of them are."""
+        v = self.view
+        for i in range(c.tail, min(len(v), c.tail + 10)):
+            if v.is_boundary(i):
+                return None
+            if v[i].is_word and v[i].key in cues.ALL_OF_THEM:
+                k = v.next_word(i + 1)
+                if k is not None and v[k].key == "من":
+                    k = v.next_word(k + 1)
+                cid = self.groups.group_at(k)[0] if k is not None else None
+                return cid if cid not in (None, "people") else None
+        return None
+
+    def _wounded_of_same_side(self, c: CountNode, nodes: list[CountNode]) -> bool:
+        """``مقتل 12 عنصرا من قوات النظام وعشرات الجرحى``: a bare status noun (جرحى، قتلى)
+        coordinated right after a count of a named side and another status counts that side."""
+        if c.cue != "coord" or c.order == 0 or not c.generic or c.category != "people" or c.children:
+            return False
+        noun = noun_of(c)
+        if not noun or status_of_word(key(noun.split()[0])) is None:
+            return False
+        prev = nodes[c.order - 1]
+        return (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
+                and prev.category in self.onto.armed and not prev.children)
+
+    def _only_isis(self) -> bool:
+        """The report names the Islamic State and no other jihadist group by name (its ACTOR
+        spans; ``الجهاديين`` alone names no group)."""
+        if self._isis_only is None:
+            found = {self.groups.phrase_category(a.text, partitive=True) for a in self.by_label.get("ACTOR", [])
+                     if self.onto.noun_id(a.text) is None}
+            self._isis_only = "isis" in found and "jihadist" not in found
+        return self._isis_only
+
+    def _mixes_sides(self, c: CountNode) -> bool:
+        """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""
+        noun = key(c.noun.text if c.noun is not None else c.noun_text or "")
+        if not noun or "مدن" in noun:
+            return False
+        return any(k.category in self.onto.armed for k in c.children)
+
+    def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool, nounless: bool = False) -> str:
+        """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``);
+        a count with no noun at all right after one of another status in its sentence counts
+        the same people (``قتل 173 مدنيا وأصيب العشرات``)."""
+        if nounless and c.order > 0:
+            d = nodes[c.order - 1]
+            if d.sentence == c.sentence and d.category is not None and d.noun_text is not None \
+                    and d.status != c.status and not d.descends_from(c) and d.parent is c.parent:
+                return d.category
+        for d in reversed(nodes[:c.order]):
+            if d.sentence < c.sentence - (0 if same_status else 1):
+                break
+            if d.category is None or d.descends_from(c):
+                continue
+            if same_status and (d.status != c.status or d.noun_text is None):
+                continue
+            if not same_status:
+                return self._others_of(c, d, nodes)
+            return d.category
+        return self.onto.fallback
+
+    def _others_of(self, c: CountNode, d: CountNode, nodes: list[CountNode]) -> str:
+        """What ``آخرين`` (``c``) continues when the count before it is ``d``. Of another status,
+        the whole toll ``d`` belongs to: the total ``d`` is a part of (``قتل 9 أشخاص هم 5 مدنيين
+        و4 مقاتلين، وأصيب 30 آخرون``: people), or the coordinated list ``d`` ends (``3 مدنيين
+        وعنصرين من الدفاع المدني``: both kinds); of the same status, ``d``'s kind."""
+        if c.status == d.status:
+            return d.category or self.onto.fallback
+        while d.parent is not None and d.parent.category is not None and d.parent.sentence == d.sentence:
+            d = d.parent
+        found = [d.category]
+        k = d
+        while k.cue == "coord" and k.order > 0:
+            k = nodes[k.order - 1]
+            if k.parent is not d.parent or k.sentence != d.sentence or k.category is None:
+                break
+            found.append(k.category)
+        return mix(found[::-1], self.onto) or self.onto.fallback

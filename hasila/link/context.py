@@ -1,0 +1,174 @@
+"""What every decision of the linker reads: the text, its tokens and spans, and the counts.
+
+:class:`LinkContext` is built once per :func:`hasila.link.link` call. It turns the
+report's numbers into count nodes (:meth:`LinkContext.collect`, over
+:func:`hasila.link.counts.collect_counts`) and answers the small questions the
+decision readers share (a span at a token, a number at a token, the casualty
+status a trigger word names). :class:`Reader` is the base of those readers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Any
+
+from hasila.link import cues
+from hasila.link.counts import NonCount, collect_counts
+from hasila.link.text import SENTENCE_END, SpanLookup, TokenView, key, variants
+from hasila.link.tree import CountNode
+from hasila.schema import Span
+
+if TYPE_CHECKING:
+    from hasila.link.config import LinkConfig
+
+_STATUS_OF: dict[str, str] = {}
+for _status, _words in cues.STATUS_TRIGGERS.items():
+    for _w in _words:
+        _STATUS_OF.setdefault(_w, _status)
+
+
+def status_of_word(word_key: str) -> str | None:
+    """The casualty status a trigger word names (``قتل`` → killed), or ``None``."""
+    for v in variants(word_key):
+        st = _STATUS_OF.get(v)
+        if st is not None:
+            return st
+    return None
+
+
+def mix(found: list[str], onto: Any) -> str | None:
+    """One id for coordinated groups: the id itself, ``fighter`` for factions with
+    jihadists, ``combatant`` for several armed sides, ``civilian`` for unarmed civilians
+    together (امرأة وطفلا), ``people`` for armed and unarmed; ``None`` when nothing was found."""
+    kinds = list(dict.fromkeys(found))
+    if not kinds:
+        return None
+    if len(kinds) == 1:
+        return kinds[0]
+    if set(kinds) <= {"fighter", "jihadist"}:
+        return "fighter"  # jihadists are counted with the factions unless split out
+    if all(k in onto.armed for k in kinds):
+        return "combatant"
+    if set(kinds) <= onto.parts("civilian") - {"man"} and set(kinds) & {"child", "woman", "civilian"}:
+        return "civilian"  # امرأة وطفلا، الأطفال والمواطنات: unarmed people together
+    return "people"
+
+
+def noun_of(c: CountNode) -> str:
+    """The counted noun's text ("" when none)."""
+    return (c.noun.text if c.noun is not None else c.noun_text) or ""
+
+
+def with_ids(spans: list[Span]) -> list[Span]:
+    """``spans`` in text order, each with an id (``_l1``, ``_l2``, … for those without)."""
+    used = {s.id for s in spans if s.id}
+    out = []
+    n = 0
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if s.id is None:
+            n += 1
+            while f"_l{n}" in used:
+                n += 1
+            s = s.with_id(f"_l{n}")
+            used.add(s.id)
+        out.append(s)
+    return out
+
+
+class ByStart:
+    """Spans ordered by start, to list those starting in a char range by bisection."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+
+    def between(self, lo: int, hi: int) -> list[Span]:
+        """The spans with ``lo <= start < hi``, in text order."""
+        return self.spans[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+
+class LinkContext:
+    """One call of :func:`hasila.link.link`: the text, its tokens, spans and settings."""
+
+    def __init__(self, text: str, spans: list[Span], ontology: Any, config: LinkConfig) -> None:
+        self.text = text
+        self.onto = ontology
+        self.cfg = config
+        self.view = TokenView(text)
+        self.spans = with_ids(list(spans))
+        self.by_label: dict[str, list[Span]] = {}
+        for s in self.spans:
+            self.by_label.setdefault(s.label, []).append(s)
+        self.warnings: list[str] = []
+        self.non_counts: list[NonCount] = []
+        self.sent, self.para = self._indices()
+        self._lookups: dict[int, tuple[list[Span], int, SpanLookup]] = {}
+        #: tokens where a number expression starts (و+number too), filled by :meth:`collect`
+        self._number_tokens: set[int] = set()
+        self.singular_nouns = frozenset(key(w) for cat in getattr(ontology, "categories", ())
+                                        for w in (*cat.singular, *cat.singular_f))
+
+    def lookup(self, spans: list[Span]) -> SpanLookup:
+        """A :class:`SpanLookup` of ``spans``, built once per list (rebuilt if it grew)."""
+        hit = self._lookups.get(id(spans))
+        if hit is None or hit[0] is not spans or hit[1] != len(spans):
+            hit = (spans, len(spans), SpanLookup(spans))
+            self._lookups[id(spans)] = hit
+        return hit[2]
+
+    def span_at_token(self, spans: list[Span], i: int | None) -> Span | None:
+        """A span that starts inside token ``i`` (a glued clitic may come before it)."""
+        if i is None or not spans:
+            return None
+        t = self.view[i]
+        return self.lookup(spans).starting_in(t.start, t.end)
+
+    def _indices(self) -> tuple[list[int], list[int]]:
+        """Sentence and paragraph (line) index of every token."""
+        sent, para = [], []
+        s = p = 0
+        for t in self.view.toks:
+            sent.append(s)
+            para.append(p)
+            s += t.text in SENTENCE_END
+            p += t.text == "\n"
+        return sent, para
+
+    def collect(self) -> list[CountNode]:
+        """Every count of the report as a node (see :func:`hasila.link.counts.collect_counts`)."""
+        got = collect_counts(self.view, self.spans, self.onto, self.cfg.rules_fallback)
+        self.spans.extend(got.new_spans)
+        self.non_counts.extend(got.non_counts)
+        self.warnings.extend(got.warnings)
+        self._number_tokens = {self.view.first_at_or_after(n.start) for n in got.numbers}
+        nodes = []
+        for order, (span, value, kind) in enumerate(got.found):
+            t0, t1 = self.view.index_range(span.start, span.end)
+            node = CountNode(order=order, span=span, value=value, kind=kind, t0=t0, t1=max(t1, t0 + 1),
+                             tail=max(t1, t0 + 1), vague=kind == "vague")
+            node.sentence = self.sent[min(t0, len(self.sent) - 1)] if self.sent else 0
+            node.paragraph = self.para[min(t0, len(self.para) - 1)] if self.para else 0
+            nodes.append(node)
+        return nodes
+
+    def number_at(self, k: int) -> bool:
+        """A number expression starts at token ``k``."""
+        return k in self._number_tokens
+
+    def trigger_status(self, i: int) -> str | None:
+        """The status a trigger word at token ``i`` names (``None`` for other tokens)."""
+        t = self.view[i]
+        return status_of_word(t.key) if t.is_word else None
+
+
+class Reader:
+    """Base of the linker's decision readers: the context and its most used parts."""
+
+    def __init__(self, cx: LinkContext) -> None:
+        self.cx = cx
+        self.text = cx.text
+        self.onto = cx.onto
+        self.cfg = cx.cfg
+        self.view = cx.view
+        self.spans = cx.spans
+        self.by_label = cx.by_label

@@ -1,0 +1,161 @@
+"""The words right before a count that tie it to earlier counts (the cue of :mod:`hasila.link.tree`).
+
+:class:`CueReader` sets ``cue`` on each count: ``subset`` (``بينهم``), ``breakdown``
+(``وهم:``), ``group`` (``من ضمن حصيلة المدنيين``), ``coord`` (``و``, a bulleted list),
+``clause`` (``فيما قضى``) or ``none``.
+"""
+
+from __future__ import annotations
+
+from hasila.link import cues
+from hasila.link.context import LinkContext, Reader, status_of_word
+from hasila.link.tree import CountNode
+
+_NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
+
+
+class CueReader(Reader):
+    """The cue between each count and the counts before it."""
+
+    def __init__(self, cx: LinkContext) -> None:
+        super().__init__(cx)
+        self._last_bullet: CountNode | None = None
+
+    def read_cue(self, c: CountNode, prev: CountNode | None) -> None:
+        """What links the count to earlier ones: the words right before it (see link_tree)."""
+        v = self.view
+        lo = max(prev.tail if prev is not None else 0, c.t0 - 12)
+        # من ضمن حصيلة المدنيين / من بين القتلى (not when it ties the previous count to this one)
+        for i in range(c.t0 - 1, lo - 1 if prev is None or not prev.of_following else c.t0, -1):
+            phrase = v.phrase_ending_at(i, cues.SUBSET_OF_GROUP)
+            if phrase is None or (len(phrase) == 1 and (i == 0 or v[i - 1].key not in ("من", "ومن"))):
+                continue
+            k = v.next_word(i + 1)
+            fillers = 0
+            while k is not None and v[k].has(cues.GROUP_FILLERS):
+                k = v.next_word(k + 1)
+                fillers += 1
+            if fillers and (k is None or k >= c.t0):  # ومن ضمن الحصيلة، 287 …
+                c.cue, c.cue_cat, c.cue_status = "group", None, None
+                return
+            if k is None or k >= c.t0 or v[k].is_digit:
+                continue
+            cid = self.onto.category_of_group(v[k].text) or self.onto.category_of_noun(v[k].text)
+            if cid is not None:
+                c.cue, c.cue_cat = "group", cid
+                c.cue_status = status_of_word(v[k].key)
+                return
+        start = c.noun.start if c.noun_before and c.noun is not None else c.span.start
+        t0 = v.first_at_or_after(start)
+        glued = v.glued_prefix(t0, start)
+        i, colon = self._skip_back(t0 - 1, lo, c)
+        if not glued and i >= lo:
+            q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE)
+            if q is not None:
+                first = i - len(q) + 1
+                head = v[first].key
+                glued = head[:1] if head[:1] in "وف" and head[1:] == q[0] else ""
+                i, colon2 = self._skip_back(first - 1, lo, c)
+                colon = colon or colon2
+        if c.bullet:
+            if self._last_bullet is not None and prev is not None \
+                    and self.cx.para[prev.t0] >= self.cx.para[self._last_bullet.t0]:
+                c.cue, c.sibling = "coord", self._last_bullet  # the next item of a bulleted list
+                self._last_bullet = c
+                return
+            self._last_bullet = c
+        if glued[:1] in ("و", "ف") and glued:
+            c.cue = "coord"
+            c.closed = self._closed(prev, c)
+            self._list_opened_by_nouns(c, prev)
+            return
+        if i < lo:
+            if colon and prev is not None:
+                c.cue = "breakdown"  # قتل 30 شخصاً: 20 مدنياً و10 مقاتلين
+            return
+        phrase = v.phrase_ending_at(i, cues.SUBSET_BEFORE)
+        if phrase is not None:
+            first_tok = v[i - len(phrase) + 1]
+            c.cue = "subset"
+            glued_and = first_tok.key.startswith("و") and first_tok.key[1:] == phrase[0]
+            c.cue_and = glued_and or (i - len(phrase) >= 0 and v[i - len(phrase)].key == "و")
+            return
+        if v.phrase_ending_at(i, cues.BREAKDOWN_BEFORE) is not None:
+            c.cue = "breakdown"
+            c.intro = v.phrase_ending_at(i, cues.DISTRIBUTION_INTRO_KEYS) is not None
+            return
+        if v[i].key == "و" or v.phrase_ending_at(i, cues.COORD_BEFORE) is not None:
+            c.cue = "coord"
+            c.closed = self._closed(prev, c)
+            self._list_opened_by_nouns(c, prev)
+            return
+        if prev is not None and prev.sentence == c.sentence and self._clause_joined(i, lo):
+            c.cue = "clause"
+            return
+        if colon and prev is not None and not any(v.is_sentence_end(k) for k in range(prev.tail, i + 1)) \
+                and i - prev.tail < 8:
+            c.cue = "breakdown"  # قتل 30 شخصاً في القصف: 20 مدنياً …
+
+    def _list_opened_by_nouns(self, c: CountNode, prev: CountNode | None) -> None:
+        """``41 شخصا، بينهم طفل وثلاث نساء``, ``سبعة مواطنين، هم رجل وزوجته وخمسة من أطفالهما``:
+        a coordinated count in a list of parts that bare nouns (no figure) opened after the
+        previous count is a part of it, not its sibling."""
+        if prev is None or prev.sentence != c.sentence:
+            return
+        v = self.view
+        t0 = v.first_at_or_after(c.noun.start) if c.noun_before and c.noun is not None else c.t0
+        for i in range(t0 - 1, max(prev.tail, t0 - _NOUN_LIST_REACH) - 1, -1):
+            if v.is_boundary(i):  # numbers between are not counts (an age, a date): read over them
+                return
+            if not v[i].is_word:
+                continue
+            if v.phrase_ending_at(i, cues.SUBSET_BEFORE) is not None and i + 1 < t0:
+                c.cue, c.cue_and = "subset", False
+                return
+            if v[i].plain(cues.BREAKDOWN_HEADS) and i + 1 < t0:
+                c.cue = "breakdown"
+                return
+
+    def _clause_joined(self, i: int, lo: int) -> bool:
+        """``فيما قضى`` / ``في حين استشهد`` / ``بينما أصيب`` right before the count."""
+        v = self.view
+        for k in range(i, max(lo, i - 3) - 1, -1):
+            if v.is_boundary(k):
+                return False
+            if v[k].plain(cues.CLAUSE_JOINERS):
+                return True
+            if not (v[k].is_word and self.cx.trigger_status(k) is not None):
+                return False
+        return False
+
+    def _skip_back(self, i: int, lo: int, c: CountNode) -> tuple[int, bool]:
+        """Step back over quotes, colons, line breaks, bullets, ال and fillers such as
+        ``أيضاً`` before a count; notes a colon and a bullet at the start of a line."""
+        v = self.view
+        colon = False
+        while i >= lo:
+            t = v[i]
+            if t.text in cues.BULLETS and (i == 0 or v[i - 1].text == "\n"):
+                c.bullet = True
+            elif t.text == ":":
+                colon = True
+            elif not (t.is_quote or t.text == "\n" or t.key in ("ال", "الـ") or t.key in cues.CUE_FILLERS):
+                break
+            i -= 1
+        if i < lo and i >= 0 and v[i].text in cues.BULLETS and (i == 0 or v[i - 1].text == "\n"):
+            c.bullet = True
+        return i, colon
+
+    def _closed(self, prev: CountNode | None, c: CountNode) -> bool:
+        """A verb or trigger and then a comma between the previous count's noun and ``c``:
+        the previous count's clause (and its بينهم list) is over."""
+        if prev is None:
+            return False
+        v = self.view
+        verb = False
+        for k in range(prev.tail, c.t0):
+            if v[k].is_word and self.cx.trigger_status(k) is not None:
+                verb = True
+            elif verb and v.is_boundary(k):
+                return True
+        return False

@@ -1,0 +1,207 @@
+"""Which group the words at a token name: ``قوات النظام``, ``مقاتلي الفصائل والمدنيين``.
+
+:class:`GroupReader` answers, for a token or a phrase, the category of the group or
+noun it names (coordinated groups mixed into one id, a head alone such as ``الفرقة``
+resolved to the group named in full before it, an unknown unit tied to a known
+group); the other readers of the linker ask it.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hasila.link import cues
+from hasila.link.context import Reader, mix
+from hasila.link.numbers import group_after, noun_category, possessed_noun_category
+from hasila.link.text import key, variants
+
+ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
+_NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
+
+
+def allies(words: list[str]) -> bool:
+    """``المقاتلين الموالين لها``, ``والموالين لهم``: a loyal word then a pronoun (the allies
+    of the group named before, on its side; not the regime's loyalists)."""
+    for w, nxt in pairwise(words[:4]):
+        if any(x in cues.LOYAL_WORDS for x in variants(key(w))) and key(nxt) in cues.ALLY_PRONOUNS:
+            return True
+    return False
+
+
+class GroupReader(Reader):
+    """The category a group, noun or phrase of the text names."""
+
+    def noun_phrase_category(self, text: str) -> tuple[str | None, bool]:
+        """Category of a counted noun phrase and whether it is generic (شخص، عنصر)."""
+        words = text.split()
+        backed = next((i for i, w in enumerate(words) if i and key(w) in cues.BACKED_BY), None)
+        if backed is not None:  # مقاتلين مدعومين من تركيا: fighters, not Turkish forces
+            words = words[:backed]
+            text = " ".join(words)
+        if not words:
+            return None, True
+        cid = noun_category(self.onto, text)
+        neutral = self.onto.is_neutral_noun(words[0])
+        if len(words) > 1:
+            per_word = [noun_category(self.onto, w) for w in words]
+            first = per_word[0]
+            armed_head = neutral or first in ARMED_NOUNS or first is None
+            if any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in ARMED_NOUNS):
+                cid = "foreign_forces"
+            elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:
+                cid = "regime"
+            elif cid in ("people", None):
+                specific = [p for p in per_word[1:] if p not in (None, "people")]
+                if specific:
+                    cid = specific[0]
+        generic = cid is None or cid == "people"
+        return cid, generic
+
+    def phrase_category(self, text: str, partitive: bool) -> str | None:
+        mixed = self.mixed_parts(text, partitive)
+        if mixed is not None:
+            return mixed
+        cid = self.onto.category_of_group(text) or self.onto.category_of_noun(text)
+        if cid is None and any(key(w) in cues.LOYAL_WORDS for w in text.split()):
+            return "regime"
+        if cid is None and " " not in text.strip():
+            cid = possessed_noun_category(self.onto, text.strip())  # من جنودها
+        return cid
+
+    def mixed_parts(self, text: str, partitive: bool) -> str | None:
+        """``مقاتلين ومدنيين`` → people, ``قوات النظام وفصائل المعارضة`` → combatant."""
+        words = text.split()
+        cuts = [0] + [i for i in range(1, len(words)) if key(words[i]).startswith("و") and len(key(words[i])) > 3]
+        if len(cuts) < 2:
+            return None
+        found = []
+        for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True):
+            if a > 0 and allies(words[a:b]):
+                continue  # جبهة النصرة والمقاتلين الموالين لها: the first group's side
+            part = " ".join(words[a:b])
+            if a > 0:
+                part = part[1:]
+            cid = self.onto.category_of_group(part) if partitive else None
+            cid = cid or self.onto.category_of_noun(part)
+            if cid is not None and cid != "people":
+                found.append(cid)
+        return mix(found, self.onto)
+
+    def one_more_person(self, k: int) -> bool:
+        """``ثلاثة عناصر من الجيش الوطني ومدني``: a bare singular noun coordinated after the
+        group is one more victim beside the count, not a second side of it."""
+        t = self.view[k]
+        return t.key.startswith("و") and t.key[1:] in self.cx.singular_nouns
+
+    def allies_at(self, k: int) -> bool:
+        """``والمقاتلين الموالين لها`` at token ``k``: the allies of the group just named."""
+        v = self.view
+        words = []
+        for x in range(k, min(len(v), k + 4)):
+            if not v[x].is_word:
+                break
+            words.append(v[x].text)
+        return allies(words)
+
+    def group_at(self, k: int) -> tuple[str | None, int, int]:
+        """A text group at token ``k`` (``قوات النظام``), mixed with a coordinated one."""
+        v = self.view
+        cid, first, last = group_after(v, k, self.onto)
+        if cid is None or (last == k and v[k].has(cues.GROUP_HEADS)):
+            named = self.named_before(k)  # الفرقة / التنظيم: the group named in full before
+            if named is not None:
+                return named, k, k
+        if cid is None:
+            return self._quoted_name(k) or self.tied_group(k)
+        nxt = last + 1
+        while nxt < last + 3 and nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("ال") \
+                and v[nxt].key not in cues.LOYAL_WORDS:
+            nxt += 1  # قوات النظام السوري وفصائل …: adjectives before the coordination
+        if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
+            other, _, last2 = group_after(v, nxt, self.onto)
+            if self.allies_at(nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
+                end = last2 if other is not None else last
+                if end + 1 < len(v) and v[end + 1].key in cues.ALLY_PRONOUNS:
+                    end += 1  # the pronoun belongs to the phrase (والموالين لهم)
+                return cid, first, end
+            mixed = mix([cid, other] if other not in (None, "people") else [cid], self.onto)
+            if mixed is not None and other is not None:
+                return mixed, first, last2
+        return cid, first, last
+
+    def named_before(self, k: int) -> str | None:
+        """A group head alone at token ``k`` (``من الفرقة``, ``مقاتلي الجبهة``, ``من وحدات
+        الحماية``): the category of the latest group named in full with that head before it."""
+        v = self.view
+        if not v[k].is_word or not v[k].has(cues.GROUP_HEADS):
+            return None
+        head = next(x for x in variants(v[k].key) if x in cues.GROUP_HEADS)
+        for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
+            if not v[p].is_word or head not in variants(v[p].key):
+                continue
+            words = [v[x].text for x in range(p, min(len(v), p + 5)) if v[x].is_word or v[x].is_digit]
+            for n in range(len(words), 1, -1):
+                cid = self.onto.category_of_group(" ".join(words[:n]))
+                if cid is not None:
+                    return cid
+            cid, _, last = group_after(v, p, self.onto)
+            if cid is not None and last > p:
+                return cid
+            cid, _, _ = self.tied_group(p)
+            if cid is not None:
+                return cid
+        return None
+
+    def _quoted_name(self, k: int) -> tuple[str, int, int] | None:
+        """``قوى الأمن الداخلي "الأسايش"``: an unknown unit followed (same clause, a few words on)
+        by the known name of its group in quotes."""
+        v = self.view
+        for m in range(k, min(len(v), k + 6)):
+            if v.is_boundary(m):
+                return None
+            if v[m].is_quote and m > k:
+                cid, _, last = group_after(v, m + 1, self.onto)
+                return (cid, k, last) if cid not in (None, "people") else None
+        return None
+
+    def tied_group(self, k: int) -> tuple[str | None, int, int]:
+        """``فرق الهندسة التابعة لـقوات سوريا الديمقراطية``: an unknown unit tied to a known group."""
+        v = self.view
+        for m in range(k, min(len(v), k + 7)):
+            if v.is_boundary(m):
+                break
+            if v[m].has(cues.TIED_TO):
+                n = m + 1
+                while n < len(v) and not v[n].is_word and not v.is_boundary(n):
+                    n += 1
+                if n < len(v) and v[n].key in ("ل", "لـ"):
+                    n += 1
+                cid, _, last = group_after(v, n, self.onto) if n < len(v) else (None, n, n)
+                if cid is None and n < len(v) and v[n].key.startswith("ل"):
+                    cid = self.onto.category_of_group(v[n].text[1:].lstrip("ـ"))
+                    last = n
+                if cid is not None:
+                    return cid, k, last
+                break
+        return None, k, k
+
+    def category_in(self, a: int, b: int) -> str | None:
+        """The most specific category named by the words in tokens ``[a, b)``."""
+        v = self.view
+        found: list[str] = []
+        k = a
+        while k < min(b, len(v)):
+            if v.is_boundary(k) or v[k].is_digit:
+                break
+            if v[k].is_word:
+                cid, _, last = group_after(v, k, self.onto, width=5)
+                if cid is not None:
+                    nxt = max(k, last) + 1
+                    if cid in ("regime", "people") and nxt < len(v) and v[nxt].has(cues.FOREIGN_ADJ):
+                        cid, nxt = "foreign_forces", nxt + 1  # عدد العسكريين الروس
+                    found.append(cid)
+                    k = nxt
+                    continue
+            k += 1
+        specific = [x for x in found if x != "people"]
+        return specific[0] if specific else (found[0] if found else None)

@@ -1,0 +1,236 @@
+"""The counted noun of each count and the category it hints: ``12 مدنيا``, ``طفلا واحدا``.
+
+:class:`NounReader` finds the noun a count counts (a CATEGORY span after or right
+before it, a people noun when the rules are on, ``آخرين``), reads its category hint
+(generic nouns such as ``شخص`` leave it open), and asks the
+:class:`~hasila.link.affiliation.AffiliationReader` for the group after it; a count with
+no noun may take the kind a toll word (``حصيلة``, ``عدد``) names around it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hasila.link import cues
+from hasila.link.context import LinkContext, Reader
+from hasila.link.numbers import noun_category, people_noun_at
+from hasila.link.text import key
+from hasila.link.tree import CountNode
+from hasila.schema import Span
+
+if TYPE_CHECKING:
+    from hasila.link.affiliation import AffiliationReader
+    from hasila.link.groups import GroupReader
+
+_SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
+_SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
+_GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
+#: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
+_CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
+_OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
+
+
+class NounReader(Reader):
+    """The noun each count counts and the category hint it gives."""
+
+    def __init__(self, cx: LinkContext, groups: GroupReader, aff: AffiliationReader) -> None:
+        super().__init__(cx)
+        self.groups = groups
+        self.aff = aff
+
+    def read_noun(self, c: CountNode) -> None:
+        """Find the counted noun (CATEGORY span, or a people noun when rules are on), the
+        partitive group, and the group the counted people belong to; set ``c.hint``."""
+        v = self.view
+        cats = self.by_label.get("CATEGORY", [])
+        if c.kind == "dual":
+            c.noun_text = c.span.text
+            self._hint_from_noun(c, c.span.text)
+            if c.hint is None and v[c.t0].has(cues.FOREIGN_ADJ):
+                c.hint = "foreign_forces"  # والروسيان: the two Russians
+            j = v.next_word(c.t1)
+            if j is not None and v[j].has(cues.OTHERS_WORDS):
+                c.others = True  # عنصرين آخرين
+            self.aff.read_group(c, c.t1 if not c.others else j + 1)
+            self.aff.construct_dual(c, j)
+            self.aff.neutral_group(c)
+            return
+        j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
+        span = self.cx.span_at_token(cats, j)
+        if span is not None:
+            c.noun = span
+        elif j is not None and v[j].key == "من":
+            span = self.cx.span_at_token(cats, v.next_word(j + 1))
+            if span is not None:
+                c.noun, c.partitive = span, True
+        if c.noun is None:
+            c.noun = self._category_before(c, cats)
+            c.noun_before = c.noun is not None
+        if c.noun is not None:
+            c.noun_text = c.noun.text
+            if not c.noun_before:
+                c.tail = v.index_range(c.noun.start, c.noun.end)[1]
+            if c.partitive:
+                c.hint = self.groups.phrase_category(c.noun.text, partitive=True)
+            else:
+                self._hint_from_noun(c, c.noun.text)
+        elif j is not None and v[j].has(cues.OTHERS_WORDS):
+            c.others = True
+            c.tail = j + 1
+            if v[j].has(_OTHERS_WOMEN):
+                c.hint = "woman"  # 4 أخريات: four other women
+        elif j is not None and self.cfg.rules_fallback and not self.cx.span_at_token(self.spans, j):
+            if people_noun_at(v, j, self.onto):
+                c.tail = self._noun_phrase_end(j)
+                c.noun_chars = (v[j].start, v[c.tail - 1].end)
+                c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
+                self._hint_from_noun(c, c.noun_text)
+            elif v[j].key == "من":
+                cid, first, last = self.groups.group_at(j + 1)
+                if cid is not None:
+                    c.partitive = True
+                    c.noun_chars = (v[first].start, v[last].end)
+                    c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
+                    c.hint = cid
+                    c.tail = last + 1
+        if c.noun is None and c.noun_text is None and self.cfg.rules_fallback:
+            self._noun_before(c)
+        if c.hint is None and c.noun is None and c.noun_text is None:
+            c.hint = self._bare_category(c)
+            if c.hint is not None:
+                c.bare_hint = True
+        if not c.partitive:
+            self.aff.read_group(c, c.tail)
+        elif c.noun is not None and (c.hint in _CONSTRUCT_HEADS or self.onto.is_neutral_noun(c.noun.text)):
+            self.aff.construct_group(c)
+        self.aff.neutral_group(c)
+        if c.hint == "regime" and self._soldiers_of_a_foreign_state(c):
+            c.hint = "foreign_forces"  # أعلنت أنقرة مقتل 8 من جنودها
+        if c.kind == "one" and c.hint in (None, "people") and c.group_cat is None:
+            k = v.next_word(c.t1)
+            cid = self.groups.group_at(k)[0] if k is not None and not v.is_boundary(k) else None
+            if cid not in (None, "people"):  # وأحد عناصر الدفاع المدني: one of that group
+                c.hint, c.generic, c.group_cat = cid, False, cid
+        if c.generic and c.hint in (None, "people") and c.group_cat is None:
+            named = self._toll_named_before(c)
+            if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
+                c.hint, c.generic = named, False
+
+    def _noun_phrase_end(self, j: int) -> int:
+        """One past a counted noun at token ``j`` and the words that qualify it:
+        ``قتيلا مدنيا``, ``عسكريا روسيا``, ``المقاتلين المعارضين والمدنيين``."""
+        v = self.view
+        end = j + 1
+        for k in range(j + 1, min(len(v), j + 4)):
+            t = v[k]
+            if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS) or self.cx.number_at(k):
+                break  # وامرأتان: a coordinated dual is a count of its own
+            if t.has(cues.FOREIGN_ADJ) or t.key in cues.LOYAL_WORDS:
+                end = k + 1
+                continue
+            core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
+            if core != t.key and core in self.cx.singular_nouns and v[j].key not in self.cx.singular_nouns:
+                break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
+            if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core):
+                end = k + 1
+                continue
+            if t.key.endswith("ي") and len(t.key) >= 5 and k == end and k + 1 < len(v) \
+                    and people_noun_at(v, k + 1, self.onto) \
+                    and noun_category(self.onto, v[k + 1].text) not in (None, "people"):
+                continue  # لاجئ فلسطيني مدني: a nisba adjective before the noun that decides
+            if t.key.startswith("ال") and k == end and k + 1 < len(v) and v[k + 1].key.startswith("و"):
+                continue  # المقاتلين المعارضين والمدنيين: an adjective before a coordinated noun
+            break
+        return end
+
+    def _noun_before(self, c: CountNode) -> None:
+        """``طفلا واحدا مات``, ``المختطفات الـ9``: a people noun right before the count."""
+        v = self.view
+        glued = v.glued_prefix(c.t0, c.span.start)
+        i = c.t0 - 1
+        if i >= 0 and v[i].key in ("ال", "الـ"):
+            glued, i = "ال", i - 1
+        if c.kind not in ("words", "one") and glued not in ("ال", "الـ"):
+            return
+        if i >= 0 and people_noun_at(v, i, self.onto) and not self.cx.span_at_token(self.spans, i):
+            c.noun_chars = (v[i].start, v[i].end)
+            c.noun_text = v[i].text
+            c.noun_before = True
+            self._hint_from_noun(c, c.noun_text)
+
+    def _category_before(self, c: CountNode, cats: list[Span]) -> Span | None:
+        """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word
+        (only a few characters of gap are read, whatever the number of spans)."""
+        gap_ok = {"", "ال", "الـ"}
+        glued_ok = {"ه", "ها", "هم", "هما", "هن"}  # وأطفالهما الخمسة: a pronoun glued to the noun
+        lookup = self.cx.lookup(cats)
+        lo = max(0, c.span.start - _GAP_CHARS)
+        hits = [s for s in (lookup.ending_in(lo, c.span.start + 1) or ())
+                if key(self.text[s.end:c.span.start]).strip() in gap_ok
+                or (not self.text[s.end:s.end + 1].isspace() and key(self.text[s.end:c.span.start]).strip() in glued_ok)]
+        for s in hits:
+            after = self.view.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
+            if after is None or not people_noun_at(self.view, after, self.onto):
+                return s
+        return None
+
+    def _hint_from_noun(self, c: CountNode, text: str) -> None:
+        cid, generic = self.groups.noun_phrase_category(text)
+        mixed = self.groups.mixed_parts(text, partitive=False)
+        c.hint = mixed or cid
+        c.generic = generic and mixed is None
+
+    def _soldiers_of_a_foreign_state(self, c: CountNode) -> bool:
+        """``أعلنت أنقرة مقتل 8 من جنودها``: a soldier noun with a possessive (its, their)
+        whose sentence names a foreign state before it."""
+        start = c.noun.start if c.noun is not None else c.noun_chars[0] if c.noun_chars else None
+        if start is None or c.group_cat not in (None, "regime"):
+            return False
+        word = self.view[self.view.first_at_or_after(start)].key  # the suffix may be outside a span
+        if not any(word.endswith(p) and self.onto.noun_id(word[:-len(p)]) == "regime" for p in ("ها", "هم", "ه")):
+            return False
+        a, _ = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+        return any(self.view[i].has(cues.FOREIGN_STATES) for i in range(a, c.t0))
+
+    def _bare_category(self, c: CountNode) -> str | None:
+        """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
+        v = self.view
+        j = v.next_word(c.t1)
+        if j is not None and v[j].has(cues.TOTAL_WORDS):
+            return self.groups.category_in(j + 1, j + 5)
+        i = c.t0 - 1
+        steps = 0
+        while i >= 0 and steps < 15 and not v.is_sentence_end(i):
+            if v[i].has(cues.TOTAL_WORDS):
+                return self.groups.category_in(i + 1, c.t0)
+            if v[i].is_digit:
+                break
+            i -= 1
+            steps += 1
+        return None
+
+    def _toll_named_before(self, c: CountNode) -> str | None:
+        """``عدد مقاتلي داعش الذين سقطوا … بـ10 آلاف شخص``, ``المدنيين الذين قتلوا … بلغوا 1452
+        سوريا``: a figure with a plain people noun that a toll named earlier in its sentence
+        reaches takes the kind that toll names."""
+        v = self.view
+        glued = v.glued_prefix(c.t0, c.span.start)
+        p = v.prev_word(c.t0 - 1)
+        by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
+        if not by and (p is None or p != c.t0 - 1 or not v[p].has(cues.REACH_WORDS)):
+            return None  # يقدر … بـ10 آلاف / بلغوا 1452
+        for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):
+            if v.is_sentence_end(i) or (i < c.t0 - 1 and self.cx.number_at(i)):
+                return None
+            if not v[i].is_word:
+                continue
+            if v[i].has(cues.TOTAL_WORDS):
+                k = v.next_word(i + 1)
+                cid = self.groups.group_at(k)[0] if k is not None and k < c.t0 else None
+                return cid if cid not in (None, "people") else None
+            if v[i].key in ("الذين", "اللذين") and i > 0:
+                k = v.prev_word(i - 1)
+                cid = self.groups.group_at(k)[0] if k is not None else None
+                if cid not in (None, "people"):
+                    return cid
+        return None

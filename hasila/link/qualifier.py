@@ -1,0 +1,44 @@
+"""The qualifier of each count: exact, at least, about, … (``نحو 30``, ``11 على الأقل``).
+
+:func:`read_qualifier` reads a qualifier phrase right before the count (or glued to
+it: ``بنحو``), one after the count and its noun in the same clause (also after a comma:
+``قتل 11 إيرانيا، على الأقل``); a vague count (``عشرات``) is ``at_least``.
+"""
+
+from __future__ import annotations
+
+from hasila.link import cues
+from hasila.link.text import TokenView
+from hasila.link.tree import CountNode
+
+
+def read_qualifier(v: TokenView, c: CountNode) -> None:
+    """Set ``c.qualifier`` from the words around the count (left as is when none)."""
+    i = c.t0 - 1 if not v.glued_prefix(c.t0, c.span.start) else -1
+    while i >= 0 and v[i].is_quote:
+        i -= 1
+    q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE) if i >= 0 else None
+    if q is None and v.glued_prefix(c.t0, c.span.start):
+        pre = v.glued_prefix(c.t0, c.span.start)
+        for phrase, qual in cues.QUALIFIERS_BEFORE.items():
+            if len(phrase) == 1 and pre in (phrase[0], "و" + phrase[0], "ب" + phrase[0], "ل" + phrase[0]):
+                q = phrase
+                c.qualifier = qual
+                return
+    if q is not None:
+        c.qualifier = cues.QUALIFIERS_BEFORE[q]
+        return
+    for j in range(c.t1, min(len(v), c.tail + 3)):
+        if j == c.tail and v[j].text in ("،", ",") and j + 1 < len(v):
+            q = v.phrase_starting_at(j + 1, cues.QUALIFIER_PHRASES_AFTER)
+            if q is not None:  # قتل 11 إيرانيا، على الأقل
+                c.qualifier = cues.QUALIFIERS_AFTER[q]
+                return
+        if v.is_sentence_end(j) or (j >= c.tail and v.is_boundary(j)):
+            break
+        q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
+        if q is not None:
+            c.qualifier = cues.QUALIFIERS_AFTER[q]
+            return
+    if c.vague:
+        c.qualifier = "at_least"

@@ -1,0 +1,142 @@
+"""The status of each count: killed, injured, detained, … (``قتل``, ``جرحى``, ``اعتقال``).
+
+:class:`StatusReader` reads the counted noun, a trigger before the count in its clause,
+a verb after its noun, or one further back in the sentence; after the tree, a total
+takes the verb after its list of parts, and the rest the status of their parent or the
+count they are coordinated with.
+"""
+
+from __future__ import annotations
+
+from hasila.link import cues
+from hasila.link.context import Reader, status_of_word
+from hasila.link.text import key
+from hasila.link.tree import CountNode
+
+
+class StatusReader(Reader):
+    """The casualty status of each count."""
+
+    def read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:
+        v = self.view
+        # 0. مقابل 159 مسلحاً: the status of the count it is set against
+        p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
+        if prev is not None and p is not None and p >= prev.tail and v[p].has(cues.VERSUS) \
+                and prev.status is not None:
+            c.status = prev.status
+            return
+        # 1. the noun itself (قتلى، جرحى، معتقلة، نازحين); a detainee who died is killed
+        if c.noun_text:
+            st = status_of_word(key(c.noun_text.split()[0]))
+            if st is not None:
+                if st != "killed" and self._death_near(c):
+                    st = "killed"
+                c.status = st
+                return
+        floor = prev.tail if prev is not None else 0
+        # 2. a trigger close before, in the same clause
+        i = c.t0 - 1
+        steps = 0
+        while i >= floor and steps < 8:
+            if v.is_boundary(i):
+                break
+            st = self.cx.trigger_status(i)
+            if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3):
+                c.status = "other" if self._mixed(i, st) else st
+                return
+            i -= 1
+            steps += 1
+        # 3. a verb after the noun, in the same clause, not governing the next count
+        stop = nxt.t0 if nxt is not None else len(v)
+        for j in range(c.tail, min(stop, c.tail + 6)):
+            if v.is_boundary(j):
+                break
+            st = self.cx.trigger_status(j)
+            if st is not None and not v[j].has(cues.WEAK_TRIGGERS):
+                k = v.next_word(j + 1, skip=cues.QUALIFIER_WORDS)
+                if nxt is not None and k is not None and k >= nxt.t0:
+                    break
+                c.status = "other" if self._mixed(j, st) else st
+                return
+        # 4. further back in the sentence, up to the previous count
+        i = c.t0 - 1
+        steps = 0
+        while i >= floor and steps < self.cfg.trigger_window:
+            if v.is_sentence_end(i):
+                break
+            st = self.cx.trigger_status(i)
+            if st in cues.CASUALTY_STATUSES and not v[i].has(cues.WEAK_TRIGGERS):
+                c.status = "other" if self._mixed(i, st) else st
+                return
+            i -= 1
+            steps += 1
+
+    def _death_near(self, c: CountNode) -> bool:
+        """A death word right before the count or right after its noun (same clause)."""
+        v = self.view
+        i, n = c.t0 - 1, 0
+        while i >= 0 and n < 3 and not v.is_boundary(i):
+            if v[i].is_digit or self.cx.number_at(i):
+                break  # مقتل 14 عنصرا وعشرات الجرحى: the death word is the earlier count's
+            if v[i].is_word:
+                if v[i].has(cues.DEATH_WORDS):
+                    return True
+                if not v[i].has(cues.QUALIFIER_WORDS):
+                    n += 1
+            i -= 1
+        for j in range(c.tail, min(len(v), c.tail + 3)):
+            if v.is_boundary(j):
+                break
+            if v[j].has(cues.DEATH_WORDS):
+                return True
+        return False
+
+    def status_after_lists(self, nodes: list[CountNode]) -> None:
+        """``64 مدنياً بينهم 13 طفلاً قتلوا``: a total with no status takes the verb
+        after its list of parts (same clause)."""
+        v = self.view
+        for c in nodes:
+            if c.status is not None or not c.children:
+                continue
+            end = max(d.subtree_tail() for d in c.children)
+            for j in range(end, min(len(v), end + 4)):
+                if v.is_boundary(j):
+                    break
+                st = self.cx.trigger_status(j)
+                if st is not None and not v[j].has(cues.WEAK_TRIGGERS):
+                    c.status = "other" if self._mixed(j, st) else st
+                    break
+
+    def _mixed(self, i: int, status: str) -> bool:
+        """``قتل وأصيب`` / ``قتلى وجرحى``: two casualty statuses joined by و."""
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.view):
+                other = self.cx.trigger_status(j)
+                if other is not None and other != status and other in cues.CASUALTY_STATUSES \
+                        and status in cues.CASUALTY_STATUSES and not self._has_own_count(j, 1 if j > i else -1):
+                    return True
+        return False
+
+    def _has_own_count(self, j: int, step: int) -> bool:
+        """``18 شخصا قتلوا وأصيب 50 آخرون``: the other verb has its own figure (after it, or
+        before it with ``step=-1``), so the two statuses are not one mixed figure."""
+        v = self.view
+        k = j + step
+        for _ in range(3):
+            if not 0 <= k < len(v) or v.is_boundary(k):
+                return False
+            if self.cx.number_at(k):
+                return True
+            k += step
+        return False
+
+    def resolve_statuses(self, nodes: list[CountNode]) -> None:
+        for c in sorted(nodes, key=lambda n: n.depth()):
+            if c.status is not None:
+                continue
+            if c.parent is not None and c.parent.status is not None:
+                c.status = c.parent.status
+            elif c.cue == "coord" and c.order > 0 and nodes[c.order - 1].status is not None:
+                c.status = nodes[c.order - 1].status
+            else:
+                c.status = "other"

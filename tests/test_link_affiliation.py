@@ -1,0 +1,43 @@
+"""The group the counted people belong to (:class:`hasila.link.affiliation.AffiliationReader`)."""
+
+from __future__ import annotations
+
+from link_parts import nouns_read
+
+
+def test_the_group_after_a_neutral_noun_decides_the_category() -> None:
+    _, (c,) = nouns_read("قتل 12 عنصرا من قوات النظام في الهجوم.")
+    assert (c.hint, c.group_cat, c.generic) == ("regime", "regime", False)
+
+
+def test_an_actor_span_after_the_noun_is_the_affiliation() -> None:
+    _, (c,) = nouns_read("قتل [12|COUNT k=regime] عنصرا من [قوات النظام|ACTOR] في الهجوم.")
+    assert c.affiliation is not None and c.affiliation.text == "قوات النظام"
+    assert c.hint == "regime"
+
+
+def test_a_partitive_member_noun_takes_the_group_after_it() -> None:
+    _, (c,) = nouns_read("قتل 5 من عناصر قوات النظام في الكمين.")
+    assert c.hint == "regime" and c.partitive
+
+
+def test_residents_keep_the_noun_s_kind() -> None:
+    _, (c,) = nouns_read("نزح 250 شخصا من السكان إلى القرى المجاورة.")
+    assert c.group_cat is None and c.hint == "people"
+
+
+def test_a_bare_neutral_noun_counts_the_group_named_with_it_earlier() -> None:
+    _, (c,) = nouns_read("هاجمت عناصر من قوات النظام الحاجز وقتل 3 عناصر.")
+    assert c.hint == "regime"
+
+
+def test_a_construct_dual_takes_the_kind_of_its_complement() -> None:
+    # a tagger's COUNT span on the dual, or the rules' own number finder: two policemen
+    for text in ("أصيب [ضابطي|COUNT v=2 k=other] شرطة بانفجار لغم قرب المعبر.", "أصيب ضابطي شرطة بانفجار لغم قرب المعبر."):
+        _, (c,) = nouns_read(text)
+        assert (c.value, c.kind, c.hint, c.group_cat) == (2, "dual", "other", "other")
+
+
+def test_a_construct_dual_with_a_plural_after_it_is_no_count() -> None:
+    _, nodes = nouns_read("نقلت جثتي شقيقين إلى المشفى.")
+    assert [c.span.text for c in nodes] != ["جثتي"]

@@ -1,0 +1,41 @@
+"""What a group phrase names (:class:`hasila.link.groups.GroupReader`), on made-up clauses."""
+
+from __future__ import annotations
+
+from link_parts import readers
+
+from hasila.link.groups import allies
+
+
+def _tok(r, word: str) -> int:
+    """The index of the first token whose text is ``word``."""
+    return next(i for i in range(len(r.cx.view)) if r.cx.view[i].text == word)
+
+
+def test_a_group_at_a_token_and_a_coordinated_one() -> None:
+    r, _ = readers("قتل 5 من قوات النظام في القصف.")
+    assert r.groups.group_at(_tok(r, "قوات"))[0] == "regime"
+    r, _ = readers("قتل 19 من قوات النظام وفصائل المعارضة في المعارك.")
+    cid, first, last = r.groups.group_at(_tok(r, "قوات"))
+    assert cid == "combatant" and first == _tok(r, "قوات") and last > first
+
+
+def test_the_allies_of_a_group_are_on_its_side() -> None:
+    assert allies(["والمقاتلين", "الموالين", "لها"])
+    assert not allies(["والمدنيين", "في", "المدينة"])
+    r, _ = readers("قتل 9 من قوات النظام والمسلحين الموالين لها.")
+    assert r.groups.group_at(_tok(r, "قوات"))[0] == "regime"
+
+
+def test_phrases_mixing_kinds() -> None:
+    r, _ = readers("نص.")
+    assert r.groups.mixed_parts("مقاتلين ومدنيين", partitive=False) == "people"
+    assert r.groups.mixed_parts("مدنيين", partitive=False) is None
+    assert r.groups.phrase_category("قوات النظام", partitive=True) == "regime"
+    assert r.groups.noun_phrase_category("أشخاص") == ("people", True)
+    assert r.groups.noun_phrase_category("مدنيين") == ("civilian", False)
+
+
+def test_most_specific_category_in_a_stretch() -> None:
+    r, _ = readers("بلغ عدد القتلى المدنيين 93.")
+    assert r.groups.category_in(_tok(r, "القتلى"), _tok(r, "93")) == "civilian"

@@ -1,0 +1,37 @@
+"""The counted noun and its category hint (:class:`hasila.link.noun.NounReader`), on made-up clauses."""
+
+from __future__ import annotations
+
+import pytest
+from link_parts import nouns_read
+
+
+@pytest.mark.parametrize(("text", "hint", "generic", "noun"), [
+    ("قتل 12 مدنيا في القصف.", "civilian", False, "مدنيا"),
+    ("قتل 7 أشخاص في القصف.", "people", True, "أشخاص"),
+    ("قتل 3 جنود روس قرب المطار.", "foreign_forces", False, "جنود روس"),
+    ("قتل طفلا واحدا في الغارة.", "child", False, "طفلا"),  # the noun before the count word
+])
+def test_the_noun_after_or_before_a_count_gives_its_hint(text: str, hint: str, generic: bool, noun: str) -> None:
+    _, (c,) = nouns_read(text)
+    assert (c.hint, c.generic, c.noun_text) == (hint, generic, noun)
+
+
+def test_a_category_span_is_the_noun() -> None:
+    _, (c,) = nouns_read("قتل [8|COUNT k=fighter] [مسلحين|CATEGORY] في الاشتباك.")
+    assert c.noun is not None and c.noun.text == "مسلحين"
+
+
+def test_others_are_read_and_women_named_by_them() -> None:
+    _, (c,) = nouns_read("أصيب 4 أخريات في الحادث.")
+    assert c.others and c.hint == "woman"
+
+
+def test_without_rules_a_bare_number_has_no_noun() -> None:
+    _, (c,) = nouns_read("قتل [7|COUNT k=people] أشخاص في القصف.", rules_fallback=False)
+    assert c.noun_text is None
+
+
+def test_a_toll_word_names_the_kind_of_a_count_without_noun() -> None:
+    _, (c,) = nouns_read("بلغ عدد القتلى المدنيين [93|COUNT k=civilian].")
+    assert c.hint == "civilian" and c.bare_hint

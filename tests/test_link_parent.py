@@ -1,0 +1,56 @@
+"""What after a count makes it part of a total (:class:`hasila.link.parent.ParentReader`)."""
+
+from __future__ import annotations
+
+from link_parts import cues_read, ontology
+
+from hasila.link import link
+
+
+def test_of_them_after_a_count() -> None:
+    _, nodes = cues_read("قتل 30 شخصا، وأصيب اثنان منهم بجروح.")
+    assert nodes[-1].subset_after
+
+
+def test_a_count_of_a_total_named_after_it() -> None:
+    _, nodes = cues_read("قتل 19 طفلا في القصف، من أصل 46 مدنيا.")
+    assert nodes[0].of_following
+    _, nodes = cues_read("قتل 19 طفلا في القصف. وقتل 46 مدنيا أمس.")
+    assert not nodes[0].of_following
+
+
+def test_part_of_an_earlier_toll_of_its_status() -> None:
+    _, nodes = cues_read("قتل 40 شخصا في الغارات. وكان تسعة من القتلى هم من المدنيين.")
+    assert nodes[1].cue == "group" and nodes[1].cue_status == "killed" and nodes[1].hint == "civilian"
+
+
+def test_per_place_breakdown_of_an_overall_total() -> None:
+    text = ("ارتفعت الحصيلة إلى [50|COUNT k=people] شخصا. ففي [حمص|PLACE] قتل [20|COUNT k=people] شخصا، "
+            "وفي [حلب|PLACE] قتل [10|COUNT k=people] أشخاص.")
+    from link_parts import readers
+
+    r, _ = readers(text)
+    res = link(r.cx.text, r.cx.spans, ontology())
+    assert [x.part_of for x in res.records] == [None, "c1", "c1"]
+
+
+def test_a_total_opened_by_among_holds_the_counts_after_it() -> None:
+    text = "وقال المتحدث إن من بين 80 شخصا نقلوا إلى المشافي أمس 50 شخصا أصيبوا بالرصاص و12 آخرين بالشظايا."
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(80, None), (50, "c1"), (12, "c1")]
+    # with no من بين before it, a figure is no total of the counts after it
+    text = "وقال المتحدث إن 80 شخصا نقلوا إلى المشافي أمس، و50 شخصا أصيبوا بالرصاص في الليلة السابقة."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+
+
+def test_the_details_after_where_are_parts_of_the_total() -> None:
+    text = ("قتل خمسة مدنيين وأصيب سبعة آخرون في ريف المدينة، إذ قضى طفلان بقذيفة قرب المدرسة، "
+            "بينما قتل ثلاثة رجال بانفجار لغم.")
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(5, None), (7, None), (2, "c1"), (3, "c1")]
+    # without حيث / إذ, a later count of the same status is a toll of its own
+    text = "قتل خمسة مدنيين في ريف المدينة، وقتل طفلان بقذيفة قرب المدرسة في اليوم التالي."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+    # details that do not fit in the total are not its parts
+    text = "قتل خمسة مدنيين في ريف المدينة، حيث قضى تسعة أطفال بقذيفة قرب المدرسة."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]

@@ -1,0 +1,30 @@
+"""The status of each count (:class:`hasila.link.status.StatusReader`), on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+from link_parts import cues_read
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    ("أصيب 12 شخصا في القصف.", ["injured"]),
+    ("سقط 12 قتيلا في القصف.", ["killed"]),
+    ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
+    ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
+    ("اعتقلت الدورية 7 أشخاص.", ["detained"]),
+    ("قتل 20 مقاتلا مقابل 15 عنصرا.", ["killed", "killed"]),
+    ("انفجرت سيارة مفخخة في السوق أودت بحياة 14 شخصا.", ["killed"]),  # a verb of death with its object
+    ("وأزهقت الحرب أرواح نحو 300 شخص في المدينة.", ["killed"]),
+    ("وقصفت المدفعية الحي موقعة 9 أشخاص.", ["killed"]),  # موقعا / أوقع right before the count
+    ("وقصفت المدفعية الحي موقعة 9 جرحى.", ["injured"]),  # the noun's own status first
+])
+def test_statuses_read_per_count(text: str, statuses: list[str]) -> None:
+    _, nodes = cues_read(text)
+    assert [c.status for c in nodes] == statuses
+
+
+def test_unknown_statuses_come_from_the_parent_or_are_other() -> None:
+    r, nodes = cues_read("وصل 20 شخصا إلى المخيم.")
+    nodes[0].status = None
+    r.status.resolve_statuses(nodes)
+    assert nodes[0].status == "other"
