@@ -143,31 +143,13 @@ def run(gold_path: Path, show_errors: int) -> int:
     return 0
 
 
-#: Outlet families of the real train reports (the rest is Saudi press, 2015).
-INTERNATIONAL_2018 = ("BBC", "france24", "skynews", "CNN")
-
-
-def groups_of(name: str, docs: list[Doc]) -> dict[str, list[Doc]]:
-    """The report groups scored for one set: the whole set, and for real train each outlet
-    family and each outlet."""
-    from hasila.dataset import outlet
-
-    out = {name: docs}
-    if name == "real_train":
-        out["  international 2018"] = [d for d in docs if outlet(d) in INTERNATIONAL_2018]
-        out["  saudi 2015"] = [d for d in docs if outlet(d) not in INTERNATIONAL_2018]
-        for o in sorted({outlet(d) for d in docs}, key=str.lower):
-            out[f"    {o}"] = [d for d in docs if outlet(d) == o]
-    return out
-
-
 def outlet_table(sets: list[str], json_path: Path | None, examples_path: Path | None, top: int) -> int:
     """Strict span P/R/F1 per label of the rules labeller on each set and outlet group."""
     from collections import Counter
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from actor_errors import errors
-    from linker_outlets import SETS
+    from linker_outlets import SETS, groups_of
 
     labeller = RulesLabeller.load()
     rows: list[dict] = []
@@ -176,7 +158,8 @@ def outlet_table(sets: list[str], json_path: Path | None, examples_path: Path | 
     for name in sets:
         docs = load_docs(SETS[name], source="annotations")
         preds = {d.id: labeller.label(d.text, d.id) for d in docs}
-        for group, gdocs in groups_of(name, docs).items():
+        for group, idx in groups_of(name, docs).items():
+            gdocs = [docs[i] for i in idx]
             sc = strict_span_scores(gdocs, [preds[d.id] for d in gdocs], LABELS)
             row = {"group": group.strip(), "set": name, "docs": len(gdocs),
                    **{lab: sc["per_label"][lab] for lab in LABELS}, "micro": sc["micro"]}

@@ -3,7 +3,8 @@ COUNT attributes and relations, from word lists and the linker's rules.
 
 * ACTOR: the phrases of ``configs/actors.yaml`` (longest match, a glued
   clitic left outside) and patterns such as ``طائرات النظام الحربية``,
-  ``القوات التركية``, ``مسلحون مجهولون``;
+  ``القوات التركية``, ``مسلحون مجهولون``, each widened to the actor's noun phrase
+  the way the model's spans are (``مقاتلو المعارضة``, ``تنظيم داعش الإرهابي``);
 * PLACE: the gazetteer (:class:`hasila.gazetteer.Gazetteer`) and patterns
   ``مدينة/بلدة/قرية X`` (the name only), ``مخيم X`` / ``حي X`` (with the cue
   word) and ``ريف X الجنوبي``;
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from hasila import link_cues as cues
 from hasila.arabic import DIACRITICS
 from hasila.config import read_yaml
+from hasila.decoding import actor_phrases
 from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, link
@@ -320,13 +322,21 @@ def weak_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, ont
                doc_id: str = "doc", link_config: LinkConfig | None = None) -> Doc:
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
-    actor_spans = find_actors(text, actors, view)
+    actor_spans = _noun_phrases(text, find_actors(text, actors, view), ontology)
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))]
     cfg = replace(link_config or LinkConfig(), rules_fallback=True, category_spans=True)
     res = link(text, actor_spans + places, ontology, cfg)
     doc = res.to_doc(doc_id, text)
     return _tidy(doc)
+
+
+def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span]:
+    """The actor spans widened to the actor's noun phrase as the model's are
+    (:func:`hasila.decoding.actor_phrases`: ``مقاتلي المعارضة``, ``تنظيم داعش الإرهابي``),
+    but for a bare noun of the ontology (``الجهاديين``), which stays as it is."""
+    nouns = [s for s in spans if ontology.noun_id(s.text) is not None]
+    return _non_overlapping(actor_phrases(text, [s for s in spans if s not in nouns]) + nouns)
 
 
 def _tidy(doc: Doc) -> Doc:

@@ -118,6 +118,17 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     assert records_from_doc(doc)[0].category == "regime"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وهاجم مقاتلو المعارضة نقطة عسكرية صباح اليوم.", ["مقاتلو المعارضة"]),
+    ("وتقدمت عناصر هيئة تحرير الشام المتشددة نحو التلة.", ["عناصر هيئة تحرير الشام المتشددة"]),
+    ("وطارد الجهاديين المحليين في الوادي.", ["الجهاديين"]),  # a bare category noun stays bare
+])
+def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
+                                          ontology: Ontology) -> None:
+    doc = weak_label(text, None, actors, ontology)
+    assert [s.text for s in doc.spans if s.label == "ACTOR"] == expected
+
+
 def test_rules_labeller_on_seed(shared: Path) -> None:
     fixture = json.loads((Path(__file__).parent / "fixtures" / "seed_gold.json").read_text(encoding="utf-8"))
     text = (shared / "seed" / "report.txt").read_text(encoding="utf-8")
