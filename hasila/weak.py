@@ -38,7 +38,7 @@ from hasila.ontology import Ontology
 from hasila.schema import Doc, Relation, Span
 
 if TYPE_CHECKING:
-    from hasila.gazetteer import Gazetteer
+    from hasila.gazetteer import Gazetteer, Place
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,8 @@ _LED_BY = keys("بقيادة")
 _PLACE_CUES_OUT = keys("مدينة بلدة قرية محافظة ناحية بلدتي قريتي مدينتي")
 _PLACE_CUES_IN = keys("مخيم حي")
 _RURAL = keys("ريف ريفي")
+#: Words before a place name that make it the name of a meeting or an accord.
+_EVENTS = keys("مؤتمر اتفاق اتفاقية محادثات مفاوضات مباحثات بيان مسار قمة منصة جولة")
 _DIRECTIONS = keys("الشمالي الجنوبي الشرقي الغربي الأوسط والجنوبي والشمالي والشرقي والغربي")
 _COMPOUND_FIRST = keys("تل دير جسر خان معرة كفر عين رأس أبو أم بيت جبل سهل وادي مرج تلة بئر قصر حزم سيدي")
 _NOT_NAMES = keys("""
@@ -259,7 +261,8 @@ def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None =
     v = view or TokenView(text)
     spans: list[Span] = []
     if gazetteer is not None:
-        spans = [Span(a, b, "PLACE", text[a:b]) for a, b, _ in gazetteer.find_all(text)]
+        spans = [Span(a, b, "PLACE", text[a:b]) for a, b, place in gazetteer.find_all(text)
+                 if not _names_an_event(v, a, b, place)]
     for i, t in enumerate(v.toks):
         if not t.is_word:
             continue
@@ -282,6 +285,18 @@ def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None =
         end = v[j - 1].end
         spans.append(Span(start, end, "PLACE", text[start:end]))
     return _non_overlapping(spans)
+
+
+def _names_an_event(v: TokenView, start: int, end: int, place: Place) -> bool:
+    """Is the place name at ``[start, end)`` part of the name of a meeting or an accord
+    (``مؤتمر بروكسل``, ``محادثات سوتشي``, ``اتفاق خفض التصعيد``) or of a newspaper, a
+    region in quotes (``لـ«الشرق الأوسط»``)?"""
+    i = v.first_at_or_after(start)
+    p = v.prev_word(i - 1) if 0 < i < len(v) and v[i].start == start else None
+    if p is not None and v[p].key in _EVENTS:
+        return True
+    quoted = v.text[start - 1:start] in "«\"“" and v.text[end:end + 1] in "»\"”"
+    return start > 0 and quoted and place.kind == "region" and place.abroad
 
 
 def _name_end(v: TokenView, i: int) -> int | None:
@@ -314,6 +329,8 @@ class WeakConfig:
     categories: str = "configs/categories.yaml"
     #: Gazetteer TSV; empty: place patterns only. A file that cannot be loaded is an error.
     gazetteer: str = "data/gazetteer/places.tsv"
+    #: Places abroad (same columns; read with ``gazetteer``); empty: Syria's places only.
+    world: str = "data/gazetteer/world.tsv"
     model_version: str = "rules-v1"
     link: LinkConfig = field(default_factory=LinkConfig)
 
@@ -384,7 +401,7 @@ class RulesLabeller:
             from hasila.gazetteer import Gazetteer
 
             try:
-                gazetteer = Gazetteer.load(resolve(cfg.gazetteer))
+                gazetteer = Gazetteer.load(resolve(cfg.gazetteer), resolve(cfg.world) if cfg.world else None)
             except UserError as exc:
                 raise UserError(f"{exc}; the rules need the gazetteer for places (set gazetteer "
                                 "to '' in the config to use place patterns only)") from None

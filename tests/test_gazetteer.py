@@ -102,6 +102,37 @@ def write(tmp_path: Path, body: str) -> Path:
     return path
 
 
+def test_places_abroad_come_from_world_tsv(gaz: Gazetteer, tmp_path: Path) -> None:
+    mosul = gaz.lookup("الموصل")
+    assert mosul is not None and mosul.abroad and mosul.country == "العراق" and mosul.governorate is None
+    assert not gaz.lookup("حلب").abroad
+    assert {"العراق", "اليمن", "لبنان", "ليبيا", "مصر", "أفغانستان"} <= {p.name for p in gaz.of_kind("country")}
+    syrian_only = Gazetteer.load(Path(gaz_dir(), "places.tsv"))
+    assert syrian_only.lookup("الموصل") is None and len(syrian_only.places) < len(gaz.places)
+    # a name in both files is the Syrian place
+    syria = write(tmp_path, "الناصرة\tvillage\tحمص\t\t\n")
+    world = tmp_path / "world.tsv"
+    world.write_text("name_ar\tkind\tgovernorate\tname_en\taliases\nالناصرة\tcity\tإسرائيل\tNazareth\t\n",
+                     encoding="utf-8")
+    both = Gazetteer.load(syria, world)
+    assert len(both.places) == 2 and not both.lookup("الناصرة").abroad
+
+
+def gaz_dir() -> Path:
+    return Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قصفت الطائرات مواقع في سورية أمس", ["سورية"]),
+    ("عاد اللاجئون إلى سورية وتركيا", ["سورية", "تركيا"]),
+    ("قاتل عناصر من جنسيات غير سورية", []),  # the adjective: non-Syrian nationalities
+    ("شنت طائرات روسية وسورية غارات", []),
+    ("دعمت فصائل سورية الهجوم", []),
+])
+def test_syria_spelled_with_ta_marbuta_is_no_adjective(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert spans(gaz, text) == expected
+
+
 def test_load_small_file_and_errors(tmp_path: Path) -> None:
     g = Gazetteer.load(write(tmp_path, "حلب\tgovernorate\tحلب\tAleppo\t\nعندان\ttown\tحلب\t\tعندانة\n"))
     assert [p.name for p in g.places] == ["حلب", "عندان"]

@@ -89,6 +89,15 @@ def test_find_places(text: str, expected: list[str], gazetteer: Gazetteer) -> No
     assert all(text[s.start:s.end] == s.text for s in spans)
 
 
+def test_meetings_and_papers_named_after_places_are_no_places() -> None:
+    gaz = Gazetteer([Place("بروكسل", "city", None, "Brussels", (), "بلجيكا", abroad=True),
+                     Place("الشرق الأوسط", "region", abroad=True), Place("حلب", "governorate", "حلب")])
+    assert _texts(find_places("وعد مؤتمر بروكسل بمساعدات لأهالي حلب", gaz)) == ["حلب"]
+    assert _texts(find_places("وصل الوفد إلى بروكسل", gaz)) == ["بروكسل"]
+    assert _texts(find_places("وقال مسؤول لـ«الشرق الأوسط» إن", gaz)) == []
+    assert _texts(find_places("تشهد دول الشرق الأوسط توترا", gaz)) == ["الشرق الأوسط"]
+
+
 def test_places_without_gazetteer() -> None:
     assert _texts(find_places("قتل مدني في مدينة كفرنبل.", None)) == ["كفرنبل"]
 
