@@ -73,6 +73,10 @@ GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
     ("مقاتلي تنظيم داعش", "isis"), ("الإرهابيين", "other"), ("الجماعات الإرهابية", "other"),
     ("وزارة الدفاع الروسية", "foreign_forces"), ("الجيش الروسي", "foreign_forces"),
     ("التحالف الدولي", "foreign_forces"), ("قوات التحالف", "foreign_forces"),
+    ("الحكومة", "regime"), ("الجيش", "regime"), ("الشرطة", "other"), ("السلطات", "other"),
+    ("قوات الأمن", "other"), ("الأجهزة الأمنية", "regime"), ("القوات الأمنية", "other"),
+    ("المتطرفين", "jihadist"), ("المتشددين", "jihadist"), ("المتمردين", "fighter"), ("التحالف", "foreign_forces"),
+    ("المروحيات", "regime"), ("قوات المعارضة", "fighter"), ("مقاتلي المعارضة", "fighter"),
 )
 #: States acting as parties (``قصفت إسرائيل``); after في/إلى/من they are places.
 STATE_ACTORS: tuple[str, ...] = ("روسيا", "إسرائيل", "إيران", "تركيا", "الولايات المتحدة", "واشنطن", "موسكو",
