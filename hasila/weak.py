@@ -148,6 +148,8 @@ def _skip_letters(text: str, start: int, n: int) -> int:
         if text[pos] not in DIACRITICS and text[pos] != "\u0640":
             seen += 1
         pos += 1
+    while n and pos < len(text) and (text[pos] in DIACRITICS or text[pos] == "\u0640"):
+        pos += 1  # the marks and tatweel of the clitic (لـالفيلق) stay outside the span
     return pos
 
 

@@ -131,6 +131,7 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     ("وهاجم مقاتلو المعارضة نقطة عسكرية صباح اليوم.", ["مقاتلو المعارضة"]),
     ("وتقدمت عناصر هيئة تحرير الشام المتشددة نحو التلة.", ["عناصر هيئة تحرير الشام المتشددة"]),
     ("وطارد الجهاديين المحليين في الوادي.", ["الجهاديين"]),  # a bare category noun stays bare
+    ("وانسحبت عناصر تابعة لـقوات النظام من التلة.", ["قوات النظام"]),  # the clitic's tatweel stays out
 ])
 def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
                                           ontology: Ontology) -> None:
