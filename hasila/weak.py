@@ -91,6 +91,11 @@ _LED_BY = keys("بقيادة")
 #: Cue words before a place name: outside the span, and inside it (حي, مخيم).
 _PLACE_CUES_OUT = keys("مدينة بلدة قرية محافظة ناحية بلدتي قريتي مدينتي")
 _PLACE_CUES_IN = keys("مخيم حي")
+#: Landmarks whose word belongs to the PLACE span (``سهل الزبداني``, ``مطار الثعلة``); the
+#: last ones only before a known place name (``جبهة الزبداني``, not ``جبهة النصرة``). Not
+#: محور, مفرق, دوار: the real gold keeps them in the span, the team gold leaves them out.
+_LANDMARKS_OF_KNOWN = keys("جبهة جبال سهل")
+_LANDMARKS = keys("مطار معسكر قلعة") | _LANDMARKS_OF_KNOWN
 _RURAL = keys("ريف ريفي")
 #: Words before a place name that make it the name of a meeting or an accord.
 _EVENTS = keys("مؤتمر اتفاق اتفاقية محادثات مفاوضات مباحثات بيان مسار قمة منصة جولة")
@@ -266,12 +271,13 @@ def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | N
 
 
 def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None = None) -> list[Span]:
-    """PLACE spans: gazetteer names and ``مدينة X`` / ``مخيم X`` / ``ريف X`` patterns."""
+    """PLACE spans: gazetteer names and ``مدينة X`` / ``مخيم X`` / ``سهل X`` / ``ريف X`` patterns."""
     v = view or TokenView(text)
     spans: list[Span] = []
     if gazetteer is not None:
         spans = [Span(a, b, "PLACE", text[a:b]) for a, b, place in gazetteer.find_all(text)
                  if not _names_an_event(v, a, b, place)]
+    known = {s.start: s.end for s in spans}
     for i, t in enumerate(v.toks):
         if not t.is_word:
             continue
@@ -279,10 +285,11 @@ def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None =
         cue_in = next((f for f in forms if f in _PLACE_CUES_IN), None)
         cue_out = next((f for f in forms if f in _PLACE_CUES_OUT), None)
         rural = next((f for f in forms if f in _RURAL), None)
-        if cue_in is None and cue_out is None and rural is None:
+        landmark = next((f for f in forms if f in _LANDMARKS), None)
+        if cue_in is None and cue_out is None and rural is None and landmark is None:
             continue
         j = _name_end(v, i + 1)
-        if j is None:
+        if j is None or (landmark in _LANDMARKS_OF_KNOWN and v[i + 1].start not in known):
             continue
         if rural is not None:
             while j < len(v) and v[j].is_word and v[j].key in _DIRECTIONS:
@@ -290,10 +297,11 @@ def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None =
         if cue_out is not None:
             start = v[i + 1].start
         else:
-            start = _skip_letters(text, t.start, forms[cue_in or rural or ""])
-        end = v[j - 1].end
+            start = _skip_letters(text, t.start, forms[cue_in or rural or landmark or ""])
+        end = max(v[j - 1].end, known.get(v[i + 1].start, 0))
         spans.append(Span(start, end, "PLACE", text[start:end]))
     return _non_overlapping(spans)
+
 
 
 def _names_an_event(v: TokenView, start: int, end: int, place: Place) -> bool:

@@ -82,6 +82,9 @@ def test_find_actors(text: str, expected: list[str], actors: ActorLexicon) -> No
     ("سقطت قذائف على حي جوبر ومخيم اليرموك.", ["حي جوبر", "مخيم اليرموك"]),
     ("قتل طفل في قرية تل الشيح.", ["تل الشيح"]),
     ("اشتباكات في ريفي إدلب وحلب.", ["ريفي إدلب وحلب"]),
+    ("تقدمت القوات نحو سهل سراقب ومطار الحمدانية.", ["سهل سراقب", "مطار الحمدانية"]),  # landmark in the span
+    ("احتدمت المعارك على جبهة حلب وجبهة الرمال.", ["جبهة حلب"]),  # جبهة only before a known place
+    ("وصلت التعزيزات إلى محور سراقب.", ["سراقب"]),  # محور stays out (the team gold)
 ])
 def test_find_places(text: str, expected: list[str], gazetteer: Gazetteer) -> None:
     spans = find_places(text, gazetteer)
