@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hasila import link_cues as cues
-from hasila.arabic import DIACRITICS
+from hasila.arabic import DIACRITICS, parse_number
 from hasila.config import read_yaml
 from hasila.decoding import actor_phrases
 from hasila.errors import UserError
@@ -97,6 +97,9 @@ _PLACE_CUES_IN = keys("مخيم حي")
 _LANDMARKS_OF_KNOWN = keys("جبهة جبال سهل")
 _LANDMARKS = keys("مطار معسكر قلعة") | _LANDMARKS_OF_KNOWN
 _RURAL = keys("ريف ريفي")
+#: Group nouns that open an actor phrase before a party's name (``فصائل المعارضة``).
+_GROUP_HEADS = keys("""وحدات قوة قوى كتائب تشكيلات فصائل دورية مخابرات رجال فرق عناصر مقاتلو مقاتلون مقاتلين
+                     مقاتلي مسلحو مسلحي مسلحون أفراد جنود ميليشيا ميليشيات مجموعات جماعات""")
 #: Words before a place name that make it the name of a meeting or an accord.
 _EVENTS = keys("مؤتمر اتفاق اتفاقية محادثات مفاوضات مباحثات بيان مسار قمة منصة جولة")
 _DIRECTIONS = keys("الشمالي الجنوبي الشرقي الغربي الأوسط والجنوبي والشمالي والشرقي والغربي")
@@ -370,7 +373,25 @@ def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span
     (:func:`hasila.decoding.actor_phrases`: ``مقاتلي المعارضة``, ``تنظيم داعش الإرهابي``),
     but for a bare noun of the ontology (``الجهاديين``), which stays as it is."""
     nouns = [s for s in spans if ontology.noun_id(s.text) is not None]
-    return _non_overlapping(actor_phrases(text, [s for s in spans if s not in nouns]) + nouns)
+    wide = actor_phrases(text, [s for s in spans if s not in nouns])
+    return _non_overlapping([_with_head(text, s) for s in wide] + nouns)
+
+
+def _with_head(text: str, span: Span) -> Span:
+    """The span with a group noun before it, directly or with من (``وحدات الجيش``,
+    ``عناصر من حزب العمال الكردستاني``), unless a number counts that group (a partitive)."""
+    v = TokenView(text[max(0, span.start - 60):span.start])
+    k = len(v) - 1
+    if k >= 0 and v[k].is_word and v[k].key == "من":
+        k -= 1
+    if k < 0 or not v[k].is_word:
+        return span
+    forms = dict(_first_forms(v[k].key))
+    head = next((f for f in forms if f in _GROUP_HEADS), None)
+    if head is None or (k > 0 and (v[k - 1].is_digit or parse_number(v[k - 1].text) is not None)):
+        return span
+    start = max(0, span.start - 60) + _skip_letters(v.text, v[k].start, forms[head])
+    return replace(span, start=start, text=text[start:span.end])
 
 
 def _tidy(doc: Doc) -> Doc:

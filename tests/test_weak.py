@@ -135,6 +135,9 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     ("وتقدمت عناصر هيئة تحرير الشام المتشددة نحو التلة.", ["عناصر هيئة تحرير الشام المتشددة"]),
     ("وطارد الجهاديين المحليين في الوادي.", ["الجهاديين"]),  # a bare category noun stays bare
     ("وانسحبت عناصر تابعة لـقوات النظام من التلة.", ["قوات النظام"]),  # the clitic's tatweel stays out
+    ("وتقدمت وحدات قوات النظام نحو التلة.", ["وحدات قوات النظام"]),  # a group noun before the name
+    ("وهاجمت مجموعات من هيئة تحرير الشام الحاجز.", ["مجموعات من هيئة تحرير الشام"]),
+    ("قتل 5 عناصر من هيئة تحرير الشام.", ["هيئة تحرير الشام"]),  # counted: عناصر is the CATEGORY
 ])
 def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
                                           ontology: Ontology) -> None:
