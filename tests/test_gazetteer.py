@@ -55,6 +55,7 @@ def test_lookup_tolerates_spelling_and_clitics(gaz: Gazetteer) -> None:
     assert gaz.lookup("مخيم الركبان").kind == "camp"
     assert gaz.lookup("الركبان").name == "مخيم الركبان"
     assert gaz.lookup("كفر نبل").name == "كفرنبل"
+    assert gaz.lookup("كوباني").name == "عين العرب"  # the Kurdish name, an alias
     assert gaz.lookup("لغوطة الشرقية").name == "الغوطة الشرقية"  # the span of للغوطة الشرقية
     rural = gaz.lookup("ريف إدلب الجنوبي")
     assert rural is not None and rural.kind == "region" and rural.governorate == "إدلب"
