@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from hasila import link_cues as cues
 from hasila.arabic import DIACRITICS, parse_number
 from hasila.config import read_yaml
-from hasila.decoding import actor_phrases
+from hasila.decoding import UNIT_WORDS, actor_phrases
 from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, link
@@ -97,6 +98,7 @@ _PLACE_CUES_IN = keys("مخيم حي")
 _LANDMARKS_OF_KNOWN = keys("جبهة جبال سهل")
 _LANDMARKS = keys("مطار معسكر قلعة") | _LANDMARKS_OF_KNOWN
 _RURAL = keys("ريف ريفي")
+_UNIT_NUMBER = re.compile(r" +\d+(?!\d)")
 #: Group nouns that open an actor phrase before a party's name (``فصائل المعارضة``).
 _GROUP_HEADS = keys("""وحدات قوة قوى كتائب تشكيلات فصائل دورية مخابرات رجال فرق عناصر مقاتلو مقاتلون مقاتلين
                      مقاتلي مسلحو مسلحي مسلحون أفراد جنود ميليشيا ميليشيات مجموعات جماعات""")
@@ -374,7 +376,17 @@ def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span
     but for a bare noun of the ontology (``الجهاديين``), which stays as it is."""
     nouns = [s for s in spans if ontology.noun_id(s.text) is not None]
     wide = actor_phrases(text, [s for s in spans if s not in nouns])
-    return _non_overlapping([_with_head(text, s) for s in wide] + nouns)
+    return _non_overlapping([_with_number(text, _with_head(text, s)) for s in wide] + nouns)
+
+
+def _with_number(text: str, span: Span) -> Span:
+    """A unit's span with its number (``للفرقة 30``: the span ``لفرقة`` after ل grows to
+    ``لفرقة 30``, as :func:`hasila.decoding.actor_phrases` does for ``الفرقة 30``)."""
+    last = span.text.split()[-1]
+    m = _UNIT_NUMBER.match(text, span.end)
+    if m is None or not (last.startswith("ل") and "ا" + last in UNIT_WORDS):
+        return span
+    return replace(span, end=m.end(), text=text[span.start:m.end()])
 
 
 def _with_head(text: str, span: Span) -> Span:

@@ -136,6 +136,7 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     ("وطارد الجهاديين المحليين في الوادي.", ["الجهاديين"]),  # a bare category noun stays bare
     ("وانسحبت عناصر تابعة لـقوات النظام من التلة.", ["قوات النظام"]),  # the clitic's tatweel stays out
     ("وتقدمت وحدات قوات النظام نحو التلة.", ["وحدات قوات النظام"]),  # a group noun before the name
+    ("وسلم السلاح للفرقة 47 في المنطقة.", ["لفرقة 47"]),  # a unit's number, after ل + ال
     ("وهاجمت مجموعات من هيئة تحرير الشام الحاجز.", ["مجموعات من هيئة تحرير الشام"]),
     ("قتل 5 عناصر من هيئة تحرير الشام.", ["هيئة تحرير الشام"]),  # counted: عناصر is the CATEGORY
 ])
