@@ -80,6 +80,8 @@ GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
     ("المروحيات", "regime"), ("قوات المعارضة", "fighter"), ("مقاتلي المعارضة", "fighter"),
     ("المتمردين الأكراد", "other"), ("الجبهة", "jihadist"), ("الحزب", "other"), ("الحركة", "fighter"),
     ("الفرقة", "fighter"), ("الأميركيين", "foreign_forces"), ("الأمريكيين", "foreign_forces"),
+    ("فصائل", "fighter"), ("متطرفون", "jihadist"), ("متشددون", "jihadist"), ("الأطراف المتحاربة", "combatant"),
+    ("الجانب الروسي", "foreign_forces"), ("الائتلاف الدولي", "foreign_forces"),
 )
 #: States acting as parties (``قصفت إسرائيل``); after في/إلى/من they are places.
 STATE_ACTORS: tuple[str, ...] = ("روسيا", "إسرائيل", "إيران", "تركيا", "الولايات المتحدة", "واشنطن", "موسكو",
