@@ -102,6 +102,8 @@ _PLACE_CUES_IN = keys("مخيم حي")
 _LANDMARKS_OF_KNOWN = keys("جبهة جبال سهل")
 _LANDMARKS = keys("مطار معسكر قلعة") | _LANDMARKS_OF_KNOWN
 _RURAL = keys("ريف ريفي")
+_COUNTRYSIDE = key("الريف")
+_OF_GOVERNORATE = keys("لمحافظة لمدينة")
 _UNIT_NUMBER = re.compile(r" +\d+(?!\d)")
 #: Group nouns that open an actor phrase before a party's name (``فصائل المعارضة``).
 _GROUP_HEADS = keys("""وحدات قوة قوى كتائب تشكيلات فصائل دورية مخابرات رجال فرق عناصر مقاتلو مقاتلون مقاتلين
@@ -309,7 +311,25 @@ def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None =
             start = _skip_letters(text, t.start, forms[cue_in or rural or landmark or ""])
         end = max(v[j - 1].end, known.get(v[i + 1].start, 0))
         spans.append(Span(start, end, "PLACE", text[start:end]))
-    return _non_overlapping(spans)
+    return _non_overlapping([_countryside_of(v, s, known) for s in spans])
+
+
+def _countryside_of(v: TokenView, span: Span, known: dict[int, int]) -> Span:
+    """``الريف الشمالي`` grown over more directions and the place it belongs to, written
+    with ل (``الريف الجنوبي الشرقي لجسر الشغور``, ``الريف الشرقي لمحافظة درعا``)."""
+    i = v.first_at_or_after(span.start)
+    if i >= len(v) or v[i].key != _COUNTRYSIDE:
+        return span
+    j = v.first_at_or_after(span.end)
+    while j < len(v) and v[j].is_word and v[j].key in _DIRECTIONS:
+        j += 1
+    if j >= len(v) or not v[j].is_word or not v[j].key.startswith("ل"):
+        return span
+    owner = v[j + 1].start if v[j].key in _OF_GOVERNORATE and j + 1 < len(v) else v[j].start + 1
+    end = known.get(owner)
+    if end is None:
+        return span
+    return replace(span, end=end, text=v.text[span.start:end])
 
 
 

@@ -39,7 +39,8 @@ def actors() -> ActorLexicon:
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
     return Gazetteer([Place("إدلب", "governorate"), Place("سراقب", "town", "إدلب"),
-                      Place("حلب", "governorate"), Place("جوبر", "neighbourhood", "دمشق")])
+                      Place("حلب", "governorate"), Place("جوبر", "neighbourhood", "دمشق"),
+                      Place("الريف الشمالي", "region"), Place("الريف الغربي", "region")])
 
 
 def _texts(spans) -> list[str]:  # type: ignore[no-untyped-def]
@@ -85,6 +86,8 @@ def test_find_actors(text: str, expected: list[str], actors: ActorLexicon) -> No
     ("تقدمت القوات نحو سهل سراقب ومطار الحمدانية.", ["سهل سراقب", "مطار الحمدانية"]),  # landmark in the span
     ("احتدمت المعارك على جبهة حلب وجبهة الرمال.", ["جبهة حلب"]),  # جبهة only before a known place
     ("وصلت التعزيزات إلى محور سراقب.", ["سراقب"]),  # محور stays out (the team gold)
+    ("قصفت الطائرات الريف الشمالي الشرقي لإدلب.", ["الريف الشمالي الشرقي لإدلب"]),
+    ("قصفت الطائرات الريف الغربي لمحافظة حلب.", ["الريف الغربي لمحافظة حلب"]),
 ])
 def test_find_places(text: str, expected: list[str], gazetteer: Gazetteer) -> None:
     spans = find_places(text, gazetteer)
