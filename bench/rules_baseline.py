@@ -13,11 +13,22 @@ Prints three tables:
 3. the count / non-count decision on every number of the gold reports.
 
 Timings are printed too (they are not part of any test).
+
+``--outlets`` instead scores the rules labeller's strict spans per label on the selection
+sets: real train per outlet and per outlet family (international 2018, Saudi 2015), team
+train and team dev (``--sets`` adds ``dev``/``test`` for a final measurement only), with the
+false negatives and positives of each label in classes (``bench/actor_errors.py``) and their
+most frequent words; ``--examples FILE`` writes them with their context (report text: keep
+that file outside the repository), ``--json FILE`` the figures only::
+
+    PYTHONPATH=$PWD python bench/rules_baseline.py --outlets --json bench/results/rules_spans_outlets.json \
+        --examples /tmp/rules_errors.json
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -131,11 +142,64 @@ def run(gold_path: Path, show_errors: int) -> int:
     return 0
 
 
+def outlet_table(sets: list[str], json_path: Path | None, examples_path: Path | None, top: int) -> int:
+    """Strict span P/R/F1 per label of the rules labeller on each set and outlet group."""
+    from collections import Counter
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from actor_errors import errors
+    from linker_outlets import SETS, groups_of
+
+    labeller = RulesLabeller.load()
+    rows: list[dict] = []
+    wrong: dict[str, dict] = {}
+    print(f"{'':<24} {'label':<9}" + HEADER[34:])
+    for name in sets:
+        docs = load_docs(SETS[name], source="annotations")
+        preds = {d.id: labeller.label(d.text, d.id) for d in docs}
+        for group, idx in groups_of(name, docs).items():
+            gdocs = [docs[i] for i in idx]
+            sc = strict_span_scores(gdocs, [preds[d.id] for d in gdocs], LABELS)
+            row = {"group": group.strip(), "set": name, "docs": len(gdocs),
+                   **{lab: sc["per_label"][lab] for lab in LABELS}, "micro": sc["micro"]}
+            rows.append(row)
+            for lab in (*LABELS, "micro"):
+                print(_row(f"{group:<24} {lab:<9}", row[lab]))
+        for lab in LABELS:
+            res = errors(docs, [preds[d.id].spans for d in docs], lab)
+            fn_words: Counter[str] = Counter(g.text for d in docs for g in d.spans if g.label == lab
+                                             and (g.start, g.end, g.label) not in
+                                             {(s.start, s.end, s.label) for s in preds[d.id].spans})
+            wrong[f"{name} {lab}"] = {**res, "frequent_fn_spans": fn_words.most_common(top)}
+            print(f"{name} {lab}: FP {res['false_positives']}  FN {res['false_negatives']}")
+            if top:
+                print("   frequent FP:", res["frequent_fp_spans"][:top])
+                print("   frequent FN:", fn_words.most_common(top))
+    if json_path is not None:
+        json_path.write_text(json.dumps({"bench": "rules_baseline --outlets", "rows": rows,
+                                         "errors": {k: {"false_positives": v["false_positives"],
+                                                        "false_negatives": v["false_negatives"]}
+                                                    for k, v in wrong.items()}},
+                                        ensure_ascii=False, indent=1), encoding="utf-8")
+    if examples_path is not None:
+        examples_path.write_text(json.dumps(wrong, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=None, help="Label Studio gold export")
     parser.add_argument("--errors", type=int, default=0, help="print this many record errors")
+    parser.add_argument("--outlets", action="store_true", help="strict spans per label and outlet (see above)")
+    parser.add_argument("--sets", nargs="+", default=["real_train", "team_train", "team_dev"],
+                        help="--outlets: sets of bench/linker_outlets.py")
+    parser.add_argument("--json", type=Path, default=None, help="--outlets: write the figures here")
+    parser.add_argument("--examples", type=Path, default=None,
+                        help="--outlets: write the wrong spans with context here (outside the repository)")
+    parser.add_argument("--top", type=int, default=15, help="--outlets: frequent wrong spans shown per label")
     args = parser.parse_args()
+    if args.outlets:
+        return outlet_table(args.sets, args.json, args.examples, args.top)
     gold = args.gold
     if gold is None:
         shared = shared_dir()

@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
     source = Path(argv[0]) if argv else DEFAULT_CSV
     rows = [{k: " ".join((v or "").split()) for k, v in r.items()}  # stray line breaks in names
             for r in csv.DictReader(source.open(encoding="utf-8"))]
-    gaz = Gazetteer.load()
+    gaz = Gazetteer.load(ROOT / "data" / "gazetteer" / "places.tsv")  # Syria only, not world.tsv
     gov_ar = {r["pcode"]: r["name_ar"] for r in rows if r["level"] == "1"}
     wanted: dict[str, set[str]] = {}  # folded name -> governorates ("" = any)
     for place in gaz.places:

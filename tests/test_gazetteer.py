@@ -55,6 +55,7 @@ def test_lookup_tolerates_spelling_and_clitics(gaz: Gazetteer) -> None:
     assert gaz.lookup("مخيم الركبان").kind == "camp"
     assert gaz.lookup("الركبان").name == "مخيم الركبان"
     assert gaz.lookup("كفر نبل").name == "كفرنبل"
+    assert gaz.lookup("كوباني").name == "عين العرب"  # the Kurdish name, an alias
     assert gaz.lookup("لغوطة الشرقية").name == "الغوطة الشرقية"  # the span of للغوطة الشرقية
     rural = gaz.lookup("ريف إدلب الجنوبي")
     assert rural is not None and rural.kind == "region" and rural.governorate == "إدلب"
@@ -100,6 +101,37 @@ def write(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "places.tsv"
     path.write_text("# comment\nname_ar\tkind\tgovernorate\tname_en\taliases\n" + body, encoding="utf-8")
     return path
+
+
+def test_places_abroad_come_from_world_tsv(gaz: Gazetteer, tmp_path: Path) -> None:
+    mosul = gaz.lookup("الموصل")
+    assert mosul is not None and mosul.abroad and mosul.country == "العراق" and mosul.governorate is None
+    assert not gaz.lookup("حلب").abroad
+    assert {"العراق", "اليمن", "لبنان", "ليبيا", "مصر", "أفغانستان"} <= {p.name for p in gaz.of_kind("country")}
+    syrian_only = Gazetteer.load(Path(gaz_dir(), "places.tsv"))
+    assert syrian_only.lookup("الموصل") is None and len(syrian_only.places) < len(gaz.places)
+    # a name in both files is the Syrian place
+    syria = write(tmp_path, "الناصرة\tvillage\tحمص\t\t\n")
+    world = tmp_path / "world.tsv"
+    world.write_text("name_ar\tkind\tgovernorate\tname_en\taliases\nالناصرة\tcity\tإسرائيل\tNazareth\t\n",
+                     encoding="utf-8")
+    both = Gazetteer.load(syria, world)
+    assert len(both.places) == 2 and not both.lookup("الناصرة").abroad
+
+
+def gaz_dir() -> Path:
+    return Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قصفت الطائرات مواقع في سورية أمس", ["سورية"]),
+    ("عاد اللاجئون إلى سورية وتركيا", ["سورية", "تركيا"]),
+    ("قاتل عناصر من جنسيات غير سورية", []),  # the adjective: non-Syrian nationalities
+    ("شنت طائرات روسية وسورية غارات", []),
+    ("دعمت فصائل سورية الهجوم", []),
+])
+def test_syria_spelled_with_ta_marbuta_is_no_adjective(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert spans(gaz, text) == expected
 
 
 def test_load_small_file_and_errors(tmp_path: Path) -> None:

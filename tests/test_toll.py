@@ -70,6 +70,8 @@ def test_places_resolve_to_district_and_governorate(admin: AdminGazetteer) -> No
     unknown = admin.resolve("قرية لا وجود لها")
     assert not unknown.resolved and unknown.problem == "not in the gazetteer"
     assert not admin.resolve("سوريا").resolved  # the whole country is not an area
+    assert not admin.resolve("سورية").resolved  # its other spelling
+    assert admin.resolve("بالموصل").country == "Iraq"  # a city abroad (world.tsv): its country
 
 
 def test_update_and_cumulative_cues() -> None:

@@ -39,7 +39,8 @@ def actors() -> ActorLexicon:
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
     return Gazetteer([Place("إدلب", "governorate"), Place("سراقب", "town", "إدلب"),
-                      Place("حلب", "governorate"), Place("جوبر", "neighbourhood", "دمشق")])
+                      Place("حلب", "governorate"), Place("جوبر", "neighbourhood", "دمشق"),
+                      Place("الريف الشمالي", "region"), Place("الريف الغربي", "region")])
 
 
 def _texts(spans) -> list[str]:  # type: ignore[no-untyped-def]
@@ -82,11 +83,25 @@ def test_find_actors(text: str, expected: list[str], actors: ActorLexicon) -> No
     ("سقطت قذائف على حي جوبر ومخيم اليرموك.", ["حي جوبر", "مخيم اليرموك"]),
     ("قتل طفل في قرية تل الشيح.", ["تل الشيح"]),
     ("اشتباكات في ريفي إدلب وحلب.", ["ريفي إدلب وحلب"]),
+    ("تقدمت القوات نحو سهل سراقب ومطار الحمدانية.", ["سهل سراقب", "مطار الحمدانية"]),  # landmark in the span
+    ("احتدمت المعارك على جبهة حلب وجبهة الرمال.", ["جبهة حلب"]),  # جبهة only before a known place
+    ("وصلت التعزيزات إلى محور سراقب.", ["سراقب"]),  # محور stays out (the team gold)
+    ("قصفت الطائرات الريف الشمالي الشرقي لإدلب.", ["الريف الشمالي الشرقي لإدلب"]),
+    ("قصفت الطائرات الريف الغربي لمحافظة حلب.", ["الريف الغربي لمحافظة حلب"]),
 ])
 def test_find_places(text: str, expected: list[str], gazetteer: Gazetteer) -> None:
     spans = find_places(text, gazetteer)
     assert _texts(spans) == expected
     assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_meetings_and_papers_named_after_places_are_no_places() -> None:
+    gaz = Gazetteer([Place("بروكسل", "city", None, "Brussels", (), "بلجيكا", abroad=True),
+                     Place("الشرق الأوسط", "region", abroad=True), Place("حلب", "governorate", "حلب")])
+    assert _texts(find_places("وعد مؤتمر بروكسل بمساعدات لأهالي حلب", gaz)) == ["حلب"]
+    assert _texts(find_places("وصل الوفد إلى بروكسل", gaz)) == ["بروكسل"]
+    assert _texts(find_places("وقال مسؤول لـ«الشرق الأوسط» إن", gaz)) == []
+    assert _texts(find_places("تشهد دول الشرق الأوسط توترا", gaz)) == ["الشرق الأوسط"]
 
 
 def test_places_without_gazetteer() -> None:
@@ -116,6 +131,22 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     assert ("COUNT", "1778") in labels
     assert [t for lab, t in labels if lab == "CATEGORY"] == ["قوات النظام والمسلحين الموالين لها"]
     assert records_from_doc(doc)[0].category == "regime"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وهاجم مقاتلو المعارضة نقطة عسكرية صباح اليوم.", ["مقاتلو المعارضة"]),
+    ("وتقدمت عناصر هيئة تحرير الشام المتشددة نحو التلة.", ["عناصر هيئة تحرير الشام المتشددة"]),
+    ("وطارد الجهاديين المحليين في الوادي.", ["الجهاديين"]),  # a bare category noun stays bare
+    ("وانسحبت عناصر تابعة لـقوات النظام من التلة.", ["قوات النظام"]),  # the clitic's tatweel stays out
+    ("وتقدمت وحدات قوات النظام نحو التلة.", ["وحدات قوات النظام"]),  # a group noun before the name
+    ("وسلم السلاح للفرقة 47 في المنطقة.", ["لفرقة 47"]),  # a unit's number, after ل + ال
+    ("وهاجمت مجموعات من هيئة تحرير الشام الحاجز.", ["مجموعات من هيئة تحرير الشام"]),
+    ("قتل 5 عناصر من هيئة تحرير الشام.", ["هيئة تحرير الشام"]),  # counted: عناصر is the CATEGORY
+])
+def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
+                                          ontology: Ontology) -> None:
+    doc = weak_label(text, None, actors, ontology)
+    assert [s.text for s in doc.spans if s.label == "ACTOR"] == expected
 
 
 def test_rules_labeller_on_seed(shared: Path) -> None:

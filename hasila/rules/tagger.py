@@ -3,7 +3,8 @@ COUNT attributes and relations, from word lists and the linker's rules.
 
 * ACTOR: the phrases of ``configs/actors.yaml`` (longest match, a glued
   clitic left outside) and patterns such as ``طائرات النظام الحربية``,
-  ``القوات التركية``, ``مسلحون مجهولون``;
+  ``القوات التركية``, ``مسلحون مجهولون``, each widened to the actor's noun phrase
+  the way the model's spans are (``مقاتلو المعارضة``, ``تنظيم داعش الإرهابي``);
 * PLACE: the gazetteer (:class:`hasila.text.gazetteer.Gazetteer`) and patterns
   ``مدينة/بلدة/قرية X`` (the name only), ``مخيم X`` / ``حي X`` (with the cue
   word) and ``ريف X الجنوبي``;
@@ -20,22 +21,24 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hasila.annotation.ontology import Ontology
+from hasila.annotation.ontology import Ontology, parse_number
 from hasila.config import read_yaml
 from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.text import TokenView, key, keys
+from hasila.model.decoding import UNIT_WORDS, actor_phrases
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS
 
 if TYPE_CHECKING:
-    from hasila.text.gazetteer import Gazetteer
+    from hasila.text.gazetteer import Gazetteer, Place
 
 logger = logging.getLogger(__name__)
 
@@ -70,18 +73,42 @@ GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
     ("مقاتلي تنظيم داعش", "isis"), ("الإرهابيين", "other"), ("الجماعات الإرهابية", "other"),
     ("وزارة الدفاع الروسية", "foreign_forces"), ("الجيش الروسي", "foreign_forces"),
     ("التحالف الدولي", "foreign_forces"), ("قوات التحالف", "foreign_forces"),
+    ("الحكومة", "regime"), ("الجيش", "regime"), ("الشرطة", "other"), ("السلطات", "other"),
+    ("قوات الأمن", "other"), ("الأجهزة الأمنية", "regime"), ("القوات الأمنية", "other"),
+    ("المتطرفين", "jihadist"), ("المتشددين", "jihadist"), ("المتمردين", "fighter"), ("التحالف", "foreign_forces"),
+    ("المروحيات", "regime"), ("قوات المعارضة", "fighter"), ("مقاتلي المعارضة", "fighter"),
+    ("المتمردين الأكراد", "other"), ("الجبهة", "jihadist"), ("الحزب", "other"), ("الحركة", "fighter"),
+    ("الفرقة", "fighter"), ("الأميركيين", "foreign_forces"), ("الأمريكيين", "foreign_forces"),
+    ("فصائل", "fighter"), ("متطرفون", "jihadist"), ("متشددون", "jihadist"), ("الأطراف المتحاربة", "combatant"),
+    ("الجانب الروسي", "foreign_forces"), ("الائتلاف الدولي", "foreign_forces"),
 )
 #: States acting as parties (``قصفت إسرائيل``); after في/إلى/من they are places.
 STATE_ACTORS: tuple[str, ...] = ("روسيا", "إسرائيل", "إيران", "تركيا", "الولايات المتحدة", "واشنطن", "موسكو",
-                                 "أنقرة", "طهران", "الكرملين")
-_PLACE_PREPS = keys("في إلى الى من داخل عبر نحو باتجاه قرب حول شمال جنوب شرق غرب عاصمة")
+                                 "أنقرة", "طهران", "الكرملين", "أمريكا", "أميركا", "بريطانيا", "المملكة المتحدة",
+                                 "لندن", "باريس", "ألمانيا", "برلين", "السعودية", "قطر", "الإمارات", "كندا", "الصين",
+                                 "بكين")
+_PLACE_PREPS = keys("""في إلى الى من داخل عبر نحو باتجاه قرب حول شمال جنوب شرق غرب عاصمة مع شمالي جنوبي شرقي غربي
+                     أنحاء انحاء مقرها ومقرها مقره ومقره تتاخم""")
 #: Words that continue an actor phrase: ``وحلفائها``, ``بقيادة واشنطن``.
 _ALLIES = keys("وحلفائها وحلفاؤها وحلفائه وحلفاؤه وحلفاءها والموالين")
 _LED_BY = keys("بقيادة")
 #: Cue words before a place name: outside the span, and inside it (حي, مخيم).
 _PLACE_CUES_OUT = keys("مدينة بلدة قرية محافظة ناحية بلدتي قريتي مدينتي")
 _PLACE_CUES_IN = keys("مخيم حي")
+#: Landmarks whose word belongs to the PLACE span (``سهل الزبداني``, ``مطار الثعلة``); the
+#: last ones only before a known place name (``جبهة الزبداني``, not ``جبهة النصرة``). Not
+#: محور, مفرق, دوار: the real gold keeps them in the span, the team gold leaves them out.
+_LANDMARKS_OF_KNOWN = keys("جبهة جبال سهل")
+_LANDMARKS = keys("مطار معسكر قلعة") | _LANDMARKS_OF_KNOWN
 _RURAL = keys("ريف ريفي")
+_COUNTRYSIDE = key("الريف")
+_OF_GOVERNORATE = keys("لمحافظة لمدينة")
+_UNIT_NUMBER = re.compile(r" +\d+(?!\d)")
+#: Group nouns that open an actor phrase before a party's name (``فصائل المعارضة``).
+_GROUP_HEADS = keys("""وحدات قوة قوى كتائب تشكيلات فصائل دورية مخابرات رجال فرق عناصر مقاتلو مقاتلون مقاتلين
+                     مقاتلي مسلحو مسلحي مسلحون أفراد جنود ميليشيا ميليشيات مجموعات جماعات""")
+#: Words before a place name that make it the name of a meeting or an accord.
+_EVENTS = keys("مؤتمر اتفاق اتفاقية محادثات مفاوضات مباحثات بيان مسار قمة منصة جولة")
 _DIRECTIONS = keys("الشمالي الجنوبي الشرقي الغربي الأوسط والجنوبي والشمالي والشرقي والغربي")
 _COMPOUND_FIRST = keys("تل دير جسر خان معرة كفر عين رأس أبو أم بيت جبل سهل وادي مرج تلة بئر قصر حزم سيدي")
 _NOT_NAMES = keys("""
@@ -139,6 +166,8 @@ def _skip_letters(text: str, start: int, n: int) -> int:
         if text[pos] not in DIACRITICS and text[pos] != "\u0640":
             seen += 1
         pos += 1
+    while n and pos < len(text) and (text[pos] in DIACRITICS or text[pos] == "\u0640"):
+        pos += 1  # the marks and tatweel of the clitic (لـالفيلق) stay outside the span
     return pos
 
 
@@ -252,11 +281,13 @@ def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | N
 
 
 def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None = None) -> list[Span]:
-    """PLACE spans: gazetteer names and ``مدينة X`` / ``مخيم X`` / ``ريف X`` patterns."""
+    """PLACE spans: gazetteer names and ``مدينة X`` / ``مخيم X`` / ``سهل X`` / ``ريف X`` patterns."""
     v = view or TokenView(text)
     spans: list[Span] = []
     if gazetteer is not None:
-        spans = [Span(a, b, "PLACE", text[a:b]) for a, b, _ in gazetteer.find_all(text)]
+        spans = [Span(a, b, "PLACE", text[a:b]) for a, b, place in gazetteer.find_all(text)
+                 if not _names_an_event(v, a, b, place)]
+    known = {s.start: s.end for s in spans}
     for i, t in enumerate(v.toks):
         if not t.is_word:
             continue
@@ -264,10 +295,11 @@ def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None =
         cue_in = next((f for f in forms if f in _PLACE_CUES_IN), None)
         cue_out = next((f for f in forms if f in _PLACE_CUES_OUT), None)
         rural = next((f for f in forms if f in _RURAL), None)
-        if cue_in is None and cue_out is None and rural is None:
+        landmark = next((f for f in forms if f in _LANDMARKS), None)
+        if cue_in is None and cue_out is None and rural is None and landmark is None:
             continue
         j = _name_end(v, i + 1)
-        if j is None:
+        if j is None or (landmark in _LANDMARKS_OF_KNOWN and v[i + 1].start not in known):
             continue
         if rural is not None:
             while j < len(v) and v[j].is_word and v[j].key in _DIRECTIONS:
@@ -275,10 +307,41 @@ def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None =
         if cue_out is not None:
             start = v[i + 1].start
         else:
-            start = _skip_letters(text, t.start, forms[cue_in or rural or ""])
-        end = v[j - 1].end
+            start = _skip_letters(text, t.start, forms[cue_in or rural or landmark or ""])
+        end = max(v[j - 1].end, known.get(v[i + 1].start, 0))
         spans.append(Span(start, end, "PLACE", text[start:end]))
-    return _non_overlapping(spans)
+    return _non_overlapping([_countryside_of(v, s, known) for s in spans])
+
+
+def _countryside_of(v: TokenView, span: Span, known: dict[int, int]) -> Span:
+    """``الريف الشمالي`` grown over more directions and the place it belongs to, written
+    with ل (``الريف الجنوبي الشرقي لجسر الشغور``, ``الريف الشرقي لمحافظة درعا``)."""
+    i = v.first_at_or_after(span.start)
+    if i >= len(v) or v[i].key != _COUNTRYSIDE:
+        return span
+    j = v.first_at_or_after(span.end)
+    while j < len(v) and v[j].is_word and v[j].key in _DIRECTIONS:
+        j += 1
+    if j >= len(v) or not v[j].is_word or not v[j].key.startswith("ل"):
+        return span
+    owner = v[j + 1].start if v[j].key in _OF_GOVERNORATE and j + 1 < len(v) else v[j].start + 1
+    end = known.get(owner)
+    if end is None:
+        return span
+    return replace(span, end=end, text=v.text[span.start:end])
+
+
+
+def _names_an_event(v: TokenView, start: int, end: int, place: Place) -> bool:
+    """Is the place name at ``[start, end)`` part of the name of a meeting or an accord
+    (``مؤتمر بروكسل``, ``محادثات سوتشي``, ``اتفاق خفض التصعيد``) or of a newspaper, a
+    region in quotes (``لـ«الشرق الأوسط»``)?"""
+    i = v.first_at_or_after(start)
+    p = v.prev_word(i - 1) if 0 < i < len(v) and v[i].start == start else None
+    if p is not None and v[p].key in _EVENTS:
+        return True
+    quoted = v.text[start - 1:start] in "«\"“" and v.text[end:end + 1] in "»\"”"
+    return start > 0 and quoted and place.kind == "region" and place.abroad
 
 
 def _name_end(v: TokenView, i: int) -> int | None:
@@ -311,6 +374,8 @@ class WeakConfig:
     categories: str = "configs/categories.yaml"
     #: Gazetteer TSV; empty: place patterns only. A file that cannot be loaded is an error.
     gazetteer: str = "data/gazetteer/places.tsv"
+    #: Places abroad (same columns; read with ``gazetteer``); empty: Syria's places only.
+    world: str = "data/gazetteer/world.tsv"
     model_version: str = "rules-v1"
     link: LinkConfig = field(default_factory=LinkConfig)
 
@@ -319,13 +384,49 @@ def weak_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, ont
                doc_id: str = "doc", link_config: LinkConfig | None = None) -> Doc:
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
-    actor_spans = find_actors(text, actors, view)
+    actor_spans = _noun_phrases(text, find_actors(text, actors, view), ontology)
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))]
     cfg = replace(link_config or LinkConfig(), rules_fallback=True, category_spans=True)
     res = link(text, actor_spans + places, ontology, cfg)
     doc = res.to_doc(doc_id, text)
     return _tidy(doc)
+
+
+def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span]:
+    """The actor spans widened to the actor's noun phrase as the model's are
+    (:func:`hasila.model.decoding.actor_phrases`: ``مقاتلي المعارضة``, ``تنظيم داعش الإرهابي``),
+    but for a bare noun of the ontology (``الجهاديين``), which stays as it is."""
+    nouns = [s for s in spans if ontology.noun_id(s.text) is not None]
+    wide = actor_phrases(text, [s for s in spans if s not in nouns])
+    return _non_overlapping([_with_number(text, _with_head(text, s)) for s in wide] + nouns)
+
+
+def _with_number(text: str, span: Span) -> Span:
+    """A unit's span with its number (``للفرقة 30``: the span ``لفرقة`` after ل grows to
+    ``لفرقة 30``, as :func:`hasila.model.decoding.actor_phrases` does for ``الفرقة 30``)."""
+    last = span.text.split()[-1]
+    m = _UNIT_NUMBER.match(text, span.end)
+    if m is None or not (last.startswith("ل") and "ا" + last in UNIT_WORDS):
+        return span
+    return replace(span, end=m.end(), text=text[span.start:m.end()])
+
+
+def _with_head(text: str, span: Span) -> Span:
+    """The span with a group noun before it, directly or with من (``وحدات الجيش``,
+    ``عناصر من حزب العمال الكردستاني``), unless a number counts that group (a partitive)."""
+    v = TokenView(text[max(0, span.start - 60):span.start])
+    k = len(v) - 1
+    if k >= 0 and v[k].is_word and v[k].key == "من":
+        k -= 1
+    if k < 0 or not v[k].is_word:
+        return span
+    forms = dict(_first_forms(v[k].key))
+    head = next((f for f in forms if f in _GROUP_HEADS), None)
+    if head is None or (k > 0 and (v[k - 1].is_digit or parse_number(v[k - 1].text) is not None)):
+        return span
+    start = max(0, span.start - 60) + _skip_letters(v.text, v[k].start, forms[head])
+    return replace(span, start=start, text=text[start:span.end])
 
 
 def _tidy(doc: Doc) -> Doc:
@@ -373,7 +474,7 @@ class RulesLabeller:
             from hasila.text.gazetteer import Gazetteer
 
             try:
-                gazetteer = Gazetteer.load(resolve(cfg.gazetteer))
+                gazetteer = Gazetteer.load(resolve(cfg.gazetteer), resolve(cfg.world) if cfg.world else None)
             except UserError as exc:
                 raise UserError(f"{exc}; the rules need the gazetteer for places (set gazetteer "
                                 "to '' in the config to use place patterns only)") from None

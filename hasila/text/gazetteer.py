@@ -2,7 +2,9 @@
 
 The gazetteer is a tab-separated file (``data/gazetteer/places.tsv``) with the
 columns ``name_ar, kind, governorate, name_en, aliases`` (aliases separated by
-``|``); lines starting with ``#`` are comments.
+``|``); lines starting with ``#`` are comments. Places outside Syria are in
+``data/gazetteer/world.tsv``, same columns, whose third column names the country
+(:attr:`Place.country`); a name in both files is the Syrian place.
 
 :meth:`Gazetteer.find_all` returns PLACE spans on the raw text the way the
 annotation guide marks them:
@@ -45,6 +47,7 @@ _CLITICS_SHORT_FIRST = tuple(sorted(CLITICS, key=len))
 NOT_PLACES: tuple[str, ...] = (
     "قوات سوريا الديمقراطية", "قوات سوريا الديموقراطية", "مجلس سوريا الديمقراطية",
     "رامي عبد الرحمن", "حزب الله", "جيش الإسلام", "الدولة الإسلامية",
+    "فيلق القدس", "نظام روما", "قانون روما", "ميثاق روما",
 )
 #: Words that open a countryside/desert phrase and belong to the PLACE span.
 _RURAL = {fold(w): w for w in ("ريف", "ريفي", "أرياف", "بادية")}
@@ -65,6 +68,10 @@ class Place:
     governorate: str | None = None
     name_en: str = ""
     aliases: tuple[str, ...] = ()
+    #: the country of a place abroad (Arabic name; ``""`` for countries, regions, Syria's places)
+    country: str = ""
+    #: read from the gazetteer of places abroad (``world.tsv``)
+    abroad: bool = False
 
     def forms(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -88,7 +95,7 @@ class Gazetteer:
         blocker = Place("", "region")
         self._blockers: dict[tuple[str, ...], Place] = {tuple(fold(p).split()): blocker for p in NOT_PLACES}
         priority = {k: i for i, k in enumerate(KINDS)}
-        for place in sorted(self.places, key=lambda p: priority.get(p.kind, len(KINDS))):
+        for place in sorted(self.places, key=lambda p: (p.abroad, priority.get(p.kind, len(KINDS)))):
             for form in place.forms():
                 key = tuple(fold(form).split())
                 if key and key not in self._index:
@@ -97,38 +104,16 @@ class Gazetteer:
 
     # -- loading ---------------------------------------------------------------
     @classmethod
-    def load(cls, path: str | Path | None = None) -> Gazetteer:
-        """Read a gazetteer TSV (default: ``data/gazetteer/places.tsv``)."""
-        path = Path(path) if path is not None else resource("data/gazetteer/places.tsv")
-        if not path.exists():
-            raise UserError(f"{path}: gazetteer file not found")
-        places: list[Place] = []
-        header_seen = False
-        with path.open(encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, start=1):
-                line = line.rstrip("\n")
-                if not line.strip() or line.startswith("#"):
-                    continue
-                cols = line.split("\t")
-                if not header_seen:
-                    header_seen = True
-                    if tuple(cols) != COLUMNS:
-                        raise UserError(f"{path}: line {lineno}: expected the header {_HEADER!r}")
-                    continue
-                if len(cols) != len(COLUMNS):
-                    raise UserError(f"{path}: line {lineno}: expected {len(COLUMNS)} tab-separated "
-                                    f"columns, got {len(cols)}")
-                name, kind, gov, name_en, aliases = (c.strip() for c in cols)
-                if not name:
-                    raise UserError(f"{path}: line {lineno}: empty name")
-                if kind not in KINDS:
-                    raise UserError(f"{path}: line {lineno}: unknown kind {kind!r} "
-                                    f"(known: {', '.join(KINDS)})")
-                places.append(Place(name, kind, gov or None, name_en,
-                                    tuple(a.strip() for a in aliases.split("|") if a.strip())))
-        if not places:
-            raise UserError(f"{path}: no places")
-        logger.debug("loaded %d places from %s", len(places), path)
+    def load(cls, path: str | Path | None = None, world: str | Path | None = None) -> Gazetteer:
+        """Read a gazetteer TSV and, when given, a TSV of places abroad (default: both
+        ``data/gazetteer/places.tsv`` and ``data/gazetteer/world.tsv``)."""
+        if path is None:
+            path = resource("data/gazetteer/places.tsv")
+            world = resource("data/gazetteer/world.tsv") if world is None else world
+        places = _read(Path(path))
+        if world is not None:
+            places += _read(Path(world), abroad=True)
+        logger.debug("loaded %d places from %s and %s", len(places), path, world)
         return cls(places)
 
     # -- queries ---------------------------------------------------------------
@@ -181,6 +166,9 @@ class Gazetteer:
                 i += 1
                 continue
             start, j, place = hit
+            if _adjective(tokens, i, j):
+                i = j
+                continue
             end = tokens[j - 1].end
             start, end, j, place = self._extend(text, tokens, i, start, j, end, place)
             out.append((start, end, place))
@@ -260,6 +248,60 @@ class Gazetteer:
                 place = Place(text[start:end], "region", gov, "", ())
             j = k
         return start, end, j, place
+
+
+def _read(path: Path, abroad: bool = False) -> list[Place]:
+    """The places of one gazetteer TSV (``abroad``: places outside Syria, whose third column
+    names the country)."""
+    if not path.exists():
+        raise UserError(f"{path}: gazetteer file not found")
+    places: list[Place] = []
+    header_seen = False
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if not header_seen:
+                header_seen = True
+                if tuple(cols) != COLUMNS:
+                    raise UserError(f"{path}: line {lineno}: expected the header {_HEADER!r}")
+                continue
+            if len(cols) != len(COLUMNS):
+                raise UserError(f"{path}: line {lineno}: expected {len(COLUMNS)} tab-separated "
+                                f"columns, got {len(cols)}")
+            name, kind, gov, name_en, aliases = (c.strip() for c in cols)
+            if not name:
+                raise UserError(f"{path}: line {lineno}: empty name")
+            if kind not in KINDS:
+                raise UserError(f"{path}: line {lineno}: unknown kind {kind!r} "
+                                f"(known: {', '.join(KINDS)})")
+            forms = tuple(a.strip() for a in aliases.split("|") if a.strip())
+            if abroad:
+                places.append(Place(name, kind, None, name_en, forms, gov, abroad=True))
+            else:
+                places.append(Place(name, kind, gov or None, name_en, forms))
+    if not places:
+        raise UserError(f"{path}: no places")
+    return places
+
+
+#: Name forms that are also a feminine relational adjective (``فصائل سورية``: Syrian factions).
+ADJECTIVE_FORMS: frozenset[str] = frozenset(fold(w) for w in ("سورية",))
+#: Indefinite words an adjective follows that end in neither ة nor ات (``مناطق سورية``, ``غير سورية``).
+_ADJECTIVE_HEADS = frozenset(fold(w) for w in (
+    "غير", "مناطق", "فصائل", "مصادر", "وسائل", "أهداف", "مدن", "أرض", "جهات", "مواقع", "قرى", "بلدات"))
+
+
+def _adjective(tokens: list[_Token], i: int, j: int) -> bool:
+    """Is the one-word match at token ``i`` a name form used as an adjective, bare or after
+    و, following an indefinite noun or adjective (``جنسيات سورية``, ``غارات روسية وسورية``)?"""
+    key = tokens[i].key
+    if j != i + 1 or i == 0 or not any(key in (f, "و" + f) for f in ADJECTIVE_FORMS):
+        return False
+    prev = tokens[i - 1].key.removeprefix("و")
+    return not prev.startswith("ال") and (prev in _ADJECTIVE_HEADS or prev.endswith(("ه", "ات")))
 
 
 def _tokens(text: str) -> Iterator[_Token]:

@@ -144,6 +144,9 @@ class AdminGazetteer:
             if fold(place.name) in {fold(s) for s in SYRIA}:
                 return Resolved(text, problem="the whole country")
             return Resolved(text, country=place.name_en or place.name)
+        if place.abroad:  # a city or region abroad (world.tsv): its country
+            country = self.places.lookup(place.country) if place.country else None
+            return Resolved(text, country=(country.name_en if country else place.country) or place.name_en)
         gov = self._by_gov_name.get(fold(place.governorate or ""))
         if place.kind in ("governorate", "region", "front"):
             if gov is None:
