@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from hasila.decoding import (
     DecodingConfig,
     actor_phrases,
+    apply,
     confident,
     constrain,
     counts_with_numbers,
@@ -232,3 +234,53 @@ def test_an_actor_takes_a_second_head_and_the_party_an_ally_word_names():
     assert _widened(text, ("قوات", "ACTOR"), ("الفصائل", "ACTOR"), ("الجيش الموالي", "ACTOR")) == \
         [("ACTOR", "قوات نظام الأسد"), ("ACTOR", "الفصائل الموالية للمعارضة السورية"),
          ("ACTOR", "الجيش الموالي لأنقرة")]
+
+
+def test_a_count_span_takes_the_edges_of_the_number_it_holds():
+    text = "قتل 12,500 شخص ونزح نحو 4.3 مليون مدني خلال عيد الفطر 36 منهم أطفال"
+    pieces = [Span(4, 6, "COUNT", "12"), Span(7, 10, "COUNT", "500")]  # the model broke one number
+    million = text.index("4.3")
+    scale = [Span(million + 2, million + 9, "COUNT", text[million + 2:million + 9])]  # "3 مليون"
+    feast = text.index("الفطر 36")
+    wide = [Span(feast, feast + 8, "COUNT", text[feast:feast + 8])]  # a word and the number
+    out = constrain(text, [*pieces, *scale, *wide], edges=True)
+    assert [s.text for s in out] == ["12,500", "4.3 مليون", "36"]
+    assert constrain(text, [*pieces, *scale, *wide]) == [*pieces, *scale, *wide]  # off by default
+
+
+def test_pieces_of_one_number_become_one_span_with_the_lower_score():
+    text = "قتل 12,500 شخص"
+    pieces = [Span(4, 6, "COUNT", "12", score=0.9), Span(7, 10, "COUNT", "500", score=0.6)]
+    assert constrain(text, pieces, edges=True) == [Span(4, 10, "COUNT", "12,500", score=0.6)]
+
+
+def test_count_edges_never_take_another_labels_text_nor_cut_a_word():
+    text = "قتل 12,500 شخص"
+    spans = [Span(4, 6, "COUNT", "12"), Span(7, 10, "PLACE", "500")]  # the number reaches another span
+    assert constrain(text, spans, edges=True) == spans
+    one = "قال احدهم إن 7 مدنيين قتلوا"  # احد inside احدهم: the number would cut the word
+    span = Span(4, 9, "COUNT", "احدهم")
+    assert constrain(one, [span], edges=True) == [span]
+
+
+def test_a_count_the_number_rules_read_as_surely_no_count_is_dropped():
+    text = ("قتل 7 مدنيين بينهم 3 أطفال، ونفذت الطائرات 25 غارة خلال 3 أيام، وتسيطر القوات على 80 بالمئة "
+            "من المدينة منذ عام 2015، وقتل رجل يبلغ من العمر 45 عاما")
+    counts = [Span(m.start(), m.end(), "COUNT", m.group(0)) for m in re.finditer(r"\d+", text)]
+    kept = constrain(text, counts, veto=True)
+    assert [s.text for s in kept] == ["7", "3"]  # 25 raids, 3 days, 80 percent, a year, an age go
+    assert [s.text for s in constrain(text, counts)] == [s.text for s in counts]  # off by default
+
+
+def test_the_veto_keeps_counts_of_people_a_dual_and_a_big_year_like_count():
+    text = "قتل 2019 مقاتلا منذ بداية العام، وأصيب طفلان في القصف"
+    spans = [Span(4, 8, "COUNT", "2019"), Span(text.index("طفلان"), text.index("طفلان") + 5, "COUNT", "طفلان")]
+    assert constrain(text, spans, veto=True) == spans
+
+
+def test_the_config_switches_the_count_constraints():
+    text = "قتل 12,500 شخص في 25 غارة"
+    spans = [Span(4, 6, "COUNT", "12"), Span(7, 10, "COUNT", "500"), Span(18, 20, "COUNT", "25")]
+    assert apply(text, spans, DecodingConfig()) == spans
+    out = apply(text, spans, DecodingConfig(count_edges=True, count_veto=True))
+    assert [s.text for s in out] == ["12,500"]
