@@ -113,8 +113,11 @@ def _is_word(rest: str, clitic: str, standalone: frozenset[str], known: frozense
     return k in standalone or k in known
 
 
-def snap_to_words(text: str, spans: Sequence[Span], known: frozenset[str] | None = None) -> list[Span]:
-    """Spans widened to word edges, except a clitic cut before a word (see the module doc)."""
+def snap_to_words(text: str, spans: Sequence[Span], known: frozenset[str] | None = None,
+                  whole_names: bool = False) -> list[Span]:
+    """Spans widened to word edges, except a clitic cut before a word (see the module doc).
+    ``whole_names``: no cut in a word that is itself a place name of the gazetteer (``لبنان``,
+    not ``ل`` + ``بنان``, though both are names)."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     if not words:
         return list(spans)
@@ -128,7 +131,8 @@ def snap_to_words(text: str, spans: Sequence[Span], known: frozenset[str] | None
         if i is not None and words[i][0] < start:
             ws, we = words[i]
             prefix = key(text[ws:start])
-            if not (prefix in _CLITICS and _is_word(text[start:we], prefix, standalone, known)):
+            if not (prefix in _CLITICS and _is_word(text[start:we], prefix, standalone, known)) \
+                    or (whole_names and key(text[ws:we]) in place_names()):
                 start = ws
         j = _word_at(starts, words, end - 1)
         if j is not None and words[j][1] > end and text[end - 1].isalpha() and text[end].isalpha():
@@ -472,6 +476,42 @@ def places_not_actors(text: str, spans: Sequence[Span], names: frozenset[str] | 
             and _PLACE_BEFORE.search(text[max(0, s.start - 16):s.start]) else s for s in spans]
 
 
+#: nouns that head a place's name (``حي`` + ``جوبر``, ``ريف`` + ``إدلب``, ``قاعدة`` + ``حميميم``): on
+#: the real train gold each starts a PLACE span and never stands just before one
+PLACE_HEADS = frozenset([
+    "حي", "قاعدة", "مطار", "مخيم", "ريف", "ريفي", "بادية", "جبل", "سهل", "نهر", "الضفة",
+    "البحر", "قلعة", "جسر", "سجن", "شارع", "دوار"])
+#: adjectives that end a place's name: directions (``ريف حلب الشمالي``, ``الغوطة الشرقية``) and
+#: the kind of a base or airport (``مطار دمشق الدولي``, ``قاعدة الشعيرات الجوية``)
+PLACE_ADJECTIVES = frozenset([
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الدولي", "الجوية", "العسكري"])
+
+
+def place_phrases(text: str, spans: Sequence[Span]) -> list[Span]:
+    """PLACE spans widened over a head noun just before them (``حي`` + ``جوبر``; a clitic
+    glued to the head stays outside: ``ب`` + ``ريف حلب``) and the adjectives in
+    :data:`PLACE_ADJECTIVES` just after them, where no other span lies."""
+    out = []
+    for span in spans:
+        if span.label != "PLACE":
+            out.append(span)
+            continue
+        start, end = span.start, span.end
+        m = re.search(r"([^\W\d_]+) +$", text[max(0, start - 20):start])
+        if m:
+            word, a = m.group(1), start - len(m.group(0))
+            cut = next((n for n in (0, 1, 2) if word[n:] in PLACE_HEADS and (n == 0 or key(word[:n]) in _CLITICS)),
+                       None)
+            if cut is not None and _free(spans, a, start, span):
+                start = a + cut
+        while (m := re.match(r" +([^\W\d_]+)(?=[\W\d]|$)", text[end:])) and m.group(1) in PLACE_ADJECTIVES \
+                and _free(spans, end, end + m.end(), span):
+            end += m.end()
+        out.append(span if (start, end) == (span.start, span.end)
+                   else replace(span, start=start, end=end, text=text[start:end]))
+    return _drop_overlaps(out)
+
+
 @dataclass
 class DecodingConfig:
     """Per-label confidence decoding of a tagger (``model.decoding`` of a training config).
@@ -496,6 +536,11 @@ class DecodingConfig:
     #: drop a COUNT span whose number the number rules read as surely no count of people
     #: (:func:`no_certain_non_counts`)
     count_veto: bool = False
+    #: no clitic cut in a word that is itself a place name (``لبنان``; :func:`snap_to_words`)
+    whole_place_names: bool = False
+    #: PLACE spans widened over a place head noun before them and direction adjectives after
+    #: (:func:`place_phrases`)
+    place_phrases: bool = False
 
     def check(self, labels: Sequence[str], where: str = "model.decoding") -> DecodingConfig:
         """Itself; a label that is not one of ``labels`` or a threshold outside [0, 1] is an error."""
@@ -526,14 +571,18 @@ def confident(spans: Sequence[Span], min_score: dict[str, float]) -> list[Span]:
 
 
 def constrain(text: str, spans: Sequence[Span], actors: bool = False, monitors: bool = False,
-              places: bool = False, edges: bool = False, veto: bool = False, ontology: Any = None
-              ) -> list[Span]:
+              places: bool = False, edges: bool = False, veto: bool = False, ontology: Any = None,
+              whole_names: bool = False, place_heads: bool = False) -> list[Span]:
     """The constraints: word edges, broken spans joined, COUNTs must hold a number; with
     ``actors``, ACTOR spans widened to the actor's noun phrase; with ``monitors``, no ACTOR
     inside a monitor's name; with ``places``, a place name after في is no ACTOR; with
     ``edges``, a COUNT span is the number it holds; with ``veto``, no COUNT on a number the
-    number rules read as surely no count (``ontology``: the tagger's, default the project's)."""
-    spans = merge_touching(text, snap_to_words(text, spans))
+    number rules read as surely no count (``ontology``: the tagger's, default the project's);
+    ``whole_names`` as :func:`snap_to_words`; with ``place_heads``, PLACE spans widened to the
+    place's phrase (:func:`place_phrases`)."""
+    spans = merge_touching(text, snap_to_words(text, spans, whole_names=whole_names))
+    if place_heads:
+        spans = place_phrases(text, spans)
     if monitors:
         spans = not_monitors(text, spans)
     if places:
@@ -552,7 +601,8 @@ def constrain(text: str, spans: Sequence[Span], actors: bool = False, monitors: 
 def apply(text: str, spans: Sequence[Span], cfg: DecodingConfig, ontology: Any = None) -> list[Span]:
     """The exact constraints :class:`DecodingConfig` switches on (:func:`constrain`)."""
     return constrain(text, spans, actors=cfg.actor_phrases, monitors=cfg.no_monitors, places=cfg.place_names,
-                     edges=cfg.count_edges, veto=cfg.count_veto, ontology=ontology)
+                     edges=cfg.count_edges, veto=cfg.count_veto, ontology=ontology,
+                     whole_names=cfg.whole_place_names, place_heads=cfg.place_phrases)
 
 
-__all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CONSTRUCT_HEADS", "MONITORS", "DecodingConfig", "actor_phrases", "apply", "confident", "constrain", "count_edges", "counts_with_numbers", "lexicon_words", "merge_touching", "no_certain_non_counts", "no_lone_adjectives", "not_monitors", "place_names", "places_not_actors", "snap_to_words"]
+__all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CONSTRUCT_HEADS", "MONITORS", "DecodingConfig", "actor_phrases", "apply", "confident", "constrain", "count_edges", "counts_with_numbers", "lexicon_words", "merge_touching", "no_certain_non_counts", "no_lone_adjectives", "not_monitors", "place_names", "place_phrases", "places_not_actors", "snap_to_words"]
