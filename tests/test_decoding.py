@@ -14,6 +14,7 @@ from hasila.decoding import (
     counts_with_numbers,
     no_lone_adjectives,
     not_monitors,
+    place_phrases,
     places_not_actors,
     snap_to_words,
 )
@@ -284,3 +285,52 @@ def test_the_config_switches_the_count_constraints():
     assert apply(text, spans, DecodingConfig()) == spans
     out = apply(text, spans, DecodingConfig(count_edges=True, count_veto=True))
     assert [s.text for s in out] == ["12,500"]
+
+
+def test_a_word_that_is_itself_a_place_name_keeps_its_first_letter():
+    text = "وصل الوفد إلى لبنان أمس"
+    cut = Span(text.index("لبنان") + 1, text.index("لبنان") + 5, "PLACE", "بنان")  # ل taken for a clitic
+    known = frozenset({"بنان", "لبنان"})
+    assert snap_to_words(text, [cut], known=known) == [cut]  # the old rule: بنان is a word too
+    out = constrain(text, [cut], whole_names=True)
+    assert [s.text for s in out] == ["لبنان"]
+    glued = "قصفت الطائرات بحلب"
+    city = Span(glued.index("حلب"), len(glued), "PLACE", "حلب")
+    assert constrain(glued, [city], whole_names=True) == [city]  # بحلب is no place name: ب stays out
+
+
+def test_a_place_takes_its_head_noun_and_the_direction_after_it():
+    text = "قصفت الطائرات بريف حلب الشمالي واستهدفت حي جوبر ومطار دمشق الدولي"
+    spans = [_in(text, "PLACE", "حلب"), _in(text, "PLACE", "جوبر"), _in(text, "PLACE", "دمشق")]
+    assert [s.text for s in place_phrases(text, spans)] == ["ريف حلب الشمالي", "حي جوبر", "مطار دمشق الدولي"]
+    assert constrain(text, spans) == spans  # off by default
+    assert [s.text for s in constrain(text, spans, place_heads=True)] == ["ريف حلب الشمالي", "حي جوبر",
+                                                                        "مطار دمشق الدولي"]
+
+
+def test_a_place_is_not_widened_over_another_span_or_a_town_word():
+    text = "دخلت القوات مدينة حلب الشرقية"
+    spans = [_in(text, "PLACE", "حلب"), _in(text, "ACTOR", "الشرقية")]
+    assert place_phrases(text, spans) == spans  # مدينة is no part of the name (the gold)
+
+
+def test_a_category_with_no_number_near_it_is_dropped():
+    text = "قتل 5 مدنيين بينهم أطفال. وتعيش عائلات المدنيين في خيام. وارتفعت حصيلة قتلى الغارات إلى 12"
+    spans = [_in(text, "CATEGORY", "مدنيين"), _in(text, "CATEGORY", "أطفال"),
+             _in(text, "CATEGORY", "المدنيين"), _in(text, "CATEGORY", "قتلى")]
+    kept = constrain(text, spans, category_numbers=True)
+    assert [s.text for s in kept] == ["مدنيين", "أطفال", "قتلى"]  # قتلى: the toll reaches 12
+    assert constrain(text, spans) == spans
+
+
+def test_the_config_switches_the_place_and_category_constraints():
+    text = "قتل 3 مدنيين في حي جوبر"
+    spans = [_in(text, "CATEGORY", "مدنيين"), _in(text, "PLACE", "جوبر")]
+    assert apply(text, spans, DecodingConfig()) == spans
+    out = apply(text, spans, DecodingConfig(place_phrases=True, category_numbers=True))
+    assert [s.text for s in out] == ["مدنيين", "حي جوبر"]
+
+
+def _in(text: str, label: str, surface: str) -> Span:
+    start = re.search(rf"(?<![^\W\d_]){re.escape(surface)}(?![^\W\d_])", text).start()
+    return Span(start, start + len(surface), label, surface)
