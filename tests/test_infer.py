@@ -509,7 +509,9 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
     assert main(["decoding", "--model", str(model)]) == 0
     assert json.loads(capsys.readouterr().out) == {"bias": {}, "min_score": {}, "actor_phrases": True,
                                                       "no_monitors": True, "place_names": True,
-                                                      "count_edges": False, "count_veto": False}
+                                                      "count_edges": False, "count_veto": False,
+                                                      "whole_place_names": False, "place_phrases": False,
+                                                      "category_numbers": False}
     assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
                  "--set", "bias.COUNT=-0.5", "--set", "count_veto=true"]) == 0
     capsys.readouterr()
