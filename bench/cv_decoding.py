@@ -22,8 +22,8 @@ exact constraint in turn (kept where the pooled F1 rises and no fold loses), the
 and thresholds again with no fold worse::
 
     PYTHONPATH=$PWD python bench/cv_decoding.py /work/wt/model/models/cv-{skynews,france24,saudi} \\
-        --base configs/default.yaml --options count_edges count_veto \\
-        --out bench/results/cv_decoding_count.json
+        --base configs/default.yaml --options count_edges count_veto whole_place_names place_phrases category_numbers \\
+        --out bench/results/cv_decoding_exact.json
 """
 
 from __future__ import annotations
