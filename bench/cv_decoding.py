@@ -17,8 +17,8 @@ measuring set (real dev) for the given models:
 ``--every-fold`` keeps a bias or threshold only where it lowers no fold's F1 (pooled F1 alone
 let the Saudi fold, half the reports, pick a PLACE bias that hurt the two other folds).
 ``--chosen FILE`` scores the settings an earlier run selected (its ``--out``) without selecting again.
-``--base CONFIG --options NAME ...`` starts from a config's ``model.decoding`` and switches on each
-exact constraint in turn (kept where the pooled F1 rises and no fold loses), then ascends the biases
+``--base CONFIG --options NAME ...`` starts from a config's ``model.decoding`` with those options off
+and switches on each exact constraint in turn (kept where the pooled F1 rises and no fold loses), then ascends the biases
 and thresholds again with no fold worse::
 
     PYTHONPATH=$PWD python bench/cv_decoding.py /work/wt/model/models/cv-{skynews,france24,saudi} \\
@@ -199,6 +199,7 @@ def switch_on(folds: Sequence[Fold], base: DecodingConfig, options: Sequence[str
     """Each boolean option of ``options`` switched on in turn, on top of the ones kept: kept
     only when the pooled F1 rises and no fold's F1 falls. Then the biases and thresholds are
     ascended again (no fold worse) on top. Returns every step, ``base`` first."""
+    base = replace(_copy(base), **dict.fromkeys(options, False))  # each option starts off
     found = {"base": base}
     best = _copy(base)
     best_f1, best_folds = fold_scores(folds, best)

@@ -357,7 +357,7 @@ def _indefinite_adjective(word: str, last: str) -> bool:
 
 
 def _widen_actor(text: str, span: Span, spans: Sequence[Span],
-                 known: frozenset[str] | None = None) -> tuple[int, int]:
+                 known: frozenset[str] | None = None, glued_heads: bool = False) -> tuple[int, int]:
     """The edges of ``span`` widened over its head, quoted name, quotes and adjectives."""
     start, end = span.start, span.end
     # a quoted name after its head: تنظيم «داعش» takes the head and both quotes (a bare
@@ -382,6 +382,11 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span],
     m = re.search(r"(\S+) +$", text[max(0, start - 30):start])
     if m and m.group(1) in ACTOR_HEADS and _free(spans, start - len(m.group(0)), start, span):
         start -= len(m.group(0))
+    elif m and glued_heads and _free(spans, start - len(m.group(0)), start, span):
+        # a head with a glued clitic: و + مسلحي داعش, ل + عناصر التنظيم (the clitic stays out)
+        cut = next((n for n in (1, 2) if key(m.group(1)[:n]) in _CLITICS and m.group(1)[n:] in ACTOR_HEADS), 0)
+        if cut:
+            start -= len(m.group(0)) - cut
     # the name a construct head governs and the adjectives after it: حزب + العمال + الكردستاني
     known = lexicon_words() if known is None else known
     while True:
@@ -413,13 +418,14 @@ def _only_actors(spans: Sequence[Span], start: int, end: int, own: Span) -> bool
                for s in spans if s is not own and s.start < end and start < s.end)
 
 
-def actor_phrases(text: str, spans: Sequence[Span]) -> list[Span]:
+def actor_phrases(text: str, spans: Sequence[Span], glued_heads: bool = False) -> list[Span]:
     """ACTOR spans widened to the actor's noun phrase (see the module doc); ACTOR pieces the
-    widened span now covers are dropped."""
+    widened span now covers are dropped. ``glued_heads``: a head noun carrying a clitic
+    (``ومسلحي``) is taken too, without the clitic."""
     out = []
     for span in spans:
         if span.label == "ACTOR":
-            start, end = _widen_actor(text, span, spans)
+            start, end = _widen_actor(text, span, spans, glued_heads=glued_heads)
             if (start, end) != (span.start, span.end):
                 span = replace(span, start=start, end=end, text=text[start:end])
         out.append(span)
@@ -566,6 +572,8 @@ class DecodingConfig:
     place_phrases: bool = False
     #: drop CATEGORY spans with no number near them (:func:`categories_with_numbers`)
     category_numbers: bool = False
+    #: an ACTOR span takes a head noun before it that carries a clitic (``و`` + ``مسلحي داعش``)
+    glued_heads: bool = False
 
     def check(self, labels: Sequence[str], where: str = "model.decoding") -> DecodingConfig:
         """Itself; a label that is not one of ``labels`` or a threshold outside [0, 1] is an error."""
@@ -597,8 +605,8 @@ def confident(spans: Sequence[Span], min_score: dict[str, float]) -> list[Span]:
 
 def constrain(text: str, spans: Sequence[Span], actors: bool = False, monitors: bool = False,
               places: bool = False, edges: bool = False, veto: bool = False, ontology: Any = None,
-              whole_names: bool = False, place_heads: bool = False, category_numbers: bool = False
-              ) -> list[Span]:
+              whole_names: bool = False, place_heads: bool = False, category_numbers: bool = False,
+              glued_heads: bool = False) -> list[Span]:
     """The constraints: word edges, broken spans joined, COUNTs must hold a number; with
     ``actors``, ACTOR spans widened to the actor's noun phrase; with ``monitors``, no ACTOR
     inside a monitor's name; with ``places``, a place name after في is no ACTOR; with
@@ -624,7 +632,7 @@ def constrain(text: str, spans: Sequence[Span], actors: bool = False, monitors: 
         if category_numbers:
             spans = categories_with_numbers(text, spans, numbers)
     spans = counts_with_numbers(text, spans)
-    return no_lone_adjectives(text, actor_phrases(text, spans)) if actors else spans
+    return no_lone_adjectives(text, actor_phrases(text, spans, glued_heads)) if actors else spans
 
 
 def apply(text: str, spans: Sequence[Span], cfg: DecodingConfig, ontology: Any = None) -> list[Span]:
@@ -632,7 +640,7 @@ def apply(text: str, spans: Sequence[Span], cfg: DecodingConfig, ontology: Any =
     return constrain(text, spans, actors=cfg.actor_phrases, monitors=cfg.no_monitors, places=cfg.place_names,
                      edges=cfg.count_edges, veto=cfg.count_veto, ontology=ontology,
                      whole_names=cfg.whole_place_names, place_heads=cfg.place_phrases,
-                     category_numbers=cfg.category_numbers)
+                     category_numbers=cfg.category_numbers, glued_heads=cfg.glued_heads)
 
 
 __all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CONSTRUCT_HEADS", "MONITORS", "DecodingConfig", "actor_phrases", "apply", "categories_with_numbers", "confident", "constrain", "count_edges", "counts_with_numbers", "lexicon_words", "merge_touching", "no_certain_non_counts", "no_lone_adjectives", "not_monitors", "place_names", "place_phrases", "places_not_actors", "snap_to_words"]

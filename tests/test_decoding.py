@@ -331,6 +331,18 @@ def test_the_config_switches_the_place_and_category_constraints():
     assert [s.text for s in out] == ["مدنيين", "حي جوبر"]
 
 
+def test_an_actor_takes_a_head_noun_that_carries_a_clitic_without_the_clitic():
+    text = "اشتبكت قوات النظام ومسلحي داعش قرب القرية"
+    spans = [_in(text, "ACTOR", "قوات النظام"), _in(text, "ACTOR", "داعش")]
+    assert [s.text for s in actor_phrases(text, spans)] == ["قوات النظام", "داعش"]  # off by default
+    assert [s.text for s in actor_phrases(text, spans, glued_heads=True)] == ["قوات النظام", "مسلحي داعش"]
+    assert [s.text for s in apply(text, spans, DecodingConfig(glued_heads=True))] == ["قوات النظام", "مسلحي داعش"]
+    other = "قتل عنصر ومسلحي داعش"
+    head = other.index("مسلحي")
+    taken = [Span(head, head + 5, "CATEGORY", "مسلحي"), _in(other, "ACTOR", "داعش")]
+    assert actor_phrases(other, taken, glued_heads=True) == taken  # the head is another span
+
+
 def _in(text: str, label: str, surface: str) -> Span:
     start = re.search(rf"(?<![^\W\d_]){re.escape(surface)}(?![^\W\d_])", text).start()
     return Span(start, start + len(surface), label, surface)

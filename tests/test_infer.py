@@ -511,7 +511,7 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
                                                       "no_monitors": True, "place_names": True,
                                                       "count_edges": False, "count_veto": False,
                                                       "whole_place_names": False, "place_phrases": False,
-                                                      "category_numbers": False}
+                                                      "category_numbers": False, "glued_heads": False}
     assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
                  "--set", "bias.COUNT=-0.5", "--set", "count_veto=true"]) == 0
     capsys.readouterr()
