@@ -36,6 +36,15 @@ News agencies, monitors and their staff are not actors (the guide): an ACTOR spa
 their names (``المرصد السوري لحقوق الإنسان``, ``رامي عبد الرحمن``, ``فرانس برس``) is dropped
 (:func:`not_monitors`); on the real train gold no span lies inside one.
 
+Six more exact constraints are options of :class:`DecodingConfig` (off by default, on in the
+configs, each kept on grouped CV over the real train outlets only where no held-out family loses):
+a COUNT span is the number expression it holds (:func:`count_edges`); no COUNT on a number the
+post-processor's number rules read as surely no count (:func:`no_certain_non_counts`); no clitic
+cut in a word that is itself a place name (``whole_place_names`` of :func:`snap_to_words`); a PLACE
+takes its head noun and direction adjectives (:func:`place_phrases`); a CATEGORY needs a number
+near it (:func:`categories_with_numbers`); an ACTOR takes a head noun that carries a clitic
+(``glued_heads`` of :func:`actor_phrases`).
+
 Confidence decoding (:class:`DecodingConfig`, saved with the model as ``model.decoding``)
 trades recall for precision per label: ``bias`` is added to a label's B-/I- logits before
 the tags are picked (negative: fewer, shorter spans of that label), and ``min_score`` drops
