@@ -53,7 +53,7 @@ def combine_label(policy: str, model: list[Span], rules: list[Span]) -> list[Spa
 
 def combine(model: list[Span], rules: list[Span], policy: dict[str, str]) -> list[Span]:
     """Every label combined under its policy; overlaps across labels keep the first, longer one."""
-    from hasila.model.decoding import _drop_overlaps
+    from hasila.rules.phrases import drop_overlaps as _drop_overlaps
 
     out: list[Span] = []
     for label in LABELS:

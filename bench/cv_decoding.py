@@ -17,6 +17,13 @@ measuring set (real dev) for the given models:
 ``--every-fold`` keeps a bias or threshold only where it lowers no fold's F1 (pooled F1 alone
 let the Saudi fold, half the reports, pick a PLACE bias that hurt the two other folds).
 ``--chosen FILE`` scores the settings an earlier run selected (its ``--out``) without selecting again.
+``--base CONFIG --options NAME ...`` starts from a config's ``model.decoding`` with those options off
+and switches on each exact constraint in turn (kept where the pooled F1 rises and no fold loses), then ascends the biases
+and thresholds again with no fold worse::
+
+    PYTHONPATH=$PWD python bench/cv_decoding.py /work/wt/model/models/cv-{skynews,france24,saudi} \\
+        --base configs/default.yaml --options count_edges count_veto whole_place_names place_phrases category_numbers \\
+        --out bench/results/cv_decoding_exact.json
 """
 
 from __future__ import annotations
@@ -180,6 +187,42 @@ def linked(docs: Sequence[Doc], preds: Sequence[Sequence[Span]], ontology: Any) 
     return outs
 
 
+def fold_scores(folds: Sequence[Fold], cfg: DecodingConfig) -> tuple[float, list[float]]:
+    """Pooled exact micro F1 and each fold's own, under ``cfg``."""
+    preds = [f.spans(cfg) for f in folds]
+    per = [exact_prf(f.docs, p)["micro"][2] for f, p in zip(folds, preds, strict=True)]
+    return exact_prf([d for f in folds for d in f.docs], [x for p in preds for x in p])["micro"][2], per
+
+
+def switch_on(folds: Sequence[Fold], base: DecodingConfig, options: Sequence[str]
+              ) -> dict[str, DecodingConfig]:
+    """Each boolean option of ``options`` switched on in turn, on top of the ones kept: kept
+    only when the pooled F1 rises and no fold's F1 falls. Then the biases and thresholds are
+    ascended again (no fold worse) on top. Returns every step, ``base`` first."""
+    base = replace(_copy(base), **dict.fromkeys(options, False))  # each option starts off
+    found = {"base": base}
+    best = _copy(base)
+    best_f1, best_folds = fold_scores(folds, best)
+    print(f"base: pooled exact F1 {100 * best_f1:.2f} (folds {', '.join(f'{100 * x:.1f}' for x in best_folds)})")
+    for name in options:
+        trial = replace(_copy(best), **{name: True})
+        f1, per = fold_scores(folds, trial)
+        worse = any(a < b - 1e-9 for a, b in zip(per, best_folds, strict=True))
+        kept = f1 > best_f1 + 1e-9 and not worse
+        print(f"+ {name}: pooled exact F1 {100 * f1:.2f} (folds {', '.join(f'{100 * x:.1f}' for x in per)})"
+              f" -> {'kept' if kept else 'not kept'}")
+        found[f"+{name}"] = trial
+        if kept:
+            best, best_f1, best_folds = trial, f1, per
+    found["kept options"] = best
+    print("kept options + bias, no fold worse:")
+    bias = ascend(folds, best, "bias", BIASES, every_fold=True)
+    print("kept options + bias + min_score, no fold worse:")
+    found["kept options, bias and min_score re-ascended"] = ascend(folds, bias, "min_score", THRESHOLDS,
+                                                                  every_fold=True)
+    return found
+
+
 def select(folds: Sequence[Fold], every_fold: bool = False) -> dict[str, DecodingConfig]:
     """The candidate settings: the exact ACTOR constraints, the thresholds and the biases each
     alone, then biases and thresholds on top of the exact constraints (each selected on the
@@ -207,6 +250,16 @@ def select(folds: Sequence[Fold], every_fold: bool = False) -> dict[str, Decodin
     return found
 
 
+def base_decoding(path: str, overrides: Sequence[str] = ()) -> DecodingConfig:
+    """``model.decoding`` of a training config (none given: the defaults), with ``key=value``
+    overrides (``count_veto=true``)."""
+    from hasila.config import apply_overrides, from_dict, read_yaml
+
+    data = dict((read_yaml(path).get("model") or {}).get("decoding") or {}) if path else {}
+    data = {k: dict(v) if isinstance(v, dict) else v for k, v in data.items()}
+    return from_dict(DecodingConfig, apply_overrides(data, list(overrides)))
+
+
 def main() -> None:
     from hasila.annotation.lsio import load_docs
     from hasila.data.dataset import outlet
@@ -219,6 +272,11 @@ def main() -> None:
     ap.add_argument("--chosen", default="", help="a previous --out file: score its settings, no new selection")
     ap.add_argument("--every-fold", action="store_true",
                     help="keep a change only when no held-out fold loses F1 (the last chain only)")
+    ap.add_argument("--base", default="", help="a config whose model.decoding starts --options")
+    ap.add_argument("--options", nargs="*", default=[],
+                    help="boolean DecodingConfig options to switch on in turn from --base's decoding "
+                         "(kept only where the pooled F1 rises and no fold loses), then bias and "
+                         "min_score ascended again")
     ap.add_argument("--out", default="")
     args = ap.parse_args()
 
@@ -234,6 +292,8 @@ def main() -> None:
         from hasila.fileio import read_json
 
         chosen = {k: from_dict(DecodingConfig, v) for k, v in read_json(args.chosen)["chosen"].items()}
+    elif args.options:
+        chosen = switch_on(folds, base_decoding(args.base), args.options)
     else:
         chosen = select(folds, args.every_fold)
     ontology = [f.tagger.ontology for f in folds for _ in f.docs]

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from hasila.link.text import key
 from hasila.model.decoding import (
     DecodingConfig,
-    actor_phrases,
+    apply,
     confident,
     constrain,
     counts_with_numbers,
     no_lone_adjectives,
     not_monitors,
+    place_phrases,
     places_not_actors,
     snap_to_words,
 )
+from hasila.rules.phrases import actor_phrases
 from hasila.schema import Span
 
 TEXT = "قصفت وحدات الحماية بريف منبج وقتل خمسة مدنيين يوم 12 آذار، وقالت والمعارضة إن ريف منبج هادئ"
@@ -232,3 +235,114 @@ def test_an_actor_takes_a_second_head_and_the_party_an_ally_word_names():
     assert _widened(text, ("قوات", "ACTOR"), ("الفصائل", "ACTOR"), ("الجيش الموالي", "ACTOR")) == \
         [("ACTOR", "قوات نظام الأسد"), ("ACTOR", "الفصائل الموالية للمعارضة السورية"),
          ("ACTOR", "الجيش الموالي لأنقرة")]
+
+
+def test_a_count_span_takes_the_edges_of_the_number_it_holds():
+    text = "قتل 12,500 شخص ونزح نحو 4.3 مليون مدني خلال عيد الفطر 36 منهم أطفال"
+    pieces = [Span(4, 6, "COUNT", "12"), Span(7, 10, "COUNT", "500")]  # the model broke one number
+    million = text.index("4.3")
+    scale = [Span(million + 2, million + 9, "COUNT", text[million + 2:million + 9])]  # "3 مليون"
+    feast = text.index("الفطر 36")
+    wide = [Span(feast, feast + 8, "COUNT", text[feast:feast + 8])]  # a word and the number
+    out = constrain(text, [*pieces, *scale, *wide], edges=True)
+    assert [s.text for s in out] == ["12,500", "4.3 مليون", "36"]
+    assert constrain(text, [*pieces, *scale, *wide]) == [*pieces, *scale, *wide]  # off by default
+
+
+def test_pieces_of_one_number_become_one_span_with_the_lower_score():
+    text = "قتل 12,500 شخص"
+    pieces = [Span(4, 6, "COUNT", "12", score=0.9), Span(7, 10, "COUNT", "500", score=0.6)]
+    assert constrain(text, pieces, edges=True) == [Span(4, 10, "COUNT", "12,500", score=0.6)]
+
+
+def test_count_edges_never_take_another_labels_text_nor_cut_a_word():
+    text = "قتل 12,500 شخص"
+    spans = [Span(4, 6, "COUNT", "12"), Span(7, 10, "PLACE", "500")]  # the number reaches another span
+    assert constrain(text, spans, edges=True) == spans
+    one = "قال احدهم إن 7 مدنيين قتلوا"  # احد inside احدهم: the number would cut the word
+    span = Span(4, 9, "COUNT", "احدهم")
+    assert constrain(one, [span], edges=True) == [span]
+
+
+def test_a_count_the_number_rules_read_as_surely_no_count_is_dropped():
+    text = ("قتل 7 مدنيين بينهم 3 أطفال، ونفذت الطائرات 25 غارة خلال 3 أيام، وتسيطر القوات على 80 بالمئة "
+            "من المدينة منذ عام 2015، وقتل رجل يبلغ من العمر 45 عاما")
+    counts = [Span(m.start(), m.end(), "COUNT", m.group(0)) for m in re.finditer(r"\d+", text)]
+    kept = constrain(text, counts, veto=True)
+    assert [s.text for s in kept] == ["7", "3"]  # 25 raids, 3 days, 80 percent, a year, an age go
+    assert [s.text for s in constrain(text, counts)] == [s.text for s in counts]  # off by default
+
+
+def test_the_veto_keeps_counts_of_people_a_dual_and_a_big_year_like_count():
+    text = "قتل 2019 مقاتلا منذ بداية العام، وأصيب طفلان في القصف"
+    spans = [Span(4, 8, "COUNT", "2019"), Span(text.index("طفلان"), text.index("طفلان") + 5, "COUNT", "طفلان")]
+    assert constrain(text, spans, veto=True) == spans
+
+
+def test_the_config_switches_the_count_constraints():
+    text = "قتل 12,500 شخص في 25 غارة"
+    spans = [Span(4, 6, "COUNT", "12"), Span(7, 10, "COUNT", "500"), Span(18, 20, "COUNT", "25")]
+    assert apply(text, spans, DecodingConfig()) == spans
+    out = apply(text, spans, DecodingConfig(count_edges=True, count_veto=True))
+    assert [s.text for s in out] == ["12,500"]
+
+
+def test_a_word_that_is_itself_a_place_name_keeps_its_first_letter():
+    text = "وصل الوفد إلى لبنان أمس"
+    cut = Span(text.index("لبنان") + 1, text.index("لبنان") + 5, "PLACE", "بنان")  # ل taken for a clitic
+    known = frozenset({"بنان", "لبنان"})
+    assert snap_to_words(text, [cut], known=known) == [cut]  # the old rule: بنان is a word too
+    out = constrain(text, [cut], whole_names=True)
+    assert [s.text for s in out] == ["لبنان"]
+    glued = "قصفت الطائرات بحلب"
+    city = Span(glued.index("حلب"), len(glued), "PLACE", "حلب")
+    assert constrain(glued, [city], whole_names=True) == [city]  # بحلب is no place name: ب stays out
+
+
+def test_a_place_takes_its_head_noun_and_the_direction_after_it():
+    text = "قصفت الطائرات بريف حلب الشمالي واستهدفت حي جوبر ومطار دمشق الدولي"
+    spans = [_in(text, "PLACE", "حلب"), _in(text, "PLACE", "جوبر"), _in(text, "PLACE", "دمشق")]
+    assert [s.text for s in place_phrases(text, spans)] == ["ريف حلب الشمالي", "حي جوبر", "مطار دمشق الدولي"]
+    assert constrain(text, spans) == spans  # off by default
+    assert [s.text for s in constrain(text, spans, place_heads=True)] == ["ريف حلب الشمالي", "حي جوبر",
+                                                                        "مطار دمشق الدولي"]
+
+
+def test_a_place_is_not_widened_over_another_span_or_a_town_word():
+    text = "دخلت القوات مدينة حلب الشرقية"
+    spans = [_in(text, "PLACE", "حلب"), _in(text, "ACTOR", "الشرقية")]
+    assert place_phrases(text, spans) == spans  # مدينة is no part of the name (the gold)
+
+
+def test_a_category_with_no_number_near_it_is_dropped():
+    text = "قتل 5 مدنيين بينهم أطفال. وتعيش عائلات المدنيين في خيام. وارتفعت حصيلة قتلى الغارات إلى 12"
+    spans = [_in(text, "CATEGORY", "مدنيين"), _in(text, "CATEGORY", "أطفال"),
+             _in(text, "CATEGORY", "المدنيين"), _in(text, "CATEGORY", "قتلى")]
+    kept = constrain(text, spans, category_numbers=True)
+    assert [s.text for s in kept] == ["مدنيين", "أطفال", "قتلى"]  # قتلى: the toll reaches 12
+    assert constrain(text, spans) == spans
+
+
+def test_the_config_switches_the_place_and_category_constraints():
+    text = "قتل 3 مدنيين في حي جوبر"
+    spans = [_in(text, "CATEGORY", "مدنيين"), _in(text, "PLACE", "جوبر")]
+    assert apply(text, spans, DecodingConfig()) == spans
+    out = apply(text, spans, DecodingConfig(place_phrases=True, category_numbers=True))
+    assert [s.text for s in out] == ["مدنيين", "حي جوبر"]
+
+
+def test_an_actor_takes_a_head_noun_that_carries_a_clitic_without_the_clitic():
+    text = "اشتبكت قوات النظام ومسلحي داعش قرب القرية"
+    spans = [_in(text, "ACTOR", "قوات النظام"), _in(text, "ACTOR", "داعش")]
+    assert [s.text for s in actor_phrases(text, spans)] == ["قوات النظام", "داعش"]  # off by default
+    assert [s.text for s in actor_phrases(text, spans, glued_heads=True)] == ["قوات النظام", "مسلحي داعش"]
+    assert [s.text for s in apply(text, spans, DecodingConfig(glued_heads=True))] == ["قوات النظام", "مسلحي داعش"]
+    other = "قتل عنصر ومسلحي داعش"
+    head = other.index("مسلحي")
+    taken = [Span(head, head + 5, "CATEGORY", "مسلحي"), _in(other, "ACTOR", "داعش")]
+    assert actor_phrases(other, taken, glued_heads=True) == taken  # the head is another span
+
+
+def _in(text: str, label: str, surface: str) -> Span:
+    start = re.search(rf"(?<![^\W\d_]){re.escape(surface)}(?![^\W\d_])", text).start()
+    return Span(start, start + len(surface), label, surface)

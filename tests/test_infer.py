@@ -506,12 +506,16 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
     shutil.copytree(tiny_model_dir, model)
     assert main(["decoding", "--model", str(model)]) == 0
     assert json.loads(capsys.readouterr().out) == {"bias": {}, "min_score": {}, "actor_phrases": True,
-                                                      "no_monitors": True, "place_names": True}
+                                                      "no_monitors": True, "place_names": True,
+                                                      "count_edges": False, "count_veto": False,
+                                                      "whole_place_names": False, "place_phrases": False,
+                                                      "category_numbers": False, "glued_heads": False}
     assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
-                 "--set", "bias.COUNT=-0.5"]) == 0
+                 "--set", "bias.COUNT=-0.5", "--set", "count_veto=true"]) == 0
     capsys.readouterr()
     tagger = Tagger.load(model, threads=1, bf16=False)
     assert tagger.decoding.min_score == {"ACTOR": 0.7} and tagger.decoding.bias == {"COUNT": -0.5}
+    assert tagger.decoding.count_veto is True and tagger.decoding.count_edges is False
     assert read_window_settings(model) == read_window_settings(tiny_model_dir)  # the rest is kept
     assert main(["decoding", "--model", str(model), "--set", "min_score.NAME=0.7"]) == 2
     assert "unknown label" in capsys.readouterr().err

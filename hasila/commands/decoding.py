@@ -13,7 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Prints the model's model.decoding (saved in DIR/resolved_config.yaml); with --set, "
                     "writes the changed settings there, so predict, evaluate, serve, ls and the ray "
                     "engine all decode with them. Keys: bias.LABEL (added to the label's logits), "
-                    "min_score.LABEL (a span below it is dropped), actor_phrases, no_monitors, place_names "
+                    "min_score.LABEL (a span below it is dropped), actor_phrases, no_monitors, place_names, "
+                    "count_edges, count_veto, whole_place_names, place_phrases, category_numbers, glued_heads "
                     "(true/false).")
     p.add_argument("--model", required=True, metavar="DIR", help="model folder (from hasila train)")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",

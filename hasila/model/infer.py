@@ -362,7 +362,7 @@ class Tagger:
         merged, the exact constraints applied (when :attr:`constrain`), then the spans below
         their label's ``min_score`` dropped."""
         from hasila.model.align import decode_windows
-        from hasila.model.decoding import confident, constrain
+        from hasila.model.decoding import apply, confident
 
         out: list[list[Span]] = []
         for text, ws, lg in zip(texts, windows, logits, strict=True):
@@ -373,7 +373,6 @@ class Tagger:
             spans = decode_windows(text, ws, [a.tolist() for a, _ in picked], self.id2label,
                                    [b.tolist() for _, b in picked])
             if self.constrain:
-                spans = constrain(text, spans, actors=self.decoding.actor_phrases,
-                                  monitors=self.decoding.no_monitors, places=self.decoding.place_names)
+                spans = apply(text, spans, self.decoding, self.ontology)
             out.append(confident(spans, self.decoding.min_score) if self.decoding.min_score else spans)
         return out

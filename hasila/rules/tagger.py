@@ -19,21 +19,20 @@ predictions.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hasila.annotation.ontology import Ontology, parse_number
-from hasila.config import read_yaml
 from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.text import TokenView, key, keys
-from hasila.model.decoding import UNIT_WORDS, actor_phrases
+from hasila.rules.lexicon import ActorLexicon
+from hasila.rules.phrases import UNIT_WORDS, actor_phrases
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS
 
@@ -42,8 +41,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Actor fields of configs/actors.yaml that hold phrases.
-PHRASE_FIELDS: tuple[str, ...] = ("names", "allies", "air", "helicopter", "drone", "ground", "gunmen")
 _CLITICS: tuple[str, ...] = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
 #: Heads and modifiers of descriptive actor phrases (``الطائرات الحربية الروسية``).
@@ -115,47 +112,6 @@ _NOT_NAMES = keys("""
     في من على إلى عن مع بين التي الذي الواقعة الواقع الخاضعة الخاضع المحاصرة المحاصر المجاورة المجاور
     الحدودية الحدودي ذاتها نفسها نفسه ذاته عدة أخرى كبيرة صغيرة جديدة قريبة
     """)
-
-
-@dataclass(frozen=True)
-class ActorLexicon:
-    """Actor phrases (folded key tuple → surface phrase and category id)."""
-
-    phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
-    source: str = "<none>"
-
-    @classmethod
-    def load(cls, path: str | Path | None = None) -> ActorLexicon:
-        """Read ``configs/actors.yaml`` (phrases written ``a|b`` give both forms)."""
-        path = Path(path) if path is not None else project_root() / "configs" / "actors.yaml"
-        data = read_yaml(path)
-        actors = data.get("actors")
-        if not isinstance(actors, list):
-            raise UserError(f"{path}: 'actors' must be a list")
-        phrases: dict[tuple[str, ...], tuple[str, str]] = {}
-        for n, actor in enumerate(actors):
-            if not isinstance(actor, dict):
-                raise UserError(f"{path}: actors[{n}]: expected a mapping")
-            category = str(actor.get("category") or "other")
-            for fld in PHRASE_FIELDS:
-                items = actor.get(fld) or []
-                if not isinstance(items, list):
-                    raise UserError(f"{path}: actors[{n}].{fld}: expected a list")
-                for item in items:
-                    for form in str(item).split("|"):
-                        form = form.strip()
-                        if form:
-                            phrases.setdefault(tuple(key(form).split()), (form, category))
-        return cls(phrases, str(path))
-
-    @classmethod
-    def from_phrases(cls, items: Iterable[tuple[str, str]]) -> ActorLexicon:
-        """A lexicon from ``(phrase, category)`` pairs (tests, custom lists)."""
-        return cls({tuple(key(p).split()): (p, c) for p, c in items}, "<list>")
-
-    @functools.cached_property
-    def max_len(self) -> int:
-        return max((len(k) for k in self.phrases), default=1)
 
 
 def _skip_letters(text: str, start: int, n: int) -> int:
@@ -395,7 +351,7 @@ def weak_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, ont
 
 def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span]:
     """The actor spans widened to the actor's noun phrase as the model's are
-    (:func:`hasila.model.decoding.actor_phrases`: ``مقاتلي المعارضة``, ``تنظيم داعش الإرهابي``),
+    (:func:`hasila.rules.phrases.actor_phrases`: ``مقاتلي المعارضة``, ``تنظيم داعش الإرهابي``),
     but for a bare noun of the ontology (``الجهاديين``), which stays as it is."""
     nouns = [s for s in spans if ontology.noun_id(s.text) is not None]
     wide = actor_phrases(text, [s for s in spans if s not in nouns])
@@ -404,7 +360,7 @@ def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span
 
 def _with_number(text: str, span: Span) -> Span:
     """A unit's span with its number (``للفرقة 30``: the span ``لفرقة`` after ل grows to
-    ``لفرقة 30``, as :func:`hasila.model.decoding.actor_phrases` does for ``الفرقة 30``)."""
+    ``لفرقة 30``, as :func:`hasila.rules.phrases.actor_phrases` does for ``الفرقة 30``)."""
     last = span.text.split()[-1]
     m = _UNIT_NUMBER.match(text, span.end)
     if m is None or not (last.startswith("ل") and "ا" + last in UNIT_WORDS):
