@@ -95,8 +95,8 @@ class AffiliationReader(Reader):
         """``12 من عناصر قوات النظام``, ``سبعة من مسلحي داعش``: the group right after a
         partitive member noun decides the category."""
         v = self.view
-        k = v.index_range(c.noun.start, c.noun.end)[1] if c.noun is not None else c.tail
-        k = v.next_word(k)
+        tail = v.index_range(c.noun.start, c.noun.end)[1] if c.noun is not None else c.tail
+        k = v.next_word(tail)
         if k is None or v.is_boundary(k) or self.groups.allies_at(k):
             return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
         actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)

@@ -204,6 +204,7 @@ class CategoryResolver(Reader):
             return d.category or self.onto.fallback
         while d.parent is not None and d.parent.category is not None and d.parent.sentence == d.sentence:
             d = d.parent
+        assert d.category is not None  # the caller skips counts without one; only parents with one are climbed
         found = [d.category]
         k = d
         while k.cue == "coord" and k.order > 0:

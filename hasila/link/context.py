@@ -69,8 +69,9 @@ def with_ids(spans: list[Span]) -> list[Span]:
             n += 1
             while f"_l{n}" in used:
                 n += 1
-            s = s.with_id(f"_l{n}")
-            used.add(s.id)
+            new_id = f"_l{n}"
+            s = s.with_id(new_id)
+            used.add(new_id)
         out.append(s)
     return out
 

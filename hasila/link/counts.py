@@ -101,9 +101,9 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
     for m in numbers:
         if id(m) in taken:
             continue
-        inside = others.overlapping(m.start, m.end)
+        over = others.overlapping(m.start, m.end)
         verdict, reason = classify_number(view, m.start, m.end, m.value, m.kind, onto,
-                                          inside.label if inside else None)
+                                          over.label if over else None)
         if verdict == "count" and m.kind == "digits" and _names_a_place(text, m, others):
             verdict, reason = "non_count", "ordinal"  # شبكة "السويداء 24": a name, not a count
         if verdict == "count" and m.kind == "dual" and not _construct_of_a_group(view, m, onto):

@@ -80,7 +80,8 @@ def _sum_warnings(nodes: list[CountNode], rec_id: dict[int, str], onto: Any) -> 
                 best[k.category] = k.value
                 ids[k.category] = k
         cats = sorted(best)[:12]
-        top, chosen = 0, ()
+        top = 0
+        chosen: tuple[str, ...] = ()
         for n in range(2, len(cats) + 1):
             for combo in combinations(cats, n):
                 if all(onto.disjoint(a, b) for a, b in combinations(combo, 2)):
@@ -181,12 +182,12 @@ def _result(lk: LinkContext, nodes: list[CountNode]) -> LinkResult:
                 a, b = c.noun_chars
                 if not taken.isdisjoint(range(a, b)):
                     continue
-                sid = f"_k{n}"
-                while sid in used:
-                    sid += "_"
-                c.noun = Span(a, b, "CATEGORY", lk.text[a:b], id=sid)
+                noun_id = f"_k{n}"
+                while noun_id in used:
+                    noun_id += "_"
+                c.noun = Span(a, b, "CATEGORY", lk.text[a:b], id=noun_id)
                 lk.spans.append(c.noun)
-                used.add(sid)
+                used.add(noun_id)
                 taken.update(range(a, b))
     for c in nodes:
         assert c.category is not None and c.status is not None

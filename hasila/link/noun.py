@@ -49,9 +49,11 @@ class NounReader(Reader):
             if c.hint is None and v[c.t0].has(cues.FOREIGN_ADJ):
                 c.hint = "foreign_forces"  # والروسيان: the two Russians
             j = v.next_word(c.t1)
+            start = c.t1
             if j is not None and v[j].has(cues.OTHERS_WORDS):
                 c.others = True  # عنصرين آخرين
-            self.aff.read_group(c, c.t1 if not c.others else j + 1)
+                start = j + 1
+            self.aff.read_group(c, start)
             self.aff.construct_dual(c, j)
             self.aff.neutral_group(c)
             return

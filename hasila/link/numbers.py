@@ -91,6 +91,7 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
     index = _group_index(ontology)
     first_forms = set(variants(view[words[0]].key))
     best: tuple[int, str] | None = None
+    cid: str | None
     for phrase, cid in index.items():
         n = len(phrase)
         if n > len(words) or phrase[0] not in first_forms:
@@ -131,7 +132,7 @@ def _next_word(view: TokenView, end: int) -> int | None:
 
 
 def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
-    out = []
+    out: list[int] = []
     i = view.last_before(start)
     while i >= 0 and len(out) < n:
         t = view[i]
@@ -411,8 +412,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "money"
     if nxt is not None and view[nxt].has(cues.AGE_UNITS):
         before = _prev_words(view, start, 4)
-        p = view.last_before(start)
-        if any(view[k].has(cues.AGE_BEFORE) for k in before) or (p >= 0 and view[p].text == "("):
+        left = view.last_before(start)
+        if any(view[k].has(cues.AGE_BEFORE) for k in before) or (left >= 0 and view[left].text == "("):
             return "non_count", "age"
     if nxt is not None and view[nxt].has(cues.DURATION_UNITS):
         return "non_count", "duration"

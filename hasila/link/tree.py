@@ -238,8 +238,8 @@ def _complete_sums(nodes: list[CountNode], kinds: Kinds, cross_paragraph: bool =
             last = max(k.order for k in items)
             run: list[CountNode] = []
             running = have
-            for k in range(last + 1, len(nodes)):
-                cand = nodes[k]
+            for i in range(last + 1, len(nodes)):
+                cand = nodes[i]
                 if cand.parent is not None or cand.descends_from(total) or total.descends_from(cand):
                     continue
                 if cand.vague or cand.value > total.value or not kinds.compatible(cand.hint, total.hint):
