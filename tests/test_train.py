@@ -252,3 +252,12 @@ def test_a_decoding_setting_for_an_unknown_label_fails_before_training(tmp_path)
     with pytest.raises(UserError, match="WEAPON"):
         train(cfg)
     assert not (tmp_path / "training").exists() and not (tmp_path / "models").exists()
+
+
+def test_model_card_names_every_decoding_constraint_that_is_on() -> None:
+    from hasila.model.decoding import DecodingConfig
+    from hasila.training.train import _switched_on
+
+    on = _switched_on(DecodingConfig(count_veto=True, glued_heads=True, actor_phrases=False,
+                                     no_monitors=False, place_names=False))
+    assert on == ["count_veto", "glued_heads"]

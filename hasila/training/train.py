@@ -33,7 +33,7 @@ import random
 import shutil
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -711,6 +711,11 @@ def _processes(metrics: dict[str, Any]) -> str:
     return f" in each of {world} data-parallel processes" if world > 1 else ""
 
 
+def _switched_on(decoding: DecodingConfig) -> list[str]:
+    """The names of the decoding's on/off constraints that are on, for the model card."""
+    return [f.name for f in fields(decoding) if getattr(decoding, f.name) is True]
+
+
 def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
     """A model card in the hub's format (YAML header): data mix, hyperparameters, measured scores,
     failure classes, intended use and limits. Only what training measured is filled in."""
@@ -756,8 +761,7 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         f"- labels: {', '.join(m.labels)} (IOB2 tags: {', '.join(m.tags())})",
         f"- decoding (`model.decoding`, also used to select the checkpoint): logit bias "
         f"{m.decoding.bias or 'none'}, span thresholds {m.decoding.min_score or 'none'}, "
-        f"ACTOR noun phrases {'on' if m.decoding.actor_phrases else 'off'}, monitors dropped "
-        f"{'on' if m.decoding.no_monitors else 'off'}, place names after في {'on' if m.decoding.place_names else 'off'}",
+        f"constraints on: {', '.join(_switched_on(m.decoding)) or 'none'}",
         f"- windows: max_length {t.max_length}, stride {t.stride}; "
         f"label_all_subtokens {cfg.data.label_all_subtokens}",
         f"- optimiser: AdamW lr {t.lr:g}, weight decay {t.weight_decay:g}, warmup {t.warmup_ratio:g}, "
