@@ -1,7 +1,8 @@
 """Score model folders (and the rules) on a gold file: strict entity F1 per label and record F1,
 with the exact decoding constraints on and off (the ablation of hasila.model.decoding; the last
 variant adds the ACTOR noun-phrase, monitor and place-name constraints; the per-label biases and thresholds
-are bench/cv_decoding.py's).
+are bench/cv_decoding.py's), then as ``hasila predict`` tags (every constraint the folder's
+``model.decoding`` switches on).
 
     PYTHONPATH=$PWD python bench/real_dev.py models/default [more model folders] \
         --gold ../shared/real/dev_gold.json --rules --out bench/results/real_dev.json
@@ -57,12 +58,16 @@ def main() -> None:
         " +snap+count+merge": decoding.constrain,
         " +snap+count+merge+actors": lambda text, spans: decoding.constrain(text, spans, actors=True,
                                                                            monitors=True, places=True),
+        " (the folder's model.decoding)": "saved",
     }
     for model in args.models:
         run, tagger = model_system(Path(model))
-        tagger.constrain = False
         original = tagger.tag
         for suffix, fn in variants.items():
+            tagger.constrain = fn == "saved"  # as `hasila predict` tags: every constraint the folder sets
+            if fn == "saved":
+                fn = None
+
             def tag(texts, batch_size=16, fn=fn, original=original):
                 out = original(texts, batch_size=batch_size)
                 return out if fn is None else [fn(t, s) for t, s in zip(texts, out, strict=True)]
