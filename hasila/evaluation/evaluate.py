@@ -248,18 +248,18 @@ def model_system(model_dir: str | Path, batch_size: int = 16) -> tuple[System, A
 
 
 def rules_system(ontology: Any) -> System:
-    """The rules baseline (weak labeller) followed by the post-processor."""
+    """The rules baseline (the rules tagger) followed by the post-processor."""
     from hasila.link import link, load_link_config
-    from hasila.rules.tagger import RulesLabeller
+    from hasila.rules.tagger import RulesTagger
 
     cfg = load_link_config()
 
-    labeller = RulesLabeller.load(ontology=ontology)
+    rules = RulesTagger.load(ontology=ontology)
 
     def run(docs: list[Doc]) -> list[SystemOutput]:
         outs = []
         for doc in docs:
-            pred = labeller.label(doc.text)
+            pred = rules.label(doc.text)
             res = link(doc.text, pred.spans, ontology, cfg)
             outs.append(SystemOutput(pred.spans, res.records, [_nc(n) for n in res.non_counts]))
         return outs
