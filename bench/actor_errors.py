@@ -107,10 +107,10 @@ def main() -> None:
                             else read_decoding(path, args.decoding))
     out = {"model": errors(docs, preds, args.label)}
     if args.rules:
-        from hasila.rules.tagger import RulesLabeller
+        from hasila.rules.tagger import RulesTagger
 
-        labeller = RulesLabeller.load()
-        out["rules"] = errors(docs, [labeller.label(d.text).spans for d in docs], args.label)
+        rules = RulesTagger.load()
+        out["rules"] = errors(docs, [rules.label(d.text).spans for d in docs], args.label)
     for name, res in out.items():
         print(name, "FP", res["false_positives"], "FN", res["false_negatives"])
         print(" frequent FP spans:", res["frequent_fp_spans"][:25])

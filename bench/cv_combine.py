@@ -67,7 +67,7 @@ def main() -> None:
     from hasila.annotation.ontology import Ontology
     from hasila.data.dataset import outlet
     from hasila.model.infer import read_decoding
-    from hasila.rules.tagger import RulesLabeller
+    from hasila.rules.tagger import RulesTagger
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folds", nargs="+")
@@ -78,7 +78,7 @@ def main() -> None:
     ap.add_argument("--out", default="")
     args = ap.parse_args()
 
-    rules = RulesLabeller.load()
+    rules = RulesTagger.load()
     train = load_docs(args.train_gold, source="annotations")
     docs, model_spans, ontologies = [], [], []
     for path in map(Path, args.folds):

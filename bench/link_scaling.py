@@ -3,7 +3,7 @@
     PYTHONPATH=$PWD python bench/link_scaling.py [--counts 2000 4000 8000]
 
 Builds one long made-up report by repeating a paragraph (four casualty counts,
-a date and a year each), times ``RulesLabeller.label`` and ``link`` separately,
+a date and a year each), times ``RulesTagger.label`` and ``link`` separately,
 and prints wall and CPU seconds (CPU time of this process: other jobs on the
 machine do not count) with their ratio to the smallest size. The target of
 issue 13: 8,000 counts in at most 6x the time of 2,000 (linear time).
@@ -16,7 +16,7 @@ import json
 import time
 
 from hasila.link import link, load_link_config
-from hasila.rules.tagger import RulesLabeller
+from hasila.rules.tagger import RulesTagger
 
 PARAGRAPH = ("قتل 12 مدنيا بينهم 3 أطفال وسيدتان في قصف جوي على بلدة كفرنبل في 14 أيار 2019، "
              "وأصيب 20 عنصرا من قوات النظام في اشتباكات مع الفصائل.\n")
@@ -32,15 +32,15 @@ def main() -> None:
     ap.add_argument("--counts", type=int, nargs="+", default=[2000, 4000, 8000])
     ap.add_argument("--json", help="write the figures to this file")
     args = ap.parse_args()
-    labeller = RulesLabeller.load()
+    rules = RulesTagger.load()
     cfg = load_link_config()
     rows = []
     for n in args.counts:
         text = report(n)
         t0, c0 = time.perf_counter(), time.process_time()
-        doc = labeller.label(text)
+        doc = rules.label(text)
         t1, c1 = time.perf_counter(), time.process_time()
-        res = link(text, doc.spans, labeller.ontology, cfg)
+        res = link(text, doc.spans, rules.ontology, cfg)
         t2, c2 = time.perf_counter(), time.process_time()
         rows.append({"counts": n, "records": len(res.records), "chars": len(text),
                      "tag_s": round(t1 - t0, 2), "link_s": round(t2 - t1, 2), "total_s": round(t2 - t0, 2),

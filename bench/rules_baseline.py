@@ -4,9 +4,9 @@
 
 Prints three tables:
 
-1. the rules labeller (weak-label): strict span P/R/F1 per label;
+1. the rules tagger (weak-label): strict span P/R/F1 per label;
 2. casualty records (the guide's rule: span overlap, value, category, parent)
-   for (a) the rules labeller + linker, (b) the linker on gold spans (COUNT
+   for (a) the rules tagger + linker, (b) the linker on gold spans (COUNT
    attributes and relations removed), (c) the linker on gold spans without
    its rules fallback, (d) the linker on gold spans without the COUNT spans
    (it must find the counts itself);
@@ -14,7 +14,7 @@ Prints three tables:
 
 Timings are printed too (they are not part of any test).
 
-``--outlets`` instead scores the rules labeller's strict spans per label on the selection
+``--outlets`` instead scores the rules tagger's strict spans per label on the selection
 sets: real train per outlet and per outlet family (international 2018, Saudi 2015), team
 train and team dev (``--sets`` adds ``dev``/``test`` for a final measurement only), with the
 false negatives and positives of each label in classes (``bench/actor_errors.py``) and their
@@ -42,7 +42,7 @@ from hasila.annotation.ontology import Ontology, find_numbers
 from hasila.evaluation.scoring import match_records, record_scores, strict_span_scores
 from hasila.fileio import shared_dir
 from hasila.link import LinkConfig, LinkResult, link
-from hasila.rules.tagger import RulesLabeller
+from hasila.rules.tagger import RulesTagger
 from hasila.schema import LABELS, CasualtyRecord, Doc, records_from_doc
 
 
@@ -75,16 +75,16 @@ def number_decisions(doc: Doc, records: list[CasualtyRecord]) -> tuple[int, int,
 def run(gold_path: Path, show_errors: int) -> int:
     docs = load_docs(gold_path)
     ontology = Ontology.load()
-    labeller = RulesLabeller.load(ontology=ontology)
+    tagger = RulesTagger.load(ontology=ontology)
     print(f"gold: {gold_path} ({len(docs)} reports, "
           f"{sum(len(d.spans_of('COUNT')) for d in docs)} COUNT spans)")
-    print(f"gazetteer: {'loaded' if labeller.gazetteer is not None else 'absent (place patterns only)'}")
+    print(f"gazetteer: {'loaded' if tagger.gazetteer is not None else 'absent (place patterns only)'}")
 
     t0 = time.perf_counter()
-    weak_docs = [labeller.label(d.text, d.id) for d in docs]
-    t_weak = time.perf_counter() - t0
+    rules_docs = [tagger.label(d.text, d.id) for d in docs]
+    t_rules = time.perf_counter() - t0
 
-    spans = strict_span_scores(docs, weak_docs, LABELS)
+    spans = strict_span_scores(docs, rules_docs, LABELS)
     print("\n1. rules labeller: strict spans (same start, end, label)")
     print(HEADER)
     for label in LABELS:
@@ -95,7 +95,7 @@ def run(gold_path: Path, show_errors: int) -> int:
         return [replace(s, count=None) for s in d.spans]
 
     systems: dict[str, Callable[[Doc], LinkResult]] = {
-        "rules labeller + linker": lambda d: link(d.text, weak_docs[docs.index(d)].spans, ontology),
+        "rules labeller + linker": lambda d: link(d.text, rules_docs[docs.index(d)].spans, ontology),
         "linker on gold spans": lambda d: link(d.text, bare(d), ontology),
         "  ... rules fallback off": lambda d: link(d.text, bare(d), ontology, LinkConfig(rules_fallback=False)),
         "  ... without COUNT spans": lambda d: link(d.text, [s for s in bare(d) if s.label != "COUNT"], ontology),
@@ -122,7 +122,7 @@ def run(gold_path: Path, show_errors: int) -> int:
         ok, n, missed, spurious = (sum(x[i] for x in tot) for i in range(4))
         print(f"{name:<34} {_pct(ok / n if n else 0.0)}  {n:>5} {missed:>6} {spurious:>8}")
 
-    print(f"\ntime: rules labeller {t_weak:.2f}s for {len(docs)} reports; "
+    print(f"\ntime: rules labeller {t_rules:.2f}s for {len(docs)} reports; "
           + "; ".join(f"{k.strip()} {v[2]:.2f}s" for k, v in results.items()))
 
     if show_errors:
@@ -143,20 +143,20 @@ def run(gold_path: Path, show_errors: int) -> int:
 
 
 def outlet_table(sets: list[str], json_path: Path | None, examples_path: Path | None, top: int) -> int:
-    """Strict span P/R/F1 per label of the rules labeller on each set and outlet group."""
+    """Strict span P/R/F1 per label of the rules tagger on each set and outlet group."""
     from collections import Counter
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from actor_errors import errors
     from linker_outlets import SETS, groups_of
 
-    labeller = RulesLabeller.load()
+    tagger = RulesTagger.load()
     rows: list[dict] = []
     wrong: dict[str, dict] = {}
     print(f"{'':<24} {'label':<9}" + HEADER[34:])
     for name in sets:
         docs = load_docs(SETS[name], source="annotations")
-        preds = {d.id: labeller.label(d.text, d.id) for d in docs}
+        preds = {d.id: tagger.label(d.text, d.id) for d in docs}
         for group, idx in groups_of(name, docs).items():
             gdocs = [docs[i] for i in idx]
             sc = strict_span_scores(gdocs, [preds[d.id] for d in gdocs], LABELS)

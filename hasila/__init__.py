@@ -16,9 +16,9 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# With few cores and another busy process, OpenMP's default busy-waiting makes torch
-# inference several times slower (measured in bench/predict_speed.py); passive waiting
-# costs ~5% on an idle machine. Set before torch is imported; a caller's value wins.
+# With few cores and another busy process, OpenMP's default busy-waiting slows torch
+# inference down, passive waiting costs little on an idle machine (the measured figures:
+# bench/results/README.md). Set before torch is imported; a caller's value wins.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 #: Public names re-exported lazily: name -> module that defines it.

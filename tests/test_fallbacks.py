@@ -11,17 +11,17 @@ from test_predict import model_dir, reports, write_jsonl  # noqa: F401
 from hasila.cli import main
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, project_root
-from hasila.rules.tagger import RulesLabeller, WeakConfig
+from hasila.rules.tagger import RulesConfig, RulesTagger
 
 
 def test_a_gazetteer_that_does_not_load_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match=r"gazetteer file not found; the rules need the gazetteer"):
-        RulesLabeller.load(WeakConfig(gazetteer=str(tmp_path / "places.tsv")))
+        RulesTagger.load(RulesConfig(gazetteer=str(tmp_path / "places.tsv")))
     broken = tmp_path / "broken.tsv"
     broken.write_text("name\tkind\n", encoding="utf-8")
     with pytest.raises(UserError, match=r"broken.tsv: line 1: expected the header"):
-        RulesLabeller.load(WeakConfig(gazetteer=str(broken)))
-    assert RulesLabeller.load(WeakConfig(gazetteer="")).gazetteer is None  # asked for: no error
+        RulesTagger.load(RulesConfig(gazetteer=str(broken)))
+    assert RulesTagger.load(RulesConfig(gazetteer="")).gazetteer is None  # asked for: no error
 
 
 def test_a_model_without_its_ontology_is_said(tmp_path: Path, model_dir: Path,  # noqa: F811

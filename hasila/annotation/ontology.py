@@ -48,7 +48,9 @@ _PERSIAN = str.maketrans({"ی": "ي", "ک": "ك"})
 
 def key(text: str) -> str:
     """The lookup key of a word or phrase: ``fold`` plus Persian ya/kaf, and
-    punctuation (quotes, commas) turned into spaces."""
+    punctuation (quotes, commas) turned into spaces. It differs from the linker's
+    :func:`hasila.link.text.key` (``fold`` alone) on purpose: category words and span texts
+    are looked up with their punctuation and Persian letters folded away."""
     return " ".join(re.findall(r"\w+", fold(text).translate(_PERSIAN)))
 
 

@@ -57,7 +57,8 @@ def gold_sets(test_gold: Path) -> list[Path]:
 
 def run_pipeline(config: str | Path, overrides: list[str] | None = None, skip_train: bool = False,
                  baseline: bool = True) -> PipelineResult:
-    """Train the configured model, predict the gold test reports, write the evaluation report."""
+    """Train the configured model, predict the gold test reports, write the evaluation report
+    (scoring the predictions file just written: the test reports are tagged once)."""
     from hasila.apps.predict import run_predict
     from hasila.evaluation.evaluate import run_evaluate
     from hasila.evaluation.report import headline_rows
@@ -84,7 +85,7 @@ def run_pipeline(config: str | Path, overrides: list[str] | None = None, skip_tr
 
     t2 = time.monotonic()
     metrics = run_evaluate(model_dir, gold_sets(root / "annotations" / "gold" / "test.json"), eval_dir,
-                           baseline="rules" if baseline else None)
+                           baseline="rules" if baseline else None, predictions=predictions)
     seconds["evaluate"] = time.monotonic() - t2
     seconds["total"] = time.monotonic() - t0
     return PipelineResult(model_dir, predictions, eval_dir, seconds, headline_rows(metrics))

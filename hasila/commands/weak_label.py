@@ -18,16 +18,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "a Label Studio export with predictions, atomically.")
     p.add_argument("--input", required=True, metavar="FILE.jsonl", help="reports, one JSON object a line")
     p.add_argument("--output", required=True, metavar="PATH", help="Label Studio JSON export to write")
-    add_config_args(p, None, "WeakConfig YAML (optional)", "link.rules_fallback=false")
+    add_config_args(p, None, "RulesConfig YAML (optional)", "link.rules_fallback=false")
     p.add_argument("--limit", type=int, default=0, help="label only the first N reports")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from hasila.config import load_config
-    from hasila.rules.tagger import WeakConfig, weak_label_file
+    from hasila.rules.tagger import RulesConfig, rules_label_file
 
-    cfg = load_config(WeakConfig, args.config, args.overrides)
-    n = weak_label_file(args.input, args.output, cfg, limit=args.limit)
+    cfg = load_config(RulesConfig, args.config, args.overrides)
+    n = rules_label_file(args.input, args.output, cfg, limit=args.limit)
     print(f"hasila weak-label: {n} reports -> {args.output} (model_version {cfg.model_version})")
     return 0

@@ -1,6 +1,6 @@
 """Rules silver: casualty reports picked from unlabelled corpora, labelled by the rules baseline.
 
-The rules (:class:`hasila.rules.tagger.RulesLabeller`: gazetteer, actor lists, the
+The rules (:class:`hasila.rules.tagger.RulesTagger`: gazetteer, actor lists, the
 linker's number rules) are the most accurate labeller on real reports, so a
 model trained on what they say about many real reports learns their knowledge
 from real text, at the density of real news. :func:`select_reports` keeps the
@@ -72,19 +72,19 @@ def rules_fingerprint() -> str:
     return h.hexdigest()
 
 
-_LABELLER = None
+_RULES = None
 
 
 def _init_worker() -> None:
-    global _LABELLER
-    from hasila.rules.tagger import RulesLabeller
+    global _RULES
+    from hasila.rules.tagger import RulesTagger
 
-    _LABELLER = RulesLabeller.load()
+    _RULES = RulesTagger.load()
 
 
 def _label(text: str) -> list[list]:
-    assert _LABELLER is not None
-    doc = _LABELLER.label(text)
+    assert _RULES is not None
+    doc = _RULES.label(text)
     return [[s.start, s.end, s.label] for s in doc.spans]
 
 

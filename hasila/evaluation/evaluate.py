@@ -248,21 +248,46 @@ def model_system(model_dir: str | Path, batch_size: int = 16) -> tuple[System, A
 
 
 def rules_system(ontology: Any) -> System:
-    """The rules baseline (weak labeller) followed by the post-processor."""
+    """The rules baseline (the rules tagger) followed by the post-processor."""
     from hasila.link import link, load_link_config
-    from hasila.rules.tagger import RulesLabeller
+    from hasila.rules.tagger import RulesTagger
 
     cfg = load_link_config()
 
-    labeller = RulesLabeller.load(ontology=ontology)
+    rules = RulesTagger.load(ontology=ontology)
 
     def run(docs: list[Doc]) -> list[SystemOutput]:
         outs = []
         for doc in docs:
-            pred = labeller.label(doc.text)
+            pred = rules.label(doc.text)
             res = link(doc.text, pred.spans, ontology, cfg)
             outs.append(SystemOutput(pred.spans, res.records, [_nc(n) for n in res.non_counts]))
         return outs
+
+    return run
+
+
+def from_predictions(path: str | Path, tagging: System) -> System:
+    """The model's outputs read back from the JSON Lines file ``hasila predict`` wrote (``entities``,
+    ``casualties`` and ``non_counts`` by report ``id``), so a report it holds is not tagged again;
+    the gold reports it does not hold go to ``tagging`` (the model system)."""
+    from hasila.fileio import iter_jsonl
+
+    lines = {str(obj.get("id")): obj for _, obj in iter_jsonl(path)}
+
+    def output(doc: Doc) -> SystemOutput:
+        line = lines[doc.id]
+        spans = [Span(e["start"], e["end"], e["label"], e["text"], score=e.get("score"))
+                 for e in line.get("entities", [])]
+        if any(doc.text[s.start:s.end] != s.text for s in spans):
+            raise UserError(f"{path}: report {doc.id!r}: its entities do not match the gold report's text")
+        records = [CasualtyRecord.from_json(r) for r in line.get("casualties", [])]
+        return SystemOutput(spans, records, [dict(n) for n in line.get("non_counts", [])])
+
+    def run(docs: list[Doc]) -> list[SystemOutput]:
+        todo = [d for d in docs if d.id not in lines]
+        tagged = iter(tagging(todo) if todo else [])
+        return [output(d) if d.id in lines else next(tagged) for d in docs]
 
     return run
 
@@ -288,8 +313,11 @@ def git_commit() -> str:
 
 def run_evaluate(model_dir: str | Path | None, gold_paths: Sequence[str | Path], output_dir: str | Path,
                  baseline: str | None = None, batch_size: int = 16,
-                 with_gold_spans: bool = True) -> dict[str, Any]:
-    """Evaluate on each gold file and write ``metrics.json``, ``report.md``, ``report.html``."""
+                 with_gold_spans: bool = True, predictions: str | Path | None = None) -> dict[str, Any]:
+    """Evaluate on each gold file and write ``metrics.json``, ``report.md``, ``report.html``.
+
+    ``predictions`` (the model's ``hasila predict`` output) gives the model's outputs for the
+    reports it holds (:func:`from_predictions`); only the others are tagged."""
     from hasila.annotation.lsio import load_docs
     from hasila.annotation.ontology import Ontology
     from hasila.config import config_hash, read_yaml
@@ -304,7 +332,7 @@ def run_evaluate(model_dir: str | Path | None, gold_paths: Sequence[str | Path],
     if model_dir is not None:
         model_dir = Path(model_dir)
         run, tagger = model_system(model_dir, batch_size=batch_size)
-        systems["model"] = run
+        systems["model"] = run if predictions is None else from_predictions(predictions, run)
         ontology = tagger.ontology
         meta["model"] = str(model_dir)
         cfg_file = model_dir / "resolved_config.yaml"
@@ -335,5 +363,5 @@ def run_evaluate(model_dir: str | Path | None, gold_paths: Sequence[str | Path],
     return metrics
 
 
-__all__ = ["SystemOutput", "entity_scores", "number_decisions", "record_scores", "run_evaluate",
+__all__ = ["SystemOutput", "entity_scores", "from_predictions", "number_decisions", "record_scores", "run_evaluate",
            "score_system", "sentence_around", "shared_tokens"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class LinkConfig:
     """Settings of the post-processor (a typed config: ``load_config(LinkConfig, yaml)``,
-    or the ``link`` section of :class:`hasila.rules.tagger.WeakConfig`)."""
+    or the ``link`` section of :class:`hasila.rules.tagger.RulesConfig`)."""
 
     #: Classify numbers that no COUNT span covers as counts when the words around say so.
     rules_fallback: bool = True
@@ -19,7 +19,7 @@ class LinkConfig:
     #: How far (tokens) after a count and its list a perpetrator or place may be.
     scope_tokens: int = 20
     #: Add a CATEGORY span (and category relation) for each noun the rules found
-    #: without one (for the rules labeller).
+    #: without one (for the rules tagger).
     category_spans: bool = False
 
 

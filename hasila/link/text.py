@@ -17,6 +17,11 @@ from typing import Any
 
 from hasila.text.arabic import fold, key_variants
 
+#: The linker's tokens. Unlike the scoring tokens (:mod:`hasila.text.wordtags`: ``\w`` runs, so
+#: ``و218`` stays one word) and the decoding's words (:mod:`hasila.model.decoding`: any letters or
+#: digits, no punctuation), on purpose: Arabic and Latin letter runs, digit runs apart from letters
+#: with their decimal and thousands marks (``1,500`` is one number), a newline (a sentence end)
+#: and every other non-space character, one each.
 _TOKEN_RE = re.compile(
     r"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FFA-Za-z]+"  # words (letters, marks, tatweel)
     r"|[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*"
@@ -34,8 +39,9 @@ CLITICS: tuple[str, ...] = ("وب", "ول", "فب", "فل", "وك", "و", "ف", 
 
 
 def key(text: str) -> str:
-    """The folded lookup form of a word or phrase (see :func:`hasila.text.arabic.fold`)."""
-    return fold(text).replace("\u0640", "")
+    """The folded lookup form of a word or phrase: :func:`hasila.text.arabic.fold` itself (which
+    already drops tatweel). :func:`hasila.annotation.ontology.key` differs on purpose (see there)."""
+    return fold(text)
 
 
 def keys(words: str | Iterable[str]) -> frozenset[str]:

@@ -39,8 +39,7 @@ Rules
   labels and for models trained with ``label_all_subtokens`` on tokenizers
   without clitic splitting. By default it is off: on the scratch tokenizer
   (which cuts clitics and digits off words) the continuation tags of an ``O``
-  word are mostly noise (measured: +0.10 dev F1 for a model trained on
-  first sub-tokens only, +0.013 for one trained on all sub-tokens). ``-100``
+  word are mostly noise (the dev F1 gained by leaving them out: ``bench/results/README.md``). ``-100``
   (no prediction) counts as "follow the word" on continuations and as ``O``
   on word starts. A span's score is the mean probability of its tokens.
 """

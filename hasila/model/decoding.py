@@ -81,7 +81,8 @@ from hasila.text.arabic import NumberMatch
 
 logger = logging.getLogger(__name__)
 
-#: a run of letters (with marks) or a run of digits: و218 is a clitic and a number
+#: a run of letters (with marks) or a run of digits: و218 is a clitic and a number. Span edges
+#: only, so no punctuation tokens and no decimal numbers, unlike :mod:`hasila.link.text`'s tokens
 _WORD = re.compile(r"[^\W\d_]+(?:[\u0640\u064B-\u065F\u0670][^\W\d_]*)*|\d+")
 
 

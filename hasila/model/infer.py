@@ -8,12 +8,11 @@ only to the longest window in the batch, runs the model under
 ``torch.inference_mode()`` and merges the windows back with
 :func:`hasila.model.align.decode_windows` into word-aligned spans with a score.
 
-Speed (measured in ``bench/predict_speed.py``): on a CPU that computes bf16
-natively the weights are cast to bf16 once at load (8% faster than bf16
-autocast, which re-casts the weights on every call; same tags as fp32 on
-99.8% of entities); a window whose token ids were already seen in the same
-call (a report printed twice in a corpus) is computed once; torch threads
-default to the cores other processes leave free.
+On a CPU that computes bf16 natively the weights are cast to bf16 once at load
+(not autocast, which re-casts the weights on every call); a window whose token
+ids were already seen in the same call (a report printed twice in a corpus) is
+computed once; torch threads default to the cores other processes leave free.
+The measured speed and agreement with fp32: ``bench/results/README.md``.
 """
 
 from __future__ import annotations
@@ -289,8 +288,8 @@ class Tagger:
     def _run_batches(self, batches: list[tuple[torch.Tensor, torch.Tensor]]) -> list[torch.Tensor]:
         """Every batch through the model, in order. With ``lanes`` > 1 the batches run
         side by side in that many threads, the torch threads shared among them: small
-        matrices keep one core busy better than they split across several (measured:
-        20% faster on 2 cores than one batch at a time on 2 threads). The lanes are
+        matrices keep one core busy better than they split across several (the measured
+        gain: ``bench/results/README.md``). The lanes are
         threads the tagger keeps, each with its own torch thread count set once, so
         the caller's thread count is never changed."""
         lanes = min(self.lanes, len(batches))

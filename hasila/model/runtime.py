@@ -39,9 +39,9 @@ def usable_cores() -> int:
 def auto_threads() -> int:
     """Cores this process may use, minus those other processes keep busy (1-minute load).
 
-    On a shared machine, torch with more threads than free cores is several times
-    slower than with fewer (its threads wait for each other), so the default
-    leaves the busy cores alone.
+    On a shared machine, torch with more threads than free cores is slower than
+    with fewer (its threads wait for each other; ``bench/results/README.md``), so
+    the default leaves the busy cores alone.
     """
     cores = usable_cores()
     return max(1, min(cores, cores - int(_load_1min() + 0.5)))

@@ -1,1 +1,1 @@
-"""The rules tagger: gazetteer, actor and category word lists and the number parser, then the linker (`hasila --rules`, weak labels)."""
+"""The rules tagger (`RulesTagger`): gazetteer, actor and category word lists and the number parser, then the linker (`hasila predict --rules`, `hasila weak-label`)."""

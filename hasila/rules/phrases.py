@@ -1,4 +1,4 @@
-"""Span rules shared by the rules labeller and the model's decoding: where an ACTOR span
+"""Span rules shared by the rules tagger and the model's decoding: where an ACTOR span
 ends (:func:`actor_phrases`: its head noun before, a governed name and adjectives after), the
 words of the lexicons (:func:`lexicon_words`, :func:`place_names`) and small span helpers."""
 

@@ -1,4 +1,4 @@
-"""The rules baseline (weak labeller): ACTOR, PLACE, COUNT and CATEGORY spans,
+"""The rules tagger (the rules baseline): ACTOR, PLACE, COUNT and CATEGORY spans,
 COUNT attributes and relations, from word lists and the linker's rules.
 
 * ACTOR: the phrases of ``configs/actors.yaml`` (longest match, a glued
@@ -12,9 +12,9 @@ COUNT attributes and relations, from word lists and the linker's rules.
   rules on (every number that the words around say counts people becomes a
   COUNT; the noun it counts becomes a CATEGORY).
 
-:func:`weak_label` labels one text; :class:`RulesLabeller` keeps the word
-lists loaded; :func:`weak_label_file` turns a JSONL corpus into Label Studio
-predictions.
+:func:`rules_label` labels one text; :class:`RulesTagger` keeps the word
+lists loaded (and tags like the trained model); :func:`rules_label_file` turns a JSONL corpus
+into Label Studio predictions (``hasila weak-label``: weak labels, i.e. labels made by the rules).
 """
 
 from __future__ import annotations
@@ -323,8 +323,8 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
 
 
 @dataclass(frozen=True)
-class WeakConfig:
-    """Settings of the rules labeller (``hasila weak-label``)."""
+class RulesConfig:
+    """Settings of the rules (:class:`RulesTagger`, ``hasila weak-label``)."""
 
     actors: str = "configs/actors.yaml"
     categories: str = "configs/categories.yaml"
@@ -336,7 +336,7 @@ class WeakConfig:
     link: LinkConfig = field(default_factory=LinkConfig)
 
 
-def weak_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, ontology: Ontology,
+def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, ontology: Ontology,
                doc_id: str = "doc", link_config: LinkConfig | None = None) -> Doc:
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
@@ -406,8 +406,14 @@ def _tidy(doc: Doc) -> Doc:
     return Doc(doc.id, doc.text, spans, rels, dict(doc.meta))
 
 
-class RulesLabeller:
-    """The rules baseline with its word lists loaded once."""
+class RulesTagger:
+    """The rules with their word lists loaded once. :meth:`label` gives a report's whole
+    :class:`~hasila.schema.Doc` (spans, COUNT attributes, relations); :meth:`tag` gives the spans
+    only, the :class:`~hasila.schema.SpanTagger` interface of the trained
+    :class:`~hasila.model.infer.Tagger`, so ``hasila predict --rules`` runs the rules instead of a model."""
+
+    model_dir = None
+    bf16 = False
 
     def __init__(self, gazetteer: Gazetteer | None, actors: ActorLexicon, ontology: Ontology,
                  link_config: LinkConfig | None = None) -> None:
@@ -417,8 +423,8 @@ class RulesLabeller:
         self.link_config = link_config or LinkConfig()
 
     @classmethod
-    def load(cls, config: WeakConfig | None = None, ontology: Ontology | None = None) -> RulesLabeller:
-        cfg = config or WeakConfig()
+    def load(cls, config: RulesConfig | None = None, ontology: Ontology | None = None) -> RulesTagger:
+        cfg = config or RulesConfig()
         root = project_root()
 
         def resolve(p: str) -> Path:
@@ -439,10 +445,15 @@ class RulesLabeller:
         return cls(gazetteer, actors, onto, cfg.link)
 
     def label(self, text: str, doc_id: str = "doc") -> Doc:
-        return weak_label(text, self.gazetteer, self.actors, self.ontology, doc_id, self.link_config)
+        """One report labelled by the rules (:func:`rules_label`)."""
+        return rules_label(text, self.gazetteer, self.actors, self.ontology, doc_id, self.link_config)
+
+    def tag(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Span]]:
+        """The rules' spans for each text (``batch_size`` is accepted and unused)."""
+        return [list(self.label(text).spans) for text in texts]
 
 
-def weak_label_file(input_path: str | Path, output_path: str | Path, config: WeakConfig | None = None,
+def rules_label_file(input_path: str | Path, output_path: str | Path, config: RulesConfig | None = None,
                     limit: int = 0) -> int:
     """Label every ``{"id", "text"}`` line of a JSONL file; write Label Studio predictions.
 
@@ -451,15 +462,15 @@ def weak_label_file(input_path: str | Path, output_path: str | Path, config: Wea
     """
     from hasila.annotation.lsio import write_export
 
-    cfg = config or WeakConfig()
-    labeller = RulesLabeller.load(cfg)
+    cfg = config or RulesConfig()
+    tagger = RulesTagger.load(cfg)
     docs = []
     for lineno, obj in iter_jsonl(input_path):
         text = obj.get("text")
         if not isinstance(text, str) or not text.strip():
             raise UserError(f"{input_path}: line {lineno}: no 'text' string")
         doc_id = str(obj.get("id") or f"line-{lineno}")
-        doc = labeller.label(text, doc_id)
+        doc = tagger.label(text, doc_id)
         meta: dict[str, Any] = {k: v for k, v in obj.items() if k != "text"}
         meta["doc_id"] = doc_id
         doc.meta = meta
@@ -471,25 +482,5 @@ def weak_label_file(input_path: str | Path, output_path: str | Path, config: Wea
     return len(docs)
 
 
-class RulesTagger:
-    """The rules labeller behind the :class:`~hasila.model.infer.Tagger` interface (texts in, spans
-    out), so ``hasila predict --rules`` runs the rules baseline instead of a trained model."""
-
-    model_dir = None
-    bf16 = False
-
-    def __init__(self, labeller: RulesLabeller) -> None:
-        self.labeller = labeller
-        self.ontology = labeller.ontology
-
-    @classmethod
-    def load(cls, config: WeakConfig | None = None) -> RulesTagger:
-        return cls(RulesLabeller.load(config))
-
-    def tag(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Span]]:
-        """The rules' spans for each text (``batch_size`` is accepted and unused)."""
-        return [list(self.labeller.label(text).spans) for text in texts]
-
-
-__all__ = ["ActorLexicon", "RulesLabeller", "RulesTagger", "WeakConfig", "find_actors", "find_places",
-           "weak_label", "weak_label_file"]
+__all__ = ["ActorLexicon", "RulesConfig", "RulesTagger", "find_actors", "find_places", "rules_label",
+           "rules_label_file"]

@@ -158,7 +158,8 @@ _EXTRA_FOLD = str.maketrans({"ة": "ه", "ی": "ي", "ک": "ك", "ۀ": "ه", "ە
 
 
 def _key(word: str) -> str:
-    """The lookup key of a word, same length as its normalised form."""
+    """The lookup key of a number word, same length as its normalised form (so offsets carry over):
+    unlike :func:`fold`, spaces are not collapsed, and Persian ya/kaf and the other ha forms fold too."""
     return normalize(word).text.translate(_EXTRA_FOLD)
 
 

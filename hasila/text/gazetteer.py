@@ -56,6 +56,7 @@ _DUAL_RURAL = {fold("ريفي"), fold("أرياف")}
 DIRECTIONS: tuple[str, ...] = ("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الأوسط")
 _DIRECTIONS = {fold(w) for w in DIRECTIONS}
 _HAYY = fold("حي")
+#: words of the folded text; like :func:`hasila.annotation.ontology.key`'s, punctuation is no word
 _WORD_RE = re.compile(r"\w+")
 
 

@@ -15,6 +15,9 @@ from typing import Any
 
 from hasila.schema import Span
 
+#: The scoring tokens: ``\w`` runs (with marks) and single punctuation marks. Coarser than the
+#: linker's tokens (:mod:`hasila.link.text`), on purpose: every span boundary cuts them anyway
+#: (see the module doc), so they need not split ``و218`` themselves.
 _TOKEN_RE = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+|[^\w\s]", re.UNICODE)
 
 

@@ -181,4 +181,5 @@ class AdminGazetteer:
 
 
 def _key(name: str) -> str:
+    """:func:`~hasila.text.arabic.fold`, lower-cased: administrative names come in Latin letters too."""
     return fold(name).lower()

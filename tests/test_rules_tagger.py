@@ -1,4 +1,4 @@
-"""The rules baseline: actors, places, counts and the weak-label command."""
+"""The rules tagger: actors, places, counts and the weak-label command."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from hasila.errors import UserError
 from hasila.link import LinkConfig
 from hasila.rules.tagger import (
     ActorLexicon,
-    RulesLabeller,
-    WeakConfig,
+    RulesConfig,
+    RulesTagger,
     find_actors,
     find_places,
-    weak_label,
-    weak_label_file,
+    rules_label,
+    rules_label_file,
 )
 from hasila.schema import records_from_doc
 from hasila.text.gazetteer import Gazetteer, Place
@@ -108,10 +108,10 @@ def test_places_without_gazetteer() -> None:
     assert _texts(find_places("قتل مدني في مدينة كفرنبل.", None)) == ["كفرنبل"]
 
 
-def test_weak_label_sentence(gazetteer: Gazetteer, actors: ActorLexicon, ontology: Ontology) -> None:
+def test_rules_label_sentence(gazetteer: Gazetteer, actors: ActorLexicon, ontology: Ontology) -> None:
     text = ("قتل 16 عنصراً على الأقل من قوات النظام في اشتباكات مع هيئة تحرير الشام بريف إدلب، "
             "كما قتل 9 مدنيين بينهم 4 أطفال جراء قصف قوات النظام على بلدة سراقب في 30 نوفمبر.")
-    doc = weak_label(text, gazetteer, actors, ontology, doc_id="s1")
+    doc = rules_label(text, gazetteer, actors, ontology, doc_id="s1")
     assert validate_doc(doc) == []
     for s in doc.spans:
         assert text[s.start:s.end] == s.text and s.text == s.text.strip()
@@ -126,7 +126,7 @@ def test_weak_label_sentence(gazetteer: Gazetteer, actors: ActorLexicon, ontolog
 
 
 def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontology: Ontology) -> None:
-    doc = weak_label("قتل 1778 من قوات النظام والمسلحين الموالين لها.", None, actors, ontology)
+    doc = rules_label("قتل 1778 من قوات النظام والمسلحين الموالين لها.", None, actors, ontology)
     labels = [(s.label, s.text) for s in doc.spans]
     assert ("COUNT", "1778") in labels
     assert [t for lab, t in labels if lab == "CATEGORY"] == ["قوات النظام والمسلحين الموالين لها"]
@@ -145,14 +145,14 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
 ])
 def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
                                           ontology: Ontology) -> None:
-    doc = weak_label(text, None, actors, ontology)
+    doc = rules_label(text, None, actors, ontology)
     assert [s.text for s in doc.spans if s.label == "ACTOR"] == expected
 
 
 def test_rules_labeller_on_seed(shared: Path) -> None:
     fixture = json.loads((Path(__file__).parent / "fixtures" / "seed_gold.json").read_text(encoding="utf-8"))
     text = (shared / "seed" / "report.txt").read_text(encoding="utf-8")
-    doc = RulesLabeller.load().label(text, "seed")
+    doc = RulesTagger.load().label(text, "seed")
     gold_counts = [s for s in fixture["spans"] if s["label"] == "COUNT"]
     recs = records_from_doc(doc)
     assert [(r.start, r.end) for r in recs] == [(s["start"], s["end"]) for s in gold_counts]
@@ -165,13 +165,13 @@ def _jsonl(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-def test_weak_label_file(tmp_path: Path) -> None:
+def test_rules_label_file(tmp_path: Path) -> None:
     src = _jsonl(tmp_path / "in.jsonl", [
         {"id": "a", "text": "قتل 5 مدنيين بقصف قوات النظام.", "source": "x"},
         {"id": "b", "text": "نفذت الطائرات 25 غارة."},
     ])
     out = tmp_path / "out.json"
-    assert weak_label_file(src, out, WeakConfig(model_version="rules-test")) == 2
+    assert rules_label_file(src, out, RulesConfig(model_version="rules-test")) == 2
     tasks = json.loads(out.read_text(encoding="utf-8"))
     assert [t["predictions"][0]["model_version"] for t in tasks] == ["rules-test", "rules-test"]
     res = read_export(out, source="predictions")
@@ -182,18 +182,18 @@ def test_weak_label_file(tmp_path: Path) -> None:
     assert res.docs[0].meta.get("source") == "x"
 
 
-def test_weak_label_file_bad_line(tmp_path: Path) -> None:
+def test_rules_label_file_bad_line(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "قتل 5 مدنيين."}\nnot json\n', encoding="utf-8")
     with pytest.raises(UserError, match="line 2"):
-        weak_label_file(src, tmp_path / "out.json")
+        rules_label_file(src, tmp_path / "out.json")
     assert not (tmp_path / "out.json").exists()
 
 
-def test_weak_label_file_missing_text(tmp_path: Path) -> None:
+def test_rules_label_file_missing_text(tmp_path: Path) -> None:
     src = _jsonl(tmp_path / "in.jsonl", [{"id": "a"}])
     with pytest.raises(UserError, match="line 1: no 'text'"):
-        weak_label_file(src, tmp_path / "out.json")
+        rules_label_file(src, tmp_path / "out.json")
 
 
 def test_cli_weak_label(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -216,5 +216,5 @@ def test_cli_weak_label_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_config_types() -> None:
-    cfg = WeakConfig()
+    cfg = RulesConfig()
     assert isinstance(cfg.link, LinkConfig) and cfg.link.rules_fallback
