@@ -7,8 +7,9 @@ from functools import cache
 
 from hasila.annotation.markup import parse_markup
 from hasila.annotation.ontology import Ontology
+from hasila.link.config import LinkConfig
 from hasila.link.context import LinkContext
-from hasila.link.linker import LinkConfig, Readers
+from hasila.link.linker import Readers
 from hasila.link.tree import CountNode
 
 

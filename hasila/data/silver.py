@@ -32,7 +32,7 @@ _KW = "(?:" + "|".join(_KEYWORDS) + ")"
 CASUALTY_RULE = re.compile(f"{_KW}.{{0,60}}?{_DIGIT}|{_DIGIT}.{{0,60}}?{_KW}", re.DOTALL)
 #: Files whose content decides what the rules say (part of the cache key).
 _RULE_FILES = ("configs/actors.yaml", "configs/categories.yaml", "configs/link.yaml",
-               "data/gazetteer/places.tsv", "data/gazetteer/world.tsv", "hasila/rules/tagger.py",
+               "data/gazetteer/places.tsv", "data/gazetteer/world.tsv", "hasila/rules/*.py",
                "hasila/link/*.py", "hasila/annotation/ontology.py", "hasila/text/gazetteer.py",
                "hasila/text/arabic.py")
 

@@ -6,14 +6,8 @@
 ``part_of`` tree (:mod:`~hasila.link.tree`) are its parts.
 """
 
-from hasila.link.linker import (
-    LinkConfig,
-    LinkResult,
-    LinkTimeout,
-    NonCount,
-    link,
-    link_doc,
-    load_link_config,
-)
+from hasila.link.config import LinkConfig, load_link_config
+from hasila.link.counts import NonCount
+from hasila.link.linker import LinkResult, LinkTimeout, link, link_doc
 
 __all__ = ["LinkConfig", "LinkResult", "LinkTimeout", "NonCount", "link", "link_doc", "load_link_config"]

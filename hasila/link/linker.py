@@ -34,7 +34,7 @@ from typing import Any
 
 from hasila.link.affiliation import AffiliationReader
 from hasila.link.category import CategoryResolver
-from hasila.link.config import LinkConfig, load_link_config
+from hasila.link.config import LinkConfig
 from hasila.link.context import LinkContext
 from hasila.link.counts import NonCount
 from hasila.link.cue import CueReader
@@ -49,7 +49,7 @@ from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LinkConfig", "LinkResult", "LinkTimeout", "NonCount", "link", "link_doc", "load_link_config"]
+__all__ = ["LinkResult", "LinkTimeout", "link", "link_doc"]
 
 
 @dataclass
