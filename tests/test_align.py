@@ -269,3 +269,26 @@ def test_overlapping_spans_drop_the_later_one(tok):
     windows = encode_windows(text, tok, 16, 4, spans=spans, label2id=LABEL2ID, stats=stats)
     assert stats.dropped == 1
     assert key(decode_windows(text, windows, gold_tag_ids(windows), ID2LABEL)) == key(spans[:1])
+
+
+def test_hints_become_token_type_ids_of_every_sub_token(tok):
+    text = "قتل 16 مدني في ريف ادلب الجنوبي"
+    hint = [Span(15, 31, "PLACE", text[15:31])]
+    plain = encode_windows(text, tok, 16, 4)
+    hinted = encode_windows(text, tok, 16, 4, label2id=LABEL2ID, hints=hint)
+    assert all(w.token_type_ids is None for w in plain)
+    assert [w.input_ids for w in hinted] == [w.input_ids for w in plain]
+    for w in hinted:
+        assert w.token_type_ids is not None and len(w.token_type_ids) == len(w.input_ids)
+        for (start, end), t in zip(w.offsets, w.token_type_ids, strict=True):
+            if start == end:  # special tokens carry no hint
+                assert t == 0
+            elif 15 <= start < 31:
+                assert t in (LABEL2ID["B-PLACE"], LABEL2ID["I-PLACE"])
+            else:
+                assert t == 0
+    firsts = [t for w in hinted for (s, _), t in zip(w.offsets, w.token_type_ids or [], strict=True)
+              if s == 15]
+    assert set(firsts) == {LABEL2ID["B-PLACE"]}
+    with pytest.raises(UserError, match="label2id"):
+        encode_windows(text, tok, 16, 4, hints=hint)

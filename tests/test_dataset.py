@@ -19,7 +19,7 @@ from hasila.data.dataset import (
 )
 from hasila.errors import UserError
 from hasila.model.modeling import train_tokenizer
-from hasila.schema import Doc, bio_tags
+from hasila.schema import Doc, Span, bio_tags
 
 LABEL2ID = {t: i for i, t in enumerate(bio_tags())}
 
@@ -139,3 +139,65 @@ def test_an_outlet_held_out_of_training_is_the_selection_set(tmp_path):
     held = load_eval_set(EvalSetConfig("held", str(path), outlets=["BBC"]))
     assert [d.id for d in train.docs] == ["d1", "d3"]
     assert held is not None and [d.id for d in held] == ["d0", "d2"]
+
+
+def _place_hints(texts: list[str]) -> list[list[Span]]:
+    """A stand-in for the rules: every place name of the test sentences is a PLACE hint."""
+    out = []
+    for text in texts:
+        spans = []
+        for place in PLACES:
+            start = text.find(place)
+            while start >= 0:
+                spans.append(Span(start, start + len(place), "PLACE", place))
+                start = text.find(place, start + 1)
+        out.append(spans)
+    return out
+
+
+def test_rules_hints_ride_as_token_types_and_some_windows_go_without(tmp_path, tok):
+    gold = write_gold(tmp_path / "train.json", make_docs(12, 1))
+    sources = [load_source(SourceConfig("gold", "gold", str(gold), weight=2.0))]
+    plain = build_dataset(sources, tok, LABEL2ID, 32, 8, seed=5, cache_dir=tmp_path / "cache")
+    assert "token_type_ids" not in plain.data["train"].column_names
+
+    kept = build_dataset(sources, tok, LABEL2ID, 32, 8, seed=5, cache_dir=tmp_path / "cache",
+                         hints=_place_hints, hint_key="a", hint_dropout=0.0)
+    assert kept.key != plain.key
+    train = kept.data["train"]
+    assert train["input_ids"] == plain.data["train"]["input_ids"]  # the same windows, in the same order
+    types = train["token_type_ids"]
+    assert all(len(t) == len(i) for t, i in zip(types, train["input_ids"], strict=True))
+    place_ids = {LABEL2ID["B-PLACE"], LABEL2ID["I-PLACE"]}
+    assert {t for row in types for t in row} == {0} | place_ids
+    # the hints are the rules' spans, not the gold labels: a gold PLACE is hinted, a COUNT is not
+    for row_types, row_labels in zip(types, train["labels"], strict=True):
+        for t, lab in zip(row_types, row_labels, strict=True):
+            if lab in (LABEL2ID["B-COUNT"], LABEL2ID["I-COUNT"]):
+                assert t == 0
+
+    dropped = build_dataset(sources, tok, LABEL2ID, 32, 8, seed=5, cache_dir=tmp_path / "cache",
+                            hints=_place_hints, hint_key="a", hint_dropout=0.5)
+    assert dropped.key != kept.key
+    blank = [row for row in dropped.data["train"]["token_type_ids"] if not any(row)]
+    hinted = [row for row in types if any(row)]
+    assert 0.3 * len(hinted) < len(blank) - (len(types) - len(hinted)) < 0.7 * len(hinted)
+    other_rules = build_dataset(sources, tok, LABEL2ID, 32, 8, seed=5, cache_dir=tmp_path / "cache",
+                                hints=_place_hints, hint_key="b", hint_dropout=0.0)
+    assert other_rules.key != kept.key
+
+
+def test_the_rules_silver_never_carries_hints(tmp_path, tok):
+    from hasila.data.dataset import LoadedSource
+
+    docs = make_docs(6, 4, prefix="s")
+    silver = LoadedSource(SourceConfig("silver", "rules"), docs)
+    gold = LoadedSource(SourceConfig("gold", "gold"), make_docs(6, 5))
+    built = build_dataset([silver, gold], tok, LABEL2ID, 32, 8, seed=5, cache_dir=tmp_path / "cache",
+                          hints=_place_hints, hint_key="a", hint_dropout=0.0)
+    train = built.data["train"]
+    by_source = {"silver": [], "gold": []}
+    for source, types in zip(train["source"], train["token_type_ids"], strict=True):
+        by_source[source].append(any(types))
+    assert not any(by_source["silver"])  # its hints would be its own labels
+    assert any(by_source["gold"])

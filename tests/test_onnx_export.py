@@ -157,3 +157,22 @@ def test_missing_extra_names_what_to_install(monkeypatch) -> None:
 def test_unknown_variant_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="onnx variant 'fp16'"):
         onnx_path(tmp_path, "fp16")
+
+
+@needs_onnx
+def test_a_rules_hint_model_exports_with_its_token_types(tmp_path: Path) -> None:
+    from test_train import tiny_config
+
+    from hasila.training.train import train
+
+    cfg = tiny_config(tmp_path)
+    cfg.model.rules_hint = True
+    model_dir = train(cfg).model_dir
+    result = export_onnx(model_dir, quantize=False)
+    rng = random.Random(5)
+    texts = [synth_report(rng, sentences=rng.randint(1, 4))[0] for _ in range(6)]
+    tagger = Tagger.load(model_dir, threads=1, bf16=False)
+    want = _entities(tagger.tag(texts, batch_size=4))
+    onnx = onnx_tagger(model_dir, result.fp32, threads=1)
+    assert onnx.hint_rules is not None
+    assert _entities(onnx.tag(texts, batch_size=4)) == want

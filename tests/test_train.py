@@ -261,3 +261,29 @@ def test_model_card_names_every_decoding_constraint_that_is_on() -> None:
     on = _switched_on(DecodingConfig(count_veto=True, glued_heads=True, actor_phrases=False,
                                      no_monitors=False, place_names=False))
     assert on == ["count_veto", "glued_heads"]
+
+
+def test_a_rules_hint_model_reads_the_rules_and_tags_without_them(tmp_path):
+    from transformers import pipeline
+
+    from hasila.model.infer import Tagger
+    from hasila.rules.tagger import RulesTagger
+
+    cfg = tiny_config(tmp_path)
+    cfg.model.rules_hint = True
+    result = train(cfg)
+    config = json.loads((result.model_dir / "config.json").read_text())
+    assert config["type_vocab_size"] == 9  # one token type per IOB2 tag of the rules
+    assert "rules hints (`model.rules_hint`)" in (result.model_dir / "README.md").read_text()
+    tagger = Tagger.load(result.model_dir, threads=1, bf16=False)
+    assert isinstance(tagger.hint_rules, RulesTagger)
+    text = "قتل 12 مدنيا في قصف قوات النظام على ريف إدلب الجنوبي."
+    windows, hinted = tagger.window_logits([text])
+    assert windows[0][0].token_type_ids is not None and any(windows[0][0].token_type_ids)
+    tagger.hint_rules = None
+    windows, alone = tagger.window_logits([text])
+    assert windows[0][0].token_type_ids is None
+    assert not torch.allclose(hinted[0][0], alone[0][0])  # the hints reach the model
+    # without hasila, the pipeline runs it on the text alone
+    out = pipeline("token-classification", model=str(result.model_dir))(text)
+    assert isinstance(out, list)

@@ -9,7 +9,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export-onnx", help="export a trained model to ONNX (fp32 + dynamic int8)",
         description="Writes MODEL/onnx/model.onnx and model.int8.onnx (checked against the torch "
-                    "model), for serving with ONNX Runtime (input_ids, attention_mask -> logits). "
+                    "model), for serving with ONNX Runtime (input_ids, attention_mask [, token_type_ids for a rules-hint model] -> logits). "
                     "hasila predict itself stays on torch: on CPUs with native bf16 the int8 file "
                     "only ties it (bench/results). Needs the optional extra: "
                     "pip install 'hasila[onnx]'.")

@@ -15,7 +15,7 @@ import hashlib
 import json
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,6 +93,9 @@ class DataConfig:
     test: list[EvalSetConfig] = field(default_factory=list)
     label_all_subtokens: bool = False
     cache_dir: str = ".cache/datasets"
+    # a rules-hint model (model.rules_hint): the share of training windows shown without the
+    # rules' hints, so the model also tags from the text alone (transformers.pipeline)
+    hint_dropout: float = 0.3
 
 
 @dataclass
@@ -261,16 +264,37 @@ def dataset_key(sources: Sequence[LoadedSource], dev_docs: Sequence[Doc], tokeni
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
+#: the rules' spans of each of a list of texts (a rules-hint model's second input)
+HintFn = Callable[[list[str]], list[list[Span]]]
+
+
 def _rows(docs: Sequence[Doc], source: str, tokenizer: Any, label2id: dict[str, int],
-          max_length: int, stride: int, label_all_subtokens: bool, stats: AlignStats) -> list[dict[str, Any]]:
+          max_length: int, stride: int, label_all_subtokens: bool, stats: AlignStats,
+          hints: HintFn | None = None) -> list[dict[str, Any]]:
     rows = []
-    for doc in docs:
+    hint_spans: list[list[Span] | None] = [None] * len(docs)
+    if hints is not None and docs:
+        hint_spans = list(hints([d.text for d in docs]))
+    for doc, hint in zip(docs, hint_spans, strict=True):
         for i, w in enumerate(encode_windows(doc.text, tokenizer, max_length, stride, spans=doc.spans,
                                              label2id=label2id, label_all_subtokens=label_all_subtokens,
-                                             stats=stats)):
-            rows.append({"input_ids": w.input_ids, "labels": w.labels, "source": source,
-                         "doc_id": doc.id, "window": i})
+                                             stats=stats, hints=hint)):
+            row = {"input_ids": w.input_ids, "labels": w.labels, "source": source,
+                   "doc_id": doc.id, "window": i}
+            if w.token_type_ids is not None:
+                row["token_type_ids"] = w.token_type_ids
+            rows.append(row)
     return rows
+
+
+def _drop_hints(rows: list[dict[str, Any]], share: float, rng: random.Random) -> list[dict[str, Any]]:
+    """``rows`` with a seeded random ``share`` of them shown without hints (all type 0)."""
+    if share <= 0 or not rows or "token_type_ids" not in rows[0]:
+        return rows
+    if share >= 1:
+        return [{**r, "token_type_ids": [0] * len(r["token_type_ids"])} for r in rows]
+    return [{**r, "token_type_ids": [0] * len(r["token_type_ids"])} if rng.random() < share else r
+            for r in rows]
 
 
 def _mix(rows: list[dict[str, Any]], weight: float, rng: random.Random) -> list[dict[str, Any]]:
@@ -296,12 +320,21 @@ class BuiltDataset:
 
 def build_dataset(sources: Sequence[LoadedSource], tokenizer: Any, label2id: dict[str, int],
                   max_length: int, stride: int, label_all_subtokens: bool = False, seed: int = 0,
-                  dev_docs: Sequence[Doc] = (), cache_dir: str | Path = ".cache/datasets") -> BuiltDataset:
-    """Windows of every source, mixed by weight, as a cached ``DatasetDict``."""
+                  dev_docs: Sequence[Doc] = (), cache_dir: str | Path = ".cache/datasets",
+                  hints: HintFn | None = None, hint_key: str = "", hint_dropout: float = 0.0
+                  ) -> BuiltDataset:
+    """Windows of every source, mixed by weight, as a cached ``DatasetDict``.
+
+    ``hints`` (a rules-hint model): every window carries the rules' tags of its tokens as
+    ``token_type_ids``; ``hint_dropout`` of the training windows carry none, and neither does
+    any window of the rules' own silver (``kind: rules``). ``hint_key``
+    names the rules (their fingerprint) in the cache key."""
     from datasets import Dataset, DatasetDict, load_from_disk
 
     key = dataset_key(sources, dev_docs, tokenizer, label2id, max_length, stride,
                       label_all_subtokens, seed)
+    if hints is not None:
+        key = hashlib.sha256(f"{key}|hints|{hint_key}|{hint_dropout}".encode()).hexdigest()[:16]
     root = resolve_path(cache_dir)
     path = root / key
     info_path = path / "hasila_info.json"
@@ -320,8 +353,11 @@ def build_dataset(sources: Sequence[LoadedSource], tokenizer: Any, label2id: dic
     for src in sources:
         stats = AlignStats()
         rows = _rows(src.docs, src.config.name, tokenizer, label2id, max_length, stride,
-                     label_all_subtokens, stats)
-        mixed = _mix(rows, src.config.weight, rng)
+                     label_all_subtokens, stats, hints)
+        # the rules' own silver never carries hints: they would be its labels, and the model
+        # would learn to copy them; it learns to read them only where the gold can correct them
+        mixed = _drop_hints(_mix(rows, src.config.weight, rng),
+                            1.0 if src.config.kind == "rules" else hint_dropout, rng)
         train_rows += mixed
         chars = sum(len(d.text) for d in src.docs)
         n_spans = sum(len(d.spans) for d in src.docs)
@@ -347,7 +383,7 @@ def build_dataset(sources: Sequence[LoadedSource], tokenizer: Any, label2id: dic
     if dev_docs:
         dev_stats = AlignStats()
         splits["dev"] = Dataset.from_list(_rows(dev_docs, "dev", tokenizer, label2id, max_length,
-                                                stride, label_all_subtokens, dev_stats))
+                                                stride, label_all_subtokens, dev_stats, hints))
         info["dev"] = {"docs": len(dev_docs), "windows": len(splits["dev"])}
     info["train_windows"] = len(train_rows)
     info["train_tokens"] = sum(len(r["input_ids"]) for r in train_rows)

@@ -101,6 +101,19 @@ def label_texts(texts: list[str], processes: int = 1) -> list[list[list]]:
                          unit="doc"))
 
 
+def rules_spans(texts: list[str], cache_dir: str | Path, processes: int = 1,
+                what: str = "rules spans") -> list[list[Span]]:
+    """The rules' spans of every text (cached by the texts and the rules' own files)."""
+
+    def label() -> list:
+        logger.info("%s: labelling %d texts with the rules (%d processes)", what, len(texts), processes)
+        return label_texts(texts, processes)
+
+    raw = cached_json(cache_dir, "rules-", rules_fingerprint().encode(), texts, label, what)
+    return [[Span(a, b, lab, text[a:b]) for a, b, lab in spans]
+            for text, spans in zip(texts, raw, strict=True)]
+
+
 def rules_silver(texts: list[str], name: str, cache_dir: str | Path, processes: int = 1,
                  actor_phrases: bool = False) -> list[Doc]:
     """``texts`` labelled by the rules, as docs ``<name>-<i>`` (cached by texts and rules).
@@ -110,18 +123,12 @@ def rules_silver(texts: list[str], name: str, cache_dir: str | Path, processes: 
     ``المعارضة``), so the silver teaches the gold's convention, not the rules' shorter names."""
     from hasila.model.decoding import actor_phrases as widen
 
-    def label() -> list:
-        logger.info("silver %s: labelling %d reports with the rules (%d processes)", name, len(texts),
-                    processes)
-        return label_texts(texts, processes)
-
-    raw = cached_json(cache_dir, "rules-", rules_fingerprint().encode(), texts, label, f"silver {name}")
-    docs = [Doc(f"{name}-{i}", text, [Span(a, b, lab, text[a:b]) for a, b, lab in spans])
-            for i, (text, spans) in enumerate(zip(texts, raw, strict=True))]
+    labelled = rules_spans(texts, cache_dir, processes, f"silver {name}")
+    docs = [Doc(f"{name}-{i}", text, spans) for i, (text, spans) in enumerate(zip(texts, labelled, strict=True))]
     if actor_phrases:
         docs = [replace(d, spans=widen(d.text, d.spans)) for d in docs]
     return docs
 
 
 __all__ = ["CASUALTY_RULE", "label_texts", "reports_casualties", "rules_fingerprint", "rules_silver",
-           "select_reports"]
+           "rules_spans", "select_reports"]

@@ -70,6 +70,9 @@ class Window:
     labels: list[int] | None
     owned: list[bool]
     word_start: list[bool]
+    #: the rules' tag id of every token (0 = ``O``, special tokens too) for a rules-hint model
+    #: (:attr:`hasila.model.modeling.ModelConfig.rules_hint`); ``None`` otherwise
+    token_type_ids: list[int] | None = None
 
 
 @dataclass
@@ -229,12 +232,14 @@ def _owners(n: int, bounds: list[tuple[int, int]]) -> list[int]:
 
 def encode_windows(text: str, tokenizer: Any, max_length: int, stride: int,
                    spans: Sequence[Span] | None = None, label2id: Mapping[str, int] | None = None,
-                   label_all_subtokens: bool = False, stats: AlignStats | None = None) -> list[Window]:
+                   label_all_subtokens: bool = False, stats: AlignStats | None = None,
+                   hints: Sequence[Span] | None = None) -> list[Window]:
     """Tokenise ``text`` into overlapping windows; with ``spans``, add IOB2 label ids.
 
     ``label2id`` maps tags (``O``, ``B-X``, ``I-X``) to ids and is required with
-    ``spans``. Always returns at least one window (an empty text gives one with
-    only special tokens).
+    ``spans`` or ``hints``. ``hints`` (the rules' spans) become every token's
+    ``token_type_ids``: the id of its IOB2 tag under the hints, sub-tokens included.
+    Always returns at least one window (an empty text gives one with only special tokens).
     """
     prefix, suffix = _special_frame(tokenizer)
     content = max_length - len(prefix) - len(suffix)
@@ -253,6 +258,11 @@ def encode_windows(text: str, tokenizer: Any, max_length: int, stride: int,
         except KeyError as exc:
             raise UserError(f"span label {exc.args[0]!r} is not in the model's labels "
                             f"({', '.join(label2id)})") from None
+    hint_ids: list[int] | None = None
+    if hints is not None:
+        if label2id is None:
+            raise UserError("encode_windows: label2id is required for hints")
+        hint_ids = [label2id.get(t or "O", 0) for t in token_tags(tokens, hints, True, AlignStats())]
     n = len(tokens.ids)
     bounds = _window_bounds(n, content, stride)
     owners = _owners(n, bounds)
@@ -266,6 +276,8 @@ def encode_windows(text: str, tokenizer: Any, max_length: int, stride: int,
             else [IGNORE] * len(prefix) + tag_ids[ws:we] + [IGNORE] * len(suffix),
             owned=pre + [owners[i] == w for i in range(ws, we)] + post,
             word_start=pre + tokens.word_start[ws:we] + post,
+            token_type_ids=None if hint_ids is None
+            else [0] * len(prefix) + hint_ids[ws:we] + [0] * len(suffix),
         ))
     local.windows += len(windows)
     local.tokens += n

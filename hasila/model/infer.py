@@ -102,6 +102,17 @@ def read_decoding(model_dir: Path, overrides: Sequence[str] = ()) -> DecodingCon
     return from_dict(DecodingConfig, data, where=f"{model_dir / RESOLVED_CONFIG}: model.decoding")
 
 
+def load_hint_rules(model_dir: Path) -> Any:
+    """The rules whose spans a rules-hint model reads (``model.rules_hint`` of its saved
+    config: :class:`hasila.rules.tagger.RulesTagger`), or ``None`` for a plain model."""
+    model = _saved_config(model_dir).get("model")
+    if not (isinstance(model, dict) and model.get("rules_hint")):
+        return None
+    from hasila.rules.tagger import RulesTagger
+
+    return RulesTagger.load()
+
+
 def ontology_path(model_dir: Path) -> Path:
     """The ontology saved with the model, else the project's ``configs/categories.yaml``."""
     saved = model_dir / "categories.yaml"
@@ -160,9 +171,12 @@ class Tagger:
     constrain: bool = True
     #: per-label confidence decoding (biases, thresholds), saved with the model as ``model.decoding``
     decoding: DecodingConfig = field(default_factory=DecodingConfig)
+    #: a rules-hint model's rules (:attr:`hasila.model.modeling.ModelConfig.rules_hint`): their spans
+    #: become the ``token_type_ids`` the model reads beside the text; ``None`` for a plain model
+    hint_rules: Any = None
     #: computes the logits instead of :attr:`model` when set: ``(input_ids, attention_mask)`` →
     #: ``(batch, length, labels)`` tensor, e.g. :class:`hasila.model.onnx_export.OnnxLogits`
-    logits_backend: Callable[[torch.Tensor, torch.Tensor], torch.Tensor] | None = None
+    logits_backend: Callable[..., torch.Tensor] | None = None
     #: the tag biases as a tensor and the tag-to-label matrix, for the current :attr:`decoding`
     _bias: tuple[Any, torch.Tensor, torch.Tensor] | None = field(default=None, init=False, repr=False,
                                                                  compare=False)
@@ -230,18 +244,25 @@ class Tagger:
                     "bf16" if bf16 else "fp32")
         return cls(model=model, tokenizer=tokenizer, id2label=id2label, max_length=max_length,
                    stride=stride, ontology=ontology, device=device, bf16=bool(bf16), model_dir=path,
-                   lanes=n_threads if device == "cpu" else 1, decoding=decoding_cfg)
+                   lanes=n_threads if device == "cpu" else 1, decoding=decoding_cfg,
+                   hint_rules=load_hint_rules(path))
 
-    def _logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    def _logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                token_type_ids: torch.Tensor | None = None) -> torch.Tensor:
         """Raw logits, shape (batch, length, labels): from :attr:`logits_backend` when set."""
         if self.logits_backend is not None:
+            if token_type_ids is not None:
+                return self.logits_backend(input_ids, attention_mask, token_type_ids)
             return self.logits_backend(input_ids, attention_mask)
-        return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
+        return self.model(input_ids=input_ids, attention_mask=attention_mask,
+                          token_type_ids=token_type_ids).logits
 
-    def _batch_logits(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    def _batch_logits(self, ids: torch.Tensor, mask: torch.Tensor,
+                      types: torch.Tensor | None = None) -> torch.Tensor:
         """fp32 logits of one padded batch, on the CPU."""
         with torch.inference_mode():
-            return self._logits(ids.to(self.device), mask.to(self.device)).float().cpu()
+            return self._logits(ids.to(self.device), mask.to(self.device),
+                                None if types is None else types.to(self.device)).float().cpu()
 
     def _pick(self, logits: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """``(tag id, score)`` per token from logits ``(..., tags)``: the label biases of
@@ -261,9 +282,10 @@ class Tagger:
             score = label_probs.gather(-1, arg.unsqueeze(-1)).squeeze(-1)
         return arg, score
 
-    def _run_batch(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def _run_batch(self, ids: torch.Tensor, mask: torch.Tensor,
+                   types: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
         """``(best tag id, its score)`` per token of one padded batch (see :meth:`_pick`)."""
-        return self._pick(self._batch_logits(ids, mask))
+        return self._pick(self._batch_logits(ids, mask, types))
 
     def _lane_pool(self, lanes: int, each: int) -> ThreadPoolExecutor:
         """The tagger's own pool of ``lanes`` threads running ``each`` torch threads apiece."""
@@ -285,7 +307,8 @@ class Tagger:
         with self._lock:
             self._stop_pool()
 
-    def _run_batches(self, batches: list[tuple[torch.Tensor, torch.Tensor]]) -> list[torch.Tensor]:
+    def _run_batches(self, batches: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]]
+                     ) -> list[torch.Tensor]:
         """Every batch through the model, in order. With ``lanes`` > 1 the batches run
         side by side in that many threads, the torch threads shared among them: small
         matrices keep one core busy better than they split across several (the measured
@@ -294,7 +317,7 @@ class Tagger:
         the caller's thread count is never changed."""
         lanes = min(self.lanes, len(batches))
         if lanes <= 1:
-            return [self._batch_logits(ids, mask) for ids, mask in batches]
+            return [self._batch_logits(*b) for b in batches]
         each = max(1, torch.get_num_threads() // self.lanes)
         pool = self._lane_pool(self.lanes, each)
         return list(pool.map(lambda b: self._batch_logits(*b), batches))
@@ -324,16 +347,21 @@ class Tagger:
         """
         from hasila.model.align import encode_windows
 
+        hints: list[list[Span] | None] = [None] * len(texts)
+        label2id = {tag: i for i, tag in self.id2label.items()}
+        if self.hint_rules is not None:
+            hints = list(self.hint_rules.tag(list(texts)))
         windows = [
-            encode_windows(text, self.tokenizer, self.max_length, self.stride) if text.strip() else []
-            for text in texts
+            encode_windows(text, self.tokenizer, self.max_length, self.stride, label2id=label2id,
+                           hints=hint) if text.strip() else []
+            for text, hint in zip(texts, hints, strict=True)
         ]
         # one model row per distinct window; every copy takes its results
         first_of: dict[tuple[int, ...], tuple[int, int]] = {}
         copies: list[tuple[int, int, int, int]] = []
         for ti, ws in enumerate(windows):
             for wi, window in enumerate(ws):
-                key = tuple(window.input_ids)
+                key = tuple(window.input_ids) + tuple(window.token_type_ids or ())
                 if key in first_of:
                     copies.append((ti, wi, *first_of[key]))
                 else:
@@ -346,9 +374,12 @@ class Tagger:
         for b in range(0, len(order), batch_size):
             batch = order[b:b + batch_size]
             ids, mask = pad_batch([windows[ti][wi].input_ids for ti, wi in batch], pad_id)
-            batches.append((batch, ids, mask))
-        results = self._run_batches([(ids, mask) for _, ids, mask in batches])
-        for (batch, _, _), out in zip(batches, results, strict=True):
+            types = None
+            if self.hint_rules is not None:
+                types = pad_batch([windows[ti][wi].token_type_ids or [] for ti, wi in batch], 0)[0]
+            batches.append((batch, (ids, mask, types)))
+        results = self._run_batches([tensors for _, tensors in batches])
+        for (batch, _), out in zip(batches, results, strict=True):
             for row, (ti, wi) in enumerate(batch):
                 logits[ti][wi] = out[row, :len(windows[ti][wi].input_ids)]
         for ti, wi, tj, wj in copies:

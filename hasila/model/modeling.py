@@ -50,6 +50,9 @@ class ModelConfig:
     intermediate: int = 1024
     max_positions: int = 512
     dropout: float = 0.1
+    # the model reads the rules' tag of every token beside the text (as its token type ids):
+    # it learns from the gold where the rules are wrong and keeps them where they are right
+    rules_hint: bool = False
     # confidence decoding saved with the model (per-label biases and span thresholds)
     decoding: DecodingConfig = field(default_factory=DecodingConfig)
 
@@ -207,8 +210,24 @@ def bert_config(cfg: ModelConfig, vocab_size: int, pad_token_id: int, **extra: A
         hidden_dropout_prob=cfg.dropout,
         attention_probs_dropout_prob=cfg.dropout,
         pad_token_id=pad_token_id,
+        type_vocab_size=len(cfg.tags()) if cfg.rules_hint else 2,
         **extra,
     )
+
+
+def widen_token_types(model: Any, n: int) -> None:
+    """Give ``model`` ``n`` token types (a rules-hint model's tags), each starting as type 0."""
+    import torch
+
+    embeddings = model.base_model.embeddings.token_type_embeddings
+    if embeddings.num_embeddings >= n:
+        return
+    old = embeddings.weight.data
+    wider = torch.nn.Embedding(n, old.shape[1])
+    wider.weight.data[:] = old[0]
+    wider.weight.data[:old.shape[0]] = old
+    model.base_model.embeddings.token_type_embeddings = wider
+    model.config.type_vocab_size = n
 
 
 def scratch_tokenizer(cfg: ModelConfig, texts: Iterable[str]) -> Any:
@@ -275,4 +294,9 @@ def build(cfg: ModelConfig, texts: Iterable[str] = ()) -> tuple[Any, Any]:
                         f"use a local folder") from None
     if not getattr(tokenizer, "is_fast", False):
         raise UserError(f"model.base {cfg.base!r}: needs a fast tokenizer (tokenizer.json)")
+    if cfg.rules_hint:
+        if not hasattr(getattr(model.base_model, "embeddings", None), "token_type_embeddings"):
+            raise UserError(f"model.base {cfg.base!r}: has no token types to carry the rules' hints "
+                            "(model.rules_hint needs a BERT-like encoder)")
+        widen_token_types(model, len(cfg.tags()))
     return tokenizer, model

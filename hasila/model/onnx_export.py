@@ -1,8 +1,8 @@
 """ONNX export of a trained token classifier, with optional dynamic int8 quantisation.
 
 ``export_onnx(model_dir)`` writes ``<model_dir>/onnx/model.onnx`` (fp32, dynamic
-batch and sequence axes, inputs ``input_ids`` and ``attention_mask``, output
-``logits``) with the torch dynamo exporter, and ``model.int8.onnx`` quantised
+batch and sequence axes, inputs ``input_ids`` and ``attention_mask``, plus
+``token_type_ids`` for a rules-hint model, output ``logits``) with the torch dynamo exporter, and ``model.int8.onnx`` quantised
 with ONNX Runtime's dynamic quantisation (int8 weights, activations quantised
 per batch at run time). Each file is checked against the torch model on a
 padded batch before it is kept; the differences go to ``export.json``.
@@ -74,8 +74,13 @@ class ExportResult:
     seconds: float
 
 
+def reads_hints(model: Any) -> bool:
+    """True for a rules-hint model (its token types are the rules' tags, not BERT's two segments)."""
+    return int(getattr(model.config, "type_vocab_size", 2) or 2) > 2
+
+
 class _LogitsOnly:
-    """``forward(input_ids, attention_mask) -> logits`` around a token classifier."""
+    """``forward(input_ids, attention_mask[, token_type_ids]) -> logits`` around a token classifier."""
 
     def __init__(self, model: Any) -> None:
         import torch
@@ -88,7 +93,12 @@ class _LogitsOnly:
             def forward(self, input_ids: Any, attention_mask: Any) -> Any:
                 return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
 
-        self.module = Wrapper(model).eval()
+        class HintWrapper(Wrapper):
+            def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:  # type: ignore[override]
+                return self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                                  token_type_ids=token_type_ids).logits
+
+        self.module = (HintWrapper if reads_hints(model) else Wrapper)(model).eval()
 
 
 @contextlib.contextmanager
@@ -133,14 +143,24 @@ def _export_fp32(model: Any, path: Path, max_positions: int, opset: int) -> None
 
     ids, mask = _sample_batch(model.config.vocab_size, max_positions)
     batch, seq = Dim("batch", min=1, max=4096), Dim("seq", min=1, max=max_positions)
+    inputs = {"input_ids": ids, "attention_mask": mask}
+    if reads_hints(model):
+        inputs["token_type_ids"] = _sample_types(model, mask)
     with torch.no_grad(), _quiet():
         torch.onnx.export(
             _LogitsOnly(model).module, (), str(path),
-            kwargs={"input_ids": ids, "attention_mask": mask},
-            input_names=["input_ids", "attention_mask"], output_names=["logits"],
-            dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}},
+            kwargs=inputs, input_names=list(inputs), output_names=["logits"],
+            dynamic_shapes={name: {0: batch, 1: seq} for name in inputs},
             opset_version=opset, dynamo=True, external_data=False, verbose=False,
         )
+
+
+def _sample_types(model: Any, mask: Any, seed: int = 0) -> Any:
+    """Token types for the check batch of a rules-hint model (any of its types, 0 on padding)."""
+    import torch
+
+    gen = torch.Generator().manual_seed(seed)
+    return torch.randint(0, model.config.type_vocab_size, mask.shape, generator=gen) * mask
 
 
 def quantize_int8(src: str | Path, dst: str | Path) -> Path:
@@ -183,16 +203,19 @@ def export_onnx(model_dir: str | Path, out_dir: str | Path | None = None, quanti
         except Exception as exc:  # the exporter raises many kinds
             raise UserError(f"{src}: ONNX export failed ({type(exc).__name__}: {exc})") from None
         ids, mask = _sample_batch(model.config.vocab_size, max_positions, seed=1)
+        types = _sample_types(model, mask, seed=1) if reads_hints(model) else None
         with torch.inference_mode():
-            ref = model(input_ids=ids, attention_mask=mask).logits.numpy()
-        fp32_diff = _max_diff(OnnxLogits(fp32, threads=1).run(ids.numpy(), mask.numpy()), ref, mask)
+            ref = model(input_ids=ids, attention_mask=mask, token_type_ids=types).logits.numpy()
+        np_types = None if types is None else types.numpy()
+        fp32_diff = _max_diff(OnnxLogits(fp32, threads=1).run(ids.numpy(), mask.numpy(), np_types),
+                              ref, mask)
         if not fp32_diff <= FP32_TOLERANCE:
             raise UserError(f"{src}: ONNX fp32 logits differ from torch by {fp32_diff:.2g} "
                             f"(> {FP32_TOLERANCE}); export refused")
         int8 = int8_diff = int8_agree = None
         if quantize:
             int8 = quantize_int8(fp32, tmp / VARIANTS["int8"])
-            got = OnnxLogits(int8, threads=1).run(ids.numpy(), mask.numpy())
+            got = OnnxLogits(int8, threads=1).run(ids.numpy(), mask.numpy(), np_types)
             int8_diff = _max_diff(got, ref, mask)
             keep = mask.numpy().astype(bool)
             int8_agree = float((got.argmax(-1) == ref.argmax(-1))[keep].mean())
@@ -235,15 +258,20 @@ class OnnxLogits:
             raise UserError(f"{path}: cannot load the ONNX model ({exc})") from None
         self.path = path
 
-    def run(self, input_ids: Any, attention_mask: Any) -> Any:
-        """Logits as a numpy array ``(batch, length, labels)`` from int64 numpy inputs."""
-        return self.session.run(["logits"], {"input_ids": input_ids, "attention_mask": attention_mask})[0]
+    def run(self, input_ids: Any, attention_mask: Any, token_type_ids: Any = None) -> Any:
+        """Logits as a numpy array ``(batch, length, labels)`` from int64 numpy inputs
+        (``token_type_ids``: a rules-hint model's hints)."""
+        feed = {"input_ids": input_ids, "attention_mask": attention_mask}
+        if token_type_ids is not None:
+            feed["token_type_ids"] = token_type_ids
+        return self.session.run(["logits"], feed)[0]
 
-    def __call__(self, input_ids: Any, attention_mask: Any) -> Any:
+    def __call__(self, input_ids: Any, attention_mask: Any, token_type_ids: Any = None) -> Any:
         """Logits as a torch tensor from torch inputs (what :class:`~hasila.model.infer.Tagger` calls)."""
         import torch
 
-        return torch.from_numpy(self.run(input_ids.numpy(), attention_mask.numpy()))
+        types = None if token_type_ids is None else token_type_ids.numpy()
+        return torch.from_numpy(self.run(input_ids.numpy(), attention_mask.numpy(), types))
 
 
 def onnx_tagger(model_dir: str | Path, onnx: str | Path, threads: int | None = None,

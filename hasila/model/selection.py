@@ -79,28 +79,21 @@ class Candidate:
 
 def token_margins(tagger: Any, text: str) -> list[tuple[float, int, int, str, str]]:
     """``(margin, start, end, best tag, second tag)`` of each token in doubt about an entity."""
-    from hasila.model.align import encode_windows
-    from hasila.model.runtime import pad_batch
-
     if not text.strip():
         return []
-    windows = encode_windows(text, tagger.tokenizer, tagger.max_length, tagger.stride)
-    pad_id = tagger.tokenizer.pad_token_id if tagger.tokenizer.pad_token_id is not None else 0
-    ids, mask = pad_batch([w.input_ids for w in windows], pad_id)
+    texts_windows, texts_logits = tagger.window_logits([text])
     o_id = next(i for i, tag in tagger.id2label.items() if tag == "O")
-    with torch.inference_mode():
-        logits = tagger.model(input_ids=ids.to(tagger.device), attention_mask=mask.to(tagger.device)).logits
-        probs = torch.softmax(logits.float(), dim=-1).cpu()
-    top, arg = probs.topk(2, dim=-1)
     out = []
-    for w, window in enumerate(windows):
+    for window, logits in zip(texts_windows[0], texts_logits[0], strict=True):
+        probs = torch.softmax(logits.float(), dim=-1)
+        top, arg = probs.topk(2, dim=-1)
         for t, ((start, end), owned) in enumerate(zip(window.offsets, window.owned, strict=True)):
             if not owned or start == end:
                 continue
-            if int(arg[w, t, 0]) == o_id and float(probs[w, t, o_id]) >= ENTITY_O_MAX:
+            if int(arg[t, 0]) == o_id and float(probs[t, o_id]) >= ENTITY_O_MAX:
                 continue
-            out.append((float(top[w, t, 0] - top[w, t, 1]), start, end,
-                        tagger.id2label[int(arg[w, t, 0])], tagger.id2label[int(arg[w, t, 1])]))
+            out.append((float(top[t, 0] - top[t, 1]), start, end,
+                        tagger.id2label[int(arg[t, 0])], tagger.id2label[int(arg[t, 1])]))
     return out
 
 

@@ -161,18 +161,48 @@ def strict_scores(docs: Sequence[Doc], predicted: Sequence[Sequence[Span]],
             "support": micro["support"], "docs": len(docs), "per_label": scores["per_label"]}
 
 
+class RulesHints:
+    """The rules' spans of texts, for a rules-hint model's training windows and evaluations:
+    labelled in worker processes and cached on disk beside the rules silver (the silver's
+    texts are a cache hit), then kept in memory by text."""
+
+    def __init__(self, cache_dir: str | Path) -> None:
+        from hasila.data.silver import rules_fingerprint
+
+        self.cache_dir = cache_dir
+        self.key = rules_fingerprint()
+        self._seen: dict[str, list[Span]] = {}
+
+    def __call__(self, texts: list[str]) -> list[list[Span]]:
+        from hasila.data.silver import rules_spans
+        from hasila.model.runtime import usable_cores
+
+        new = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        if new:
+            self._seen.update(zip(new, rules_spans(new, self.cache_dir, usable_cores(), "rules hints"),
+                                  strict=True))
+        return [self._seen[t] for t in texts]
+
+    def tag(self, texts: Sequence[str], batch_size: int = 16) -> list[list[Span]]:
+        """The :class:`~hasila.schema.SpanTagger` face the tagger's hints are read through."""
+        return self(list(texts))
+
+
 def evaluate_model(model: Any, tokenizer: Any, docs: Sequence[Doc], labels: Sequence[str],
                    max_length: int, stride: int, bf16: bool = False, batch_size: int = 16,
-                   device: str = "cpu", decoding: DecodingConfig | None = None) -> dict[str, Any]:
+                   device: str = "cpu", decoding: DecodingConfig | None = None,
+                   hint_rules: Any = None) -> dict[str, Any]:
     """Tag ``docs`` with the in-memory model (the inference code path, with the confidence
-    ``decoding`` the model will be saved with) and score them."""
+    ``decoding`` the model will be saved with; ``hint_rules`` for a rules-hint model) and
+    score them."""
     from hasila.model.infer import Tagger
 
     was_training = model.training
     model.eval()
     id2label = {int(k): v for k, v in model.config.id2label.items()}
     tagger = Tagger(model=model, tokenizer=tokenizer, id2label=id2label, max_length=max_length,
-                    stride=stride, bf16=bf16, device=device, decoding=decoding or DecodingConfig())
+                    stride=stride, bf16=bf16, device=device, decoding=decoding or DecodingConfig(),
+                    hint_rules=hint_rules)
     try:
         predicted = tagger.tag([d.text for d in docs], batch_size=batch_size)
     finally:
@@ -400,10 +430,14 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
 
         label2id = cfg.model.label2id()
         dev_docs = dev_sets.get(select_on, [])
+        hints = RulesHints(silver_cache) if cfg.model.rules_hint else None
         built = build_dataset(sources, tokenizer, label2id, t_cfg.max_length, t_cfg.stride,
-                              cfg.data.label_all_subtokens, t_cfg.seed, dev_docs, cfg.data.cache_dir)
+                              cfg.data.label_all_subtokens, t_cfg.seed, dev_docs, cfg.data.cache_dir,
+                              hints=hints, hint_key=hints.key if hints else "",
+                              hint_dropout=cfg.data.hint_dropout)
     train_rows = built.data["train"]
-    rows = [{"input_ids": r["input_ids"], "labels": r["labels"]} for r in train_rows]
+    inputs = ("input_ids", "labels", "token_type_ids") if cfg.model.rules_hint else ("input_ids", "labels")
+    rows = [{k: r[k] for k in inputs} for r in train_rows]
     n = len(rows)
     lengths = [len(r["input_ids"]) for r in rows]
     steps_per_epoch = math.ceil(n / t_cfg.batch_size)
@@ -448,7 +482,7 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
         for name, docs in dev_sets.items():
             record[name] = evaluate_model(unwrap(accelerator, model), tokenizer, docs, cfg.model.labels,
                                           t_cfg.max_length, t_cfg.stride, bf16, t_cfg.eval_batch_size,
-                                          device, cfg.model.decoding)
+                                          device, cfg.model.decoding, hints)
         with metrics_path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return record
@@ -561,7 +595,8 @@ def _train(cfg: TrainConfig, run_dir: Path, checkpoint: Path | None,
             for name, docs in sets.items():
                 final[split][name] = evaluate_model(best_model, tokenizer, docs, cfg.model.labels,
                                                     t_cfg.max_length, t_cfg.stride, bf16,
-                                                    t_cfg.eval_batch_size, device, cfg.model.decoding)
+                                                    t_cfg.eval_batch_size, device, cfg.model.decoding,
+                                                    hints)
         total_seconds = state["seconds"] + time.monotonic() - run_started
         summary = {
             "name": cfg.name,
@@ -764,6 +799,10 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         f"constraints on: {', '.join(_switched_on(m.decoding)) or 'none'}",
         f"- windows: max_length {t.max_length}, stride {t.stride}; "
         f"label_all_subtokens {cfg.data.label_all_subtokens}",
+        *([f"- rules hints (`model.rules_hint`): the model reads the rules' tag of every token as its "
+           f"token type; {cfg.data.hint_dropout:.0%} of the training windows come without them. "
+           "`hasila predict` runs the rules to make them; `transformers.pipeline` gives none "
+           "(the model then tags from the text alone)"] if m.rules_hint else []),
         f"- optimiser: AdamW lr {t.lr:g}, weight decay {t.weight_decay:g}, warmup {t.warmup_ratio:g}, "
         f"batch {t.batch_size}, grad clip {t.grad_clip:g}, seed {t.seed}",
         f"- steps: {metrics.get('steps')} (best at {metrics.get('best_step')}, selected on "
