@@ -509,7 +509,8 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
                                                       "no_monitors": True, "place_names": True,
                                                       "count_edges": False, "count_veto": False,
                                                       "whole_place_names": False, "place_phrases": False,
-                                                      "category_numbers": False, "glued_heads": False}
+                                                      "category_numbers": False, "glued_heads": False,
+                                                      "hint_margin": 0.0}
     assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
                  "--set", "bias.COUNT=-0.5", "--set", "count_veto=true"]) == 0
     capsys.readouterr()
@@ -520,3 +521,24 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
     assert main(["decoding", "--model", str(model), "--set", "min_score.NAME=0.7"]) == 2
     assert "unknown label" in capsys.readouterr().err
     assert Tagger.load(model, threads=1, bf16=False).decoding.min_score == {"ACTOR": 0.7}
+
+
+def test_hint_margin_keeps_the_rules_tag_unless_the_model_is_surer_by_that_much() -> None:
+    from hasila.model.decoding import DecodingConfig
+
+    id2label = dict(enumerate(bio_tags()))
+    tagger = Tagger(model=None, tokenizer=None, id2label=id2label)
+    # token 0: the model slightly prefers B-ACTOR (1) over the rules' B-PLACE (3);
+    # token 1: it is sure of B-COUNT (5) where the rules say O (0)
+    logits = torch.full((2, len(id2label)), -9.0)
+    logits[0, 1], logits[0, 3] = 1.2, 1.0
+    logits[1, 5] = 6.0
+    hints = [3, 0]
+    assert tagger._pick(logits, hints)[0].tolist() == [1, 5]  # margin 0: the model's tags
+    tagger.decoding = DecodingConfig(hint_margin=0.3)
+    assert tagger._pick(logits, hints)[0].tolist() == [3, 5]
+    assert tagger._pick(logits)[0].tolist() == [1, 5]  # no hints: nothing to keep
+    tagger.decoding = DecodingConfig(hint_margin=1.0)
+    assert tagger._pick(logits, hints)[0].tolist() == [3, 0]
+    with pytest.raises(UserError, match="hint_margin"):
+        DecodingConfig(hint_margin=1.5).check(["ACTOR"])

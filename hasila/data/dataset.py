@@ -334,7 +334,7 @@ def build_dataset(sources: Sequence[LoadedSource], tokenizer: Any, label2id: dic
     key = dataset_key(sources, dev_docs, tokenizer, label2id, max_length, stride,
                       label_all_subtokens, seed)
     if hints is not None:
-        key = hashlib.sha256(f"{key}|hints|{hint_key}|{hint_dropout}".encode()).hexdigest()[:16]
+        key = hashlib.sha256(f"{key}|hints-v2|{hint_key}|{hint_dropout}".encode()).hexdigest()[:16]
     root = resolve_path(cache_dir)
     path = root / key
     info_path = path / "hasila_info.json"

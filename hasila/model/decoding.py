@@ -394,6 +394,10 @@ class DecodingConfig:
     category_numbers: bool = False
     #: an ACTOR span takes a head noun before it that carries a clitic (``و`` + ``مسلحي داعش``)
     glued_heads: bool = False
+    #: a rules-hint model: a token keeps the rules' tag unless the model's tag is more probable
+    #: by at least this much (0: the model's tag always; 1: the rules' tags, as long as the
+    #: rules are there)
+    hint_margin: float = 0.0
 
     def check(self, labels: Sequence[str], where: str = "model.decoding") -> DecodingConfig:
         """Itself; a label that is not one of ``labels`` or a threshold outside [0, 1] is an error."""
@@ -407,6 +411,8 @@ class DecodingConfig:
         bad = {k: v for k, v in self.min_score.items() if not 0.0 <= v <= 1.0}
         if bad:
             raise UserError(f"{where}.min_score: thresholds must lie in [0, 1], got {bad}")
+        if not 0.0 <= self.hint_margin <= 1.0:
+            raise UserError(f"{where}.hint_margin: must lie in [0, 1], got {self.hint_margin}")
         return self
 
     def tag_bias(self, id2label: dict[int, str]) -> list[float]:

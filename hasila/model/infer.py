@@ -254,20 +254,27 @@ class Tagger:
             if token_type_ids is not None:
                 return self.logits_backend(input_ids, attention_mask, token_type_ids)
             return self.logits_backend(input_ids, attention_mask)
-        return self.model(input_ids=input_ids, attention_mask=attention_mask,
-                          token_type_ids=token_type_ids).logits
+        if token_type_ids is not None:
+            return self.model(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).logits
+        return self.model(input_ids=input_ids, attention_mask=attention_mask).logits
 
     def _batch_logits(self, ids: torch.Tensor, mask: torch.Tensor,
                       types: torch.Tensor | None = None) -> torch.Tensor:
         """fp32 logits of one padded batch, on the CPU."""
         with torch.inference_mode():
+            if types is None:
+                return self._logits(ids.to(self.device), mask.to(self.device)).float().cpu()
             return self._logits(ids.to(self.device), mask.to(self.device),
-                                None if types is None else types.to(self.device)).float().cpu()
+                                types.to(self.device)).float().cpu()
 
-    def _pick(self, logits: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def _pick(self, logits: torch.Tensor, hints: Sequence[int] | None = None
+              ) -> tuple[torch.Tensor, torch.Tensor]:
         """``(tag id, score)`` per token from logits ``(..., tags)``: the label biases of
         :attr:`decoding` added, then the best tag; its score is the probability of its
-        label (``B-X`` and ``I-X`` together; ``O`` alone)."""
+        label (``B-X`` and ``I-X`` together; ``O`` alone). With ``hints`` (the rules' tag ids
+        of a rules-hint model's window) a token keeps the rules' tag unless the best tag is
+        more probable by ``decoding.hint_margin``."""
         key = (tuple(sorted(self.decoding.bias.items())), len(self.id2label))
         if self._bias is None or self._bias[0] != key:
             groups = [self.id2label[i].partition("-")[2] or "O" for i in range(len(self.id2label))]
@@ -278,6 +285,10 @@ class Tagger:
         with torch.inference_mode():
             probs = torch.softmax(logits.float() + bias, dim=-1)
             arg = probs.argmax(dim=-1)
+            if hints is not None and self.decoding.hint_margin > 0:
+                hint = torch.tensor(list(hints), dtype=torch.long)[:arg.shape[-1]]
+                gain = probs.gather(-1, arg.unsqueeze(-1)) - probs.gather(-1, hint.unsqueeze(-1))
+                arg = torch.where(gain.squeeze(-1) < self.decoding.hint_margin, hint, arg)
             label_probs = probs @ same  # each tag's label mass
             score = label_probs.gather(-1, arg.unsqueeze(-1)).squeeze(-1)
         return arg, score
@@ -399,7 +410,7 @@ class Tagger:
             if not ws:
                 out.append([])
                 continue
-            picked = [self._pick(x) for x in lg]
+            picked = [self._pick(x, w.token_type_ids) for x, w in zip(lg, ws, strict=True)]
             spans = decode_windows(text, ws, [a.tolist() for a, _ in picked], self.id2label,
                                    [b.tolist() for _, b in picked])
             if self.constrain:
