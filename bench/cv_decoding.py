@@ -56,6 +56,22 @@ def held_out(model_dir: Path) -> list[str]:
     return out
 
 
+def load_folds(paths: Sequence[str], train_gold: str, verbose: bool = False) -> list[Fold]:
+    """Each fold model with the real train reports of the outlets it never saw."""
+    from hasila.annotation.lsio import load_docs
+    from hasila.data.dataset import outlet
+
+    train = load_docs(train_gold, source="annotations")
+    folds = []
+    for path in map(Path, paths):
+        outlets = held_out(path)
+        docs = [d for d in train if outlet(d) in outlets]
+        if verbose:
+            print(f"{path.name}: {len(docs)} held-out reports ({', '.join(outlets)})")
+        folds.append(Fold(path, docs))
+    return folds
+
+
 class Fold:
     """A model, the held-out reports it tags and their logits (computed once)."""
 
@@ -262,7 +278,6 @@ def base_decoding(path: str, overrides: Sequence[str] = ()) -> DecodingConfig:
 
 def main() -> None:
     from hasila.annotation.lsio import load_docs
-    from hasila.data.dataset import outlet
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folds", nargs="+", help="fold model folders (cv-*)")
@@ -280,13 +295,7 @@ def main() -> None:
     ap.add_argument("--out", default="")
     args = ap.parse_args()
 
-    train = load_docs(args.train_gold, source="annotations")
-    folds = []
-    for path in map(Path, args.folds):
-        outlets = held_out(path)
-        docs = [d for d in train if outlet(d) in outlets]
-        print(f"{path.name}: {len(docs)} held-out reports ({', '.join(outlets)})")
-        folds.append(Fold(path, docs))
+    folds = load_folds(args.folds, args.train_gold, verbose=True)
     if args.chosen:
         from hasila.config import from_dict
         from hasila.fileio import read_json

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cv_decoding import Fold, exact_prf, held_out, linked, row
+from cv_decoding import Fold, exact_prf, linked, load_folds, row
 
 MARGINS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
 
@@ -41,8 +41,6 @@ def _scores(folds: list[Fold], preds: list[list[Any]], ontology: Any) -> dict[st
 
 
 def main() -> None:
-    from hasila.annotation.lsio import load_docs
-    from hasila.data.dataset import outlet
     from hasila.fileio import write_json
     from hasila.model.infer import read_decoding
     from hasila.rules.tagger import RulesTagger
@@ -53,11 +51,7 @@ def main() -> None:
     ap.add_argument("--out", default="")
     args = ap.parse_args()
 
-    train = load_docs(args.train_gold, source="annotations")
-    folds = []
-    for path in map(Path, args.folds):
-        outlets = held_out(path)
-        folds.append(Fold(path, [d for d in train if outlet(d) in outlets]))
+    folds = load_folds(args.folds, args.train_gold)
     ontology = folds[0].tagger.ontology
     rules = RulesTagger.load()
     results: dict[str, Any] = {"rules": _scores(folds, [[rules.label(d.text).spans for d in f.docs]
