@@ -93,3 +93,23 @@ def test_pretrain_writes_a_base_that_training_loads(tmp_path):
     assert (out / "README.md").is_file() and (out / "pretrain_config.yaml").is_file()
     tok, model = build(ModelConfig(base=str(out)))
     assert model.config.num_labels == 9 and tok.tokenize("و218")[:2] == ["و", "218"]
+
+
+def test_a_local_base_reads_the_rules_hints_through_widened_token_types(tmp_path):
+    from transformers import BertForMaskedLM
+
+    from hasila.model.modeling import bert_config
+
+    cfg = tiny()
+    tok = train_tokenizer(TEXTS, vocab_size=120, min_frequency=1, model_max_length=64)
+    mlm = BertForMaskedLM(bert_config(cfg, len(tok), tok.pad_token_id))
+    mlm.save_pretrained(tmp_path / "base")
+    tok.save_pretrained(tmp_path / "base")
+    _, model = build(ModelConfig(base=str(tmp_path / "base"), rules_hint=True))
+    types = model.bert.embeddings.token_type_embeddings.weight
+    old = mlm.bert.embeddings.token_type_embeddings.weight
+    assert types.shape[0] == model.config.type_vocab_size == 9
+    assert (types[:2] == old).all()  # the base's own types kept
+    assert (types[2:] == old[0]).all()  # every hint type starts as type 0
+    _, scratch = build(tiny(rules_hint=True), TEXTS)
+    assert scratch.config.type_vocab_size == 9
