@@ -103,3 +103,33 @@ def test_cli_push_needs_a_project(model_dir: Path, tmp_path: Path,
                "--output", str(tmp_path / "o.jsonl"), "--push"])
     err = capsys.readouterr().err.strip().splitlines()
     assert rc == 2 and len(err) == 1 and "--push needs --project" in err[0]
+
+
+def test_scoring_a_pool_runs_the_model_once_per_window(model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hasila.model.selection import score_pool
+
+    rng = random.Random(21)
+    docs = [Doc(f"r{i}", synth_report(rng, sentences=8)[0]) for i in range(5)] + [Doc("blank", "  ")]
+    tagger = Tagger.load(model_dir, threads=1, bf16=False)
+    tagger.max_length, tagger.stride = 24, 6  # several windows per report
+    expected = [uncertainty(token_margins(tagger, d.text), d.text)[0] for d in docs]
+    spans = tagger.tag([d.text for d in docs])
+    windows = sum(len(ws) for ws in tagger.window_logits([d.text for d in docs])[0])
+    assert windows > len(docs)
+    rows: list[int] = []
+    real = tagger._logits
+
+    def counting(ids, mask):
+        rows.append(len(ids))
+        return real(ids, mask)
+
+    monkeypatch.setattr(tagger, "_logits", counting)
+
+    class NoRules:
+        def tag(self, texts, batch_size=16):
+            return [[] for _ in texts]
+
+    scored = score_pool(tagger, NoRules(), docs)
+    assert sum(rows) == windows  # spans and margins come from one run of every window
+    assert [c.model_spans for c in scored] == [len(s) for s in spans]
+    assert [c.uncertainty for c in scored] == pytest.approx(expected)

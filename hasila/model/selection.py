@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 ENTITY_O_MAX = 0.9
 #: how many of a report's smallest margins make its uncertainty
 HARDEST = 3
+#: reports scored together: their logits serve both the spans and the margins
+POOL_CHUNK = 64
 
 
 @dataclass
@@ -82,9 +84,15 @@ def token_margins(tagger: Any, text: str) -> list[tuple[float, int, int, str, st
     if not text.strip():
         return []
     texts_windows, texts_logits = tagger.window_logits([text])
+    return window_margins(tagger, texts_windows[0], texts_logits[0])
+
+
+def window_margins(tagger: Any, windows: Sequence[Any], window_logits: Sequence[torch.Tensor]
+                   ) -> list[tuple[float, int, int, str, str]]:
+    """:func:`token_margins` from one report's windows and their logits (already computed)."""
     o_id = next(i for i, tag in tagger.id2label.items() if tag == "O")
     out = []
-    for window, logits in zip(texts_windows[0], texts_logits[0], strict=True):
+    for window, logits in zip(windows, window_logits, strict=True):
         probs = torch.softmax(logits.float(), dim=-1)
         top, arg = probs.topk(2, dim=-1)
         for t, ((start, end), owned) in enumerate(zip(window.offsets, window.owned, strict=True)):
@@ -120,15 +128,19 @@ def score_pool(tagger: Any, rules: SpanTagger, docs: Sequence[Doc], batch_size: 
     """Uncertainty and model-vs-rules disagreement of every report."""
     from tqdm.auto import tqdm
 
-    texts = [d.text for d in docs]
-    model_spans = tagger.tag(texts, batch_size=batch_size)
-    rule_spans = rules.tag(texts)
     out = []
-    for doc, ms, rs in tqdm(list(zip(docs, model_spans, rule_spans, strict=True)), desc="scoring",
-                            unit="report", disable=len(docs) < 50):
-        value, why = uncertainty(token_margins(tagger, doc.text), doc.text)
-        out.append(Candidate(doc, uncertainty=value, disagreement=1.0 - span_f1(ms, rs),
-                             why_uncertain=why, model_spans=len(ms), rules_spans=len(rs)))
+    with tqdm(total=len(docs), desc="scoring", unit="report", disable=len(docs) < 50) as bar:
+        for first in range(0, len(docs), POOL_CHUNK):  # the model runs once per report
+            chunk = docs[first:first + POOL_CHUNK]
+            texts = [d.text for d in chunk]
+            windows, logits = tagger.window_logits(texts, batch_size)
+            model_spans = tagger.decode(texts, windows, logits)
+            rule_spans = rules.tag(texts)
+            for doc, ws, lg, ms, rs in zip(chunk, windows, logits, model_spans, rule_spans, strict=True):
+                value, why = uncertainty(window_margins(tagger, ws, lg), doc.text)
+                out.append(Candidate(doc, uncertainty=value, disagreement=1.0 - span_f1(ms, rs),
+                                     why_uncertain=why, model_spans=len(ms), rules_spans=len(rs)))
+            bar.update(len(chunk))
     return out
 
 
