@@ -287,12 +287,15 @@ def _rows(docs: Sequence[Doc], source: str, tokenizer: Any, label2id: dict[str, 
     return rows
 
 
+def _no_hints(texts: list[str]) -> list[list[Span]]:
+    """No hint for any text: every token of type 0 (the rules run for nothing)."""
+    return [[] for _ in texts]
+
+
 def _drop_hints(rows: list[dict[str, Any]], share: float, rng: random.Random) -> list[dict[str, Any]]:
     """``rows`` with a seeded random ``share`` of them shown without hints (all type 0)."""
     if share <= 0 or not rows or "token_type_ids" not in rows[0]:
         return rows
-    if share >= 1:
-        return [{**r, "token_type_ids": [0] * len(r["token_type_ids"])} for r in rows]
     return [{**r, "token_type_ids": [0] * len(r["token_type_ids"])} if rng.random() < share else r
             for r in rows]
 
@@ -352,12 +355,12 @@ def build_dataset(sources: Sequence[LoadedSource], tokenizer: Any, label2id: dic
                             "label_all_subtokens": label_all_subtokens, "sources": {}}
     for src in sources:
         stats = AlignStats()
-        rows = _rows(src.docs, src.config.name, tokenizer, label2id, max_length, stride,
-                     label_all_subtokens, stats, hints)
         # the rules' own silver never carries hints: they would be its labels, and the model
         # would learn to copy them; it learns to read them only where the gold can correct them
-        mixed = _drop_hints(_mix(rows, src.config.weight, rng),
-                            1.0 if src.config.kind == "rules" else hint_dropout, rng)
+        silver = hints is not None and src.config.kind == "rules"
+        rows = _rows(src.docs, src.config.name, tokenizer, label2id, max_length, stride,
+                     label_all_subtokens, stats, _no_hints if silver else hints)
+        mixed = _drop_hints(_mix(rows, src.config.weight, rng), 0.0 if silver else hint_dropout, rng)
         train_rows += mixed
         chars = sum(len(d.text) for d in src.docs)
         n_spans = sum(len(d.spans) for d in src.docs)
