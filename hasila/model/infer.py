@@ -262,11 +262,9 @@ class Tagger:
     def _batch_logits(self, ids: torch.Tensor, mask: torch.Tensor,
                       types: torch.Tensor | None = None) -> torch.Tensor:
         """fp32 logits of one padded batch, on the CPU."""
+        inputs = [t.to(self.device) for t in (ids, mask, types) if t is not None]
         with torch.inference_mode():
-            if types is None:
-                return self._logits(ids.to(self.device), mask.to(self.device)).float().cpu()
-            return self._logits(ids.to(self.device), mask.to(self.device),
-                                types.to(self.device)).float().cpu()
+            return self._logits(*inputs).float().cpu()
 
     def _pick(self, logits: torch.Tensor, hints: Sequence[int] | None = None
               ) -> tuple[torch.Tensor, torch.Tensor]:
