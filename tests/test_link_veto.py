@@ -42,6 +42,8 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("ارتفعت الأسعار 40 بالمئة.", "40", "percentage", "percentage"),
     ("بقي في المستشفى يوم واحد فقط.", "واحد", "duration", "length of time"),
     ("كان ذلك أحد أكثر الأيام دموية.", "أحد", "other", "counts nobody"),
+    ("رفع المحتجون شعار دم واحد ومصير واحد.", "واحد", "thing", "things"),
+    ("فاز الفريق بهدف واحد في المباراة.", "واحد", "thing", "things"),
 ])
 def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     res = link(text, spans(text, [(number, "COUNT")]), onto)
@@ -49,6 +51,18 @@ def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     assert (number, reason) in [(n.text, n.reason) for n in res.non_counts]
     said = [w for w in res.warnings if f"'{number}'" in w]
     assert said and plain in said[0] and "not counted as people" in said[0]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مدني واحد في القصف.",
+    "سجلت حالة وفاة واحدة في المخيم.",
+    "أصيب جامعي واحد في الانفجار.",
+    "قال إن واحدا من الجرحى توفي.",
+])
+def test_one_victim_after_a_person_or_case_word_stays_a_count(onto, text):
+    number = next(w for w in ("واحدة", "واحدا", "واحد") if w in text)
+    res = link(text, spans(text, [(number, "COUNT")]), onto)
+    assert [r.value for r in res.records] == [1]
 
 
 def test_a_people_count_after_a_unit_name_is_kept(onto):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from hasila.link import cues
-from hasila.link.text import TokenView, key, variants
+from hasila.link.text import TokenView, key, keys, variants
 
 NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
                                       "percentage", "money", "other")
@@ -232,6 +232,23 @@ def _listed_one(view: TokenView, start: int, prev: list[int]) -> bool:
     return any(view[k].is_digit for k in range(max(0, i - 3), i))
 
 
+#: Words before ``واحد`` that still count one victim (``حالة واحدة``, ``ضحية واحدة``).
+_ONE_VICTIM_BEFORE = cues.CASE_WORDS | keys("ضحية ضحايا وفاة إصابة قتيل جريح شهيد")
+#: Particles before ``واحد`` (``أن واحدا من الجرحى``, ``كل واحد``): no noun to count.
+_PARTICLES = keys("في من إلى الى على عن مع أن إن ان كل أو ثم لا ما بعد قبل منذ حتى لكن بين")
+
+
+def _one_of_a_thing(view: TokenView, start: int, prev: int, ontology: OntologyLike) -> bool:
+    """``دم واحد``, ``مصير واحد``, ``هدف واحد``: واحد right after a noun that names no person
+    is that noun's numeral, not a count of people (a nisba such as ``جامعي`` may be a person)."""
+    word = view[prev]
+    if prev != view.last_before(start) or not word.is_word or not view.text[start:].startswith(("واحد", "الواحد")):
+        return False
+    if people_noun_at(view, prev, ontology) or word.has(_ONE_VICTIM_BEFORE) or word.plain(_SUBSET_WORDS):
+        return False
+    return not word.key.endswith(("ي", "ية")) and not word.has(_PARTICLES)
+
+
 def _trigger_near(view: TokenView, start: int, end: int, width: int = 3) -> bool:
     """A casualty trigger within ``width`` words before or after, in the same clause."""
     for i in _prev_words(view, start, width):
@@ -380,7 +397,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
         if prev and view[prev[0]].has(cues.DURATION_UNITS):
             return "non_count", "duration"
-        if prev and view[prev[0]].has(cues.THING_NOUNS):
+        if prev and (view[prev[0]].has(cues.THING_NOUNS) or _one_of_a_thing(view, start, prev[0], ontology)):
             return "non_count", "thing"
         if kind == "words" and prev and prev[0] == view.last_before(start) \
                 and people_noun_at(view, prev[0], ontology) \
