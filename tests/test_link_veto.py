@@ -210,3 +210,16 @@ def test_more_numbers_that_count_nobody(onto):
     res = link(text, [], onto)
     assert [r.value for r in res.records] == [7]
     assert {(n.text, n.reason) for n in res.non_counts} == {("30", "ordinal"), ("25", "date"), ("سبعة", "other")}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("قتل 12 عنصرا من ميليشيات الحوثي في مواجهات قرب مأرب.", "fighter"),
+    ("أسفرت المعارك عن مصرع 38 من مسلحي الحوثي في الحديدة.", "fighter"),
+    ("قتل 20 عنصرا من الحشد الشعبي في هجوم شمال بغداد.", "fighter"),
+    ("قتل 5 جنود من الجيش اليمني في هجوم على مأرب.", "other"),
+    ("قتل 9 عناصر من القوات العراقية في كمين غرب الأنبار.", "other"),
+])
+def test_forces_outside_syria_are_other_and_militias_fighter(onto, text, category):
+    number = re.search(r"\d+", text).group()
+    res = link(text, spans(text, [(number, "COUNT")]), onto)
+    assert [(r.value, r.category) for r in res.records] == [(int(number), category)]
