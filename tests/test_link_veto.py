@@ -223,3 +223,16 @@ def test_forces_outside_syria_are_other_and_militias_fighter(onto, text, categor
     number = re.search(r"\d+", text).group()
     res = link(text, spans(text, [(number, "COUNT")]), onto)
     assert [(r.value, r.category) for r in res.records] == [(int(number), category)]
+
+
+def test_sentenced_to_prison_is_detained_and_construct_plurals_of_journalists(onto):
+    text = "أصدرت محكمة أحكاما بالسجن على عشرة أشخاص، وقتل اثنان من صحفيي الوكالة."
+    res = link(text, spans(text, [("عشرة", "COUNT"), ("اثنان", "COUNT")]), onto)
+    assert [(r.value, r.status, r.category) for r in res.records] == [
+        (10, "detained", "people"), (2, "killed", "journalist")]
+
+
+def test_a_prison_named_as_a_place_is_no_detention(onto):
+    text = "وقضى 14 منهم في سجن صيدنايا العسكري."
+    res = link(text, spans(text, [("14", "COUNT")]), onto)
+    assert [(r.value, r.status) for r in res.records] == [(14, "killed")]
