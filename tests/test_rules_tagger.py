@@ -142,6 +142,8 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     ("وسلم السلاح للفرقة 47 في المنطقة.", ["لفرقة 47"]),  # a unit's number, after ل + ال
     ("وهاجمت مجموعات من هيئة تحرير الشام الحاجز.", ["مجموعات من هيئة تحرير الشام"]),
     ("قتل 5 عناصر من هيئة تحرير الشام.", ["هيئة تحرير الشام"]),  # counted: عناصر is the CATEGORY
+    ("وهاجمت هيئة تحرير الشام المتطرفة القرية.", ["هيئة تحرير الشام المتطرفة"]),  # an adjective, not the noun after
+    ("واشتبكت معهم قوات النظام الأخرى.", ["قوات النظام الأخرى"]),
 ])
 def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
                                           ontology: Ontology) -> None:

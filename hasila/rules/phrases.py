@@ -82,7 +82,7 @@ UNIT_WORDS = frozenset(["الفرقة", "فرقة", "اللواء", "لواء", 
 _NISBA = re.compile(r"(?:ال|لل)[\u0621-\u064A]{2,}(?:ي|ية|يين|يون|يات)")
 
 
-_NOT_NISBA = frozenset({"المسؤولية"})  # تبنى التنظيم المسؤولية: a noun, the object
+_NOT_NISBA = frozenset({"المسؤولية", "القرية", "الناحية", "الضاحية", "العملية", "القضية"})  # تبنى التنظيم المسؤولية: a noun, the object
 
 
 #: heads in the construct state: the next definite word or known name belongs to the actor
@@ -106,7 +106,9 @@ _INDEFINITE_ADJECTIVE = re.compile(r"(?!ال)[\u0621-\u064A]{3,}ية|مقاتل�
 #: definite adjectives (not relational) that qualify an actor: الجيش السوري الحر، الفصائل المسلحة
 ACTOR_ADJECTIVES = frozenset([
     "المسلحة", "المتحدة", "الحر", "المعتدلة", "المقاتلة", "الموالية", "الموالين", "الموالي", "الموالون",
-    "المعارضة", "المعارض", "المتشددة", "الحليفة", "المتحالفة"])
+    "المعارضة", "المعارض", "المتشددة", "الحليفة", "المتحالفة",
+    # descriptive adjectives the gold keeps in the phrase: تنظيم داعش المتطرف، الجماعات المسلحة الأخرى
+    "المتطرف", "المتطرفة", "المتشدد", "المحظور", "المحظورة", "الأخرى", "المتمردة"])
 
 
 #: definite words that are no name: days (قوات الاثنين), relatives, الى written without hamza
