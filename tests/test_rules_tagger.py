@@ -144,6 +144,7 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     ("قتل 5 عناصر من هيئة تحرير الشام.", ["هيئة تحرير الشام"]),  # counted: عناصر is the CATEGORY
     ("وهاجمت هيئة تحرير الشام المتطرفة القرية.", ["هيئة تحرير الشام المتطرفة"]),  # an adjective, not the noun after
     ("واشتبكت معهم قوات النظام الأخرى.", ["قوات النظام الأخرى"]),
+    ("ونفذت خلايا هيئة تحرير الشام الهجوم.", ["خلايا هيئة تحرير الشام"]),  # a head noun before the name
 ])
 def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
                                           ontology: Ontology) -> None:
