@@ -221,3 +221,13 @@ def test_cli_weak_label_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_config_types() -> None:
     cfg = RulesConfig()
     assert isinstance(cfg.link, LinkConfig) and cfg.link.rules_fallback
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("وقدمت ألمانيا دعما عسكريا لتركيا في حربها.", "ACTOR"),  # to Turkey: the state
+    ("وقتل جنديان بتركيا أمس.", "PLACE"),  # in Turkey: the place
+    ("وفر آلاف إلى تركيا.", "PLACE"),
+])
+def test_a_state_after_la_is_a_party_after_bi_a_place(text: str, label: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert [s.label for s in doc.spans if s.text == "تركيا"] == [label]

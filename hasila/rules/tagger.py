@@ -177,8 +177,8 @@ def _unbalanced(inner: str) -> bool:
 
 def _after_place_prep(v: TokenView, i: int, start: int) -> bool:
     glued = v.glued_prefix(i, start)
-    if glued in ("ب", "وب", "فب", "ل", "ول"):
-        return True
+    if glued in ("ب", "وب", "فب"):
+        return True  # بتركيا: in Turkey (لتركيا, to Turkey, names the state)
     p = v.prev_word(i - 1)
     return p is not None and v[p].key in _PLACE_PREPS
 
