@@ -22,6 +22,7 @@ from typing import Any
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, project_root
 from hasila.model.decoding import DecodingConfig
+from hasila.model.word_vectors import WordVectorsConfig, init_word_vectors
 from hasila.schema import LABELS, bio_tags
 from hasila.text.arabic import normalize
 
@@ -50,6 +51,8 @@ class ModelConfig:
     intermediate: int = 1024
     max_positions: int = 512
     dropout: float = 0.1
+    # scratch embeddings start from word2vec vectors over unlabelled corpora (off: no corpora)
+    word_vectors: WordVectorsConfig = field(default_factory=WordVectorsConfig)
     # the model reads the rules' tag of every token beside the text (as its token type ids):
     # it learns from the gold where the rules are wrong and keeps them where they are right
     rules_hint: bool = False
@@ -279,7 +282,10 @@ def build(cfg: ModelConfig, texts: Iterable[str] = ()) -> tuple[Any, Any]:
         tokenizer = scratch_tokenizer(cfg, texts)
         config = bert_config(cfg, len(tokenizer), tokenizer.pad_token_id,
                              id2label=id2label, label2id=label2id)
-        return tokenizer, BertForTokenClassification(config)
+        model = BertForTokenClassification(config)
+        if cfg.word_vectors.on:
+            init_word_vectors(model, tokenizer, cfg.word_vectors)
+        return tokenizer, model
     local = resolve_path(cfg.base)
     source = str(local) if local.exists() else cfg.base
     if not local.exists() and (cfg.base.startswith((".", "/")) or cfg.base.count("/") != 1):

@@ -793,6 +793,9 @@ def model_card(cfg: TrainConfig, metrics: dict[str, Any]) -> str:
         f"- base: `{m.base}`" + (f" (BERT {m.layers} layers, hidden {m.hidden}, {m.heads} heads, "
                                   f"intermediate {m.intermediate}, WordPiece vocabulary {m.vocab_size})"
                                   if m.base == "scratch" else ""),
+        *([f"- initial token embeddings: word2vec (skip-gram, {m.word_vectors.epochs} epochs, window "
+           f"{m.word_vectors.window}) over {', '.join(m.word_vectors.corpora)}"]
+          if m.base == "scratch" and m.word_vectors.on else []),
         f"- labels: {', '.join(m.labels)} (IOB2 tags: {', '.join(m.tags())})",
         f"- decoding (`model.decoding`, also used to select the checkpoint): logit bias "
         f"{m.decoding.bias or 'none'}, span thresholds {m.decoding.min_score or 'none'}, "
