@@ -81,10 +81,12 @@ def test_docs_cut_after_sentence_ends_and_never_inside_an_entity(tmp_path):
 
 
 def test_blank_lines_nested_layers_and_bad_tags(tmp_path):
-    text = ("زار O\nالوفد O\nمدينة B-GPE\nحلب I-GPE B-GPE\n. O\n\n"
-            "وأعلن O\nالجيش B-ORG\nالسوري I-ORG B-NORP\nعن O\nوصول O\nتعزيزات FOO\n")
+    text = ("زار O\nالوفد O\nمدينة B-GPE\nحلب I-GPE B-GPE\n. O\n$#$ O\n"
+            "وأعلن O\nالجيش B-ORG\nالسوري I-ORG B-NORP\nعن O\nوصول O\nتعزيزات FOO\n\n"
+            "وهدأ O\nالقصف O\nليلا O\n")
     docs = read_conll(write(tmp_path, text), min_tokens=3, max_tokens=50)
-    assert [d.text for d in docs] == ["زار الوفد مدينة حلب .", "وأعلن الجيش السوري عن وصول تعزيزات"]
+    assert [d.text for d in docs] == ["زار الوفد مدينة حلب .", "وأعلن الجيش السوري عن وصول تعزيزات",
+                                      "وهدأ القصف ليلا"]
     assert [s.text for s in docs[0].spans] == ["مدينة حلب"]  # the longer of two nested places
     ignored = [docs[1].text[a:b] for a, b in docs[1].meta[IGNORE_KEY]]
     assert ignored == ["الجيش السوري", "السوري", "تعزيزات"]  # ORG, NORP, a token without a tag

@@ -3,7 +3,8 @@
 :func:`read_conll` reads ANERcorp, AQMAR or Wojood files: one token per line, then one or
 more IOB tags (Wojood's nested layers are extra columns); a blank line ends a sentence. The
 tokens are joined with single spaces into the doc's text, so every span's offsets are exact
-(end exclusive). ANERcorp has no sentence breaks: a doc is cut after sentence-final
+(end exclusive). Wojood's ``$#$`` lines (a paragraph mark) are breaks too, not tokens.
+ANERcorp has no sentence breaks: a doc is cut after sentence-final
 punctuation once it holds ``min_tokens`` tokens, and at the latest (outside an entity) at
 ``max_tokens``.
 
@@ -32,6 +33,7 @@ IGNORE_KEY = "ignore"
 #: the default corpus-type → label mapping (everything else is ignored)
 DEFAULT_MAPPING = {"LOC": "PLACE", "GPE": "PLACE"}
 _TAG = re.compile(r"^(?:[BIbi]-[A-Za-z_]+|[Oo])$")
+_BREAKS = frozenset({"$#$"})
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 
 
@@ -104,11 +106,11 @@ def _drop_overlaps(spans: list[Span]) -> list[Span]:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, _Token | None]]:
-    """``(line number, token)`` of every line; ``None`` for a sentence break (blank line)."""
+    """``(line number, token)`` of every line; ``None`` for a sentence break."""
     with path.open(encoding="utf-8-sig", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
             fields = line.split()
-            if not fields:
+            if not fields or fields[0] in _BREAKS:
                 yield n, None
                 continue
             tags = [f.upper() for f in fields[1:] if _TAG.match(f)]
