@@ -8,6 +8,11 @@ ANERcorp has no sentence breaks: a doc is cut after sentence-final
 punctuation once it holds ``min_tokens`` tokens, and at the latest (outside an entity) at
 ``max_tokens``.
 
+A mapped entity's first word loses a proclitic glued to it (``و``, ``ب``, ``ل``, ``ف``...) when
+the rest of the word starts an entity elsewhere in the file (``بالقاهرة`` → ``القاهرة``), since
+the guide has it so (in ``بحلب`` only ``حلب`` is the PLACE); direction marks (U+200E/F) are
+dropped from tokens.
+
 The corpus tags map to our labels by ``mapping`` (``{"LOC": "PLACE", "GPE": "PLACE"}``); a
 corpus type mapped to ``"O"`` is taught as ``O``. Every other entity (``PERS``, ``ORG``,
 ``NORP``, a misspelt tag...) is not something the corpus says about our labels: its
@@ -25,6 +30,7 @@ from pathlib import Path
 
 from hasila.errors import UserError
 from hasila.schema import Doc, Span
+from hasila.text.gazetteer import CLITICS
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +115,7 @@ def _lines(path: Path) -> Iterator[tuple[int, _Token | None]]:
     """``(line number, token)`` of every line; ``None`` for a sentence break."""
     with path.open(encoding="utf-8-sig", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
-            fields = line.split()
+            fields = line.replace("\u200e", " ").replace("\u200f", " ").split()
             if not fields or fields[0] in _BREAKS:
                 yield n, None
                 continue
@@ -153,7 +159,22 @@ def read_conll(path: str | Path, mapping: Mapping[str, str] | None = None, name:
         flush()
     if bad:
         logger.info("NER source %s: %d token(s) without a valid tag (left out of the loss)", name, bad)
+    return trim_proclitics(docs)
+
+
+def trim_proclitics(docs: list[Doc]) -> list[Doc]:
+    """``docs`` with a proclitic cut off a span's first word where the rest of that word is
+    the first word of a span somewhere in ``docs`` (``وبريطانيا``, ``بالقاهرة``)."""
+    firsts = {s.text.split(" ")[0] for d in docs for s in d.spans}
+    for doc in docs:
+        spans = []
+        for span in doc.spans:
+            word = span.text.split(" ")[0]
+            cut = next((len(c) for c in CLITICS if word.startswith(c) and word[len(c):] in firsts), 0)
+            spans.append(span if not cut else
+                         Span(span.start + cut, span.end, span.label, doc.text[span.start + cut:span.end]))
+        doc.spans = spans
     return docs
 
 
-__all__ = ["DEFAULT_MAPPING", "IGNORE_KEY", "read_conll"]
+__all__ = ["DEFAULT_MAPPING", "IGNORE_KEY", "read_conll", "trim_proclitics"]
