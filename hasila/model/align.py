@@ -241,7 +241,8 @@ def encode_windows(text: str, tokenizer: Any, max_length: int, stride: int,
     ``spans`` or ``hints``. ``hints`` (the rules' spans) become every token's
     ``token_type_ids``: the id of its IOB2 tag under the hints, sub-tokens included.
     ``ignore``: ``(start, end)`` character ranges whose overlapping tokens get label ``-100``
-    (a corpus that does not annotate them). Always returns at least one window (an empty text gives one with only special tokens).
+    (what a corpus does not annotate). Always returns at least one window (an empty text
+    gives one with only special tokens).
     """
     prefix, suffix = _special_frame(tokenizer)
     content = max_length - len(prefix) - len(suffix)
