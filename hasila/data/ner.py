@@ -40,6 +40,7 @@ IGNORE_KEY = "ignore"
 DEFAULT_MAPPING = {"LOC": "PLACE", "GPE": "PLACE"}
 _TAG = re.compile(r"^(?:[BIbi]-[A-Za-z_]+|[Oo])$")
 _BREAKS = frozenset({"$#$"})
+_NO_MARKS = str.maketrans("", "", "\u200e\u200f")
 _SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 
 
@@ -115,12 +116,15 @@ def _lines(path: Path) -> Iterator[tuple[int, _Token | None]]:
     """``(line number, token)`` of every line; ``None`` for a sentence break."""
     with path.open(encoding="utf-8-sig", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
-            fields = line.replace("\u200e", " ").replace("\u200f", " ").split()
+            fields = line.split()
             if not fields or fields[0] in _BREAKS:
                 yield n, None
                 continue
+            token = fields[0].translate(_NO_MARKS)
+            if not token:  # a direction mark alone is no token
+                continue
             tags = [f.upper() for f in fields[1:] if _TAG.match(f)]
-            yield n, _Token(fields[0], tags)
+            yield n, _Token(token, tags)
 
 
 def read_conll(path: str | Path, mapping: Mapping[str, str] | None = None, name: str = "ner",
