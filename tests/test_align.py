@@ -292,3 +292,19 @@ def test_hints_become_token_type_ids_of_every_sub_token(tok):
     assert set(firsts) == {LABEL2ID["B-PLACE"]}
     with pytest.raises(UserError, match="label2id"):
         encode_windows(text, tok, 16, 4, hints=hint)
+
+
+def test_ignored_ranges_take_their_tokens_out_of_the_loss(tok):
+    text = "قتل 16 مدني في ريف ادلب الجنوبي"
+    spans = [Span(15, 23, "PLACE", text[15:23])]
+    plain = encode_windows(text, tok, 64, 4, spans=spans, label2id=LABEL2ID, label_all_subtokens=True)
+    masked = encode_windows(text, tok, 64, 4, spans=spans, label2id=LABEL2ID, label_all_subtokens=True,
+                            ignore=[(4, 6), (24, 31)])  # "16" and "الجنوبي"
+    assert [w.input_ids for w in masked] == [w.input_ids for w in plain]
+    for (start, _), before, after in zip(masked[0].offsets, plain[0].labels or [],
+                                         masked[0].labels or [], strict=True):
+        if 4 <= start < 6 or 24 <= start < 31:
+            assert before == LABEL2ID["O"] and after == -100
+        else:
+            assert after == before
+    assert LABEL2ID["B-PLACE"] in (masked[0].labels or [])

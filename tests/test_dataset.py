@@ -201,3 +201,45 @@ def test_the_rules_silver_never_carries_hints(tmp_path, tok):
         by_source[source].append(any(types))
     assert not any(by_source["silver"])  # its hints would be its own labels
     assert any(by_source["gold"])
+
+
+NER_LINES = ("وأعلن O\nالدفاع B-ORG\nالمدني I-ORG\nفي O\nحلب B-LOC\nمقتل O\n12 O\nمدنيا O\n"
+             "في O\nقصف O\nعلى O\nسراقب B-LOC\n. O\nوزار O\nالوزير O\nسامي B-PERS\nدمشق B-LOC\n. O\n")
+
+
+def test_a_ner_corpus_teaches_places_and_leaves_out_what_it_does_not_annotate(tmp_path, tok):
+    from hasila.data.ner import IGNORE_KEY
+    from hasila.model.align import tokenize
+
+    path = tmp_path / "ner.txt"
+    path.write_text(NER_LINES, encoding="utf-8")
+    src = load_source(SourceConfig("ner", "ner", str(path), min_tokens=5, max_tokens=50),
+                      silver_cache=tmp_path / "silver")
+    assert len(src.docs) == 2
+    doc = src.docs[0]
+    assert [(s.label, s.text) for s in doc.spans] == [("PLACE", "حلب"), ("PLACE", "سراقب")]
+    ignored = [doc.text[a:b] for a, b in doc.meta[IGNORE_KEY]]
+    # the corpus's organisation, and the rules' count (a label the corpus does not annotate)
+    assert "الدفاع المدني" in ignored and "12" in ignored
+    built = build_dataset([src], tok, LABEL2ID, 64, 8, label_all_subtokens=True,
+                          cache_dir=tmp_path / "cache", hints=_place_hints, hint_key="a")
+    row = next(r for r in built.data["train"] if r["doc_id"] == doc.id)
+    tokens = tokenize(doc.text, tok)
+    assert row["input_ids"][1:-1] == tokens.ids  # one window: [CLS] tokens [SEP]
+    count, org = doc.text.index("12"), doc.text.index("الدفاع")
+    masked = [label == -100 for (start, _), label in zip(tokens.offsets, row["labels"][1:-1], strict=True)
+              if count <= start < count + 2 or org <= start < org + len("الدفاع المدني")]
+    assert masked and all(masked)
+    assert LABEL2ID["B-PLACE"] in row["labels"] and LABEL2ID["O"] in row["labels"]
+    assert any(row["token_type_ids"])  # NER windows carry the rules' hints, like gold ones
+    # the ignored ranges are part of the cache key
+    bare = type(src)(src.config, [type(d)(d.id, d.text, d.spans) for d in src.docs])
+    assert build_dataset([bare], tok, LABEL2ID, 64, 8, cache_dir=tmp_path / "cache").key != \
+        build_dataset([src], tok, LABEL2ID, 64, 8, cache_dir=tmp_path / "cache").key
+
+
+def test_a_missing_ner_corpus_is_skipped(tmp_path):
+    shared = load_source(SourceConfig("ner", "ner", "../shared/nowhere/ANERCorp.txt"))
+    assert shared.docs == [] and "optional" in shared.skipped
+    with pytest.raises(UserError, match="not found"):
+        load_source(SourceConfig("ner", "ner", str(tmp_path / "nope.txt")))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hasila.data.ner import DEFAULT_MAPPING, IGNORE_KEY
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, cached_json
 from hasila.model.align import AlignStats, encode_windows
@@ -28,7 +29,7 @@ from hasila.schema import Doc, Span
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("gold", "synthetic", "silver", "rules")
+KINDS = ("gold", "synthetic", "silver", "rules", "ner")
 
 
 @dataclass
@@ -43,7 +44,11 @@ class SourceConfig:
     below ``doc_min_score`` are left out, since a dropped span would teach
     ``O``) or ``rules`` (the texts of ``corpus`` that report casualties,
     :func:`hasila.data.silver.select_reports`, at most ``max_docs`` of them and
-    none longer than ``max_chars``, labelled by the rules baseline). A missing
+    none longer than ``max_chars``, labelled by the rules baseline) or ``ner`` (a public NER
+    corpus of ``token TAG`` lines at ``path``, :func:`hasila.data.ner.read_conll`, cut into
+    docs of ``min_tokens`` to ``max_tokens`` tokens, at most ``max_docs``; its types map to our
+    labels by ``labels``, and what it does not annotate for our labels, its other entities and
+    every token the rules tag with a label no type maps to, is left out of the loss). A missing
     file under ``../shared`` or a missing teacher is skipped with a log line;
     any other missing file is an error unless ``optional``.
     """
@@ -65,6 +70,12 @@ class SourceConfig:
     hold_out: list[str] = field(default_factory=list)
     #: rules: widen the rules' ACTOR spans to the actor's noun phrase (the guide's convention)
     actor_phrases: bool = False
+    #: ner: corpus entity type -> our label ("O": taught as O; a type not listed is ignored)
+    labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MAPPING))
+    #: ner: a doc ends after sentence-final punctuation once this long (tokens) ...
+    min_tokens: int = 60
+    #: ner: ... and at the latest at this length
+    max_tokens: int = 120
 
 
 @dataclass
@@ -141,6 +152,8 @@ def load_source(src: SourceConfig, silver_cache: str | Path = ".cache/silver") -
         return LoadedSource(src, [], _missing(src.path, src.optional, f"data source {src.name!r}:"))
     from hasila.annotation.lsio import load_docs, read_export
 
+    if src.kind == "ner":
+        return LoadedSource(src, _ner_docs(src, path, silver_cache))
     if src.kind == "gold":
         docs = load_docs(path, source="annotations")
         kept = [d for d in docs if outlet(d) not in src.hold_out]
@@ -165,6 +178,27 @@ def _filter_silver(docs: Sequence[Doc], src: SourceConfig) -> list[Doc]:
         kept.append(Doc(doc.id, doc.text, spans, [], dict(doc.meta)))
     logger.info("silver %s: %d of %d docs kept", src.name, len(kept), len(docs))
     return kept
+
+
+def _ner_docs(src: SourceConfig, path: Path, cache_dir: str | Path) -> list[Doc]:
+    """A NER corpus's docs, with the rules' spans of labels the corpus does not annotate added
+    to each doc's ignored ranges (cached like the rules silver)."""
+    from hasila.data.ner import read_conll
+    from hasila.data.silver import rules_spans
+    from hasila.model.runtime import usable_cores
+
+    docs = read_conll(path, src.labels, src.name, src.min_tokens, src.max_tokens, src.max_docs)
+    annotated = set(src.labels.values())
+    # the unique texts in order, as the rules hints ask for them: one cache entry serves both
+    texts = list(dict.fromkeys(d.text for d in docs))
+    ruled = dict(zip(texts, rules_spans(texts, resolve_path(cache_dir), usable_cores(),
+                                        f"ner {src.name} (rules' unannotated labels)"), strict=True))
+    for doc in docs:
+        extra = [[s.start, s.end] for s in ruled[doc.text] if s.label not in annotated]
+        doc.meta[IGNORE_KEY] = sorted(doc.meta.get(IGNORE_KEY, []) + extra)
+    logger.info("ner %s: %d docs, %d mapped spans, %d ignored ranges", src.name, len(docs),
+                sum(len(d.spans) for d in docs), sum(len(d.meta[IGNORE_KEY]) for d in docs))
+    return docs
 
 
 def _teacher_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc], str | None]:
@@ -241,6 +275,8 @@ def _docs_digest(docs: Sequence[Doc]) -> str:
         h.update(doc.text.encode("utf-8"))
         for s in sorted(doc.spans, key=lambda s: (s.start, s.end, s.label)):
             h.update(f"|{s.start}:{s.end}:{s.label}".encode())
+        if doc.meta.get(IGNORE_KEY):  # only docs with ignored ranges: other keys stay as they were
+            h.update(f"|ignore:{doc.meta[IGNORE_KEY]}".encode())
         h.update(b"\x00")
     return h.hexdigest()
 
@@ -278,7 +314,8 @@ def _rows(docs: Sequence[Doc], source: str, tokenizer: Any, label2id: dict[str, 
     for doc, hint in zip(docs, hint_spans, strict=True):
         for i, w in enumerate(encode_windows(doc.text, tokenizer, max_length, stride, spans=doc.spans,
                                              label2id=label2id, label_all_subtokens=label_all_subtokens,
-                                             stats=stats, hints=hint)):
+                                             stats=stats, hints=hint,
+                                             ignore=doc.meta.get(IGNORE_KEY, ()))):
             row = {"input_ids": w.input_ids, "labels": w.labels, "source": source,
                    "doc_id": doc.id, "window": i}
             if w.token_type_ids is not None:

@@ -233,13 +233,16 @@ def _owners(n: int, bounds: list[tuple[int, int]]) -> list[int]:
 def encode_windows(text: str, tokenizer: Any, max_length: int, stride: int,
                    spans: Sequence[Span] | None = None, label2id: Mapping[str, int] | None = None,
                    label_all_subtokens: bool = False, stats: AlignStats | None = None,
-                   hints: Sequence[Span] | None = None) -> list[Window]:
+                   hints: Sequence[Span] | None = None,
+                   ignore: Sequence[Sequence[int]] = ()) -> list[Window]:
     """Tokenise ``text`` into overlapping windows; with ``spans``, add IOB2 label ids.
 
     ``label2id`` maps tags (``O``, ``B-X``, ``I-X``) to ids and is required with
     ``spans`` or ``hints``. ``hints`` (the rules' spans) become every token's
     ``token_type_ids``: the id of its IOB2 tag under the hints, sub-tokens included.
-    Always returns at least one window (an empty text gives one with only special tokens).
+    ``ignore``: ``(start, end)`` character ranges whose overlapping tokens get label ``-100``
+    (what a corpus does not annotate). Always returns at least one window (an empty text
+    gives one with only special tokens).
     """
     prefix, suffix = _special_frame(tokenizer)
     content = max_length - len(prefix) - len(suffix)
@@ -258,6 +261,10 @@ def encode_windows(text: str, tokenizer: Any, max_length: int, stride: int,
         except KeyError as exc:
             raise UserError(f"span label {exc.args[0]!r} is not in the model's labels "
                             f"({', '.join(label2id)})") from None
+        for start, end in ignore:
+            for t, (s, e) in enumerate(tokens.offsets):
+                if s < end and e > start:
+                    tag_ids[t] = IGNORE
     hint_ids: list[int] | None = None
     if hints is not None:
         if label2id is None:
