@@ -8,7 +8,8 @@ import zipfile
 import pytest
 
 from hasila.errors import UserError
-from hasila.model.modeling import ModelConfig, build, iter_corpus_texts, train_tokenizer
+from hasila.model.corpora import iter_corpus_texts
+from hasila.model.modeling import ModelConfig, build, train_tokenizer
 
 TEXTS = ["قتل 12 مدنيا في حلب و218 مواطنة بريف إدلب، وأصيب مسؤول في قوات النظام."] * 5
 

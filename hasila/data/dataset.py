@@ -24,7 +24,7 @@ from hasila.data.ner import DEFAULT_MAPPING, IGNORE_KEY
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, cached_json
 from hasila.model.align import AlignStats, encode_windows
-from hasila.model.modeling import is_shared_path, resolve_path
+from hasila.model.corpora import is_shared_path, resolve_path
 from hasila.schema import Doc, Span
 
 logger = logging.getLogger(__name__)
@@ -203,7 +203,7 @@ def _ner_docs(src: SourceConfig, path: Path, cache_dir: str | Path) -> list[Doc]
 
 def _teacher_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc], str | None]:
     """Tag the ``corpus`` texts with the ``teacher`` model (cached by teacher and texts)."""
-    from hasila.model.modeling import iter_corpus_texts
+    from hasila.model.corpora import iter_corpus_texts
 
     teacher = resolve_path(src.teacher)
     if not (teacher / "config.json").is_file():
@@ -233,7 +233,7 @@ def _teacher_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc]
 def _rules_silver(src: SourceConfig, cache_dir: str | Path) -> tuple[list[Doc], str | None]:
     """The casualty reports of ``corpus`` labelled by the rules (see :mod:`hasila.data.silver`)."""
     from hasila.data.silver import rules_silver, select_reports
-    from hasila.model.modeling import expand_corpus_paths, iter_corpus_texts
+    from hasila.model.corpora import expand_corpus_paths, iter_corpus_texts
     from hasila.model.runtime import usable_cores
 
     paths = expand_corpus_paths(src.corpus)

@@ -25,6 +25,7 @@ import numpy as np
 
 from hasila.errors import UserError
 from hasila.fileio import atomic_open
+from hasila.model.corpora import expand_corpus_paths, iter_corpus_texts, resolve_path
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +98,6 @@ def train_vectors(sentences: Sequence[Sequence[str]], vocab_size: int, dim: int,
 def _cache_file(cfg: WordVectorsConfig, tokenizer: Any, dim: int, files: Sequence[Path]) -> Path | None:
     if not cfg.cache:
         return None
-    from hasila.model.modeling import resolve_path
-
     h = hashlib.sha256(f"w2v-v1|{dim}|{cfg.max_docs}|{cfg.epochs}|{cfg.window}|{cfg.min_count}|"
                        f"{cfg.seed}".encode())
     for token, token_id in sorted(tokenizer.get_vocab().items(), key=lambda kv: kv[1]):
@@ -112,8 +111,6 @@ def _cache_file(cfg: WordVectorsConfig, tokenizer: Any, dim: int, files: Sequenc
 def corpus_vectors(tokenizer: Any, dim: int, cfg: WordVectorsConfig) -> tuple[np.ndarray, np.ndarray] | None:
     """The word2vec vectors of the tokenizer's tokens over ``cfg.corpora`` (cached), or None
     when none of the corpora is there (``../shared`` is optional)."""
-    from hasila.model.modeling import expand_corpus_paths, iter_corpus_texts
-
     files = expand_corpus_paths(cfg.corpora)
     if not files:
         logger.info("word vectors: no corpus found, the embeddings start at random")

@@ -45,8 +45,9 @@ from hasila.config import config_hash, load_config, to_dict
 from hasila.data.dataset import DataConfig, build_dataset, load_eval_set, load_source
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir, atomic_open, write_json
+from hasila.model.corpora import resolve_path
 from hasila.model.decoding import DecodingConfig
-from hasila.model.modeling import ModelConfig, build, resolve_path
+from hasila.model.modeling import ModelConfig, build
 from hasila.model.runtime import set_threads
 from hasila.schema import Doc, Span
 from hasila.training.optim import (
