@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hasila.errors import UserError
+from hasila.rules.phrases import drop_overlaps
 from hasila.schema import Doc, Span
 from hasila.text.gazetteer import CLITICS
 
@@ -70,7 +71,7 @@ class _Builder:
                 ignore.append([start, end])
             elif label != "O":
                 spans.append(Span(start, end, label, text[start:end]))
-        return Doc(doc_id, text, _drop_overlaps(spans), meta={IGNORE_KEY: sorted(ignore)})
+        return Doc(doc_id, text, drop_overlaps(spans), meta={IGNORE_KEY: sorted(ignore)})
 
 
 def _join(tokens: Iterable[str]) -> tuple[str, list[int]]:
@@ -101,15 +102,6 @@ def _entities(tokens: list[_Token]) -> Iterator[tuple[int, int, str]]:
                 open_ = (i, typ)
         if open_ is not None:
             yield open_[0], len(tokens) - 1, open_[1]
-
-
-def _drop_overlaps(spans: list[Span]) -> list[Span]:
-    """Nested layers can map two spans onto one place: keep the longest of overlapping ones."""
-    kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if not kept or span.start >= kept[-1].end:
-            kept.append(span)
-    return kept
 
 
 def _lines(path: Path) -> Iterator[tuple[int, _Token | None]]:

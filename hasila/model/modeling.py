@@ -17,10 +17,7 @@ from typing import Any
 
 from hasila.errors import UserError
 from hasila.fileio import atomic_dir
-from hasila.model.corpora import (
-    iter_corpus_texts,
-    resolve_path,
-)
+from hasila.model.corpora import iter_corpus_texts, resolve_path
 from hasila.model.decoding import DecodingConfig
 from hasila.model.word_vectors import WordVectorsConfig, init_word_vectors
 from hasila.schema import LABELS, bio_tags

@@ -125,7 +125,6 @@ def corpus_vectors(tokenizer: Any, dim: int, cfg: WordVectorsConfig) -> tuple[np
     logger.info("word vectors: word2vec on %d documents, %d tokens", len(sentences), n_tokens)
     vectors, covered = train_vectors(sentences, len(tokenizer), dim, cfg)
     if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
         with atomic_open(cache, "wb", encoding=None) as fh:
             np.savez(fh, vectors=vectors, covered=covered)
     return vectors, covered

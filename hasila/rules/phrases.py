@@ -83,7 +83,8 @@ UNIT_WORDS = frozenset(["الفرقة", "فرقة", "اللواء", "لواء", 
 _NISBA = re.compile(r"(?:ال|لل)[\u0621-\u064A]{2,}(?:ي|ية|يين|يون|يات)")
 
 
-_NOT_NISBA = frozenset({"المسؤولية", "القرية", "الناحية", "الضاحية", "العملية", "القضية"})  # تبنى التنظيم المسؤولية: a noun, the object
+#: nouns shaped like a nisba: the object after an actor (تبنى التنظيم المسؤولية), a place (القرية)
+_NOT_NISBA = frozenset({"المسؤولية", "القرية", "الناحية", "الضاحية", "العملية", "القضية"})
 
 
 #: heads in the construct state: the next definite word or known name belongs to the actor
