@@ -15,8 +15,6 @@ from hasila.model.word_vectors import (
     train_vectors,
 )
 
-pytest.importorskip("gensim")
-
 TEXTS = ["قتل 12 مدنيا في حلب و218 مواطنة بريف إدلب، وأصيب مسؤول في قوات النظام."] * 5
 CORPUS = [
     "قصفت قوات النظام بلدة في ريف حلب وقتل ثلاثة مدنيين.",
