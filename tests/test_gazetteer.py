@@ -144,3 +144,9 @@ def test_load_small_file_and_errors(tmp_path: Path) -> None:
         Gazetteer.load(write(tmp_path, "حلب\tgovernorate\n"))
     with pytest.raises(UserError, match="not found"):
         Gazetteer.load(tmp_path / "missing.tsv")
+
+
+def test_a_name_written_with_no_break_spaces_is_one_place(gaz: Gazetteer) -> None:
+    nbsp = "\u00a0"
+    assert spans(gaz, f"قتل مدني بريف{nbsp}حماة{nbsp}الشمالي وفي جسر{nbsp}الشغور") == \
+        [f"ريف{nbsp}حماة{nbsp}الشمالي", f"جسر{nbsp}الشغور"]

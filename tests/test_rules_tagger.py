@@ -231,3 +231,20 @@ def test_config_types() -> None:
 def test_a_state_after_la_is_a_party_after_bi_a_place(text: str, label: str) -> None:
     doc = RulesTagger.load().label(text)
     assert [s.label for s in doc.spans if s.text == "تركيا"] == [label]
+
+
+@pytest.mark.parametrize("respell", [
+    lambda t: t.replace(" ", "\u00a0"),  # no-break spaces
+    lambda t: t.replace("قوات", "قُوّاتُ").replace("الحكومية", "الحكوميّة"),  # diacritics
+    lambda t: t.replace("الحكومية", "الحكوميه").replace("إسلامية", "إسلاميه"),  # ه for a final ة
+])
+def test_the_labels_do_not_depend_on_how_an_outlet_spells(respell, gazetteer: Gazetteer, ontology: Ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "قتل 16 عنصراً من قوات النظام السوري الحكومية في اشتباكات مع فصائل إسلامية مقاتلة بريف إدلب الجنوبي."
+    actors = ActorLexicon.from_phrases([("قوات النظام", "regime")])
+    plain, other = (rules_label(t, gazetteer, actors, ontology) for t in (text, respell(text)))
+    words = [(s.label, s.text.split()) for s in plain.spans]
+    assert ("ACTOR", ["قوات", "النظام", "السوري", "الحكومية"]) in words
+    assert ("ACTOR", ["فصائل", "إسلامية", "مقاتلة"]) in words
+    assert [(s.label, len(s.text.split())) for s in other.spans] == [(s.label, len(s.text.split())) for s in plain.spans]
+    assert [(r.value, r.category, r.affiliation is not None) for r in records_from_doc(other)] == \
+        [(r.value, r.category, r.affiliation is not None) for r in records_from_doc(plain)] == [(16, "regime", True)]

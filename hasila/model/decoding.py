@@ -64,17 +64,19 @@ from typing import Any
 
 from hasila.annotation.ontology import find_numbers, parse_number
 from hasila.link.cues import MONTHS
-from hasila.link.text import TokenView, key
+from hasila.link.text import TokenView, key, keys
 from hasila.rules.phrases import (
-    ACTOR_ADJECTIVES,
     CLITIC_PREFIXES,
-    NISBA_SINGULAR,
     UNIT_WORDS,
+    WORD,
     actor_phrases,
     drop_overlaps,
+    is_actor_adjective,
     lexicon_words,
     place_names,
     span_is_free,
+    word_after,
+    word_before,
 )
 from hasila.schema import Span
 from hasila.text.arabic import NumberMatch
@@ -166,8 +168,8 @@ def _one_number_each(text: str, spans: Sequence[Span], numbers: Sequence) -> lis
 
 def _after_unit(text: str, start: int) -> bool:
     """True when the word before ``start`` names a military unit (``الفرقة 30``: not a count)."""
-    m = re.search(r"(\S+) +$", text[max(0, start - 20):start])
-    return bool(m and m.group(1) in UNIT_WORDS)
+    m = word_before(text, start, reach=20)
+    return bool(m and key(m.group(1)) in _UNITS_K)
 
 
 @functools.lru_cache(maxsize=1)
@@ -269,7 +271,7 @@ def no_lone_adjectives(text: str, spans: Sequence[Span], names: frozenset[str] |
     did not tag (on the real train gold 3 ACTOR spans are such a word, team train 0)."""
     names = place_names() if names is None else names
     return [s for s in spans if s.label != "ACTOR" or " " in s.text.strip() or s.text.strip() in _NAMES_ALONE
-            or not (NISBA_SINGULAR.fullmatch(s.text.strip()) or s.text.strip() in ACTOR_ADJECTIVES)
+            or not is_actor_adjective(s.text.strip())
             or key(s.text) in names]
 
 
@@ -334,6 +336,7 @@ PLACE_HEADS = frozenset([
 #: the kind of a base or airport (``مطار دمشق الدولي``, ``قاعدة الشعيرات الجوية``)
 PLACE_ADJECTIVES = frozenset([
     "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الدولي", "الجوية", "العسكري"])
+_PLACE_HEADS_K, _PLACE_ADJECTIVES_K, _UNITS_K = keys(PLACE_HEADS), keys(PLACE_ADJECTIVES), keys(UNIT_WORDS)
 
 
 def place_phrases(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -346,16 +349,16 @@ def place_phrases(text: str, spans: Sequence[Span]) -> list[Span]:
             out.append(span)
             continue
         start, end = span.start, span.end
-        m = re.search(r"([^\W\d_]+) +$", text[max(0, start - 20):start])
-        if m:
-            word, a = m.group(1), start - len(m.group(0))
-            cut = next((n for n in (0, 1, 2) if word[n:] in PLACE_HEADS and (n == 0 or key(word[:n]) in CLITIC_PREFIXES)),
-                       None)
+        m = word_before(text, start, reach=20)
+        if m and re.fullmatch(WORD, m.group(1)):
+            word, a = m.group(1), m.start()
+            cut = next((n for n in (0, 1, 2) if key(word[n:]) in _PLACE_HEADS_K
+                        and (n == 0 or key(word[:n]) in CLITIC_PREFIXES)), None)
             if cut is not None and span_is_free(spans, a, start, span):
                 start = a + cut
-        while (m := re.match(r" +([^\W\d_]+)(?=[\W\d]|$)", text[end:])) and m.group(1) in PLACE_ADJECTIVES \
-                and span_is_free(spans, end, end + m.end(), span):
-            end += m.end()
+        while (m := word_after(text, end)) and key(m.group(1)) in _PLACE_ADJECTIVES_K \
+                and span_is_free(spans, end, m.end(), span):
+            end = m.end()
         out.append(span if (start, end) == (span.start, span.end)
                    else replace(span, start=start, end=end, text=text[start:end]))
     return drop_overlaps(out)

@@ -10,13 +10,52 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hasila.link.text import CLITICS, key
+from hasila.link.text import CLITICS, key, keys
 from hasila.schema import Span
+from hasila.text.arabic import DIACRITICS
 
 logger = logging.getLogger(__name__)
 
 #: Clitics a word may carry in front (the link's list and ``فك``).
 CLITIC_PREFIXES = frozenset(CLITICS) | {"فك"}
+
+
+# Words of the raw text are read the way every outlet writes them: a no-break space between
+# two words of a phrase, diacritics (``قُوّات``), a kashida (``قـوات``), ``ه`` for a final ``ة``
+# or a bare alef for hamza. The word lists below are compared by their folded key
+# (:func:`hasila.link.text.key`); the patterns over a word's shape match its plain form
+# (:func:`plain`), which keeps hamza and ``ى``: ``أليكسي`` has no article, ``القدامى`` is no nisba.
+
+#: the space between two words of one phrase (a no-break space too; never a line break)
+GAP = r"[^\S\n]+"
+_MARKS = "".join(sorted(DIACRITICS))
+#: a word of the raw text: letters with their diacritics and kashida
+WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
+_WORD_AFTER = re.compile(rf"{GAP}({WORD})(?=[\W\d]|$)")
+_WORD_BEFORE = re.compile(rf"(\S+){GAP}$")
+_MARKS_RE = re.compile(rf"[{_MARKS}\u0640]")
+
+
+def plain(word: str) -> str:
+    """``word`` without diacritics and kashida, ``ة`` written ``ه`` (hamza and ``ى`` kept)."""
+    return _MARKS_RE.sub("", word).replace("ة", "ه")
+
+
+def word_after(text: str, end: int) -> re.Match[str] | None:
+    """The word after ``end`` and the space before it (``group(1)`` the word, ``end()`` its
+    length from ``end``), or None when a line break, a digit or a sign comes first."""
+    return _WORD_AFTER.match(text, end)
+
+
+def word_before(text: str, start: int, reach: int = 30) -> re.Match[str] | None:
+    """The word just before ``start`` and the space after it (within ``reach`` characters);
+    ``group(1)`` the word, ``start()`` where it begins."""
+    return _WORD_BEFORE.search(text, max(0, start - reach), start)
+
+
+def strip_space(text: str) -> str:
+    """``text`` without the spaces (no-break ones too) at its right end."""
+    return text.rstrip(" \t\u00a0")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,8 +118,8 @@ ACTOR_HEADS = frozenset([
 UNIT_WORDS = frozenset(["الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "الكتيبة", "كتيبة"])
 
 
-#: a definite relational adjective (nisba): السوري، التركية، الكردستاني، الإسلاميين
-_NISBA = re.compile(r"(?:ال|لل)[\u0621-\u064A]{2,}(?:ي|ية|يين|يون|يات)")
+#: a definite relational adjective (nisba), plain: السوري، التركية، الكردستاني، الإسلاميين
+_NISBA = re.compile(r"(?:ال|لل)[\u0621-\u064A]{2,}(?:ي|يه|يين|يون|يات)")
 
 
 #: nouns shaped like a nisba: the object after an actor (تبنى التنظيم المسؤولية), a place (القرية)
@@ -102,7 +141,7 @@ PLURAL_HEADS = frozenset([
 
 
 #: an indefinite feminine adjective (إسلامية، روسية، مقاتلة)
-_INDEFINITE_ADJECTIVE = re.compile(r"(?!ال)[\u0621-\u064A]{3,}ية|مقاتلة|مسلحة|موالية|متحالفة|حليفة|تابعة")
+_INDEFINITE_ADJECTIVE = re.compile(r"(?!ال)[\u0621-\u064A]{3,}يه|مقاتله|مسلحه|مواليه|متحالفه|حليفه|تابعه")
 
 
 #: definite adjectives (not relational) that qualify an actor: الجيش السوري الحر، الفصائل المسلحة
@@ -127,6 +166,11 @@ _ALLY_WORDS = ("الموال", "موال", "الحليف", "حليف", "المت
 _ALLY_OBJECTS = frozenset(["له", "لها", "لهم"])
 
 
+# the folded forms the words of the text are compared with
+_HEADS_K, _UNITS_K, _CONSTRUCT_K, _PLURAL_K = keys(ACTOR_HEADS), keys(UNIT_WORDS), keys(CONSTRUCT_HEADS), keys(PLURAL_HEADS)
+_ADJECTIVES_K, _NOT_NISBA_K, _NOT_NAMES_K, _SIDES_K = keys(ACTOR_ADJECTIVES), keys(_NOT_NISBA), keys(_NOT_NAMES), keys(_SIDES)
+
+
 _OPEN = {'"': '"', "«": "»", "“": "”"}
 
 
@@ -138,32 +182,44 @@ def span_is_free(spans: Sequence[Span], start: int, end: int, own: Span) -> bool
     return not any(s is not own and s.start < end and start < s.end for s in spans)
 
 
+def is_actor_adjective(word: str) -> bool:
+    """True when ``word`` (as written) is a definite singular relational adjective (``الكردية``)
+    or a definite adjective of sides (``المسلحة``): it qualifies a party, never names one."""
+    return bool(NISBA_SINGULAR.fullmatch(plain(word))) or key(word) in _ADJECTIVES_K
+
+
 def _is_adjective(word: str, last: str) -> bool:
-    """True when ``word`` after ``last`` (the span's last word) qualifies the actor: a definite
-    relational adjective (``السوري``), a definite adjective of sides (``المسلحة``, ``الحر``), or
-    the pronoun after an ally word (``الموالية`` + ``لها``)."""
+    """True when ``word`` after ``last`` (the span's last word; both plain) qualifies the
+    actor: a definite relational adjective (``السوري``), a definite adjective of sides
+    (``المسلحة``, ``الحر``), or the pronoun after an ally word (``الموالية`` + ``لها``)."""
     if word in _ALLY_OBJECTS:
         return last.startswith(_ALLY_WORDS)
-    if word.startswith("و") and (NISBA_SINGULAR.fullmatch(word[1:]) or word[1:] in _SIDES):  # الحربية والمروحية
-        return _is_adjective(last, "") and last.endswith("ة") == word.endswith("ة")  # السوري والروسية: two
-    return (bool(_NISBA.fullmatch(word)) and word not in _NOT_NISBA) or word in ACTOR_ADJECTIVES
+    if word.startswith("و") and (NISBA_SINGULAR.fullmatch(word[1:]) or key(word[1:]) in _SIDES_K):  # الحربية والمروحية
+        return _is_adjective(last, "") and last.endswith("ه") == word.endswith("ه")  # السوري والروسية: two
+    return (bool(_NISBA.fullmatch(word)) and key(word) not in _NOT_NISBA_K) or key(word) in _ADJECTIVES_K
 
 
 def _governed(word: str, last: str, known: frozenset[str]) -> bool:
-    """True when ``word`` is the name ``last`` governs: after a construct head a definite word,
-    a known name or another head (``قوات`` + ``الأمن`` / ``نظام``), after an ally word the party
-    it names (``الموالية`` + ``للنظام``)."""
-    if last in CONSTRUCT_HEADS and word not in _NOT_NAMES:
-        return word.startswith("ال") or key(word) in known or word in CONSTRUCT_HEADS
+    """True when ``word`` is the name ``last`` governs (both plain): after a construct head a
+    definite word, a known name or another head (``قوات`` + ``الأمن`` / ``نظام``), after an ally
+    word the party it names (``الموالية`` + ``للنظام``)."""
+    if key(last) in _CONSTRUCT_K and key(word) not in _NOT_NAMES_K:
+        return word.startswith("ال") or key(word) in known or key(word) in _CONSTRUCT_K
     return last.startswith(_ALLY_WORDS) and word.startswith("ل") and word not in _ALLY_OBJECTS
 
 
 def _indefinite_adjective(word: str, last: str) -> bool:
     """True when ``word`` is an indefinite adjective after a plural head (``فصائل`` + ``إسلامية``)
-    or one coordinated with the indefinite adjective before it (``إسلامية`` + ``ومقاتلة``)."""
-    if last in PLURAL_HEADS:
+    or one coordinated with the indefinite adjective before it (``إسلامية`` + ``ومقاتلة``); both plain."""
+    if key(last) in _PLURAL_K:
         return bool(_INDEFINITE_ADJECTIVE.fullmatch(word))
     return bool(_INDEFINITE_ADJECTIVE.fullmatch(last) and _INDEFINITE_ADJECTIVE.fullmatch(word.removeprefix("و")))
+
+
+def _last_word(text: str) -> str:
+    """The plain last word of ``text``."""
+    words = text.split()
+    return plain(words[-1]) if words else ""
 
 
 def _widen_actor(text: str, span: Span, spans: Sequence[Span],
@@ -172,49 +228,50 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span],
     start, end = span.start, span.end
     # a quoted name after its head: تنظيم «داعش» takes the head and both quotes (a bare
     # quoted name, «داعش», stays without them, as in the gold)
-    before = text[:start].rstrip(" ")
+    before = strip_space(text[:start])
     if before and before[-1] in _OPEN:
         close = text.find(_OPEN[before[-1]], end)
-        head = re.search(r"(\S+) +$", before[max(0, len(before) - 31):-1])
-        if close != -1 and not text[end:close].strip() and head and head.group(1) in ACTOR_HEADS:
-            a = len(before) - 1 - len(head.group(0))
+        head = word_before(before, len(before) - 1)
+        if close != -1 and not text[end:close].strip() and head and key(head.group(1)) in _HEADS_K:
+            a = head.start()
             if span_is_free(spans, a, start, span) and span_is_free(spans, end, close + 1, span):
                 start, end = a, close + 1
     # a quoted name after a head: تنظيم "الدولة الإسلامية"
     after = text[end:]
-    gap = len(after) - len(after.lstrip(" "))
+    gap = len(after) - len(after.lstrip(" \t\u00a0"))
     opener = after[gap:gap + 1]
-    if opener in _OPEN and text[start:end].split()[-1] in ACTOR_HEADS:
+    if opener in _OPEN and key(_last_word(text[start:end])) in _HEADS_K:
         close = text.find(_OPEN[opener], end + gap + 1, end + gap + 1 + _NAME_MAX)
         if close != -1 and "\n" not in text[end:close] and _only_actors(spans, end, close + 1, span):
             end = close + 1
     # a head noun just before it: مقاتلي المعارضة
-    m = re.search(r"(\S+) +$", text[max(0, start - 30):start])
-    if m and m.group(1) in ACTOR_HEADS and span_is_free(spans, start - len(m.group(0)), start, span):
-        start -= len(m.group(0))
-    elif m and glued_heads and span_is_free(spans, start - len(m.group(0)), start, span):
+    m = word_before(text, start)
+    if m and key(m.group(1)) in _HEADS_K and span_is_free(spans, m.start(), start, span):
+        start = m.start()
+    elif m and glued_heads and span_is_free(spans, m.start(), start, span):
         # a head with a glued clitic: و + مسلحي داعش, ل + عناصر التنظيم (the clitic stays out)
-        cut = next((n for n in (1, 2) if key(m.group(1)[:n]) in CLITIC_PREFIXES and m.group(1)[n:] in ACTOR_HEADS), 0)
+        word = m.group(1)
+        cut = next((n for n in (1, 2) if key(word[:n]) in CLITIC_PREFIXES and key(word[n:]) in _HEADS_K), 0)
         if cut:
-            start -= len(m.group(0)) - cut
+            start = m.start() + cut
     # the name a construct head governs and the adjectives after it: حزب + العمال + الكردستاني
     known = lexicon_words() if known is None else known
     while True:
-        m = re.match(r" +([^\W\d_]+)(?=[\W\d]|$)", text[end:])
+        m = word_after(text, end)
         if not m:
             break
-        word, last = m.group(1), text[start:end].split()[-1]
-        if _governed(word, last, known) and _only_actors(spans, end, end + m.end(), span):
-            end += m.end()
+        word, last = plain(m.group(1)), _last_word(text[start:end])
+        if _governed(word, last, known) and _only_actors(spans, end, m.end(), span):
+            end = m.end()
             continue
         if not (_is_adjective(word, last) or _indefinite_adjective(word, last)) \
-                or not _only_actors(spans, end, end + m.end(), span):
+                or not _only_actors(spans, end, m.end(), span):
             break
-        end += m.end()
+        end = m.end()
     # a unit's number: الفرقة 30
-    m = re.match(r" +(\d+)(?!\d)", text[end:])
-    if m and text[start:end].split()[-1] in UNIT_WORDS and _only_counts(spans, end, end + m.end()):
-        end += m.end()
+    m = _UNIT_NUMBER.match(text, end)
+    if m and key(_last_word(text[start:end])) in _UNITS_K and _only_counts(spans, end, m.end()):
+        end = m.end()
     return start, end
 
 
@@ -242,8 +299,12 @@ def actor_phrases(text: str, spans: Sequence[Span], glued_heads: bool = False) -
     return drop_overlaps(out)
 
 
-#: a definite relational adjective in the singular (الكردية، الروسي): it qualifies a party, never names one
-NISBA_SINGULAR = re.compile(r"(?:ال|لل)[\u0621-\u064A]{2,}(?:ي|ية)")
+#: a definite relational adjective in the singular, plain (الكردية، الروسي): it qualifies a party, never names one
+NISBA_SINGULAR = re.compile(r"(?:ال|لل)[\u0621-\u064A]{2,}(?:ي|يه)")
+
+
+#: a unit's number after its name (``الفرقة 30``)
+_UNIT_NUMBER = re.compile(rf"{GAP}\d+(?!\d)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -251,4 +312,6 @@ def place_names() -> frozenset[str]:
     """Folded names and aliases of the place gazetteer (empty without one)."""
     return frozenset(key(name) for name in _gazetteer_names())
 
-__all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CLITIC_PREFIXES", "CONSTRUCT_HEADS", "NISBA_SINGULAR", "PLURAL_HEADS", "UNIT_WORDS", "actor_phrases", "drop_overlaps", "lexicon_words", "place_names", "span_is_free"]
+__all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CLITIC_PREFIXES", "CONSTRUCT_HEADS", "GAP", "NISBA_SINGULAR", "PLURAL_HEADS",
+           "UNIT_WORDS", "WORD", "actor_phrases", "drop_overlaps", "is_actor_adjective", "lexicon_words", "place_names",
+           "plain", "span_is_free", "strip_space", "word_after", "word_before"]

@@ -32,7 +32,7 @@ from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ActorLexicon
-from hasila.rules.phrases import UNIT_WORDS, actor_phrases
+from hasila.rules.phrases import GAP, UNIT_WORDS, actor_phrases
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS
 
@@ -100,7 +100,8 @@ _LANDMARKS = keys("مطار معسكر قلعة") | _LANDMARKS_OF_KNOWN
 _RURAL = keys("ريف ريفي")
 _COUNTRYSIDE = key("الريف")
 _OF_GOVERNORATE = keys("لمحافظة لمدينة")
-_UNIT_NUMBER = re.compile(r" +\d+(?!\d)")
+_UNIT_NUMBER = re.compile(rf"{GAP}\d+(?!\d)")
+_UNITS_K = keys(UNIT_WORDS)
 #: Group nouns that open an actor phrase before a party's name (``فصائل المعارضة``).
 _GROUP_HEADS = keys("""وحدات قوة قوى كتائب تشكيلات فصائل دورية مخابرات رجال فرق عناصر مقاتلو مقاتلون مقاتلين
                      مقاتلي مسلحو مسلحي مسلحون أفراد جنود ميليشيا ميليشيات مجموعات جماعات""")
@@ -361,9 +362,9 @@ def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span
 def _with_number(text: str, span: Span) -> Span:
     """A unit's span with its number (``للفرقة 30``: the span ``لفرقة`` after ل grows to
     ``لفرقة 30``, as :func:`hasila.rules.phrases.actor_phrases` does for ``الفرقة 30``)."""
-    last = span.text.split()[-1]
+    last = key(span.text.split()[-1])
     m = _UNIT_NUMBER.match(text, span.end)
-    if m is None or not (last.startswith("ل") and "ا" + last in UNIT_WORDS):
+    if m is None or not (last.startswith("ل") and "ا" + last in _UNITS_K):
         return span
     return replace(span, end=m.end(), text=text[span.start:m.end()])
 

@@ -330,6 +330,10 @@ def _strip_clitic(key: str, words: dict[str, str]) -> tuple[str | None, int]:
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """Only spaces (and stray diacritics or tatweel) between two tokens."""
+    """Only spaces (no-break ones too; and stray diacritics or tatweel) between two tokens."""
     gap = text[end:start]
-    return " " in gap and all(ch == " " or ch == TATWEEL or ch in DIACRITICS for ch in gap)
+    return any(ch in _SPACES for ch in gap) and all(ch in _SPACES or ch == TATWEEL or ch in DIACRITICS for ch in gap)
+
+
+#: what separates two words of one name
+_SPACES = frozenset(" \t\u00a0")

@@ -1,0 +1,171 @@
+"""How the rules and the linker hold up when a report is written the way another outlet writes.
+
+Outlets differ in how they write the same words: Arabic-Indic digits (``٣٠``), a bare alef for
+hamza (``اصيب``), ``ى`` for a final ``ي``, ``ه`` for a final ``ة``, diacritics (``قُتِل``), the
+kashida (``قـتل``), other quotes and commas, Windows line ends. Each variant rewrites the gold
+reports (spans moved with an offset map) and scores the rules end to end (strict entity F1,
+record F1) and the linker on the gold spans (record F1); a system that reads the words, not
+one outlet's spelling, loses nothing. Selection sets only by default::
+
+    PYTHONPATH=$PWD python bench/robustness.py [--sets real_train team_dev] [--json FILE]
+
+``--model DIR`` scores a trained model (its tags, then the linker) in place of the rules;
+``--outlets`` keeps the reports of those outlets only (a grouped-CV fold model on the
+outlets it never saw: ``--model models/cv7-skynews --sets real_train --outlets skynews``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hasila.annotation.lsio import load_docs
+from hasila.annotation.ontology import Ontology
+from hasila.data.dataset import outlet
+from hasila.evaluation.evaluate import (
+    entity_scores,
+    linker_on_gold_spans,
+    model_system,
+    record_scores,
+    rules_system,
+)
+from hasila.fileio import project_root, shared_dir
+from hasila.schema import Doc
+
+ROOT = project_root()
+SHARED = shared_dir() or ROOT.parent / "shared"
+SETS = {
+    "real_train": SHARED / "real/train_gold.json",
+    "team_train": ROOT / "annotations/gold/train.json",
+    "team_dev": ROOT / "annotations/gold/dev.json",
+    "dev": SHARED / "real/dev_gold.json",
+    "test": ROOT / "annotations/gold/test.json",
+}
+
+#: A rewrite: the new text and, for every old offset 0..len, its new offset.
+Rewrite = Callable[[str], tuple[str, list[int]]]
+
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_DIACRITICS = "\u064e\u064f\u0650\u0652"  # fatha, damma, kasra, sukun
+
+
+def _chars(table: dict[str, str]) -> Rewrite:
+    """One character for another (same length)."""
+    def run(text: str) -> tuple[str, list[int]]:
+        return "".join(table.get(ch, ch) for ch in text), list(range(len(text) + 1))
+    return run
+
+
+def _word_final(old: str, new: str) -> Rewrite:
+    """``old`` at the end of an Arabic word becomes ``new`` (same length)."""
+    pat = re.compile(f"(?<=[\u0621-\u064a]){old}(?![\u0621-\u064a])")
+
+    def run(text: str) -> tuple[str, list[int]]:
+        return pat.sub(new, text), list(range(len(text) + 1))
+    return run
+
+
+def _insert_after(pick: Callable[[str, int, random.Random], str]) -> Rewrite:
+    """Insert ``pick(text, i, rng)`` after character ``i`` (empty: nothing), with the offset map."""
+    def run(text: str) -> tuple[str, list[int]]:
+        rng = random.Random(13)
+        out: list[str] = []
+        offsets: list[int] = []
+        n = 0
+        for i, ch in enumerate(text):
+            offsets.append(n)
+            extra = pick(text, i, rng)
+            out.append(ch + extra)
+            n += 1 + len(extra)
+        offsets.append(n)
+        return "".join(out), offsets
+    return run
+
+
+def _diacritic(text: str, i: int, rng: random.Random) -> str:
+    """A short vowel after a fifth of the Arabic letters (never a word's last letter)."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if _ARABIC.match(text[i]) and _ARABIC.match(nxt) and rng.random() < 0.2:
+        return rng.choice(_DIACRITICS)
+    return ""
+
+
+def _kashida(text: str, i: int, rng: random.Random) -> str:
+    """A kashida inside a tenth of the words, between two joining letters."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if _ARABIC.match(text[i]) and text[i] not in "اأإآدذرزوؤءة" and _ARABIC.match(nxt) \
+            and (i == 0 or not _ARABIC.match(text[i - 1])) and rng.random() < 0.1:
+        return "\u0640"
+    return ""
+
+
+def _crlf(text: str, i: int, rng: random.Random) -> str:
+    return "\r" if i + 1 < len(text) and text[i + 1] == "\n" else ""
+
+
+VARIANTS: dict[str, Rewrite] = {
+    "as written": lambda t: (t, list(range(len(t) + 1))),
+    "Arabic-Indic digits": _chars({str(d): chr(0x0660 + d) for d in range(10)}),
+    "Persian digits": _chars({str(d): chr(0x06F0 + d) for d in range(10)}),
+    "bare alef (أ إ آ -> ا)": _chars({"أ": "ا", "إ": "ا", "آ": "ا"}),
+    "final ي -> ى": _word_final("ي", "ى"),
+    "final ة -> ه": _word_final("ة", "ه"),
+    "diacritics": _insert_after(_diacritic),
+    "kashida": _insert_after(_kashida),
+    "Latin comma and quotes": _chars({"،": ",", "«": '"', "»": '"', "؛": ";"}),
+    "no-break spaces": _chars({" ": "\u00a0"}),
+    "CRLF line ends": _insert_after(_crlf),
+}
+
+
+def rewrite(doc: Doc, fn: Rewrite) -> Doc:
+    """``doc`` with its text rewritten and every span moved onto the new text."""
+    text, at = fn(doc.text)
+    spans = []
+    for s in doc.spans:
+        start, end = at[s.start], at[s.end - 1] + 1
+        while end < len(text) and text[end] in _DIACRITICS + "\u0640" and end < at[s.end]:
+            end += 1  # a mark inserted after the span's last letter belongs to it
+        spans.append(replace(s, start=start, end=end, text=text[start:end]))
+    return replace(doc, text=text, spans=spans)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="+", default=["real_train", "team_dev"], choices=SETS)
+    ap.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=VARIANTS)
+    ap.add_argument("--model", help="a model folder: score its tags instead of the rules'")
+    ap.add_argument("--outlets", nargs="+", help="only the reports of these outlets")
+    ap.add_argument("--json", help="write the rows to this file")
+    args = ap.parse_args()
+    onto = Ontology.load()
+    rules = model_system(args.model)[0] if args.model else rules_system(onto)
+    gold_spans = linker_on_gold_spans(onto)
+    rows = []
+    who = "model" if args.model else "rules"
+    print(f"{'set':<12}{'variant':<28}{who + ' entity F1':>16}{who + ' record F1':>17}{'gold-span record F1':>21}")
+    for name in args.sets:
+        base = [d for d in load_docs(SETS[name]) if not args.outlets or outlet(d) in args.outlets]
+        for variant in args.variants:
+            docs = [rewrite(d, VARIANTS[variant]) for d in base]
+            outs = rules(docs)
+            ent = 100 * entity_scores(docs, outs)["seqeval"]["micro"]["f1"]
+            rec = 100 * record_scores(docs, outs)[0]["overall"]["f1"]
+            gold = 100 * record_scores(docs, gold_spans(docs))[0]["overall"]["f1"]
+            rows.append({"set": name, "variant": variant, "system": args.model or "rules", "entity_f1": ent,
+                         "record_f1": rec, "gold_span_record_f1": gold})
+            print(f"{name:<12}{variant:<28}{ent:>16.1f}{rec:>17.1f}{gold:>21.1f}", flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

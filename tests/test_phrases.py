@@ -1,0 +1,62 @@
+"""hasila.rules.phrases: actor phrases read the way every outlet writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from hasila.rules.phrases import actor_phrases, is_actor_adjective, word_after, word_before
+from hasila.schema import Span
+
+NBSP = "\u00a0"
+
+
+def _actor(text: str, surface: str) -> Span:
+    start = text.index(surface)
+    return Span(start, start + len(surface), "ACTOR", surface)
+
+
+def _widened(text: str, surface: str) -> str:
+    (span,) = actor_phrases(text, [_actor(text, surface)])
+    return span.text
+
+
+def test_word_after_and_before_read_no_break_spaces_and_marks_but_stop_at_a_line_break():
+    text = f"قوات{NBSP}النِّظامِ السوري\nأمس"
+    m = word_after(text, len("قوات"))
+    assert m is not None and m.group(1) == "النِّظامِ" and m.end() == text.index(" السوري")
+    assert word_after(text, text.index("\n") - 0) is None  # a line break ends the phrase
+    b = word_before(text, text.index("النِّظامِ"))
+    assert b is not None and b.group(1) == "قوات" and b.start() == 0
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("الكردية", True), ("الكرديه", True), ("الكُرديّة", True), ("المسلحة", True), ("المسلحه", True),
+    ("المدينة", False), ("قوات", False)])
+def test_is_actor_adjective_folds_the_word_first(word: str, expected: bool):
+    assert is_actor_adjective(word) is expected
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # the same phrase in four spellings: plain, no-break spaces, diacritics, ه for a final ة
+    ("قصفت قوات النظام السوري الحكومية بلدة", "قوات النظام", "قوات النظام السوري الحكومية"),
+    (f"قصفت قوات{NBSP}النظام{NBSP}السوري{NBSP}الحكومية بلدة", "قوات", f"قوات{NBSP}النظام{NBSP}السوري{NBSP}الحكومية"),
+    ("قصفت قُوّاتُ النِّظامِ السّوريّ الحكوميّة بلدة", "قُوّاتُ النِّظامِ", "قُوّاتُ النِّظامِ السّوريّ الحكوميّة"),
+    ("قصفت قوات النظام السوري الحكوميه بلدة", "قوات النظام", "قوات النظام السوري الحكوميه"),
+    # a plural head and its indefinite adjectives, ه for ة
+    ("هاجمت فصائل اسلاميه ومقاتله المدينة", "فصائل", "فصائل اسلاميه ومقاتله"),
+    # a head before the name, written with a kashida
+    ("قتل مقاتـلي المعارضة أمس", "المعارضة", "مقاتـلي المعارضة"),
+])
+def test_an_actor_phrase_does_not_depend_on_spelling(text: str, surface: str, expected: str):
+    assert _widened(text, surface) == expected
+
+
+def test_a_unit_number_after_a_no_break_space_belongs_to_the_unit():
+    text = f"هاجمت النصرة مقر الفرقة{NBSP}30 وقتلت 4"
+    (span,) = actor_phrases(text, [_actor(text, "الفرقة")])
+    assert span.text == f"الفرقة{NBSP}30"
+
+
+def test_a_phrase_never_runs_over_a_line_break():
+    text = "قصفت قوات النظام\nالسوري"
+    assert _widened(text, "قوات النظام") == "قوات النظام"
