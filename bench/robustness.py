@@ -111,6 +111,40 @@ def _crlf(text: str, i: int, rng: random.Random) -> str:
     return "\r" if i + 1 < len(text) and text[i + 1] == "\n" else ""
 
 
+def _double_space(text: str, i: int, rng: random.Random) -> str:
+    """A second space after a fifth of the spaces."""
+    return " " if text[i] == " " and rng.random() < 0.2 else ""
+
+
+def _rlm(text: str, i: int, rng: random.Random) -> str:
+    """A right-to-left mark after every comma and full stop, as pasted web text carries."""
+    return "\u200f" if text[i] in "،,." else ""
+
+
+def _zwnj(text: str, i: int, rng: random.Random) -> str:
+    """A zero-width non-joiner inside a tenth of the words."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return "\u200c" if _ARABIC.match(text[i]) and _ARABIC.match(nxt) and rng.random() < 0.02 else ""
+
+
+def _thousands(text: str, i: int, rng: random.Random) -> str:
+    """The Arabic thousands separator in numbers of four digits or more (``1206`` -> ``1٬206``), not in years."""
+    if not text[i].isdigit() or (i + 1 < len(text) and not text[i + 1].isdigit()):
+        return ""
+    a = i
+    while a > 0 and text[a - 1].isdigit():
+        a -= 1
+    b = i + 1
+    while b < len(text) and text[b].isdigit():
+        b += 1
+    if b - a < 4 or (a > 0 and text[a - 1] in ",.٫٬") or (b < len(text) and text[b] in ",.٫٬"):
+        return ""
+    if b - a == 4 and 1900 <= int(text[a:b]) <= 2099:
+        return ""  # a year is never written so
+    left = b - i - 1
+    return "\u066c" if left % 3 == 0 and left > 0 else ""
+
+
 VARIANTS: dict[str, Rewrite] = {
     "as written": lambda t: (t, list(range(len(t) + 1))),
     "Arabic-Indic digits": _chars({str(d): chr(0x0660 + d) for d in range(10)}),
@@ -123,6 +157,10 @@ VARIANTS: dict[str, Rewrite] = {
     "Latin comma and quotes": _chars({"،": ",", "«": '"', "»": '"', "؛": ";"}),
     "no-break spaces": _chars({" ": "\u00a0"}),
     "CRLF line ends": _insert_after(_crlf),
+    "double spaces": _insert_after(_double_space),
+    "right-to-left marks": _insert_after(_rlm),
+    "zero-width non-joiners": _insert_after(_zwnj),
+    "Arabic thousands separator": _insert_after(_thousands),
 }
 
 
@@ -132,7 +170,7 @@ def rewrite(doc: Doc, fn: Rewrite) -> Doc:
     spans = []
     for s in doc.spans:
         start, end = at[s.start], at[s.end - 1] + 1
-        while end < len(text) and text[end] in _DIACRITICS + "\u0640" and end < at[s.end]:
+        while end < len(text) and text[end] in _DIACRITICS + "\u0640\u200c" and end < at[s.end]:
             end += 1  # a mark inserted after the span's last letter belongs to it
         spans.append(replace(s, start=start, end=end, text=text[start:end]))
     return replace(doc, text=text, spans=spans)

@@ -38,6 +38,8 @@ NORMALIZE_CASES = [
     ("٢٫٥", "2.5"),  # Arabic decimal separator
     ("١٬٢٠٠", "1,200"),  # Arabic thousands separator
     ("طفلة", "طفلة"),  # ta marbuta kept by normalize (fold maps it)
+    ("قت\u200cلى،\u200f ١\u200d٢", "قتلي, 12"),  # invisible format marks of pasted web text dropped
+    ("\ufeffحلب\u202b", "حلب"),
     ("abc 12", "abc 12"),
     ("", ""),
 ]
@@ -52,7 +54,7 @@ def test_normalize_rules(raw: str, expected: str) -> None:
     assert norm.offsets[-1] == len(raw) == norm.raw_length
 
 
-@pytest.mark.parametrize("raw", ["وثَّق المرصدُ مقتلَ ثلاثةٍ", "قتلـــى ٣٠ شخصاً", "إدلب، حماة"])
+@pytest.mark.parametrize("raw", ["وثَّق المرصدُ مقتلَ ثلاثةٍ", "قتلـــى ٣٠ شخصاً", "إدلب، حماة", "ثل\u200cاثة،\u200f 30"])
 def test_offsets_map_back(raw: str) -> None:
     norm = normalize(raw)
     for i, ch in enumerate(norm.text):
@@ -323,6 +325,7 @@ def test_seed_report_digits(shared) -> None:
 ARABIC_ALPHABET = (
     "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
     "٠١٢٣٤٥٦٧٨٩0123456789 ،.,\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+    "\u200c\u200f\u00a0"  # a zero-width non-joiner, a right-to-left mark, a no-break space
 )
 ARABIC_WORDS = st.sampled_from(
     ["خمسة", "وعشرين", "عشرين", "ألف", "آلاف", "الآلاف", "عشرات", "مئة", "ثلاثمئة", "و", "أحد",
@@ -337,9 +340,10 @@ arabic_words = st.lists(ARABIC_WORDS, max_size=12).map(" ".join)
 
 def _reference_normalize(raw: str) -> tuple[str, tuple[int, ...]]:
     """The rule written out character by character (what the fast paths must equal)."""
-    from hasila.text.arabic import _REPLACE, DIACRITICS, TATWEEL
+    from hasila.text.arabic import _REPLACE, DIACRITICS, FORMAT_MARKS, TATWEEL
 
-    kept = [(i, _REPLACE.get(ch, ch)) for i, ch in enumerate(raw) if ch not in DIACRITICS and ch != TATWEEL]
+    kept = [(i, _REPLACE.get(ch, ch)) for i, ch in enumerate(raw)
+            if ch not in DIACRITICS and ch not in FORMAT_MARKS and ch != TATWEEL]
     return "".join(c for _, c in kept), (*(i for i, _ in kept), len(raw))
 
 

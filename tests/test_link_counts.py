@@ -34,3 +34,9 @@ def test_a_construct_dual_counts_only_before_a_group_or_kind_of_people() -> None
     got = link("يعيش سكان المخيم وضع إنساني صعب، وأصيب ضابطي شرطة بانفجار.", [], onto)
     assert [(r.text, r.value) for r in got.records] == [("ضابطي", 2)]
     assert "إنساني" in [n.text for n in got.non_counts]
+
+
+def test_invisible_marks_neither_split_a_word_nor_make_a_token() -> None:
+    v = TokenView("قتل ثل\u200cاثة،\u200f بينهم")
+    assert [t.text for t in v.toks] == ["قتل", "ثل\u200cاثة", "،", "بينهم"]
+    assert v.toks[1].key == "ثلاثه"

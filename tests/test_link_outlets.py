@@ -356,3 +356,23 @@ def test_a_people_noun_with_a_possessive_pronoun(onto):
     assert [r.category for r in link(text, [], onto).records] == ["foreign_forces", "foreign_forces"]
     text = "قضت امرأة وثلاثة من أطفالها في القصف."
     assert [r.category for r in link(text, [], onto).records] == ["child"]
+
+
+def test_records_do_not_depend_on_invisible_marks_or_no_break_spaces() -> None:
+    """Pasted web text carries direction marks after punctuation, zero-width joiners inside
+    words and no-break spaces: the records are those of the clean text."""
+    from hasila.annotation.ontology import Ontology
+    from hasila.rules.tagger import RulesTagger
+
+    clean = "قتل 16 مدنيا، بينهم ثلاثة أطفال وامرأتان، في قصف لقوات النظام على مدينة إدلب."
+    pasted = clean.replace("، ", "،\u200f ").replace("ثلاثة", "ثل\u200cاثة").replace("قوات النظام", "قوات\u00a0النظام")
+    tagger = RulesTagger.load(ontology=Ontology.load())
+
+    def records(text: str) -> list[tuple[int, str, bool, bool]]:
+        from hasila.link import link, load_link_config
+
+        res = link(text, tagger.label(text).spans, tagger.ontology, load_link_config())
+        return [(r.value, r.category, r.part_of is not None, r.perpetrator is not None) for r in res.records]
+
+    assert records(pasted) == records(clean) == [(16, "civilian", False, True), (3, "child", True, True),
+                                                 (2, "woman", True, True)]

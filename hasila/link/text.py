@@ -15,18 +15,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hasila.text.arabic import fold, key_variants
+from hasila.text.arabic import FORMAT_MARKS, fold, key_variants
 
+_FORMAT = "".join(sorted(FORMAT_MARKS))
 #: The linker's tokens. Unlike the scoring tokens (:mod:`hasila.text.wordtags`: ``\w`` runs, so
 #: ``و218`` stays one word) and the decoding's words (:mod:`hasila.model.decoding`: any letters or
 #: digits, no punctuation), on purpose: Arabic and Latin letter runs, digit runs apart from letters
 #: with their decimal and thousands marks (``1,500`` is one number), a newline (a sentence end)
 #: and every other non-space character, one each.
 _TOKEN_RE = re.compile(
-    r"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FFA-Za-z]+"  # words (letters, marks, tatweel)
+    rf"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FFA-Za-z{_FORMAT}]*"  # words (letters, marks, tatweel,
+    r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FFA-Za-z]"  # an invisible joiner) with a letter
+    rf"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FFA-Za-z{_FORMAT}]*"
     r"|[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*"
     r"|\n"
-    r"|[^\s]"
+    rf"|[^\s{_FORMAT}]"  # any other sign; an invisible format character alone is no token
 )
 #: Punctuation that ends a sentence (a newline does too).
 SENTENCE_END = frozenset({".", "!", "?", "؟", "\n"})

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from hasila.link.text import CLITICS, key, keys
 from hasila.schema import Span
-from hasila.text.arabic import DIACRITICS
+from hasila.text.arabic import DIACRITICS, FORMAT_MARKS
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +28,8 @@ CLITIC_PREFIXES = frozenset(CLITICS) | {"فك"}
 
 #: the space between two words of one phrase (a no-break space too; never a line break)
 GAP = r"[^\S\n]+"
-_MARKS = "".join(sorted(DIACRITICS))
-#: a word of the raw text: letters with their diacritics and kashida
+_MARKS = "".join(sorted(DIACRITICS | FORMAT_MARKS))
+#: a word of the raw text: letters with their diacritics, kashida and invisible joiners
 WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
 _WORD_AFTER = re.compile(rf"{GAP}({WORD})(?=[\W\d]|$)")
 _WORD_BEFORE = re.compile(rf"(\S+){GAP}$")
@@ -37,7 +37,7 @@ _MARKS_RE = re.compile(rf"[{_MARKS}\u0640]")
 
 
 def plain(word: str) -> str:
-    """``word`` without diacritics and kashida, ``ة`` written ``ه`` (hamza and ``ى`` kept)."""
+    """``word`` without diacritics, kashida and invisible marks, ``ة`` written ``ه`` (hamza and ``ى`` kept)."""
     return _MARKS_RE.sub("", word).replace("ة", "ه")
 
 

@@ -34,7 +34,7 @@ from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ActorLexicon
 from hasila.rules.phrases import GAP, UNIT_WORDS, actor_phrases
 from hasila.schema import Doc, Relation, Span
-from hasila.text.arabic import DIACRITICS
+from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL
 
 if TYPE_CHECKING:
     from hasila.text.gazetteer import Gazetteer, Place
@@ -115,15 +115,19 @@ _NOT_NAMES = keys("""
     """)
 
 
+#: what a letter count steps over: diacritics, tatweel, invisible marks
+_MARKS = DIACRITICS | FORMAT_MARKS | {TATWEEL}
+
+
 def _skip_letters(text: str, start: int, n: int) -> int:
     """Raw offset after the first ``n`` letters from ``start`` (marks stepped over)."""
     pos = start
     seen = 0
     while pos < len(text) and seen < n:
-        if text[pos] not in DIACRITICS and text[pos] != "\u0640":
+        if text[pos] not in _MARKS:
             seen += 1
         pos += 1
-    while n and pos < len(text) and (text[pos] in DIACRITICS or text[pos] == "\u0640"):
+    while n and pos < len(text) and text[pos] in _MARKS:
         pos += 1  # the marks and tatweel of the clitic (لـالفيلق) stay outside the span
     return pos
 

@@ -35,6 +35,12 @@ DIACRITICS = frozenset(
     [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670"] + [chr(c) for c in range(0x06D6, 0x06DD)]
 )
 TATWEEL = "\u0640"
+#: Invisible format characters pasted web text carries (zero-width (non-)joiners and spaces,
+#: direction marks and embeddings, the Arabic letter mark, soft hyphen, byte-order mark): deleted.
+FORMAT_MARKS = frozenset(
+    "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\ufeff"
+    + "".join(chr(c) for c in range(0x202A, 0x202F)) + "".join(chr(c) for c in range(0x2066, 0x206A))
+)
 _REPLACE = {
     "أ": "ا",
     "إ": "ا",
@@ -76,6 +82,8 @@ class Normalized:
 def _translation() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(ch): None for ch in DIACRITICS}
     table[ord(TATWEEL)] = None
+    for ch in FORMAT_MARKS:
+        table[ord(ch)] = None
     for ch, rep in _REPLACE.items():
         if ch not in DIACRITICS and ch != TATWEEL:
             table[ord(ch)] = rep
@@ -84,18 +92,18 @@ def _translation() -> dict[int, str | None]:
 
 #: ``str.translate`` table doing what :func:`normalize` does to the text (dropping is ``None``).
 _TRANSLATION = _translation()
-_DROPPED = frozenset(DIACRITICS | {TATWEEL})
+_DROPPED = frozenset(DIACRITICS | FORMAT_MARKS | {TATWEEL})
 
 
 def normalize(raw: str) -> Normalized:
-    """Normalise for model input: alef forms, alef maqsura, tatweel, diacritics,
-    Arabic-Indic and Persian digits, Arabic punctuation."""
+    """Normalise for model input: alef forms, alef maqsura, tatweel, diacritics, invisible
+    format characters, Arabic-Indic and Persian digits, Arabic punctuation."""
     if _DROPPED.isdisjoint(raw):  # nothing deleted: offsets are the identity (fast path)
         return Normalized(raw.translate(_TRANSLATION), tuple(range(len(raw) + 1)), len(raw))
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(raw):
-        if ch in DIACRITICS or ch == TATWEEL:
+        if ch in _DROPPED:
             continue
         chars.append(_REPLACE.get(ch, ch))
         offsets.append(i)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from hasila.errors import UserError
 from hasila.fileio import resource
-from hasila.text.arabic import DIACRITICS, TATWEEL, fold, normalize
+from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, fold, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -332,7 +332,8 @@ def _strip_clitic(key: str, words: dict[str, str]) -> tuple[str | None, int]:
 def _adjacent(text: str, end: int, start: int) -> bool:
     """Only spaces (no-break ones too; and stray diacritics or tatweel) between two tokens."""
     gap = text[end:start]
-    return any(ch in _SPACES for ch in gap) and all(ch in _SPACES or ch == TATWEEL or ch in DIACRITICS for ch in gap)
+    return any(ch in _SPACES for ch in gap) and all(
+        ch in _SPACES or ch == TATWEEL or ch in DIACRITICS or ch in FORMAT_MARKS for ch in gap)
 
 
 #: what separates two words of one name

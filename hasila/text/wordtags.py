@@ -14,11 +14,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from hasila.schema import Span
+from hasila.text.arabic import FORMAT_MARKS
 
 #: The scoring tokens: ``\w`` runs (with marks) and single punctuation marks. Coarser than the
 #: linker's tokens (:mod:`hasila.link.text`), on purpose: every span boundary cuts them anyway
 #: (see the module doc), so they need not split ``و218`` themselves.
-_TOKEN_RE = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+|[^\w\s]", re.UNICODE)
+_FORMAT = "".join(sorted(FORMAT_MARKS))  # invisible: inside a word, or no token at all
+_TOKEN_RE = re.compile(rf"[\w\u0640\u064B-\u065F\u0670{_FORMAT}]*\w[\w\u0640\u064B-\u065F\u0670{_FORMAT}]*"
+                       rf"|[^\w\s{_FORMAT}]", re.UNICODE)
 
 
 def shared_tokens(text: str, spans: Iterable[Span]) -> list[tuple[int, int]]:
