@@ -34,3 +34,20 @@ def test_soldiers_counted_abroad_are_other() -> None:
     assert [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records] == ["other"]
     r, _ = readers("قتل [3|COUNT k=foreign_forces] جنود أتراك في [عفرين|PLACE].")
     assert [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records] == ["foreign_forces"]
+
+
+def _linked(marked: str) -> list[str]:
+    r, _ = readers(marked)
+    return [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records]
+
+
+def test_iraqi_militias_counted_inside_syria_are_regime_outside_fighters() -> None:
+    # inside Syria they fight for the government (the guide's regime)
+    assert _linked("قتل [12|COUNT k=regime] عنصرا من [حركة النجباء|ACTOR] في ريف [دير الزور|PLACE].") == ["regime"]
+    # in Iraq they are militia fighters
+    assert _linked("قتل [12|COUNT k=regime] عنصرا من [الحشد الشعبي|ACTOR] في [الأنبار|PLACE].") == ["fighter"]
+    # no place in the sentence: the report's places decide
+    assert _linked("اشتباكات في [البوكمال|PLACE]. وقتل [7|COUNT k=regime] عناصر من [عصائب أهل الحق|ACTOR].") == ["regime"]
+    assert _linked("قتل [7|COUNT k=regime] عناصر من [عصائب أهل الحق|ACTOR].") == ["fighter"]  # nowhere said: the group's id
+    # another group is not moved by a place in Syria
+    assert _linked("قتل [5|COUNT k=fighter] من [فصائل المعارضة|ACTOR] في [إدلب|PLACE].") == ["fighter"]

@@ -65,6 +65,7 @@ class _CategorySpec:
     dual: list[str] = field(default_factory=list)
     accusative: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
+    groups_in_syria: list[str] = field(default_factory=list)
     armed: bool = False
     parts: list[str] = field(default_factory=list)
     overlaps: list[str] = field(default_factory=list)
@@ -92,6 +93,9 @@ class Category:
     dual: tuple[str, ...] = ()
     accusative: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
+    #: groups listed under another id whose members counted inside Syria are of this one
+    #: (militias fighting for the government there: the guide's ``regime``)
+    groups_in_syria: tuple[str, ...] = ()
     #: the category counts fighters of some side
     armed: bool = False
     #: ids that may be counted as a part (``بينهم``) of this category, besides itself
@@ -182,6 +186,8 @@ class Ontology:
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] | None = field(
         default=None, init=False, repr=False, compare=False)
     _order: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _in_syria: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = field(
+        default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         where = self.source
@@ -238,6 +244,9 @@ class Ontology:
         object.__setattr__(self, "_armed", frozenset(c.id for c in self.categories if c.armed))
         object.__setattr__(self, "_parts", {c.id: frozenset({c.id, *c.parts}) for c in self.categories})
         object.__setattr__(self, "_overlaps", {c.id: frozenset(c.overlaps) for c in self.categories})
+        object.__setattr__(self, "_in_syria", tuple(
+            (c.id, tuple(tuple(key(p).split()) for p in c.groups_in_syria if key(p)))
+            for c in self.categories if c.groups_in_syria))
 
     # -- loading ----------------------------------------------------------
     @classmethod
@@ -277,7 +286,7 @@ class Ontology:
             broad = [x for x in default.get("broad", []) if x in spec.categories]
         categories = tuple(
             Category(id=cid, description=c.description,
-                     **{name: tuple(getattr(c, name)) for name in (*NOUN_FORMS, "groups")},
+                     **{name: tuple(getattr(c, name)) for name in (*NOUN_FORMS, "groups", "groups_in_syria")},
                      armed=relations[cid][0], parts=relations[cid][1], overlaps=relations[cid][2])
             for cid, c in spec.categories.items()
         )
@@ -386,6 +395,15 @@ class Ontology:
         while words and words[0] in _LEADING:
             words = words[1:]
         return self._noun(words[0]) if words else None
+
+    def category_in_syria(self, text: str) -> str | None:
+        """The id the members of the group named in ``text`` take when counted inside Syria
+        (``عناصر من حركة النجباء العراقية`` -> regime), or None when no such group is named."""
+        words = tuple(key(text).split())
+        for cid, phrases in self._in_syria:
+            if any(words[i:i + len(p)] == p for p in phrases for i in range(len(words) - len(p) + 1)):
+                return cid
+        return None
 
     # -- how categories relate --------------------------------------------
     @property

@@ -4,11 +4,13 @@
 (a generic noun takes the parent's kind, the children's or the toll it continues),
 then applies the guide's whole-tree rules: a civilian-worded total with armed parts is
 ``people``, a fighting total whose parts are all of one side is of that side, soldiers
-of a foreign state counted abroad are ``other``.
+of a foreign state counted abroad are ``other``, militias counted inside Syria that fight
+for the government there are ``regime``.
 """
 
 from __future__ import annotations
 
+import functools
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ from hasila.link.context import ByStart, LinkContext, Reader, mix, noun_of, stat
 from hasila.link.numbers import noun_category
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
+from hasila.schema import Span
 
 if TYPE_CHECKING:
     from hasila.link.groups import GroupReader
@@ -104,21 +107,46 @@ class CategoryResolver(Reader):
         """``قتل جنديان تركيان في شرناق``: soldiers counted by their noun (جندي، ضابط، عسكري,
         of a nationality or an army, not of a Syrian group) where the count's place, else
         every place of its sentence, is outside Syria, are ``other`` (the guide)."""
-        all_places = ByStart(self.by_label.get("PLACE", []))
         for c in nodes:
             if c.category not in ("regime", "foreign_forces") or c.group_cat not in (None, "foreign_forces"):
                 continue
             noun = noun_of(c)
             if not noun or noun_category(self.onto, noun.split()[0]) != "regime":
                 continue
-            if c.location is not None:
-                places = [c.location]
-            else:
-                a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
-                lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
-                places = all_places.between(lo, hi)
+            places = self._places_of(c)
             if places and all(abroad(p.text) for p in places):
                 c.category = "other"
+
+    def militias_in_syria(self, nodes: list[CountNode]) -> None:
+        """``قتل 12 عنصرا من حركة النجباء في ريف دير الزور``: the members of a militia that
+        fights for the government inside Syria (the ontology's ``groups_in_syria``) are
+        ``regime`` where the count's place, else every place of its sentence, else of the
+        whole report, is in Syria; elsewhere they keep their group's id (militia fighters)."""
+        every_place: list[Span] | None = None
+        for c in nodes:
+            if c.affiliation is None or c.category not in self.onto.armed:
+                continue
+            cid = self.onto.category_in_syria(c.affiliation.text)
+            if cid is None or cid == c.category:
+                continue
+            places = self._places_of(c)
+            if not places:
+                every_place = self.by_label.get("PLACE", []) if every_place is None else every_place
+                places = every_place
+            if places and not any(abroad(p.text) for p in places):
+                c.category = cid
+
+    def _places_of(self, c: CountNode) -> list[Span]:
+        """The count's place, else the places of its sentence."""
+        if c.location is not None:
+            return [c.location]
+        a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+        lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
+        return self._all_places.between(lo, hi)
+
+    @functools.cached_property
+    def _all_places(self) -> ByStart:
+        return ByStart(self.by_label.get("PLACE", []))
 
     def _side_of_parts(self, c: CountNode) -> str | None:
         """A total counted with a fighting noun (مقاتل، مسلح), no side named, whose parts all

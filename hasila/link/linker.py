@@ -166,6 +166,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.status.resolve_statuses(nodes)
     r.scope.read_links(list(_in_time(nodes, deadline)))
     r.cats.soldiers_abroad(nodes)
+    r.cats.militias_in_syria(nodes)
     return _result(r.cx, nodes)
 
 
