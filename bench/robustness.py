@@ -230,7 +230,7 @@ def main() -> None:
     ap.add_argument("--variants", nargs="+", default=list(DOC_VARIANTS), choices=DOC_VARIANTS)
     ap.add_argument("--model", help="a model folder: score its tags instead of the rules'")
     ap.add_argument("--outlets", nargs="+", help="only the reports of these outlets")
-    ap.add_argument("--json", help="write the rows to this file")
+    ap.add_argument("--json", "--out", dest="json", help="write the figures to this file (``make bench``'s format)")
     args = ap.parse_args()
     onto = Ontology.load()
     rules = model_system(args.model)[0] if args.model else rules_system(onto)
@@ -250,7 +250,12 @@ def main() -> None:
                          "record_f1": rec, "gold_span_record_f1": gold})
             print(f"{name:<12}{variant:<34}{ent:>16.1f}{rec:>17.1f}{gold:>21.1f}", flush=True)
     if args.json:
-        Path(args.json).write_text(json.dumps(rows, indent=1, ensure_ascii=False))
+        columns = ["set", "variant", f"{who} entity F1", f"{who} record F1", "gold-span record F1"]
+        table = [[r["set"], r["variant"], round(r["entity_f1"], 1), round(r["record_f1"], 1),
+                  round(r["gold_span_record_f1"], 1)] for r in rows]
+        title = f"Reports rewritten as other outlets write them ({args.model or 'rules'})"
+        Path(args.json).write_text(json.dumps({"bench": "robustness", "rows": rows, "tables": [
+            {"title": title, "columns": columns, "rows": table}]}, indent=1, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
