@@ -12,6 +12,7 @@ import yaml
 
 from hasila.annotation.ontology import Ontology, find_numbers, key
 from hasila.errors import UserError
+from hasila.fileio import project_root
 
 
 @pytest.fixture(scope="module")
@@ -241,3 +242,35 @@ def test_an_ontology_saved_without_relations_takes_the_project_ones(onto: Ontolo
     assert old.armed == onto.armed and old.any_part == onto.any_part
     assert all(old.parts(c) == onto.parts(c) for c in onto.ids)
     assert "no category relations" in caplog.text
+
+
+def test_actor_names_are_groups_of_their_category(onto: Ontology) -> None:
+    """configs/actors.yaml is the one list of actor names: the ontology reads them as groups."""
+    actors = yaml.safe_load((project_root() / "configs/actors.yaml").read_text(encoding="utf-8"))["actors"]
+    cats = yaml.safe_load((project_root() / "configs/categories.yaml").read_text(encoding="utf-8"))["categories"]
+    listed = {key(g) for body in cats.values() for g in body.get("groups") or []}
+    for actor in actors:
+        for name in actor["names"]:
+            for form in name.split("|"):
+                assert key(form) not in listed, f"{form} is listed in both files"
+                assert onto.category_of_group(form) == actor["category"], form
+    assert onto.category_in_syria("عناصر حزب الله العراقي") == "regime"
+
+
+def test_groups_from_merges_and_names_a_clash(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors:\n  - {id: a, category: fighter, names: [جيش الفتح, 'الثوار|ثوار الشام']}\n",
+                      encoding="utf-8")
+    cats = tmp_path / "categories.yaml"
+    cats.write_text(f"groups_from: {actors}\nany_part: [people]\nfallback: people\ncategories:\n"
+                    "  people: {singular: [شخص]}\n  fighter: {groups: [الفصائل], armed: true}\n", encoding="utf-8")
+    onto = Ontology.load(cats)
+    assert [onto.category_of_group(x) for x in ("جيش الفتح", "ثوار الشام", "الفصائل")] == ["fighter"] * 3
+    assert "groups_from" not in onto.to_dict()  # a saved ontology carries the merged groups
+    assert Ontology.from_dict(onto.to_dict()).category_of_group("جيش الفتح") == "fighter"
+    actors.write_text("actors:\n  - {id: a, category: people, names: [الفصائل]}\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"الفصائل.*people.*fighter"):
+        Ontology.load(cats)
+    cats.write_text(cats.read_text(encoding="utf-8").replace(str(actors), "missing.yaml"), encoding="utf-8")
+    with pytest.raises(UserError, match=r"groups_from: missing\.yaml"):
+        Ontology.load(cats)

@@ -64,6 +64,9 @@ def test_train_writes_model_folder_card_and_metrics(tmp_path):
     assert "- decoding (`model.decoding`" in card
     resolved = yaml.safe_load((out / "resolved_config.yaml").read_text())
     assert resolved["training"]["max_length"] == 32
+    saved = yaml.safe_load((out / "categories.yaml").read_text(encoding="utf-8"))
+    assert "groups_from" not in saved  # the model keeps the actors' groups it was trained with
+    assert "جيش الفتح" in saved["categories"]["fighter"]["groups"]
     lines = (tmp_path / "training" / "tiny" / "metrics.jsonl").read_text().splitlines()
     assert [json.loads(x)["step"] for x in lines] == [3, 6]
     assert (tmp_path / "training" / "tiny" / "train.log").stat().st_size > 0

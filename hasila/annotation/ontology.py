@@ -43,6 +43,48 @@ def default_path() -> Path:
     return resource("configs/categories.yaml")
 
 
+def _resolve(relpath: str, categories_path: Path) -> Path:
+    """A path named in the ontology file: as given, from the project root, among the package
+    data, or beside the ontology file (the first that exists)."""
+    given = Path(relpath)
+    for path in (given, project_root() / relpath, resource(relpath), categories_path.parent / relpath):
+        if path.exists():
+            return path
+    raise UserError(f"{categories_path}: groups_from: {relpath}: no such file")
+
+
+def with_actor_groups(data: dict[str, Any], actors_path: Path, where: str) -> dict[str, Any]:
+    """``data`` (the ontology mapping) with the ``names`` of every actor of ``actors_path``
+    (``configs/actors.yaml``; ``a|b`` gives both forms) added to the groups of its category;
+    one list of actor names serves the rules tagger and the linker. A name the ontology
+    already lists under another category is an error naming both files."""
+    actors = read_yaml(actors_path).get("actors")
+    cats = data.get("categories")
+    if not isinstance(actors, list) or not isinstance(cats, dict):
+        raise UserError(f"{actors_path}: 'actors' must be a list (read for {where}'s groups_from)")
+    listed: dict[str, str] = {}
+    for cid, body in cats.items():
+        for name in (*NOUN_FORMS, "groups"):
+            for word in (body or {}).get(name) or []:
+                listed.setdefault(key(str(word)), cid)
+    merged = {cid: dict(body or {}) for cid, body in cats.items()}
+    for n, actor in enumerate(actors):
+        cid = str(actor.get("category") or "") if isinstance(actor, dict) else ""
+        if cid not in merged:
+            raise UserError(f"{actors_path}: actors[{n}]: category {cid!r} is not an id of {where}")
+        for item in actor.get("names") or []:
+            for form in (f.strip() for f in str(item).split("|")):
+                k = key(form)
+                if not k or listed.get(k) == cid:
+                    continue
+                if k in listed:
+                    raise UserError(f"{actors_path}: actors[{n}] ({actor.get('id')}): {form!r} is {cid} "
+                                    f"there but {listed[k]} in {where}")
+                listed[k] = cid
+                merged[cid]["groups"] = [*(merged[cid].get("groups") or []), form]
+    return {**data, "categories": merged}
+
+
 _PERSIAN = str.maketrans({"ی": "ي", "ک": "ك"})
 
 
@@ -251,11 +293,15 @@ class Ontology:
     # -- loading ----------------------------------------------------------
     @classmethod
     def load(cls, path: str | Path | None = None) -> Ontology:
-        """Read and validate the ontology YAML (default ``configs/categories.yaml``)."""
+        """Read and validate the ontology YAML (default ``configs/categories.yaml``), with the
+        actor names of its ``groups_from`` file among the groups of their categories."""
         path = Path(path) if path is not None else default_path()
         if not path.is_absolute() and not path.exists():
             path = project_root() / path
-        return cls.from_dict(read_yaml(path), source=str(path))
+        data = read_yaml(path)
+        if isinstance(data, dict) and data.get("groups_from"):
+            data = with_actor_groups(data, _resolve(str(data.pop("groups_from")), path), str(path))
+        return cls.from_dict(data, source=str(path))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "<dict>") -> Ontology:

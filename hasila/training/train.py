@@ -41,6 +41,7 @@ from typing import Any
 import torch
 import yaml
 
+from hasila.annotation.ontology import Ontology
 from hasila.config import config_hash, load_config, to_dict
 from hasila.data.dataset import DataConfig, build_dataset, load_eval_set, load_source
 from hasila.errors import UserError
@@ -678,7 +679,8 @@ def write_model_dir(path: Path, model: Any, tokenizer: Any, cfg: TrainConfig, me
         tokenizer.save_pretrained(tmp)
         with (tmp / RESOLVED_CONFIG).open("w", encoding="utf-8") as fh:
             yaml.safe_dump(to_dict(cfg), fh, allow_unicode=True, sort_keys=False)
-        shutil.copyfile(ontology, tmp / "categories.yaml")
+        with (tmp / "categories.yaml").open("w", encoding="utf-8") as fh:  # with the actors' groups merged in
+            yaml.safe_dump(Ontology.load(ontology).to_dict(), fh, allow_unicode=True, sort_keys=False)
         write_json(tmp / "metrics.json", metrics)
         (tmp / "README.md").write_text(model_card(cfg, metrics), encoding="utf-8")
 
