@@ -27,6 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from linker_outlets import SETS  # the gold sets by name (bench/ is on the path)
+
 from hasila.annotation.lsio import load_docs
 from hasila.annotation.ontology import Ontology
 from hasila.data.dataset import outlet
@@ -37,18 +39,7 @@ from hasila.evaluation.evaluate import (
     record_scores,
     rules_system,
 )
-from hasila.fileio import project_root, shared_dir
 from hasila.schema import Doc
-
-ROOT = project_root()
-SHARED = shared_dir() or ROOT.parent / "shared"
-SETS = {
-    "real_train": SHARED / "real/train_gold.json",
-    "team_train": ROOT / "annotations/gold/train.json",
-    "team_dev": ROOT / "annotations/gold/dev.json",
-    "dev": SHARED / "real/dev_gold.json",
-    "test": ROOT / "annotations/gold/test.json",
-}
 
 #: A rewrite: the new text and, for every old boundary 0..len, the new one (what a rewrite
 #: inserts after a character lies before the next boundary, so it joins a span ending there).
@@ -191,6 +182,12 @@ def _text_only(fn: Rewrite) -> DocRewrite:
     return lambda doc: fn(doc.text)
 
 
+def _glued_numbers(text: str) -> tuple[str, list[int]]:
+    """No space between a number in digits and the word after it (``16عنصرا``), as some
+    scraped pages lose it."""
+    return _replace_spans(text, [(m.start(), m.end(), "") for m in re.finditer(r"(?<=\d) (?=[\u0621-\u064a])", text)])
+
+
 VARIANTS: dict[str, Rewrite] = {
     "as written": lambda t: (t, list(range(len(t) + 1))),
     "Arabic-Indic digits": _chars({str(d): chr(0x0660 + d) for d in range(10)}),
@@ -209,7 +206,10 @@ VARIANTS: dict[str, Rewrite] = {
     "Arabic thousands separator": _insert_after(_thousands),
     "paragraphs run together": _chars({"\n": " "}),
     "no full stop before a line break": lambda t: (re.sub(r"\.(?=\n)", " ", t), list(range(len(t) + 1))),
+    "no space after a number": _glued_numbers,
 }
+
+
 #: Every variant, as a rewrite of a gold report.
 DOC_VARIANTS: dict[str, DocRewrite] = {name: _text_only(fn) for name, fn in VARIANTS.items()} | {
     "counts 3-10 in words": _counts_as(to_words=True),

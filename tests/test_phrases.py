@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hasila.rules.phrases import actor_phrases, is_actor_adjective, word_after, word_before
+from hasila.rules.phrases import (
+    actor_phrases,
+    is_actor_adjective,
+    word_after,
+    word_before,
+    writes_final_ya_as_alef_maqsura,
+)
 from hasila.schema import Span
 
 NBSP = "\u00a0"
@@ -60,3 +66,13 @@ def test_a_unit_number_after_a_no_break_space_belongs_to_the_unit():
 def test_a_phrase_never_runs_over_a_line_break():
     text = "قصفت قوات النظام\nالسوري"
     assert _widened(text, "قوات النظام") == "قوات النظام"
+
+
+def test_a_text_that_writes_final_ya_as_alef_maqsura_keeps_its_nisba_adjectives():
+    egyptian = "وقال مصدر فى الجيش إن قوات النظام السورى قصفت القرية التى"
+    assert writes_final_ya_as_alef_maqsura(egyptian)
+    assert _widened(egyptian, "قوات النظام") == "قوات النظام السورى"
+    # in a text that writes ي, a word ending in ى is no nisba (القدامى: former)
+    standard = "وقال مصدر في الجيش إن المحاربين الأميركيين القدامى اجتمعوا في القرية التي"
+    assert not writes_final_ya_as_alef_maqsura(standard)
+    assert _widened(standard, "الأميركيين") == "الأميركيين"

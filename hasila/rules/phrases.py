@@ -36,9 +36,24 @@ _WORD_BEFORE = re.compile(rf"(\S+){GAP}$")
 _MARKS_RE = re.compile(rf"[{_MARKS}\u0640]")
 
 
-def plain(word: str) -> str:
-    """``word`` without diacritics, kashida and invisible marks, ``ة`` written ``ه`` (hamza and ``ى`` kept)."""
-    return _MARKS_RE.sub("", word).replace("ة", "ه")
+def plain(word: str, final_ya: bool = False) -> str:
+    """``word`` without diacritics, kashida and invisible marks, ``ة`` written ``ه`` (hamza and
+    ``ى`` kept; ``final_ya``: a final ``ى`` read as ``ي``, for a text that writes it so)."""
+    word = _MARKS_RE.sub("", word).replace("ة", "ه")
+    return word[:-1] + "ي" if final_ya and word.endswith("ى") else word
+
+
+_YA_WORDS = re.compile(r"(?<![\u0621-\u064a])(?:(في|الذي|التي)|(فى|الذى|التى))(?![\u0621-\u064a])")
+
+
+def writes_final_ya_as_alef_maqsura(text: str) -> bool:
+    """True for a text that writes a final ``ي`` as ``ى`` (``فى``, ``الذى``: the Egyptian
+    custom), judged by its commonest words: there ``السورى`` is the nisba ``السوري``."""
+    plain_ya = maqsura = 0
+    for m in _YA_WORDS.finditer(text):
+        plain_ya += m.group(1) is not None
+        maqsura += m.group(2) is not None
+    return maqsura > plain_ya
 
 
 def word_after(text: str, end: int) -> re.Match[str] | None:
@@ -216,14 +231,14 @@ def _indefinite_adjective(word: str, last: str) -> bool:
     return bool(_INDEFINITE_ADJECTIVE.fullmatch(last) and _INDEFINITE_ADJECTIVE.fullmatch(word.removeprefix("و")))
 
 
-def _last_word(text: str) -> str:
+def _last_word(text: str, final_ya: bool = False) -> str:
     """The plain last word of ``text``."""
     words = text.split()
-    return plain(words[-1]) if words else ""
+    return plain(words[-1], final_ya) if words else ""
 
 
-def _widen_actor(text: str, span: Span, spans: Sequence[Span],
-                 known: frozenset[str] | None = None, glued_heads: bool = False) -> tuple[int, int]:
+def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[str] | None = None,
+                 glued_heads: bool = False, final_ya: bool = False) -> tuple[int, int]:
     """The edges of ``span`` widened over its head, quoted name, quotes and adjectives."""
     start, end = span.start, span.end
     # a quoted name after its head: تنظيم «داعش» takes the head and both quotes (a bare
@@ -260,7 +275,7 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span],
         m = word_after(text, end)
         if not m:
             break
-        word, last = plain(m.group(1)), _last_word(text[start:end])
+        word, last = plain(m.group(1), final_ya), _last_word(text[start:end], final_ya)
         if _governed(word, last, known) and _only_actors(spans, end, m.end(), span):
             end = m.end()
             continue
@@ -290,9 +305,10 @@ def actor_phrases(text: str, spans: Sequence[Span], glued_heads: bool = False) -
     widened span now covers are dropped. ``glued_heads``: a head noun carrying a clitic
     (``ومسلحي``) is taken too, without the clitic."""
     out = []
+    final_ya = writes_final_ya_as_alef_maqsura(text)
     for span in spans:
         if span.label == "ACTOR":
-            start, end = _widen_actor(text, span, spans, glued_heads=glued_heads)
+            start, end = _widen_actor(text, span, spans, glued_heads=glued_heads, final_ya=final_ya)
             if (start, end) != (span.start, span.end):
                 span = replace(span, start=start, end=end, text=text[start:end])
         out.append(span)
@@ -314,4 +330,5 @@ def place_names() -> frozenset[str]:
 
 __all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CLITIC_PREFIXES", "CONSTRUCT_HEADS", "GAP", "NISBA_SINGULAR", "PLURAL_HEADS",
            "UNIT_WORDS", "WORD", "actor_phrases", "drop_overlaps", "is_actor_adjective", "lexicon_words", "place_names",
-           "plain", "span_is_free", "strip_space", "word_after", "word_before"]
+           "plain", "span_is_free", "strip_space", "word_after", "word_before",
+           "writes_final_ya_as_alef_maqsura"]
