@@ -178,6 +178,17 @@ def _counts_as(to_words: bool) -> DocRewrite:
     return run
 
 
+def _counts_in_brackets(doc: Doc) -> tuple[str, list[int]]:
+    """Counts in digits written in brackets (``مقتل (16) عنصرا``), as some outlets do."""
+    edits = [(s.start, s.end, f"({s.text})") for s in doc.spans
+             if s.label == "COUNT" and s.text.isascii() and s.text.isdigit()]
+    text, at = _replace_spans(doc.text, edits)
+    for start, end, _ in edits:  # the span is the number, inside the brackets
+        at[start] += 1
+        at[end] -= 1
+    return text, at
+
+
 def _text_only(fn: Rewrite) -> DocRewrite:
     return lambda doc: fn(doc.text)
 
@@ -214,6 +225,7 @@ VARIANTS: dict[str, Rewrite] = {
 DOC_VARIANTS: dict[str, DocRewrite] = {name: _text_only(fn) for name, fn in VARIANTS.items()} | {
     "counts 3-10 in words": _counts_as(to_words=True),
     "counts 3-10 in digits": _counts_as(to_words=False),
+    "counts in brackets": _counts_in_brackets,
 }
 
 

@@ -40,3 +40,8 @@ def test_invisible_marks_neither_split_a_word_nor_make_a_token() -> None:
     v = TokenView("قتل ثل\u200cاثة،\u200f بينهم")
     assert [t.text for t in v.toks] == ["قتل", "ثل\u200cاثة", "،", "بينهم"]
     assert v.toks[1].key == "ثلاثه"
+
+
+def test_brackets_around_a_number_alone_are_no_tokens() -> None:
+    v = TokenView("مقتل (16) عنصرا (من قوات النظام) [3]")
+    assert [t.text for t in v.toks] == ["مقتل", "16", "عنصرا", "(", "من", "قوات", "النظام", ")", "3"]

@@ -376,3 +376,19 @@ def test_records_do_not_depend_on_invisible_marks_or_no_break_spaces() -> None:
 
     assert records(pasted) == records(clean) == [(16, "civilian", False, True), (3, "child", True, True),
                                                  (2, "woman", True, True)]
+
+
+def test_counts_written_in_brackets_link_as_without() -> None:
+    """Some outlets write a count in brackets (``مقتل (16) مدنيا``): the records are the same."""
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link, load_link_config
+    from hasila.rules.tagger import RulesTagger
+
+    tagger = RulesTagger.load(ontology=Ontology.load())
+
+    def records(text: str) -> list[tuple[str, int, str, bool]]:
+        res = link(text, tagger.label(text).spans, tagger.ontology, load_link_config())
+        return [(r.text, r.value, r.category, r.part_of is not None) for r in res.records]
+
+    assert records("قتل (16) مدنيا بينهم (4) أطفال في قصف على إدلب.") == [
+        ("16", 16, "civilian", False), ("4", 4, "child", True)]

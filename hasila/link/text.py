@@ -95,15 +95,30 @@ class Tok:
         return k in cue or (k[:1] in "وف" and k[1:] in cue)
 
 
+#: Brackets some outlets write around a number (``مقتل (16) عنصرا``, ``[16]``).
+_NUMBER_BRACKETS = {"(": ")", "[": "]", "﴿": "﴾"}
+
+
+def _without_number_brackets(toks: list[Tok]) -> list[Tok]:
+    """The tokens without the brackets that enclose a number alone: ``مقتل (16) عنصرا`` reads
+    as ``مقتل 16 عنصرا`` (a bracket is a clause end otherwise)."""
+    drop: set[int] = set()
+    for i in range(1, len(toks) - 1):
+        before, after = toks[i - 1], toks[i + 1]
+        if toks[i].is_digit and _NUMBER_BRACKETS.get(before.text) == after.text:
+            drop.update((i - 1, i + 1))
+    return [t for i, t in enumerate(toks) if i not in drop] if drop else toks
+
+
 class TokenView:
     """The tokens of one text with offset lookups and boundary tests."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks: list[Tok] = [
+        self.toks: list[Tok] = _without_number_brackets([
             Tok(m.start(), m.end(), m.group(0), key(m.group(0)) if m.group(0) != "\n" else "\n")
             for m in _TOKEN_RE.finditer(text)
-        ]
+        ])
         self._starts = [t.start for t in self.toks]
         self._ends = [t.end for t in self.toks]
         self._sentences: tuple[list[int], list[int]] | None = None
