@@ -44,10 +44,12 @@ def default_path() -> Path:
 
 
 def _resolve(relpath: str, categories_path: Path) -> Path:
-    """A path named in the ontology file: as given, from the project root, among the package
-    data, or beside the ontology file (the first that exists)."""
+    """A path named in the ontology file: absolute, else from the project root (as every config
+    path), among the package data, or beside the ontology file (the first that exists)."""
     given = Path(relpath)
-    for path in (given, project_root() / relpath, resource(relpath), categories_path.parent / relpath):
+    places = (given,) if given.is_absolute() else (project_root() / relpath, resource(relpath),
+                                                   categories_path.parent / relpath)
+    for path in places:
         if path.exists():
             return path
     raise UserError(f"{categories_path}: groups_from: {relpath}: no such file")
