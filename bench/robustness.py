@@ -199,6 +199,22 @@ def _glued_numbers(text: str) -> tuple[str, list[int]]:
     return _replace_spans(text, [(m.start(), m.end(), "") for m in re.finditer(r"(?<=\d) (?=[\u0621-\u064a])", text)])
 
 
+def _hard_wrapped(text: str) -> tuple[str, list[int]]:
+    """Lines broken at the last space before 70 characters, as text pasted from a PDF or an
+    e-mail comes (same length: a space becomes a line break)."""
+    chars = list(text)
+    line_start = last_space = 0
+    for i, ch in enumerate(chars):
+        if ch == "\n":
+            line_start, last_space = i + 1, i + 1
+        elif ch == " ":
+            last_space = i
+        if i - line_start >= 70 and last_space > line_start:
+            chars[last_space] = "\n"
+            line_start = last_space + 1
+    return "".join(chars), list(range(len(text) + 1))
+
+
 VARIANTS: dict[str, Rewrite] = {
     "as written": lambda t: (t, list(range(len(t) + 1))),
     "Arabic-Indic digits": _chars({str(d): chr(0x0660 + d) for d in range(10)}),
@@ -218,6 +234,7 @@ VARIANTS: dict[str, Rewrite] = {
     "paragraphs run together": _chars({"\n": " "}),
     "no full stop before a line break": lambda t: (re.sub(r"\.(?=\n)", " ", t), list(range(len(t) + 1))),
     "no space after a number": _glued_numbers,
+    "hard-wrapped lines": _hard_wrapped,
 }
 
 

@@ -402,3 +402,32 @@ def test_properties_number_words(raw: str) -> None:
 ])
 def test_a_dual_in_construct_is_two(text, found):
     assert [(m.text, m.value) for m in find_numbers(text)] == found
+
+
+WRAPPED = (
+    "قتل 350 ألف شخص على الأقل منذ بداية النزاع في سوريا بحسب حصيلة جديدة نشرها\n"
+    "المرصد السوري لحقوق الإنسان اليوم، بينهم أكثر من مئة ألف مدني قضوا في\n"
+    "غارات وقصف على مناطق عدة من البلاد، وقال المرصد إن عدد القتلى بلغ 350\n"
+    "ألف شخص، فيما نزح الملايين من بيوتهم خلال سنوات الحرب الطويلة في ريف\n"
+    "دمشق وحلب وإدلب ودير الزور وغيرها من المحافظات السورية المنكوبة.\n"
+)
+
+
+def test_soft_line_breaks_are_those_a_wrapping_tool_put_mid_sentence() -> None:
+    from hasila.text.arabic import soft_line_breaks, unwrap
+
+    soft = soft_line_breaks(WRAPPED)
+    breaks = [i for i, ch in enumerate(WRAPPED) if ch == "\n"]
+    assert soft == frozenset(breaks[:4])  # the last line ends the text
+    flat = unwrap(WRAPPED)
+    assert len(flat) == len(WRAPPED) and flat.count("\n") == 1  # only the last line's end is kept
+    paragraphs = "قتل 12 شخصا في حلب اليوم في قصف جوي على الأحياء الشرقية من المدينة.\n" * 6
+    assert soft_line_breaks(paragraphs) == frozenset() and unwrap(paragraphs) is paragraphs
+
+
+def test_a_number_broken_over_a_wrapped_line_is_one_number() -> None:
+    values = [m.value for m in find_numbers(WRAPPED)]
+    assert values.count(350000) == 2
+    m = [m for m in find_numbers(WRAPPED) if m.value == 350000][1]
+    assert m.text == WRAPPED[m.start:m.end] and "\n" in m.text
+    assert [m.value for m in find_numbers("قتل 350\n\nألف")] == [350, 1000]  # a paragraph break ends it

@@ -392,3 +392,32 @@ def test_counts_written_in_brackets_link_as_without() -> None:
 
     assert records("قتل (16) مدنيا بينهم (4) أطفال في قصف على إدلب.") == [
         ("16", 16, "civilian", False), ("4", 4, "child", True)]
+
+
+def test_a_hard_wrapped_report_links_as_its_paragraphs() -> None:
+    """Text pasted from a PDF or an e-mail is broken near a fixed width, mid-sentence: the
+    records are those of the same report with its lines joined."""
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link, load_link_config
+    from hasila.rules.tagger import RulesTagger
+
+    flat = ("وثق المرصد السوري لحقوق الإنسان مقتل 45 شخصا خلال يوم أمس في مناطق عدة من البلاد، بينهم 12 "
+            "طفلا وسبع نساء قضوا في غارات جوية نفذتها طائرات النظام على بلدات ريف إدلب الجنوبي وريف "
+            "حماة الشمالي، كما قتل 9 عناصر من قوات النظام في اشتباكات مع الفصائل على محاور ريف اللاذقية.")
+    words, lines, line = flat.split(" "), [], ""
+    for w in words:
+        if len(line) + len(w) > 60:
+            lines.append(line.rstrip())
+            line = ""
+        line += w + " "
+    wrapped = "\n".join([*lines, line.rstrip()])
+    assert wrapped.count("\n") >= 4 and len(wrapped) == len(flat)
+    tagger = RulesTagger.load(ontology=Ontology.load())
+
+    def records(text: str) -> list[tuple[int, str, str | None, str | None]]:
+        res = link(text, tagger.label(text).spans, tagger.ontology, load_link_config())
+        return [(r.value, r.category, r.part_of, r.location and " ".join(r.location.split())) for r in res.records]
+
+    assert records(wrapped) == records(flat)
+    assert [r[:3] for r in records(flat)] == [(45, "people", None), (12, "child", "c1"), (7, "woman", "c1"),
+                                              (9, "regime", None)]

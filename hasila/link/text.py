@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hasila.text.arabic import FORMAT_MARKS, fold, key_variants
+from hasila.text.arabic import FORMAT_MARKS, fold, key_variants, soft_line_breaks
 
 _FORMAT = "".join(sorted(FORMAT_MARKS))
 #: The linker's tokens. Unlike the scoring tokens (:mod:`hasila.text.wordtags`: ``\w`` runs, so
@@ -115,9 +115,10 @@ class TokenView:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        soft = soft_line_breaks(text) if "\n" in text else frozenset()
         self.toks: list[Tok] = _without_number_brackets([
             Tok(m.start(), m.end(), m.group(0), key(m.group(0)) if m.group(0) != "\n" else "\n")
-            for m in _TOKEN_RE.finditer(text)
+            for m in _TOKEN_RE.finditer(text) if m.start() not in soft
         ])
         self._starts = [t.start for t in self.toks]
         self._ends = [t.end for t in self.toks]

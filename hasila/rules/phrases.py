@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from hasila.link.text import CLITICS, key, keys
 from hasila.schema import Span
-from hasila.text.arabic import DIACRITICS, FORMAT_MARKS
+from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, unwrap
 
 logger = logging.getLogger(__name__)
 
@@ -306,9 +306,10 @@ def actor_phrases(text: str, spans: Sequence[Span], glued_heads: bool = False) -
     (``ومسلحي``) is taken too, without the clitic."""
     out = []
     final_ya = writes_final_ya_as_alef_maqsura(text)
+    flat = unwrap(text)  # a phrase broken over a hard-wrapped line is one phrase
     for span in spans:
         if span.label == "ACTOR":
-            start, end = _widen_actor(text, span, spans, glued_heads=glued_heads, final_ya=final_ya)
+            start, end = _widen_actor(flat, span, spans, glued_heads=glued_heads, final_ya=final_ya)
             if (start, end) != (span.start, span.end):
                 span = replace(span, start=start, end=end, text=text[start:end])
         out.append(span)

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 #: Harakat, tanween, shadda, sukun, dagger alef and Quranic marks: deleted.
 DIACRITICS = frozenset(
@@ -93,6 +94,48 @@ def _translation() -> dict[int, str | None]:
 #: ``str.translate`` table doing what :func:`normalize` does to the text (dropping is ``None``).
 _TRANSLATION = _translation()
 _DROPPED = frozenset(DIACRITICS | FORMAT_MARKS | {TATWEEL})
+
+
+#: What a line of running text ends with when the line break is the writer's.
+_LINE_END_SIGNS = frozenset(".!?؟:؛;،,\"'»”)")
+#: Marks that open a list item or a new block on the next line (never a wrapped sentence's rest).
+_ITEM_MARKS = frozenset("*-•–—·▪●■◄►#")
+#: How a hard-wrapped text looks: enough lines, most of them full and ending mid-sentence.
+_WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_MIN_WIDTH = 4, 0.6, 40
+
+
+def soft_line_breaks(text: str) -> frozenset[int]:
+    """The offsets of the line breaks a hard-wrapping tool put inside sentences (text pasted
+    from a PDF or an e-mail: lines broken near a fixed width, mid-sentence), none for text
+    whose lines are its paragraphs. A break is soft when its line ends with a word and the
+    next line is neither blank nor a list item; a text is hard-wrapped when most of its lines are so."""
+    lines = text.split("\n")
+    if len(lines) <= _WRAP_MIN_LINES:
+        return frozenset()
+    soft: list[int] = []
+    full = 0
+    pos = 0
+    for line, nxt in pairwise(lines):
+        pos += len(line) + 1
+        body = line.rstrip()
+        if len(body) < _WRAP_MIN_WIDTH or not nxt.strip():
+            continue
+        full += 1
+        if body[-1] not in _LINE_END_SIGNS and nxt.lstrip()[:1] not in _ITEM_MARKS:
+            soft.append(pos - 1)
+    return frozenset(soft) if full >= _WRAP_MIN_LINES and len(soft) >= _WRAP_SHARE * full else frozenset()
+
+
+def unwrap(text: str) -> str:
+    """``text`` with its soft line breaks (:func:`soft_line_breaks`) as spaces: same length,
+    same offsets, for the readers that take a line break as the end of a name or a number."""
+    soft = soft_line_breaks(text) if "\n" in text else frozenset()
+    if not soft:
+        return text
+    chars = list(text)
+    for i in soft:
+        chars[i] = " "
+    return "".join(chars)
 
 
 def normalize(raw: str) -> Normalized:
@@ -588,7 +631,9 @@ def find_numbers(text: str, duals: Iterable[str] | None = None) -> list[NumberMa
     default ontology's, :func:`hasila.annotation.ontology.find_numbers`).
     """
     keys = BUILTIN_DUALS if duals is None else frozenset(_key(d) for d in duals)
-    return _Reader(text, keys).run()
+    flat = unwrap(text)  # a number broken over a hard-wrapped line (350 / ألف) is one number
+    found = _Reader(flat, keys).run()
+    return found if flat is text else [replace(m, text=text[m.start:m.end]) for m in found]
 
 
 def parse_number(s: str, duals: Iterable[str] | None = None) -> int | None:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from hasila.errors import UserError
 from hasila.fileio import resource
-from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, fold, normalize
+from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, fold, normalize, unwrap
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +153,9 @@ class Gazetteer:
 
     def find_all(self, text: str) -> list[tuple[int, int, Place]]:
         """Every place mentioned in raw ``text``: ``(start, end, place)`` with
-        raw offsets, leftmost-longest and non-overlapping."""
+        raw offsets, leftmost-longest and non-overlapping (a name broken over a hard-wrapped
+        line is one name)."""
+        text = unwrap(text)
         tokens = list(_tokens(text))
         out: list[tuple[int, int, Place]] = []
         i = 0
