@@ -423,6 +423,10 @@ def test_soft_line_breaks_are_those_a_wrapping_tool_put_mid_sentence() -> None:
     assert len(flat) == len(WRAPPED) and flat.count("\n") == 1  # only the last line's end is kept
     paragraphs = "قتل 12 شخصا في حلب اليوم في قصف جوي على الأحياء الشرقية من المدينة.\n" * 6
     assert soft_line_breaks(paragraphs) == frozenset() and unwrap(paragraphs) is paragraphs
+    # paragraphs without a final full stop are lines of any length, not a wrapped text
+    sentence = "قتل 12 شخصا في حلب اليوم في قصف جوي على الأحياء الشرقية من المدينة"
+    unpunctuated = "\n".join(" و".join([sentence] * n) for n in (1, 3, 2, 5, 1, 2))
+    assert soft_line_breaks(unpunctuated) == frozenset()
 
 
 def test_a_number_broken_over_a_wrapped_line_is_one_number() -> None:

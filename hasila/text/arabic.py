@@ -102,28 +102,38 @@ _LINE_END_SIGNS = frozenset(".!?؟:؛;،,\"'»”)")
 _ITEM_MARKS = frozenset("*-•–—·▪●■◄►#")
 #: How a hard-wrapped text looks: enough lines, most of them full and ending mid-sentence.
 _WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_MIN_WIDTH = 4, 0.6, 40
+#: ... and of about one width: the widest full line at most this times the median, a median
+#: no wider than a page's line.
+_WRAP_SPREAD, _WRAP_MAX_WIDTH = 1.3, 150
 
 
 def soft_line_breaks(text: str) -> frozenset[int]:
     """The offsets of the line breaks a hard-wrapping tool put inside sentences (text pasted
     from a PDF or an e-mail: lines broken near a fixed width, mid-sentence), none for text
     whose lines are its paragraphs. A break is soft when its line ends with a word and the
-    next line is neither blank nor a list item; a text is hard-wrapped when most of its lines are so."""
+    next line is neither blank nor a list item; a text is hard-wrapped when most of its full
+    lines are so and they are of about one width (paragraphs vary)."""
     lines = text.split("\n")
     if len(lines) <= _WRAP_MIN_LINES:
         return frozenset()
     soft: list[int] = []
-    full = 0
+    widths: list[int] = []
     pos = 0
     for line, nxt in pairwise(lines):
         pos += len(line) + 1
         body = line.rstrip()
         if len(body) < _WRAP_MIN_WIDTH or not nxt.strip():
             continue
-        full += 1
+        widths.append(len(body))
         if body[-1] not in _LINE_END_SIGNS and nxt.lstrip()[:1] not in _ITEM_MARKS:
             soft.append(pos - 1)
-    return frozenset(soft) if full >= _WRAP_MIN_LINES and len(soft) >= _WRAP_SHARE * full else frozenset()
+    if len(widths) < _WRAP_MIN_LINES or len(soft) < _WRAP_SHARE * len(widths):
+        return frozenset()
+    widths.sort()
+    median = widths[len(widths) // 2]
+    if median > _WRAP_MAX_WIDTH or widths[-1] > _WRAP_SPREAD * median:
+        return frozenset()  # lines of any length: paragraphs without a final full stop
+    return frozenset(soft)
 
 
 def unwrap(text: str) -> str:
