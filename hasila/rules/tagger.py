@@ -34,7 +34,7 @@ from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ActorLexicon
 from hasila.rules.phrases import GAP, UNIT_WORDS, actor_phrases
 from hasila.schema import Doc, Relation, Span
-from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL
+from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, unwrap
 
 if TYPE_CHECKING:
     from hasila.text.gazetteer import Gazetteer, Place
@@ -360,7 +360,8 @@ def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span
     but for a bare noun of the ontology (``الجهاديين``), which stays as it is."""
     nouns = [s for s in spans if ontology.noun_id(s.text) is not None]
     wide = actor_phrases(text, [s for s in spans if s not in nouns])
-    return _non_overlapping([_with_number(text, _with_head(text, s)) for s in wide] + nouns)
+    flat = unwrap(text)  # a hard-wrapped line's break is a space (same offsets)
+    return _non_overlapping([_with_number(text, _with_head(text, flat, s)) for s in wide] + nouns)
 
 
 def _with_number(text: str, span: Span) -> Span:
@@ -373,10 +374,11 @@ def _with_number(text: str, span: Span) -> Span:
     return replace(span, end=m.end(), text=text[span.start:m.end()])
 
 
-def _with_head(text: str, span: Span) -> Span:
+def _with_head(text: str, flat: str, span: Span) -> Span:
     """The span with a group noun before it, directly or with من (``وحدات الجيش``,
-    ``عناصر من حزب العمال الكردستاني``), unless a number counts that group (a partitive)."""
-    v = TokenView(text[max(0, span.start - 60):span.start])
+    ``عناصر من حزب العمال الكردستاني``), unless a number counts that group (a partitive);
+    ``flat``: the text unwrapped (:func:`hasila.text.arabic.unwrap`), read for the words before."""
+    v = TokenView(flat[max(0, span.start - 60):span.start])
     k = len(v) - 1
     if k >= 0 and v[k].is_word and v[k].key == "من":
         k -= 1

@@ -97,7 +97,7 @@ _DROPPED = frozenset(DIACRITICS | FORMAT_MARKS | {TATWEEL})
 
 
 #: What a line of running text ends with when the line break is the writer's.
-_LINE_END_SIGNS = frozenset(".!?؟:؛;،,\"'»”)")
+_LINE_END_SIGNS = frozenset(".!?؟:")
 #: Marks that open a list item or a new block on the next line (never a wrapped sentence's rest).
 _ITEM_MARKS = frozenset("*-•–—·▪●■◄►#")
 #: How a hard-wrapped text looks: enough lines, most of them full and ending mid-sentence.
