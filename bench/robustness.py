@@ -21,6 +21,7 @@ import json
 import random
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -215,6 +216,11 @@ def _hard_wrapped(text: str) -> tuple[str, list[int]]:
     return "".join(chars), list(range(len(text) + 1))
 
 
+#: each Arabic letter as its isolated presentation form (what some PDF text extraction gives)
+_ISOLATED = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0xFE80, 0xFEFD)
+             if unicodedata.name(chr(cp), "").endswith("ISOLATED FORM") and len(unicodedata.normalize("NFKC", chr(cp))) == 1}
+
+
 VARIANTS: dict[str, Rewrite] = {
     "as written": lambda t: (t, list(range(len(t) + 1))),
     "Arabic-Indic digits": _chars({str(d): chr(0x0660 + d) for d in range(10)}),
@@ -222,6 +228,8 @@ VARIANTS: dict[str, Rewrite] = {
     "bare alef (أ إ آ -> ا)": _chars({"أ": "ا", "إ": "ا", "آ": "ا"}),
     "final ي -> ى": _word_final("ي", "ى"),
     "final ة -> ه": _word_final("ة", "ه"),
+    "Persian ya and kaf (ی ک)": _chars({"ي": "ی", "ك": "ک"}),
+    "presentation forms (from a PDF)": _chars(_ISOLATED),
     "diacritics": _insert_after(_diacritic),
     "kashida": _insert_after(_kashida),
     "Latin comma and quotes": _chars({"،": ",", "«": '"', "»": '"', "؛": ";"}),

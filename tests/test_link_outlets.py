@@ -421,3 +421,28 @@ def test_a_hard_wrapped_report_links_as_its_paragraphs() -> None:
     assert records(wrapped) == records(flat)
     assert [r[:3] for r in records(flat)] == [(45, "people", None), (12, "child", "c1"), (7, "woman", "c1"),
                                               (9, "regime", None)]
+
+
+def test_presentation_forms_and_persian_letters_link_as_arabic_letters() -> None:
+    """Text extracted from a PDF (presentation forms, lam-alef ligatures) or typed on a Persian
+    keyboard (ی ک) gives the records of the same text in Arabic letters."""
+    import unicodedata
+
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link, load_link_config
+    from hasila.rules.tagger import RulesTagger
+
+    clean = "قتل 16 لاجئا بينهم أربعة أطفال في قصف لقوات النظام السوري على مدينة إدلب."  # لا: a ligature
+    isolated = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0xFE80, 0xFEFD)
+                if unicodedata.name(chr(cp), "").endswith("ISOLATED FORM")}
+    pdf = "".join(isolated.get(ch, ch) for ch in clean.replace("لا", "\ufefb"))
+    persian = clean.replace("ي", "ی").replace("ك", "ک")
+    tagger = RulesTagger.load(ontology=Ontology.load())
+
+    def records(text: str) -> list[tuple[int, str, bool, bool]]:
+        res = link(text, tagger.label(text).spans, tagger.ontology, load_link_config())
+        return [(r.value, r.category, r.part_of is not None, r.perpetrator is not None) for r in res.records]
+
+    assert "\ufefb" in pdf
+    assert records(pdf) == records(persian) == records(clean) == [(16, "civilian", False, True),
+                                                                  (4, "child", True, True)]

@@ -18,15 +18,16 @@ from typing import Any
 from hasila.text.arabic import FORMAT_MARKS, fold, key_variants, soft_line_breaks
 
 _FORMAT = "".join(sorted(FORMAT_MARKS))
+_FORMS = "\uFB50-\uFDFF\uFE70-\uFEFC"  # Arabic presentation forms (text from a PDF)
 #: The linker's tokens. Unlike the scoring tokens (:mod:`hasila.text.wordtags`: ``\w`` runs, so
 #: ``و218`` stays one word) and the decoding's words (:mod:`hasila.model.decoding`: any letters or
 #: digits, no punctuation), on purpose: Arabic and Latin letter runs, digit runs apart from letters
 #: with their decimal and thousands marks (``1,500`` is one number), a newline (a sentence end)
 #: and every other non-space character, one each.
 _TOKEN_RE = re.compile(
-    rf"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FFA-Za-z{_FORMAT}]*"  # words (letters, marks, tatweel,
-    r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FFA-Za-z]"  # an invisible joiner) with a letter
-    rf"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FFA-Za-z{_FORMAT}]*"
+    rf"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF{_FORMS}A-Za-z{_FORMAT}]*"  # words (letters, marks,
+    rf"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF{_FORMS}A-Za-z]"  # tatweel, presentation forms, an
+    rf"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF{_FORMS}A-Za-z{_FORMAT}]*"  # invisible joiner) with a letter
     r"|[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*"
     r"|\n"
     rf"|[^\s{_FORMAT}]"  # any other sign; an invisible format character alone is no token

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from hasila.link.text import CLITICS, key, keys
 from hasila.schema import Span
-from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, unwrap
+from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, LETTER_FORMS, unwrap
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +37,9 @@ _MARKS_RE = re.compile(rf"[{_MARKS}\u0640]")
 
 
 def plain(word: str, final_ya: bool = False) -> str:
-    """``word`` without diacritics, kashida and invisible marks, ``ة`` written ``ه`` (hamza and
-    ``ى`` kept; ``final_ya``: a final ``ى`` read as ``ي``, for a text that writes it so)."""
-    word = _MARKS_RE.sub("", word).replace("ة", "ه")
+    """``word`` in Arabic letters (presentation forms and other keyboards' letters read), without
+    diacritics, kashida and invisible marks, ``ة`` written ``ه`` (hamza and ``ى`` kept; ``final_ya``: a final ``ى`` read as ``ي``, for a text that writes it so)."""
+    word = _MARKS_RE.sub("", word.translate(LETTER_FORMS)).replace("ة", "ه")
     return word[:-1] + "ي" if final_ya and word.endswith("ى") else word
 
 

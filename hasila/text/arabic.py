@@ -27,6 +27,7 @@ What the number reader reads (values in brackets):
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -58,6 +59,34 @@ _REPLACE = {
 for _i in range(10):
     _REPLACE[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _REPLACE[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+#: Letters of a Persian or Kurdish keyboard typed for Arabic ones (ی ک ە ھ ۀ ڪ).
+_KEYBOARD = {"ی": "ي", "ک": "ك", "ڪ": "ك", "ە": "ه", "ھ": "ه", "ۀ": "ة"}
+
+
+def _presentation_forms() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """Arabic presentation forms (text extracted from a PDF) to the letters they draw: one
+    letter each, two for a lam-alef ligature, none for an isolated diacritic."""
+    one: dict[str, str] = {}
+    two: dict[str, str] = {}
+    marks: set[str] = set()
+    for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        ch = chr(cp)
+        letters = unicodedata.normalize("NFKC", ch).strip().replace(TATWEEL, "")
+        if len(letters) == 1 and ("\u0621" <= letters <= "\u064a" or "\u0671" <= letters <= "\u06d3"):
+            one[ch] = _KEYBOARD.get(letters, letters)
+        elif len(letters) == 2 and letters[0] == "ل" and letters[1] in "اأإآى":
+            two[ch] = letters
+        elif letters and all(c in DIACRITICS for c in letters):
+            marks.add(ch)
+    return one, two, frozenset(marks)
+
+
+_FORMS, _LIGATURES, _FORM_MARKS = _presentation_forms()
+#: The Arabic letters a presentation form or another keyboard's letter stands for, as written
+#: (hamza and ى kept; a lam-alef ligature is two): ``str.translate`` table.
+LETTER_FORMS = str.maketrans({**_KEYBOARD, **_FORMS, **_LIGATURES})
+_REPLACE.update({ch: _REPLACE.get(letter, letter) for ch, letter in {**_KEYBOARD, **_FORMS}.items()})
+_LIGATURES = {ch: "ل" + _REPLACE.get(pair[1], pair[1]) for ch, pair in _LIGATURES.items()}
 
 
 @dataclass(frozen=True)
@@ -83,9 +112,9 @@ class Normalized:
 def _translation() -> dict[int, str | None]:
     table: dict[int, str | None] = {ord(ch): None for ch in DIACRITICS}
     table[ord(TATWEEL)] = None
-    for ch in FORMAT_MARKS:
+    for ch in FORMAT_MARKS | _FORM_MARKS:
         table[ord(ch)] = None
-    for ch, rep in _REPLACE.items():
+    for ch, rep in (*_REPLACE.items(), *_LIGATURES.items()):
         if ch not in DIACRITICS and ch != TATWEEL:
             table[ord(ch)] = rep
     return table
@@ -93,7 +122,9 @@ def _translation() -> dict[int, str | None]:
 
 #: ``str.translate`` table doing what :func:`normalize` does to the text (dropping is ``None``).
 _TRANSLATION = _translation()
-_DROPPED = frozenset(DIACRITICS | FORMAT_MARKS | {TATWEEL})
+_DROPPED = frozenset(DIACRITICS | FORMAT_MARKS | _FORM_MARKS | {TATWEEL})
+#: characters that change the text's length: the offsets are worked out one by one
+_NOT_ONE_TO_ONE = _DROPPED | frozenset(_LIGATURES)
 
 
 #: What a line of running text ends with when the line break is the writer's.
@@ -150,16 +181,18 @@ def unwrap(text: str) -> str:
 
 def normalize(raw: str) -> Normalized:
     """Normalise for model input: alef forms, alef maqsura, tatweel, diacritics, invisible
-    format characters, Arabic-Indic and Persian digits, Arabic punctuation."""
-    if _DROPPED.isdisjoint(raw):  # nothing deleted: offsets are the identity (fast path)
+    format characters, Persian and Kurdish letters, presentation forms (a lam-alef ligature is
+    two letters, both at its offset), Arabic-Indic and Persian digits, Arabic punctuation."""
+    if _NOT_ONE_TO_ONE.isdisjoint(raw):  # one character each: offsets are the identity (fast path)
         return Normalized(raw.translate(_TRANSLATION), tuple(range(len(raw) + 1)), len(raw))
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(raw):
         if ch in _DROPPED:
             continue
-        chars.append(_REPLACE.get(ch, ch))
-        offsets.append(i)
+        letters = _LIGATURES.get(ch) or _REPLACE.get(ch, ch)
+        chars.append(letters)
+        offsets += [i] * len(letters)
     offsets.append(len(raw))
     return Normalized("".join(chars), tuple(offsets), len(raw))
 
