@@ -122,17 +122,13 @@ class CategoryResolver(Reader):
         fights for the government inside Syria (the ontology's ``groups_in_syria``) are
         ``regime`` where the count's place, else every place of its sentence, else of the
         whole report, is in Syria; elsewhere they keep their group's id (militia fighters)."""
-        every_place: list[Span] | None = None
         for c in nodes:
             if c.affiliation is None or c.category not in self.onto.armed:
                 continue
             cid = self.onto.category_in_syria(c.affiliation.text)
             if cid is None or cid == c.category:
                 continue
-            places = self._places_of(c)
-            if not places:
-                every_place = self.by_label.get("PLACE", []) if every_place is None else every_place
-                places = every_place
+            places = self._places_of(c) or self._all_places.spans
             if places and not any(abroad(p.text) for p in places):
                 c.category = cid
 

@@ -67,7 +67,7 @@ from hasila.link.cues import MONTHS
 from hasila.link.text import TokenView, key, keys
 from hasila.rules.phrases import (
     CLITIC_PREFIXES,
-    UNIT_WORDS,
+    UNIT_KEYS,
     WORD,
     actor_phrases,
     drop_overlaps,
@@ -169,7 +169,7 @@ def _one_number_each(text: str, spans: Sequence[Span], numbers: Sequence) -> lis
 def _after_unit(text: str, start: int) -> bool:
     """True when the word before ``start`` names a military unit (``الفرقة 30``: not a count)."""
     m = word_before(text, start, reach=20)
-    return bool(m and key(m.group(1)) in _UNITS_K)
+    return bool(m and key(m.group(1)) in UNIT_KEYS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -336,7 +336,7 @@ PLACE_HEADS = frozenset([
 #: the kind of a base or airport (``مطار دمشق الدولي``, ``قاعدة الشعيرات الجوية``)
 PLACE_ADJECTIVES = frozenset([
     "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الدولي", "الجوية", "العسكري"])
-_PLACE_HEADS_K, _PLACE_ADJECTIVES_K, _UNITS_K = keys(PLACE_HEADS), keys(PLACE_ADJECTIVES), keys(UNIT_WORDS)
+_PLACE_HEADS_K, _PLACE_ADJECTIVES_K = keys(PLACE_HEADS), keys(PLACE_ADJECTIVES)
 
 
 def place_phrases(text: str, spans: Sequence[Span]) -> list[Span]:

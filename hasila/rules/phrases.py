@@ -57,8 +57,8 @@ def writes_final_ya_as_alef_maqsura(text: str) -> bool:
 
 
 def word_after(text: str, end: int) -> re.Match[str] | None:
-    """The word after ``end`` and the space before it (``group(1)`` the word, ``end()`` its
-    length from ``end``), or None when a line break, a digit or a sign comes first."""
+    """The word after ``end`` and the space before it (``group(1)`` the word, ``end()`` the
+    offset after it), or None when a line break, a digit or a sign comes first."""
     return _WORD_AFTER.match(text, end)
 
 
@@ -182,7 +182,7 @@ _ALLY_OBJECTS = frozenset(["له", "لها", "لهم"])
 
 
 # the folded forms the words of the text are compared with
-_HEADS_K, _UNITS_K, _CONSTRUCT_K, _PLURAL_K = keys(ACTOR_HEADS), keys(UNIT_WORDS), keys(CONSTRUCT_HEADS), keys(PLURAL_HEADS)
+_HEADS_K, UNIT_KEYS, _CONSTRUCT_K, _PLURAL_K = keys(ACTOR_HEADS), keys(UNIT_WORDS), keys(CONSTRUCT_HEADS), keys(PLURAL_HEADS)
 _ADJECTIVES_K, _NOT_NISBA_K, _NOT_NAMES_K, _SIDES_K = keys(ACTOR_ADJECTIVES), keys(_NOT_NISBA), keys(_NOT_NAMES), keys(_SIDES)
 
 
@@ -285,7 +285,7 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
         end = m.end()
     # a unit's number: الفرقة 30
     m = _UNIT_NUMBER.match(text, end)
-    if m and key(_last_word(text[start:end])) in _UNITS_K and _only_counts(spans, end, m.end()):
+    if m and key(_last_word(text[start:end])) in UNIT_KEYS and _only_counts(spans, end, m.end()):
         end = m.end()
     return start, end
 
@@ -330,6 +330,6 @@ def place_names() -> frozenset[str]:
     return frozenset(key(name) for name in _gazetteer_names())
 
 __all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CLITIC_PREFIXES", "CONSTRUCT_HEADS", "GAP", "NISBA_SINGULAR", "PLURAL_HEADS",
-           "UNIT_WORDS", "WORD", "actor_phrases", "drop_overlaps", "is_actor_adjective", "lexicon_words", "place_names",
+           "UNIT_KEYS", "UNIT_WORDS", "WORD", "actor_phrases", "drop_overlaps", "is_actor_adjective", "lexicon_words", "place_names",
            "plain", "span_is_free", "strip_space", "word_after", "word_before",
            "writes_final_ya_as_alef_maqsura"]

@@ -32,7 +32,7 @@ from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ActorLexicon
-from hasila.rules.phrases import GAP, UNIT_WORDS, actor_phrases
+from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, unwrap
 
@@ -101,7 +101,6 @@ _RURAL = keys("ريف ريفي")
 _COUNTRYSIDE = key("الريف")
 _OF_GOVERNORATE = keys("لمحافظة لمدينة")
 _UNIT_NUMBER = re.compile(rf"{GAP}\d+(?!\d)")
-_UNITS_K = keys(UNIT_WORDS)
 #: Group nouns that open an actor phrase before a party's name (``فصائل المعارضة``).
 _GROUP_HEADS = keys("""وحدات قوة قوى كتائب تشكيلات فصائل دورية مخابرات رجال فرق عناصر مقاتلو مقاتلون مقاتلين
                      مقاتلي مسلحو مسلحي مسلحون أفراد جنود ميليشيا ميليشيات مجموعات جماعات""")
@@ -369,7 +368,7 @@ def _with_number(text: str, span: Span) -> Span:
     ``لفرقة 30``, as :func:`hasila.rules.phrases.actor_phrases` does for ``الفرقة 30``)."""
     last = key(span.text.split()[-1])
     m = _UNIT_NUMBER.match(text, span.end)
-    if m is None or not (last.startswith("ل") and "ا" + last in _UNITS_K):
+    if m is None or not (last.startswith("ل") and "ا" + last in UNIT_KEYS):
         return span
     return replace(span, end=m.end(), text=text[span.start:m.end()])
 

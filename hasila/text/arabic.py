@@ -138,6 +138,7 @@ _WRAP_MIN_LINES, _WRAP_SHARE, _WRAP_MIN_WIDTH = 4, 0.6, 40
 _WRAP_SPREAD, _WRAP_MAX_WIDTH = 1.3, 150
 
 
+@functools.lru_cache(maxsize=4)  # asked of one report by the linker, the number reader, the gazetteer, the phrases
 def soft_line_breaks(text: str) -> frozenset[int]:
     """The offsets of the line breaks a hard-wrapping tool put inside sentences (text pasted
     from a PDF or an e-mail: lines broken near a fixed width, mid-sentence), none for text
