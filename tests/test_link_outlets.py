@@ -3,6 +3,8 @@ made-up sentences in the shape of the real reports' hard cases, one test per cla
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_link_veto import spans  # spans on every whole-word occurrence of each (words, label)
 
@@ -337,6 +339,22 @@ def test_a_monthly_breakdown_after_a_larger_running_toll(onto):
     recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
     assert [recs[w].part_of for w in ("80", "40", "30")] == [recs["150"].id] * 3
     assert recs["900"].part_of is None
+
+
+def test_a_toll_broken_down_by_perpetrator_then_by_province(onto):
+    text = ("وثق التقرير مقتل 40 شخصا تحت التعذيب، توزعوا إلى 38 على يد قوات النظام و2 على يد التنظيم. "
+            "وسجلت درعا أعلى عدد من الضحايا إذ بلغ عددهم 15 شخصا، بينما بلغ عدد الضحايا في حماة 12 شخصا، "
+            "و9 في حمص، و4 في حلب.")
+
+    def records(text: str) -> dict[str, object]:
+        glued = [Span(m.start() + 1, m.end(), "COUNT", m.group()[1:]) for m in re.finditer(r"و\d+", text)]
+        marks = [(w, "COUNT") for w in ("40", "38", "15", "12")] + [("شخصا", "CATEGORY")]
+        return {r.text: r for r in link(text, spans(text, marks) + glued, onto).records}
+
+    recs = records(text)
+    assert [recs[w].part_of for w in ("38", "2", "15", "12", "9", "4")] == [recs["40"].id] * 6
+    recs = records(text.replace("و4 في حلب", "و3 في حلب"))  # no longer adds up: not its breakdown
+    assert [recs[w].part_of for w in ("15", "12", "9", "3")] == [None] * 4
 
 
 def test_a_member_noun_before_a_group(onto):

@@ -297,8 +297,9 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
     figures never add up so; two numbers often do by chance, so two are not enough."""
     tops = [n for n in nodes if n.parent is None]
     for i, total in enumerate(tops):
-        if total.vague or total.value < _RUN_MIN_TOTAL or any(k.entry == "breakdown" for k in total.children):
+        if total.vague or total.value < _RUN_MIN_TOTAL or not _open_to_breakdown(total):
             continue
+        seen = {(k.value, k.hint) for k in total.children}
         run: list[CountNode] = []
         running = 0
         for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
@@ -313,8 +314,19 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
             running += cand.value
             if running >= total.value:
                 break
-        if len(run) >= _RUN_MIN_PARTS and running == total.value:
+        if len(run) >= _RUN_MIN_PARTS and running == total.value \
+                and not any((c.value, c.hint) in seen for c in run):
             attach_breakdown(run, total)
+
+
+def _open_to_breakdown(total: CountNode) -> bool:
+    """No breakdown yet, or one that adds up to the total already: a toll broken down by
+    perpetrator (``توزعت إلى 57 … وحالة واحدة``) may then be broken down by province."""
+    lists: dict[tuple[int, int] | None, int] = {}
+    for k in total.children:
+        if k.entry == "breakdown":
+            lists[k.list_key] = lists.get(k.list_key, 0) + k.value
+    return all(v == total.value for v in lists.values())
 
 
 #: How many sentences back a coordinated list may find the total it adds up to.
