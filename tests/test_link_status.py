@@ -17,6 +17,15 @@ from link_parts import cues_read
     ("وأزهقت الحرب أرواح نحو 300 شخص في المدينة.", ["killed"]),
     ("وقصفت المدفعية الحي موقعة 9 أشخاص.", ["killed"]),  # موقعا / أوقع right before the count
     ("وقصفت المدفعية الحي موقعة 9 جرحى.", ["injured"]),  # the noun's own status first
+    # a case word: the kind of case says the status
+    ("وأفاد المرصد عن 70 حالة اختناق بين المدنيين.", ["injured"]),
+    ("ووثقت الشبكة 600 حالة اعتقال تعسفي خلال الشهر.", ["detained"]),
+    ("عثر على ضابطين مقتولين في منزلهما.", ["killed"]),
+    # a verb agreeing with the count, past its group and a comma
+    ("وقال المرصد إن 19 عنصرا على الأقل من الجيش والشرطة، قتلوا في الهجمات.", ["killed"]),
+    ("وذكرت الوكالة أن أربعة من قادة الحزب ونحو 30 مقاتلا قتلوا في الغارات.", [None, "killed"]),  # the first by coordination, later
+    ("قالت مصادر إن نحو 300 رجل يعملون مع شركة روسية إما قتلوا أو أصيبوا.", ["other"]),  # either: mixed
+    ("كان 40 عنصرا من الفرقة في المدينة الليلة الماضية. وقد قتلوا جميعا.", [None]),  # not past its sentence
 ])
 def test_statuses_read_per_count(text: str, statuses: list[str]) -> None:
     _, nodes = cues_read(text)

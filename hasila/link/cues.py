@@ -17,6 +17,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
         قضى قضوا قضت قضين حتفه حتفهم حتفها حتفهما الموت موت وفاة وفاتهم توفي توفوا توفيت توفيا
         مات ماتوا ماتت يموت جثث جثة جثامين جثمان ضحايا ضحية إعدام أعدم أعدموا أعدمت اغتيال اغتيل اغتيلوا
         سقوط سقط سقطوا لقي لقوا لقيت حصيلة القتلى يقضون يقضي تقضي قضيا قضتا فارقوا فارق فارقت جثتي جثتا
+        مقتول مقتولا مقتولاً مقتولين مقتولون مقتولة مقتولتين
         أودى أودت يودي تودي أزهق أزهقت موقعا موقعاً موقعة أوقع أوقعت
         """),
     "injured": keys("""
@@ -41,6 +42,13 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
         يحتمون تضم يضم تقل عبر عبروا وصل وصول أفرج الإفراج سراح
         """),
 }
+#: Casualty verbs that agree with a plural or dual subject (``19 عنصرا من الجيش والشرطة،
+#: قتلوا في هجمات``): they say what befell the count that is their subject, further on in
+#: its sentence than a verb right after the noun.
+AGREEING_VERBS = keys("""
+    قتلوا قتلا قتلن استشهدوا استشهدا قضوا قضيا قضين توفوا توفيا توفين ماتوا ماتا حتفهم حتفهما
+    أصيبوا أصيبا أصبن جرحوا جرحا اعتقلوا اعتقلا اختطفوا اختطفا خطفوا خطفا فقدوا
+    """)
 #: Trigger words that are only casualty words right before a count or people noun.
 WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة موقعا موقعاً موقعة أوقع أوقعت")
 #: Death words that make a detainee/abductee/injured noun a killed count (``وفاة 23 معتقلاً``).

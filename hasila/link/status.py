@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from hasila.link import cues
 from hasila.link.context import Reader, status_of_word
-from hasila.link.text import key
+from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
+
+
+#: How many tokens after its noun phrase a count's agreeing verb may come (step 5).
+_AGREEING_REACH = 20
+#: ``قتلوا أو أصيبوا``: either status, so both (mixed).
+_OR = keys("أو او")
 
 
 class StatusReader(Reader):
@@ -26,8 +32,8 @@ class StatusReader(Reader):
             c.status = prev.status
             return
         # 1. the noun itself (قتلى، جرحى، معتقلة، نازحين); a detainee who died is killed
-        if c.noun_text:
-            st = status_of_word(key(c.noun_text.split()[0]))
+        if c.noun_text or self._case_at(c.t1):
+            st = self._status_of_noun(c)
             if st is not None:
                 if st != "killed" and self._death_near(c):
                     st = "killed"
@@ -70,6 +76,30 @@ class StatusReader(Reader):
                 return
             i -= 1
             steps += 1
+        # 5. a verb that agrees with it further on in its sentence, before the next count
+        for j in range(c.tail, min(stop, c.tail + _AGREEING_REACH)):
+            if v.is_sentence_end(j):
+                break
+            if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and (st := self.cx.trigger_status(j)) is not None:
+                c.status = "other" if self._mixed(j, st) else st
+                return
+
+    def _status_of_noun(self, c: CountNode) -> str | None:
+        """The status the counted noun names: its first word (``قتلى``), or after a case word
+        the kind of case (``حالة اعتقال`` detained, ``حالات اختناق`` injured)."""
+        v = self.view
+        words = [key(w) for w in c.noun_text.split()] if c.noun_text else []
+        st = status_of_word(words[0]) if words else None
+        if st is None and (case := self._case_at(c.t1)) is not None:
+            kind = v.next_word(case + 1)
+            if kind is not None:
+                st = "injured" if v[kind].key in cues.CASE_KINDS else status_of_word(v[kind].key)
+        return st
+
+    def _case_at(self, i: int) -> int | None:
+        """The token of a case word (``حالة``, ``حالات``) right at word ``i``, if there is one."""
+        k = self.view.next_word(i)
+        return k if k is not None and self.view[k].key in cues.CASE_WORDS else None
 
     def _death_near(self, c: CountNode) -> bool:
         """A death word right before the count or right after its noun (same clause)."""
@@ -108,12 +138,17 @@ class StatusReader(Reader):
                     break
 
     def _mixed(self, i: int, status: str) -> bool:
-        """``قتل وأصيب`` / ``قتلى وجرحى``: two casualty statuses joined by و."""
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(self.view):
+        """``قتل وأصيب`` / ``قتلى وجرحى`` / ``قتلوا أو أصيبوا``: two casualty statuses joined
+        by و or أو."""
+        v = self.view
+        for step in (-1, 1):
+            j = i + step
+            if 0 <= j < len(v) and v[j].is_word and v[j].key in _OR and 0 <= j + step < len(v):
+                j += step
+            if 0 <= j < len(v):
                 other = self.cx.trigger_status(j)
                 if other is not None and other != status and other in cues.CASUALTY_STATUSES \
-                        and status in cues.CASUALTY_STATUSES and not self._has_own_count(j, 1 if j > i else -1):
+                        and status in cues.CASUALTY_STATUSES and not self._has_own_count(j, step):
                     return True
         return False
 
