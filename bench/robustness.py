@@ -122,8 +122,15 @@ def _zwnj(text: str, i: int, rng: random.Random) -> str:
     return "\u200c" if _ARABIC.match(text[i]) and _ARABIC.match(nxt) and rng.random() < 0.02 else ""
 
 
-def _thousands(text: str, i: int, rng: random.Random) -> str:
-    """The Arabic thousands separator in numbers of four digits or more (``1206`` -> ``1٬206``), not in years."""
+def _thousands(mark: str) -> Callable[[str, int, random.Random], str]:
+    """``mark`` between the thousands of numbers of four digits or more (``1206`` -> ``1٬206``,
+    ``1 206``), not in years."""
+    return lambda text, i, rng: mark if _ends_thousand(text, i) else ""
+
+
+def _ends_thousand(text: str, i: int) -> bool:
+    """Is digit ``i`` the last of a thousands group (not the number's last) of a number of four
+    digits or more without separators, not a year?"""
     if not text[i].isdigit() or (i + 1 < len(text) and not text[i + 1].isdigit()):
         return ""
     a = i
@@ -133,11 +140,11 @@ def _thousands(text: str, i: int, rng: random.Random) -> str:
     while b < len(text) and text[b].isdigit():
         b += 1
     if b - a < 4 or (a > 0 and text[a - 1] in ",.٫٬") or (b < len(text) and text[b] in ",.٫٬"):
-        return ""
+        return False
     if b - a == 4 and 1900 <= int(text[a:b]) <= 2099:
-        return ""  # a year is never written so
+        return False  # a year is never written so
     left = b - i - 1
-    return "\u066c" if left % 3 == 0 and left > 0 else ""
+    return left % 3 == 0 and left > 0
 
 
 #: 3-10 as the masculine number word a plural noun takes (ثلاثة أشخاص)
@@ -238,7 +245,9 @@ VARIANTS: dict[str, Rewrite] = {
     "double spaces": _insert_after(_double_space),
     "right-to-left marks": _insert_after(_rlm),
     "zero-width non-joiners": _insert_after(_zwnj),
-    "Arabic thousands separator": _insert_after(_thousands),
+    "Arabic thousands separator": _insert_after(_thousands("\u066c")),
+    "thousands grouped by a space": _insert_after(_thousands(" ")),
+    "thousands grouped by a narrow space": _insert_after(_thousands("\u202f")),
     "paragraphs run together": _chars({"\n": " "}),
     "no full stop before a line break": lambda t: (re.sub(r"\.(?=\n)", " ", t), list(range(len(t) + 1))),
     "no space after a number": _glued_numbers,

@@ -104,6 +104,13 @@ NUMBER_CASES: list[tuple[str, N]] = [
     ("نزح 1.200 شخص", [("1.200", 1200, "digits")]),
     ("نزح ١٬٢٠٠ شخص", [("١٬٢٠٠", 1200, "digits")]),
     ("عاد 12,500,000 لاجئ", [("12,500,000", 12500000, "digits")]),
+    # thousands grouped by a space (French style), a no-break or a narrow one: three digits after
+    ("قتل 10 000 شخص", [("10 000", 10000, "digits")]),
+    ("قتل 121\u202f829 شخصا", [("121\u202f829", 121829, "digits")]),
+    ("نزح 1\xa0206\xa0300 شخص", [("1\xa0206\xa0300", 1206300, "digits")]),
+    ("بين 2 3 أشخاص", [("2", 2, "digits"), ("3", 3, "digits")]),  # not three digits after
+    ("عام 2018 200 شخص", [("2018", 2018, "digits"), ("200", 200, "digits")]),  # four before
+    ("قتل 10 0000 شخص", [("10", 10, "digits"), ("0000", 0, "digits")]),  # four after
     ("المسافة 2.5 كم", []),  # a decimal is not a count
     ("النسبة ٢٫٥ بالمئة", []),
     ("في 30.11.2019", []),  # a dotted date is not read

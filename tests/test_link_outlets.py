@@ -412,6 +412,22 @@ def test_counts_written_in_brackets_link_as_without() -> None:
         ("16", 16, "civilian", False), ("4", 4, "child", True)]
 
 
+def test_thousands_grouped_by_spaces_link_as_one_count() -> None:
+    """French-style outlets group thousands with a (narrow) space (``1 206``): one count, and
+    its parts still belong to it."""
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link, load_link_config
+    from hasila.rules.tagger import RulesTagger
+
+    tagger = RulesTagger.load(ontology=Ontology.load())
+    for sep in (" ", "\u202f", "\xa0"):
+        text = f"ووثق المرصد مقتل 1{sep}206 مدنيين بينهم 305 أطفال منذ بداية العام."
+        res = link(text, tagger.label(text).spans, tagger.ontology, load_link_config())
+        recs = [(r.value, r.category) for r in res.records]
+        assert recs == [(1206, "civilian"), (305, "child")]
+        assert res.records[1].part_of == res.records[0].id
+
+
 def test_a_hard_wrapped_report_links_as_its_paragraphs() -> None:
     """Text pasted from a PDF or an e-mail is broken near a fixed width, mid-sentence: the
     records are those of the same report with its lines joined."""

@@ -317,6 +317,9 @@ _NEGATIONS = frozenset(_key(w) for w in ("لا", "لم", "لن", "ليس", "لي
 #: Separators inside a digit run: ASCII comma and point, Arabic decimal and
 #: thousands marks (``،`` is a punctuation comma and splits numbers).
 _DIGIT_SEPARATORS = frozenset(",.٫٬")
+#: Spaces that group thousands (``10 000``, French style; no-break, narrow and thin spaces too),
+#: read so only before a group of exactly three digits.
+_SPACE_SEPARATORS = frozenset(" \u00a0\u202f\u2009")
 _MAX_DIGITS = 15
 
 
@@ -368,12 +371,17 @@ class _Reader:
             ch = text[i]
             if "0" <= ch <= "9":
                 j = i + 1
+                group = i
                 while j < n:
                     if "0" <= text[j] <= "9":
                         j += 1
                     elif (j + 1 < n and "0" <= text[j + 1] <= "9"
                           and self.raw[self.norm.offsets[j]] in _DIGIT_SEPARATORS):
+                        group = j + 1
                         j += 2
+                    elif self._space_group(j, j - group):
+                        group = j + 1
+                        j += 4
                     else:
                         break
                 toks.append(_Tok(i, j, text[i:j], True))
@@ -387,6 +395,14 @@ class _Reader:
             else:
                 i += 1
         return toks
+
+    def _space_group(self, j: int, before: int) -> bool:
+        """A space at ``j`` that groups thousands: after a group of one to three digits, before
+        exactly three (``10 000``; ``2 3`` or ``2018 200`` are two numbers)."""
+        text = self.key
+        return (1 <= before <= 3 and self.raw[self.norm.offsets[j]] in _SPACE_SEPARATORS
+                and j + 4 <= len(text) and all("0" <= c <= "9" for c in text[j + 1:j + 4])
+                and (j + 4 == len(text) or not "0" <= text[j + 4] <= "9"))
 
     def _gap_ok(self, a: int, b: int, empty_ok: bool = False) -> bool:
         """Only spaces (no line break) between tokens ``a`` and ``b``."""
