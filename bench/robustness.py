@@ -151,6 +151,25 @@ def _ends_thousand(text: str, i: int) -> bool:
 _WORDS = {3: "ثلاثة", 4: "أربعة", 5: "خمسة", 6: "ستة", 7: "سبعة", 8: "ثمانية", 9: "تسعة", 10: "عشرة"}
 
 
+_UNITS = {1: "واحد", 2: "اثنين"} | _WORDS
+_TENS = {2: "عشرين", 3: "ثلاثين", 4: "أربعين", 5: "خمسين", 6: "ستين", 7: "سبعين", 8: "ثمانين", 9: "تسعين"}
+_HUNDREDS = {1: "مئة", 2: "مئتين", 3: "ثلاثمئة", 4: "أربعمئة", 5: "خمسمئة", 6: "ستمئة", 7: "سبعمئة",
+             8: "ثمانمئة", 9: "تسعمئة"}
+
+
+def spelled(n: int) -> str:
+    """1-999 in words, masculine, as the object of a verbal noun (``مقتل خمسة وعشرين مدنيا``)."""
+    hundreds, rest = divmod(n, 100)
+    if hundreds:
+        return _HUNDREDS[hundreds] + (" و" + spelled(rest) if rest else "")
+    if rest <= 10:
+        return _UNITS[rest]
+    if rest < 20:
+        return {11: "أحد عشر", 12: "اثني عشر"}.get(rest) or f"{_UNITS[rest - 10]} عشر"
+    tens, unit = divmod(rest, 10)
+    return f"{_UNITS[unit]} و{_TENS[tens]}" if unit else _TENS[tens]
+
+
 def _replace_spans(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
     """``text`` with each ``[start, end)`` replaced; a replaced stretch's edges map onto its replacement's."""
     out: list[str] = []
@@ -184,6 +203,24 @@ def _counts_as(to_words: bool) -> DocRewrite:
                 edits.append((s.start, s.end, str(by_word[s.text])))
         return _replace_spans(doc.text, edits)
     return run
+
+
+def _counts_spelled(doc: Doc) -> tuple[str, list[int]]:
+    """Gold COUNTs of 11 to 999 written in digits become words (``25`` -> ``خمسة وعشرين``), as
+    the press of some countries writes every number."""
+    text = doc.text
+    edits, pads = [], []
+    for s in doc.spans:
+        if s.label == "COUNT" and s.text.isascii() and s.text.isdigit() and 11 <= int(s.text) <= 999:
+            before = s.start > 0 and text[s.start - 1].isalpha()  # وقتل25: a space between words
+            after = s.end < len(text) and text[s.end].isalpha()
+            edits.append((s.start, s.end, " " * before + spelled(int(s.text)) + " " * after))
+            pads.append((s.start, s.end, before, after))
+    new, at = _replace_spans(text, edits)
+    for start, end, before, after in pads:  # the span is the words, not the spaces around them
+        at[start] += before
+        at[end] -= after
+    return new, at
 
 
 def _counts_in_brackets(doc: Doc) -> tuple[str, list[int]]:
@@ -259,6 +296,7 @@ VARIANTS: dict[str, Rewrite] = {
 DOC_VARIANTS: dict[str, DocRewrite] = {name: _text_only(fn) for name, fn in VARIANTS.items()} | {
     "counts 3-10 in words": _counts_as(to_words=True),
     "counts 3-10 in digits": _counts_as(to_words=False),
+    "counts 11-999 in words": _counts_spelled,
     "counts in brackets": _counts_in_brackets,
 }
 
