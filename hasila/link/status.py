@@ -13,7 +13,6 @@ from hasila.link.context import Reader, status_of_word
 from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 
-
 #: How many tokens after its noun phrase a count's agreeing verb may come (step 5).
 _AGREEING_REACH = 20
 #: ``قتلوا أو أصيبوا``: either status, so both (mixed).
