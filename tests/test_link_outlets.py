@@ -371,6 +371,18 @@ def test_a_days_toll_broken_down_event_by_event(onto):
     assert [r.part_of for r in link(text, spans(text, marks), onto).records] == [None] * 3
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("وتكبدت قوات النظام 12 قتيلا في معارك سهل الغاب.", ["regime"]),
+    ("بعد معارك كر وفر كبدت قوات النظام 12 قتيلا وعشرات الجرحى.", ["regime", "regime"]),
+    ("وقال المرصد إن التنظيم تكبد خسائر بلغت 30 قتيلا.", ["isis"]),
+    ("وقصفت قوات النظام البلدة وقتل 12 مدنيا.", ["civilian"]),  # no تكبد: the noun says
+])
+def test_the_side_that_suffered_the_losses(onto, text, want):
+    marks = [("قوات النظام", "ACTOR"), ("التنظيم", "ACTOR"), ("12", "COUNT"), ("30", "COUNT"),
+             ("عشرات", "COUNT"), ("قتيلا", "CATEGORY"), ("الجرحى", "CATEGORY"), ("مدنيا", "CATEGORY")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == want
+
+
 def test_a_member_noun_before_a_group(onto):
     for text, want in [("وأصيب اثنان من عمال فرق الإنقاذ بانفجار لغم.", ["rescue"]),
                        ("وأصيب ثلاثة من متطوعي منظومة الإسعاف في الغارة.", ["rescue"]),

@@ -20,6 +20,8 @@ from hasila.link.tree import CountNode
 if TYPE_CHECKING:
     from hasila.link.groups import GroupReader
 
+#: How many tokens before a count its تكبد / كبد may come (``تكبد التنظيم خسائر بلغت 30``).
+_SUFFER_REACH = 8
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
 
@@ -119,6 +121,27 @@ class AffiliationReader(Reader):
         c.hint, c.generic, c.group_cat = cid, False, cid
         if actor is not None:
             c.affiliation = actor
+
+    def suffered_by(self, c: CountNode) -> None:
+        """``تكبدت قوات النظام 12 قتيلا``, ``معارك كبدت قوات النظام 12 قتيلا``, ``التنظيم تكبد
+        خسائر بلغت 30 قتيلا``: a count of unnamed people after تكبد / كبد (same clause, no count
+        between) counts the side named right after the verb, or right before تكبد."""
+        if c.group_cat is not None or not (c.generic or c.hint is None):
+            return
+        v = self.view
+        actors = self.by_label.get("ACTOR", [])
+        i, steps = c.t0 - 1, 0
+        while i >= 0 and steps < _SUFFER_REACH and not v.is_boundary(i) and not v[i].is_digit:
+            if v[i].is_word and v[i].has(cues.SUFFER_VERBS):
+                actor = self.cx.span_at_token(actors, v.next_word(i + 1))
+                if actor is None and v[i].key.startswith("ت") and i > 0:
+                    actor = self.cx.span_ending_at_token(actors, i - 1)
+                cid = self.groups.phrase_category(actor.text, partitive=True) if actor is not None else None
+                if cid not in (None, "people"):
+                    c.affiliation, c.group_cat, c.hint, c.generic = actor, cid, cid, False
+                return
+            i -= 1
+            steps += 1
 
     def neutral_group(self, c: CountNode) -> None:
         if c.group_cat is None and c.noun_text and not c.partitive \

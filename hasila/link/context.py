@@ -124,6 +124,14 @@ class LinkContext:
         t = self.view[i]
         return self.lookup(spans).starting_in(t.start, t.end)
 
+    def span_ending_at_token(self, spans: list[Span], i: int | None) -> Span | None:
+        """A span that ends inside token ``i`` (its last token)."""
+        if i is None or not spans:
+            return None
+        t = self.view[i]
+        found = self.lookup(spans).ending_in(t.start + 1, t.end + 1)
+        return found[0] if found else None
+
     def _indices(self) -> tuple[list[int], list[int]]:
         """Sentence and paragraph (line) index of every token."""
         sent, para = [], []

@@ -49,6 +49,11 @@ AGREEING_VERBS = keys("""
     قتلوا قتلا قتلن استشهدوا استشهدا قضوا قضيا قضين توفوا توفيا توفين ماتوا ماتا حتفهم حتفهما
     أصيبوا أصيبا أصبن جرحوا جرحا اعتقلوا اعتقلا اختطفوا اختطفا خطفوا خطفا فقدوا
     """)
+#: ``تكبدت قوات النظام 12 قتيلا``, ``كبدت الفصائل التنظيم 30 قتيلا``: the side named right
+#: after these (or right before تكبد) suffered the losses counted after it.
+SUFFER_VERBS = keys("""
+    تكبد تكبدت تكبدوا يتكبد تتكبد تكبدها تكبدهم كبد كبدت كبدوا يكبد تكبد تكبيد كبدها كبدتها
+    """)
 #: Trigger words that are only casualty words right before a count or people noun.
 WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة موقعا موقعاً موقعة أوقع أوقعت")
 #: Death words that make a detainee/abductee/injured noun a killed count (``وفاة 23 معتقلاً``).

@@ -106,6 +106,7 @@ class NounReader(Reader):
         elif c.noun is not None and (c.hint in _CONSTRUCT_HEADS or self.onto.is_neutral_noun(c.noun.text)):
             self.aff.construct_group(c)
         self.aff.neutral_group(c)
+        self.aff.suffered_by(c)
         if c.hint == "regime" and self._soldiers_of_a_foreign_state(c):
             c.hint = "foreign_forces"  # أعلنت أنقرة مقتل 8 من جنودها
         if c.kind == "one" and c.hint in (None, "people") and c.group_cat is None:
