@@ -383,6 +383,12 @@ def test_the_side_that_suffered_the_losses(onto, text, want):
     assert [r.category for r in link(text, spans(text, marks), onto).records] == want
 
 
+def test_the_group_named_after_the_verb_that_agrees_with_the_count(onto):
+    text = "وقال المرصد إن 18 شخصا قتلوا من جبهة النصرة أمس جراء ضربات التحالف."
+    marks = [("18", "COUNT"), ("شخصا", "CATEGORY"), ("جبهة النصرة", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["jihadist"]
+
+
 def test_a_member_noun_before_a_group(onto):
     for text, want in [("وأصيب اثنان من عمال فرق الإنقاذ بانفجار لغم.", ["rescue"]),
                        ("وأصيب ثلاثة من متطوعي منظومة الإسعاف في الغارة.", ["rescue"]),

@@ -43,6 +43,8 @@ class AffiliationReader(Reader):
                 j = v.next_word(j + len(q))
         if j is not None and v[j].has(_FORMER):
             j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل
+        if j is not None and v[j].has(cues.AGREEING_VERBS):
+            j = v.next_word(j + 1)  # 63 شخصا قتلوا من التنظيم
         if j is None:
             return
         if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in ARMED_NOUNS):
