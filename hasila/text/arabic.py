@@ -353,6 +353,30 @@ def _lookup(core: str, definite_ok: bool = True) -> _Atom | None:
     return None
 
 
+def _digits_end(text: str, i: int, raw: str) -> int:
+    """Where the digits that start at ``i`` of ``text`` end, thousands marks and decimal points
+    (``raw``: the raw character of each position) and space-grouped thousands included."""
+    j, group, n = i + 1, i, len(text)
+    while j < n:
+        if "0" <= text[j] <= "9":
+            j += 1
+        elif j + 1 < n and "0" <= text[j + 1] <= "9" and raw[j] in _DIGIT_SEPARATORS:
+            group, j = j + 1, j + 2
+        elif _space_groups(text, j, j - group, raw[j]):
+            group, j = j + 1, j + 4
+        else:
+            break
+    return j
+
+
+def _space_groups(text: str, j: int, before: int, raw_char: str) -> bool:
+    """Does the space at ``j`` of ``text`` (``raw_char`` in the raw text) group thousands: after a
+    group of one to three digits, before exactly three (``10 000``; ``2 3``, ``2018 200`` are two)?"""
+    return (1 <= before <= 3 and raw_char in _SPACE_SEPARATORS
+            and j + 4 <= len(text) and all("0" <= c <= "9" for c in text[j + 1:j + 4])
+            and (j + 4 == len(text) or not "0" <= text[j + 4] <= "9"))
+
+
 class _Reader:
     """Scans the tokens of one text left to right."""
 
@@ -367,23 +391,11 @@ class _Reader:
     # -- tokens -----------------------------------------------------------
     def _tokenize(self) -> list[_Tok]:
         text, toks, i, n = self.key, [], 0, len(self.key)
+        raw = "".join(self.raw[k] for k in self.norm.offsets[:n])  # the raw character at each position
         while i < n:
             ch = text[i]
             if "0" <= ch <= "9":
-                j = i + 1
-                group = i
-                while j < n:
-                    if "0" <= text[j] <= "9":
-                        j += 1
-                    elif (j + 1 < n and "0" <= text[j + 1] <= "9"
-                          and self.raw[self.norm.offsets[j]] in _DIGIT_SEPARATORS):
-                        group = j + 1
-                        j += 2
-                    elif self._space_group(j, j - group):
-                        group = j + 1
-                        j += 4
-                    else:
-                        break
+                j = _digits_end(text, i, raw)
                 toks.append(_Tok(i, j, text[i:j], True))
                 i = j
             elif is_arabic_letter(ch):
@@ -395,14 +407,6 @@ class _Reader:
             else:
                 i += 1
         return toks
-
-    def _space_group(self, j: int, before: int) -> bool:
-        """A space at ``j`` that groups thousands: after a group of one to three digits, before
-        exactly three (``10 000``; ``2 3`` or ``2018 200`` are two numbers)."""
-        text = self.key
-        return (1 <= before <= 3 and self.raw[self.norm.offsets[j]] in _SPACE_SEPARATORS
-                and j + 4 <= len(text) and all("0" <= c <= "9" for c in text[j + 1:j + 4])
-                and (j + 4 == len(text) or not "0" <= text[j + 4] <= "9"))
 
     def _gap_ok(self, a: int, b: int, empty_ok: bool = False) -> bool:
         """Only spaces (no line break) between tokens ``a`` and ``b``."""
