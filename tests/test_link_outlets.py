@@ -200,7 +200,9 @@ def test_the_rules_find_more_counts_of_people(onto, text, want):
     "أمطرت الفصائل المعارضة للنظام السوري أربع بلدات بالقذائف.",  # a numeral before things
     "وأوضح المحافظ أن الضابطين كانا يعملان في الشرطة.",  # the two named before
     "ارتفع عدد الغارات إلى 40 منذ الصباح.",  # a toll of things
-], ids=["numeral-before-things", "definite-dual-subject", "toll-of-things"])
+    "ونفذ الطيران الحربي 9 غارات على مناطق في البلدة، و12 على أطراف المدينة.",  # things, noun left out
+    "وأطلقت قوات النظام 30 قذيفة على الحي، و12 أخرى على السوق.",
+], ids=["numeral-before-things", "definite-dual-subject", "toll-of-things", "elided-things", "elided-others"])
 def test_the_rules_keep_non_counts(onto, text):
     assert link(text, [], onto).records == []
 

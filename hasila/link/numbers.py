@@ -144,6 +144,30 @@ def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
     return out
 
 
+#: Words that follow a number whose noun is left out (``و12 على مناطق``, ``و12 أخرى``).
+_AFTER_ELIDED = frozenset(key(w) for w in ("في", "على", "علي", "من", "داخل", "قرب", "بين", "أخرى"))
+#: How far back the figure whose noun an elided one shares may be (same sentence).
+_ELIDED_REACH = 12
+
+
+def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: OntologyLike) -> tuple[str, str | None] | None:
+    """``نفذ 9 غارات على اليادودة، و12 على درعا``, ``30 قذيفة … و12 أخرى``: a figure after و with
+    no noun of its own (a preposition or أخرى follows) counts what the figure in digits before
+    it in its sentence counts: things after a number of things, else the other evidence decides."""
+    i = view.last_before(start)
+    if i < 0 or view[i].key != "و" or nxt is None or view[nxt].key not in _AFTER_ELIDED:
+        return None
+    for k in range(i - 1, max(-1, i - _ELIDED_REACH), -1):
+        if view.is_sentence_end(k):
+            return None
+        if view[k].is_digit:
+            noun = view.next_word(k + 1)
+            if noun is not None and view[noun].has(cues.THING_NOUNS) and not people_noun_at(view, noun, ontology):
+                return "non_count", "thing"
+            return None
+    return None
+
+
 def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
     """Words around ``[start, end)`` that say the number counts people."""
     j = _next_word(view, end)
@@ -407,6 +431,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "non_count", "other"
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
+    elided = _elided_noun(view, start, nxt, ontology)
+    if elided is not None:
+        return elided
     evidence = count_evidence(view, start, end, ontology)
     if kind == "words" and not evidence and prev and prev[0] == view.last_before(start) \
             and people_noun_at(view, prev[0], ontology) \
