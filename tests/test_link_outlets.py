@@ -391,6 +391,13 @@ def test_the_group_named_after_the_verb_that_agrees_with_the_count(onto):
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["jihadist"]
 
 
+def test_people_under_eighteen_are_children(onto):
+    text = "واعتقلت الأجهزة الأمنية تسعة شبان، بينهم اثنان دون سن الثامنة عشرة."
+    assert [(r.value, r.category) for r in link(text, [], onto).records] == [(9, "man"), (2, "child")]
+    text = "وقتل خمسة أشخاص دون سن الثلاثين في القصف."  # another age: the noun says
+    assert [r.category for r in link(text, [], onto).records] == ["people"]
+
+
 def test_a_member_noun_before_a_group(onto):
     for text, want in [("وأصيب اثنان من عمال فرق الإنقاذ بانفجار لغم.", ["rescue"]),
                        ("وأصيب ثلاثة من متطوعي منظومة الإسعاف في الغارة.", ["rescue"]),

@@ -54,6 +54,9 @@ AGREEING_VERBS = keys("""
 SUFFER_VERBS = keys("""
     تكبد تكبدت تكبدوا يتكبد تتكبد تكبدها تكبدهم كبد كبدت كبدوا يكبد تكبد تكبيد كبدها كبدتها
     """)
+#: ``اثنان دون سن الثامنة عشرة``, ``ثلاثة تحت سن 18``: people under age, children.
+UNDER_AGE = phrases([f"{below} {age}" for below in ("دون", "دون سن", "تحت سن", "تحت")
+                     for age in ("الثامنة عشرة", "الثامنة عشر", "18", "الـ 18", "ال 18", "الـ18")])
 #: Trigger words that are only casualty words right before a count or people noun.
 WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة موقعا موقعاً موقعة أوقع أوقعت")
 #: Death words that make a detainee/abductee/injured noun a killed count (``وفاة 23 معتقلاً``).

@@ -101,6 +101,8 @@ class NounReader(Reader):
             c.hint = self._bare_category(c)
             if c.hint is not None:
                 c.bare_hint = True
+        if (c.hint is None or c.generic) and self._under_age(c):
+            c.hint, c.generic = "child", False  # بينهم اثنان دون سن الثامنة عشرة
         if not c.partitive:
             self.aff.read_group(c, c.tail)
         elif c.noun is not None and (c.hint in _CONSTRUCT_HEADS or self.onto.is_neutral_noun(c.noun.text)):
@@ -194,6 +196,12 @@ class NounReader(Reader):
             return False
         a, _ = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
         return any(self.view[i].has(cues.FOREIGN_STATES) for i in range(a, c.t0))
+
+    def _under_age(self, c: CountNode) -> bool:
+        """``اثنان دون سن الثامنة عشرة``, ``5 أشخاص دون سن 18``: the count (with a people noun
+        or none) is followed by an age below which people are children."""
+        k = self.view.next_word(c.tail if c.noun_text else c.t1)
+        return k is not None and self.view.phrase_starting_at(k, cues.UNDER_AGE) is not None
 
     def _bare_category(self, c: CountNode) -> str | None:
         """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
