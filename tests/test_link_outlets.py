@@ -398,6 +398,14 @@ def test_people_under_eighteen_are_children(onto):
     assert [r.category for r in link(text, [], onto).records] == ["people"]
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("وذكرت الوزارة أن ستين من هؤلاء المتشددين عادوا إلى البلاد.", "jihadist"),
+    ("وكان المئات من هذا التنظيم قد قتلوا في محاولة الاستيلاء على المدينة.", "isis"),
+])
+def test_a_demonstrative_between_the_partitive_and_its_group(onto, text, want):
+    assert [r.category for r in link(text, [], onto).records] == [want]
+
+
 def test_a_member_noun_before_a_group(onto):
     for text, want in [("وأصيب اثنان من عمال فرق الإنقاذ بانفجار لغم.", ["rescue"]),
                        ("وأصيب ثلاثة من متطوعي منظومة الإسعاف في الغارة.", ["rescue"]),

@@ -54,6 +54,8 @@ AGREEING_VERBS = keys("""
 SUFFER_VERBS = keys("""
     تكبد تكبدت تكبدوا يتكبد تتكبد تكبدها تكبدهم كبد كبدت كبدوا يكبد تكبد تكبيد كبدها كبدتها
     """)
+#: ``ستين من هؤلاء المتشددين``: a demonstrative between a partitive من and its group.
+DEMONSTRATIVES = keys("هؤلاء هذه هذا أولئك تلك ذلك هذين هاتين")
 #: ``اثنان دون سن الثامنة عشرة``, ``ثلاثة تحت سن 18``: people under age, children.
 UNDER_AGE = phrases([f"{below} {age}" for below in ("دون", "دون سن", "تحت سن", "تحت")
                      for age in ("الثامنة عشرة", "الثامنة عشر", "18", "الـ 18", "ال 18", "الـ18")])

@@ -62,7 +62,7 @@ class NounReader(Reader):
         if span is not None:
             c.noun = span
         elif j is not None and v[j].key == "من":
-            span = self.cx.span_at_token(cats, v.next_word(j + 1))
+            span = self.cx.span_at_token(cats, v.next_word(j + 1, skip=cues.DEMONSTRATIVES))
             if span is not None:
                 c.noun, c.partitive = span, True
         if c.noun is None:
@@ -87,8 +87,8 @@ class NounReader(Reader):
                 c.noun_chars = (v[j].start, v[c.tail - 1].end)
                 c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                 self._hint_from_noun(c, c.noun_text)
-            elif v[j].key == "من":
-                cid, first, last = self.groups.group_at(j + 1)
+            elif v[j].key == "من" and (k := v.next_word(j + 1, skip=cues.DEMONSTRATIVES)) is not None:
+                cid, first, last = self.groups.group_at(k)  # من (هؤلاء) المتشددين
                 if cid is not None:
                     c.partitive = True
                     c.noun_chars = (v[first].start, v[last].end)
