@@ -319,39 +319,6 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
             attach_breakdown(run, total)
 
 
-#: The two statuses a day's toll reports event by event (``قتل 16 وجرح 30 …، وقتل خمسة وجرح 16``).
-_EVENT_STATUSES = ("killed", "injured")
-
-
-def _event_runs(nodes: list[CountNode], kinds: Kinds) -> None:
-    """A day's killed (or injured) total followed by its events, each with its killed and its
-    injured (``قتل 21 شخصا … استشهد 16 وجرح 30 في البياع …، وقتل خمسة وجرح 16 في الشعب``): the
-    later counts of the total's status that add up to it exactly are its breakdown, the counts
-    of the other status between them read over. Two parts suffice here because the events
-    alternate with the other status, which running or repeated figures do not; a count in the
-    total's own sentence is a figure beside it (another province's), not one of its events."""
-    tops = [n for n in nodes if n.parent is None]
-    for i, total in enumerate(tops):
-        if total.vague or total.value < _RUN_MIN_TOTAL or total.children or total.status not in _EVENT_STATUSES:
-            continue
-        run: list[CountNode] = []
-        between = 0
-        running = 0
-        for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
-            if cand.status in _EVENT_STATUSES and cand.status != total.status:
-                between += bool(run)  # the other status's total before the events, or an event's
-                continue
-            if cand.parent is not None or cand.vague or cand.value >= total.value or cand.sentence == total.sentence \
-                    or cand.status != total.status or not kinds.compatible(cand.hint, total.hint):
-                break
-            run.append(cand)
-            running += cand.value
-            if running >= total.value:
-                break
-        if len(run) >= 2 and between and running == total.value:
-            attach_breakdown(run, total)
-
-
 def _open_to_breakdown(total: CountNode) -> bool:
     """No breakdown yet, or one that adds up to the total already: a toll broken down by
     perpetrator (``توزعت إلى 57 … وحالة واحدة``) may then be broken down by province."""
@@ -444,5 +411,4 @@ def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = Tru
             if not _complete_sums(nodes, kinds, cross_paragraph=True):
                 break
         _exact_runs(nodes, kinds)
-        _event_runs(nodes, kinds)
         _coordinated_sums(nodes, kinds)
