@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from link_parts import cues_read
+from link_parts import cues_read, ontology
 
 
 @pytest.mark.parametrize(("text", "statuses"), [
@@ -37,3 +37,13 @@ def test_unknown_statuses_come_from_the_parent_or_are_other() -> None:
     nodes[0].status = None
     r.status.resolve_statuses(nodes)
     assert nodes[0].status == "other"
+
+
+def test_a_part_of_the_dead_is_killed_whatever_befell_it_before() -> None:
+    """``وفاة 23 معتقلاً … بينهم طفلان اعتقلا قبل 3 سنوات``: the two children were detained, then
+    died; as parts of the dead they are killed."""
+    from hasila.link import link
+
+    text = "ووثق المرصد وفاة 23 معتقلاً تحت التعذيب في سجون النظام، بينهم طفلان اعتقلا قبل نحو 3 سنوات على حاجز."
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.status, r.part_of) for r in recs] == [(23, "killed", None), (2, "killed", recs[0].id)]

@@ -15,6 +15,8 @@ from hasila.link.tree import CountNode
 
 #: How many tokens after its noun phrase a count's agreeing verb may come (step 5).
 _AGREEING_REACH = 20
+#: Statuses a part of the dead may carry from its story (arrested, then died): still killed.
+_HELD = ("detained", "abducted", "missing")
 #: ``قتلوا أو أصيبوا``: either status, so both (mixed).
 _OR = keys("أو او")
 
@@ -166,6 +168,9 @@ class StatusReader(Reader):
 
     def resolve_statuses(self, nodes: list[CountNode]) -> None:
         for c in sorted(nodes, key=lambda n: n.depth()):
+            if c.status in _HELD and c.parent is not None and c.parent.status == "killed":
+                c.status = "killed"  # وفاة 23 معتقلاً … بينهم طفلان اعتقلا قبل 3 سنوات: among the dead
+                continue
             if c.status is not None:
                 continue
             if c.parent is not None and c.parent.status is not None:
