@@ -47,3 +47,15 @@ def test_a_part_of_the_dead_is_killed_whatever_befell_it_before() -> None:
     text = "ووثق المرصد وفاة 23 معتقلاً تحت التعذيب في سجون النظام، بينهم طفلان اعتقلا قبل نحو 3 سنوات على حاجز."
     recs = link(text, [], ontology()).records
     assert [(r.value, r.status, r.part_of) for r in recs] == [(23, "killed", None), (2, "killed", recs[0].id)]
+
+
+def test_a_place_name_is_no_status_word() -> None:
+    """``كفر بطنا`` holds ``فر`` (fled) after a ``ك``: inside a PLACE span it says nothing of the
+    children counted before it, who share the killed status of their total."""
+    from hasila.link import link
+    from hasila.schema import Span
+
+    text = "وقتلت الغارات 80 شخصا، من بينهم 14 طفلا الجمعة في بلدات كفر بطنا وسقبا."
+    at = text.index("كفر بطنا")
+    recs = link(text, [Span(at, at + len("كفر بطنا"), "PLACE", "كفر بطنا")], ontology()).records
+    assert [(r.value, r.status) for r in recs] == [(80, "killed"), (14, "killed")]

@@ -165,9 +165,12 @@ class LinkContext:
         return k in self._number_tokens
 
     def trigger_status(self, i: int) -> str | None:
-        """The status a trigger word at token ``i`` names (``None`` for other tokens)."""
+        """The status a trigger word at token ``i`` names (``None`` for other tokens, and for
+        words of a place name: ``كفر بطنا`` is no ``فر``)."""
         t = self.view[i]
-        return status_of_word(t.key) if t.is_word else None
+        if not t.is_word or (st := status_of_word(t.key)) is None:
+            return None
+        return None if self.lookup(self.by_label.get("PLACE", [])).overlapping(t.start, t.end) else st
 
 
 class Reader:
