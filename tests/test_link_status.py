@@ -59,3 +59,15 @@ def test_a_place_name_is_no_status_word() -> None:
     at = text.index("كفر بطنا")
     recs = link(text, [Span(at, at + len("كفر بطنا"), "PLACE", "كفر بطنا")], ontology()).records
     assert [(r.value, r.status) for r in recs] == [(80, "killed"), (14, "killed")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أدى القصف إلى مقتل 29 مدنيا، لترتفع بذلك حصيلة هذا القصف إلى 1517 مدنيا بينهم 311 طفلا.",
+     ["killed", "killed", "killed"]),
+    ("أصيب 300 شخص بجراح، في حين ارتفع عدد النازحين منذ مطلع الشهر إلى نحو 950 ألف مدني.",
+     ["injured", "other"]),  # the toll names its own status
+])
+def test_a_figure_a_toll_rises_to_takes_the_status_of_the_count_before(text, want) -> None:
+    from hasila.link import link
+
+    assert [r.status for r in link(text, [], ontology()).records] == want

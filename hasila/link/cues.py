@@ -214,6 +214,8 @@ FOREIGN_STATES = keys("""
 CASE_WORDS = keys("حالة حالات")
 #: Words after a case word that make it casualties (the status triggers, and these).
 CASE_KINDS = keys("اختناق تسمم")
+#: ``لترتفع بذلك حصيلة القصف إلى 1517``: a toll rising to a new figure.
+RISE_WORDS = keys("ارتفع ارتفعت يرتفع ترتفع ليرتفع لترتفع ارتفاع")
 #: ``ارتفعت حصيلة القتلى إلى 209``, ``عدد المصابين يتجاوز 50``: a figure reached by a toll.
 REACH_WORDS = keys("إلى الى بلغ بلغت بلغوا يتجاوز تجاوز تجاوزت يفوق فاق وصل وصلت")
 #: ``مقاتلين مدعومين من تركيا``: the backer named after these is not the counted people's side.

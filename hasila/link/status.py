@@ -178,4 +178,20 @@ class StatusReader(Reader):
             elif c.cue == "coord" and c.order > 0 and nodes[c.order - 1].status is not None:
                 c.status = nodes[c.order - 1].status
             else:
-                c.status = "other"
+                c.status = self._toll_it_raises(c, nodes) or "other"
+
+    def _toll_it_raises(self, c: CountNode, nodes: list[CountNode]) -> str | None:
+        """``مقتل 29 مدنيا، لترتفع بذلك حصيلة هذا القصف إلى 1517 مدنيا``, ``قتل خمسة مواطنين …
+        ليرتفع إلى 37 عدد …``: a figure a toll rises to, right after a count of its sentence,
+        takes that count's casualty status, unless the toll names another (``النازحين``)."""
+        v = self.view
+        if c.order == 0 or nodes[c.order - 1].sentence != c.sentence:
+            return None
+        d = nodes[c.order - 1]
+        p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
+        if d.status not in cues.CASUALTY_STATUSES or p is None or not v[p].has(cues.REACH_WORDS):
+            return None
+        between = range(d.tail, c.t0)
+        rises = any(v[i].is_word and v[i].has(cues.RISE_WORDS) for i in between)
+        other = any(self.cx.trigger_status(i) not in (None, d.status) for i in between)
+        return d.status if rises and not other else None  # ارتفع عدد النازحين إلى: their own status
