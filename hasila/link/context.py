@@ -170,7 +170,8 @@ class LinkContext:
         t = self.view[i]
         if not t.is_word or (st := status_of_word(t.key)) is None:
             return None
-        return None if self.lookup(self.by_label.get("PLACE", [])).overlapping(t.start, t.end) else st
+        places = self.by_label.get("PLACE")
+        return None if places and self.lookup(places).overlapping(t.start, t.end) else st
 
 
 class Reader:
