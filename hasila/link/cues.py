@@ -52,7 +52,7 @@ AGREEING_VERBS = keys("""
 #: ``تكبدت قوات النظام 12 قتيلا``, ``كبدت الفصائل التنظيم 30 قتيلا``: the side named right
 #: after these (or right before تكبد) suffered the losses counted after it.
 SUFFER_VERBS = keys("""
-    تكبد تكبدت تكبدوا يتكبد تتكبد تكبدها تكبدهم كبد كبدت كبدوا يكبد تكبد تكبيد كبدها كبدتها
+    تكبد تكبدت تكبدوا يتكبد تتكبد تكبدها تكبدهم كبد كبدت كبدوا يكبد تكبيد كبدها كبدتها
     """)
 #: ``ستين من هؤلاء المتشددين``: a demonstrative between a partitive من and its group.
 DEMONSTRATIVES = keys("هؤلاء هذه هذا أولئك تلك ذلك هذين هاتين")

@@ -145,7 +145,7 @@ def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
 
 
 #: Words that follow a number whose noun is left out (``و12 على مناطق``, ``و12 أخرى``).
-_AFTER_ELIDED = frozenset(key(w) for w in ("في", "على", "علي", "من", "داخل", "قرب", "بين", "أخرى"))
+_AFTER_ELIDED = keys("في على من داخل قرب بين أخرى")
 #: How far back the figure whose noun an elided one shares may be (same sentence).
 _ELIDED_REACH = 12
 

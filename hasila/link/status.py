@@ -33,13 +33,12 @@ class StatusReader(Reader):
             c.status = prev.status
             return
         # 1. the noun itself (قتلى، جرحى، معتقلة، نازحين); a detainee who died is killed
-        if c.noun_text or self._case_at(c.t1):
-            st = self._status_of_noun(c)
-            if st is not None:
-                if st != "killed" and self._death_near(c):
-                    st = "killed"
-                c.status = st
-                return
+        st = self._status_of_noun(c)
+        if st is not None:
+            if st != "killed" and self._death_near(c):
+                st = "killed"
+            c.status = st
+            return
         floor = prev.tail if prev is not None else 0
         # 2. a trigger close before, in the same clause
         i = c.t0 - 1
@@ -89,8 +88,7 @@ class StatusReader(Reader):
         """The status the counted noun names: its first word (``قتلى``), or after a case word
         the kind of case (``حالة اعتقال`` detained, ``حالات اختناق`` injured)."""
         v = self.view
-        words = [key(w) for w in c.noun_text.split()] if c.noun_text else []
-        st = status_of_word(words[0]) if words else None
+        st = status_of_word(key(c.noun_text.split()[0])) if c.noun_text else None
         if st is None and (case := self._case_at(c.t1)) is not None:
             kind = v.next_word(case + 1)
             if kind is not None:

@@ -299,7 +299,6 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
     for i, total in enumerate(tops):
         if total.vague or total.value < _RUN_MIN_TOTAL or not _open_to_breakdown(total):
             continue
-        seen = {(k.value, k.hint) for k in total.children}
         run: list[CountNode] = []
         running = 0
         for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
@@ -314,19 +313,20 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
             running += cand.value
             if running >= total.value:
                 break
-        if len(run) >= _RUN_MIN_PARTS and running == total.value \
-                and not any((c.value, c.hint) in seen for c in run):
+        if len(run) >= _RUN_MIN_PARTS and running == total.value and not _repeats_parts(run, total):
             attach_breakdown(run, total)
 
 
 def _open_to_breakdown(total: CountNode) -> bool:
     """No breakdown yet, or one that adds up to the total already: a toll broken down by
     perpetrator (``توزعت إلى 57 … وحالة واحدة``) may then be broken down by province."""
-    lists: dict[tuple[int, int] | None, int] = {}
-    for k in total.children:
-        if k.entry == "breakdown":
-            lists[k.list_key] = lists.get(k.list_key, 0) + k.value
-    return all(v == total.value for v in lists.values())
+    return all(_list_sum(total, k.list_key) == total.value for k in total.children if k.entry == "breakdown")
+
+
+def _repeats_parts(run: list[CountNode], total: CountNode) -> bool:
+    """Does ``run`` name again a part ``total`` already has (same figure, same kind)?"""
+    seen = {(k.value, k.hint) for k in total.children}
+    return any((c.value, c.hint) in seen for c in run)
 
 
 #: How many sentences back a coordinated list may find the total it adds up to.
@@ -369,8 +369,7 @@ def _coordinated_sums(nodes: list[CountNode], kinds: Kinds) -> None:
                     or any(k.vague for k in total.children):
                 continue
             have = sum(k.value for k in total.children)
-            seen = {(k.value, k.hint) for k in total.children}
-            again = not any((c.value, c.hint) in seen for c in run)  # not the same parts repeated
+            again = not _repeats_parts(run, total)  # not the same parts repeated
             if sum(c.value for c in run) != total.value - have \
                     and not (again and sum(c.value for c in run) == total.value):
                 continue  # the rest of its parts, or all of them by another breakdown

@@ -353,16 +353,17 @@ def _lookup(core: str, definite_ok: bool = True) -> _Atom | None:
     return None
 
 
-def _digits_end(text: str, i: int, raw: str) -> int:
+def _digits_end(text: str, i: int, raw: str, offsets: tuple[int, ...]) -> int:
     """Where the digits that start at ``i`` of ``text`` end, thousands marks and decimal points
-    (``raw``: the raw character of each position) and space-grouped thousands included."""
+    (read in ``raw``, the text before normalising, through ``offsets``) and space-grouped
+    thousands included."""
     j, group, n = i + 1, i, len(text)
     while j < n:
         if "0" <= text[j] <= "9":
             j += 1
-        elif j + 1 < n and "0" <= text[j + 1] <= "9" and raw[j] in _DIGIT_SEPARATORS:
+        elif j + 1 < n and "0" <= text[j + 1] <= "9" and raw[offsets[j]] in _DIGIT_SEPARATORS:
             group, j = j + 1, j + 2
-        elif _space_groups(text, j, j - group, raw[j]):
+        elif _space_groups(text, j, j - group, raw[offsets[j]]):
             group, j = j + 1, j + 4
         else:
             break
@@ -391,11 +392,10 @@ class _Reader:
     # -- tokens -----------------------------------------------------------
     def _tokenize(self) -> list[_Tok]:
         text, toks, i, n = self.key, [], 0, len(self.key)
-        raw = "".join(self.raw[k] for k in self.norm.offsets[:n])  # the raw character at each position
         while i < n:
             ch = text[i]
             if "0" <= ch <= "9":
-                j = _digits_end(text, i, raw)
+                j = _digits_end(text, i, self.raw, self.norm.offsets)
                 toks.append(_Tok(i, j, text[i:j], True))
                 i = j
             elif is_arabic_letter(ch):
