@@ -42,7 +42,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
         يحتمون تضم يضم تقل عبر عبروا وصل وصول أفرج الإفراج سراح
         """),
 }
-#: Casualty verbs that agree with a plural or dual subject (``19 عنصرا من الجيش والشرطة،
+#: Casualty verbs that agree with a plural or dual subject (``14 عنصرا من قوات الأمن،
 #: قتلوا في هجمات``): they say what befell the count that is their subject, further on in
 #: its sentence than a verb right after the noun.
 AGREEING_VERBS = keys("""
@@ -56,7 +56,7 @@ SUFFER_VERBS = keys("""
     """)
 #: ``ستين من هؤلاء المتشددين``: a demonstrative between a partitive من and its group.
 DEMONSTRATIVES = keys("هؤلاء هذه هذا أولئك تلك ذلك هذين هاتين")
-#: ``اثنان دون سن الثامنة عشرة``, ``ثلاثة تحت سن 18``: people under age, children.
+#: ``ثلاثة دون سن الثامنة عشرة``, ``أربعة تحت سن 18``: people under age, children.
 UNDER_AGE = phrases([f"{below} {age}" for below in ("دون", "دون سن", "تحت سن", "تحت")
                      for age in ("الثامنة عشرة", "الثامنة عشر", "18", "الـ 18", "ال 18", "الـ18")])
 #: Trigger words that are only casualty words right before a count or people noun.
@@ -214,7 +214,7 @@ FOREIGN_STATES = keys("""
 CASE_WORDS = keys("حالة حالات")
 #: Words after a case word that make it casualties (the status triggers, and these).
 CASE_KINDS = keys("اختناق تسمم")
-#: ``لترتفع بذلك حصيلة القصف إلى 1517``: a toll rising to a new figure.
+#: ``لترتفع حصيلة الحملة إلى 340``: a toll rising to a new figure.
 RISE_WORDS = keys("ارتفع ارتفعت يرتفع ترتفع ليرتفع لترتفع ارتفاع")
 #: ``ارتفعت حصيلة القتلى إلى 209``, ``عدد المصابين يتجاوز 50``: a figure reached by a toll.
 REACH_WORDS = keys("إلى الى بلغ بلغت بلغوا يتجاوز تجاوز تجاوزت يفوق فاق وصل وصلت")

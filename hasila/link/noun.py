@@ -102,7 +102,7 @@ class NounReader(Reader):
             if c.hint is not None:
                 c.bare_hint = True
         if (c.hint is None or c.generic) and self._under_age(c):
-            c.hint, c.generic = "child", False  # بينهم اثنان دون سن الثامنة عشرة
+            c.hint, c.generic = "child", False  # بينهم ثلاثة دون سن الثامنة عشرة
         if not c.partitive:
             self.aff.read_group(c, c.tail)
         elif c.noun is not None and (c.hint in _CONSTRUCT_HEADS or self.onto.is_neutral_noun(c.noun.text)):
@@ -198,7 +198,7 @@ class NounReader(Reader):
         return any(self.view[i].has(cues.FOREIGN_STATES) for i in range(a, c.t0))
 
     def _under_age(self, c: CountNode) -> bool:
-        """``اثنان دون سن الثامنة عشرة``, ``5 أشخاص دون سن 18``: the count (with a people noun
+        """``ثلاثة دون سن الثامنة عشرة``, ``5 أشخاص دون سن 18``: the count (with a people noun
         or none) is followed by an age below which people are children."""
         k = self.view.next_word(c.tail if c.noun_text else c.t1)
         return k is not None and self.view.phrase_starting_at(k, cues.UNDER_AGE) is not None

@@ -151,7 +151,7 @@ _ELIDED_REACH = 12
 
 
 def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: OntologyLike) -> tuple[str, str | None] | None:
-    """``نفذ 9 غارات على اليادودة، و12 على درعا``, ``30 قذيفة … و12 أخرى``: a figure after و with
+    """``شن 14 غارة على الريف، و6 على المدينة``, ``30 قذيفة … و12 أخرى``: a figure after و with
     no noun of its own (a preposition or أخرى follows) counts what the figure in digits before
     it in its sentence counts: things after a number of things, else the other evidence decides."""
     i = view.last_before(start)

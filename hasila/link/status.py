@@ -167,7 +167,7 @@ class StatusReader(Reader):
     def resolve_statuses(self, nodes: list[CountNode]) -> None:
         for c in sorted(nodes, key=lambda n: n.depth()):
             if c.status in _HELD and c.parent is not None and c.parent.status == "killed":
-                c.status = "killed"  # وفاة 23 معتقلاً … بينهم طفلان اعتقلا قبل 3 سنوات: among the dead
+                c.status = "killed"  # وفاة 31 معتقلا … بينهم ثلاثة أطفال اعتقلوا قبل عامين: among the dead
                 continue
             if c.status is not None:
                 continue
@@ -179,8 +179,8 @@ class StatusReader(Reader):
                 c.status = self._toll_it_raises(c, nodes) or "other"
 
     def _toll_it_raises(self, c: CountNode, nodes: list[CountNode]) -> str | None:
-        """``مقتل 29 مدنيا، لترتفع بذلك حصيلة هذا القصف إلى 1517 مدنيا``, ``قتل خمسة مواطنين …
-        ليرتفع إلى 37 عدد …``: a figure a toll rises to, right after a count of its sentence,
+        """``قتل 12 مدنيا أمس، لترتفع حصيلة الحملة منذ الأحد إلى 340 مدنيا``, ``قتل أربعة
+        مواطنين … ليرتفع إلى 58 عدد …``: a figure a toll rises to, right after a count of its sentence,
         takes that count's casualty status, unless the toll names another (``النازحين``)."""
         v = self.view
         if c.order == 0 or nodes[c.order - 1].sentence != c.sentence:

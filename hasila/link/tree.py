@@ -319,7 +319,7 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
 
 def _open_to_breakdown(total: CountNode) -> bool:
     """No breakdown yet, or one that adds up to the total already: a toll broken down by
-    perpetrator (``توزعت إلى 57 … وحالة واحدة``) may then be broken down by province."""
+    perpetrator (``توزعوا إلى 38 … و2``) may then be broken down by province."""
     return all(_list_sum(total, k.list_key) == total.value for k in total.children if k.entry == "breakdown")
 
 
