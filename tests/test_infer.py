@@ -510,7 +510,7 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
                                                       "count_edges": False, "count_veto": False,
                                                       "whole_place_names": False, "place_phrases": False,
                                                       "category_numbers": False, "glued_heads": False,
-                                                      "hint_margin": 0.0}
+                                                      "hint_margin": 0.0, "hint_margins": {}}
     assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
                  "--set", "bias.COUNT=-0.5", "--set", "count_veto=true"]) == 0
     capsys.readouterr()
@@ -542,3 +542,26 @@ def test_hint_margin_keeps_the_rules_tag_unless_the_model_is_surer_by_that_much(
     assert tagger._pick(logits, hints)[0].tolist() == [3, 0]
     with pytest.raises(UserError, match="hint_margin"):
         DecodingConfig(hint_margin=1.5).check(["ACTOR"])
+
+
+def test_hint_margins_per_label_guard_the_tokens_moved_into_or_out_of_that_label() -> None:
+    from hasila.model.decoding import DecodingConfig
+
+    id2label = dict(enumerate(bio_tags()))
+    tagger = Tagger(model=None, tokenizer=None, id2label=id2label)
+    # token 0: the model prefers B-ACTOR (1) over the rules' O; token 1: B-COUNT (5) over O;
+    # token 2: O over the rules' B-PLACE (3); the model is sure of each (margin ~0.9)
+    logits = torch.full((3, len(id2label)), -9.0)
+    logits[0, 1], logits[1, 5], logits[2, 0] = 4.0, 4.0, 4.0
+    logits[0, 0], logits[1, 0], logits[2, 3] = 1.0, 1.0, 1.0
+    hints = [0, 0, 3]
+    tagger.decoding = DecodingConfig(hint_margins={"ACTOR": 1.0, "PLACE": 1.0})
+    assert tagger._pick(logits, hints)[0].tolist() == [0, 5, 3]  # COUNT: the model decides
+    tagger.decoding = DecodingConfig(hint_margin=1.0, hint_margins={"COUNT": 0.0})
+    assert tagger._pick(logits, hints)[0].tolist() == [0, 0, 3]  # O's margin (1.0) guards token 1
+    tagger.decoding = DecodingConfig(hint_margins={"PLACE": 0.5})
+    assert tagger._pick(logits, hints)[0].tolist() == [1, 5, 0]  # surer than 0.5
+    with pytest.raises(UserError, match="hint_margins"):
+        DecodingConfig(hint_margins={"PLACE": 2.0}).check(["PLACE"])
+    with pytest.raises(UserError, match="unknown label"):
+        DecodingConfig(hint_margins={"NAME": 0.5}).check(["PLACE"])

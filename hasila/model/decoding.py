@@ -401,12 +401,16 @@ class DecodingConfig:
     #: by at least this much (0: the model's tag always; 1: the rules' tags, as long as the
     #: rules are there)
     hint_margin: float = 0.0
+    #: per-label margins beside ``hint_margin`` (labels not named take it): to turn a token
+    #: into or out of label X, the model must be surer than the rules by X's margin (the larger
+    #: of the two labels' margins where it moves a token from one label to another)
+    hint_margins: dict[str, float] = field(default_factory=dict)
 
     def check(self, labels: Sequence[str], where: str = "model.decoding") -> DecodingConfig:
         """Itself; a label that is not one of ``labels`` or a threshold outside [0, 1] is an error."""
         from hasila.errors import UserError
 
-        for name, table in (("bias", self.bias), ("min_score", self.min_score)):
+        for name, table in (("bias", self.bias), ("min_score", self.min_score), ("hint_margins", self.hint_margins)):
             unknown = sorted(set(table) - set(labels))
             if unknown:
                 raise UserError(f"{where}.{name}: unknown label(s) {', '.join(unknown)}; "
@@ -416,7 +420,15 @@ class DecodingConfig:
             raise UserError(f"{where}.min_score: thresholds must lie in [0, 1], got {bad}")
         if not 0.0 <= self.hint_margin <= 1.0:
             raise UserError(f"{where}.hint_margin: must lie in [0, 1], got {self.hint_margin}")
+        bad = {k: v for k, v in self.hint_margins.items() if not 0.0 <= v <= 1.0}
+        if bad:
+            raise UserError(f"{where}.hint_margins: margins must lie in [0, 1], got {bad}")
         return self
+
+    def tag_margins(self, id2label: dict[int, str]) -> list[float]:
+        """The hint margin of every tag id: its label's (``hint_margins``), else ``hint_margin``."""
+        return [self.hint_margins.get(id2label[i].partition("-")[2], self.hint_margin)
+                for i in range(len(id2label))]
 
     def tag_bias(self, id2label: dict[int, str]) -> list[float]:
         """The bias of every tag id (0 for ``O`` and for labels not named)."""

@@ -178,7 +178,7 @@ class Tagger:
     #: ``(batch, length, labels)`` tensor, e.g. :class:`hasila.model.onnx_export.OnnxLogits`
     logits_backend: Callable[..., torch.Tensor] | None = None
     #: the tag biases as a tensor and the tag-to-label matrix, for the current :attr:`decoding`
-    _bias: tuple[Any, torch.Tensor, torch.Tensor] | None = field(default=None, init=False, repr=False,
+    _bias: tuple[Any, torch.Tensor, torch.Tensor, torch.Tensor] | None = field(default=None, init=False, repr=False,
                                                                  compare=False)
     #: one :meth:`tag` at a time per tagger (a server calls it from several threads)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False,
@@ -272,21 +272,23 @@ class Tagger:
         :attr:`decoding` added, then the best tag; its score is the probability of its
         label (``B-X`` and ``I-X`` together; ``O`` alone). With ``hints`` (the rules' tag ids
         of a rules-hint model's window) a token keeps the rules' tag unless the best tag is
-        more probable by ``decoding.hint_margin``."""
-        key = (tuple(sorted(self.decoding.bias.items())), len(self.id2label))
+        more probable by the margin of the labels involved (``decoding.hint_margin``,
+        ``decoding.hint_margins``)."""
+        key = (tuple(sorted(self.decoding.bias.items())), self.decoding.hint_margin,
+               tuple(sorted(self.decoding.hint_margins.items())), len(self.id2label))
         if self._bias is None or self._bias[0] != key:
             groups = [self.id2label[i].partition("-")[2] or "O" for i in range(len(self.id2label))]
             same = torch.tensor([[float(a == b) for b in groups] for a in groups])
-            self._bias = (key,
-                          torch.tensor(self.decoding.tag_bias(self.id2label)), same)
-        _, bias, same = self._bias
+            self._bias = (key, torch.tensor(self.decoding.tag_bias(self.id2label)), same,
+                          torch.tensor(self.decoding.tag_margins(self.id2label)))
+        _, bias, same, margins = self._bias
         with torch.inference_mode():
             probs = torch.softmax(logits.float() + bias, dim=-1)
             arg = probs.argmax(dim=-1)
-            if hints is not None and self.decoding.hint_margin > 0:
+            if hints is not None and bool((margins > 0).any()):
                 hint = torch.tensor(list(hints), dtype=torch.long)[:arg.shape[-1]]
                 gain = probs.gather(-1, arg.unsqueeze(-1)) - probs.gather(-1, hint.unsqueeze(-1))
-                arg = torch.where(gain.squeeze(-1) < self.decoding.hint_margin, hint, arg)
+                arg = torch.where(gain.squeeze(-1) < torch.maximum(margins[arg], margins[hint]), hint, arg)
             label_probs = probs @ same  # each tag's label mass
             score = label_probs.gather(-1, arg.unsqueeze(-1)).squeeze(-1)
         return arg, score
