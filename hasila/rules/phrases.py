@@ -279,6 +279,10 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
         if _governed(word, last, known) and _only_actors(spans, end, m.end(), span):
             end = m.end()
             continue
+        party = _backing_party(text, m, known, final_ya)
+        if party is not None and _only_parties(spans, end, party, span):
+            end = party
+            continue
         if not (_is_adjective(word, last) or _indefinite_adjective(word, last)) \
                 or not _only_actors(spans, end, m.end(), span):
             break
@@ -288,6 +292,49 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
     if m and key(_last_word(text[start:end])) in UNIT_KEYS and _only_counts(spans, end, m.end()):
         end = m.end()
     return start, end
+
+
+#: definite participles that tie an actor to the party behind it, with the preposition of
+#: that party: الفصائل المدعومة من تركيا، لواء شهداء اليرموك المبايع لتنظيم داعش
+_BACKING = {key(w): p for w, p in (
+    ("المدعومة", "من ب"), ("المدعوم", "من ب"), ("المبايع", "ل"), ("المبايعة", "ل"), ("التابع", "ل"),
+    ("التابعة", "ل"), ("المرتبطة", "ب"), ("المرتبط", "ب"), ("المقربة", "من"), ("المقرب", "من"),
+    ("المؤيدة", "ل"), ("المؤيد", "ل"))}
+
+
+def _backing_party(text: str, m: re.Match[str], known: frozenset[str], final_ya: bool) -> int | None:
+    """Where the party named after a backing participle (``m``: ``المدعومة``) ends: a
+    definite word or known name after its preposition (``من تركيا``, ``لتنظيم داعش``,
+    ``بتنظيم القاعدة``), with the name a construct head governs (``تنظيم`` + ``داعش``)."""
+    preps = _BACKING.get(key(m.group(1)))
+    if preps is None:
+        return None
+    nxt = word_after(text, m.end())
+    if nxt is None:
+        return None
+    word = plain(nxt.group(1), final_ya)
+    if word in preps.split():  # من تركيا: the name is the word after
+        nxt = word_after(text, nxt.end())
+        word = plain(nxt.group(1), final_ya) if nxt else ""
+    else:  # ل / ب glued: لتنظيم، بتنظيم، لـ«الجبهة» (a tatweel or quote after it)
+        glued = next((c for c in preps.split() if len(c) == 1 and word.startswith(c)), None)
+        word = ("ا" + word[1:] if word.startswith("لل") else word[1:]) if glued else ""  # للنظام: ل + النظام
+    if nxt is None or not word or not (word.startswith("ال") or key(word) in place_names()
+                                       or key(word) in _CONSTRUCT_K):
+        return None  # من جديد: no party
+    end = nxt.end()
+    if key(word) in _CONSTRUCT_K:  # تنظيم + داعش
+        gov = word_after(text, end)
+        if gov is not None and _governed(plain(gov.group(1), final_ya), word, known):
+            end = gov.end()
+    return end
+
+
+def _only_parties(spans: Sequence[Span], start: int, end: int, own: Span) -> bool:
+    """True when the spans overlapping ``[start, end)`` (but ``own``) lie inside it and are
+    ACTOR spans or the name of a state (``المدعومة من تركيا``: there a party, not a place)."""
+    return all(s.label in ("ACTOR", "PLACE") and start <= s.start and s.end <= end
+               for s in spans if s is not own and s.start < end and start < s.end)
 
 
 def _only_counts(spans: Sequence[Span], start: int, end: int) -> bool:
