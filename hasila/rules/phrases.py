@@ -323,10 +323,11 @@ def _backing_party(text: str, m: re.Match[str], known: frozenset[str], final_ya:
                                        or key(word) in _CONSTRUCT_K):
         return None  # من جديد: no party
     end = nxt.end()
-    if key(word) in _CONSTRUCT_K:  # تنظيم + داعش
+    if key(word) in _CONSTRUCT_K:  # تنظيم + داعش (a head governing nothing names no party: بعناصر)
         gov = word_after(text, end)
-        if gov is not None and _governed(plain(gov.group(1), final_ya), word, known):
-            end = gov.end()
+        if gov is None or not _governed(plain(gov.group(1), final_ya), word, known):
+            return None
+        end = gov.end()
     return end
 
 
