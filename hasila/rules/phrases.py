@@ -295,11 +295,15 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
 
 
 #: definite participles that tie an actor to the party behind it, with the preposition of
-#: that party: الفصائل المدعومة من تركيا، لواء شهداء اليرموك المبايع لتنظيم داعش
+#: that party: الفصائل المدعومة من تركيا، لواء شهداء اليرموك المبايع لتنظيم داعش; بقيادة
+#: takes its party with none: التحالف الدولي بقيادة واشنطن
 _BACKING = {key(w): p for w, p in (
     ("المدعومة", "من ب"), ("المدعوم", "من ب"), ("المبايع", "ل"), ("المبايعة", "ل"), ("التابع", "ل"),
     ("التابعة", "ل"), ("المرتبطة", "ب"), ("المرتبط", "ب"), ("المقربة", "من"), ("المقرب", "من"),
-    ("المؤيدة", "ل"), ("المؤيد", "ل"))}
+    ("المؤيدة", "ل"), ("المؤيد", "ل"), ("بقيادة", ""))}
+#: a relative pronoun and a verb of leading with its pronoun: الذي تقوده، التي يقودها، الذي قادته
+_RELATIVES = keys("الذي التي")
+_LEADS = re.compile(r"(?:ت|ي)?(?:قود|قاد)(?:ه|ها|ته|تها)")
 
 
 def _backing_party(text: str, m: re.Match[str], known: frozenset[str], final_ya: bool) -> int | None:
@@ -307,12 +311,22 @@ def _backing_party(text: str, m: re.Match[str], known: frozenset[str], final_ya:
     definite word or known name after its preposition (``من تركيا``, ``لتنظيم داعش``,
     ``بتنظيم القاعدة``), with the name a construct head governs (``تنظيم`` + ``داعش``)."""
     preps = _BACKING.get(key(m.group(1)))
+    if preps is None and key(m.group(1)) in _RELATIVES:  # التحالف الذي تقوده الولايات المتحدة
+        verb = word_after(text, m.end())
+        if verb is None or not _LEADS.fullmatch(plain(verb.group(1), final_ya)):
+            return None
+        m, preps = verb, ""
     if preps is None:
         return None
     nxt = word_after(text, m.end())
     if nxt is None:
         return None
     word = plain(nxt.group(1), final_ya)
+    if not preps:  # بقيادة واشنطن، بقيادة أميركية: the name or its adjective right after
+        if word.startswith("ال") or key(word) in place_names() or key(word) in known \
+                or _INDEFINITE_ADJECTIVE.fullmatch(word):
+            return nxt.end()
+        return None
     if word in preps.split():  # من تركيا: the name is the word after
         nxt = word_after(text, nxt.end())
         word = plain(nxt.group(1), final_ya) if nxt else ""
