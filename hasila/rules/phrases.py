@@ -87,6 +87,24 @@ def _gazetteer_names() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    """Folded one-word names of Syria's places that name no country or place abroad
+    (``الزبداني``; not ``السعودية``, a country and an adjective), read once (empty without a
+    gazetteer)."""
+    from hasila.errors import UserError
+    from hasila.text.gazetteer import Gazetteer
+
+    try:
+        places = Gazetteer.load().places
+    except UserError as exc:
+        logger.debug("no gazetteer for decoding: %s", exc)
+        return frozenset()
+    abroad = {key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms()}
+    return frozenset(k for p in places if not p.abroad for f in p.forms()
+                     if " " not in (k := key(f)) and k not in abroad)
+
+
+@functools.lru_cache(maxsize=1)
 def lexicon_words() -> frozenset[str]:
     """Folded words of the place gazetteer, the actor list and the category nouns."""
     from hasila.errors import UserError
@@ -211,7 +229,8 @@ def _is_adjective(word: str, last: str) -> bool:
         return last.startswith(_ALLY_WORDS)
     if word.startswith("و") and (NISBA_SINGULAR.fullmatch(word[1:]) or key(word[1:]) in _SIDES_K):  # الحربية والمروحية
         return _is_adjective(last, "") and last.endswith("ه") == word.endswith("ه")  # السوري والروسية: two
-    return (bool(_NISBA.fullmatch(word)) and key(word) not in _NOT_NISBA_K) or key(word) in _ADJECTIVES_K
+    return (bool(_NISBA.fullmatch(word)) and key(word) not in _NOT_NISBA_K and key(word) not in _towns()) \
+        or key(word) in _ADJECTIVES_K  # الزبداني: a town after the actor (تحاصر قوات النظام الزبداني)
 
 
 def _governed(word: str, last: str, known: frozenset[str]) -> bool:
@@ -322,11 +341,8 @@ def _backing_party(text: str, m: re.Match[str], known: frozenset[str], final_ya:
     if nxt is None:
         return None
     word = plain(nxt.group(1), final_ya)
-    if not preps:  # بقيادة واشنطن، بقيادة أميركية: the name or its adjective right after
-        if word.startswith("ال") or key(word) in place_names() or key(word) in known \
-                or _INDEFINITE_ADJECTIVE.fullmatch(word):
-            return nxt.end()
-        return None
+    if not preps:  # بقيادة واشنطن، بقيادة أميركية: a state, a side or its adjective right after
+        return nxt.end() if key(word) in _leaders() or _INDEFINITE_ADJECTIVE.fullmatch(word) else None
     if word in preps.split():  # من تركيا: the name is the word after
         nxt = word_after(text, nxt.end())
         word = plain(nxt.group(1), final_ya) if nxt else ""
@@ -343,6 +359,24 @@ def _backing_party(text: str, m: re.Match[str], known: frozenset[str], final_ya:
             return None
         end = gov.end()
     return end
+
+
+@functools.lru_cache(maxsize=1)
+def _leaders() -> frozenset[str]:
+    """Folded first words of what may lead a party: states and capitals (the gazetteer's places
+    and the rules' states acting as parties) and the sides of the ontology (``الأكراد``)."""
+    from hasila.errors import UserError
+    from hasila.rules.tagger import STATE_ACTORS
+
+    words = {key(n).split()[0] for n in (*_gazetteer_names(), *STATE_ACTORS) if n.strip()}
+    try:
+        from hasila.annotation.ontology import Ontology
+
+        for cat in Ontology.load().categories:
+            words.update(key(g).split()[0] for g in cat.groups if g.strip())
+    except UserError as exc:
+        logger.debug("no category groups for decoding: %s", exc)
+    return frozenset(words)
 
 
 def _only_parties(spans: Sequence[Span], start: int, end: int, own: Span) -> bool:
