@@ -68,6 +68,16 @@ def word_before(text: str, start: int, reach: int = 30) -> re.Match[str] | None:
     return _WORD_BEFORE.search(text, max(0, start - reach), start)
 
 
+#: a news desk named after its place (``مكتب أخبار سوريا``, ``وكالة أنباء الأناضول``): an
+#: outlet, so its place is no PLACE (and no party, the guide)
+_NEWS_DESK = re.compile(rf"(?:مكتب|شبكة|موقع|وكالة|وكالة{GAP}أنباء){GAP}(?:أخبار|اخبار|أنباء|انباء){GAP}{WORD}")
+
+
+def news_desks(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each news desk's name in ``text`` (see ``_NEWS_DESK``)."""
+    return [(m.start(), m.end()) for m in _NEWS_DESK.finditer(text)]
+
+
 def strip_space(text: str) -> str:
     """``text`` without the spaces (no-break ones too) at its right end."""
     return text.rstrip(" \t\u00a0")
@@ -426,6 +436,7 @@ def place_names() -> frozenset[str]:
     return frozenset(key(name) for name in _gazetteer_names())
 
 __all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CLITIC_PREFIXES", "CONSTRUCT_HEADS", "GAP", "NISBA_SINGULAR", "PLURAL_HEADS",
-           "UNIT_KEYS", "UNIT_WORDS", "WORD", "actor_phrases", "drop_overlaps", "is_actor_adjective", "lexicon_words", "place_names",
+           "UNIT_KEYS", "UNIT_WORDS", "WORD", "actor_phrases", "drop_overlaps", "is_actor_adjective", "lexicon_words",
+           "news_desks", "place_names",
            "plain", "span_is_free", "strip_space", "word_after", "word_before",
            "writes_final_ya_as_alef_maqsura"]
