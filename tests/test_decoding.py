@@ -147,6 +147,14 @@ def test_a_monitor_or_its_director_is_no_actor():
     assert [s.text for s in constrain(text, spans, actors=True, monitors=True)] == ["الجيش السوري", "البلدة"]
 
 
+def test_a_news_desk_holds_neither_a_place_nor_an_actor():
+    text = "ونقل مكتب أخبار سوريا عن ناشط أن الجيش قصف سوريا"
+    desk = text.index("سوريا")
+    spans = [Span(desk, desk + 5, "PLACE", "سوريا"), _at(text, "الجيش"), Span(len(text) - 5, len(text), "PLACE", "سوريا")]
+    assert [(s.label, s.start) for s in not_monitors(text, spans)] == [("ACTOR", text.index("الجيش")),
+                                                                       ("PLACE", len(text) - 5)]
+
+
 def test_a_bare_quoted_name_keeps_no_quotes_and_a_units_number_is_part_of_it():
     text = "هاجمت «النصرة» مواقع الفرقة 30 وقتل 4 عناصر"
     spans = [_at(text, "النصرة"), _at(text, "الفرقة"), _at(text, "30", "COUNT"), _at(text, "4", "COUNT")]

@@ -76,3 +76,38 @@ def test_a_text_that_writes_final_ya_as_alef_maqsura_keeps_its_nisba_adjectives(
     standard = "وقال مصدر في الجيش إن المحاربين الأميركيين القدامى اجتمعوا في القرية التي"
     assert not writes_final_ya_as_alef_maqsura(standard)
     assert _widened(standard, "الأميركيين") == "الأميركيين"
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # a definite participle ties the actor to the party behind it: one noun phrase (the guide)
+    ("تقدمت الفصائل المدعومة من تركيا نحو البلدة", "الفصائل", "الفصائل المدعومة من تركيا"),
+    ("انسحب مقاتلو الجماعة المبايعة لتنظيم داعش من القرية", "مقاتلو الجماعة", "مقاتلو الجماعة المبايعة لتنظيم داعش"),
+    ("قصفت الكتيبة التابعة للنظام السوري الحي", "الكتيبة", "الكتيبة التابعة للنظام السوري"),
+    ("اشتبكت الجماعات المرتبطة بتنظيم القاعدة مع الجيش", "الجماعات", "الجماعات المرتبطة بتنظيم القاعدة"),
+    # the coalition and who leads it (بقيادة، الذي تقوده)
+    ("أغارت طائرات التحالف الدولي بقيادة واشنطن على القرية", "طائرات التحالف الدولي",
+     "طائرات التحالف الدولي بقيادة واشنطن"),
+    ("قصف التحالف الدولي بقيادة أميركية الجسر", "التحالف الدولي", "التحالف الدولي بقيادة أميركية"),
+    ("قصف التحالف الذي تقوده الولايات المتحدة الجسر", "التحالف", "التحالف الذي تقوده الولايات المتحدة"),
+    ("قال التحالف الذي يقود العملية إن", "التحالف", "التحالف"),
+    # no party after it: the participle stays outside
+    ("انسحبت الفصائل المدعومة أمس من القرية", "الفصائل", "الفصائل"),
+    ("انسحبت الفصائل المدعومة من جديد", "الفصائل", "الفصائل"),
+    # an ally word it already knew (الموالية + للنظام) is unchanged
+    ("هاجمت الميليشيات الموالية للنظام القرية", "الميليشيات", "الميليشيات الموالية للنظام"),
+])
+def test_an_actor_takes_the_party_a_participle_ties_it_to(text: str, surface: str, expected: str):
+    assert _widened(text, surface) == expected
+
+
+def test_the_backing_state_tagged_a_place_becomes_part_of_the_actor():
+    text = "تقدمت الفصائل المدعومة من تركيا نحو البلدة"
+    place = text.index("تركيا")
+    spans = actor_phrases(text, [_actor(text, "الفصائل"), Span(place, place + 5, "PLACE", "تركيا")])
+    assert [(s.label, s.text) for s in spans] == [("ACTOR", "الفصائل المدعومة من تركيا")]
+
+
+def test_a_town_whose_name_looks_like_an_adjective_is_no_part_of_the_actor_before_it():
+    # الزبداني is shaped like السوري but names a town of the gazetteer: the object of تحاصر
+    assert _widened("وتحاصر قوات النظام الزبداني منذ عامين", "قوات النظام") == "قوات النظام"
+    assert _widened("وتحاصر قوات النظام السوري المدينة", "قوات النظام") == "قوات النظام السوري"

@@ -104,6 +104,13 @@ def test_meetings_and_papers_named_after_places_are_no_places() -> None:
     assert _texts(find_places("تشهد دول الشرق الأوسط توترا", gaz)) == ["الشرق الأوسط"]
 
 
+def test_a_news_desk_named_after_a_place_is_no_place() -> None:
+    gaz = Gazetteer([Place("سوريا", "country"), Place("حلب", "governorate", "حلب")])
+    assert _texts(find_places("وقال «مكتب أخبار سوريا» إن القصف طال حلب", gaz)) == ["حلب"]
+    assert _texts(find_places("وقالت شبكة اخبار سوريا إن", gaz)) == []
+    assert _texts(find_places("وتتكرر أخبار سوريا اليومية في", gaz)) == ["سوريا"]  # no desk: a place
+
+
 def test_places_without_gazetteer() -> None:
     assert _texts(find_places("قتل مدني في مدينة كفرنبل.", None)) == ["كفرنبل"]
 

@@ -73,6 +73,7 @@ from hasila.rules.phrases import (
     drop_overlaps,
     is_actor_adjective,
     lexicon_words,
+    news_desks,
     place_names,
     span_is_free,
     word_after,
@@ -282,11 +283,15 @@ MONITORS = re.compile(
 
 
 def not_monitors(text: str, spans: Sequence[Span]) -> list[Span]:
-    """The spans without the ACTOR spans that lie inside a monitor's or an agency's name."""
+    """The spans without the ACTOR spans that lie inside a monitor's or an agency's name,
+    and without ACTOR and PLACE spans inside a news desk's (``مكتب أخبار سوريا``)."""
     names = [(m.start(), m.end()) for m in MONITORS.finditer(text)]
-    if not names:
+    desks = news_desks(text)
+    if not names and not desks:
         return list(spans)
-    return [s for s in spans if s.label != "ACTOR" or not any(a <= s.start and s.end <= b for a, b in names)]
+    return [s for s in spans
+            if not (s.label == "ACTOR" and any(a <= s.start and s.end <= b for a, b in names + desks))
+            and not (s.label == "PLACE" and any(a <= s.start and s.end <= b for a, b in desks))]
 
 
 #: a preposition or direction word before a place (في تركيا، داخل أنقرة، جنوب تركيا)

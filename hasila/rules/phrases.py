@@ -68,6 +68,16 @@ def word_before(text: str, start: int, reach: int = 30) -> re.Match[str] | None:
     return _WORD_BEFORE.search(text, max(0, start - reach), start)
 
 
+#: a news desk named after its place (``مكتب أخبار سوريا``, ``وكالة أنباء الأناضول``): an
+#: outlet, so its place is no PLACE (and no party, the guide)
+_NEWS_DESK = re.compile(rf"(?:مكتب|شبكة|موقع|وكالة|وكالة{GAP}أنباء){GAP}(?:أخبار|اخبار|أنباء|انباء){GAP}{WORD}")
+
+
+def news_desks(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each news desk's name in ``text`` (see ``_NEWS_DESK``)."""
+    return [(m.start(), m.end()) for m in _NEWS_DESK.finditer(text)]
+
+
 def strip_space(text: str) -> str:
     """``text`` without the spaces (no-break ones too) at its right end."""
     return text.rstrip(" \t\u00a0")
@@ -84,6 +94,24 @@ def _gazetteer_names() -> tuple[str, ...]:
     except UserError as exc:
         logger.debug("no gazetteer for decoding: %s", exc)
         return ()
+
+
+@functools.lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    """Folded one-word names of Syria's places that name no country or place abroad
+    (``الزبداني``; not ``السعودية``, a country and an adjective), read once (empty without a
+    gazetteer)."""
+    from hasila.errors import UserError
+    from hasila.text.gazetteer import Gazetteer
+
+    try:
+        places = Gazetteer.load().places
+    except UserError as exc:
+        logger.debug("no gazetteer for decoding: %s", exc)
+        return frozenset()
+    abroad = {key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms()}
+    return frozenset(k for p in places if not p.abroad for f in p.forms()
+                     if " " not in (k := key(f)) and k not in abroad)
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,7 +239,8 @@ def _is_adjective(word: str, last: str) -> bool:
         return last.startswith(_ALLY_WORDS)
     if word.startswith("و") and (NISBA_SINGULAR.fullmatch(word[1:]) or key(word[1:]) in _SIDES_K):  # الحربية والمروحية
         return _is_adjective(last, "") and last.endswith("ه") == word.endswith("ه")  # السوري والروسية: two
-    return (bool(_NISBA.fullmatch(word)) and key(word) not in _NOT_NISBA_K) or key(word) in _ADJECTIVES_K
+    return (bool(_NISBA.fullmatch(word)) and key(word) not in _NOT_NISBA_K and key(word) not in _towns()) \
+        or key(word) in _ADJECTIVES_K  # الزبداني: a town after the actor (تحاصر قوات النظام الزبداني)
 
 
 def _governed(word: str, last: str, known: frozenset[str]) -> bool:
@@ -279,6 +308,10 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
         if _governed(word, last, known) and _only_actors(spans, end, m.end(), span):
             end = m.end()
             continue
+        party = _backing_party(text, m, known, final_ya)
+        if party is not None and _only_parties(spans, end, party, span):
+            end = party
+            continue
         if not (_is_adjective(word, last) or _indefinite_adjective(word, last)) \
                 or not _only_actors(spans, end, m.end(), span):
             break
@@ -288,6 +321,79 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
     if m and key(_last_word(text[start:end])) in UNIT_KEYS and _only_counts(spans, end, m.end()):
         end = m.end()
     return start, end
+
+
+#: definite participles that tie an actor to the party behind it, with the preposition of
+#: that party: الفصائل المدعومة من تركيا، لواء شهداء اليرموك المبايع لتنظيم داعش; بقيادة
+#: takes its party with none: التحالف الدولي بقيادة واشنطن
+_BACKING = {key(w): p for w, p in (
+    ("المدعومة", "من ب"), ("المدعوم", "من ب"), ("المبايع", "ل"), ("المبايعة", "ل"), ("التابع", "ل"),
+    ("التابعة", "ل"), ("المرتبطة", "ب"), ("المرتبط", "ب"), ("المقربة", "من"), ("المقرب", "من"),
+    ("المؤيدة", "ل"), ("المؤيد", "ل"), ("بقيادة", ""))}
+#: a relative pronoun and a verb of leading with its pronoun: الذي تقوده، التي يقودها، الذي قادته
+_RELATIVES = keys("الذي التي")
+_LEADS = re.compile(r"(?:ت|ي)?(?:قود|قاد)(?:ه|ها|ته|تها)")
+
+
+def _backing_party(text: str, m: re.Match[str], known: frozenset[str], final_ya: bool) -> int | None:
+    """Where the party named after a backing participle (``m``: ``المدعومة``) ends: a
+    definite word or known name after its preposition (``من تركيا``, ``لتنظيم داعش``,
+    ``بتنظيم القاعدة``), with the name a construct head governs (``تنظيم`` + ``داعش``)."""
+    preps = _BACKING.get(key(m.group(1)))
+    if preps is None and key(m.group(1)) in _RELATIVES:  # التحالف الذي تقوده الولايات المتحدة
+        verb = word_after(text, m.end())
+        if verb is None or not _LEADS.fullmatch(plain(verb.group(1), final_ya)):
+            return None
+        m, preps = verb, ""
+    if preps is None:
+        return None
+    nxt = word_after(text, m.end())
+    if nxt is None:
+        return None
+    word = plain(nxt.group(1), final_ya)
+    if not preps:  # بقيادة واشنطن، بقيادة أميركية: a state, a side or its adjective right after
+        return nxt.end() if key(word) in _leaders() or _INDEFINITE_ADJECTIVE.fullmatch(word) else None
+    if word in preps.split():  # من تركيا: the name is the word after
+        nxt = word_after(text, nxt.end())
+        word = plain(nxt.group(1), final_ya) if nxt else ""
+    else:  # ل / ب glued: لتنظيم، بتنظيم، لـ«الجبهة» (a tatweel or quote after it)
+        glued = next((c for c in preps.split() if len(c) == 1 and word.startswith(c)), None)
+        word = ("ا" + word[1:] if word.startswith("لل") else word[1:]) if glued else ""  # للنظام: ل + النظام
+    if nxt is None or not word or not (word.startswith("ال") or key(word) in place_names()
+                                       or key(word) in _CONSTRUCT_K):
+        return None  # من جديد: no party
+    end = nxt.end()
+    if key(word) in _CONSTRUCT_K:  # تنظيم + داعش (a head governing nothing names no party: بعناصر)
+        gov = word_after(text, end)
+        if gov is None or not _governed(plain(gov.group(1), final_ya), word, known):
+            return None
+        end = gov.end()
+    return end
+
+
+@functools.lru_cache(maxsize=1)
+def _leaders() -> frozenset[str]:
+    """Folded first words of what may lead a party: states and capitals (the gazetteer's places
+    and the rules' states acting as parties) and the sides of the ontology (``الأكراد``)."""
+    from hasila.errors import UserError
+    from hasila.rules.tagger import STATE_ACTORS
+
+    words = {key(n).split()[0] for n in (*_gazetteer_names(), *STATE_ACTORS) if n.strip()}
+    try:
+        from hasila.annotation.ontology import Ontology
+
+        for cat in Ontology.load().categories:
+            words.update(key(g).split()[0] for g in cat.groups if g.strip())
+    except UserError as exc:
+        logger.debug("no category groups for decoding: %s", exc)
+    return frozenset(words)
+
+
+def _only_parties(spans: Sequence[Span], start: int, end: int, own: Span) -> bool:
+    """True when the spans overlapping ``[start, end)`` (but ``own``) lie inside it and are
+    ACTOR spans or the name of a state (``المدعومة من تركيا``: there a party, not a place)."""
+    return all(s.label in ("ACTOR", "PLACE") and start <= s.start and s.end <= end
+               for s in spans if s is not own and s.start < end and start < s.end)
 
 
 def _only_counts(spans: Sequence[Span], start: int, end: int) -> bool:
@@ -330,6 +436,7 @@ def place_names() -> frozenset[str]:
     return frozenset(key(name) for name in _gazetteer_names())
 
 __all__ = ["ACTOR_ADJECTIVES", "ACTOR_HEADS", "CLITIC_PREFIXES", "CONSTRUCT_HEADS", "GAP", "NISBA_SINGULAR", "PLURAL_HEADS",
-           "UNIT_KEYS", "UNIT_WORDS", "WORD", "actor_phrases", "drop_overlaps", "is_actor_adjective", "lexicon_words", "place_names",
+           "UNIT_KEYS", "UNIT_WORDS", "WORD", "actor_phrases", "drop_overlaps", "is_actor_adjective", "lexicon_words",
+           "news_desks", "place_names",
            "plain", "span_is_free", "strip_space", "word_after", "word_before",
            "writes_final_ya_as_alef_maqsura"]

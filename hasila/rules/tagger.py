@@ -32,7 +32,7 @@ from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ActorLexicon
-from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases
+from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases, news_desks
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, unwrap
 
@@ -241,7 +241,8 @@ def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | N
 
 
 def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None = None) -> list[Span]:
-    """PLACE spans: gazetteer names and ``مدينة X`` / ``مخيم X`` / ``سهل X`` / ``ريف X`` patterns."""
+    """PLACE spans: gazetteer names and ``مدينة X`` / ``مخيم X`` / ``سهل X`` / ``ريف X`` patterns,
+    none inside a news desk's name (``مكتب أخبار سوريا``)."""
     v = view or TokenView(text)
     spans: list[Span] = []
     if gazetteer is not None:
@@ -270,7 +271,9 @@ def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None =
             start = _skip_letters(text, t.start, forms[cue_in or rural or landmark or ""])
         end = max(v[j - 1].end, known.get(v[i + 1].start, 0))
         spans.append(Span(start, end, "PLACE", text[start:end]))
-    return _non_overlapping([_countryside_of(v, s, known) for s in spans])
+    desks = news_desks(text)
+    return _non_overlapping([_countryside_of(v, s, known) for s in spans
+                             if not any(a <= s.start and s.end <= b for a, b in desks)])
 
 
 def _countryside_of(v: TokenView, span: Span, known: dict[int, int]) -> Span:
