@@ -41,3 +41,18 @@ def test_a_construct_dual_takes_the_kind_of_its_complement() -> None:
 def test_a_construct_dual_with_a_plural_after_it_is_no_count() -> None:
     _, nodes = nouns_read("نقلت جثتي شقيقين إلى المشفى.")
     assert [c.span.text for c in nodes] != ["جثتي"]
+
+
+def test_whom_the_loyal_are_loyal_to_decides_their_side() -> None:
+    # loyal to the government or its allies: regime; to Turkey: the factions it backs
+    for text, side in (("قتل 6 مقاتلين موالين للنظام في الهجوم.", "regime"),
+                       ("قتل 6 مقاتلين موالين لإيران في الهجوم.", "regime"),
+                       ("قتل 6 مقاتلين موالين لتركيا في الهجوم.", "fighter"),
+                       ("قتل 6 مقاتلين موالين في الهجوم.", "regime")):
+        _, (c,) = nouns_read(text)
+        assert c.hint == side, text
+    # supporters of a cause belong to no side
+    _, (c,) = nouns_read("أسفر التفجير عن مقتل 30 شخصا من الموالين للقضية في المدينة.")
+    assert c.hint in (None, "people") and c.group_cat is None
+    _, (c,) = nouns_read("قتل 9 من الموالين لها في الهجوم.")
+    assert c.hint == "regime"

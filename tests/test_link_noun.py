@@ -35,3 +35,11 @@ def test_without_rules_a_bare_number_has_no_noun() -> None:
 def test_a_toll_word_names_the_kind_of_a_count_without_noun() -> None:
     _, (c,) = nouns_read("بلغ عدد القتلى المدنيين [93|COUNT k=civilian].")
     assert c.hint == "civilian" and c.bare_hint
+
+
+def test_whom_they_are_loyal_to_is_no_part_of_the_counted_noun() -> None:
+    # the real gold's CATEGORY is مقاتلا مواليا, the party after it an ACTOR of its own
+    _, (c,) = nouns_read("قتل 26 مقاتلا مواليا للنظام في القصف.")
+    assert c.noun_text == "مقاتلا مواليا" and c.hint == "regime"
+    _, (c,) = nouns_read("قتل 4 مسلحين موالين لتركيا في القصف.")
+    assert c.noun_text == "مسلحين موالين" and c.hint == "fighter"

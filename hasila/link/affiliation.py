@@ -45,13 +45,15 @@ class AffiliationReader(Reader):
             j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل
         if j is not None and v[j].has(cues.AGREEING_VERBS):
             j = v.next_word(j + 1)  # 63 شخصا قتلوا من التنظيم
-        if j is None:
-            return
+        if j is None or (v[j].key.startswith("ل") and v[j - 1].key in cues.LOYAL_WORDS):
+            return  # مقاتلين موالين لتركيا: whom they are loyal to (the noun reader's)
         if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in ARMED_NOUNS):
             c.hint, c.generic = "foreign_forces", False
             return
         if v[j].key in cues.LOYAL_WORDS and (c.generic or c.hint in ARMED_NOUNS or c.hint is None):
-            c.hint, c.generic = "regime", False
+            side = self._loyal_side(j)
+            if side is not None:
+                c.hint, c.generic = side, False
             return
         phrase = v.phrase_starting_at(j, cues.AFFILIATION_BEFORE)
         if phrase is None:
@@ -73,9 +75,10 @@ class AffiliationReader(Reader):
                 if other not in (None, "people") and group_cat is not None:
                     group_cat = mix([group_cat, other], self.onto)
         elif phrase != ("في",):
+            loyal = next((x for x in range(k, min(k + 3, len(v))) if v[x].key in cues.LOYAL_WORDS), None)
             group_cat, _, _ = self.groups.group_at(k)
-            if group_cat is None and any(v[x].key in cues.LOYAL_WORDS for x in range(k, min(k + 3, len(v)))):
-                group_cat = "regime"
+            if loyal == k or (group_cat is None and loyal is not None):
+                group_cat = self._loyal_side(loyal)  # من الموالين للقضية الكردية: no side
         if group_cat is None or (v[k].has(cues.RESIDENTS) and c.generic and c.noun_text):
             return  # 250 شخصا من السكان: people, as the noun says
         c.group_cat = group_cat
@@ -83,6 +86,16 @@ class AffiliationReader(Reader):
         if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint or soldier:
             c.hint = group_cat
             c.generic = False
+
+    def _loyal_side(self, j: int) -> str | None:
+        """The side of people loyal (``مواليا``, ``الموالين`` at token ``j``) to whom the word
+        after names (``cues.LOYAL_TO``): the government's unless it names Turkey (``لأنقرة``:
+        factions) or someone of no side (``للقضية الكردية``: None); alone, the government's."""
+        v = self.view
+        k = v.next_word(j + 1)
+        if k is None or k - j > 2 or not v[k].key.startswith("ل") or v.is_boundary(k - 1):
+            return "regime"
+        return cues.LOYAL_TO.get(v[k].key)
 
     def construct_dual(self, c: CountNode, j: int | None) -> None:
         """``ضابطي شرطة``, ``عنصري الأمن``: a dual in construct (no ن) takes the kind of the

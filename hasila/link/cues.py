@@ -241,5 +241,11 @@ TIED_TO = keys("التابع التابعة التابعين المبايع ال
 #: Words after a fighting noun that make it regime-loyal (``مقاتلا مواليا للنظام``).
 LOYAL_WORDS = keys("مواليا موالين موالون الموالين الموالية موالية مواليين موال نظامي نظاميا نظاميين نظاميون")
 REGIME_WORDS = keys("للنظام النظام لقوات لها له لدمشق")
+#: Whom a loyal word's ``ل`` names (``مواليا لتركيا``): the side of those loyal to them, kept
+#: in Syria's war (``الموالين لإيران``: the government's militias; ``لأنقرة``: Syrian factions).
+#: Loyal to anything else (``الموالين للقضية الكردية``) gives no side.
+LOYAL_TO = {**dict.fromkeys(keys("""لها له لهم لهما لهن للنظام لنظام للحكومة لحكومة للأسد لدمشق لإيران
+                                    لطهران لروسيا لموسكو لحزب لقوات للجيش"""), "regime"),
+            **dict.fromkeys(keys("لتركيا لأنقرة"), "fighter")}
 #: ``الموالين لها``: a loyal word then one of these names the allies of the group just named.
 ALLY_PRONOUNS = keys("لها له لهم لهما لهن")

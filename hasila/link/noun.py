@@ -95,6 +95,8 @@ class NounReader(Reader):
                     c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                     c.hint = cid
                     c.tail = last + 1
+        if c.noun_text is not None and c.hint == "regime":
+            self._loyal_to(c)
         if c.noun is None and c.noun_text is None and self.cfg.rules_fallback:
             self._noun_before(c)
         if c.hint is None and c.noun is None and c.noun_text is None:
@@ -121,6 +123,17 @@ class NounReader(Reader):
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
 
+    def _loyal_to(self, c: CountNode) -> None:
+        """``5 مقاتلين موالين لتركيا``: people loyal to whom the word after their noun names
+        take that side (``cues.LOYAL_TO``: Turkey's loyal fighters are factions)."""
+        v = self.view
+        words = (c.noun_text or "").split()
+        if not words or key(words[-1]) not in cues.LOYAL_WORDS or c.tail >= len(v) or not v[c.tail].is_word:
+            return
+        side = cues.LOYAL_TO.get(v[c.tail].key)
+        if side is not None:
+            c.hint = side
+
     def _noun_phrase_end(self, j: int) -> int:
         """One past a counted noun at token ``j`` and the words that qualify it:
         ``قتيلا مدنيا``, ``عسكريا روسيا``, ``المقاتلين المعارضين والمدنيين``."""
@@ -130,6 +143,8 @@ class NounReader(Reader):
             t = v[k]
             if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS) or self.cx.number_at(k):
                 break  # وامرأتان: a coordinated dual is a count of its own
+            if v[k - 1].key in cues.LOYAL_WORDS and t.key.startswith("ل"):
+                break  # مقاتلا مواليا | للنظام: whom they are loyal to is no part of the noun
             if t.has(cues.FOREIGN_ADJ) or t.key in cues.LOYAL_WORDS:
                 end = k + 1
                 continue
