@@ -111,6 +111,13 @@ def test_a_news_desk_named_after_a_place_is_no_place() -> None:
     assert _texts(find_places("وتتكرر أخبار سوريا اليومية في", gaz)) == ["سوريا"]  # no desk: a place
 
 
+def test_a_country_after_an_accusative_noun_is_its_people_s_adjective() -> None:
+    tagger = RulesTagger.load()
+    spans = tagger.label("قتل 25 جنديا سوريا في الهجوم، وعاد إلى سوريا 30 شخصا").spans
+    assert [(s.label, s.text) for s in spans if s.label in ("PLACE", "CATEGORY")] == \
+        [("CATEGORY", "جنديا سوريا"), ("PLACE", "سوريا"), ("CATEGORY", "شخصا")]
+
+
 def test_places_without_gazetteer() -> None:
     assert _texts(find_places("قتل مدني في مدينة كفرنبل.", None)) == ["كفرنبل"]
 

@@ -19,6 +19,7 @@ into Label Studio predictions (``hasila weak-label``: weak labels, i.e. labels m
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ActorLexicon
-from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases, news_desks
+from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases, news_desks, word_before
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, unwrap
 
@@ -349,11 +350,27 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     view = TokenView(text)
     actor_spans = _noun_phrases(text, find_actors(text, actors, view), ontology)
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
-    places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))]
+    places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))
+              and not _nisba_after_noun(text, p, ontology)]
     cfg = replace(link_config or LinkConfig(), rules_fallback=True, category_spans=True)
     res = link(text, actor_spans + places, ontology, cfg)
     doc = res.to_doc(doc_id, text)
     return _tidy(doc)
+
+
+def _nisba_after_noun(text: str, place: Span, ontology: Ontology) -> bool:
+    """``جنديا سوريا``, ``طفلا تركيا``: a country's name right after a counted noun in the
+    accusative is the adjective of its people (Syrian, Turkish), not the country."""
+    if not key(place.text).endswith("يا"):
+        return False
+    m = word_before(text, place.start, reach=20)
+    return m is not None and key(m.group(1)) in _accusatives(ontology)
+
+
+@functools.lru_cache(maxsize=4)
+def _accusatives(ontology: Ontology) -> frozenset[str]:
+    """Folded accusative forms of the ontology's nouns (``جنديا``, ``طفلا``)."""
+    return frozenset(key(w) for c in ontology.categories for w in c.accusative)
 
 
 def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span]:
