@@ -43,3 +43,24 @@ def test_whom_they_are_loyal_to_is_no_part_of_the_counted_noun() -> None:
     assert c.noun_text == "مقاتلا مواليا" and c.hint == "regime"
     _, (c,) = nouns_read("قتل 4 مسلحين موالين لتركيا في القصف.")
     assert c.noun_text == "مسلحين موالين" and c.hint == "fighter"
+
+
+def test_a_case_phrase_is_the_counted_noun() -> None:
+    # the real gold's CATEGORY: the case word, its kind, an adjective and a coordinated symptom
+    for text, noun in (("وثق المرصد 40 حالة اختناق في البلدة.", "حالة اختناق"),
+                       ("وثقت الشبكة 310 حالات اعتقال تعسفي خلال الشهر.", "حالات اعتقال تعسفي"),
+                       ("سجلت المشافي 12 حالة اختناق وضيق نفس بعد القصف.", "حالة اختناق وضيق نفس")):
+        _, (c,) = nouns_read(text)
+        assert c.noun_text == noun, text
+    _, (c, d) = nouns_read("أصيب 9 مدنيين، 3 منهم في حالة خطيرة.")
+    assert c.noun_text == "مدنيين" and d.noun_text != "حالة خطيرة"
+
+
+def test_cases_among_civilians_are_civilians() -> None:
+    _, (c,) = nouns_read("وثق المرصد 40 حالة اختناق بين المدنيين في البلدة.")
+    assert c.hint == "civilian"
+
+
+def test_both_sides_belong_to_the_counted_noun() -> None:
+    _, (c,) = nouns_read("قتل 31 مقاتلا من الطرفين في المعارك.")
+    assert c.noun_text == "مقاتلا من الطرفين" and c.hint == "combatant"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader
 from hasila.link.numbers import noun_category, people_noun_at
-from hasila.link.text import key
+from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 from hasila.schema import Span
 
@@ -28,6 +28,14 @@ _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word af
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
+
+
+#: words that end a case phrase before its kind (``حالة في``) or adjective
+_CASE_STOPS = keys("في من على بين إلى الى عن مع منذ خلال بعد قبل و أو")
+#: ``من الطرفين``: both sides, part of the counted noun's phrase
+_BOTH_SIDES = keys("الطرفين الجانبين الجهتين")
+#: a symptom coordinated with a case's kind: ``حالة اختناق وضيق نفس``, ``وصعوبة تنفس``
+_SYMPTOMS = keys("وضيق وصعوبة")
 
 
 class NounReader(Reader):
@@ -87,6 +95,11 @@ class NounReader(Reader):
                 c.noun_chars = (v[j].start, v[c.tail - 1].end)
                 c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                 self._hint_from_noun(c, c.noun_text)
+            elif v[j].key in cues.CASE_WORDS and (end := self._case_phrase_end(j)) is not None:
+                c.tail = end  # 18 حالة اختناق: the case and its kind are the counted noun
+                c.noun_chars = (v[j].start, v[end - 1].end)
+                c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
+                self._hint_from_noun(c, c.noun_text)
             elif v[j].key == "من" and (k := v.next_word(j + 1, skip=cues.DEMONSTRATIVES)) is not None:
                 cid, first, last = self.groups.group_at(k)  # من (هؤلاء) المتشددين
                 if cid is not None:
@@ -123,6 +136,23 @@ class NounReader(Reader):
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
 
+    def _case_phrase_end(self, j: int) -> int | None:
+        """One past the case phrase at case word ``j``: its kind (``حالة اختناق``), a relational
+        adjective (``حالة اعتقال تعسفي``) and a symptom coordinated with it (``وضيق نفس``);
+        None when no kind follows (``في حالة خطيرة`` has its adjective before any count)."""
+        v = self.view
+        k = j + 1
+        if k >= len(v) or not v[k].is_word or v[k].has(_CASE_STOPS) or self.cx.number_at(k) \
+                or v[k].key.startswith(("وب", "ول", "وال")):
+            return None  # حالات وبنسبة: no kind, a clause after the count
+        end = k + 1
+        if end < len(v) and v[end].is_word and v[end].key.endswith("ي") and len(v[end].key) >= 4 \
+                and not v[end].has(_CASE_STOPS):
+            end += 1
+        if end + 1 < len(v) and v[end].key in _SYMPTOMS and v[end + 1].is_word:
+            end += 2
+        return end
+
     def _loyal_to(self, c: CountNode) -> None:
         """``5 مقاتلين موالين لتركيا``: people loyal to whom the word after their noun names
         take that side (``cues.LOYAL_TO``: Turkey's loyal fighters are factions)."""
@@ -141,6 +171,8 @@ class NounReader(Reader):
         end = j + 1
         for k in range(j + 1, min(len(v), j + 4)):
             t = v[k]
+            if t.key == "من" and k + 1 < len(v) and v[k + 1].key in _BOTH_SIDES:
+                return k + 2  # مقاتلا من الطرفين: the real gold's noun phrase (a count of both sides)
             if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS) or self.cx.number_at(k):
                 break  # وامرأتان: a coordinated dual is a count of its own
             if v[k - 1].key in cues.LOYAL_WORDS and t.key.startswith("ل"):
