@@ -51,3 +51,21 @@ def test_iraqi_militias_counted_inside_syria_are_regime_outside_fighters() -> No
     assert _linked("قتل [7|COUNT k=regime] عناصر من [عصائب أهل الحق|ACTOR].") == ["fighter"]  # nowhere said: the group's id
     # another group is not moved by a place in Syria
     assert _linked("قتل [5|COUNT k=fighter] من [فصائل المعارضة|ACTOR] في [إدلب|PLACE].") == ["fighter"]
+
+
+def test_a_country_or_a_city_abroad_of_the_gazetteer_is_abroad_a_syrian_village_is_not() -> None:
+    assert abroad("الجزائر") and abroad("كابول")
+    assert not abroad("بليون")  # a village of Idlib, not ب + ليون (Lyon)
+    assert not abroad("سوريا") and not abroad("دمشق")
+    assert _linked("قتل [11|COUNT k=other] [عسكريا جزائريا|CATEGORY] في [الجزائر|PLACE].") == ["other"]
+
+
+def test_officers_among_a_syrian_army_toll_stay_regime_whatever_places_the_sentence_names() -> None:
+    assert _linked("قتل [27|COUNT k=regime] عنصرا من [قوات النظام|ACTOR]، من ضمنهم [8|COUNT k=regime] ضباط "
+                   "قرب [لواء إسكندرون|PLACE].") == ["regime", "regime"]
+
+
+def test_kurdish_rebels_fighting_turkey_are_fighters() -> None:
+    # outside Syria militia fighters are `fighter`, the state's forces `other` (the guide)
+    assert _linked("قتل [23|COUNT k=fighter] عنصرا من [حزب العمال الكردستاني|ACTOR] في [شرناق|PLACE].") == ["fighter"]
+    assert _linked("قتل [3|COUNT k=other] عناصر من [الشرطة التركية|ACTOR] في [شرناق|PLACE].") == ["other"]

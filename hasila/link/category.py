@@ -26,8 +26,30 @@ if TYPE_CHECKING:
 
 
 def abroad(place: str) -> bool:
-    """A place name outside Syria (:data:`hasila.link.cues.FOREIGN_PLACES`)."""
-    return any(x in cues.FOREIGN_PLACES for w in place.split() for x in variants(key(w)))
+    """A place name outside Syria (:data:`hasila.link.cues.FOREIGN_PLACES`, or a country or a
+    place abroad of the gazetteer that names no place in Syria: ``الجزائر``, ``كابول``)."""
+    if any(x in cues.FOREIGN_PLACES for w in place.split() for x in variants(key(w))):
+        return True
+    abroad_names, syria_names = _gazetteer_sides()
+    return key(place) not in syria_names and any(x in abroad_names for x in variants(key(place)))
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names of the gazetteer's countries but Syria and its places abroad (without the
+    names of Syria's own places), and the names of Syria's places (``بليون`` is a village of
+    Idlib, not ب + Lyon); both empty without a gazetteer."""
+    from hasila.errors import UserError
+    from hasila.text.gazetteer import Gazetteer
+
+    try:
+        places = Gazetteer.load().places
+    except UserError:
+        return frozenset(), frozenset()
+    syria = {key(f) for p in places if not p.abroad and p.kind != "country" for f in p.forms()}
+    syria |= {key("سوريا"), key("سورية")}
+    out = {key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms()}
+    return frozenset(out - syria), frozenset(syria)
 
 
 class CategoryResolver(Reader):
@@ -110,6 +132,8 @@ class CategoryResolver(Reader):
         for c in nodes:
             if c.category not in ("regime", "foreign_forces") or c.group_cat not in (None, "foreign_forces"):
                 continue
+            if c.parent is not None and c.parent.category == "regime":
+                continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
             noun = noun_of(c)
             if not noun or noun_category(self.onto, noun.split()[0]) != "regime":
                 continue

@@ -54,6 +54,8 @@ class GroupReader(Reader):
                 specific = [p for p in per_word[1:] if p not in (None, "people")]
                 if specific:
                     cid = specific[0]
+                elif cid is None and first is not None:
+                    cid = first  # عسكريا جزائريا: an adjective the lists do not know keeps the noun's kind
         generic = cid is None or cid == "people"
         return cid, generic
 

@@ -38,6 +38,24 @@ _BOTH_SIDES = keys("الطرفين الجانبين الجهتين")
 _SYMPTOMS = keys("وضيق وصعوبة")
 
 
+#: adverbs shaped like an accusative nisba (``يوميا``): never an adjective of the counted noun
+_ADVERBS = keys("""يوميا شهريا سنويا أسبوعيا حاليا رسميا مبدئيا نهائيا جزئيا كليا فعليا ميدانيا محليا
+                   إضافيا أساسيا تدريجيا جماعيا فوريا يوميًا حوالي تقريبي مبدئي""")
+
+
+def _agreeing_nisba(noun: str, word: str, singular: bool) -> bool:
+    """Is ``word`` (folded) an indefinite relational adjective agreeing with the counted noun
+    before it (folded; ``singular``: a singular noun): ``جنديا`` + ``حكوميا``, ``مقاتلين`` +
+    ``سوريين``, ``مدني`` + ``علوي`` (not ``أشخاص`` + ``مجهولي``, the head of a construct)?"""
+    if word.startswith("ال") or word in _ADVERBS or len(word) < 4:
+        return False
+    if noun.endswith("ا"):
+        return word.endswith("يا")
+    if noun.endswith(("ين", "ون")):
+        return word.endswith(("يين", "يون"))
+    return singular and word.endswith("ي")
+
+
 class NounReader(Reader):
     """The noun each count counts and the category hint it gives."""
 
@@ -91,9 +109,9 @@ class NounReader(Reader):
                 c.hint = "woman"  # 4 أخريات: four other women
         elif j is not None and self.cfg.rules_fallback and not self.cx.span_at_token(self.spans, j):
             if people_noun_at(v, j, self.onto):
-                c.tail = self._noun_phrase_end(j)
-                c.noun_chars = (v[j].start, v[c.tail - 1].end)
-                c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
+                end, c.tail = self._noun_phrase_end(j)
+                c.noun_chars = (v[j].start, v[end - 1].end)  # the CATEGORY span: the whole phrase
+                c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
                 self._hint_from_noun(c, c.noun_text)
             elif v[j].key in cues.CASE_WORDS and (end := self._case_phrase_end(j)) is not None:
                 c.tail = end  # 18 حالة اختناق: the case and its kind are the counted noun
@@ -164,27 +182,29 @@ class NounReader(Reader):
         if side is not None:
             c.hint = side
 
-    def _noun_phrase_end(self, j: int) -> int:
-        """One past a counted noun at token ``j`` and the words that qualify it:
-        ``قتيلا مدنيا``, ``عسكريا روسيا``, ``المقاتلين المعارضين والمدنيين``."""
+    def _noun_phrase_end(self, j: int) -> tuple[int, int]:
+        """One past a counted noun at token ``j`` and the words that qualify it
+        (``قتيلا مدنيا``, ``عسكريا روسيا``, ``المقاتلين المعارضين والمدنيين``, ``جنديا حكوميا``),
+        and one past the words read for its kind and the words after it (a trailing relational
+        adjective that names no side is left out: ``سائحا`` of ``سائحا أجنبيا``)."""
         v = self.view
-        end = j + 1
+        end = kind_end = j + 1
         for k in range(j + 1, min(len(v), j + 4)):
             t = v[k]
             if t.key == "من" and k + 1 < len(v) and v[k + 1].key in _BOTH_SIDES:
-                return k + 2  # مقاتلا من الطرفين: the real gold's noun phrase (a count of both sides)
+                return k + 2, k + 2  # مقاتلا من الطرفين: the real gold's noun phrase (both sides)
             if not t.is_word or t.has(cues.THING_NOUNS) or t.plain(_SUBSET_KEYS) or self.cx.number_at(k):
                 break  # وامرأتان: a coordinated dual is a count of its own
             if v[k - 1].key in cues.LOYAL_WORDS and t.key.startswith("ل"):
                 break  # مقاتلا مواليا | للنظام: whom they are loyal to is no part of the noun
             if t.has(cues.FOREIGN_ADJ) or t.key in cues.LOYAL_WORDS:
-                end = k + 1
+                end = kind_end = k + 1
                 continue
             core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
             if core != t.key and core in self.cx.singular_nouns and v[j].key not in self.cx.singular_nouns:
                 break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
             if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core):
-                end = k + 1
+                end = kind_end = k + 1
                 continue
             if t.key.endswith("ي") and len(t.key) >= 5 and k == end and k + 1 < len(v) \
                     and people_noun_at(v, k + 1, self.onto) \
@@ -192,8 +212,11 @@ class NounReader(Reader):
                 continue  # لاجئ فلسطيني مدني: a nisba adjective before the noun that decides
             if t.key.startswith("ال") and k == end and k + 1 < len(v) and v[k + 1].key.startswith("و"):
                 continue  # المقاتلين المعارضين والمدنيين: an adjective before a coordinated noun
+            if k == end and _agreeing_nisba(v[k - 1].key, t.key, v[k - 1].key in self.cx.singular_nouns):
+                end = k + 1  # جنديا حكوميا، مدني علوي، مقاتلين سوريين: the real gold's noun phrase
+                continue
             break
-        return end
+        return end, kind_end
 
     def _noun_before(self, c: CountNode) -> None:
         """``طفلا واحدا مات``, ``المختطفات الـ9``: a people noun right before the count."""
