@@ -113,9 +113,9 @@ class NounReader(Reader):
                 c.noun_chars = (v[j].start, v[end - 1].end)  # the CATEGORY span: the whole phrase
                 c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
                 self._hint_from_noun(c, c.noun_text)
-            elif v[j].key in cues.CASE_WORDS and (end := self._case_phrase_end(j)) is not None:
-                c.tail = end  # 18 حالة اختناق: the case and its kind are the counted noun
-                c.noun_chars = (v[j].start, v[end - 1].end)
+            elif v[j].key in cues.CASE_WORDS and (case_end := self._case_phrase_end(j)) is not None:
+                c.tail = case_end  # 18 حالة اختناق: the case and its kind are the counted noun
+                c.noun_chars = (v[j].start, v[case_end - 1].end)
                 c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                 self._hint_from_noun(c, c.noun_text)
             elif v[j].key == "من" and (k := v.next_word(j + 1, skip=cues.DEMONSTRATIVES)) is not None:

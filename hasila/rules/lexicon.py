@@ -12,6 +12,12 @@ from hasila.errors import UserError
 from hasila.fileio import project_root
 from hasila.link.text import key
 
+#: States acting as parties (``قصفت إسرائيل``); after في/إلى/من they are places.
+STATE_ACTORS: tuple[str, ...] = ("روسيا", "إسرائيل", "إيران", "تركيا", "الولايات المتحدة", "واشنطن", "موسكو",
+                                 "أنقرة", "طهران", "الكرملين", "أمريكا", "أميركا", "بريطانيا", "المملكة المتحدة",
+                                 "لندن", "باريس", "ألمانيا", "برلين", "السعودية", "قطر", "الإمارات", "كندا", "الصين",
+                                 "بكين")
+
 #: Actor fields of configs/actors.yaml that hold phrases.
 PHRASE_FIELDS: tuple[str, ...] = ("names", "allies", "air", "helicopter", "drone", "ground", "gunmen")
 
@@ -57,4 +63,4 @@ class ActorLexicon:
         return max((len(k) for k in self.phrases), default=1)
 
 
-__all__ = ["PHRASE_FIELDS", "ActorLexicon"]
+__all__ = ["PHRASE_FIELDS", "STATE_ACTORS", "ActorLexicon"]

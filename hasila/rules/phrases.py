@@ -376,7 +376,7 @@ def _leaders() -> frozenset[str]:
     """Folded first words of what may lead a party: states and capitals (the gazetteer's places
     and the rules' states acting as parties) and the sides of the ontology (``الأكراد``)."""
     from hasila.errors import UserError
-    from hasila.rules.tagger import STATE_ACTORS
+    from hasila.rules.lexicon import STATE_ACTORS
 
     words = {key(n).split()[0] for n in (*_gazetteer_names(), *STATE_ACTORS) if n.strip()}
     try:

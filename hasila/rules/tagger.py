@@ -32,7 +32,7 @@ from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.text import TokenView, key, keys
-from hasila.rules.lexicon import ActorLexicon
+from hasila.rules.lexicon import STATE_ACTORS, ActorLexicon
 from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases, news_desks, word_before
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, unwrap
@@ -80,11 +80,6 @@ GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
     ("فصائل", "fighter"), ("متطرفون", "jihadist"), ("متشددون", "jihadist"), ("الأطراف المتحاربة", "combatant"),
     ("الجانب الروسي", "foreign_forces"), ("الائتلاف الدولي", "foreign_forces"),
 )
-#: States acting as parties (``قصفت إسرائيل``); after في/إلى/من they are places.
-STATE_ACTORS: tuple[str, ...] = ("روسيا", "إسرائيل", "إيران", "تركيا", "الولايات المتحدة", "واشنطن", "موسكو",
-                                 "أنقرة", "طهران", "الكرملين", "أمريكا", "أميركا", "بريطانيا", "المملكة المتحدة",
-                                 "لندن", "باريس", "ألمانيا", "برلين", "السعودية", "قطر", "الإمارات", "كندا", "الصين",
-                                 "بكين")
 _PLACE_PREPS = keys("""في إلى الى من داخل عبر نحو باتجاه قرب حول شمال جنوب شرق غرب عاصمة مع شمالي جنوبي شرقي غربي
                      أنحاء انحاء مقرها ومقرها مقره ومقره تتاخم""")
 #: Words that continue an actor phrase: ``وحلفائها``, ``بقيادة واشنطن``.
