@@ -359,6 +359,59 @@ def test_a_toll_broken_down_by_perpetrator_then_by_province(onto):
     assert [recs[w].part_of for w in ("15", "12", "9", "3")] == [None] * 4
 
 
+def test_a_toll_told_again_place_by_place_with_its_wounded(onto):
+    text = ("قتل 30 شخصا على الأقل في تفجيرات ضربت بغداد أمس. وفي الكرادة قتل 18 شخصا وجرح 40 في انفجار "
+            "سيارة. كما قتل 12 شخصا وجرح 25 في حي الشعب.")
+
+    def parents(text: str) -> list[str | None]:
+        marks = [(w, "COUNT") for w in re.findall(r"\d+", text)] + [("شخصا", "CATEGORY")]
+        recs = link(text, spans(text, marks), onto).records
+        by_id = {r.id: r.text for r in recs}
+        return [by_id.get(r.part_of or "") for r in recs]
+
+    # the dead add up; the wounded are their pairs
+    assert parents(text) == [None, "30", None, "30", None]
+    assert parents(text.replace("قتل 12", "قتل 11")) == [None] * 5  # 18 + 11 is not 30
+    # without a wounded figure beside each, two numbers that add up are no breakdown
+    assert parents(text.replace(" وجرح 40", "").replace(" وجرح 25", "")) == [None] * 3
+    # each part keeps the place of its own sentence, not the total's
+    places = [("بغداد", "PLACE"), ("الكرادة", "PLACE"), ("حي الشعب", "PLACE")]
+    marks = [(w, "COUNT") for w in ("30", "18", "40", "12", "25")] + [("شخصا", "CATEGORY")] + places
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert [recs[w].location for w in ("30", "18", "12")] == ["بغداد", "الكرادة", "حي الشعب"]
+
+
+def test_a_part_takes_the_place_of_its_total(onto):
+    text = ("قصفت الطائرات دوما أمس فقتل 40 مدنيا في غارات متتالية على الأحياء السكنية المكتظة بالسكان "
+            "والنازحين منذ ساعات الصباح الأولى حتى ساعات المساء المتأخرة من يوم أمس، بينهم 9 أطفال.")
+    marks = [("40", "COUNT"), ("مدنيا", "CATEGORY"), ("9", "COUNT"), ("أطفال", "CATEGORY"), ("دوما", "PLACE")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["9"].part_of == recs["40"].id
+    assert recs["9"].location == recs["40"].location == "دوما"
+
+
+def test_some_people_of_the_dead_named_before(onto):
+    text = ("قتل 11 شخصا وأصيب 46 في قصف على العاصمة. وقال مصدر إن عشرة أشخاص من القتلى قضوا في شارع "
+            "الثورة.")
+    marks = [(w, "COUNT") for w in ("11", "46", "عشرة")] + [("شخصا", "CATEGORY"), ("أشخاص", "CATEGORY")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["عشرة"].part_of == recs["11"].id
+    text = text.replace("من القتلى", "من السكان")  # not of the dead: a count of its own
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["عشرة"].part_of is None
+
+
+def test_a_toll_of_dead_and_wounded_told_as_its_two_halves(onto):
+    text = ("أعلن مصدر طبي مقتل وإصابة 30 مدنيا في قصف على البلدة.\n"
+            "وقال المصدر إن القصف أسفر عن مقتل 12 مدنيا وإصابة 18 آخرين.")
+    marks = [(w, "COUNT") for w in ("30", "12", "18")] + [("مدنيا", "CATEGORY")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["12"].part_of == recs["18"].part_of == recs["30"].id
+    text = text.replace("18 آخرين", "17 آخرين")  # 12 + 17 is not 30
+    recs = {r.text: r for r in link(text, spans(text, [*marks, ("17", "COUNT")]), onto).records}
+    assert recs["12"].part_of is None and recs["17"].part_of is None
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("وتكبدت قوات النظام 12 قتيلا في معارك الريف الشمالي.", ["regime"]),
     ("وأسفرت المواجهات التي كبدت قوات النظام 12 قتيلا وعشرات الجرحى عن تقدم الفصائل.", ["regime", "regime"]),

@@ -87,10 +87,12 @@ class ParentReader(Reader):
         return False
 
     def _of_earlier_toll(self, c: CountNode) -> None:
-        """``تسعة من القتلى هم من المدنيين``: a count ``من`` (``من بين``) the victims named
+        """``تسعة من القتلى هم من المدنيين``, ``عشرة أشخاص من القتلى``: a count ``من`` (``من بين``) the victims named
         before, with no figure after them, is part of an earlier total of that status."""
         v = self.view
         j = v.next_word(c.t1)
+        if j is not None and v[j].key not in ("من", "ومن") and (c.generic or c.hint == "people") and c.tail > j:
+            j = v.next_word(c.tail)  # عشرة أشخاص من القتلى: past a plain people noun
         if j is None or v[j].key not in ("من", "ومن"):
             return
         k = v.next_word(j + 1)

@@ -120,7 +120,7 @@ class ScopeReader(Reader):
             if c.parent is not None:
                 if c.perpetrator is None and (c.leaf or c.entry == "subset"):
                     c.perpetrator = c.parent.perpetrator
-                if c.location is None:
+                if c.location is None and c.entry != "breakdown":
                     c.location = c.parent.location
         for c in nodes:
             if c.location is None:
@@ -131,6 +131,9 @@ class ScopeReader(Reader):
                 near = places.between(lo, hi)
                 if near:
                     c.location = min(near, key=lambda p: abs(p.start - c.span.start))
+        for c in sorted(nodes, key=lambda n: n.depth()):
+            if c.location is None and c.parent is not None:  # a part told place by place: its own place first
+                c.location = c.parent.location
 
     def _place_marked(self, p: Span) -> bool:
         v = self.view

@@ -23,12 +23,16 @@ an exact-sum completion: a breakdown list (``وهم: …``) whose items add up t
 less than its total takes the following top-level counts of the same
 paragraph when they make the sum exact (a total whose breakdown continues in
 later sentences); a later list coordinated in one sentence whose items add up exactly
-to an earlier top-level total (with the parts it has) breaks that total down.
+to an earlier top-level total (with the parts it has) breaks that total down; so does
+a killed/injured pair (``مقتل 16 وإصابة 19``) that adds up to a mixed toll before it, and
+an event's dead told again place by place, each place's dead with its wounded
+(``قتل 21 … قتل 16 وجرح 30 في … قتل خمسة وجرح 16 في …``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Protocol
 
 from hasila.schema import Span
@@ -317,6 +321,46 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
             attach_breakdown(run, total)
 
 
+#: The statuses of an event's toll told in pairs (``قتل 16 وجرح 30``).
+_PAIRED = ("killed", "injured")
+
+
+def _companion(n: CountNode, part: CountNode) -> bool:
+    """Is ``n`` the other half of ``part``'s pair (``قتل 16 شخصا وجرح 30``): right after it in
+    its sentence, with the other status of :data:`_PAIRED`?"""
+    return (n.order == part.order + 1 and n.sentence == part.sentence and n.parent is None
+            and not n.vague and part.status in _PAIRED and n.status in _PAIRED and n.status != part.status)
+
+
+def _paired_runs(nodes: list[CountNode], kinds: Kinds) -> None:
+    """An event's toll told again place by place, each place's dead with its wounded: ``قتل 21
+    شخصا في هجمات … قتل 16 وجرح 30 في … قتل خمسة وجرح 16 في …``. Two or more later top-level
+    counts of the total's status, each in a sentence of its own after the total's and each
+    followed by its pair, that add up exactly to it break it down (the pairs are not parts)."""
+    tops = [n for n in nodes if n.parent is None]
+    for i, total in enumerate(tops):
+        if total.vague or total.status not in _PAIRED or total.value < _COORD_SUM_MIN_TOTAL \
+                or total.children:
+            continue
+        run: list[CountNode] = []
+        running = 0
+        j = i + 1
+        while j < len(tops) and j <= i + _RUN_LIMIT:
+            cand = tops[j]
+            pair = tops[j + 1] if j + 1 < len(tops) else None
+            if cand.vague or cand.value >= total.value or cand.status != total.status \
+                    or not kinds.compatible(cand.hint, total.hint) or pair is None or not _companion(pair, cand) \
+                    or cand.sentence == total.sentence or (run and cand.sentence == run[-1].sentence):
+                break
+            run.append(cand)
+            running += cand.value
+            j += 2
+            if running >= total.value:
+                break
+        if len(run) >= 2 and running == total.value:
+            attach_breakdown(run, total)
+
+
 def _open_to_breakdown(total: CountNode) -> bool:
     """No breakdown yet, or one that adds up to the total already: a toll broken down by
     perpetrator (``توزعوا إلى 38 … و2``) may then be broken down by province."""
@@ -349,7 +393,10 @@ def _coordinated_runs(tops: list[CountNode]) -> list[list[CountNode]]:
             runs[-1].append(n)
         else:
             runs.append([n])
-    return [r for r in runs if len(r) >= 2]
+    for a, b in pairwise(tops):  # مقتل 16 مدنيا وإصابة 19 آخرين: a toll's two halves
+        if b.cue == "none" and _companion(b, a) and not a.children and not b.children:
+            runs.append([a, b])
+    return sorted((r for r in runs if len(r) >= 2), key=lambda r: r[0].order)
 
 
 def _coordinated_sums(nodes: list[CountNode], kinds: Kinds) -> None:
@@ -410,4 +457,5 @@ def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = Tru
             if not _complete_sums(nodes, kinds, cross_paragraph=True):
                 break
         _exact_runs(nodes, kinds)
+        _paired_runs(nodes, kinds)
         _coordinated_sums(nodes, kinds)
