@@ -568,3 +568,11 @@ def test_presentation_forms_and_persian_letters_link_as_arabic_letters() -> None
     assert "\ufefb" in pdf
     assert records(pdf) == records(persian) == records(clean) == [(16, "civilian", False, True),
                                                                   (4, "child", True, True)]
+
+
+def test_a_partitive_of_the_sentence_before_names_no_group(onto):
+    text = ("قتل 40 مدنيا في غارات على البلدة. وقال المرصد إن من بين القتلى أطفالا. "
+            "ووردت أنباء عن سقوط عشرات القتلى من الطرفين منذ بدء الهجوم.")
+    marks = [("40", "COUNT"), ("مدنيا", "CATEGORY"), ("عشرات", "COUNT"), ("القتلى من الطرفين", "CATEGORY")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["عشرات"].part_of is None  # both sides' dead are not among the 40 civilians

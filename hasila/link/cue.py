@@ -27,6 +27,8 @@ class CueReader(Reader):
         lo = max(prev.tail if prev is not None else 0, c.t0 - 12)
         # من ضمن حصيلة المدنيين / من بين القتلى (not when it ties the previous count to this one)
         for i in range(c.t0 - 1, lo - 1 if prev is None or not prev.of_following else c.t0, -1):
+            if v.is_sentence_end(i):
+                break  # من بين القتلى أطفال. ووردت تقارير عن سقوط عشرات: another sentence's
             phrase = v.phrase_ending_at(i, cues.SUBSET_OF_GROUP)
             if phrase is None or (len(phrase) == 1 and (i == 0 or v[i - 1].key not in ("من", "ومن"))):
                 continue
