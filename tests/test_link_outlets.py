@@ -576,3 +576,16 @@ def test_a_partitive_of_the_sentence_before_names_no_group(onto):
     marks = [("40", "COUNT"), ("مدنيا", "CATEGORY"), ("عشرات", "COUNT"), ("القتلى من الطرفين", "CATEGORY")]
     recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
     assert recs["عشرات"].part_of is None  # both sides' dead are not among the 40 civilians
+
+
+def test_people_pointed_back_to_are_part_of_the_last_total(onto):
+    text = ("وقالت الوزارة إن نحو 120 متشددا سافروا للقتال في الخارج. وأضافت أن خمسين من هؤلاء المتشددين "
+            "رجعوا إلى البلاد وقتل 20 في المعارك.")
+    marks = [(w, "COUNT") for w in ("120", "خمسين", "20")] + [("متشددا", "CATEGORY"), ("المتشددين", "CATEGORY")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["خمسين"].part_of == recs["20"].part_of == recs["120"].id
+    assert recs["20"].category == recs["120"].category
+    # a total several sentences back is not whom هؤلاء points to
+    far = text.replace("في الخارج.", "في الخارج. وتتابع الشرطة القضية. ولم تصدر أحكام بعد. وتستمر التحقيقات.")
+    recs = {r.text: r for r in link(far, spans(far, marks), onto).records}
+    assert recs["خمسين"].part_of is None

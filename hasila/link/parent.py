@@ -24,6 +24,8 @@ _OF_TOTAL_REACH = 30  # tokens from a count to ``، من أصل N`` after its cl
 _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 _WHERE_REACH = 40  # top-level counts read after a total for its details after حيث / إذ
 _AMONG_REACH = 4  # words between "من بين" and the total it opens (ومن بين «الموقوفين» البالغ عددهم 40)
+#: ``ستين من هؤلاء المتشددين``: the people of an earlier count, pointed back to.
+_THESE = frozenset(key(w) for w in ("هؤلاء", "أولئك", "اولئك", "هاؤلاء"))
 
 
 class ParentReader(Reader):
@@ -88,7 +90,8 @@ class ParentReader(Reader):
 
     def _of_earlier_toll(self, c: CountNode) -> None:
         """``تسعة من القتلى هم من المدنيين``, ``عشرة أشخاص من القتلى``: a count ``من`` (``من بين``) the victims named
-        before, with no figure after them, is part of an earlier total of that status."""
+        before, with no figure after them, is part of an earlier total of that status; ``ستين من
+        هؤلاء المتشددين``, of the nearest earlier count that can hold it."""
         v = self.view
         j = v.next_word(c.t1)
         if j is not None and v[j].key not in ("من", "ومن") and (c.generic or c.hint == "people") and c.tail > j:
@@ -96,6 +99,9 @@ class ParentReader(Reader):
         if j is None or v[j].key not in ("من", "ومن"):
             return
         k = v.next_word(j + 1)
+        if k is not None and v[k].key in _THESE:
+            c.cue, c.cue_cat, c.cue_status, c.pointed = "group", None, None, True  # ستين من هؤلاء (المتشددين)
+            return
         if k is not None and v[k].key == "بين":
             k = v.next_word(k + 1)
         if k is None or not v[k].key.startswith("ال"):

@@ -68,6 +68,7 @@ class CountNode:
     bare_hint: bool = False  # hint read from عدد/حصيلة words, not from a noun
     group_cat: str | None = None  # category of the group the people belong to
     partitive: bool = False
+    pointed: bool = False  # of people pointed back to (ستين من هؤلاء): a total of this or the last sentence
     hint: str | None = None  # category from the noun/group alone
     generic: bool = False  # the noun is a plain people noun (شخص، قتيل)
     affiliation: Span | None = None
@@ -164,6 +165,8 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
     if c.cue == "group":
         for k in range(c.order - 1, -1, -1):
             q = nodes[k]
+            if c.pointed and q.sentence < c.sentence - 1:
+                return
             if q.value < c.value:
                 continue
             if c.cue_cat is None and (q.leaf or not kinds.compatible(c.hint, q.hint)):
@@ -426,6 +429,19 @@ def _coordinated_sums(nodes: list[CountNode], kinds: Kinds) -> None:
             break
 
 
+def _more_of_the_same(nodes: list[CountNode]) -> None:
+    """``ستين من هؤلاء المتشددين عادوا وقتل 30``: a count with no noun right after a part
+    pointed back to an earlier total (``group``) in its sentence is another part of that
+    total when it fits beside it."""
+    for prev, c in pairwise(nodes):
+        total = prev.parent
+        if c.parent is not None or c.cue != "none" or c.noun_text is not None or c.hint is not None \
+                or prev.entry != "group" or total is None or c.sentence != prev.sentence or c.vague \
+                or c.value > total.value - _list_sum(total, prev.list_key):
+            continue
+        _attach(c, total, "group", prev.list_key)
+
+
 def attach_breakdown(parts: list[CountNode], total: CountNode) -> None:
     """Make ``parts`` one breakdown list of ``total`` (a per-place breakdown)."""
     key = (total.order, parts[0].order)
@@ -449,6 +465,7 @@ def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = Tru
                 _attach(n, nxt, "subset", (nxt.order, n.order))
                 n.leaf = True
     _continue_lists(nodes, kinds)
+    _more_of_the_same(nodes)
     if complete_sums:
         for _ in range(5):
             if not _complete_sums(nodes, kinds):
