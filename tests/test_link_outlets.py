@@ -589,3 +589,12 @@ def test_people_pointed_back_to_are_part_of_the_last_total(onto):
     far = text.replace("في الخارج.", "في الخارج. وتتابع الشرطة القضية. ولم تصدر أحكام بعد. وتستمر التحقيقات.")
     recs = {r.text: r for r in link(far, spans(far, marks), onto).records}
     assert recs["خمسين"].part_of is None
+
+
+def test_members_of_a_unit_named_before_take_the_side_it_pledged_to(onto):
+    text = "انفجرت سيارة قرب مقر للواء الأنصار المبايع لتنظيم داعش في البلدة، ما أدى لمقتل 4 من عناصر اللواء."
+    marks = [("4", "COUNT"), ("عناصر اللواء", "CATEGORY"), ("لواء الأنصار المبايع لتنظيم داعش", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["isis"]
+    text = "اشتبكت الفصائل مع جبهة النصرة في الريف، ما أدى لمقتل 4 من عناصر الجبهة."  # named, not tied
+    marks = [("4", "COUNT"), ("عناصر الجبهة", "CATEGORY"), ("جبهة النصرة", "ACTOR"), ("الفصائل", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["jihadist"]

@@ -141,6 +141,9 @@ class GroupReader(Reader):
         for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
             if not v[p].is_word or head not in variants(v[p].key):
                 continue
+            tied, _, _ = self.tied_group(p)
+            if tied is not None:
+                return tied  # للواء شهداء اليرموك المبايع لتنظيم داعش: the side it pledged to
             words = [v[x].text for x in range(p, min(len(v), p + 5)) if v[x].is_word or v[x].is_digit]
             for n in range(len(words), 1, -1):
                 cid = self.onto.category_of_group(" ".join(words[:n]))
@@ -148,9 +151,6 @@ class GroupReader(Reader):
                     return cid
             cid, _, last = group_after(v, p, self.onto)
             if cid is not None and last > p:
-                return cid
-            cid, _, _ = self.tied_group(p)
-            if cid is not None:
                 return cid
         return None
 
@@ -180,12 +180,26 @@ class GroupReader(Reader):
                     n += 1
                 cid, _, last = group_after(v, n, self.onto) if n < len(v) else (None, n, n)
                 if cid is None and n < len(v) and v[n].key.startswith("ل"):
-                    cid = self.onto.category_of_group(v[n].text[1:].lstrip("ـ"))
-                    last = n
+                    cid, last = self._glued_group(n)  # لتنظيم داعش, لقوات النظام
                 if cid is not None:
                     return cid, k, last
                 break
         return None, k, k
+
+    def _glued_group(self, n: int) -> tuple[str | None, int]:
+        """A known group whose first word carries the ``ل`` at token ``n`` (``لتنظيم داعش``):
+        its category and last token, the longest name first."""
+        v = self.view
+        words = [v[n].text[1:].lstrip("ـ")]
+        for x in range(n + 1, min(len(v), n + 4)):
+            if not v[x].is_word:
+                break
+            words.append(v[x].text)
+        for size in range(len(words), 0, -1):
+            cid = self.onto.category_of_group(" ".join(words[:size]))
+            if cid is not None:
+                return cid, n + size - 1
+        return None, n
 
     def category_in(self, a: int, b: int) -> str | None:
         """The most specific category named by the words in tokens ``[a, b)``."""

@@ -100,6 +100,8 @@ class NounReader(Reader):
                 c.tail = v.index_range(c.noun.start, c.noun.end)[1]
             if c.partitive:
                 c.hint = self.groups.phrase_category(c.noun.text, partitive=True)
+                if c.hint in (None, "people"):  # من عناصر اللواء: the brigade named before
+                    c.hint = self.groups.named_before(c.tail - 1) or c.hint
             else:
                 self._hint_from_noun(c, c.noun.text)
         elif j is not None and v[j].has(cues.OTHERS_WORDS):
