@@ -435,7 +435,7 @@ def _more_of_the_same(nodes: list[CountNode]) -> None:
     total when it fits beside it."""
     for prev, c in pairwise(nodes):
         total = prev.parent
-        if c.parent is not None or c.cue != "none" or c.noun_text is not None or c.hint is not None \
+        if c.parent is not None or c.cue != "none" or c.noun_text is not None or c.hint is not None or c.others \
                 or prev.entry != "group" or total is None or c.sentence != prev.sentence or c.vague \
                 or c.value > total.value - _list_sum(total, prev.list_key):
             continue
