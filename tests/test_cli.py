@@ -72,3 +72,27 @@ def test_a_bad_override_is_one_error_line(tmp_path, capsys):
     assert code == 2
     err = capsys.readouterr().err
     assert err.startswith("hasila synth: error:") and "no_such_key" in err and "Traceback" not in err
+
+
+def test_a_command_leaves_its_process_group_before_exit(tmp_path, monkeypatch):
+    """A data-parallel run's gloo group is destroyed when the command returns, not at interpreter exit."""
+    import torch.distributed as dist
+
+    from hasila import cli
+
+    monkeypatch.setitem(cli.__dict__, "build_parser", _one_command_parser)
+    dist.init_process_group("gloo", init_method=f"file://{tmp_path / 'store'}", rank=0, world_size=1)
+    try:
+        assert main(["noop"]) == 0
+        assert not dist.is_initialized()
+    finally:
+        if dist.is_initialized():
+            dist.destroy_process_group()
+
+
+def _one_command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hasila")
+    parser.add_argument("-v", "--verbose", action="count", default=0)
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("noop").set_defaults(func=lambda args: 0)
+    return parser
