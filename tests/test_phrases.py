@@ -109,5 +109,5 @@ def test_the_backing_state_tagged_a_place_becomes_part_of_the_actor():
 
 def test_a_town_whose_name_looks_like_an_adjective_is_no_part_of_the_actor_before_it():
     # الزبداني is shaped like السوري but names a town of the gazetteer: the object of تحاصر
-    assert _widened("وتحاصر قوات النظام الزبداني منذ عامين", "قوات النظام") == "قوات النظام"
+    assert _widened("وتحاصر قوات النظام الزبداني منذ أشهر", "قوات النظام") == "قوات النظام"
     assert _widened("وتحاصر قوات النظام السوري المدينة", "قوات النظام") == "قوات النظام السوري"

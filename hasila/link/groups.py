@@ -143,7 +143,7 @@ class GroupReader(Reader):
                 continue
             tied, _, _ = self.tied_group(p)
             if tied is not None:
-                return tied  # للواء شهداء اليرموك المبايع لتنظيم داعش: the side it pledged to
+                return tied  # للواء … المبايع لتنظيم داعش: the side it pledged to
             words = [v[x].text for x in range(p, min(len(v), p + 5)) if v[x].is_word or v[x].is_digit]
             for n in range(len(words), 1, -1):
                 cid = self.onto.category_of_group(" ".join(words[:n]))

@@ -324,7 +324,7 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
 
 
 #: definite participles that tie an actor to the party behind it, with the preposition of
-#: that party: الفصائل المدعومة من تركيا، لواء شهداء اليرموك المبايع لتنظيم داعش; بقيادة
+#: that party: الفصائل المدعومة من تركيا، لواء … المبايع لتنظيم داعش; بقيادة
 #: takes its party with none: التحالف الدولي بقيادة واشنطن
 _BACKING = {key(w): p for w, p in (
     ("المدعومة", "من ب"), ("المدعوم", "من ب"), ("المبايع", "ل"), ("المبايعة", "ل"), ("التابع", "ل"),
