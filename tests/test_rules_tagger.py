@@ -247,6 +247,19 @@ def test_a_state_after_la_is_a_party_after_bi_a_place(text: str, label: str) -> 
     assert [s.label for s in doc.spans if s.text == "تركيا"] == [label]
 
 
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("ونفت دمشق أي صلة لها بالهجوم.", "دمشق", "ACTOR"),  # the government, speaking
+    ("وهو الاتهام الذي نفته دمشق مرارا.", "دمشق", "ACTOR"),
+    ("ووعدت فرنسا بمساعدات جديدة للنازحين.", "فرنسا", "ACTOR"),
+    ("وقتل ثلاثة مدنيين في قصف قرب دمشق.", "دمشق", "PLACE"),  # the city
+    ("ويعيش آلاف اللاجئين في فرنسا منذ سنوات.", "فرنسا", "PLACE"),
+    ("وقالت حلب إن", "حلب", "PLACE"),  # a town, not a state: no party
+])
+def test_a_state_named_right_after_its_verb_acts(text: str, name: str, label: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert [s.label for s in doc.spans if s.text == name] == [label]
+
+
 @pytest.mark.parametrize("respell", [
     lambda t: t.replace(" ", "\u00a0"),  # no-break spaces
     lambda t: t.replace("قوات", "قُوّاتُ").replace("الحكومية", "الحكوميّة"),  # diacritics

@@ -10,13 +10,23 @@ from pathlib import Path
 from hasila.config import read_yaml
 from hasila.errors import UserError
 from hasila.fileio import project_root
-from hasila.link.text import key
+from hasila.link.text import key, keys
 
 #: States acting as parties (``قصفت إسرائيل``); after في/إلى/من they are places.
 STATE_ACTORS: tuple[str, ...] = ("روسيا", "إسرائيل", "إيران", "تركيا", "الولايات المتحدة", "واشنطن", "موسكو",
                                  "أنقرة", "طهران", "الكرملين", "أمريكا", "أميركا", "بريطانيا", "المملكة المتحدة",
                                  "لندن", "باريس", "ألمانيا", "برلين", "السعودية", "قطر", "الإمارات", "كندا", "الصين",
                                  "بكين")
+
+#: Verbs whose subject, a state or capital named right after them, acts as a party (``نفت دمشق``,
+#: ``أعلنت فرنسا``, ``الذي نفته دمشق``): the name is an ACTOR there, not a PLACE.
+ACTING_VERBS: frozenset[str] = keys("""
+    أعلنت قالت نفت أكدت اتهمت طالبت هددت رفضت دعت وعدت سارعت شنت حذرت أرسلت قررت ردت أبلغت اعتبرت
+    أدانت نددت تعهدت قدمت وافقت حافظت أعربت أوضحت كشفت استدعت أغلقت سحبت عرضت اقترحت هاجمت قصفت
+    اتبعت ساعدت دعمت نشرت منعت سمحت أكدته نفته أعلنته اتبعتها
+    تنوي تعتزم تتهم تنفي تؤكد تطالب تدعو ترفض تهدد تقول تسعى تواصل تدعم تحاول تقدمان تتهمان
+    أعلن قال نفى أكد اتهم طالب هدد رفض دعا شن حذر قرر أبلغ اعتبر أدان ندد تعهد وافق أعرب
+    """)
 
 #: Actor fields of configs/actors.yaml that hold phrases.
 PHRASE_FIELDS: tuple[str, ...] = ("names", "allies", "air", "helicopter", "drone", "ground", "gunmen")
@@ -63,4 +73,4 @@ class ActorLexicon:
         return max((len(k) for k in self.phrases), default=1)
 
 
-__all__ = ["PHRASE_FIELDS", "STATE_ACTORS", "ActorLexicon"]
+__all__ = ["ACTING_VERBS", "PHRASE_FIELDS", "STATE_ACTORS", "ActorLexicon"]

@@ -32,7 +32,7 @@ from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.text import TokenView, key, keys
-from hasila.rules.lexicon import STATE_ACTORS, ActorLexicon
+from hasila.rules.lexicon import ACTING_VERBS, STATE_ACTORS, ActorLexicon
 from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases, news_desks, word_before
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, unwrap
@@ -347,10 +347,35 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))
               and not _nisba_after_noun(text, p, ontology)]
+    acting = [p for p in places if _state_acting(view, p)]
+    if acting:
+        places = [p for p in places if p not in acting]
+        actor_spans = sorted(actor_spans + [replace(p, label="ACTOR") for p in acting], key=lambda s: s.start)
     cfg = replace(link_config or LinkConfig(), rules_fallback=True, category_spans=True)
     res = link(text, actor_spans + places, ontology, cfg)
     doc = res.to_doc(doc_id, text)
     return _tidy(doc)
+
+
+#: Syria's own names as a state (its capital for its government), besides the countries abroad.
+_SYRIA_AS_STATE = keys("دمشق سوريا سورية")
+
+
+def _state_acting(v: TokenView, place: Span) -> bool:
+    """A country or capital named right after a verb it is the subject of (``نفت دمشق``,
+    ``ووعدت فرنسا``, ``الذي نفته دمشق``) is a party acting, not a place."""
+    from hasila.link.category import abroad
+
+    if key(place.text) not in _SYRIA_AS_STATE and not abroad(place.text):
+        return False
+    i = v.first_at_or_after(place.start)
+    if i >= len(v) or v[i].start != place.start:
+        return False  # glued to a clitic (لدمشق, بفرنسا)
+    p = v.prev_word(i - 1)
+    if p is None or p != v.last_before(place.start):
+        return False
+    word = v[p].key
+    return any(form in ACTING_VERBS for form in (word, word[1:] if word[:1] in "وف" else word))
 
 
 def _nisba_after_noun(text: str, place: Span, ontology: Ontology) -> bool:
