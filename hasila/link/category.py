@@ -11,6 +11,7 @@ for the government there are ``regime``.
 from __future__ import annotations
 
 import functools
+import logging
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ from hasila.schema import Span
 if TYPE_CHECKING:
     from hasila.link.groups import GroupReader
 
+logger = logging.getLogger(__name__)
+
 
 def abroad(place: str) -> bool:
     """A place name outside Syria (:data:`hasila.link.cues.FOREIGN_PLACES`, or a country or a
@@ -35,21 +38,30 @@ def abroad(place: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded names of the gazetteer's countries but Syria and its places abroad (without the
-    names of Syria's own places), and the names of Syria's places (``بليون`` is a village of
-    Idlib, not ب + Lyon); both empty without a gazetteer."""
+def place_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names of the gazetteer's countries and places abroad, and of Syria's own places
+    (not its country row), read once; both empty without a gazetteer."""
     from hasila.errors import UserError
     from hasila.text.gazetteer import Gazetteer
 
     try:
         places = Gazetteer.load().places
-    except UserError:
+    except UserError as exc:
+        logger.debug("no gazetteer: %s", exc)
         return frozenset(), frozenset()
-    syria = {key(f) for p in places if not p.abroad and p.kind != "country" for f in p.forms()}
-    syria |= {key("سوريا"), key("سورية")}
-    out = {key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms()}
-    return frozenset(out - syria), frozenset(syria)
+    foreign = frozenset(key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms())
+    home = frozenset(key(f) for p in places if not p.abroad and p.kind != "country" for f in p.forms())
+    return foreign, home
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names of the gazetteer's countries but Syria and its places abroad (without the
+    names of Syria's own places), and the names of Syria's places (``بليون`` is a village of
+    Idlib, not ب + Lyon); both empty without a gazetteer."""
+    foreign, home = place_keys()
+    syria = home | {key("سوريا"), key("سورية")}
+    return foreign - syria, syria
 
 
 class CategoryResolver(Reader):

@@ -145,10 +145,9 @@ class GroupReader(Reader):
             if tied is not None:
                 return tied  # للواء … المبايع لتنظيم داعش: the side it pledged to
             words = [v[x].text for x in range(p, min(len(v), p + 5)) if v[x].is_word or v[x].is_digit]
-            for n in range(len(words), 1, -1):
-                cid = self.onto.category_of_group(" ".join(words[:n]))
-                if cid is not None:
-                    return cid
+            cid, _ = self._longest_group(words, shortest=2)
+            if cid is not None:
+                return cid
             cid, _, last = group_after(v, p, self.onto)
             if cid is not None and last > p:
                 return cid
@@ -195,11 +194,17 @@ class GroupReader(Reader):
             if not v[x].is_word:
                 break
             words.append(v[x].text)
-        for size in range(len(words), 0, -1):
+        cid, size = self._longest_group(words, shortest=1)
+        return (cid, n + size - 1) if cid is not None else (None, n)
+
+    def _longest_group(self, words: list[str], shortest: int) -> tuple[str | None, int]:
+        """The category of the longest known group name ``words`` begin with (``shortest``
+        words at least) and how many words it takes; ``(None, 0)`` when none."""
+        for size in range(len(words), shortest - 1, -1):
             cid = self.onto.category_of_group(" ".join(words[:size]))
             if cid is not None:
-                return cid, n + size - 1
-        return None, n
+                return cid, size
+        return None, 0
 
     def category_in(self, a: int, b: int) -> str | None:
         """The most specific category named by the words in tokens ``[a, b)``."""

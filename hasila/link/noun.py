@@ -40,7 +40,7 @@ _SYMPTOMS = keys("وضيق وصعوبة")
 
 #: adverbs shaped like an accusative nisba (``يوميا``): never an adjective of the counted noun
 _ADVERBS = keys("""يوميا شهريا سنويا أسبوعيا حاليا رسميا مبدئيا نهائيا جزئيا كليا فعليا ميدانيا محليا
-                   إضافيا أساسيا تدريجيا جماعيا فوريا يوميًا حوالي تقريبي مبدئي""")
+                   إضافيا أساسيا تدريجيا جماعيا فوريا حوالي تقريبي مبدئي""")
 
 
 def _agreeing_nisba(noun: str, word: str, singular: bool) -> bool:

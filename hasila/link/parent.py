@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, noun_of, status_of_word
 from hasila.link.numbers import noun_category
-from hasila.link.text import key
+from hasila.link.text import key, keys
 from hasila.link.tree import CountNode, attach_breakdown
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ _PLACE_OPENERS = frozenset(key(w) for w in ("في", "ففي", "وفي"))
 _WHERE_REACH = 40  # top-level counts read after a total for its details after حيث / إذ
 _AMONG_REACH = 4  # words between "من بين" and the total it opens (ومن بين «الموقوفين» البالغ عددهم 40)
 #: ``ستين من هؤلاء المتشددين``: the people of an earlier count, pointed back to.
-_THESE = frozenset(key(w) for w in ("هؤلاء", "أولئك", "اولئك", "هاؤلاء"))
+_THESE = keys("هؤلاء أولئك هاؤلاء")
 
 
 class ParentReader(Reader):

@@ -116,7 +116,8 @@ class ScopeReader(Reader):
                 c.location = bwd_p[-1]
             elif fwd_p:
                 c.location = fwd_p[0]
-        for c in sorted(nodes, key=lambda n: n.depth()):
+        parents_first = sorted(nodes, key=lambda n: n.depth())
+        for c in parents_first:
             if c.parent is not None:
                 if c.perpetrator is None and (c.leaf or c.entry == "subset"):
                     c.perpetrator = c.parent.perpetrator
@@ -131,7 +132,7 @@ class ScopeReader(Reader):
                 near = places.between(lo, hi)
                 if near:
                     c.location = min(near, key=lambda p: abs(p.start - c.span.start))
-        for c in sorted(nodes, key=lambda n: n.depth()):
+        for c in parents_first:
             if c.location is None and c.parent is not None:  # a part told place by place: its own place first
                 c.location = c.parent.location
 

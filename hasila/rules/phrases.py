@@ -101,17 +101,10 @@ def _towns() -> frozenset[str]:
     """Folded one-word names of Syria's places that name no country or place abroad
     (``الزبداني``; not ``السعودية``, a country and an adjective), read once (empty without a
     gazetteer)."""
-    from hasila.errors import UserError
-    from hasila.text.gazetteer import Gazetteer
+    from hasila.link.category import place_keys
 
-    try:
-        places = Gazetteer.load().places
-    except UserError as exc:
-        logger.debug("no gazetteer for decoding: %s", exc)
-        return frozenset()
-    abroad = {key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms()}
-    return frozenset(k for p in places if not p.abroad for f in p.forms()
-                     if " " not in (k := key(f)) and k not in abroad)
+    foreign, home = place_keys()
+    return frozenset(k for k in home if " " not in k and k not in foreign)
 
 
 @functools.lru_cache(maxsize=1)

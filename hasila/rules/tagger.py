@@ -31,6 +31,7 @@ from hasila.annotation.ontology import Ontology, parse_number
 from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
+from hasila.link.category import abroad
 from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ACTING_VERBS, STATE_ACTORS, ActorLexicon
 from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases, news_desks, word_before
@@ -364,8 +365,6 @@ _SYRIA_AS_STATE = keys("دمشق سوريا سورية")
 def _state_acting(v: TokenView, place: Span) -> bool:
     """A country or capital named right after a verb it is the subject of (``نفت دمشق``,
     ``ووعدت فرنسا``, ``الذي نفته دمشق``) is a party acting, not a place."""
-    from hasila.link.category import abroad
-
     if key(place.text) not in _SYRIA_AS_STATE and not abroad(place.text):
         return False
     i = v.first_at_or_after(place.start)
@@ -374,8 +373,7 @@ def _state_acting(v: TokenView, place: Span) -> bool:
     p = v.prev_word(i - 1)
     if p is None or p != v.last_before(place.start):
         return False
-    word = v[p].key
-    return any(form in ACTING_VERBS for form in (word, word[1:] if word[:1] in "وف" else word))
+    return v[p].plain(ACTING_VERBS)
 
 
 def _nisba_after_noun(text: str, place: Span, ontology: Ontology) -> bool:
