@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from link_parts import nouns_read
 
+from hasila.link.noun import nation_of
+
 
 @pytest.mark.parametrize(("text", "hint", "generic", "noun"), [
     ("قتل 12 مدنيا في القصف.", "civilian", False, "مدنيا"),
@@ -82,3 +84,12 @@ def test_a_relational_adjective_agreeing_with_the_counted_noun_is_part_of_its_ph
 def test_an_adjective_the_lists_do_not_know_keeps_the_noun_s_kind() -> None:
     _, (c,) = nouns_read("قتل [11|COUNT k=regime] [عسكريا جزائريا|CATEGORY] في كمين.")
     assert c.hint == "regime"
+
+
+@pytest.mark.parametrize(("text", "nation"), [
+    ("عسكريا تركيا", "turkey"), ("عسكريين روس", "russia"), ("من الجيش التركي", "turkey"),
+    ("من الحرس الثوري الإيراني", "iran"), ("من قوات النظام", None),
+    ("من الحزب الإسلامي التركستاني", None),  # Turkistan, not Turkey
+])
+def test_the_nation_of_a_count_s_people(text: str, nation: str | None) -> None:
+    assert nation_of(text) == nation

@@ -598,3 +598,20 @@ def test_members_of_a_unit_named_before_take_the_side_it_pledged_to(onto):
     text = "اشتبكت الفصائل مع جبهة النصرة في الريف، ما أدى لمقتل 4 من عناصر الجبهة."  # named, not tied
     marks = [("4", "COUNT"), ("عناصر الجبهة", "CATEGORY"), ("جبهة النصرة", "ACTOR"), ("الفصائل", "ACTOR")]
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["jihadist"]
+
+
+def test_soldiers_of_another_state_are_no_part_of_a_toll_of_a_state_s_soldiers(onto):
+    text = ("وثق المرصد مقتل 120 شخصا خلال الشهر، وهم: 40 مدنيا بينهم 10 أطفال.\n\n"
+            "كما قتل 25 عسكريا تركيا، بينهم 12 قتلوا في غارة واحدة، إضافة إلى ثلاثة عسكريين روس قتلوا بانفجار عبوة.\n\n"
+            "وقتل 30 عنصرا من قوات النظام، بينهم 4 ضباط.\n\n"
+            "و22 جنديا من الجيش التركي قتلوا في القصف.")
+    marks = [("120", "COUNT"), ("شخصا", "CATEGORY"), ("40", "COUNT"), ("مدنيا", "CATEGORY"), ("10", "COUNT"),
+             ("أطفال", "CATEGORY"), ("25", "COUNT"), ("عسكريا تركيا", "CATEGORY"), ("12", "COUNT"),
+             ("ثلاثة", "COUNT"), ("عسكريين روس", "CATEGORY"), ("30", "COUNT"), ("عنصرا", "CATEGORY"),
+             ("قوات النظام", "ACTOR"), ("4", "COUNT"), ("ضباط", "CATEGORY"), ("22", "COUNT"), ("جنديا", "CATEGORY"),
+             ("الجيش التركي", "ACTOR")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    # Russians are not among the Turkish dead, nor Turkish soldiers among the government's: the
+    # month's total holds them, and its five parts add up to it
+    assert [recs[t].part_of for t in ("40", "25", "ثلاثة", "30", "22")] == [recs["120"].id] * 5
+    assert recs["12"].part_of == recs["25"].id and recs["4"].part_of == recs["30"].id

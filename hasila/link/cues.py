@@ -205,6 +205,17 @@ FOREIGN_ADJ = keys("""
     عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين روسيان روسيين تركيان تركيين إيرانيان
     أمريكيان أميركيان روسيا
     """)
+#: The state a word names or qualifies, by its folded stem after ``و``/``ال``/``ل`` (``تركيا``,
+#: ``التركي``, ``أتراك``, ``روس``): the nation of the people a count counts.
+NATION_STEMS: tuple[tuple[str, str], ...] = (
+    ("روس", "russia"), ("ترك", "turkey"), ("اتراك", "turkey"), ("ايران", "iran"), ("امريك", "usa"),
+    ("اميرك", "usa"), ("فرنس", "france"), ("بريطان", "uk"), ("اسرائيل", "israel"), ("لبنان", "lebanon"),
+    ("عراق", "iraq"), ("افغان", "afghanistan"), ("باكستان", "pakistan"))
+#: Stems that start like a nation's and name something else (the Turkistan Islamic Party).
+NOT_NATION_STEMS = ("تركستان",)
+#: The states whose fighters are counted in the Syrian government's toll (its allies): a
+#: count of another state's soldiers is never part of a ``regime`` total.
+GOVERNMENT_ALLIES = frozenset({"russia", "iran", "lebanon", "iraq", "afghanistan", "pakistan"})
 #: States other than Syria (and their capitals) that announce their own soldiers' losses
 #: (``أعلنت أنقرة مقتل 8 من جنودها``).
 FOREIGN_STATES = keys("""

@@ -156,6 +156,8 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     nodes = r.cx.collect()
     r.read_nouns(nodes, deadline)
     r.cats.share_groups(nodes)
+    for c in nodes:
+        r.nouns.read_nation(c)
     r.read_cues(nodes, deadline)
     resolve_tree(nodes, ontology, complete_sums=cfg.sum_completion)
     r.after.place_breakdowns(nodes)

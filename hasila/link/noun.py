@@ -56,6 +56,20 @@ def _agreeing_nisba(noun: str, word: str, singular: bool) -> bool:
     return singular and word.endswith("ي")
 
 
+def nation_of(text: str) -> str | None:
+    """The first state a word of ``text`` names or qualifies (``cues.NATION_STEMS``), or None."""
+    for word in key(text).split():
+        for prefix in ("و", "ال", "لل", "ل"):
+            if word.startswith(prefix) and len(word) > len(prefix) + 2:
+                word = word[len(prefix):]
+        if word.startswith(cues.NOT_NATION_STEMS):
+            continue
+        for stem, nation in cues.NATION_STEMS:
+            if word.startswith(stem):
+                return nation
+    return None
+
+
 class NounReader(Reader):
     """The noun each count counts and the category hint it gives."""
 
@@ -155,6 +169,15 @@ class NounReader(Reader):
             named = self._toll_named_before(c)
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
+
+    def read_nation(self, c: CountNode) -> None:
+        """The state the count's people belong to, named in its noun phrase or its group
+        (``59 عسكريا تركيا``, ``ثلاثة عسكريين روس``, ``جنديا من الجيش التركي``)."""
+        end = self.view[c.tail - 1].end if c.tail > c.t1 else c.span.end
+        text = self.text[c.span.end:end]
+        if c.affiliation is not None:
+            text += " " + c.affiliation.text
+        c.nation = nation_of(text)
 
     def _case_phrase_end(self, j: int) -> int | None:
         """One past the case phrase at case word ``j``: its kind (``حالة اختناق``), a relational

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Protocol
 
+from hasila.link.cues import GOVERNMENT_ALLIES
 from hasila.schema import Span
 
 
@@ -70,6 +71,7 @@ class CountNode:
     partitive: bool = False
     pointed: bool = False  # of people pointed back to (ستين من هؤلاء): a total of this or the last sentence
     hint: str | None = None  # category from the noun/group alone
+    nation: str | None = None  # the state its people belong to (جنديا تركيا: turkey), when named
     generic: bool = False  # the noun is a plain people noun (شخص، قتيل)
     affiliation: Span | None = None
     cue: str = "none"
@@ -140,7 +142,7 @@ def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None, sib
     its sibling's, or a proper sub-kind of the parent (woman in civilian), is
     kept even when the list then adds up to more (the linker warns); a loose
     fit (people, unknown) must keep the list's sum within the parent."""
-    if c.value > parent.value:
+    if c.value > parent.value or not same_side(c, parent):
         return False
     if sib.parent is parent and c.hint is not None and c.hint == sib.hint:
         return True
@@ -150,6 +152,18 @@ def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None, sib
     if c.vague or any(k.vague for k in parent.children) or parent.vague:
         return True
     return _list_sum(parent, list_key) + c.value <= parent.value
+
+
+def same_side(c: CountNode, parent: CountNode) -> bool:
+    """Can ``c``'s people be counted in ``parent``'s toll, as far as their nations go? Not
+    when both name a state and the states differ (ثلاثة عسكريين روس after 59 عسكريا تركيا),
+    nor another state's than the government's allies in a government toll (51 جنديا من
+    الجيش التركي after 752 عنصرا من قوات النظام)."""
+    if c.nation is None:
+        return True
+    if parent.nation is not None:
+        return parent.nation == c.nation
+    return parent.hint != "regime" or c.nation in GOVERNMENT_ALLIES
 
 
 def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool, kinds: Kinds) -> CountNode | None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from hasila.annotation.ontology import parse_number
 from hasila.link.text import CLITICS, key, keys
 from hasila.schema import Span
 from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, LETTER_FORMS, unwrap
@@ -147,7 +148,8 @@ def drop_overlaps(spans: list[Span]) -> list[Span]:
 ACTOR_HEADS = frozenset([
     "قوات", "تنظيم", "هيئة", "مقاتلي", "مقاتلو", "عناصر", "فصيل", "مسلحي", "مسلحو", "حركة",
     "جماعة", "أفراد", "متمردي", "متشددي", "جنود", "ميليشيات", "ميليشيا",
-    "قيادات", "خلايا", "متطرفي", "إرهابيي", "مقاتلات", "تشكيلات", "طائرات", "مروحيات", "وحدات"])
+    "قيادات", "خلايا", "متطرفي", "إرهابيي", "مقاتلات", "تشكيلات", "طائرات", "مروحيات", "وحدات", "طيران",
+    "حلفاء", "شركاء"])
 
 
 #: military units named by a number (``الفرقة 30``): the number is part of the name, never a COUNT
@@ -155,7 +157,7 @@ UNIT_WORDS = frozenset(["الفرقة", "فرقة", "اللواء", "لواء", 
 
 
 #: a definite relational adjective (nisba), plain: السوري، التركية، الكردستاني، الإسلاميين
-_NISBA = re.compile(r"(?:ال|لل)[\u0621-\u064A]{2,}(?:ي|يه|يين|يون|يات)")
+_NISBA = re.compile(r"(?:ال)[\u0621-\u064A]{2,}(?:ي|يه|يين|يون|يات)")
 
 
 #: nouns shaped like a nisba: the object after an actor (تبنى التنظيم المسؤولية), a place (القرية)
@@ -229,7 +231,9 @@ def _is_adjective(word: str, last: str) -> bool:
     actor: a definite relational adjective (``السوري``), a definite adjective of sides
     (``المسلحة``, ``الحر``), or the pronoun after an ally word (``الموالية`` + ``لها``)."""
     if word in _ALLY_OBJECTS:
-        return last.startswith(_ALLY_WORDS)
+        return last.removeprefix("و").startswith(_ALLY_WORDS)
+    if word.startswith("وال") and word.endswith("ه") and word[1:].startswith(_ALLY_WORDS):
+        return True  # القوات التركية والموالية لها: the allies' adjective, with its pronoun after
     if word.startswith("و") and (NISBA_SINGULAR.fullmatch(word[1:]) or key(word[1:]) in _SIDES_K):  # الحربية والمروحية
         return _is_adjective(last, "") and last.endswith("ه") == word.endswith("ه")  # السوري والروسية: two
     return (bool(_NISBA.fullmatch(word)) and key(word) not in _NOT_NISBA_K and key(word) not in _towns()) \
@@ -251,6 +255,12 @@ def _indefinite_adjective(word: str, last: str) -> bool:
     if key(last) in _PLURAL_K:
         return bool(_INDEFINITE_ADJECTIVE.fullmatch(word))
     return bool(_INDEFINITE_ADJECTIVE.fullmatch(last) and _INDEFINITE_ADJECTIVE.fullmatch(word.removeprefix("و")))
+
+
+def _first_word(text: str) -> str:
+    """The plain first word of ``text``."""
+    words = text.split()
+    return plain(words[0]) if words else ""
 
 
 def _last_word(text: str, final_ya: bool = False) -> str:
@@ -281,6 +291,8 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
         close = text.find(_OPEN[opener], end + gap + 1, end + gap + 1 + _NAME_MAX)
         if close != -1 and "\n" not in text[end:close] and _only_actors(spans, end, close + 1, span):
             end = close + 1
+    # a group the party is named as the backer of: مروحيات تابعة للنظام، فصائل مقربة من النصرة
+    start = _backed_group(text, start, spans, span, final_ya)
     # a head noun just before it: مقاتلي المعارضة
     m = word_before(text, start)
     if m and key(m.group(1)) in _HEADS_K and span_is_free(spans, m.start(), start, span):
@@ -309,6 +321,11 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
                 or not _only_actors(spans, end, m.end(), span):
             break
         end = m.end()
+    # a demonstrative before a group: هذه الفصائل، تلك القوات، هذا الجيش
+    m = word_before(text, start)
+    if m and key(m.group(1)) in _DEMONSTRATIVES_K and key(_first_word(text[start:end])) in _GROUPS_K \
+            and span_is_free(spans, m.start(), start, span):
+        start = m.start()
     # a unit's number: الفرقة 30
     m = _UNIT_NUMBER.match(text, end)
     if m and key(_last_word(text[start:end])) in UNIT_KEYS and _only_counts(spans, end, m.end()):
@@ -362,6 +379,64 @@ def _backing_party(text: str, m: re.Match[str], known: frozenset[str], final_ya:
             return None
         end = gov.end()
     return end
+
+
+#: demonstratives the gold keeps with the group they point at (``تلك القوات``)
+_DEMONSTRATIVES_K = keys("هذه هذا تلك ذلك هؤلاء")
+#: the groups a demonstrative is kept with: a plural head or the army (``هذا التنظيم`` names one
+#: organisation already named, and the gold leaves its demonstrative out)
+_GROUPS_K = frozenset("ال" + k for k in keys(PLURAL_HEADS | {"جيش", "مقاتلين", "جهاديين", "مسلحين", "عناصر"}))
+#: stems of the words that tie a group to the party named after them, with its preposition:
+#: قوات تابعة للنظام، القوات الموالية للحكومة، جماعات مرتبطة بتنظيم القاعدة، فصائل مقربة من النصرة
+_TIES = re.compile(r"(?:ال)?(?:موال|تابع|حليف|متحالف|مرتبط|مقرب|مؤيد|مساند|مدعوم|معارض|مبايع)(?:ه|يه|ي|ين|يين|ون|يون)?")
+#: group nouns a tie may follow (with their adjectives between): the rules tag no actor there
+_TIED_HEADS_K = frozenset(k2 for k in keys(PLURAL_HEADS | ACTOR_HEADS | {
+    "مجموعة", "جماعة", "طائرة", "مروحية", "طيران", "مسلحين", "مسلحون", "مقاتلين", "مقاتلون", "ميلشيات"})
+    for k2 in (k, "ال" + k))
+
+
+def _backed_group(text: str, start: int, spans: Sequence[Span], own: Span, final_ya: bool) -> int:
+    """Where the group an ACTOR span is named the backer of begins (``مروحيات تابعة للنظام``:
+    the span ``النظام`` starts at ``مروحيات``); ``start`` when no group noun, at most two
+    adjectives (``الميليشيات الشيعية المساندة لقوات النظام``) and a tie word come before it."""
+    ws = start
+    while ws > 0 and (text[ws - 1].isalpha() or _MARKS_RE.match(text[ws - 1])):
+        ws -= 1
+    if ws < start:  # للنظام, بتنظيم: the tie's preposition glued to the name
+        if plain(text[ws:start]) not in ("ل", "ب", "لل"):
+            return start
+        tie = word_before(text, ws)
+    else:  # مقربة من النصرة
+        prep = word_before(text, start)
+        tie = word_before(text, prep.start()) if prep is not None and prep.group(1) == "من" else None
+    if tie is None or not _TIES.fullmatch(plain(tie.group(1), final_ya)):
+        return start
+    definite = plain(tie.group(1), final_ya).startswith("ال")
+    at = tie.start()
+    for _ in range(3):  # the head, after at most two adjectives
+        m = word_before(text, at)
+        if m is None:
+            return start
+        word = plain(m.group(1), final_ya)
+        if key(word) in _TIED_HEADS_K:
+            # an attribute agrees in definiteness (القوات السورية مدعومة من …: a state, not the
+            # group's name); a counted head is things (سبع طائرات تابعة لسلاح الجو)
+            if word.startswith("ال") != definite or _counted(text, m.start()):
+                return start
+            return m.start() if _only_actors(spans, m.start(), start, own) else start
+        if not (_NISBA.fullmatch(word) or _INDEFINITE_ADJECTIVE.fullmatch(word) or key(word) in _ADJECTIVES_K
+                or word in ("أخرى", "اخرى", "الأخرى", "حربيه", "الحربيه")):
+            return start
+        at = m.start()
+    return start
+
+
+def _counted(text: str, start: int) -> bool:
+    """Does a number (digits or a number word) come right before ``start``?"""
+    if re.search(r"\d\s*$", text[max(0, start - 4):start]):
+        return True
+    before = word_before(text, start)
+    return before is not None and parse_number(before.group(1)) is not None
 
 
 @functools.lru_cache(maxsize=1)

@@ -347,7 +347,7 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     actor_spans = _noun_phrases(text, find_actors(text, actors, view), ontology)
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))
-              and not _nisba_after_noun(text, p, ontology)]
+              and not _nisba_after_noun(text, p, ontology) and not _adjective_after_noun(view, p)]
     acting = [p for p in places if _state_acting(view, p)]
     if acting:
         places = [p for p in places if p not in acting]
@@ -385,6 +385,24 @@ def _nisba_after_noun(text: str, place: Span, ontology: Ontology) -> bool:
     return m is not None and key(m.group(1)) in _accusatives(ontology)
 
 
+def _adjective_after_noun(v: TokenView, place: Span) -> bool:
+    """``وسائل إعلام سورية``, ``13 محافظة تركية``: a one-word name shaped like a feminine
+    adjective (``…ية``) after a word that is no place preposition qualifies that word (Syrian,
+    Turkish); the country it may also name (``في سورية``) follows a preposition."""
+    k = key(place.text)
+    if " " in k.strip() or not k.endswith("يه") or (k[:-2] + "يا" != "سوريا" and not abroad(k[:-2] + "يا")):
+        return False  # تركية / تركيا, سورية / سوريا; not حمورية
+    i = v.first_at_or_after(place.start)
+    if i >= len(v) or v[i].start != place.start:
+        return False  # glued to a clitic: بسورية، وسورية
+    p = v.prev_word(i - 1)
+    return p is not None and p == v.last_before(place.start) and not v[p].plain(_PLACE_PREPS | _OTHER_PREPS)
+
+
+#: Prepositions before a country's name beside those of a place (``بين سورية والعراق``).
+_OTHER_PREPS = keys("بين بشأن عن على ضد تجاه لدى حيال")
+
+
 @functools.lru_cache(maxsize=4)
 def _accusatives(ontology: Ontology) -> frozenset[str]:
     """Folded accusative forms of the ontology's nouns (``جنديا``, ``طفلا``)."""
@@ -395,8 +413,8 @@ def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span
     """The actor spans widened to the actor's noun phrase as the model's are
     (:func:`hasila.rules.phrases.actor_phrases`: ``مقاتلي المعارضة``, ``تنظيم داعش الإرهابي``),
     but for a bare noun of the ontology (``الجهاديين``), which stays as it is."""
-    nouns = [s for s in spans if ontology.noun_id(s.text) is not None]
-    wide = actor_phrases(text, [s for s in spans if s not in nouns])
+    nouns: list[Span] = []
+    wide = actor_phrases(text, spans)
     flat = unwrap(text)  # a hard-wrapped line's break is a space (same offsets)
     return _non_overlapping([_with_number(text, _with_head(text, flat, s)) for s in wide] + nouns)
 
