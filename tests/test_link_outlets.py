@@ -615,3 +615,17 @@ def test_soldiers_of_another_state_are_no_part_of_a_toll_of_a_state_s_soldiers(o
     # month's total holds them, and its five parts add up to it
     assert [recs[t].part_of for t in ("40", "25", "ثلاثة", "30", "22")] == [recs["120"].id] * 5
     assert recs["12"].part_of == recs["25"].id and recs["4"].part_of == recs["30"].id
+
+
+def test_a_detail_of_a_listed_item_is_part_of_that_item_not_the_next_item(onto):
+    text = ("ووثق المرصد خلال الشهر مقتل 300 شخص، ويتوزعون على النحو الآتي:\n"
+            "120 مدنيا، بينهم 30 طفلا. وقضى 50 من المدنيين في الغارات، فيما قضى الباقون في القصف.\n"
+            "100 مقاتل من الفصائل.\n"
+            "80 عنصرا من قوات النظام.")
+    marks = [("300", "COUNT"), ("شخص", "CATEGORY"), ("120", "COUNT"), ("مدنيا", "CATEGORY"), ("30", "COUNT"),
+             ("طفلا", "CATEGORY"), ("50", "COUNT"), ("المدنيين", "CATEGORY"), ("100", "COUNT"),
+             ("مقاتل", "CATEGORY"), ("الفصائل", "ACTOR"), ("80", "COUNT"), ("عنصرا", "CATEGORY"),
+             ("قوات النظام", "ACTOR")]
+    recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
+    assert recs["50"].part_of == recs["120"].id  # those of the civilians killed in the air strikes
+    assert [recs[t].part_of for t in ("120", "100", "80")] == [recs["300"].id] * 3

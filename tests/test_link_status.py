@@ -26,6 +26,9 @@ from link_parts import cues_read, ontology
     ("وقال البيان إن ثلاثة من قادة الكتيبة ونحو 20 مقاتلا قتلوا في الهجوم.", [None, "killed"]),  # the first by coordination, later
     ("وذكرت مصادر أن نحو 60 عاملا في شركة أمنية إما قتلوا أو أصيبوا.", ["other"]),  # either: mixed
     ("كان 40 عنصرا من الفرقة في المدينة الليلة الماضية. وقد قتلوا جميعا.", [None]),  # not past its sentence
+    # detainees whose death the sentence tells further on, by a verbal noun with their pronoun
+    ("وارتفع إلى 950 عدد المعتقلين الذين وثقت الشبكة مقتلهم في السجون.", ["killed"]),
+    ("وارتفع إلى 950 عدد المعتقلين الذين وثقت الشبكة أسماءهم في السجون.", ["detained"]),
 ])
 def test_statuses_read_per_count(text: str, statuses: list[str]) -> None:
     _, nodes = cues_read(text)

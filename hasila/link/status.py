@@ -25,6 +25,13 @@ class StatusReader(Reader):
     """The casualty status of each count."""
 
     def read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:
+        """The count's status from the words around it; detainees whose death the sentence
+        tells further on (``عدد المعتقلين الذين وثق المرصد استشهادهم``) are killed."""
+        self._read_status(c, prev, nxt)
+        if c.status == "detained" and self._death_said_later(c):
+            c.status = "killed"
+
+    def _read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:
         v = self.view
         # 0. مقابل 159 مسلحاً: the status of the count it is set against
         p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
@@ -117,6 +124,17 @@ class StatusReader(Reader):
             if v.is_boundary(j):
                 break
             if v[j].has(cues.DEATH_WORDS):
+                return True
+        return self._death_said_later(c)
+
+    def _death_said_later(self, c: CountNode) -> bool:
+        """A death word that agrees with the count (``قضوا``, ``استشهادهم``) further on in its
+        sentence, before the next number."""
+        v = self.view
+        for j in range(c.tail, min(len(v), c.tail + _AGREEING_REACH)):
+            if v.is_sentence_end(j) or v[j].is_digit or self.cx.number_at(j):
+                break
+            if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and self.cx.trigger_status(j) == "killed":
                 return True
         return False
 

@@ -289,6 +289,7 @@ def _continue_lists(nodes: list[CountNode], kinds: Kinds) -> None:
             continue
         status = total.status or first.status
         running = _list_sum(total, first.list_key)
+        item = first
         for k in range(first.order + 1, len(nodes)):
             cand = nodes[k]
             if running >= total.value:
@@ -297,12 +298,17 @@ def _continue_lists(nodes: list[CountNode], kinds: Kinds) -> None:
                 continue
             if cand.intro or cand.vague or total.vague:
                 break
+            if cand.partitive and cand.hint is not None and cand.hint == item.hint and cand.value < item.value:
+                _attach(cand, item, "subset", (item.order, cand.order))  # 612 مدنيا … وقضى 204 من المدنيين
+                cand.leaf = True
+                continue
             if status is not None and cand.status is not None and cand.status != status:
                 break
             if cand.value > total.value - running or not kinds.compatible(cand.hint, total.hint):
                 break
             _attach(cand, total, "breakdown", first.list_key)
             running += cand.value
+            item = cand
 
 
 #: How many later top-level counts an exact-sum breakdown may span, and its smallest size.
