@@ -629,3 +629,16 @@ def test_a_detail_of_a_listed_item_is_part_of_that_item_not_the_next_item(onto):
     recs = {r.text: r for r in link(text, spans(text, marks), onto).records}
     assert recs["50"].part_of == recs["120"].id  # those of the civilians killed in the air strikes
     assert [recs[t].part_of for t in ("120", "100", "80")] == [recs["300"].id] * 3
+
+
+def test_a_title_s_plain_toll_is_the_side_the_body_tells_it_of(onto):
+    text = ("غارات على مواقع للمسلحين الموالين للنظام تخلف 17 قتيلا\n"
+            "ارتفع إلى 17 عدد قتلى قوات النظام جراء الغارات على ريف حمص.")
+    marks = [("17", "COUNT"), ("قتيلا", "CATEGORY"), ("قتلى", "CATEGORY"), ("قوات النظام", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["regime", "regime"]
+    # a first paragraph is no title: its plain toll stays people
+    text = ("قتل 17 شخصا في الغارات على ريف حمص، بحسب ما أفاد المرصد السوري اليوم في بيان تلقته وسائل "
+            "الإعلام عن الغارات التي شنتها طائرات حربية لم تعرف هويتها على مواقع عدة في المنطقة.\n"
+            "وارتفع إلى 17 عدد قتلى قوات النظام.")
+    marks = [("17", "COUNT"), ("شخصا", "CATEGORY"), ("قتلى", "CATEGORY"), ("قوات النظام", "ACTOR")]
+    assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people", "regime"]

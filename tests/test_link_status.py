@@ -74,3 +74,10 @@ def test_a_figure_a_toll_rises_to_takes_the_status_of_the_count_before(text, wan
     from hasila.link import link
 
     assert [r.status for r in link(text, [], ontology()).records] == want
+
+
+def test_the_words_after_a_list_tell_every_item_s_status() -> None:
+    from hasila.link import link
+
+    text = "حصيلة أسبوع من المعارك: 40 من التنظيم و12 من قسد و9 مدنيين بين القتلى."
+    assert [r.status for r in link(text, [], ontology()).records] == ["killed"] * 3

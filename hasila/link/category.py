@@ -64,6 +64,10 @@ def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
     return foreign - syria, syria
 
 
+#: The longest first line read as a report's title (a headline, not its first paragraph).
+_TITLE_CHARS = 150
+
+
 class CategoryResolver(Reader):
     """Category ids from the hints, the tree and the guide's rules."""
 
@@ -136,6 +140,23 @@ class CategoryResolver(Reader):
             elif c.category == "jihadist" and c.group_cat is None and "جهاد" in key(noun_of(c)) \
                     and self._only_isis():
                 c.category = "isis"  # 110 جهاديا in a report whose only jihadist group is IS
+
+    def headline_repeats(self, nodes: list[CountNode]) -> None:
+        """A title's toll told with a plain people noun (``تخلف 23 قتيلا``) is the toll the body
+        tells again of one side (``ارتفع إلى 23 عدد قتلى الميليشيات الموالية لإيران``): it takes
+        that side. The title is a first line of at most ``_TITLE_CHARS`` with no full stop."""
+        end = self.text.find("\n")
+        title = self.text[:end].strip() if end > 0 else ""
+        if not title or len(title) > _TITLE_CHARS or "." in title:
+            return
+        for c in nodes:
+            if c.span.start >= end:
+                break
+            if c.category != "people" or c.parent is not None or c.children:
+                continue
+            body = next((d for d in nodes if d.span.start > end and d.value == c.value and d.status == c.status), None)
+            if body is not None and body.category not in (None, "people"):
+                c.category = body.category
 
     def soldiers_abroad(self, nodes: list[CountNode]) -> None:
         """``قتل جنديان تركيان في شرناق``: soldiers counted by their noun (جندي، ضابط، عسكري,

@@ -167,6 +167,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.cats.resolve_categories(nodes)
     r.status.resolve_statuses(nodes)
     r.scope.read_links(list(_in_time(nodes, deadline)))
+    r.cats.headline_repeats(nodes)
     r.cats.soldiers_abroad(nodes)
     r.cats.militias_in_syria(nodes)
     return _result(r.cx, nodes)

@@ -8,6 +8,8 @@ count they are coordinated with.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hasila.link import cues
 from hasila.link.context import Reader, status_of_word
 from hasila.link.text import key, keys
@@ -183,6 +185,12 @@ class StatusReader(Reader):
         return False
 
     def resolve_statuses(self, nodes: list[CountNode]) -> None:
+        # 63 من التنظيم و29 من قسد و22 مدنيا بين القتلى: a list's words after its last item
+        # tell every item's status
+        for c, d in reversed(list(pairwise(nodes))):
+            if c.status is None and d.status is not None and d.cue == "coord" and d.sentence == c.sentence \
+                    and d.parent is c.parent:
+                c.status = d.status
         for c in sorted(nodes, key=lambda n: n.depth()):
             if c.status in _HELD and c.parent is not None and c.parent.status == "killed":
                 c.status = "killed"  # وفاة 31 معتقلا … بينهم ثلاثة أطفال اعتقلوا قبل عامين: among the dead
