@@ -81,3 +81,9 @@ def test_the_words_after_a_list_tell_every_item_s_status() -> None:
 
     text = "حصيلة أسبوع من المعارك: 40 من التنظيم و12 من قسد و9 مدنيين بين القتلى."
     assert [r.status for r in link(text, [], ontology()).records] == ["killed"] * 3
+    # not a status the last item's own noun names, nor one over its total's
+    text = "وذكر المرصد أن من بين القتلى الستة طفلين و أكثر من 30 مصابا جراء القصف."
+    assert [r.status for r in link(text, [], ontology()).records] == ["killed", "killed", "injured"]
+    # a death told later of the wounded is not theirs: the five wounded stay wounded
+    text = "وأوضحت الوزارة أن جنديين آخرين من بين الجرحى الخمسة قد لقوا مصرعهم لاحقا."
+    assert [r.status for r in link(text, [], ontology()).records][-1] == "injured"

@@ -127,7 +127,7 @@ class StatusReader(Reader):
                 break
             if v[j].has(cues.DEATH_WORDS):
                 return True
-        return self._death_said_later(c)
+        return False
 
     def _death_said_later(self, c: CountNode) -> bool:
         """A death word that agrees with the count (``قضوا``, ``استشهادهم``) further on in its
@@ -187,9 +187,11 @@ class StatusReader(Reader):
     def resolve_statuses(self, nodes: list[CountNode]) -> None:
         # 63 من التنظيم و29 من قسد و22 مدنيا بين القتلى: a list's words after its last item
         # tell every item's status
+        # (not a status the last item's own noun names: طفلين و30 مصابا)
         for c, d in reversed(list(pairwise(nodes))):
             if c.status is None and d.status is not None and d.cue == "coord" and d.sentence == c.sentence \
-                    and d.parent is c.parent:
+                    and d.parent is c.parent and (c.parent is None or c.parent.status is None) \
+                    and self._status_of_noun(d) is None:
                 c.status = d.status
         for c in sorted(nodes, key=lambda n: n.depth()):
             if c.status in _HELD and c.parent is not None and c.parent.status == "killed":
