@@ -88,6 +88,29 @@ def test_broken_spans_are_joined():
     assert out[0].score == 0.6  # the joined span is as sure as its least sure part
 
 
+def test_spans_starting_where_the_rules_start_one_stay_apart():
+    from hasila.model.decoding import merge_touching
+
+    text = "بعدما حملت الولايات المتحدة روسيا المسؤولية"
+    spans = [_at(text, "الولايات المتحدة"), _at(text, "روسيا")]
+    assert [s.text for s in merge_touching(text, spans)] == ["الولايات المتحدة روسيا"]
+    apart = frozenset({text.index("روسيا")})  # the rules' hint starts a span there: subject, object
+    assert [s.text for s in merge_touching(text, spans, apart)] == ["الولايات المتحدة", "روسيا"]
+
+
+def test_a_span_cut_inside_its_edge_words_takes_the_rules_edges():
+    from hasila.model.decoding import at_hint_edges
+
+    text = "امتدادا لحزب العمال الكردستاني في حلب الشرقي، وقتل أحدهما"
+    i, j = text.index("لحزب"), text.index("أحدهما")
+    model = [Span(i, i + len("لحزب العمال الكردستاني"), "ACTOR", "لحزب العمال الكردستاني"),
+             _at(text, "حلب الشرقي", "PLACE"), Span(j, j + 6, "COUNT", "أحدهما")]
+    hints = [_at(text, "حزب العمال الكردستاني"), _at(text, "حلب", "PLACE"), Span(j, j + 3, "COUNT", "أحد")]
+    out = at_hint_edges(text, model, hints)
+    # a clitic or a pronoun inside the edge word: the rules' edges; a word more: the model's
+    assert [s.text for s in out] == ["حزب العمال الكردستاني", "حلب الشرقي", "أحد"]
+
+
 def _at(text: str, surface: str, label: str = "ACTOR") -> Span:
     start = text.index(surface)
     return Span(start, start + len(surface), label, surface)

@@ -523,6 +523,20 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
     assert Tagger.load(model, threads=1, bf16=False).decoding.min_score == {"ACTOR": 0.7}
 
 
+def test_the_rules_spans_read_for_the_hints_are_kept_for_the_decoding() -> None:
+    class Rules:
+        calls = 0
+
+        def tag(self, texts: list[str]) -> list[list[Span]]:
+            Rules.calls += 1
+            return [[Span(0, 4, "ACTOR", t[:4])] for t in texts]
+
+    tagger = Tagger(model=None, tokenizer=None, id2label=dict(enumerate(bio_tags())), hint_rules=Rules())
+    assert [s.text for s in tagger._hints_of("قوات النظام")] == ["قوات"]
+    assert tagger._hints_of("قوات النظام") and Rules.calls == 1  # read once
+    assert Tagger(model=None, tokenizer=None, id2label={}, hint_rules=None)._hints_of("نص") == []
+
+
 def test_hint_margin_keeps_the_rules_tag_unless_the_model_is_surer_by_that_much() -> None:
     from hasila.model.decoding import DecodingConfig
 

@@ -243,12 +243,16 @@ def _min_score(*spans: Span) -> float | None:
     return min(scores) if scores else None
 
 
-def merge_touching(text: str, spans: Sequence[Span]) -> list[Span]:
+def merge_touching(text: str, spans: Sequence[Span], apart: frozenset[int] = frozenset()) -> list[Span]:
     """One span where the model broke one: spans of one label with only spaces between them
     (``قوات النظام`` + ``السوري``), and X, Y, X touching (``قوات`` + ``سوريا`` + ``الديمقراطية``:
-    a name nested in an actor) become one span of X."""
+    a name nested in an actor) become one span of X. A span starting at one of ``apart`` (where
+    a rules-hint model's hint starts a span: ``حملت الولايات المتحدة روسيا``) stays apart."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
+        if span.start in apart:
+            out.append(span)
+            continue
         if out and out[-1].label == span.label and not text[out[-1].end:span.start].strip():
             out[-1] = replace(out[-1], end=span.end, text=text[out[-1].start:span.end],
                               score=_min_score(out[-1], span))
@@ -260,6 +264,23 @@ def merge_touching(text: str, spans: Sequence[Span]) -> list[Span]:
                                 score=_min_score(first, out[-1], span))]
             continue
         out.append(span)
+    return out
+
+
+def at_hint_edges(text: str, spans: Sequence[Span], hints: Sequence[Span]) -> list[Span]:
+    """A rules-hint model's span that differs from the rules' span of its label only inside
+    the words at its edges (``لحزب العمال`` / ``حزب العمال``: a clitic; ``أحدهما`` / ``أحد``: a
+    pronoun) takes the rules' edges: where a word is cut is the rules' call, as the guide has it."""
+    out = []
+    for s in spans:
+        same = [(h.start, h.end) for h in hints if h.label == s.label and h.start < s.end and s.start < h.end]
+        if len(same) == 1:
+            a, b = same[0]
+            lo, hi = min(a, s.start), max(a, s.start)
+            lo2, hi2 = min(b, s.end), max(b, s.end)
+            if (a, b) != (s.start, s.end) and not any(ch.isspace() for ch in text[lo:hi] + text[lo2:hi2]):
+                s = replace(s, start=a, end=b, text=text[a:b])
+        out.append(s)
     return out
 
 
@@ -452,15 +473,15 @@ def confident(spans: Sequence[Span], min_score: dict[str, float]) -> list[Span]:
 def constrain(text: str, spans: Sequence[Span], actors: bool = False, monitors: bool = False,
               places: bool = False, edges: bool = False, veto: bool = False, ontology: Any = None,
               whole_names: bool = False, place_heads: bool = False, category_numbers: bool = False,
-              glued_heads: bool = False) -> list[Span]:
+              glued_heads: bool = False, apart: frozenset[int] = frozenset()) -> list[Span]:
     """The constraints: word edges, broken spans joined, COUNTs must hold a number; with
     ``actors``, ACTOR spans widened to the actor's noun phrase; with ``monitors``, no ACTOR
     inside a monitor's name; with ``places``, a place name after في is no ACTOR; with
     ``edges``, a COUNT span is the number it holds; with ``veto``, no COUNT on a number the
     number rules read as surely no count (``ontology``: the tagger's, default the project's);
     ``whole_names`` as :func:`snap_to_words`; with ``place_heads``, PLACE spans widened to the
-    place's phrase (:func:`place_phrases`)."""
-    spans = merge_touching(text, snap_to_words(text, spans, whole_names=whole_names))
+    place's phrase (:func:`place_phrases`); ``apart`` as :func:`merge_touching`."""
+    spans = merge_touching(text, snap_to_words(text, spans, whole_names=whole_names), apart)
     if place_heads:
         spans = place_phrases(text, spans)
     if monitors:
@@ -481,12 +502,13 @@ def constrain(text: str, spans: Sequence[Span], actors: bool = False, monitors: 
     return no_lone_adjectives(text, actor_phrases(text, spans, glued_heads)) if actors else spans
 
 
-def apply(text: str, spans: Sequence[Span], cfg: DecodingConfig, ontology: Any = None) -> list[Span]:
+def apply(text: str, spans: Sequence[Span], cfg: DecodingConfig, ontology: Any = None,
+          apart: frozenset[int] = frozenset()) -> list[Span]:
     """The exact constraints :class:`DecodingConfig` switches on (:func:`constrain`)."""
     return constrain(text, spans, actors=cfg.actor_phrases, monitors=cfg.no_monitors, places=cfg.place_names,
                      edges=cfg.count_edges, veto=cfg.count_veto, ontology=ontology,
                      whole_names=cfg.whole_place_names, place_heads=cfg.place_phrases,
-                     category_numbers=cfg.category_numbers, glued_heads=cfg.glued_heads)
+                     category_numbers=cfg.category_numbers, glued_heads=cfg.glued_heads, apart=apart)
 
 
-__all__ = ["MONITORS", "DecodingConfig", "apply", "categories_with_numbers", "confident", "constrain", "count_edges", "counts_with_numbers", "merge_touching", "no_certain_non_counts", "no_lone_adjectives", "not_monitors", "place_phrases", "places_not_actors", "snap_to_words"]
+__all__ = ["MONITORS", "DecodingConfig", "apply", "at_hint_edges", "categories_with_numbers", "confident", "constrain", "count_edges", "counts_with_numbers", "merge_touching", "no_certain_non_counts", "no_lone_adjectives", "not_monitors", "place_phrases", "places_not_actors", "snap_to_words"]

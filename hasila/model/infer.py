@@ -183,6 +183,8 @@ class Tagger:
     #: one :meth:`tag` at a time per tagger (a server calls it from several threads)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False,
                                   compare=False)
+    #: the rules' spans of the texts of the last :meth:`window_logits`, by text, for :meth:`decode`
+    _hint_spans: dict[str, list[Span]] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: the lanes' threads, made on first use and kept: ``(lanes, torch threads each, pool)``
     _pool: tuple[int, int, ThreadPoolExecutor] | None = field(default=None, init=False, repr=False,
                                                               compare=False)
@@ -362,6 +364,7 @@ class Tagger:
         label2id = {tag: i for i, tag in self.id2label.items()}
         if self.hint_rules is not None:
             hints = list(self.hint_rules.tag(list(texts)))
+            self._hint_spans = {t: list(h or []) for t, h in zip(texts, hints, strict=True)}
         windows = [
             encode_windows(text, self.tokenizer, self.max_length, self.stride, label2id=label2id,
                            hints=hint) if text.strip() else []
@@ -397,13 +400,22 @@ class Tagger:
             logits[ti][wi] = logits[tj][wj]
         return windows, logits
 
+    def _hints_of(self, text: str) -> list[Span]:
+        """The rules' spans of ``text`` for a rules-hint model (those :meth:`window_logits` read,
+        else the rules run again); none for a plain model."""
+        if self.hint_rules is None:
+            return []
+        if text not in self._hint_spans:
+            self._hint_spans[text] = list(self.hint_rules.tag([text])[0])
+        return self._hint_spans[text]
+
     def decode(self, texts: Sequence[str], windows: Sequence[Sequence[Any]],
                logits: Sequence[Sequence[torch.Tensor]]) -> list[list[Span]]:
         """Spans from :meth:`window_logits`: tags picked under :attr:`decoding`'s biases, windows
         merged, the exact constraints applied (when :attr:`constrain`), then the spans below
         their label's ``min_score`` dropped."""
         from hasila.model.align import decode_windows
-        from hasila.model.decoding import apply, confident
+        from hasila.model.decoding import apply, at_hint_edges, confident
 
         out: list[list[Span]] = []
         for text, ws, lg in zip(texts, windows, logits, strict=True):
@@ -414,6 +426,8 @@ class Tagger:
             spans = decode_windows(text, ws, [a.tolist() for a, _ in picked], self.id2label,
                                    [b.tolist() for _, b in picked])
             if self.constrain:
-                spans = apply(text, spans, self.decoding, self.ontology)
+                hints = self._hints_of(text)
+                spans = apply(text, spans, self.decoding, self.ontology, frozenset(h.start for h in hints))
+                spans = at_hint_edges(text, spans, hints)
             out.append(confident(spans, self.decoding.min_score) if self.decoding.min_score else spans)
         return out
