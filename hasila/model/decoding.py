@@ -32,6 +32,11 @@ PLACE) spans, none is a COUNT. An ACTOR span that is one definite singular adjec
 (``الكردية``) is dropped (:func:`no_lone_adjectives`), a place name after ``في`` is a PLACE
 (:func:`places_not_actors`).
 
+A rules-hint model (:attr:`hasila.model.modeling.ModelConfig.rules_hint`) keeps the rules'
+boundaries: its spans are not joined where the rules start a span (:func:`merge_touching`'s
+``apart``), and a span cut differently only inside its edge words (a clitic, a pronoun) takes
+the rules' edges (:func:`at_hint_edges`).
+
 News agencies, monitors and their staff are not actors (the guide): an ACTOR span inside
 their names (``المرصد السوري لحقوق الإنسان``, ``رامي عبد الرحمن``, ``فرانس برس``) is dropped
 (:func:`not_monitors`); on the real train gold no span lies inside one.
