@@ -56,3 +56,22 @@ def test_whom_the_loyal_are_loyal_to_decides_their_side() -> None:
     assert c.hint in (None, "people") and c.group_cat is None
     _, (c,) = nouns_read("قتل 9 من الموالين لها في الهجوم.")
     assert c.hint == "regime"
+
+
+def test_a_group_glued_to_its_lam_is_the_count_s_group() -> None:
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link
+    from hasila.schema import Span
+
+    text = "وقتل 117 من القوات الموالية للنظام، مقابل 74 لعناصر الفصائل المقاتلة. وقتلت الحركة عشرين عنصرا لقوات النظام."
+
+    def span(words: str, label: str, glued: int = 0) -> Span:
+        i = text.index(words) + glued
+        return Span(i, i + len(words) - glued, label, text[i:i + len(words) - glued])
+
+    spans = [span("117", "COUNT"), span("القوات الموالية للنظام", "ACTOR"), span("74", "COUNT"),
+             span("لعناصر الفصائل المقاتلة", "ACTOR", glued=1), span("عشرين", "COUNT"), span("عنصرا", "CATEGORY"),
+             span("لقوات النظام", "ACTOR", glued=1)]
+    recs = link(text, spans, Ontology.load()).records
+    assert [(r.category, r.affiliation) for r in recs] == [
+        ("regime", "القوات الموالية للنظام"), ("fighter", "عناصر الفصائل المقاتلة"), ("regime", "قوات النظام")]

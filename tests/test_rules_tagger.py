@@ -296,3 +296,12 @@ def test_the_labels_do_not_depend_on_how_an_outlet_spells(respell, gazetteer: Ga
     assert [(s.label, len(s.text.split())) for s in other.spans] == [(s.label, len(s.text.split())) for s in plain.spans]
     assert [(r.value, r.category, r.affiliation is not None) for r in records_from_doc(other)] == \
         [(r.value, r.category, r.affiliation is not None) for r in records_from_doc(plain)] == [(16, "regime", True)]
+
+
+def test_the_rules_draw_places_and_glued_heads_as_the_model_s_decoding_does() -> None:
+    tagger = RulesTagger.load()
+    text = "وبعد بدء هجوم لقوات الحكومة على الغوطة، تعطل أنبوب في شرق تركيا وعادت الطائرة إلى قاعدة ديار بكر."
+    spans = [(s.label, s.text) for s in tagger.label(text).spans if s.label in ("ACTOR", "PLACE")]
+    assert ("ACTOR", "قوات الحكومة") in spans  # the head after its clitic ل
+    assert ("PLACE", "تركيا") in spans  # after a direction: the place, not the state
+    assert ("PLACE", "قاعدة ديار بكر") in spans  # the place's head noun

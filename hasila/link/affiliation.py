@@ -55,6 +55,11 @@ class AffiliationReader(Reader):
             if side is not None:
                 c.hint, c.generic = side, False
             return
+        glued = self.cx.span_at_token(self.by_label.get("ACTOR", []), j)
+        if glued is not None and v.glued_prefix(j, glued.start) == "ل":  # مقابل 74 لعناصر الفصائل
+            c.affiliation = glued
+            self._take_group(c, self.groups.phrase_category(glued.text, partitive=True), j)
+            return
         phrase = v.phrase_starting_at(j, cues.AFFILIATION_BEFORE)
         if phrase is None:
             return
@@ -79,7 +84,11 @@ class AffiliationReader(Reader):
             group_cat, _, _ = self.groups.group_at(k)
             if loyal == k or (group_cat is None and loyal is not None):
                 group_cat = self._loyal_side(loyal)  # من الموالين للقضية الكردية: no side
-        if group_cat is None or (v[k].has(cues.RESIDENTS) and c.generic and c.noun_text):
+        self._take_group(c, group_cat, k)
+
+    def _take_group(self, c: CountNode, group_cat: str | None, k: int) -> None:
+        """The count's people belong to the group of category ``group_cat`` named at token ``k``."""
+        if group_cat is None or (self.view[k].has(cues.RESIDENTS) and c.generic and c.noun_text):
             return  # 250 شخصا من السكان: people, as the noun says
         c.group_cat = group_cat
         soldier = c.hint == "regime" and group_cat in self.onto.armed | {"other"}  # جنديا من الجيش التركي

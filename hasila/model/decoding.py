@@ -69,19 +69,18 @@ from typing import Any
 
 from hasila.annotation.ontology import find_numbers, parse_number
 from hasila.link.cues import MONTHS
-from hasila.link.text import TokenView, key, keys
+from hasila.link.text import TokenView, key
 from hasila.rules.phrases import (
     CLITIC_PREFIXES,
     UNIT_KEYS,
-    WORD,
     actor_phrases,
     drop_overlaps,
     is_actor_adjective,
     lexicon_words,
     news_desks,
     place_names,
-    span_is_free,
-    word_after,
+    place_phrases,
+    places_not_actors,
     word_before,
 )
 from hasila.schema import Span
@@ -320,21 +319,6 @@ def not_monitors(text: str, spans: Sequence[Span]) -> list[Span]:
             and not (s.label == "PLACE" and any(a <= s.start and s.end <= b for a, b in desks))]
 
 
-#: a preposition or direction word before a place (في تركيا، داخل أنقرة، جنوب تركيا)
-_PLACE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:و?في|داخل|و?(?:جنوب|شمال|شرق|غرب)ي?|أنحاء|انحاء|بالعاصمة|العاصمة) +$")
-
-
-def places_not_actors(text: str, spans: Sequence[Span], names: frozenset[str] | None = None) -> list[Span]:
-    """The spans, with an ACTOR span that is a bare place name after ``في``, ``داخل`` or a
-    direction word (``في تركيا``, ``جنوب تركيا``) relabelled PLACE: there the state or city is
-    where things happen, not a party (on the real train gold, 690 such spans are PLACE and none
-    is an ACTOR; team train 54 / 0)."""
-    names = place_names() if names is None else names
-    return [replace(s, label="PLACE") if s.label == "ACTOR" and key(s.text) in names
-            and _PLACE_BEFORE.search(text[max(0, s.start - 16):s.start]) else s for s in spans]
-
-
 _SENTENCE_END = re.compile(r"[.!؟?\n]")
 
 
@@ -356,43 +340,6 @@ def categories_with_numbers(text: str, spans: Sequence[Span], numbers: Sequence[
         return False
 
     return [s for s in spans if s.label != "CATEGORY" or has_number(s)]
-
-
-#: nouns that head a place's name (``حي`` + ``جوبر``, ``ريف`` + ``إدلب``, ``قاعدة`` + ``حميميم``): on
-#: the real train gold each starts a PLACE span and never stands just before one
-PLACE_HEADS = frozenset([
-    "حي", "قاعدة", "مطار", "مخيم", "ريف", "ريفي", "بادية", "جبل", "سهل", "نهر", "الضفة",
-    "البحر", "قلعة", "جسر", "سجن", "شارع", "دوار"])
-#: adjectives that end a place's name: directions (``ريف حلب الشمالي``, ``الغوطة الشرقية``) and
-#: the kind of a base or airport (``مطار دمشق الدولي``, ``قاعدة الشعيرات الجوية``)
-PLACE_ADJECTIVES = frozenset([
-    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الدولي", "الجوية", "العسكري"])
-_PLACE_HEADS_K, _PLACE_ADJECTIVES_K = keys(PLACE_HEADS), keys(PLACE_ADJECTIVES)
-
-
-def place_phrases(text: str, spans: Sequence[Span]) -> list[Span]:
-    """PLACE spans widened over a head noun just before them (``حي`` + ``جوبر``; a clitic
-    glued to the head stays outside: ``ب`` + ``ريف حلب``) and the adjectives in
-    :data:`PLACE_ADJECTIVES` just after them, where no other span lies."""
-    out = []
-    for span in spans:
-        if span.label != "PLACE":
-            out.append(span)
-            continue
-        start, end = span.start, span.end
-        m = word_before(text, start, reach=20)
-        if m and re.fullmatch(WORD, m.group(1)):
-            word, a = m.group(1), m.start()
-            cut = next((n for n in (0, 1, 2) if key(word[n:]) in _PLACE_HEADS_K
-                        and (n == 0 or key(word[:n]) in CLITIC_PREFIXES)), None)
-            if cut is not None and span_is_free(spans, a, start, span):
-                start = a + cut
-        while (m := word_after(text, end)) and key(m.group(1)) in _PLACE_ADJECTIVES_K \
-                and span_is_free(spans, end, m.end(), span):
-            end = m.end()
-        out.append(span if (start, end) == (span.start, span.end)
-                   else replace(span, start=start, end=end, text=text[start:end]))
-    return drop_overlaps(out)
 
 
 @dataclass

@@ -34,7 +34,15 @@ from hasila.link import LinkConfig, cues, link
 from hasila.link.category import abroad
 from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ACTING_VERBS, STATE_ACTORS, ActorLexicon
-from hasila.rules.phrases import GAP, UNIT_KEYS, actor_phrases, news_desks, word_before
+from hasila.rules.phrases import (
+    GAP,
+    UNIT_KEYS,
+    actor_phrases,
+    news_desks,
+    place_phrases,
+    places_not_actors,
+    word_before,
+)
 from hasila.schema import Doc, Relation, Span
 from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, unwrap
 
@@ -344,7 +352,7 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
                doc_id: str = "doc", link_config: LinkConfig | None = None) -> Doc:
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
-    actor_spans = _noun_phrases(text, find_actors(text, actors, view), ontology)
+    actor_spans = _noun_phrases(text, find_actors(text, actors, view))
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))
               and not _nisba_after_noun(text, p, ontology) and not _adjective_after_noun(view, p)]
@@ -352,8 +360,11 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     if acting:
         places = [p for p in places if p not in acting]
         actor_spans = sorted(actor_spans + [replace(p, label="ACTOR") for p in acting], key=lambda s: s.start)
+    # a place's head noun and direction adjectives (حي جوبر، ريف حلب الشمالي); a bare place name
+    # after في / داخل / a direction is the place, not a party (the model's decoding does the same)
+    spans = places_not_actors(text, place_phrases(text, sorted(actor_spans + places, key=lambda s: s.start)))
     cfg = replace(link_config or LinkConfig(), rules_fallback=True, category_spans=True)
-    res = link(text, actor_spans + places, ontology, cfg)
+    res = link(text, spans, ontology, cfg)
     doc = res.to_doc(doc_id, text)
     return _tidy(doc)
 
@@ -409,14 +420,13 @@ def _accusatives(ontology: Ontology) -> frozenset[str]:
     return frozenset(key(w) for c in ontology.categories for w in c.accusative)
 
 
-def _noun_phrases(text: str, spans: list[Span], ontology: Ontology) -> list[Span]:
+def _noun_phrases(text: str, spans: list[Span]) -> list[Span]:
     """The actor spans widened to the actor's noun phrase as the model's are
-    (:func:`hasila.rules.phrases.actor_phrases`: ``مقاتلي المعارضة``, ``تنظيم داعش الإرهابي``),
-    but for a bare noun of the ontology (``الجهاديين``), which stays as it is."""
-    nouns: list[Span] = []
-    wide = actor_phrases(text, spans)
+    (:func:`hasila.rules.phrases.actor_phrases`: ``مقاتلي المعارضة``, ``تنظيم داعش الإرهابي``,
+    ``المتطرفين الفرنسيين``; a head with a clitic, ``و`` + ``مسلحي داعش``, without the clitic)."""
+    wide = actor_phrases(text, spans, glued_heads=True)
     flat = unwrap(text)  # a hard-wrapped line's break is a space (same offsets)
-    return _non_overlapping([_with_number(text, _with_head(text, flat, s)) for s in wide] + nouns)
+    return _non_overlapping([_with_number(text, _with_head(text, flat, s)) for s in wide])
 
 
 def _with_number(text: str, span: Span) -> Span:
