@@ -117,9 +117,10 @@ class Readers:
                    CategoryResolver(cx, groups), ScopeReader(cx))
 
     def read_nouns(self, nodes: list[CountNode], deadline: float | None = None) -> None:
-        """First pass: each count's noun, its category hint and group."""
+        """First pass: each count's noun, its category hint, group and nation."""
         for c in _in_time(nodes, deadline):
             self.nouns.read_noun(c)
+            self.nouns.read_nation(c)
 
     def read_cues(self, nodes: list[CountNode], deadline: float | None = None) -> None:
         """Second pass: each count's cue, what follows it, its qualifier and status."""
@@ -156,8 +157,6 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     nodes = r.cx.collect()
     r.read_nouns(nodes, deadline)
     r.cats.share_groups(nodes)
-    for c in nodes:
-        r.nouns.read_nation(c)
     r.read_cues(nodes, deadline)
     resolve_tree(nodes, ontology, complete_sums=cfg.sum_completion)
     r.after.place_breakdowns(nodes)

@@ -275,9 +275,16 @@ def at_hint_edges(text: str, spans: Sequence[Span], hints: Sequence[Span]) -> li
     """A rules-hint model's span that differs from the rules' span of its label only inside
     the words at its edges (``لحزب العمال`` / ``حزب العمال``: a clitic; ``أحدهما`` / ``أحد``: a
     pronoun) takes the rules' edges: where a word is cut is the rules' call, as the guide has it."""
+    by_label: dict[str, list[Span]] = {}
+    for h in sorted(hints, key=lambda h: h.start):
+        by_label.setdefault(h.label, []).append(h)
+    starts = {label: [h.start for h in hs] for label, hs in by_label.items()}
+    longest = max((h.end - h.start for h in hints), default=0)
     out = []
-    for s in spans:
-        same = [(h.start, h.end) for h in hints if h.label == s.label and h.start < s.end and s.start < h.end]
+    for s in spans:  # the hints overlapping s start within ``longest`` before it: found by bisection
+        hs, st = by_label.get(s.label, []), starts.get(s.label, [])
+        near = hs[bisect.bisect_left(st, s.start - longest):bisect.bisect_left(st, s.end)]
+        same = [(h.start, h.end) for h in near if s.start < h.end]
         if len(same) == 1:
             a, b = same[0]
             lo, hi = min(a, s.start), max(a, s.start)

@@ -297,11 +297,12 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
     m = word_before(text, start)
     if m and key(m.group(1)) in _HEADS_K and span_is_free(spans, m.start(), start, span):
         start = m.start()
-    elif m and glued_heads and span_is_free(spans, m.start(), start, span):
-        # a head with a glued clitic: و + مسلحي داعش, ل + عناصر التنظيم (the clitic stays out)
+    elif m and glued_heads:
+        # a head with a glued clitic: و + مسلحي داعش, ل + عناصر التنظيم (the clitic stays out);
+        # the other spans are scanned only for such a head (a scan per actor is quadratic)
         word = m.group(1)
         cut = next((n for n in (1, 2) if key(word[:n]) in CLITIC_PREFIXES and key(word[n:]) in _HEADS_K), 0)
-        if cut:
+        if cut and span_is_free(spans, m.start(), start, span):
             start = m.start() + cut
     # the name a construct head governs and the adjectives after it: حزب + العمال + الكردستاني
     known = lexicon_words() if known is None else known
@@ -409,9 +410,10 @@ def _backed_group(text: str, start: int, spans: Sequence[Span], own: Span, final
     else:  # مقربة من النصرة
         prep = word_before(text, start)
         tie = word_before(text, prep.start()) if prep is not None and prep.group(1) == "من" else None
-    if tie is None or not _TIES.fullmatch(plain(tie.group(1), final_ya)):
+    tie_word = plain(tie.group(1), final_ya) if tie is not None else ""
+    if tie is None or not _TIES.fullmatch(tie_word):
         return start
-    definite = plain(tie.group(1), final_ya).startswith("ال")
+    definite = tie_word.startswith("ال")
     at = tie.start()
     for _ in range(3):  # the head, after at most two adjectives
         m = word_before(text, at)

@@ -357,9 +357,8 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))
               and not _nisba_after_noun(text, p, ontology) and not _adjective_after_noun(view, p)]
     acting = [p for p in places if _state_acting(view, p)]
-    if acting:
-        places = [p for p in places if p not in acting]
-        actor_spans = sorted(actor_spans + [replace(p, label="ACTOR") for p in acting], key=lambda s: s.start)
+    places = [p for p in places if p not in acting]
+    actor_spans += [replace(p, label="ACTOR") for p in acting]
     # a place's head noun and direction adjectives (حي جوبر، ريف حلب الشمالي); a bare place name
     # after في / داخل / a direction is the place, not a party (the model's decoding does the same)
     spans = places_not_actors(text, place_phrases(text, sorted(actor_spans + places, key=lambda s: s.start)))
@@ -378,13 +377,18 @@ def _state_acting(v: TokenView, place: Span) -> bool:
     ``ووعدت فرنسا``, ``الذي نفته دمشق``) is a party acting, not a place."""
     if key(place.text) not in _SYRIA_AS_STATE and not abroad(place.text):
         return False
+    p = _word_right_before(v, place)
+    return p is not None and v[p].plain(ACTING_VERBS)
+
+
+def _word_right_before(v: TokenView, place: Span) -> int | None:
+    """The token of the word right before ``place``, when the name stands as a word of its own
+    (not glued to a clitic: لدمشق، بسورية، وسورية) and nothing but space comes between."""
     i = v.first_at_or_after(place.start)
     if i >= len(v) or v[i].start != place.start:
-        return False  # glued to a clitic (لدمشق, بفرنسا)
+        return None
     p = v.prev_word(i - 1)
-    if p is None or p != v.last_before(place.start):
-        return False
-    return v[p].plain(ACTING_VERBS)
+    return p if p is not None and p == v.last_before(place.start) else None
 
 
 def _nisba_after_noun(text: str, place: Span, ontology: Ontology) -> bool:
@@ -403,11 +407,8 @@ def _adjective_after_noun(v: TokenView, place: Span) -> bool:
     k = key(place.text)
     if " " in k.strip() or not k.endswith("يه") or (k[:-2] + "يا" != "سوريا" and not abroad(k[:-2] + "يا")):
         return False  # تركية / تركيا, سورية / سوريا; not حمورية
-    i = v.first_at_or_after(place.start)
-    if i >= len(v) or v[i].start != place.start:
-        return False  # glued to a clitic: بسورية، وسورية
-    p = v.prev_word(i - 1)
-    return p is not None and p == v.last_before(place.start) and not v[p].plain(_PLACE_PREPS | _OTHER_PREPS)
+    p = _word_right_before(v, place)
+    return p is not None and not v[p].plain(_PLACE_PREPS | _OTHER_PREPS)
 
 
 #: Prepositions before a country's name beside those of a place (``بين سورية والعراق``).
