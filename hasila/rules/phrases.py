@@ -399,7 +399,7 @@ _TIED_HEADS_K = frozenset(k2 for k in keys(PLURAL_HEADS | ACTOR_HEADS | {
 def _backed_group(text: str, start: int, spans: Sequence[Span], own: Span, final_ya: bool) -> int:
     """Where the group an ACTOR span is named the backer of begins (``مروحيات تابعة للنظام``:
     the span ``النظام`` starts at ``مروحيات``); ``start`` when no group noun, at most two
-    adjectives (``الميليشيات الشيعية المساندة لقوات النظام``) and a tie word come before it."""
+    adjectives (``الميليشيات المحلية المساندة لقوات النظام``) and a tie word come before it."""
     ws = start
     while ws > 0 and (text[ws - 1].isalpha() or _MARKS_RE.match(text[ws - 1])):
         ws -= 1
