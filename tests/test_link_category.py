@@ -53,6 +53,19 @@ def test_iraqi_militias_counted_inside_syria_are_regime_outside_fighters() -> No
     assert _linked("قتل [5|COUNT k=fighter] من [فصائل المعارضة|ACTOR] في [إدلب|PLACE].") == ["fighter"]
 
 
+def test_forces_of_a_report_set_abroad_are_other_with_no_place_in_their_sentence() -> None:
+    abroad_report = "هاجم مسلحون مركزا في [أنقرة|PLACE] ثم في [إزمير|PLACE] وفي [قونية|PLACE]. "
+    # security forces named by no state, and soldiers of "ours" in an army's statement
+    assert _linked(abroad_report + "وقتل [9|COUNT k=other] عناصر من [القوات الأمنية|ACTOR] منذ الصيف.") == ["other"]
+    assert _linked(abroad_report + "وقال البيان: قتل [أربعة|COUNT v=4 k=other] من [عسكريينا|CATEGORY].") == ["other"]
+    # the same in a report set in Syria: the government's
+    home = "قصف في [حمص|PLACE] و[حماة|PLACE] وفي [حلب|PLACE]. "
+    assert _linked(home + "وقتل [9|COUNT k=regime] عناصر من [القوات الأمنية|ACTOR] منذ الصيف.") == ["regime"]
+    assert _linked(home + "وقال البيان: قتل [أربعة|COUNT v=4 k=regime] من [عسكريينا|CATEGORY].") == ["regime"]
+    # a place in the count's own sentence decides, not the report's
+    assert _linked(abroad_report + "وقتل [9|COUNT k=regime] عناصر من [القوات الأمنية|ACTOR] في [حمص|PLACE].") == ["regime"]
+
+
 def test_a_country_or_a_city_abroad_of_the_gazetteer_is_abroad_a_syrian_village_is_not() -> None:
     assert abroad("الجزائر") and abroad("كابول")
     assert not abroad("بليون")  # a village of Idlib, not ب + ليون (Lyon)

@@ -642,3 +642,22 @@ def test_a_title_s_plain_toll_is_the_side_the_body_tells_it_of(onto):
             "وارتفع إلى 17 عدد قتلى قوات النظام.")
     marks = [("17", "COUNT"), ("شخصا", "CATEGORY"), ("قتلى", "CATEGORY"), ("قوات النظام", "ACTOR")]
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people", "regime"]
+
+
+def test_an_overall_toll_broken_down_in_rounded_figures(onto):
+    text = ("وبلغت حصيلة القتلى منذ بداية الحرب 250,410 أشخاص بينهم 80,250 مدنيا.\n"
+            "أما من القوات الحكومية فقتل نحو 95 ألف عنصر.\n"
+            "في المقابل، قتل أكثر من 41 ألفا من مقاتلي الفصائل.\n"
+            "كما قتل {last} من مقاتلي التنظيمات المتطرفة.")
+
+    def parents(last: str) -> list[str | None]:
+        words = ("80,250", "95 ألف", "41 ألفا", last)
+        marks = [(w, "COUNT") for w in ("250,410", *words)]
+        recs = {r.text: r for r in link(text.format(last=last), spans(text.format(last=last), marks), onto).records}
+        by_id = {r.id: r.text for r in recs.values()}
+        return [by_id.get(recs[w].part_of) for w in words]
+
+    # 80,250 + 95,000 + 41,000 + 33,560 = 249,810: within 1 % of the total, in rounded figures
+    assert parents("33,560") == ["250,410"] * 4
+    # far from it: the rest is no breakdown of the total
+    assert parents("93,560") == ["250,410", None, None, None]

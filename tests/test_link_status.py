@@ -29,6 +29,14 @@ from link_parts import cues_read, ontology
     # detainees whose death the sentence tells further on, by a verbal noun with their pronoun
     ("وارتفع إلى 950 عدد المعتقلين الذين وثقت الشبكة مقتلهم في السجون.", ["killed"]),
     ("وارتفع إلى 950 عدد المعتقلين الذين وثقت الشبكة أسماءهم في السجون.", ["detained"]),
+    # suicide attackers counted by a number died in their attack; a count right after a blast word too
+    ("وبدأ الهجوم بخمس سيارات مفخخة وسبعة انغماسيين.", ["killed"]),
+    ("وقالت الشرطة إن ثلاثة انتحاريين فجروا أحزمتهم قرب الحاجز.", ["killed"]),
+    ("وجرى تفجير 4 عناصر من التنظيم لعربتين مفخختين.", ["killed"]),
+    ("واعتقلت الشرطة ثلاثة انتحاريين قبل الهجوم.", ["detained"]),  # what befell them is said
+    ("ونفذ الهجوم انتحاريان اقتحما الحاجز.", [None]),  # the dual noun is the count: nothing said
+    ("وأرسل التنظيم ثمانية انتحاريين إلى المدينة.", [None]),  # no blast in their clause
+    ("واستهدف التفجير نحو 200 شاب في الساحة.", [None]),  # the blast's targets, not who set it off
 ])
 def test_statuses_read_per_count(text: str, statuses: list[str]) -> None:
     _, nodes = cues_read(text)

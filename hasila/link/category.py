@@ -159,20 +159,33 @@ class CategoryResolver(Reader):
                 c.category = body.category
 
     def soldiers_abroad(self, nodes: list[CountNode]) -> None:
-        """``قتل جنديان تركيان في شرناق``: soldiers counted by their noun (جندي، ضابط، عسكري,
-        of a nationality or an army, not of a Syrian group) where the count's place, else
-        every place of its sentence, is outside Syria, are ``other`` (the guide)."""
+        """``قتل جنديان تركيان في شرناق``, ``11 عنصرا من القوات الأمنية``: soldiers counted by
+        their noun (جندي، ضابط، عسكري, of a nationality or an army, not of a Syrian group) or
+        members of a state's security forces named by no state, where the count's place,
+        else every place of its sentence, is outside Syria, are ``other`` (the guide); with
+        no place in its sentence, where the report's places are mostly abroad."""
         for c in nodes:
-            if c.category not in ("regime", "foreign_forces") or c.group_cat not in (None, "foreign_forces"):
+            if c.category not in ("regime", "foreign_forces") or not self._state_forces(c):
                 continue
             if c.parent is not None and c.parent.category == "regime":
                 continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
-            noun = noun_of(c)
-            if not noun or noun_category(self.onto, noun.split()[0]) != "regime":
-                continue
             places = self._places_of(c)
-            if places and all(abroad(p.text) for p in places):
+            if places and all(abroad(p.text) for p in places) or not places and self._report_abroad:
                 c.category = "other"
+
+    def _state_forces(self, c: CountNode) -> bool:
+        """Soldiers by their noun (no Syrian group named), or members of security forces
+        named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
+        if c.group_cat in (None, "foreign_forces"):
+            noun = noun_of(c)
+            return bool(noun) and noun_category(self.onto, noun.split()[0]) == "regime"
+        return c.affiliation is not None and key(c.affiliation.text) in cues.STATE_FORCES
+
+    @functools.cached_property
+    def _report_abroad(self) -> bool:
+        """Most of the report's places (twice as many as in Syria, two at least) are abroad."""
+        out = sum(abroad(p.text) for p in self._all_places.spans)
+        return out >= 2 and out >= 2 * (len(self._all_places.spans) - out)
 
     def militias_in_syria(self, nodes: list[CountNode]) -> None:
         """``قتل 12 عنصرا من حركة النجباء في ريف دير الزور``: the members of a militia that

@@ -7,7 +7,7 @@ with their clitics and article stripped (:meth:`hasila.link.text.Tok.has`).
 
 from __future__ import annotations
 
-from hasila.link.text import keys, phrases
+from hasila.link.text import key, keys, phrases
 
 # ------------------------------------------------------------------ status triggers
 STATUS_TRIGGERS: dict[str, frozenset[str]] = {
@@ -67,6 +67,22 @@ DEATH_WORDS = keys("""
     مقتل قتل قتلوا استشهاد استشهد استشهدوا وفاة توفي توفوا توفيت قضى قضوا قضيا يقضون مات ماتوا مصرع
     فارقوا فارق جثث جثة جثتي جثتا تصفية إعدام أعدم أعدموا
     """)
+#: Suicide attackers (``فجر أربعة انتحاريين أحزمتهم``): counted by a number, they died in
+#: their attack unless the report says otherwise (``اعتقال ثلاثة انتحاريين``).
+SUICIDE_NOUNS = keys("""
+    انتحاري انتحاريين انتحاريون انتحاريا انتحارياً انغماسي انغماسيين انغماسيون انغماسيا انغماسياً
+    أنغماسيين انتحاريات
+    """)
+#: Words of a blast set off by the attackers (``فجروا أحزمتهم``, ``عمليات انتحارية``); the first
+#: four also right before a count of the people who set it off (``تفجير 3 عناصر من التنظيم``).
+BLAST_WORDS = keys("""
+    تفجير فجر فجرا فجروا فجرت تفجيرات انتحارية مفخخة مفخخات ناسف ناسفة ناسفين ناسفا أحزمتهم أنفسهم
+    """)
+BLAST_BY = keys("تفجير فجر فجرا فجروا")
+#: Security forces named by no state: they are the state's where the report is (the
+#: Syrian government's in Syria, another state's abroad).
+STATE_FORCES = frozenset(key(p) for p in (
+    "القوات الأمنية", "قوات الأمن", "الأجهزة الأمنية", "الجيش", "قوات الجيش", "رجال الأمن"))
 #: ``مقابل 159 مسلحاً``: the count shares the status of the one it is set against.
 VERSUS = keys("مقابل")
 #: Verbal nouns that open a new casualty event (a perpetrator after them is not an earlier count's).

@@ -114,14 +114,18 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
     return None, j, j
 
 
-_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "ه")
 
 
 def possessed_noun_category(ontology: OntologyLike, word: str) -> str | None:
-    """``جنودها``, ``أطفالهم``: the category of a people noun carrying a possessive pronoun."""
+    """``جنودها``, ``أطفالهم``, ``عسكريينا``: the category of a people noun carrying a possessive
+    pronoun (a sound plural may have dropped its ن before it: عسكريي-نا)."""
     for p in _POSSESSIVES:
         if word.endswith(p) and len(word) - len(p) >= 3:
-            cid = noun_category(ontology, word[:-len(p)])
+            stem = word[:-len(p)]
+            cid = noun_category(ontology, stem)
+            if cid is None and stem.endswith("ي"):
+                cid = noun_category(ontology, stem + "ن")
             if cid is not None:
                 return cid
     return None

@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from hasila.link import cues
 from hasila.link.context import Reader, status_of_word
-from hasila.link.text import key, keys
+from hasila.link.text import key, keys, variants
 from hasila.link.tree import CountNode
 
 #: How many tokens after its noun phrase a count's agreeing verb may come (step 5).
@@ -32,6 +32,36 @@ class StatusReader(Reader):
         self._read_status(c, prev, nxt)
         if c.status == "detained" and self._death_said_later(c):
             c.status = "killed"
+        elif c.status is None and self._blew_up(c):
+            c.status = "killed"
+
+    def _blew_up(self, c: CountNode) -> bool:
+        """Suicide attackers counted by a number, a blast in their clause (``فجر أربعة انتحاريين
+        أحزمتهم``), or people counted right after a blast word (``تفجير 3 عناصر من التنظيم
+        لعربات``): they died in their attack."""
+        v = self.view
+        if not c.noun_text:
+            return False
+        p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
+        if p is not None and v[p].plain(cues.BLAST_BY):
+            return True  # not التفجير: استهدف التفجير 300 شاب counts its targets
+        suicide = c.noun_text != c.span.text and any(
+            w in cues.SUICIDE_NOUNS for w in variants(key(c.noun_text.split()[0])))
+        return suicide and any(v[i].has(cues.BLAST_WORDS) for i in self._clause(c))
+
+    def _clause(self, c: CountNode, reach: int = 10) -> list[int]:
+        """Tokens of the count's clause (up to ``reach`` either side), the count's own excepted."""
+        v = self.view
+        out: list[int] = []
+        i = c.t0 - 1
+        while i >= 0 and c.t0 - i <= reach and not v.is_boundary(i):
+            out.append(i)
+            i -= 1
+        j = c.t1
+        while j < len(v) and j - c.t1 < reach and not v.is_boundary(j):
+            out.append(j)
+            j += 1
+        return out
 
     def _read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:
         v = self.view

@@ -344,6 +344,44 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
             attach_breakdown(run, total)
 
 
+#: A rounded breakdown (``نحو 122 ألف … أكثر من 62 ألفا``) may miss its total by this share,
+#: for totals of at least :data:`_ROUNDED_MIN_TOTAL` (small sums match by chance).
+_ROUNDED_SHARE = 0.01
+_ROUNDED_MIN_TOTAL = 1000
+
+
+def _rounded(n: CountNode) -> bool:
+    """A figure given roughly: qualified (نحو، أكثر من) or in whole thousands."""
+    return n.qualifier != "exact" or n.value % 1000 == 0
+
+
+def _rounded_runs(nodes: list[CountNode], kinds: Kinds) -> None:
+    """An overall toll with its first part (``353,935 شخصا بينهم 106,390 مدنيا``) followed by two
+    or more top-level counts of its status, some of them rounded, whose sum with that part
+    comes within 1 % of it (``نحو 122 ألف عنصر من قوات النظام … أكثر من 62 ألفا من مقاتلي
+    الفصائل … 63,360 من مقاتلي جبهة فتح الشام``): they are the rest of its breakdown.
+    Exact sums are :func:`_exact_runs`'."""
+    tops = [n for n in nodes if n.parent is None]
+    for i, total in enumerate(tops):
+        if total.vague or total.value < _ROUNDED_MIN_TOTAL or not total.children \
+                or any(k.entry == "breakdown" for k in total.children):
+            continue
+        running = sum(k.value for k in total.children)
+        run: list[CountNode] = []
+        for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
+            if cand.parent is not None or cand.vague or cand.value >= total.value \
+                    or not kinds.compatible(cand.hint, total.hint) \
+                    or total.status is not None and cand.status is not None and cand.status != total.status:
+                break
+            run.append(cand)
+            running += cand.value
+            if running >= total.value * (1 - _ROUNDED_SHARE):
+                break
+        near = abs(running - total.value) <= total.value * _ROUNDED_SHARE
+        if len(run) >= 2 and near and any(_rounded(c) for c in (total, *run)) and not _repeats_parts(run, total):
+            attach_breakdown(run, total)
+
+
 #: The statuses of an event's toll told in pairs (``قتل 16 وجرح 30``).
 _PAIRED = ("killed", "injured")
 
@@ -494,5 +532,6 @@ def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = Tru
             if not _complete_sums(nodes, kinds, cross_paragraph=True):
                 break
         _exact_runs(nodes, kinds)
+        _rounded_runs(nodes, kinds)
         _paired_runs(nodes, kinds)
         _coordinated_sums(nodes, kinds)
