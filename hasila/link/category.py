@@ -170,7 +170,7 @@ class CategoryResolver(Reader):
             if c.parent is not None and c.parent.category == "regime":
                 continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
             places = self._places_of(c)
-            if places and all(abroad(p.text) for p in places) or not places and self._report_abroad:
+            if (places and all(abroad(p.text) for p in places)) or (not places and self._report_abroad):
                 c.category = "other"
 
     def _state_forces(self, c: CountNode) -> bool:

@@ -30,9 +30,7 @@ class StatusReader(Reader):
         """The count's status from the words around it; detainees whose death the sentence
         tells further on (``عدد المعتقلين الذين وثق المرصد استشهادهم``) are killed."""
         self._read_status(c, prev, nxt)
-        if c.status == "detained" and self._death_said_later(c):
-            c.status = "killed"
-        elif c.status is None and self._blew_up(c):
+        if (c.status == "detained" and self._death_said_later(c)) or (c.status is None and self._blew_up(c)):
             c.status = "killed"
 
     def _blew_up(self, c: CountNode) -> bool:

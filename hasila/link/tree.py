@@ -371,7 +371,7 @@ def _rounded_runs(nodes: list[CountNode], kinds: Kinds) -> None:
         for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
             if cand.parent is not None or cand.vague or cand.value >= total.value \
                     or not kinds.compatible(cand.hint, total.hint) \
-                    or total.status is not None and cand.status is not None and cand.status != total.status:
+                    or (total.status is not None and cand.status is not None and cand.status != total.status):
                 break
             run.append(cand)
             running += cand.value
