@@ -82,3 +82,14 @@ def test_kurdish_rebels_fighting_turkey_are_fighters() -> None:
     # outside Syria militia fighters are `fighter`, the state's forces `other` (the guide)
     assert _linked("قتل [23|COUNT k=fighter] عنصرا من [حزب العمال الكردستاني|ACTOR] في [شرناق|PLACE].") == ["fighter"]
     assert _linked("قتل [3|COUNT k=other] عناصر من [الشرطة التركية|ACTOR] في [شرناق|PLACE].") == ["other"]
+
+
+def test_martyrs_are_a_plain_toll_where_state_media_count_them_or_only_some_are_civilians() -> None:
+    # the government's media count them: people
+    assert _cats("وأفادت سانا بمقتل 12 شهيدا في القصف على المدينة.") == ["people"]
+    # of eight martyrs, five said to be civilians: not all of them
+    assert _cats("ارتفعت الحصيلة إلى 8 شهداء بينهم طفلان. وقال المرصد إن خمسة من القتلى هم من المدنيين.") \
+        == ["people", "child", "civilian"]
+    # the report's own civilian toll, parts all civilians: civilian
+    assert _cats("وثق المرصد 12 شهيدا في القصف على المدينة.") == ["civilian"]
+    assert _cats("ارتفع إلى 12 عدد الشهداء، 7 مدنيين في دوما و5 مدنيين في حرستا.")[0] == "civilian"

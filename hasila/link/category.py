@@ -187,6 +187,26 @@ class CategoryResolver(Reader):
         out = sum(abroad(p.text) for p in self._all_places.spans)
         return out >= 2 and out >= 2 * (len(self._all_places.spans) - out)
 
+    def martyrs_of_a_plain_toll(self, nodes: list[CountNode]) -> None:
+        """``أفادت سانا بسقوط 35 شهيدا``, ``11 شهيدا … تسعة من القتلى هم من المدنيين``: martyrs
+        the government's media count, or of whom only some are said to be civilians, are a
+        plain toll (``people``); ``شهيد`` is civilian only as a civilian toll (the guide)."""
+        for c in nodes:
+            if c.category != "civilian":
+                continue
+            noun = noun_of(c)
+            if not noun or not any(w in cues.MARTYR_NOUNS for w in variants(key(noun.split()[0]))):
+                continue
+            civilians = [k.value for k in c.children if k.category == "civilian"]
+            if (civilians and sum(civilians) < c.value) or self._state_media_in_sentence(c):
+                c.category = "people"
+
+    def _state_media_in_sentence(self, c: CountNode) -> bool:
+        v = self.view
+        a, b = v.sentence_bounds(min(c.t0, len(v) - 1))
+        return any(v[i].has(cues.STATE_MEDIA) or v.phrase_starting_at(i, cues.STATE_MEDIA_PHRASES) is not None
+                   for i in range(a, b))
+
     def militias_in_syria(self, nodes: list[CountNode]) -> None:
         """``قتل 12 عنصرا من حركة النجباء في ريف دير الزور``: the members of a militia that
         fights for the government inside Syria (the ontology's ``groups_in_syria``) are

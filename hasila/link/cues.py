@@ -83,6 +83,14 @@ BLAST_BY = keys("تفجير فجر فجرا فجروا")
 #: Syrian government's in Syria, another state's abroad).
 STATE_FORCES = frozenset(key(p) for p in (
     "القوات الأمنية", "قوات الأمن", "الأجهزة الأمنية", "الجيش", "قوات الجيش", "رجال الأمن"))
+#: Martyrs (``11 شهيدا``): civilians where the report counts its own dead as a civilian toll,
+#: a plain toll where the government's media count them.
+MARTYR_NOUNS = keys("شهيد شهيدا شهيداً شهداء شهيدان شهيدين")
+#: The government's media (``أفادت سانا``, ``التلفزيون الرسمي``), words of a sentence.
+STATE_MEDIA = keys("سانا")
+STATE_MEDIA_PHRASES = phrases(["وكالة الأنباء السورية", "الوكالة العربية السورية", "التلفزيون الرسمي",
+                               "التلفزيون السوري", "الإعلام الرسمي", "وسائل الإعلام الرسمية",
+                               "التلفزيون الحكومي", "الإعلام الحكومي", "وكالة الأنباء الرسمية"])
 #: ``مقابل 159 مسلحاً``: the count shares the status of the one it is set against.
 VERSUS = keys("مقابل")
 #: Verbal nouns that open a new casualty event (a perpetrator after them is not an earlier count's).
