@@ -191,7 +191,11 @@ def test_group_words_that_do_not_change_who_is_counted(onto):
     ("وقتلت الشرطة مسلحين اثنين خلال الاشتباكات.", [2]),
     ("وارتفعت حصيلة قتلى قوات النظام جراء الهجمات إلى 188، وفق المرصد.", [188]),
     ("وقال ناشطون إن عنصرين من وحدات الحماية قضوا في الانفجار.", [2]),
-], ids=["cases-detained", "cases-choking", "definite-numeral", "numeral-after-noun", "toll-reaches", "dual-after-an"])
+    # a per-place list whose first figure alone names the people counted
+    ("وبلغ عدد الضحايا في إدلب 16 شخصا، وستة في حماة، و3 في حلب، وأربعة في درعا، واثنين في الرقة.", [16, 6, 3, 4, 2]),
+    ("ويعيش 2.1 مليون لاجئ في الأردن، ونحو مليون في العراق.", [2100000, 1000000]),
+], ids=["cases-detained", "cases-choking", "definite-numeral", "numeral-after-noun", "toll-reaches", "dual-after-an",
+        "elided-people", "elided-people-qualified"])
 def test_the_rules_find_more_counts_of_people(onto, text, want):
     assert [r.value for r in link(text, [], onto).records] == want
 
@@ -202,7 +206,9 @@ def test_the_rules_find_more_counts_of_people(onto, text, want):
     "ارتفع عدد الغارات إلى 40 منذ الصباح.",  # a toll of things
     "وشن الطيران 14 غارة على قرى الريف الغربي، و6 على محيط المدينة.",  # things, noun left out
     "وأطلقت قوات النظام 30 قذيفة على الحي، و12 أخرى على السوق.",
-], ids=["numeral-before-things", "definite-dual-subject", "toll-of-things", "elided-things", "elided-others"])
+    "وتملك الميليشيا 80 دبابة ونحو 5 آلاف من الصواريخ.",  # a partitive names its own noun
+], ids=["numeral-before-things", "definite-dual-subject", "toll-of-things", "elided-things", "elided-others",
+        "partitive-of-things"])
 def test_the_rules_keep_non_counts(onto, text):
     assert link(text, [], onto).records == []
 

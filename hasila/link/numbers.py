@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from hasila.link import cues
 from hasila.link.text import TokenView, key, keys, variants
+from hasila.text.arabic import parse_number
 
 NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
                                       "percentage", "money", "other")
@@ -155,20 +156,39 @@ _ELIDED_REACH = 12
 
 
 def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: OntologyLike) -> tuple[str, str | None] | None:
-    """``شن 14 غارة على الريف، و6 على المدينة``, ``30 قذيفة … و12 أخرى``: a figure after و with
-    no noun of its own (a preposition or أخرى follows) counts what the figure in digits before
-    it in its sentence counts: things after a number of things, else the other evidence decides."""
-    i = view.last_before(start)
-    if i < 0 or view[i].key != "و" or nxt is None or view[nxt].key not in _AFTER_ELIDED:
+    """``شن 14 غارة على الريف، و6 على المدينة``, ``30 قذيفة … و12 أخرى``, ``قتل 20 شخصا في درعا،
+    وسبعة في حمص``: a figure after و with no noun of its own (a preposition or أخرى follows)
+    counts what the figure before it in its sentence counts: things after a number of things,
+    people after a number of people, else the other evidence decides."""
+    if nxt is None or view[nxt].key not in _AFTER_ELIDED:
         return None
-    for k in range(i - 1, max(-1, i - _ELIDED_REACH), -1):
+    i = view.first_at_or_after(start)
+    if i < len(view) and view[i].start < start and view.glued_prefix(i, start) == "و":
+        i -= 1  # وسبعة: the و is glued to the figure
+    else:
+        i = view.last_before(start)
+        while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS:
+            i -= 1  # و نحو مليون
+        k = view[i].key if i >= 0 else ""
+        if k != "و" and not (k[:1] == "و" and k[1:] in cues.QUALIFIER_WORDS):  # ونحو مليون
+            return None
+        i -= 1
+    k, stop = i, i - _ELIDED_REACH
+    while k >= 0 and k > stop:
         if view.is_sentence_end(k):
             return None
-        if view[k].is_digit:
+        if view[k].is_digit or (view[k].is_word and parse_number(view[k].text) is not None):
             noun = view.next_word(k + 1)
-            if noun is not None and view[noun].has(cues.THING_NOUNS) and not people_noun_at(view, noun, ontology):
+            if noun is not None and view[noun].key in _AFTER_ELIDED:
+                stop = k - _ELIDED_REACH  # an earlier item of the same list: its figure's noun decides
+            elif noun is not None and view[noun].has(cues.THING_NOUNS) and not people_noun_at(view, noun, ontology):
                 return "non_count", "thing"
-            return None
+            elif noun is not None and people_noun_at(view, noun, ontology) and not view[noun].has(cues.DURATION_UNITS) \
+                    and view[nxt].key != "من":  # و9 آلاف من صواريخ: a partitive names its own noun
+                return "count", None
+            else:
+                return None
+        k -= 1
     return None
 
 
