@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from link_parts import cues_read, ontology
 
+from hasila.link import link
+
 
 @pytest.mark.parametrize(("text", "statuses"), [
     ("أصيب 12 شخصا في القصف.", ["injured"]),
@@ -95,3 +97,14 @@ def test_the_words_after_a_list_tell_every_item_s_status() -> None:
     # a death told later of the wounded is not theirs: the five wounded stay wounded
     text = "وذكرت الوزارة أن عنصرين آخرين من بين الجرحى الستة لقوا مصرعهم في المستشفى."
     assert [r.status for r in link(text, [], ontology()).records][-1] == "injured"
+
+
+def test_people_held_as_hostages_or_after_an_abduction_are_abducted() -> None:
+    def statuses(text: str) -> list[str]:
+        return [r.status for r in link(text, [], ontology()).records]
+
+    assert statuses("ويحتجز التنظيم أكثر من 20 امرأة وطفلا رهائن منذ الهجوم.") == ["abducted"]
+    text = "خطف التنظيم 25 شخصا من القرية. وما زال 18 شخصا محتجزين لدى التنظيم، و7 أطفال."
+    assert statuses(text) == ["abducted", "abducted", "abducted"]
+    # held with no abduction told: detained
+    assert statuses("وما زال 18 شخصا محتجزين لدى الفصيل.") == ["detained"]

@@ -91,6 +91,10 @@ STATE_MEDIA = keys("سانا")
 STATE_MEDIA_PHRASES = phrases(["وكالة الأنباء السورية", "الوكالة العربية السورية", "التلفزيون الرسمي",
                                "التلفزيون السوري", "الإعلام الرسمي", "وسائل الإعلام الرسمية",
                                "التلفزيون الحكومي", "الإعلام الحكومي", "وكالة الأنباء الرسمية"])
+#: Words of people held (not arrested): held by the side that abducted others of the report,
+#: or as hostages, they are abducted (``ما زالوا محتجزين لدى التنظيم``, ``رهائن``).
+HELD_WORDS = keys("محتجز محتجزين محتجزون محتجزة محتجزات احتجاز الاحتجاز يحتجز تحتجز يحتجزون تحتجزهم يحتجزهم")
+HOSTAGE_WORDS = keys("رهائن رهينة رهينتين رهينتان")
 #: ``مقابل 159 مسلحاً``: the count shares the status of the one it is set against.
 VERSUS = keys("مقابل")
 #: Verbal nouns that open a new casualty event (a perpetrator after them is not an earlier count's).

@@ -234,6 +234,26 @@ class StatusReader(Reader):
             else:
                 c.status = self._toll_it_raises(c, nodes) or "other"
 
+    def held_hostage(self, nodes: list[CountNode]) -> None:
+        """``خطف 36 سيدة … فإن 30 شخصا ما زالوا محتجزين لدى التنظيم``, ``يحتجز التنظيم 30 امرأة
+        رهائن``: people held as hostages, or held once the report has told of an abduction,
+        are abducted, not detained (and the counts coordinated with them)."""
+        told = False
+        for c in nodes:
+            if c.status == "abducted":
+                told = True
+                continue
+            if c.status != "detained":
+                continue
+            clause = self._clause(c)
+            if any(self.view[i].has(cues.HOSTAGE_WORDS) for i in clause) \
+                    or (told and any(self.view[i].has(cues.HELD_WORDS) for i in clause)):
+                c.status = "abducted"
+                told = True
+            elif c.cue == "coord" and c.order > 0 and nodes[c.order - 1].status == "abducted" \
+                    and nodes[c.order - 1].sentence == c.sentence:
+                c.status = "abducted"
+
     def _toll_it_raises(self, c: CountNode, nodes: list[CountNode]) -> str | None:
         """``قتل 12 مدنيا أمس، لترتفع حصيلة الحملة منذ الأحد إلى 340 مدنيا``, ``قتل أربعة
         مواطنين … ليرتفع إلى 58 عدد …``: a figure a toll rises to, right after a count of its sentence,
