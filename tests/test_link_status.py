@@ -108,3 +108,6 @@ def test_people_held_as_hostages_or_after_an_abduction_are_abducted() -> None:
     assert statuses(text) == ["abducted", "abducted", "abducted"]
     # held with no abduction told: detained
     assert statuses("وما زال 18 شخصا محتجزين لدى الفصيل.") == ["detained"]
+    # a detainee noun says detained, whatever the report told before
+    assert statuses("خطف التنظيم 25 شخصا. وطالب بالإفراج عن 40 معتقلة لدى النظام ومحتجزات لدى الفصائل.") \
+        == ["abducted", "detained"]

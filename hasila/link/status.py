@@ -243,8 +243,8 @@ class StatusReader(Reader):
             if c.status == "abducted":
                 told = True
                 continue
-            if c.status != "detained":
-                continue
+            if c.status != "detained" or self._status_of_noun(c) is not None:
+                continue  # معتقلة لدى النظام: the noun itself says detained
             clause = self._clause(c)
             if any(self.view[i].has(cues.HOSTAGE_WORDS) for i in clause) \
                     or (told and any(self.view[i].has(cues.HELD_WORDS) for i in clause)):
