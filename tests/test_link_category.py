@@ -93,3 +93,11 @@ def test_martyrs_are_a_plain_toll_where_state_media_count_them_or_only_some_are_
     # the report's own civilian toll, parts all civilians: civilian
     assert _cats("وثق المرصد 12 شهيدا في القصف على المدينة.") == ["civilian"]
     assert _cats("ارتفع إلى 12 عدد الشهداء، 7 مدنيين في دوما و5 مدنيين في حرستا.")[0] == "civilian"
+
+
+def test_a_bare_toll_whose_parts_are_fighters_of_several_sides_is_combatant() -> None:
+    text = "ارتفع إلى 30 عدد القتلى منذ بدء الهجوم. والقتلى هم: 18 مقاتلا من الفصائل، و12 من مقاتلي قسد."
+    assert _cats(text) == ["combatant", "fighter", "sdf"]
+    # the government's foreign allies fight on its side: one side, not several
+    text = "ارتفع إلى 30 عدد القتلى منذ بدء الهجوم. والقتلى هم: 18 عنصرا من قوات النظام، و12 جنديا روسيا."
+    assert _cats(text)[0] != "combatant"

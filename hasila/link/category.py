@@ -94,6 +94,9 @@ class CategoryResolver(Reader):
         the children or the count it continues say, else the ontology fallback."""
         for c in sorted(nodes, key=lambda n: n.depth()):
             parent = c.parent
+            if (c.hint is None or c.bare_hint) and self._several_armed_sides(c):
+                c.category = "combatant"  # ارتفع إلى 37 عدد القتلى. والقتلى هم: 22 من الفصائل و15 من قسد
+                continue
             if c.hint is not None and not c.generic:
                 c.category = c.hint
                 continue
@@ -233,6 +236,20 @@ class CategoryResolver(Reader):
     @functools.cached_property
     def _all_places(self) -> ByStart:
         return ByStart(self.by_label.get("PLACE", []))
+
+    def _several_armed_sides(self, c: CountNode) -> bool:
+        """Two or more parts, all armed, of two sides or more (the government's foreign allies
+        and its militias on its side), and no side named for the count itself."""
+        kinds = {k.hint for k in c.children}
+        if len(c.children) < 2 or c.group_cat is not None or not kinds <= self.onto.armed - {"combatant"}:
+            return False
+        sides = {"regime" if k.hint == "foreign_forces" or self._militia_of_the_government(k) else k.hint
+                 for k in c.children}
+        return len(sides) > 1
+
+    def _militia_of_the_government(self, c: CountNode) -> bool:
+        """Members of a militia that fights for the government in Syria (حزب الله العراقي)."""
+        return c.affiliation is not None and self.onto.category_in_syria(c.affiliation.text) == "regime"
 
     def _side_of_parts(self, c: CountNode) -> str | None:
         """A total counted with a fighting noun (مقاتل، مسلح), no side named, whose parts all
