@@ -75,3 +75,9 @@ def test_a_group_glued_to_its_lam_is_the_count_s_group() -> None:
     recs = link(text, spans, Ontology.load()).records
     assert [(r.category, r.affiliation) for r in recs] == [
         ("regime", "القوات الموالية للنظام"), ("fighter", "عناصر الفصائل المقاتلة"), ("regime", "قوات النظام")]
+
+
+def test_an_unknown_unit_tied_to_a_known_group_takes_its_side() -> None:
+    _, (c,) = nouns_read("قتل [3|COUNT k=regime] عناصر من [اللواء العاشر|ACTOR] التابع لـ[الفيلق الخامس|ACTOR] في الريف.")
+    assert c.affiliation is not None and c.affiliation.text == "اللواء العاشر"
+    assert c.hint == "regime"

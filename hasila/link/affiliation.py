@@ -72,7 +72,8 @@ class AffiliationReader(Reader):
         group_cat = None
         if actor is not None:
             c.affiliation = actor
-            group_cat = self.groups.phrase_category(actor.text, partitive=True) or self.groups.named_before(k)
+            group_cat = self.groups.phrase_category(actor.text, partitive=True) or self.groups.named_before(k) \
+                or self.groups.tied_group(k)[0]  # اللواء الثامن التابع للفيلق الخامس: the known group
             end = v.index_range(actor.start, actor.end)[1]
             if end < len(v) and v[end].is_word and v[end].key.startswith("و") and not self.groups.allies_at(end) \
                     and not self.groups.one_more_person(end):
