@@ -152,6 +152,14 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     assert ("COUNT", "1778") in labels
     assert [t for lab, t in labels if lab == "CATEGORY"] == ["قوات النظام والمسلحين الموالين لها"]
     assert records_from_doc(doc)[0].category == "regime"
+    # a member noun between من and the group: the partitive group after من is all of it (the guide)
+    for text, category, cid in [("قتل 14 من عناصر قوات النظام في الكمين.", "عناصر قوات النظام", "regime"),
+                                ("قتل 6 من مقاتلي الفصائل في الكمين.", "مقاتلي الفصائل", "fighter"),
+                                ("قتل 6 من مسلحي داعش في الكمين.", "مسلحي داعش", "isis")]:
+        doc = rules_label(text, None, actors, ontology)
+        assert [s.text for s in doc.spans if s.label == "CATEGORY"] == [category], text
+        assert not [s for s in doc.spans if s.label == "ACTOR"], text
+        assert records_from_doc(doc)[0].category == cid, text
 
 
 @pytest.mark.parametrize(("text", "expected"), [

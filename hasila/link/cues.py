@@ -224,7 +224,7 @@ FIGHT_WORDS = keys("اشتباكات اشتباك معارك مواجهات ال
 AFFILIATION_BEFORE = phrases(["من", "في صفوف", "من صفوف", "من عناصر", "من أفراد", "من مقاتلي",
                               "في", "لدى", "ينتمون إلى", "ينتمون ل", "تابعين ل", "من أبناء", "بين", "بصفوف"])
 #: Fillers between ``من`` and the group (``من أفراد قوات النظام``).
-AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي أبناء عناصر")
+AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي مسلحي صفوف منتسبي أبناء")
 #: Prepositions before a PLACE that make it the location.
 PLACE_BEFORE = keys("في ب على قرب بريف ريف ضمن داخل عند نحو باتجاه محيط أطراف شمال جنوب شرق غرب")
 #: Nationality adjectives that make a fighting noun foreign forces (``جنود روس``).

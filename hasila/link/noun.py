@@ -139,6 +139,8 @@ class NounReader(Reader):
                 if cid is not None:
                     c.partitive = True
                     c.noun_chars = (v[first].start, v[last].end)
+                    if first > k and v[k].is_word and v[k].has(cues.AFFILIATION_FILLERS):
+                        c.noun_chars = (v[k].start, v[last].end)  # من مقاتلي الفصائل: the whole partitive
                     c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                     c.hint = cid
                     c.tail = last + 1
