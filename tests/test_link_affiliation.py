@@ -81,3 +81,15 @@ def test_an_unknown_unit_tied_to_a_known_group_takes_its_side() -> None:
     _, (c,) = nouns_read("قتل [3|COUNT k=regime] عناصر من [اللواء العاشر|ACTOR] التابع لـ[الفيلق الخامس|ACTOR] في الريف.")
     assert c.affiliation is not None and c.affiliation.text == "اللواء العاشر"
     assert c.hint == "regime"
+
+
+def test_a_side_joined_after_a_partitive_marked_whole_mixes_with_it() -> None:
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link
+    from hasila.rules.tagger import RulesTagger
+
+    tagger = RulesTagger.load(ontology=Ontology.load())
+    text = 'وغادرت القافلة وعلى متنها المئات من مقاتلي "جيش الإسلام" والمدنيين نحو الشمال.'
+    doc = tagger.label(text)
+    assert 'مقاتلي "جيش الإسلام"' in [s.text for s in doc.spans if s.label == "CATEGORY"]
+    assert [r.category for r in link(text, doc.spans, Ontology.load()).records] == ["people"]

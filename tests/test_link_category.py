@@ -101,3 +101,16 @@ def test_a_bare_toll_whose_parts_are_fighters_of_several_sides_is_combatant() ->
     # the government's foreign allies fight on its side: one side, not several
     text = "ارتفع إلى 30 عدد القتلى منذ بدء الهجوم. والقتلى هم: 18 عنصرا من قوات النظام، و12 جنديا روسيا."
     assert _cats(text)[0] != "combatant"
+
+
+def test_a_total_of_the_government_s_forces_and_its_allies_is_regime() -> None:
+    text = "قتل 25 على الأقل هم 9 من قوات النظام، و8 جنود روس، و8 آخرون من جنسيات غير سورية."
+    assert _cats(text)[0] == "regime"
+    # another state's soldiers in the total: not the government's side
+    assert _cats("قتل 20 هم 12 من قوات النظام و8 جنود أتراك.")[0] != "regime"
+
+
+def test_a_group_name_starting_with_waw_is_no_second_side() -> None:
+    # وحدات starts the name of the Kurdish units: one side, not مقاتلي + حدات
+    text = "قتل 40 من [مقاتلي وحدات حماية الشعب الكردي|CATEGORY] في المعارك."
+    assert _linked(text.replace("40", "[40|COUNT k=sdf]")) == ["sdf"]

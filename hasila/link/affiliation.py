@@ -126,6 +126,15 @@ class AffiliationReader(Reader):
         k = v.next_word(tail)
         if k is None or v.is_boundary(k) or self.groups.allies_at(k):
             return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
+        if c.noun is not None and " " in c.noun.text.strip() and c.hint not in (None, "people"):
+            # مقاتلي "جيش الإسلام" marked whole: the group is inside the noun; only a side joined
+            # after it (والمدنيين) still counts
+            if v[k].is_word and v[k].key.startswith("و") and not self.groups.one_more_person(k):
+                other, _, _ = group_after(v, k, self.onto)
+                if other not in (None, "people"):
+                    c.hint = c.group_cat = mix([c.hint, other], self.onto)
+                    c.generic = False
+            return
         actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)
         mixed = False
         if actor is not None:

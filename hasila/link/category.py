@@ -115,6 +115,9 @@ class CategoryResolver(Reader):
                 if len(kids) == 1 and not kids & civil_kids:
                     c.category = next(iter(kids))  # 23 عنصرا هم 5 من قوات النظام و18 …
                     continue
+                if self._government_side(c):
+                    c.category = "regime"  # 27 هم 6 من قوات النظام و11 من العناصر الإيرانيين
+                    continue
             if c.hint is not None:
                 c.category = c.hint
             elif c.others:
@@ -236,6 +239,12 @@ class CategoryResolver(Reader):
     @functools.cached_property
     def _all_places(self) -> ByStart:
         return ByStart(self.by_label.get("PLACE", []))
+
+    def _government_side(self, c: CountNode) -> bool:
+        """The parts named are the government's forces and its foreign allies' (no other state's)."""
+        kinds = {k.hint for k in c.children if k.hint is not None}
+        return "regime" in kinds and kinds <= {"regime", "foreign_forces"} \
+            and all(k.nation in (None, *cues.GOVERNMENT_ALLIES) for k in c.children if k.hint == "foreign_forces")
 
     def _several_armed_sides(self, c: CountNode) -> bool:
         """Two or more parts, all armed, of two sides or more (the government's foreign allies

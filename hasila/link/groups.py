@@ -12,7 +12,12 @@ from itertools import pairwise
 
 from hasila.link import cues
 from hasila.link.context import Reader, mix
-from hasila.link.numbers import group_after, noun_category, possessed_noun_category
+from hasila.link.numbers import (
+    group_after,
+    group_first_words,
+    noun_category,
+    possessed_noun_category,
+)
 from hasila.link.text import key, variants
 
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
@@ -73,7 +78,7 @@ class GroupReader(Reader):
     def mixed_parts(self, text: str, partitive: bool) -> str | None:
         """``مقاتلين ومدنيين`` → people, ``قوات النظام وفصائل المعارضة`` → combatant."""
         words = text.split()
-        cuts = [0] + [i for i in range(1, len(words)) if key(words[i]).startswith("و") and len(key(words[i])) > 3]
+        cuts = [0] + [i for i in range(1, len(words)) if self._joined(words[i])]
         if len(cuts) < 2:
             return None
         found = []
@@ -88,6 +93,12 @@ class GroupReader(Reader):
             if cid is not None and cid != "people":
                 found.append(cid)
         return mix(found, self.onto)
+
+    def _joined(self, word: str) -> bool:
+        """Does ``word`` start with the conjunction و (``وقوات``), not a و of its own (``وحدات``
+        starts a group's name)?"""
+        k = key(word)
+        return k.startswith("و") and len(k) > 3 and k not in group_first_words(self.onto)
 
     def one_more_person(self, k: int) -> bool:
         """``ثلاثة عناصر من الجيش الوطني ومدني``: a bare singular noun coordinated after the

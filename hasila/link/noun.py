@@ -136,11 +136,13 @@ class NounReader(Reader):
                 self._hint_from_noun(c, c.noun_text)
             elif v[j].key == "من" and (k := v.next_word(j + 1, skip=cues.DEMONSTRATIVES)) is not None:
                 cid, first, last = self.groups.group_at(k)  # من (هؤلاء) المتشددين
+                member = v[k].is_word and v[k].has(cues.MEMBER_NOUNS)
+                if cid is None and member and k + 1 < len(v):
+                    cid, first, last = self.groups.group_at(k + 1)  # من مسلحي داعش
                 if cid is not None:
                     c.partitive = True
-                    c.noun_chars = (v[first].start, v[last].end)
-                    if first > k and v[k].is_word and v[k].has(cues.AFFILIATION_FILLERS):
-                        c.noun_chars = (v[k].start, v[last].end)  # من مقاتلي الفصائل: the whole partitive
+                    begin = k if member and first > k else first
+                    c.noun_chars = (v[begin].start, v[self._closing_quote(begin, last)].end)
                     c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                     c.hint = cid
                     c.tail = last + 1
@@ -171,6 +173,13 @@ class NounReader(Reader):
             named = self._toll_named_before(c)
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
+
+    def _closing_quote(self, first: int, last: int) -> int:
+        """``last``, or the quote right after it that closes one opened in ``[first, last]``
+        (``مقاتلي "جيش الإسلام"``)."""
+        v = self.view
+        opened = sum(1 for i in range(first, last + 1) if v[i].is_quote) % 2 == 1
+        return last + 1 if opened and last + 1 < len(v) and v[last + 1].is_quote else last
 
     def read_nation(self, c: CountNode) -> None:
         """The state the count's people belong to, named in its noun phrase or its group

@@ -53,6 +53,18 @@ def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bo
 _GROUP_INDEX: dict[int, tuple[Any, dict[tuple[str, ...], str]]] = {}
 
 
+_FIRST_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def group_first_words(ontology: Any) -> frozenset[str]:
+    """Folded first words of the ontology's group phrases (``وحدات`` of وحدات حماية الشعب)."""
+    cached = _FIRST_WORDS.get(id(ontology))
+    if cached is None or cached[0] is not ontology:
+        cached = (ontology, frozenset(phrase[0] for phrase in _group_index(ontology)))
+        _FIRST_WORDS[id(ontology)] = cached
+    return cached[1]
+
+
 def _group_index(ontology: Any) -> dict[tuple[str, ...], str]:
     """Group phrases of the ontology as key tuples → category id (first listed wins)."""
     cached = _GROUP_INDEX.get(id(ontology))
