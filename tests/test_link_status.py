@@ -111,3 +111,23 @@ def test_people_held_as_hostages_or_after_an_abduction_are_abducted() -> None:
     # a detainee noun says detained, whatever the report told before
     assert statuses("خطف التنظيم 25 شخصا. وطالب بالإفراج عن 40 معتقلة لدى النظام ومحتجزات لدى الفصائل.") \
         == ["abducted", "detained"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # what was lost after فقدوا decides: limbs injured, lives killed, parents nothing
+    ("وقالت الوكالة إن 210 أطفال فقدوا والديهم خلال الحرب.", "other"),
+    ("وخلفت المعارك 40 ألف شخص فقدوا أطرافهم.", "injured"),
+    ("وأكد أن 14 شخصا فقدوا حياتهم في الغارة.", "killed"),
+    # a fate is missing only where it is said unknown
+    ("وأبدت المنظمة قلقها على مصير آلاف المدنيين في المخيم.", "other"),
+    ("ولا يزال هناك 12 شابا لا يعرف مصيرهم حتى اليوم.", "missing"),
+    ("وأكد أن مصير 12 شابا آخرين ما زال مجهولا.", "missing"),
+    # treated and disabled are injured
+    ("وأضاف أن 25 شخصا عولجوا في المشفى الميداني.", "injured"),
+    ("وخلفت الحرب نحو مليون شخص بإعاقات دائمة.", "injured"),
+    # released people said to have been held are detained
+    ("وأعلن الفصيل إطلاق سراح 16 شخصا كانوا محتجزين لديه.", "detained"),
+    ("وأفرج الفصيل عن 16 شخصا بعد دفع فدية.", "other"),
+])
+def test_what_the_words_around_the_count_say_befell_it(text: str, status: str) -> None:
+    assert [r.status for r in link(text, [], ontology()).records] == [status]

@@ -168,10 +168,34 @@ class LinkContext:
         """The status a trigger word at token ``i`` names (``None`` for other tokens, and for
         words of a place name: ``كفر بطنا`` is no ``فر``)."""
         t = self.view[i]
+        if t.is_word and t.has(cues.LOSS_VERBS):
+            return self._what_was_lost(i)
         if not t.is_word or (st := status_of_word(t.key)) is None:
+            return None
+        if t.has(cues.FATE_WORDS) and not self._fate_unknown(i):
             return None
         places = self.by_label.get("PLACE")
         return None if places and self.lookup(places).overlapping(t.start, t.end) else st
+
+    def _what_was_lost(self, i: int) -> str | None:
+        """``فقدوا أطرافهم`` injured, ``فقدوا حياتهم`` killed, ``فقدوا والديهم`` nothing; ``فقدوا``
+        with no object missing."""
+        j = self.view.next_word(i + 1)
+        if j is None or j != i + 1 or self.view[j].key in _NO_OBJECT:
+            return status_of_word(self.view[i].key)
+        if self.view[j].has(cues.LOST_LIMBS):
+            return "injured"
+        return "killed" if self.view[j].has(cues.LOST_LIVES) else None
+
+    def _fate_unknown(self, i: int) -> bool:
+        """Is the fate at token ``i`` said to be unknown, in its sentence, a few words off?"""
+        v = self.view
+        a, b = v.sentence_bounds(i)
+        return any(v[k].is_word and v[k].has(cues.UNKNOWN_WORDS) for k in range(max(a, i - 4), min(b, i + 8)))
+
+
+#: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.
+_NO_OBJECT = frozenset(key(w) for w in ("في", "منذ", "خلال", "أثناء", "اثناء", "بعد", "قبل", "إثر", "اثر"))
 
 
 class Reader:

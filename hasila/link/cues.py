@@ -22,7 +22,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
         """),
     "injured": keys("""
         جرح جرحى جريح جريحا جريحاً جرحوا جرحت إصابة إصابات إصابتهم أصيب أصيبوا أصيبت أصيبا
-        يصاب مصاب مصابين مصابا مصاباً مصابون بجروح جروح
+        يصاب مصاب مصابين مصابا مصاباً مصابون بجروح جروح إعاقة إعاقات بإعاقات معاقين عولج عولجوا
         """),
     "detained": keys("""
         اعتقل اعتقلوا اعتقلت اعتقال اعتقالات معتقل معتقلين معتقلا معتقلاً معتقلون معتقلة معتقلات
@@ -34,7 +34,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
         خطف خطفوا خطفت اختطف اختطفوا اختطفت اختطاف مختطف مختطفين مختطفا مختطفة مختطفات
         """),
     "missing": keys("""
-        فقدان مفقود مفقودين مفقودا مفقودون فقدوا اختفاء مختفين مصير
+        فقدان مفقود مفقودين مفقودا مفقودون فقدوا اختفاء مختفين مصير مصيرهم مصيره مصيرها
         """),
     "other": keys("""
         نزح نزحوا نزوح نازح نازحين نازحون تهجير هجر تهجيرهم تشريد شردوا غادر غادروا مغادرة خرج خرجوا خروج
@@ -95,6 +95,18 @@ STATE_MEDIA_PHRASES = phrases(["وكالة الأنباء السورية", "ال
 #: or as hostages, they are abducted (``ما زالوا محتجزين لدى التنظيم``, ``رهائن``).
 HELD_WORDS = keys("محتجز محتجزين محتجزون محتجزة محتجزات احتجاز الاحتجاز يحتجز تحتجز يحتجزون تحتجزهم يحتجزهم")
 HOSTAGE_WORDS = keys("رهائن رهينة رهينتين رهينتان")
+#: ``مصير``: a missing trigger only where the fate is said unknown (``لا يعرف مصيرهم``,
+#: ``مصير 17 رجلا ما زال مجهولا``), not in ``قلقها على مصير آلاف المدنيين``.
+FATE_WORDS = keys("مصير مصيرهم مصيره مصيرها")
+UNKNOWN_WORDS = keys("مجهول مجهولا مجهولاً مجهولة مجهولين مجهولي يعرف يعرفون معروف")
+#: ``فقدوا``: missing alone, not with what they lost after it: their limbs (injured), their
+#: lives (killed), their parents or homes (nothing befell them).
+LOSS_VERBS = keys("فقد فقدوا فقدت فقدا يفقد")
+LOST_LIMBS = keys("أطرافهم أطرافه أطرافها أطراف أعينهم بصرهم بصره أرجلهم أيديهم ساقيه ساقه")
+LOST_LIVES = keys("حياتهم حياته حياتها أرواحهم أرواح الحياة")
+#: Words after a count's noun that say its people are (or were) held (``13 شخصا كانوا محتجزين``,
+#: ``300 مدني تحتجزهم المعارضة``): detained, though a release or an evacuation is told before.
+HELD_AFTER = keys("محتجزين محتجزون معتقلين معتقلون تحتجزهم يحتجزهم اعتقلهم اعتقلتهم أسرى")
 #: ``مقابل 159 مسلحاً``: the count shares the status of the one it is set against.
 VERSUS = keys("مقابل")
 #: Verbal nouns that open a new casualty event (a perpetrator after them is not an earlier count's).

@@ -32,6 +32,19 @@ class StatusReader(Reader):
         self._read_status(c, prev, nxt)
         if (c.status == "detained" and self._death_said_later(c)) or (c.status is None and self._blew_up(c)):
             c.status = "killed"
+        elif c.status == "other" and self._held_after(c):
+            c.status = "detained"
+
+    def _held_after(self, c: CountNode) -> bool:
+        """``إطلاق سراح 13 شخصا كانوا محتجزين``: a word after the count's noun, in its clause,
+        says its people are held."""
+        v = self.view
+        for j in range(c.tail, min(len(v), c.tail + 4)):
+            if v.is_boundary(j):
+                return False
+            if v[j].is_word and v[j].has(cues.HELD_AFTER):
+                return True
+        return False
 
     def _blew_up(self, c: CountNode) -> bool:
         """Suicide attackers counted by a number, a blast in their clause (``فجر أربعة انتحاريين
