@@ -98,7 +98,7 @@ HOSTAGE_WORDS = keys("رهائن رهينة رهينتين رهينتان")
 #: ``مصير``: a missing trigger only where the fate is said unknown (``لا يعرف مصيرهم``,
 #: ``مصير 17 رجلا ما زال مجهولا``), not in ``قلقها على مصير آلاف المدنيين``.
 FATE_WORDS = keys("مصير مصيرهم مصيره مصيرها")
-UNKNOWN_WORDS = keys("مجهول مجهولا مجهولاً مجهولة مجهولين مجهولي يعرف يعرفون معروف")
+UNKNOWN_WORDS = keys("مجهول مجهولا مجهولاً مجهولة مجهولين مجهولي يعرف يعرفون معروف غامض غامضا غامضاً غامضة")
 #: ``فقدوا``: missing alone, not with what they lost after it: their limbs (injured), their
 #: lives (killed), their parents or homes (nothing befell them).
 LOSS_VERBS = keys("فقد فقدوا فقدت فقدا يفقد")
