@@ -54,3 +54,15 @@ def test_the_details_after_where_are_parts_of_the_total() -> None:
     # details that do not fit in the total are not its parts
     text = "قتل خمسة مدنيين في ريف المدينة، حيث قضى تسعة أطفال بقذيفة قرب المدرسة."
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+
+
+def test_among_them_closing_a_count_s_clause_makes_it_a_part_of_the_count_before() -> None:
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link
+
+    text = "وأصيب نحو 30 مدنيا بحالات اختناق، وتوفي لاحقا ثلاثة أطفال بينهم."
+    recs = link(text, [], Ontology.load()).records
+    assert [(r.value, r.part_of) for r in recs] == [(30, None), (3, recs[0].id)]
+    # بينهم opening the next count's list, as usual: no change
+    recs = link("قتل 30 مدنيا بينهم 3 أطفال.", [], Ontology.load()).records
+    assert [r.part_of for r in recs] == [None, recs[0].id]

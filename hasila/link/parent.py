@@ -28,6 +28,10 @@ _AMONG_REACH = 4  # words between "من بين" and the total it opens (ومن �
 _THESE = keys("هؤلاء أولئك هاؤلاء")
 
 
+#: ``بينهم`` closing a count's clause: among the people of the count before.
+_AMONG_THEM = keys("بينهم بينهن بينهما")
+
+
 class ParentReader(Reader):
     """What after a count, or later in the report, makes it part of a total."""
 
@@ -41,6 +45,8 @@ class ParentReader(Reader):
         after = v.phrase_starting_at(j, cues.SUBSET_AFTER) if j is not None else None
         if after is not None and (after[-1] not in cues.OF_THINGS or not noun_of(c)):
             c.subset_after = True  # اثنان منهم; نحو 90 منها (of 150 bodies), not عشرات القتلى منها ثماني عمليات
+        if j is not None and v[j].plain(_AMONG_THEM) and (j + 1 >= len(v) or v.is_boundary(j + 1)):
+            c.subset_after = True  # وتوفي لاحقا طفلان بينهم.: among them, the clause ends there
         t = v[c.t0]
         if c.kind == "one" and t.end > c.span.end and key(self.text[c.span.end:t.end]) in ("هم", "هما", "هن"):
             c.subset_after = True  # أحدهم / أحدهما: one of them
