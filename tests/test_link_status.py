@@ -132,3 +132,9 @@ def test_people_held_as_hostages_or_after_an_abduction_are_abducted() -> None:
 ])
 def test_what_the_words_around_the_count_say_befell_it(text: str, status: str) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == [status]
+
+
+def test_a_title_s_toll_with_no_casualty_word_takes_the_body_s_status() -> None:
+    text = ("القذائف تواصل حصد الأرواح في المدينة: خمسة مدنيين بينهم طفلان\n"
+            "استشهد خمسة مدنيين بينهم طفلان جراء سقوط قذائف على أحياء المدينة.")
+    assert [r.status for r in link(text, [], ontology()).records] == ["killed"] * 4

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from hasila.link import cues
-from hasila.link.context import ByStart, LinkContext, Reader, mix, noun_of, status_of_word
+from hasila.link.context import ByStart, LinkContext, Reader, mix, noun_of, status_of_word, title_end
 from hasila.link.numbers import noun_category
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
@@ -62,10 +62,6 @@ def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
     foreign, home = place_keys()
     syria = home | {key("سوريا"), key("سورية")}
     return foreign - syria, syria
-
-
-#: The longest first line read as a report's title (a headline, not its first paragraph).
-_TITLE_CHARS = 150
 
 
 class CategoryResolver(Reader):
@@ -150,10 +146,9 @@ class CategoryResolver(Reader):
     def headline_repeats(self, nodes: list[CountNode]) -> None:
         """A title's toll told with a plain people noun (``تخلف 23 قتيلا``) is the toll the body
         tells again of one side (``ارتفع إلى 23 عدد قتلى الميليشيات الموالية لإيران``): it takes
-        that side. The title is a first line of at most ``_TITLE_CHARS`` with no full stop."""
-        end = self.text.find("\n")
-        title = self.text[:end].strip() if end > 0 else ""
-        if not title or len(title) > _TITLE_CHARS or "." in title:
+        that side. The title is a first line of at most ``TITLE_CHARS`` with no full stop."""
+        end = title_end(self.text)
+        if end is None:
             return
         for c in nodes:
             if c.span.start >= end:

@@ -54,6 +54,18 @@ def mix(found: list[str], onto: Any) -> str | None:
     return "people"
 
 
+#: The longest first line read as a report's title (a headline, not its first paragraph).
+TITLE_CHARS = 150
+
+
+def title_end(text: str) -> int | None:
+    """Where the report's title ends: a first line of at most :data:`TITLE_CHARS` characters
+    with no full stop; ``None`` when the first line is no title."""
+    end = text.find("\n")
+    title = text[:end].strip() if end > 0 else ""
+    return end if title and len(title) <= TITLE_CHARS and "." not in title else None
+
+
 def noun_of(c: CountNode) -> str:
     """The counted noun's text ("" when none)."""
     return (c.noun.text if c.noun is not None else c.noun_text) or ""

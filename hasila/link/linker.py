@@ -168,6 +168,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.status.held_hostage(nodes)
     r.scope.read_links(list(_in_time(nodes, deadline)))
     r.cats.headline_repeats(nodes)
+    r.status.headline_statuses(nodes)
     r.cats.soldiers_abroad(nodes)
     r.cats.martyrs_of_a_plain_toll(nodes)
     r.cats.militias_in_syria(nodes)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from hasila.link import cues
-from hasila.link.context import Reader, status_of_word
+from hasila.link.context import Reader, status_of_word, title_end
 from hasila.link.text import key, keys, variants
 from hasila.link.tree import CountNode
 
@@ -266,6 +266,25 @@ class StatusReader(Reader):
             elif c.cue == "coord" and c.order > 0 and nodes[c.order - 1].status == "abducted" \
                     and nodes[c.order - 1].sentence == c.sentence:
                 c.status = "abducted"
+
+    def headline_statuses(self, nodes: list[CountNode]) -> None:
+        """A title's toll told with no casualty word (``الألغام تواصل حصد الأرواح: أربعة مدنيين
+        بينهم طفلان``) takes the status of the same figure of the same people in the body."""
+        end = title_end(self.text)
+        if end is None:
+            return
+        for c in nodes:
+            if c.span.start >= end:
+                break
+            if c.status != "other":
+                continue
+            body = next((d for d in nodes if d.span.start > end and d.value == c.value
+                         and d.category == c.category), None)
+            if body is not None and body.status in cues.CASUALTY_STATUSES:
+                c.status = body.status
+                for k in c.children:
+                    if k.status == "other":
+                        k.status = body.status
 
     def _toll_it_raises(self, c: CountNode, nodes: list[CountNode]) -> str | None:
         """``قتل 12 مدنيا أمس، لترتفع حصيلة الحملة منذ الأحد إلى 340 مدنيا``, ``قتل أربعة
