@@ -16,7 +16,15 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from hasila.link import cues
-from hasila.link.context import ByStart, LinkContext, Reader, mix, noun_of, status_of_word, title_end
+from hasila.link.context import (
+    ByStart,
+    LinkContext,
+    Reader,
+    mix,
+    noun_of,
+    status_of_word,
+    title_end,
+)
 from hasila.link.numbers import noun_category
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
