@@ -138,3 +138,7 @@ def test_a_title_s_toll_with_no_casualty_word_takes_the_body_s_status() -> None:
     text = ("القذائف تواصل حصد الأرواح في المدينة: خمسة مدنيين بينهم طفلان\n"
             "استشهد خمسة مدنيين بينهم طفلان جراء سقوط قذائف على أحياء المدينة.")
     assert [r.status for r in link(text, [], ontology()).records] == ["killed"] * 4
+    # the body's figure told as held takes the title's death
+    text = ("وفاة أربعة معتقلين في سجون النظام\n"
+            "علم المرصد أن ذوي أربعة معتقلين تسلموا وثائق تفيد بوفاة أبنائهم في السجن.")
+    assert [r.status for r in link(text, [], ontology()).records] == ["killed", "killed"]

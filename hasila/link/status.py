@@ -269,22 +269,23 @@ class StatusReader(Reader):
 
     def headline_statuses(self, nodes: list[CountNode]) -> None:
         """A title's toll told with no casualty word (``الألغام تواصل حصد الأرواح: أربعة مدنيين
-        بينهم طفلان``) takes the status of the same figure of the same people in the body."""
+        بينهم طفلان``) takes the status of the same figure of the same people in the body; that
+        figure, told as held or with no casualty word, is killed where the title says so."""
         end = title_end(self.text)
         if end is None:
             return
         for c in nodes:
             if c.span.start >= end:
                 break
-            if c.status != "other":
-                continue
             body = next((d for d in nodes if d.span.start > end and d.value == c.value
                          and d.category == c.category), None)
-            if body is not None and body.status in cues.CASUALTY_STATUSES:
-                c.status = body.status
-                for k in c.children:
-                    if k.status == "other":
-                        k.status = body.status
+            if body is None:
+                continue
+            if c.status == "other" and body.status in cues.CASUALTY_STATUSES:
+                _set_status([c, *c.children], "other", body.status)
+            elif c.status == "killed" and body.status in (*_HELD, "other"):
+                # وفاة ثلاثة معتقلين (title) … ذوي ثلاثة معتقلين تلقوا وثائق تفيد بوفاة أبنائهم
+                _set_status([body, *body.children], body.status, "killed")
 
     def _toll_it_raises(self, c: CountNode, nodes: list[CountNode]) -> str | None:
         """``قتل 12 مدنيا أمس، لترتفع حصيلة الحملة منذ الأحد إلى 340 مدنيا``, ``قتل أربعة
@@ -301,3 +302,10 @@ class StatusReader(Reader):
         rises = any(v[i].is_word and v[i].has(cues.RISE_WORDS) for i in between)
         other = any(self.cx.trigger_status(i) not in (None, d.status) for i in between)
         return d.status if rises and not other else None  # ارتفع عدد النازحين إلى: their own status
+
+
+def _set_status(nodes: list[CountNode], old: str | None, new: str) -> None:
+    """Give ``new`` to the nodes whose status is ``old``."""
+    for n in nodes:
+        if n.status == old:
+            n.status = new
