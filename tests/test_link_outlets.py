@@ -667,3 +667,10 @@ def test_an_overall_toll_broken_down_in_rounded_figures(onto):
     assert parents("33,560") == ["250,410"] * 4
     # far from it: the rest is no breakdown of the total
     assert parents("93,560") == ["250,410", None, None, None]
+
+
+def test_a_group_with_a_joined_adjective_then_another_side(onto):
+    text = "وقتل أكثر من 40 ألفا من مقاتلي الفصائل المعارضة والإسلامية وقوات سوريا الديمقراطية."
+    assert [r.category for r in link(text, [], onto).records] == ["combatant"]
+    text = "وقتل 20 من الفصائل المقاتلة والإسلامية في الريف."  # the adjective alone: one side
+    assert [r.category for r in link(text, [], onto).records] == ["fighter"]

@@ -94,6 +94,12 @@ class GroupReader(Reader):
                 found.append(cid)
         return mix(found, self.onto)
 
+    def _joined_adjective(self, k: int) -> bool:
+        """``والإسلامية`` after ``الفصائل المعارضة``: a definite adjective joined by و, no group."""
+        t = self.view[k].key
+        return t.startswith("وال") and t.endswith(("ية", "يه", "ي", "يين", "ين")) \
+            and group_after(self.view, k, self.onto)[0] is None
+
     def _joined(self, word: str) -> bool:
         """Does ``word`` start with the conjunction و (``وقوات``), not a و of its own (``وحدات``
         starts a group's name)?"""
@@ -127,9 +133,9 @@ class GroupReader(Reader):
         if cid is None:
             return self._quoted_name(k) or self.tied_group(k)
         nxt = last + 1
-        while nxt < last + 3 and nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("ال") \
-                and v[nxt].key not in cues.LOYAL_WORDS:
-            nxt += 1  # قوات النظام السوري وفصائل …: adjectives before the coordination
+        while nxt < last + 4 and nxt < len(v) and v[nxt].is_word and v[nxt].key not in cues.LOYAL_WORDS \
+                and (v[nxt].key.startswith("ال") or self._joined_adjective(nxt)):
+            nxt += 1  # قوات النظام السوري وفصائل …, الفصائل المعارضة والإسلامية وقسد: adjectives first
         if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
             other, _, last2 = group_after(v, nxt, self.onto)
             if self.allies_at(nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
