@@ -188,6 +188,9 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
     ("وهاجمت هيئة تحرير الشام المتطرفة القرية.", ["هيئة تحرير الشام المتطرفة"]),  # an adjective, not the noun after
     ("واشتبكت معهم قوات النظام الأخرى.", ["قوات النظام الأخرى"]),
     ("ونفذت خلايا هيئة تحرير الشام الهجوم.", ["خلايا هيئة تحرير الشام"]),  # a head noun before the name
+    ("وشاركت فصائل أخرى في الهجوم على التلة.", ["فصائل أخرى"]),  # indefinite adjectives of kind and size
+    ("وانسحبت فصائل رئيسية أخرى من الاتفاق.", ["فصائل رئيسية أخرى"]),
+    ("وتقدمت فصائل مختلفة نحو البلدة.", ["فصائل مختلفة"]),
 ])
 def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
                                           ontology: Ontology) -> None:

@@ -179,7 +179,8 @@ PLURAL_HEADS = frozenset([
 
 
 #: an indefinite feminine adjective (إسلامية، روسية، مقاتلة)
-_INDEFINITE_ADJECTIVE = re.compile(r"(?!ال)[\u0621-\u064A]{3,}يه|مقاتله|مسلحه|مواليه|متحالفه|حليفه|تابعه")
+_INDEFINITE_ADJECTIVE = re.compile(
+    r"(?!ال)[\u0621-\u064A]{3,}يه|مقاتله|مسلحه|مواليه|متحالفه|حليفه|تابعه|[أا]خرى|مختلفه|متعدده|كبيره|صغيره")
 
 
 #: definite adjectives (not relational) that qualify an actor: الجيش السوري الحر، الفصائل المسلحة
