@@ -316,6 +316,9 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
             end = m.end()
             continue
         party = _backing_party(text, m, known, final_ya)
+        if party is not None and key(m.group(1)) in _RELATIVES:  # الذي تقوده الولايات المتحدة: the
+            party = max([party, *(s.end for s in spans if s is not span and s.label == "ACTOR"  # whole name
+                                  and end <= s.start < party < s.end)])
         if party is not None and _only_parties(spans, end, party, span):
             end = party
             continue
