@@ -316,9 +316,9 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
             end = m.end()
             continue
         party = _backing_party(text, m, known, final_ya)
-        if party is not None and key(m.group(1)) in _RELATIVES:  # الذي تقوده الولايات المتحدة: the
-            party = max([party, *(s.end for s in spans if s is not span and s.label == "ACTOR"  # whole name
-                                  and end <= s.start < party < s.end)])
+        if party is not None and key(m.group(1)) in _SAME_PARTY:  # الذي تقوده الولايات المتحدة, المعروفة
+            party = max([party, *(s.end for s in spans if s is not span and s.label == "ACTOR"  # باسم ...:
+                                  and end <= s.start < party < s.end)])  # the whole name
         if party is not None and _only_parties(spans, end, party, span):
             end = party
             continue
@@ -340,13 +340,15 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
 
 #: definite participles that tie an actor to the party behind it, with the preposition of
 #: that party: الفصائل المدعومة من تركيا، لواء … المبايع لتنظيم داعش; بقيادة
-#: takes its party with none: التحالف الدولي بقيادة واشنطن
+#: takes its party with none: التحالف الدولي بقيادة واشنطن; المعروفة باسم names it again
 _BACKING = {key(w): p for w, p in (
     ("المدعومة", "من ب"), ("المدعوم", "من ب"), ("المبايع", "ل"), ("المبايعة", "ل"), ("التابع", "ل"),
     ("التابعة", "ل"), ("المرتبطة", "ب"), ("المرتبط", "ب"), ("المقربة", "من"), ("المقرب", "من"),
-    ("المؤيدة", "ل"), ("المؤيد", "ل"), ("بقيادة", ""))}
+    ("المؤيدة", "ل"), ("المؤيد", "ل"), ("بقيادة", ""), ("المعروفة", "باسم"), ("المعروف", "باسم"))}
 #: a relative pronoun and a verb of leading with its pronoun: الذي تقوده، التي يقودها، الذي قادته
 _RELATIVES = keys("الذي التي")
+#: words after which the name that follows is one phrase with the party (a leader, another name)
+_SAME_PARTY = frozenset({*_RELATIVES, key("المعروفة"), key("المعروف")})
 _LEADS = re.compile(r"(?:ت|ي)?(?:قود|قاد)(?:ه|ها|ته|تها)")
 
 
