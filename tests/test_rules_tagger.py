@@ -289,6 +289,11 @@ def test_a_state_after_la_is_a_party_after_bi_a_place(text: str, label: str) -> 
     ("وقتل ثلاثة مدنيين في قصف قرب دمشق.", "دمشق", "PLACE"),  # the city
     ("ويعيش آلاف اللاجئين في فرنسا منذ سنوات.", "فرنسا", "PLACE"),
     ("وقالت حلب إن", "حلب", "PLACE"),  # a town, not a state: no party
+    # a state dealt with after مع is a party, unless a border word comes before مع
+    ("وأعلن الفصيل استعداده لمفاوضات مباشرة مع روسيا في جنيف.", "روسيا", "ACTOR"),
+    ("واستأنفت الحكومة علاقاتها الدبلوماسية مع دمشق قبل أشهر.", "دمشق", "ACTOR"),
+    ("وتقع البلدة على الحدود مع تركيا.", "تركيا", "PLACE"),
+    ("ونزح الآلاف إلى القرى الحدودية مع الأردن.", "الأردن", "PLACE"),
 ])
 def test_a_state_named_right_after_its_verb_acts(text: str, name: str, label: str) -> None:
     doc = RulesTagger.load().label(text)

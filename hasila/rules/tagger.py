@@ -356,7 +356,7 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))
               and not _nisba_after_noun(text, p, ontology) and not _adjective_after_noun(view, p)]
-    acting = [p for p in places if _state_acting(view, p)]
+    acting = [p for p in places if _state_acting(view, p) or _state_dealt_with(view, p)]
     places = [p for p in places if p not in acting]
     actor_spans += [replace(p, label="ACTOR") for p in acting]
     # a place's head noun and direction adjectives (حي جوبر، ريف حلب الشمالي); a bare place name
@@ -379,6 +379,24 @@ def _state_acting(v: TokenView, place: Span) -> bool:
         return False
     p = _word_right_before(v, place)
     return p is not None and v[p].plain(ACTING_VERBS)
+
+
+#: ``مع`` (with) before a state: a party dealt with (مفاوضات مع روسيا), but for a border word
+#: before it (الحدود مع تركيا: a place).
+_WITH = keys("مع ومع")
+_BORDER_WORDS = keys("الحدود حدود حدودها حدوده الحدودية الحدودي حدودي حدودية المعابر معبر المعبر كلم كيلومتر كيلومترا")
+
+
+def _state_dealt_with(v: TokenView, place: Span) -> bool:
+    """A country or capital after ``مع`` (``مفاوضات مع روسيا``, ``العلاقات مع دمشق``) is a party,
+    unless a border word comes before ``مع`` (``الحدود مع تركيا``): there it is a place."""
+    if key(place.text) not in _SYRIA_AS_STATE and not abroad(place.text):
+        return False
+    p = _word_right_before(v, place)
+    if p is None or not v[p].plain(_WITH):
+        return False
+    q = v.prev_word(p - 1)
+    return q is None or not v[q].has(_BORDER_WORDS)
 
 
 def _word_right_before(v: TokenView, place: Span) -> int | None:
