@@ -294,6 +294,9 @@ def test_a_state_after_la_is_a_party_after_bi_a_place(text: str, label: str) -> 
     ("واستأنفت الحكومة علاقاتها الدبلوماسية مع دمشق قبل أشهر.", "دمشق", "ACTOR"),
     ("وتقع البلدة على الحدود مع تركيا.", "تركيا", "PLACE"),
     ("ونزح الآلاف إلى القرى الحدودية مع الأردن.", "الأردن", "PLACE"),
+    ("وتقدمت القوات الحكومية، مدعومة من روسيا، نحو البلدة.", "روسيا", "ACTOR"),  # the backer
+    ("وتشكلت الجبهة بدعم مباشر من تركيا في الشمال.", "تركيا", "ACTOR"),
+    ("وعاد مئات اللاجئين من تركيا إلى البلدة.", "تركيا", "PLACE"),
 ])
 def test_a_state_named_right_after_its_verb_acts(text: str, name: str, label: str) -> None:
     doc = RulesTagger.load().label(text)

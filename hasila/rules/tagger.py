@@ -387,16 +387,26 @@ _WITH = keys("مع ومع")
 _BORDER_WORDS = keys("الحدود حدود حدودها حدوده الحدودية الحدودي حدودي حدودية المعابر معبر المعبر كلم كيلومتر كيلومترا")
 
 
+#: ``مدعوم من`` / ``بدعم (مباشر) من`` before a state: the state backs a party, it is one.
+_SUPPORT_WORDS = keys("مدعوم مدعومة مدعومين مدعومون مدعوما دعم بدعم الدعم بمساندة مساندة")
+_DIRECT = keys("مباشر مباشرة")
+
+
 def _state_dealt_with(v: TokenView, place: Span) -> bool:
     """A country or capital after ``مع`` (``مفاوضات مع روسيا``, ``العلاقات مع دمشق``) is a party,
-    unless a border word comes before ``مع`` (``الحدود مع تركيا``): there it is a place."""
+    unless a border word comes before ``مع`` (``الحدود مع تركيا``): there it is a place; so is
+    one backing a party (``مدعومة من روسيا``, ``بدعم مباشر من تركيا``)."""
     if key(place.text) not in _SYRIA_AS_STATE and not abroad(place.text):
         return False
     p = _word_right_before(v, place)
-    if p is None or not v[p].plain(_WITH):
+    if p is None:
         return False
     q = v.prev_word(p - 1)
-    return q is None or not v[q].has(_BORDER_WORDS)
+    if v[p].key == "من":  # مدعوم من روسيا، بدعم مباشر من تركيا: the backer
+        if q is not None and v[q].has(_DIRECT):
+            q = v.prev_word(q - 1)
+        return q is not None and v[q].has(_SUPPORT_WORDS)
+    return v[p].plain(_WITH) and (q is None or not v[q].has(_BORDER_WORDS))
 
 
 def _word_right_before(v: TokenView, place: Span) -> int | None:
