@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from hasila.annotation.ontology import find_numbers, parse_number
-from hasila.link.numbers import certain_non_count, classify_number, group_after
+from hasila.link.numbers import certain_non_count, classify_number, group_after, range_value
 from hasila.link.text import SpanLookup, TokenView, key
 from hasila.schema import Span
 from hasila.text.arabic import NumberMatch
@@ -92,6 +92,8 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
                                     f"it reads as {REASON_WORDS.get(reason, 'something else')}")
                 continue
         value, kind = _value_of(text, span, inside, onto)
+        if value is not None and len(inside) == 1:
+            value = range_value(view, inside[0].start, inside[0].end, value)  # بين 12 و16 ألف
         if value is None:
             out.warnings.append(f"{span.text!r} at character {span.start} was marked as a number of "
                                 f"people but holds no number: skipped")
@@ -116,7 +118,7 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
                 span = span.with_id(f"_r{n_rule}")
             used_ids.add(span.id)
             out.new_spans.append(span)
-            out.found.append((span, m.value, m.kind))
+            out.found.append((span, range_value(view, m.start, m.end, m.value), m.kind))
         else:
             out.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
     out.found.sort(key=lambda x: x[0].start)

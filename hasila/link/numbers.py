@@ -251,6 +251,52 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
     return _toll_reaches(view, start, ontology)
 
 
+#: Scale words after a figure (``12 ألفا``): the noun comes after them.
+_SCALES = keys("ألف ألفا آلاف الف الفا الاف مليون ملايين مليار")
+
+
+def _range_end(view: TokenView, start: int, end: int) -> tuple[int, int] | None:
+    """``بين 12 ألفا و16 ألف``: the token of the range's second figure and the token after it
+    and its scale words, when the figure at ``[start, end)`` opens a range after بين."""
+    prev = _prev_words(view, start, 1)
+    if not prev or view[prev[0]].key != "بين":
+        return None
+    k = view.first_at_or_after(end)
+    while k < len(view) and view[k].is_word and view[k].has(_SCALES):
+        k += 1
+    if k < len(view) and view[k].key == "و":
+        k += 1
+    elif not (k < len(view) and view[k].key.startswith("و") and parse_number(view[k].text[1:]) is not None):
+        return None
+    if k >= len(view) or not (view[k].is_digit or parse_number(view[k].text) is not None):
+        return None
+    second = k
+    k += 1
+    while k < len(view) and view[k].is_word and view[k].has(_SCALES):
+        k += 1
+    return second, k
+
+
+def _range_start(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
+    """``بين 12 ألفا و16 ألف شخص``: the first figure of a range after بين counts the people
+    the second one's noun names."""
+    found = _range_end(view, start, end)
+    return found is not None and people_noun_at(view, view.next_word(found[1]), ontology)
+
+
+def range_value(view: TokenView, start: int, end: int, value: int) -> int:
+    """The first figure of a range in the scale of the second (``بين 12 و16 ألف شخص``: 12,000),
+    where it has none of its own and is smaller than the second's own figure."""
+    found = _range_end(view, start, end)
+    k = view.first_at_or_after(end)
+    if found is None or found[1] == found[0] + 1 or (k < len(view) and view[k].has(_SCALES)):
+        return value  # no scale after the second figure, or one after the first
+    second, after = found
+    own = parse_number(view[second].text) or 0
+    scale = parse_number(f"1 {view.text[view[second + 1].start:view[after - 1].end]}") or 1
+    return value * scale if value < own * 10 and scale > 1 else value
+
+
 def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
     """``ارتفعت حصيلة قتلى قوات النظام إلى 209``, ``عدد المصابين يتجاوز 50``, ``ارتفاع الحصيلة
     إلى أكثر من 15 ألفا``: the number is what a toll of people (الحصيلة, or عدد/حصيلة + a
@@ -470,7 +516,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     elided = _elided_noun(view, start, nxt, ontology)
     if elided is not None:
         return elided
-    evidence = count_evidence(view, start, end, ontology)
+    evidence = count_evidence(view, start, end, ontology) or _range_start(view, start, end, ontology)
     if kind == "words" and not evidence and prev and prev[0] == view.last_before(start) \
             and people_noun_at(view, prev[0], ontology) \
             and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال") \
