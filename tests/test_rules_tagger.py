@@ -327,3 +327,14 @@ def test_the_rules_draw_places_and_glued_heads_as_the_model_s_decoding_does() ->
     assert ("ACTOR", "قوات الحكومة") in spans  # the head after its clitic ل
     assert ("PLACE", "تركيا") in spans  # after a direction: the place, not the state
     assert ("PLACE", "قاعدة ديار بكر") in spans  # the place's head noun
+
+
+@pytest.mark.parametrize(("text", "label", "span"), [
+    ("وقتل أربعة في حلب، وضحية واحدة في حمص.", "CATEGORY", "ضحية"),  # the glued و stays outside
+    ("وقتل 9 أشخاص بينهم سيدتان و3 أخريات، وفتيان اثنان.", "CATEGORY", "فتيان"),
+    ("وبلغ عدد القتلى 1200 سوريًا خلال الشهر.", "CATEGORY", "سوريًا"),  # nunation: Syrians, no place
+])
+def test_clitics_and_nunation_in_the_rules_spans(text: str, label: str, span: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert span in [s.text for s in doc.spans if s.label == label]
+    assert not [s for s in doc.spans if s.label == "PLACE" and "\u064b" in s.text]

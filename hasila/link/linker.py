@@ -40,6 +40,7 @@ from hasila.link.counts import NonCount
 from hasila.link.cue import CueReader
 from hasila.link.groups import GroupReader
 from hasila.link.noun import NounReader
+from hasila.link.numbers import noun_category
 from hasila.link.parent import ParentReader
 from hasila.link.qualifier import read_qualifier
 from hasila.link.scope import ScopeReader
@@ -185,7 +186,7 @@ def _result(lk: LinkContext, nodes: list[CountNode]) -> LinkResult:
         taken = {ch for s in lk.spans if s.label != "ACTOR" for ch in range(s.start, s.end)}
         for n, c in enumerate(nodes, start=1):
             if c.noun is None and c.noun_chars is not None:
-                a, b = c.noun_chars
+                a, b = _without_clitic(lk.text, *c.noun_chars, lk.onto)
                 if not taken.isdisjoint(range(a, b)):
                     continue
                 noun_id = f"_k{n}"
@@ -226,3 +227,19 @@ def link_doc(doc: Doc, ontology: Any, config: LinkConfig | None = None) -> Doc:
     """Link ``doc``'s spans and return a copy with COUNT attributes and relations filled."""
     res = link(doc.text, doc.spans, ontology, config)
     return res.to_doc(doc.id, doc.text, doc.meta)
+
+
+#: Clitics glued to a noun that stay outside its span (the guide): ``و`` + ``فتيان``.
+_NOUN_CLITICS = ("وب", "ول", "و", "ف")
+
+
+def _without_clitic(text: str, a: int, b: int, onto: Any) -> tuple[int, int]:
+    """The CATEGORY span ``[a, b)`` without a clitic glued to its first word (``وفتيان``,
+    ``وضحية``), where the rest of the word is a people noun."""
+    word = text[a:b].split()[0] if text[a:b].strip() else ""
+    for clitic in _NOUN_CLITICS:
+        rest = word[len(clitic):]
+        if word.startswith(clitic) and len(rest) > 2 and (
+                noun_category(onto, rest) is not None or onto.is_neutral_noun(rest)):
+            return a + len(clitic), b
+    return a, b

@@ -355,7 +355,8 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     actor_spans = _noun_phrases(text, find_actors(text, actors, view))
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))
-              and not _nisba_after_noun(text, p, ontology) and not _adjective_after_noun(view, p)]
+              and not _nisba_after_noun(text, p, ontology) and not _adjective_after_noun(view, p)
+              and not _TANWEEN.intersection(p.text)]
     acting = [p for p in places if _state_acting(view, p) or _state_dealt_with(view, p)]
     places = [p for p in places if p not in acting]
     actor_spans += [replace(p, label="ACTOR") for p in acting]
@@ -381,6 +382,8 @@ def _state_acting(v: TokenView, place: Span) -> bool:
     return p is not None and v[p].plain(ACTING_VERBS)
 
 
+#: Nunation marks: a name never takes them (``1452 سوريًا`` counts Syrians, no place).
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 #: ``مع`` (with) before a state: a party dealt with (مفاوضات مع روسيا), but for a border word
 #: before it (الحدود مع تركيا: a place).
 _WITH = keys("مع ومع")
