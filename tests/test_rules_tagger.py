@@ -297,6 +297,8 @@ def test_a_state_after_la_is_a_party_after_bi_a_place(text: str, label: str) -> 
     ("وتقدمت القوات الحكومية، مدعومة من روسيا، نحو البلدة.", "روسيا", "ACTOR"),  # the backer
     ("وتشكلت الجبهة بدعم مباشر من تركيا في الشمال.", "تركيا", "ACTOR"),
     ("وعاد مئات اللاجئين من تركيا إلى البلدة.", "تركيا", "PLACE"),
+    ("ونزح الآلاف قرب المعبر الحدودي المغلق مع الأردن.", "الأردن", "PLACE"),  # a border word further back
+    ("شهدت تركيا أمس هجوما داميا.", "تركيا", "PLACE"),  # what befell it: where it happened
 ])
 def test_a_state_named_right_after_its_verb_acts(text: str, name: str, label: str) -> None:
     doc = RulesTagger.load().label(text)

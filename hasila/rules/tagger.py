@@ -353,10 +353,13 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
     actor_spans = _noun_phrases(text, find_actors(text, actors, view))
+    struck = [a for a in actor_spans if _state_struck(view, a)]
+    actor_spans = [a for a in actor_spans if a not in struck]
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
     places = [p for p in find_places(text, gazetteer, view) if in_actor.isdisjoint(range(p.start, p.end))
               and not _nisba_after_noun(text, p, ontology) and not _adjective_after_noun(view, p)
               and not _TANWEEN.intersection(p.text)]
+    places += [replace(a, label="PLACE") for a in struck if not any(p.start == a.start for p in places)]
     acting = [p for p in places if _state_acting(view, p) or _state_dealt_with(view, p)]
     places = [p for p in places if p not in acting]
     actor_spans += [replace(p, label="ACTOR") for p in acting]
@@ -395,6 +398,19 @@ _SUPPORT_WORDS = keys("مدعوم مدعومة مدعومين مدعومون م�
 _DIRECT = keys("مباشر مباشرة")
 
 
+#: Verbs whose object is where things happened (``شهدت تركيا هجوما``, ``هزت تركيا انفجارات``).
+_STRUCK_VERBS = keys("شهدت شهد تشهد يشهد هزت هز تهز ضرب ضربت طال طالت")
+
+
+def _state_struck(v: TokenView, actor: Span) -> bool:
+    """A state named right after a verb of what befell it (``شهدت تركيا أمس هجوما``) is where
+    it happened, a place."""
+    if key(actor.text) not in _SYRIA_AS_STATE and not abroad(actor.text):
+        return False
+    p = _word_right_before(v, actor)
+    return p is not None and v[p].plain(_STRUCK_VERBS)
+
+
 def _state_dealt_with(v: TokenView, place: Span) -> bool:
     """A country or capital after ``مع`` (``مفاوضات مع روسيا``, ``العلاقات مع دمشق``) is a party,
     unless a border word comes before ``مع`` (``الحدود مع تركيا``): there it is a place; so is
@@ -409,7 +425,15 @@ def _state_dealt_with(v: TokenView, place: Span) -> bool:
         if q is not None and v[q].has(_DIRECT):
             q = v.prev_word(q - 1)
         return q is not None and v[q].has(_SUPPORT_WORDS)
-    return v[p].plain(_WITH) and (q is None or not v[q].has(_BORDER_WORDS))
+    if not v[p].plain(_WITH):
+        return False
+    for _ in range(3):  # معبر نصيب الحدودي المغلق مع الأردن: a border word a few words back
+        if q is None or v.is_boundary(q):
+            return True
+        if v[q].has(_BORDER_WORDS):
+            return False
+        q = v.prev_word(q - 1)
+    return True
 
 
 def _word_right_before(v: TokenView, place: Span) -> int | None:
