@@ -114,3 +114,8 @@ def test_a_group_name_starting_with_waw_is_no_second_side() -> None:
     # وحدات starts the name of the Kurdish units: one side, not مقاتلي + حدات
     text = "قتل 40 من [مقاتلي وحدات حماية الشعب الكردي|CATEGORY] في المعارك."
     assert _linked(text.replace("40", "[40|COUNT k=sdf]")) == ["sdf"]
+
+
+def test_terrorists_are_fighters_unless_their_group_is_named() -> None:
+    assert _cats("وأعلنت الوكالة مقتل 120 «إرهابيا» في القصف.") == ["fighter"]
+    assert _cats("وقتل 30 إرهابيا من تنظيم داعش في الغارة.") == ["isis"]
