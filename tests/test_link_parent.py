@@ -66,3 +66,13 @@ def test_among_them_closing_a_count_s_clause_makes_it_a_part_of_the_count_before
     # بينهم opening the next count's list, as usual: no change
     recs = link("قتل 30 مدنيا بينهم 3 أطفال.", [], Ontology.load()).records
     assert [r.part_of for r in recs] == [None, recs[0].id]
+
+
+def test_a_repeated_figure_is_no_part_of_itself() -> None:
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link
+
+    text = "وثق التقرير مقتل 9120 مدنيا. ومن بين الضحايا 9120 هناك 140 طفلا و61 سيدة."
+    recs = link(text, [], Ontology.load()).records
+    by_id = {r.id: r for r in recs}
+    assert all(by_id[r.part_of].value != r.value for r in recs if r.part_of)

@@ -45,7 +45,7 @@ from hasila.link.parent import ParentReader
 from hasila.link.qualifier import read_qualifier
 from hasila.link.scope import ScopeReader
 from hasila.link.status import StatusReader
-from hasila.link.tree import CountNode, resolve_tree
+from hasila.link.tree import CountNode, drop_equal_parts, resolve_tree
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
 logger = logging.getLogger(__name__)
@@ -163,6 +163,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.after.place_breakdowns(nodes)
     r.after.among_totals(nodes)
     r.after.where_breakdowns(nodes)
+    drop_equal_parts(nodes)
     r.status.status_after_lists(nodes)
     r.cats.resolve_categories(nodes)
     r.status.resolve_statuses(nodes)

@@ -535,3 +535,11 @@ def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = Tru
         _rounded_runs(nodes, kinds)
         _paired_runs(nodes, kinds)
         _coordinated_sums(nodes, kinds)
+
+
+def drop_equal_parts(nodes: list[CountNode]) -> None:
+    """A figure is never a part of a total of the same figure (``353,935 … من بين الضحايا
+    353,935 هناك …``): a repeated figure is its own record (the guide)."""
+    for c in nodes:
+        if c.parent is not None and c.value == c.parent.value and not c.vague and not c.parent.vague:
+            _attach(c, None, "top", None)
