@@ -541,5 +541,8 @@ def drop_equal_parts(nodes: list[CountNode]) -> None:
     """A figure is never a part of a total of the same figure (``353,935 … من بين الضحايا
     353,935 هناك …``): a repeated figure is its own record (the guide)."""
     for c in nodes:
-        if c.parent is not None and c.value == c.parent.value and not c.vague and not c.parent.vague:
+        total = c.parent
+        if total is not None and c.value == total.value and not c.vague and not total.vague:
+            if c.hint in (None, "people") and total.hint not in (None, "people"):
+                c.hint, c.generic = total.hint, False  # 70 ألفا منهم: the same people, told again
             _attach(c, None, "top", None)
