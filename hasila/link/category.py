@@ -23,7 +23,7 @@ from hasila.link.context import (
     mix,
     noun_of,
     status_of_word,
-    title_end,
+    title_and_body,
 )
 from hasila.link.numbers import noun_category
 from hasila.link.text import key, variants
@@ -155,16 +155,9 @@ class CategoryResolver(Reader):
         """A title's toll told with a plain people noun (``تخلف 23 قتيلا``) is the toll the body
         tells again of one side (``ارتفع إلى 23 عدد قتلى الميليشيات الموالية لإيران``): it takes
         that side. The title is a first line of at most ``TITLE_CHARS`` with no full stop."""
-        end = title_end(self.text)
-        if end is None:
-            return
-        for c in nodes:
-            if c.span.start >= end:
-                break
-            if c.category != "people" or c.parent is not None or c.children:
-                continue
-            body = next((d for d in nodes if d.span.start > end and d.value == c.value and d.status == c.status), None)
-            if body is not None and body.category not in (None, "people"):
+        for c, body in title_and_body(self.text, nodes, lambda c, d: d.status == c.status):
+            if c.category == "people" and c.parent is None and not c.children \
+                    and body.category not in (None, "people"):
                 c.category = body.category
 
     def soldiers_abroad(self, nodes: list[CountNode]) -> None:

@@ -10,6 +10,7 @@ status a trigger word names). :class:`Reader` is the base of those readers.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from hasila.link import cues
@@ -64,6 +65,21 @@ def title_end(text: str) -> int | None:
     end = text.find("\n")
     title = text[:end].strip() if end > 0 else ""
     return end if title and len(title) <= TITLE_CHARS and "." not in title else None
+
+
+def title_and_body(text: str, nodes: list[CountNode],
+                   same: Callable[[CountNode, CountNode], bool]) -> Iterator[tuple[CountNode, CountNode]]:
+    """Each count of the report's title with the first count of its body that tells the same
+    figure (and passes ``same``)."""
+    end = title_end(text)
+    if end is None:
+        return
+    for c in nodes:
+        if c.span.start >= end:
+            break
+        body = next((d for d in nodes if d.span.start > end and d.value == c.value and same(c, d)), None)
+        if body is not None:
+            yield c, body
 
 
 def noun_of(c: CountNode) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from hasila.link import cues
-from hasila.link.context import Reader, status_of_word, title_end
+from hasila.link.context import Reader, status_of_word, title_and_body
 from hasila.link.text import key, keys, variants
 from hasila.link.tree import CountNode
 
@@ -271,16 +271,7 @@ class StatusReader(Reader):
         """A title's toll told with no casualty word (``الألغام تواصل حصد الأرواح: أربعة مدنيين
         بينهم طفلان``) takes the status of the same figure of the same people in the body; that
         figure, told as held or with no casualty word, is killed where the title says so."""
-        end = title_end(self.text)
-        if end is None:
-            return
-        for c in nodes:
-            if c.span.start >= end:
-                break
-            body = next((d for d in nodes if d.span.start > end and d.value == c.value
-                         and d.category == c.category), None)
-            if body is None:
-                continue
+        for c, body in title_and_body(self.text, nodes, lambda c, d: d.category == c.category):
             if c.status == "other" and body.status in cues.CASUALTY_STATUSES:
                 _set_status([c, *c.children], "other", body.status)
             elif c.status == "killed" and body.status in (*_HELD, "other"):
