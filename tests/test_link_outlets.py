@@ -684,3 +684,18 @@ def test_a_group_with_a_joined_adjective_then_another_side(onto):
 ])
 def test_the_first_figure_of_a_range_and_lives_claimed(onto, text, want):
     assert [r.value for r in link(text, [], onto).records] == want
+
+
+def test_nouns_read_alike_from_a_pdf_s_presentation_forms(onto):
+    import unicodedata
+
+    isolated = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0xFE80, 0xFEFD)
+                if unicodedata.name(chr(cp), "").endswith("ISOLATED FORM")
+                and len(unicodedata.normalize("NFKC", chr(cp))) == 1}
+    for text in ("وقال البيان: قتل ثلاثة من عسكريينا في الهجوم على قافلة بالجبال.",
+                 "وبلغ عدد الضحايا 25 شهيدًا في القصف.",
+                 "وقتل أربعة في حلب، وضحية واحدة في حمص."):
+        pdf = text.translate(str.maketrans(isolated))
+        as_written = [(r.value, r.category) for r in link(text, [], onto, LinkConfig(category_spans=True)).records]
+        from_pdf = [(r.value, r.category) for r in link(pdf, [], onto, LinkConfig(category_spans=True)).records]
+        assert from_pdf == as_written, text

@@ -45,6 +45,7 @@ from hasila.link.parent import ParentReader
 from hasila.link.qualifier import read_qualifier
 from hasila.link.scope import ScopeReader
 from hasila.link.status import StatusReader
+from hasila.link.text import key
 from hasila.link.tree import CountNode, drop_equal_parts, resolve_tree
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
@@ -239,8 +240,8 @@ def _without_clitic(text: str, a: int, b: int, onto: Any) -> tuple[int, int]:
     ``وضحية``), where the rest of the word is a people noun."""
     word = text[a:b].split()[0] if text[a:b].strip() else ""
     for clitic in _NOUN_CLITICS:
-        rest = word[len(clitic):]
-        if word.startswith(clitic) and len(rest) > 2 and (
+        rest = word[len(clitic):]  # the clitic's letters one character each, as written or as a PDF's forms
+        if key(word[:len(clitic)]) == clitic and len(rest) > 2 and (
                 noun_category(onto, rest) is not None or onto.is_neutral_noun(rest)):
             return a + len(clitic), b
     return a, b

@@ -34,7 +34,7 @@ def noun_category(ontology: OntologyLike, text: str) -> str | None:
     """``ontology.category_of_noun`` that also reads an accusative alif (عسكريا → عسكري)."""
     cid = ontology.category_of_noun(text)
     if cid is None and " " not in text.strip():
-        bare = text.strip().rstrip("\u064b\u064c\u064d")
+        bare = key(text.strip())  # folded: tanween dropped, a PDF's presentation forms read as letters
         if bare.endswith("ا") and len(bare) > 3:
             cid = ontology.category_of_noun(bare[:-1])
     return cid
@@ -133,6 +133,7 @@ _POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "ه")
 def possessed_noun_category(ontology: OntologyLike, word: str) -> str | None:
     """``جنودها``, ``أطفالهم``, ``عسكريينا``: the category of a people noun carrying a possessive
     pronoun (a sound plural may have dropped its ن before it: عسكريي-نا)."""
+    word = key(word)
     for p in _POSSESSIVES:
         if word.endswith(p) and len(word) - len(p) >= 3:
             stem = word[:-len(p)]
