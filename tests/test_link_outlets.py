@@ -670,7 +670,7 @@ def test_an_overall_toll_broken_down_in_rounded_figures(onto):
 
 
 def test_a_group_with_a_joined_adjective_then_another_side(onto):
-    text = "وقتل أكثر من 40 ألفا من مقاتلي الفصائل المعارضة والإسلامية وقوات سوريا الديمقراطية."
+    text = "وقتل خلال العام 9 آلاف من عناصر الفصائل المعارضة والإسلامية وقسد في المعارك."
     assert [r.category for r in link(text, [], onto).records] == ["combatant"]
     text = "وقتل 20 من الفصائل المقاتلة والإسلامية في الريف."  # the adjective alone: one side
     assert [r.category for r in link(text, [], onto).records] == ["fighter"]
