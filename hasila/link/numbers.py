@@ -182,8 +182,8 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
         i = view.last_before(start)
         while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS:
             i -= 1  # و نحو مليون
-        k = view[i].key if i >= 0 else ""
-        if k != "و" and not (k[:1] == "و" and k[1:] in cues.QUALIFIER_WORDS):  # ونحو مليون
+        word = view[i].key if i >= 0 else ""
+        if word != "و" and not (word[:1] == "و" and word[1:] in cues.QUALIFIER_WORDS):  # ونحو مليون
             return None
         i -= 1
     k, stop = i, i - _ELIDED_REACH
