@@ -50,32 +50,31 @@ def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bo
     return noun_category(ontology, t.text) is not None or ontology.is_neutral_noun(t.text)
 
 
-_GROUP_INDEX: dict[int, tuple[Any, dict[tuple[str, ...], str]]] = {}
-
-
-_FIRST_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}
+_GROUP_INDEX: dict[int, tuple[Any, dict[tuple[str, ...], str], frozenset[str]]] = {}
 
 
 def group_first_words(ontology: Any) -> frozenset[str]:
     """Folded first words of the ontology's group phrases (``وحدات`` of وحدات حماية الشعب)."""
-    cached = _FIRST_WORDS.get(id(ontology))
-    if cached is None or cached[0] is not ontology:
-        cached = (ontology, frozenset(phrase[0] for phrase in _group_index(ontology)))
-        _FIRST_WORDS[id(ontology)] = cached
-    return cached[1]
+    return _group_tables(ontology)[2]
 
 
 def _group_index(ontology: Any) -> dict[tuple[str, ...], str]:
     """Group phrases of the ontology as key tuples → category id (first listed wins)."""
+    return _group_tables(ontology)[1]
+
+
+def _group_tables(ontology: Any) -> tuple[Any, dict[tuple[str, ...], str], frozenset[str]]:
+    """The ontology, its group index and the index's first words, built once per ontology."""
     cached = _GROUP_INDEX.get(id(ontology))
     if cached is not None and cached[0] is ontology:
-        return cached[1]
+        return cached
     index: dict[tuple[str, ...], str] = {}
     for cat in getattr(ontology, "categories", ()):
         for phrase in cat.groups:
             index.setdefault(tuple(key(phrase).split()), cat.id)
-    _GROUP_INDEX[id(ontology)] = (ontology, index)
-    return index
+    tables = (ontology, index, frozenset(phrase[0] for phrase in index))
+    _GROUP_INDEX[id(ontology)] = tables
+    return tables
 
 
 def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8) -> tuple[str | None, int, int]:

@@ -379,10 +379,16 @@ _SYRIA_AS_STATE = keys("دمشق سوريا سورية")
 def _state_acting(v: TokenView, place: Span) -> bool:
     """A country or capital named right after a verb it is the subject of (``نفت دمشق``,
     ``ووعدت فرنسا``, ``الذي نفته دمشق``) is a party acting, not a place."""
-    if key(place.text) not in _SYRIA_AS_STATE and not abroad(place.text):
-        return False
-    p = _word_right_before(v, place)
+    p = _word_before_state(v, place)
     return p is not None and v[p].plain(ACTING_VERBS)
+
+
+def _word_before_state(v: TokenView, span: Span) -> int | None:
+    """The token of the word right before ``span`` (:func:`_word_right_before`) when ``span``
+    names a state: a country or capital abroad, or Syria's own names as a state."""
+    if key(span.text) not in _SYRIA_AS_STATE and not abroad(span.text):
+        return None
+    return _word_right_before(v, span)
 
 
 #: Nunation marks: a name never takes them (``1452 سوريًا`` counts Syrians, no place).
@@ -405,9 +411,7 @@ _STRUCK_VERBS = keys("شهدت شهد تشهد يشهد هزت هز تهز ضر�
 def _state_struck(v: TokenView, actor: Span) -> bool:
     """A state named right after a verb of what befell it (``شهدت تركيا أمس هجوما``) is where
     it happened, a place."""
-    if key(actor.text) not in _SYRIA_AS_STATE and not abroad(actor.text):
-        return False
-    p = _word_right_before(v, actor)
+    p = _word_before_state(v, actor)
     return p is not None and v[p].plain(_STRUCK_VERBS)
 
 
@@ -415,9 +419,7 @@ def _state_dealt_with(v: TokenView, place: Span) -> bool:
     """A country or capital after ``مع`` (``مفاوضات مع روسيا``, ``العلاقات مع دمشق``) is a party,
     unless a border word comes before ``مع`` (``الحدود مع تركيا``): there it is a place; so is
     one backing a party (``مدعومة من روسيا``, ``بدعم مباشر من تركيا``)."""
-    if key(place.text) not in _SYRIA_AS_STATE and not abroad(place.text):
-        return False
-    p = _word_right_before(v, place)
+    p = _word_before_state(v, place)
     if p is None:
         return False
     q = v.prev_word(p - 1)
