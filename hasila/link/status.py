@@ -248,7 +248,7 @@ class StatusReader(Reader):
                 c.status = self._toll_it_raises(c, nodes) or "other"
 
     def held_hostage(self, nodes: list[CountNode]) -> None:
-        """``خطف 36 سيدة … فإن 30 شخصا ما زالوا محتجزين لدى التنظيم``, ``يحتجز التنظيم 30 امرأة
+        """``خطف التنظيم 25 شخصا … وما زال 18 منهم محتجزين لديه``, ``يحتجز التنظيم 20 امرأة
         رهائن``: people held as hostages, or held once the report has told of an abduction,
         are abducted, not detained (and the counts coordinated with them)."""
         told = False
