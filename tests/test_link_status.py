@@ -13,6 +13,7 @@ from hasila.link import link
     ("سقط 12 قتيلا في القصف.", ["killed"]),
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
+    ("وخلف القصف 40 قتيلا و70 جريحا في البلدة.", ["killed", "injured"]),  # each noun its own figure
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),
     ("قتل 20 مقاتلا مقابل 15 عنصرا.", ["killed", "killed"]),
     ("انفجرت سيارة مفخخة في السوق أودت بحياة 14 شخصا.", ["killed"]),  # a verb of death with its object
@@ -129,6 +130,11 @@ def test_people_held_as_hostages_or_after_an_abduction_are_abducted() -> None:
     # released people said to have been held are detained
     ("وأعلن الفصيل إطلاق سراح 16 شخصا كانوا محتجزين لديه.", "detained"),
     ("وأفرج الفصيل عن 16 شخصا بعد دفع فدية.", "other"),
+    # killed and wounded together in one figure: its noun joined to another status, or بين قتيل وجريح
+    ("وخلف القصف عشرات القتلى والجرحى في البلدة.", "other"),
+    ("وخلف القصف 40 قتيلا وجريحا في البلدة.", "other"),
+    ("وسقط العشرات من عناصر الحرس بين قتيل وجريح في الغارة.", "other"),
+    ("وأوقعت الغارة المئات من السكان بين شهيد وجريح.", "other"),
 ])
 def test_what_the_words_around_the_count_say_befell_it(text: str, status: str) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == [status]

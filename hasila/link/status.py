@@ -21,6 +21,10 @@ _AGREEING_REACH = 20
 _HELD = ("detained", "abducted", "missing")
 #: ``قتلوا أو أصيبوا``: either status, so both (mixed).
 _OR = keys("أو او")
+#: ``بين قتيل وجريح``: the word before a mixed toll's two nouns.
+_BETWEEN = keys("بين")
+#: How many tokens after the count's noun its ``بين قتيل وجريح`` may come.
+_BETWEEN_REACH = 6
 
 
 class StatusReader(Reader):
@@ -87,7 +91,10 @@ class StatusReader(Reader):
         if st is not None:
             if st != "killed" and self._death_near(c):
                 st = "killed"
-            c.status = st
+            c.status = "other" if self._mixed_noun(c, st) else st
+            return
+        if self._dead_and_wounded_after(c):
+            c.status = "other"
             return
         floor = prev.tail if prev is not None else 0
         # 2. a trigger close before, in the same clause
@@ -133,6 +140,25 @@ class StatusReader(Reader):
             if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and (st := self.cx.trigger_status(j)) is not None:
                 c.status = "other" if self._mixed(j, st) else st
                 return
+
+    def _mixed_noun(self, c: CountNode, status: str) -> bool:
+        """``عشرات القتلى والجرحى``: the counted noun joined by و to a noun of another status
+        counts both (the guide's killed and wounded together)."""
+        return any(self.cx.trigger_status(i) == status and self._mixed(i, status)
+                   for i in range(c.t1, min(c.tail, c.t1 + 3)))
+
+    def _dead_and_wounded_after(self, c: CountNode) -> bool:
+        """``سقط العشرات من القوات بين قتيل وجريح``: a few words after the count's noun, in its
+        clause, بين and two nouns of different casualty statuses joined by و."""
+        v = self.view
+        for j in range(c.tail, min(len(v), c.tail + _BETWEEN_REACH)):
+            if v.is_boundary(j) or v[j].is_digit:
+                return False
+            if v[j].is_word and v[j].key in _BETWEEN:
+                k = v.next_word(j + 1)
+                st = self.cx.trigger_status(k) if k is not None else None
+                return k is not None and st in cues.CASUALTY_STATUSES and self._mixed(k, st)
+        return False
 
     def _status_of_noun(self, c: CountNode) -> str | None:
         """The status the counted noun names: its first word (``قتلى``), or after a case word
