@@ -135,6 +135,10 @@ def test_people_held_as_hostages_or_after_an_abduction_are_abducted() -> None:
     ("وخلف القصف 40 قتيلا وجريحا في البلدة.", "other"),
     ("وسقط العشرات من عناصر الحرس بين قتيل وجريح في الغارة.", "other"),
     ("وأوقعت الغارة المئات من السكان بين شهيد وجريح.", "other"),
+    # torture as the cause: the figure counts the dead
+    ("ووثقت المنظمة 12 شخصا تحت التعذيب في السجن.", "killed"),
+    ("وقال التقرير إن 40 معتقلا بسبب التعذيب خلال الشهر.", "killed"),
+    ("وقال التقرير إن 40 معتقلا تعرضوا للتعذيب خلال الشهر.", "detained"),
 ])
 def test_what_the_words_around_the_count_say_befell_it(text: str, status: str) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == [status]

@@ -107,6 +107,9 @@ LOST_LIVES = keys("حياتهم حياته حياتها أرواحهم أروا�
 #: Words after a count's noun that say its people are (or were) held (``13 شخصا كانوا محتجزين``,
 #: ``300 مدني تحتجزهم المعارضة``): detained, though a release or an evacuation is told before.
 HELD_AFTER = keys("محتجزين محتجزون معتقلين معتقلون تحتجزهم يحتجزهم اعتقلهم اعتقلتهم أسرى")
+#: ``بسبب التعذيب``, ``تحت التعذيب``: a death by torture (the figure counts the dead).
+TORTURE_CAUSES = keys("بسبب تحت جراء نتيجة إثر اثر")
+TORTURE = keys("التعذيب")
 #: ``مقابل 159 مسلحاً``: the count shares the status of the one it is set against.
 VERSUS = keys("مقابل")
 #: Verbal nouns that open a new casualty event (a perpetrator after them is not an earlier count's).

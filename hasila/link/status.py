@@ -34,7 +34,8 @@ class StatusReader(Reader):
         """The count's status from the words around it; detainees whose death the sentence
         tells further on (``عدد المعتقلين الذين وثق المرصد استشهادهم``) are killed."""
         self._read_status(c, prev, nxt)
-        if (c.status == "detained" and self._death_said_later(c)) or (c.status is None and self._blew_up(c)):
+        if (c.status == "detained" and self._death_said_later(c)) or (c.status is None and self._blew_up(c)) \
+                or (c.status in (None, "other", "detained") and self._died_of_torture(c)):
             c.status = "killed"
         elif c.status == "other" and self._held_after(c):
             c.status = "detained"
@@ -48,6 +49,19 @@ class StatusReader(Reader):
                 return False
             if v[j].is_word and v[j].has(cues.HELD_AFTER):
                 return True
+        return False
+
+    def _died_of_torture(self, c: CountNode) -> bool:
+        """``31 شخصا بينهم طفل بسبب التعذيب``, ``وفاة 23 معتقلا تحت التعذيب``: torture as the
+        cause, after the count in its sentence, before another figure than its parts."""
+        v = self.view
+        for j in range(c.tail, min(len(v) - 1, c.tail + _AGREEING_REACH)):
+            if v.is_sentence_end(j):
+                return False
+            if v[j].is_word and v[j].has(cues.TORTURE_CAUSES):
+                k = v.next_word(j + 1)
+                if k == j + 1 and v[k].has(cues.TORTURE):
+                    return True
         return False
 
     def _blew_up(self, c: CountNode) -> bool:
