@@ -294,9 +294,29 @@ def test_a_group_name_with_a_number_in_it(onto):
     ("واستشهد ناشط إعلامي وممرضين اثنين في الغارة.", [2]),
     ("وفاة ثلاثة معتقلين تحت التعذيب وارتفاع الحصيلة منذ بداية العام إلى أكثر من 12 ألفا.", [3, 12000]),
     ("وأكد التقرير مقتل 31 شخصا بينهم طفل واحد و13 سيدة.", [31, 1, 13]),
-], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun"])
+    ("وقضى 12 معتقلا في السجون، منهم 11 حالة في سجن المزة وحالة واحدة في سجن عدرا.", [12, 11, 1]),
+    ("وأصيب 6 عناصر من الشرطة بجروح، حالة واحد منهم خطيرة.", [6, 1]),
+    ("وقتل أربعة مدنيين، بينهم طالب جامعي واحد.", [4, 1]),
+    ("وشارك في الاجتماع وفد واحد من المدينة.", []),
+], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun", "one-more-case",
+        "one-case-of-them", "one-after-noun-and-nisba", "one-delegation"])
 def test_the_rules_find_counts_in_lists_and_tolls(onto, text, want):
     assert [r.value for r in link(text, [], onto).records] == want
+
+
+def test_one_after_a_noun_and_its_nisba_takes_the_noun_s_kind(onto):
+    text = "وقتل أربعة مدنيين، بينهم طالب جامعي واحد."
+    records = link(text, [], onto).records
+    assert [(r.category, r.category_text) for r in records] == [("civilian", "مدنيين"), ("civilian", "طالب جامعي")]
+
+
+def test_a_breakdown_by_place_may_end_with_one_case_like_an_earlier_breakdown(onto):
+    text = ("ووثق التقرير وفاة 20 معتقلا، توزعوا إلى 19 حالة وفاة على يد النظام، وحالة واحدة على يد التنظيم. "
+            "وسجلت حمص العدد الأعلى بثمانية أشخاص، بينما بلغ العدد في حماة ستة أشخاص، "
+            "وخمسة في حلب، وضحية واحدة في درعا.")
+    records = link(text, [], onto).records
+    assert [r.value for r in records] == [20, 19, 1, 8, 6, 5, 1]
+    assert {r.part_of for r in records[1:]} == {records[0].id}  # both breakdowns add up to 20
 
 
 def test_one_of_a_group_takes_its_kind(onto):

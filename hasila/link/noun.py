@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader
-from hasila.link.numbers import noun_category, people_noun_at
+from hasila.link.numbers import described_person, noun_category, people_noun_at
 from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 from hasila.schema import Span
@@ -255,7 +255,8 @@ class NounReader(Reader):
         return end, kind_end
 
     def _noun_before(self, c: CountNode) -> None:
-        """``طفلا واحدا مات``, ``المختطفات الـ9``: a people noun right before the count."""
+        """``طفلا واحدا مات``, ``المختطفات الـ9``, ``طالب جامعي واحد``: a people noun (with its
+        nisba) right before the count."""
         v = self.view
         glued = v.glued_prefix(c.t0, c.span.start)
         i = c.t0 - 1
@@ -263,11 +264,17 @@ class NounReader(Reader):
             glued, i = "ال", i - 1
         if c.kind not in ("words", "one") and glued not in ("ال", "الـ"):
             return
-        if i >= 0 and people_noun_at(v, i, self.onto) and not self.cx.span_at_token(self.spans, i):
-            c.noun_chars = (v[i].start, v[i].end)
-            c.noun_text = v[i].text
-            c.noun_before = True
-            self._hint_from_noun(c, c.noun_text)
+        if i < 0 or self.cx.span_at_token(self.spans, i):
+            return
+        first = i
+        if not people_noun_at(v, i, self.onto):
+            if not described_person(v, i, self.onto) or self.cx.span_at_token(self.spans, i - 1):
+                return
+            first = v.last_before(v[i].start)  # طالب جامعي واحد: the noun and its nisba
+        c.noun_chars = (v[first].start, v[i].end)
+        c.noun_text = self.text[v[first].start:v[i].end]
+        c.noun_before = True
+        self._hint_from_noun(c, c.noun_text)
 
     def _category_before(self, c: CountNode, cats: list[Span]) -> Span | None:
         """``طفلا واحدا``, ``المختطفات الـ9``: a CATEGORY right before a count word

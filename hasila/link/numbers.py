@@ -344,6 +344,32 @@ _ONE_VICTIM_BEFORE = cues.CASE_WORDS | keys("ضحية ضحايا وفاة إصا
 _PARTICLES = keys("في من إلى الى على عن مع أن إن ان كل أو ثم لا ما بعد قبل منذ حتى لكن بين")
 
 
+def described_person(view: TokenView, adjective: int, ontology: OntologyLike) -> bool:
+    """``طالب جامعي واحد``: a nisba adjective right after a people noun, before واحد."""
+    word = view[adjective]
+    if not word.key.endswith(("ي", "ية")) or word.has(_PARTICLES):
+        return False
+    noun = _prev_words(view, word.start, 1)
+    return bool(noun) and noun[0] == view.last_before(word.start) and people_noun_at(view, noun[0], ontology)
+
+
+#: How many tokens back :func:`_one_more_case` looks for the sentence's figure.
+_CASE_FIGURE_REACH = 40
+
+
+def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
+    """``وحالة واحدة``, ``حالة واحد منهم خطيرة``: واحد right after a case or victim word, with a
+    figure earlier in its sentence (the toll it adds one case to, or splits)."""
+    if prev != view.last_before(start) or not view[prev].has(_ONE_VICTIM_BEFORE):
+        return False
+    for k in range(prev - 1, max(-1, prev - _CASE_FIGURE_REACH), -1):
+        if view.is_sentence_end(k):
+            return False
+        if view[k].is_digit:
+            return True
+    return False
+
+
 def _one_of_a_thing(view: TokenView, start: int, prev: int, ontology: OntologyLike) -> bool:
     """``دم واحد``, ``مصير واحد``, ``هدف واحد``: واحد right after a noun that names no person
     is that noun's numeral, not a count of people (a nisba such as ``جامعي`` may be a person)."""
@@ -506,9 +532,11 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if prev and (view[prev[0]].has(cues.THING_NOUNS) or _one_of_a_thing(view, start, prev[0], ontology)):
             return "non_count", "thing"
         if kind == "words" and prev and prev[0] == view.last_before(start) \
-                and people_noun_at(view, prev[0], ontology) \
+                and (people_noun_at(view, prev[0], ontology) or described_person(view, prev[0], ontology)) \
                 and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال"):
             return "count", None  # بينهم طفل واحد: the numeral of a people noun
+        if prev and _one_more_case(view, start, prev[0]):
+            return "count", None  # 57 حالة وفاة …، وحالة واحدة على يد التنظيم
         if not _trigger_near(view, start, end) and not _listed_one(view, start, prev):
             return "non_count", "other"
         if prev and people_noun_at(view, prev[0], ontology):

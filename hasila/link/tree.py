@@ -429,9 +429,10 @@ def _open_to_breakdown(total: CountNode) -> bool:
 
 
 def _repeats_parts(run: list[CountNode], total: CountNode) -> bool:
-    """Does ``run`` name again a part ``total`` already has (same figure, same kind)?"""
+    """Does ``run`` name again a part ``total`` already has (same figure, same kind)? A single
+    one is no repeat: another breakdown may have its one case too."""
     seen = {(k.value, k.hint) for k in total.children}
-    return any((c.value, c.hint) in seen for c in run)
+    return any((c.value, c.hint) in seen for c in run if c.value > 1)
 
 
 #: How many sentences back a coordinated list may find the total it adds up to.
