@@ -76,3 +76,13 @@ def test_a_repeated_figure_is_no_part_of_itself() -> None:
     recs = link(text, [], Ontology.load()).records
     by_id = {r.id: r for r in recs}
     assert all(by_id[r.part_of].value != r.value for r in recs if r.part_of)
+
+
+def test_a_perpetrator_breakdown_adds_up_over_a_part_s_own_detail() -> None:
+    # 90 = 70 + 12 + 8; the 5 dead under torture tell more of the 70, whose parts add up already
+    text = ("ووثقت الشبكة مقتل 90 مدنيا خلال الشهر. "
+            "وقتلت قوات النظام 70 مدنيا، يتوزعون إلى 50 رجلا و20 طفلا، وقد بلغ عدد الذين قتلوا تحت التعذيب 5 أشخاص. "
+            "وقتل التنظيم 12 مدنيا. وقتلت الفصائل 8 مدنيين.")
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [
+        (90, None), (70, "c1"), (50, "c2"), (20, "c2"), (5, "c2"), (12, "c1"), (8, "c1")]

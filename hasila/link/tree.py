@@ -327,6 +327,7 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
         if total.vague or total.value < _RUN_MIN_TOTAL or not _open_to_breakdown(total):
             continue
         run: list[CountNode] = []
+        details: list[tuple[CountNode, CountNode]] = []
         running = 0
         for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
             if not run and not cand.vague and cand.value > total.value:
@@ -336,12 +337,27 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
                 break
             if total.status is not None and cand.status is not None and cand.status != total.status:
                 break
+            if run and _detail_of(cand, run[-1]):
+                details.append((cand, run[-1]))
+                continue
             run.append(cand)
             running += cand.value
             if running >= total.value:
                 break
         if len(run) >= _RUN_MIN_PARTS and running == total.value and not _repeats_parts(run, total):
             attach_breakdown(run, total)
+            for detail, part in details:
+                _attach(detail, part, "subset", (part.order, detail.order))
+                detail.leaf = True
+
+
+def _detail_of(cand: CountNode, part: CountNode) -> bool:
+    """``قتلت 143 شخصا يتوزعون إلى 19 مسلحا و124 مدنيا، وقد بلغ عدد الذين قتلوا بسبب التعذيب
+    3 أشخاص``: a smaller figure, not coordinated, later in the sentence of a part already broken
+    down in full, tells more of that part (read over by the sum it would break)."""
+    return (cand.sentence == part.sentence and cand.cue != "coord" and cand.value < part.value
+            and bool(part.children) and _open_to_breakdown(part)
+            and any(k.entry == "breakdown" for k in part.children))
 
 
 #: A rounded breakdown (``نحو 122 ألف … أكثر من 62 ألفا``) may miss its total by this share,
