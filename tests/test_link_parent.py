@@ -86,3 +86,11 @@ def test_a_perpetrator_breakdown_adds_up_over_a_part_s_own_detail() -> None:
     recs = link(text, [], ontology()).records
     assert [(r.value, r.part_of) for r in recs] == [
         (90, None), (70, "c1"), (50, "c2"), (20, "c2"), (5, "c2"), (12, "c1"), (8, "c1")]
+
+
+def test_a_toll_told_again_opens_its_own_list() -> None:
+    text = ("ووثق التقرير مقتل 500 مدني خلال العام. "
+            "وقال التقرير إن من بين الضحايا 500 هناك 60 طفلا و40 سيدة.")
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(500, None), (500, None), (60, "c2"), (40, "c2")]
+    assert [r.status for r in recs] == ["killed"] * 4

@@ -161,6 +161,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.cats.share_groups(nodes)
     r.read_cues(nodes, deadline)
     resolve_tree(nodes, ontology, complete_sums=cfg.sum_completion)
+    drop_equal_parts(nodes)  # before the totals below: a repeated toll may open its own list
     r.after.place_breakdowns(nodes)
     r.after.among_totals(nodes)
     r.after.where_breakdowns(nodes)
