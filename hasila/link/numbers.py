@@ -344,10 +344,14 @@ _ONE_VICTIM_BEFORE = cues.CASE_WORDS | keys("ضحية ضحايا وفاة إصا
 _PARTICLES = keys("في من إلى الى على عن مع أن إن ان كل أو ثم لا ما بعد قبل منذ حتى لكن بين")
 
 
+#: Words ending like a nisba that are none (``الإيرانية هي واحدة``).
+_NOT_NISBA = keys("هي الذي التي والتي والذي وهي فهي")
+
+
 def described_person(view: TokenView, adjective: int, ontology: OntologyLike) -> bool:
     """``طالب جامعي واحد``: a nisba adjective right after a people noun, before واحد."""
     word = view[adjective]
-    if not word.key.endswith(("ي", "ية")) or word.has(_PARTICLES):
+    if not word.key.endswith(("ي", "ية")) or len(word.key) < 4 or word.has(_PARTICLES | _NOT_NISBA):
         return False
     noun = _prev_words(view, word.start, 1)
     return bool(noun) and noun[0] == view.last_before(word.start) and people_noun_at(view, noun[0], ontology)

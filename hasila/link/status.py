@@ -21,6 +21,10 @@ _AGREEING_REACH = 20
 _HELD = ("detained", "abducted", "missing")
 #: ``قتلوا أو أصيبوا``: either status, so both (mixed).
 _OR = keys("أو او")
+#: ``و`` / ``أو`` standing apart between a toll's two nouns.
+_AND_OR = keys("و أو او")
+#: ``وجرح عدد من``: an amount after the second word makes it a toll of its own.
+_SOME = keys("عدد عشرات العشرات مئات المئات آلاف الآلاف")
 #: ``بين قتيل وجريح``: the word before a mixed toll's two nouns.
 _BETWEEN = keys("بين")
 #: How many tokens after the count's noun its ``بين قتيل وجريح`` may come.
@@ -158,8 +162,25 @@ class StatusReader(Reader):
     def _mixed_noun(self, c: CountNode, status: str) -> bool:
         """``عشرات القتلى والجرحى``: the counted noun joined by و to a noun of another status
         counts both (the guide's killed and wounded together)."""
-        return any(self.cx.trigger_status(i) == status and self._mixed(i, status)
+        return any(self.cx.trigger_status(i) == status and self._joined_noun_status(i, status)
                    for i in range(c.t1, min(c.tail, c.t1 + 3)))
+
+    def _joined_noun_status(self, i: int, status: str) -> bool:
+        """Is the noun at ``i`` followed by و (or أو) and a word of another casualty status with
+        no figure of its own (``قتلى وجرح عدد من`` is two tolls)?"""
+        v = self.view
+        j = i + 1
+        if j < len(v) and v[j].is_word and v[j].key in _AND_OR:
+            j += 1
+        elif j >= len(v) or not v[j].is_word or not v[j].text.startswith("و"):
+            return False
+        if j >= len(v) or not v[j].is_word:
+            return False
+        other = self.cx.trigger_status(j)
+        if other is None or other == status or other not in cues.CASUALTY_STATUSES:
+            return False
+        k = v.next_word(j + 1)
+        return not (self._has_own_count(j, 1) or (k is not None and v[k].key in _SOME))
 
     def _dead_and_wounded_after(self, c: CountNode) -> bool:
         """``سقط العشرات من القوات بين قتيل وجريح``: a few words after the count's noun, in its
