@@ -22,6 +22,9 @@ def test_a_generic_part_takes_the_parent_s_kind() -> None:
 
 def test_others_continue_the_toll_before_them() -> None:
     assert _cats("قتل 12 مدنيا وأصيب 30 آخرون.") == ["civilian", "civilian"]
+    # others after a list of civilians and civil defence workers: both kinds, so people
+    text = "وأدى القصف إلى مقتل أربعة مدنيين وعنصرين من الدفاع المدني، وإصابة 11 آخرين."
+    assert _cats(text) == ["civilian", "rescue", "people"]
 
 
 def test_all_of_them_names_their_kind() -> None:

@@ -24,6 +24,9 @@ def test_mix_names_coordinated_groups_as_one_kind() -> None:
     assert mix(["regime", "fighter"], onto) == "combatant"
     assert mix(["fighter", "jihadist"], onto) == "fighter"
     assert mix(["civilian", "fighter"], onto) == "people"
+    # civil defence, medics and journalists have ids of their own: with civilians, people
+    assert mix(["civilian", "rescue"], onto) == "people"
+    assert mix(["woman", "medic"], onto) == "people"
 
 
 def test_with_ids_names_unnamed_spans_without_clashing() -> None:

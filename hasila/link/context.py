@@ -50,7 +50,7 @@ def mix(found: list[str], onto: Any) -> str | None:
         return "fighter"  # jihadists are counted with the factions unless split out
     if all(k in onto.armed for k in kinds):
         return "combatant"
-    if set(kinds) <= onto.parts("civilian") - {"man"} and set(kinds) & {"child", "woman", "civilian"}:
+    if set(kinds) <= {"child", "woman", "civilian"}:
         return "civilian"  # امرأة وطفلا، الأطفال والمواطنات: unarmed people together
     return "people"
 
