@@ -299,10 +299,18 @@ def test_a_state_after_la_is_a_party_after_bi_a_place(text: str, label: str) -> 
     ("وعاد مئات اللاجئين من تركيا إلى البلدة.", "تركيا", "PLACE"),
     ("ونزح الآلاف قرب المعبر الحدودي المغلق مع الأردن.", "الأردن", "PLACE"),  # a border word further back
     ("شهدت تركيا أمس هجوما داميا.", "تركيا", "PLACE"),  # what befell it: where it happened
+    # a state known only as a party (no place of the gazetteer) keeps its label after مع / مدعوم من
+    ("وتخوض الجماعة مفاوضات صعبة مع واشنطن منذ أشهر.", "واشنطن", "ACTOR"),
+    ("وقال إن المجلس الجديد مدعوم من واشنطن منذ تأسيسه.", "واشنطن", "ACTOR"),
+    ("ووصل الوزير أمس من واشنطن إلى عمان.", "واشنطن", None),
+    # more verbs a state is the subject of
+    ("وطردت تونس السفير بعد أشهر من الأزمة.", "تونس", "ACTOR"),
+    ("وتوصلت فرنسا إلى تسوية مع الفصيل.", "فرنسا", "ACTOR"),
+    ("وقتل المدنيون في غارات شنتها دمشق على البلدة.", "دمشق", "ACTOR"),
 ])
-def test_a_state_named_right_after_its_verb_acts(text: str, name: str, label: str) -> None:
+def test_a_state_named_right_after_its_verb_acts(text: str, name: str, label: str | None) -> None:
     doc = RulesTagger.load().label(text)
-    assert [s.label for s in doc.spans if s.text == name] == [label]
+    assert [s.label for s in doc.spans if s.text == name] == ([label] if label else [])
 
 
 @pytest.mark.parametrize("respell", [

@@ -150,6 +150,7 @@ def _first_forms(word_key: str) -> list[tuple[str, int]]:
 
 _GENERIC = ActorLexicon.from_phrases(GENERIC_ACTORS)
 _STATES = ActorLexicon.from_phrases((s, "foreign_forces") for s in STATE_ACTORS)
+_STATE_NAMES = frozenset(key(s) for s in STATE_ACTORS)
 
 
 def find_actors(text: str, actors: ActorLexicon, view: TokenView | None = None) -> list[Span]:
@@ -163,8 +164,9 @@ def find_actors(text: str, actors: ActorLexicon, view: TokenView | None = None) 
         hit = _actor_at(v, i, merged)
         if hit is None:
             hit = _actor_at(v, i, _STATES)
-            if hit is not None and _after_place_prep(v, i, hit[0]):
-                hit = None
+            if hit is not None and _after_place_prep(v, i, hit[0]) \
+                    and not _state_dealt_with(v, Span(hit[0], v[hit[1] - 1].end, "ACTOR", text[hit[0]:v[hit[1] - 1].end])):
+                hit = None  # في تركيا: where; مفاوضات مع واشنطن, مدعوم من واشنطن: a party
         if hit is None:
             i += 1
             continue
@@ -386,7 +388,7 @@ def _state_acting(v: TokenView, place: Span) -> bool:
 def _word_before_state(v: TokenView, span: Span) -> int | None:
     """The token of the word right before ``span`` (:func:`_word_right_before`) when ``span``
     names a state: a country or capital abroad, or Syria's own names as a state."""
-    if key(span.text) not in _SYRIA_AS_STATE and not abroad(span.text):
+    if key(span.text) not in _SYRIA_AS_STATE and key(span.text) not in _STATE_NAMES and not abroad(span.text):
         return None
     return _word_right_before(v, span)
 
@@ -400,7 +402,7 @@ _BORDER_WORDS = keys("الحدود حدود حدودها حدوده الحدود
 
 
 #: ``مدعوم من`` / ``بدعم (مباشر) من`` before a state: the state backs a party, it is one.
-_SUPPORT_WORDS = keys("مدعوم مدعومة مدعومين مدعومون مدعوما دعم بدعم الدعم بمساندة مساندة")
+_SUPPORT_WORDS = keys("مدعوم مدعومة مدعومين مدعومون مدعوما المدعوم المدعومة المدعومين دعم بدعم الدعم بمساندة مساندة")
 _DIRECT = keys("مباشر مباشرة")
 
 
