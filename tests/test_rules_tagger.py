@@ -348,3 +348,18 @@ def test_clitics_and_nunation_in_the_rules_spans(text: str, label: str, span: st
     doc = RulesTagger.load().label(text)
     assert span in [s.text for s in doc.spans if s.label == label]
     assert not [s for s in doc.spans if s.label == "PLACE" and "\u064b" in s.text]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("وبدأت تلك القوات التقدم نحو البلدة بعد القصف.", "تلك القوات"),
+    ("وقالت المصادر إن هذه الفصائل رفضت الاتفاق.", "هذه الفصائل"),
+    ("وانسحبت هذه الوحدات من القرية ليلا.", "هذه الوحدات"),
+])
+def test_a_group_pointed_back_to_by_a_demonstrative_is_an_actor(text: str, actor: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert [(s.label, s.text) for s in doc.spans if s.label == "ACTOR"] == [("ACTOR", actor)]
+
+
+def test_a_single_group_pointed_back_to_is_no_actor() -> None:
+    doc = RulesTagger.load().label("وتنشط هذه المجموعة في ريف المدينة منذ عامين.")
+    assert [s for s in doc.spans if s.label == "ACTOR"] == []

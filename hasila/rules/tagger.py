@@ -88,6 +88,11 @@ GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
     ("الفرقة", "fighter"), ("الأميركيين", "foreign_forces"), ("الأمريكيين", "foreign_forces"),
     ("فصائل", "fighter"), ("متطرفون", "jihadist"), ("متشددون", "jihadist"), ("الأطراف المتحاربة", "combatant"),
     ("الجانب الروسي", "foreign_forces"), ("الائتلاف الدولي", "foreign_forces"),
+    # a group named before, pointed back to (``تلك القوات``, ``هذه الفصائل``): on the real train
+    # and team gold every such plural is an ACTOR (a singular such as هذه المجموعة is not)
+    *((f"{this} {noun}", cid) for this in ("هذه", "تلك") for noun, cid in (
+        ("القوات", "combatant"), ("الفصائل", "fighter"), ("الجماعات", "fighter"), ("المجموعات", "fighter"),
+        ("الميليشيات", "combatant"), ("الوحدات", "combatant"), ("التنظيمات", "jihadist"))),
 )
 _PLACE_PREPS = keys("""في إلى الى من داخل عبر نحو باتجاه قرب حول شمال جنوب شرق غرب عاصمة مع شمالي جنوبي شرقي غربي
                      أنحاء انحاء مقرها ومقرها مقره ومقره تتاخم""")
