@@ -363,3 +363,19 @@ def test_a_group_pointed_back_to_by_a_demonstrative_is_an_actor(text: str, actor
 def test_a_single_group_pointed_back_to_is_no_actor() -> None:
     doc = RulesTagger.load().label("وتنشط هذه المجموعة في ريف المدينة منذ عامين.")
     assert [s for s in doc.spans if s.label == "ACTOR"] == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("واندلعت اشتباكات بين الفصائل ومسلحين محليين في البلدة.", "مسلحين محليين"),
+    ("وتسيطر على الحي مجموعات مسلحة معارضة منذ عامين.", "مجموعات مسلحة معارضة"),
+    ("وتقاتل قوات النظام ومقاتلون موالون لها على جبهة الساحل.", "مقاتلون موالون لها"),
+    ("وتحاصر البلدة ميليشيات طائفية منذ الشتاء.", "ميليشيات طائفية"),
+])
+def test_a_group_noun_with_a_describing_word_is_an_actor(text: str, actor: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert actor in [s.text for s in doc.spans if s.label == "ACTOR"]
+
+
+def test_a_counted_group_noun_with_a_describing_word_stays_the_count_s_noun() -> None:
+    doc = RulesTagger.load().label("وقتل 12 مقاتلين محليين في الاشتباكات.")
+    assert [(s.label, s.text) for s in doc.spans] == [("COUNT", "12"), ("CATEGORY", "مقاتلين محليين")]

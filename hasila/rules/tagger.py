@@ -53,15 +53,20 @@ logger = logging.getLogger(__name__)
 
 _CLITICS: tuple[str, ...] = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
+#: Group nouns that head an actor phrase with a describing word (``مسلحين محليين``) unless a
+#: number counts them (``12 مقاتلين محليين``: the count's noun).
+_COUNTABLE_HEADS = keys("مقاتلين مقاتلون مسلحين مسلحون مجموعات جماعات ميليشيات مليشيات")
 #: Heads and modifiers of descriptive actor phrases (``الطائرات الحربية الروسية``).
 _ACTOR_HEADS = keys("""
     طائرات الطائرات طيران الطيران مقاتلات المقاتلات مروحيات المروحيات قوات القوات مدفعية راجمات
     الطائرات الحربية البوارج سفن
-    """)
+    """) | _COUNTABLE_HEADS
 _ACTOR_MODIFIERS = keys("""
     النظام الحربية حربية الحربي الروسية روسية الروسي التركية تركية التركي السورية السوري المروحية مروحية
     الإسرائيلية الإسرائيلي التحالف الدولي الأمريكية الأميركية الحكومية النظامية المسيرة مسيرة الكردية
     التابعة للنظام الإيرانية العراقية الأردنية
+    أكراد اكراد إيرانيين ايرانيين أفغان محليين محليون موالين موالون لها له لهما مسلحة معارضة معارضين
+    إرهابية ارهابية متشددة جهادية أجانب شيعية طائفية
     """)
 _GUNMEN = (("مسلحون", "مجهولون"), ("مسلحين", "مجهولين"), ("مسلحون", "مجهولو", "الهوية"))
 #: Generic names of parties, beside configs/actors.yaml (category ids for the lexicon).
@@ -237,7 +242,7 @@ def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | N
                 best = (_skip_letters(v.text, t.start, skip), words[n - 1] + 1)
                 break
         # descriptive: head + modifiers (طائرات النظام الحربية)
-        if first in _ACTOR_HEADS:
+        if first in _ACTOR_HEADS and not (first in _COUNTABLE_HEADS and _counted(v, i)):
             j = i + 1
             while j < len(v) and v[j].is_word and v[j].key in _ACTOR_MODIFIERS:
                 j += 1
@@ -250,6 +255,12 @@ def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | N
             if hit and (best is None or i + n > best[1]):
                 best = (_skip_letters(v.text, t.start, skip), i + n)
     return best
+
+
+def _counted(v: TokenView, i: int) -> bool:
+    """Is the word at ``i`` right after a number (``12 مقاتلين``, ``ثلاثة مسلحين``)?"""
+    p = v.prev_word(i - 1)
+    return p is not None and p == i - 1 and (v[p].is_digit or parse_number(v[p].text) is not None)
 
 
 def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None = None) -> list[Span]:
