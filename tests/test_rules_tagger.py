@@ -379,3 +379,9 @@ def test_a_group_noun_with_a_describing_word_is_an_actor(text: str, actor: str) 
 def test_a_counted_group_noun_with_a_describing_word_stays_the_count_s_noun() -> None:
     doc = RulesTagger.load().label("وقتل 12 مقاتلين محليين في الاشتباكات.")
     assert [(s.label, s.text) for s in doc.spans] == [("COUNT", "12"), ("CATEGORY", "مقاتلين محليين")]
+
+
+@pytest.mark.parametrize("actor", ["قوات الرئيس بشار الأسد", "حكومة الرئيس السوري", "نظام الرئيس الأسد"])
+def test_the_president_s_forces_and_government_are_one_actor(actor: str) -> None:
+    doc = RulesTagger.load().label(f"وقال المتحدث إن {actor} صعدت هجماتها على الريف.")
+    assert [(s.label, s.text) for s in doc.spans if s.label == "ACTOR"] == [("ACTOR", actor)]

@@ -98,6 +98,9 @@ GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
     *((f"{this} {noun}", cid) for this in ("هذه", "تلك") for noun, cid in (
         ("القوات", "combatant"), ("الفصائل", "fighter"), ("الجماعات", "fighter"), ("المجموعات", "fighter"),
         ("الميليشيات", "combatant"), ("الوحدات", "combatant"), ("التنظيمات", "jihadist"))),
+    # the president's forces, government or regime (قوات الرئيس السوري بشار الأسد, حكومة الرئيس الأسد)
+    *((f"{head} الرئيس {name}", "regime") for head in ("قوات", "حكومة", "نظام", "جيش")
+      for name in ("السوري", "الأسد", "بشار الأسد", "السوري بشار الأسد")),
 )
 _PLACE_PREPS = keys("""في إلى الى من داخل عبر نحو باتجاه قرب حول شمال جنوب شرق غرب عاصمة مع شمالي جنوبي شرقي غربي
                      أنحاء انحاء مقرها ومقرها مقره ومقره تتاخم""")
