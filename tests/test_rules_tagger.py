@@ -302,7 +302,8 @@ def test_a_state_after_la_is_a_party_after_bi_a_place(text: str, label: str) -> 
     # a state known only as a party (no place of the gazetteer) keeps its label after مع / مدعوم من
     ("وتخوض الجماعة مفاوضات صعبة مع واشنطن منذ أشهر.", "واشنطن", "ACTOR"),
     ("وقال إن المجلس الجديد مدعوم من واشنطن منذ تأسيسه.", "واشنطن", "ACTOR"),
-    ("ووصل الوزير أمس من واشنطن إلى عمان.", "واشنطن", None),
+    ("ووصل الوزير أمس من واشنطن إلى عمان.", "واشنطن", "PLACE"),  # where he came from
+    ("وفي واشنطن، قال متحدث إن المحادثات مستمرة.", "واشنطن", "PLACE"),
     # more verbs a state is the subject of
     ("وطردت تونس السفير بعد أشهر من الأزمة.", "تونس", "ACTOR"),
     ("وتوصلت فرنسا إلى تسوية مع الفصيل.", "فرنسا", "ACTOR"),
