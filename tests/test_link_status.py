@@ -14,6 +14,7 @@ from hasila.link import link
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
     ("وخلف القصف 40 قتيلا و70 جريحا في البلدة.", ["killed", "injured"]),  # each noun its own figure
+    ("واعتقلت الدورية 50 شخصا توفي ثلاثة منهم تحت التعذيب.", ["detained", "killed"]),  # the torture is the three's
     ("وانتهى الاشتباك بسقوط 6 قتلى وجرح عدد من المارة.", ["killed"]),  # the wounded a toll of their own
     ("ونقل إلى المشفى 9 قتلى و30 جريحا ضحايا الانفجار.", ["killed", "injured"]),  # no و before ضحايا
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),

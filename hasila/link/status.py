@@ -57,10 +57,11 @@ class StatusReader(Reader):
 
     def _died_of_torture(self, c: CountNode) -> bool:
         """``31 شخصا بينهم طفل بسبب التعذيب``, ``وفاة 23 معتقلا تحت التعذيب``: torture as the
-        cause, after the count in its sentence, before another figure than its parts."""
+        cause, after the count in its sentence, with no word of another fate between (``اعتقل
+        50 شخصا توفي ثلاثة منهم تحت التعذيب``: the three died, the fifty were arrested)."""
         v = self.view
         for j in range(c.tail, min(len(v) - 1, c.tail + _AGREEING_REACH)):
-            if v.is_sentence_end(j):
+            if v.is_sentence_end(j) or self.cx.trigger_status(j) is not None:
                 return False
             if v[j].is_word and v[j].has(cues.TORTURE_CAUSES):
                 k = v.next_word(j + 1)
