@@ -299,8 +299,10 @@ def test_a_group_name_with_a_number_in_it(onto):
     ("وقتل أربعة مدنيين، بينهم طالب جامعي واحد.", [4, 1]),
     ("وشارك في الاجتماع وفد واحد من المدينة.", []),
     ("وقال إن الطائرات الروسية هي واحدة من أسباب التقدم.", []),
+    ("وخطف المسلحون نحو 40 مسيحيا من القرية.", [40]),
 ], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun", "one-more-case",
-        "one-case-of-them", "one-after-noun-and-nisba", "one-delegation", "one-of-the-reasons"])
+        "one-case-of-them", "one-after-noun-and-nisba", "one-delegation", "one-of-the-reasons",
+        "christians"])
 def test_the_rules_find_counts_in_lists_and_tolls(onto, text, want):
     assert [r.value for r in link(text, [], onto).records] == want
 
