@@ -300,9 +300,11 @@ def test_a_group_name_with_a_number_in_it(onto):
     ("وشارك في الاجتماع وفد واحد من المدينة.", []),
     ("وقال إن الطائرات الروسية هي واحدة من أسباب التقدم.", []),
     ("وخطف المسلحون نحو 40 مسيحيا من القرية.", [40]),
+    ("وبلغ عدد الذين قضوا في ريف حمص منذ بداية الشهر 52، هم 30 مدنيا و22 مقاتلا.", [52, 30, 22]),
+    ("وبلغ عدد المنازل المدمرة في الحي منذ بداية الشهر 52، منها 30 منزلا.", []),
 ], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun", "one-more-case",
         "one-case-of-them", "one-after-noun-and-nisba", "one-delegation", "one-of-the-reasons",
-        "christians"])
+        "christians", "a-toll-reached-at-the-clause-end", "houses-reached"])
 def test_the_rules_find_counts_in_lists_and_tolls(onto, text, want):
     assert [r.value for r in link(text, [], onto).records] == want
 

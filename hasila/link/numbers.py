@@ -305,18 +305,40 @@ def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
     while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS:
         i -= 1  # إلى أكثر من 15 ألفا
     if i < 0 or not view[i].is_word or not view[i].has(cues.REACH_WORDS):
-        return False
+        return _toll_reached_before(view, i, ontology)
     for j in range(i - 1, max(-1, i - 12), -1):
         if view.is_boundary(j):
             return False
         if view[j].is_word and view[j].has(cues.TOTAL_WORDS):
-            if view[j].key in _THE_TOLL:
-                return True
-            k = view.next_word(j + 1)
-            if k is not None and view[k].key == "الذين":
-                k = view.next_word(k + 1)
-            return k is not None and (view[k].has(_ALL_TRIGGERS) or people_noun_at(view, k, ontology))
+            return _names_a_toll(view, j, ontology)
     return False
+
+
+def _toll_reached_before(view: TokenView, i: int, ontology: OntologyLike) -> bool:
+    """``بلغ عدد الذين قتلوا في محافظة درعا منذ مطلع العام 96``: the clause before the number
+    (its last word at ``i``) opens with a reach verb and the toll it names, the number its end."""
+    for j in range(i, max(0, i - _TOLL_CLAUSE_REACH), -1):
+        if j < 0 or view.is_boundary(j) or view[j].is_digit:
+            return False
+        if view[j].is_word and view[j].has(cues.TOTAL_WORDS):
+            p = view.prev_word(j - 1)
+            return p is not None and view[p].has(cues.REACH_WORDS) and _names_a_toll(view, j, ontology)
+    return False
+
+
+def _names_a_toll(view: TokenView, j: int, ontology: OntologyLike) -> bool:
+    """Is the total word at ``j`` a toll of people: الحصيلة, or عدد/حصيلة + a casualty or people
+    word (``عدد القتلى``, ``عدد الذين قتلوا``)?"""
+    if view[j].key in _THE_TOLL:
+        return True
+    k = view.next_word(j + 1)
+    if k is not None and view[k].key == "الذين":
+        k = view.next_word(k + 1)
+    return k is not None and (view[k].has(_ALL_TRIGGERS) or people_noun_at(view, k, ontology))
+
+
+#: How many tokens back :func:`_toll_reached_before` reads the clause of ``بلغ عدد …``.
+_TOLL_CLAUSE_REACH = 14
 
 
 _THE_TOLL = frozenset(key(w) for w in ("الحصيلة", "والحصيلة", "وبالحصيلة"))
