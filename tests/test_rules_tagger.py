@@ -386,3 +386,9 @@ def test_a_counted_group_noun_with_a_describing_word_stays_the_count_s_noun() ->
 def test_the_president_s_forces_and_government_are_one_actor(actor: str) -> None:
     doc = RulesTagger.load().label(f"وقال المتحدث إن {actor} صعدت هجماتها على الريف.")
     assert [(s.label, s.text) for s in doc.spans if s.label == "ACTOR"] == [("ACTOR", actor)]
+
+
+def test_an_actor_phrase_a_number_counts_is_the_count_s_noun() -> None:
+    doc = RulesTagger.load().label("وتصاعد التوتر بعد مقتل عشرات الجنود الأتراك في غارة على إدلب.")
+    assert ("CATEGORY", "الجنود الأتراك") in [(s.label, s.text) for s in doc.spans]
+    assert [s.count.category_id for s in doc.spans if s.label == "COUNT" and s.count] == ["foreign_forces"]

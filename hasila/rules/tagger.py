@@ -260,6 +260,15 @@ def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | N
     return best
 
 
+def _counted_noun(v: TokenView, actor: Span, ontology: Ontology) -> Span:
+    """An actor phrase right after a number that opens with a people noun (``عشرات الجنود
+    الأتراك``, ``مقتل 12 جنديا تركيا``) is the noun the number counts: a CATEGORY."""
+    i = v.first_at_or_after(actor.start)
+    if i >= len(v) or v[i].start != actor.start or not _counted(v, i):
+        return actor
+    return replace(actor, label="CATEGORY") if ontology.noun_id(v[i].text) is not None else actor
+
+
 def _counted(v: TokenView, i: int) -> bool:
     """Is the word at ``i`` right after a number (``12 مقاتلين``, ``ثلاثة مسلحين``)?"""
     p = v.prev_word(i - 1)
@@ -373,7 +382,7 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
                doc_id: str = "doc", link_config: LinkConfig | None = None) -> Doc:
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
-    actor_spans = _noun_phrases(text, find_actors(text, actors, view))
+    actor_spans = [_counted_noun(view, a, ontology) for a in _noun_phrases(text, find_actors(text, actors, view))]
     struck = [a for a in actor_spans if _state_struck(view, a)]
     actor_spans = [a for a in actor_spans if a not in struck]
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
