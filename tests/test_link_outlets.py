@@ -295,6 +295,7 @@ def test_a_group_name_with_a_number_in_it(onto):
     ("وفاة ثلاثة معتقلين تحت التعذيب وارتفاع الحصيلة منذ بداية العام إلى أكثر من 12 ألفا.", [3, 12000]),
     ("وأكد التقرير مقتل 31 شخصا بينهم طفل واحد و13 سيدة.", [31, 1, 13]),
     ("وقضى 12 معتقلا في السجون، منهم 11 حالة في سجن المزة وحالة واحدة في سجن عدرا.", [12, 11, 1]),
+    ("وقضى ثلاثة عشر معتقلا في السجون، منهم اثنتا عشرة حالة في سجن المزة وحالة واحدة في سجن عدرا.", [13, 12, 1]),
     ("وأصيب 6 عناصر من الشرطة بجروح، حالة واحد منهم خطيرة.", [6, 1]),
     ("وقتل أربعة مدنيين، بينهم طالب جامعي واحد.", [4, 1]),
     ("وشارك في الاجتماع وفد واحد من المدينة.", []),
@@ -302,7 +303,7 @@ def test_a_group_name_with_a_number_in_it(onto):
     ("وخطف المسلحون نحو 40 مسيحيا من القرية.", [40]),
     ("وبلغ عدد الذين قضوا في ريف حمص منذ بداية الشهر 52، هم 30 مدنيا و22 مقاتلا.", [52, 30, 22]),
     ("وبلغ عدد المنازل المدمرة في الحي منذ بداية الشهر 52، منها 30 منزلا.", []),
-], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun", "one-more-case",
+], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun", "one-more-case", "one-more-case-in-words",
         "one-case-of-them", "one-after-noun-and-nisba", "one-delegation", "one-of-the-reasons",
         "christians", "a-toll-reached-at-the-clause-end", "houses-reached"])
 def test_the_rules_find_counts_in_lists_and_tolls(onto, text, want):

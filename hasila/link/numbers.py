@@ -391,8 +391,8 @@ def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
     for k in range(prev - 1, max(-1, prev - _CASE_FIGURE_REACH), -1):
         if view.is_sentence_end(k):
             return False
-        if view[k].is_digit:
-            return True
+        if view[k].is_digit or (view[k].is_word and (parse_number(view[k].text) or 0) >= 2):
+            return True  # 57 حالة / سبعة وخمسين حالة
     return False
 
 
