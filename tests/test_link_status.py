@@ -13,10 +13,6 @@ from hasila.link import link
     ("سقط 12 قتيلا في القصف.", ["killed"]),
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
-    ("وخلف القصف 40 قتيلا و70 جريحا في البلدة.", ["killed", "injured"]),  # each noun its own figure
-    ("واعتقلت الدورية 50 شخصا توفي ثلاثة منهم تحت التعذيب.", ["detained", "killed"]),  # the torture is the three's
-    ("وانتهى الاشتباك بسقوط 6 قتلى وجرح عدد من المارة.", ["killed"]),  # the wounded a toll of their own
-    ("ونقل إلى المشفى 9 قتلى و30 جريحا ضحايا الانفجار.", ["killed", "injured"]),  # no و before ضحايا
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),
     ("قتل 20 مقاتلا مقابل 15 عنصرا.", ["killed", "killed"]),
     ("انفجرت سيارة مفخخة في السوق أودت بحياة 14 شخصا.", ["killed"]),  # a verb of death with its object
@@ -133,15 +129,6 @@ def test_people_held_as_hostages_or_after_an_abduction_are_abducted() -> None:
     # released people said to have been held are detained
     ("وأعلن الفصيل إطلاق سراح 16 شخصا كانوا محتجزين لديه.", "detained"),
     ("وأفرج الفصيل عن 16 شخصا بعد دفع فدية.", "other"),
-    # killed and wounded together in one figure: its noun joined to another status, or بين قتيل وجريح
-    ("وخلف القصف عشرات القتلى والجرحى في البلدة.", "other"),
-    ("وخلف القصف 40 قتيلا وجريحا في البلدة.", "other"),
-    ("وسقط العشرات من عناصر الحرس بين قتيل وجريح في الغارة.", "other"),
-    ("وأوقعت الغارة المئات من السكان بين شهيد وجريح.", "other"),
-    # torture as the cause: the figure counts the dead
-    ("ووثقت المنظمة 12 شخصا تحت التعذيب في السجن.", "killed"),
-    ("وقال التقرير إن 40 معتقلا بسبب التعذيب خلال الشهر.", "killed"),
-    ("وقال التقرير إن 40 معتقلا تعرضوا للتعذيب خلال الشهر.", "detained"),
 ])
 def test_what_the_words_around_the_count_say_befell_it(text: str, status: str) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == [status]

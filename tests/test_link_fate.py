@@ -1,0 +1,31 @@
+"""What the words around a count say befell it (:class:`hasila.link.fate.FateWords`), on
+made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+from link_parts import ontology
+
+from hasila.link import link
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # killed and wounded together in one figure: its noun joined to another status, or بين قتيل وجريح
+    ("وخلف القصف عشرات القتلى والجرحى في البلدة.", ["other"]),
+    ("وخلف القصف 40 قتيلا وجريحا في البلدة.", ["other"]),
+    ("وسقط العشرات من عناصر الحرس بين قتيل وجريح في الغارة.", ["other"]),
+    ("وأوقعت الغارة المئات من السكان بين شهيد وجريح.", ["other"]),
+    ("وخلف القصف 40 قتيلا و70 جريحا في البلدة.", ["killed", "injured"]),  # each noun its own figure
+    ("وانتهى الاشتباك بسقوط 6 قتلى وجرح عدد من المارة.", ["killed"]),  # the wounded a toll of their own
+    ("ونقل إلى المشفى 9 قتلى و30 جريحا ضحايا الانفجار.", ["killed", "injured"]),  # no و before ضحايا
+    # torture as the cause: the figure counts the dead, unless another fate is told between
+    ("ووثقت المنظمة 12 شخصا تحت التعذيب في السجن.", ["killed"]),
+    ("وقال التقرير إن 40 معتقلا بسبب التعذيب خلال الشهر.", ["killed"]),
+    ("وقال التقرير إن 40 معتقلا تعرضوا للتعذيب خلال الشهر.", ["detained"]),
+    ("واعتقلت الدورية 50 شخصا توفي ثلاثة منهم تحت التعذيب.", ["detained", "killed"]),
+    # suicide attackers with a blast in their clause died; people said held after their noun
+    ("وقالت الشرطة إن ثلاثة انتحاريين فجروا أحزمتهم قرب الحاجز.", ["killed"]),
+    ("وأعلن الفصيل إطلاق سراح 16 شخصا كانوا محتجزين لديه.", ["detained"]),
+])
+def test_the_words_around_a_count_tell_its_fate(text: str, statuses: list[str]) -> None:
+    assert [r.status for r in link(text, [], ontology()).records] == statuses
