@@ -303,9 +303,11 @@ def test_a_group_name_with_a_number_in_it(onto):
     ("وخطف المسلحون نحو 40 مسيحيا من القرية.", [40]),
     ("وبلغ عدد الذين قضوا في ريف حمص منذ بداية الشهر 52، هم 30 مدنيا و22 مقاتلا.", [52, 30, 22]),
     ("وبلغ عدد المنازل المدمرة في الحي منذ بداية الشهر 52، منها 30 منزلا.", []),
+    ("وبلغ عدد المرضى في المستوصف خلال الأسبوع 320، أغلبهم من الأطفال.", []),
 ], ids=["one-more-in-a-list", "numeral-after-wa-noun", "the-toll-reaches", "one-after-its-noun", "one-more-case", "one-more-case-in-words",
         "one-case-of-them", "one-after-noun-and-nisba", "one-delegation", "one-of-the-reasons",
-        "christians", "a-toll-reached-at-the-clause-end", "houses-reached"])
+        "christians", "a-toll-reached-at-the-clause-end", "houses-reached",
+        "patients-reached"])
 def test_the_rules_find_counts_in_lists_and_tolls(onto, text, want):
     assert [r.value for r in link(text, [], onto).records] == want
 

@@ -142,3 +142,8 @@ def test_a_title_s_toll_with_no_casualty_word_takes_the_body_s_status() -> None:
     text = ("وفاة أربعة معتقلين في سجون النظام\n"
             "علم المرصد أن ذوي أربعة معتقلين تسلموا وثائق تفيد بوفاة أبنائهم في السجن.")
     assert [r.status for r in link(text, [], ontology()).records] == ["killed", "killed"]
+
+
+def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_before() -> None:
+    text = "خطف المسلحون 30 شخصا من القرية. وقال الأهالي إن ستة آلاف سني وألفي طفل عاشوا فيها."
+    assert [r.status for r in link(text, [], ontology()).records] == ["abducted", "other"]

@@ -322,19 +322,20 @@ def _toll_reached_before(view: TokenView, i: int, ontology: OntologyLike) -> boo
             return False
         if view[j].is_word and view[j].has(cues.TOTAL_WORDS):
             p = view.prev_word(j - 1)
-            return p is not None and view[p].has(cues.REACH_WORDS) and _names_a_toll(view, j, ontology)
+            return p is not None and view[p].has(cues.REACH_WORDS) and _names_a_toll(view, j, ontology, casualties=True)
     return False
 
 
-def _names_a_toll(view: TokenView, j: int, ontology: OntologyLike) -> bool:
+def _names_a_toll(view: TokenView, j: int, ontology: OntologyLike, casualties: bool = False) -> bool:
     """Is the total word at ``j`` a toll of people: الحصيلة, or عدد/حصيلة + a casualty or people
-    word (``عدد القتلى``, ``عدد الذين قتلوا``)?"""
+    word (``عدد القتلى``, ``عدد الذين قتلوا``; with ``casualties`` a casualty word only, not
+    ``عدد المرضى``)?"""
     if view[j].key in _THE_TOLL:
         return True
     k = view.next_word(j + 1)
     if k is not None and view[k].key == "الذين":
         k = view.next_word(k + 1)
-    return k is not None and (view[k].has(_ALL_TRIGGERS) or people_noun_at(view, k, ontology))
+    return k is not None and (view[k].has(_ALL_TRIGGERS) or (not casualties and people_noun_at(view, k, ontology)))
 
 
 #: How many tokens back :func:`_toll_reached_before` reads the clause of ``بلغ عدد …``.

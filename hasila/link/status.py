@@ -177,8 +177,9 @@ class StatusReader(FateWords):
                 continue
             if c.parent is not None and c.parent.status is not None:
                 c.status = c.parent.status
-            elif c.cue == "coord" and c.order > 0 and nodes[c.order - 1].status is not None:
-                c.status = nodes[c.order - 1].status
+            elif c.cue == "coord" and c.order > 0 and nodes[c.order - 1].status is not None \
+                    and nodes[c.order - 1].sentence == c.sentence:
+                c.status = nodes[c.order - 1].status  # not across sentences: وألفي مسيحي after a full stop
             else:
                 c.status = self._toll_it_raises(c, nodes) or "other"
 
