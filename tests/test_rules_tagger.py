@@ -392,3 +392,8 @@ def test_an_actor_phrase_a_number_counts_is_the_count_s_noun() -> None:
     doc = RulesTagger.load().label("وتصاعد التوتر بعد مقتل عشرات الجنود الأتراك في غارة على إدلب.")
     assert ("CATEGORY", "الجنود الأتراك") in [(s.label, s.text) for s in doc.spans]
     assert [s.count.category_id for s in doc.spans if s.label == "COUNT" and s.count] == ["foreign_forces"]
+
+
+def test_the_t4_base_is_named_as_reports_name_it() -> None:
+    doc = RulesTagger.load().label("وتعرضت قاعدة التيفور العسكرية لغارات جديدة فجر اليوم.")
+    assert [(s.label, s.text) for s in doc.spans if s.label == "PLACE"] == [("PLACE", "قاعدة التيفور العسكرية")]
