@@ -30,6 +30,18 @@ class OntologyLike(Protocol):
     def is_neutral_noun(self, text: str) -> bool: ...
 
 
+def figure_at(view: TokenView, k: int, least: int | None = None) -> bool:
+    """Does token ``k`` hold a figure: digits, or a number word (worth ``least`` or more when
+    given: ``سبعة وخمسين``, not ``واحد``)?"""
+    t = view[k]
+    if t.is_digit:
+        return True
+    if not t.is_word:
+        return False
+    value = parse_number(t.text)
+    return value is not None if least is None else (value or 0) >= least
+
+
 def noun_category(ontology: OntologyLike, text: str) -> str | None:
     """``ontology.category_of_noun`` that also reads an accusative alif (عسكريا → عسكري)."""
     cid = ontology.category_of_noun(text)
@@ -189,7 +201,7 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
     while k >= 0 and k > stop:
         if view.is_sentence_end(k):
             return None
-        if view[k].is_digit or (view[k].is_word and parse_number(view[k].text) is not None):
+        if figure_at(view, k):
             noun = view.next_word(k + 1)
             if noun is not None and view[noun].key in _AFTER_ELIDED:
                 stop = k - _ELIDED_REACH  # an earlier item of the same list: its figure's noun decides
@@ -268,7 +280,7 @@ def _range_end(view: TokenView, start: int, end: int) -> tuple[int, int] | None:
         k += 1
     elif not (k < len(view) and view[k].key.startswith("و") and parse_number(view[k].text[1:]) is not None):
         return None
-    if k >= len(view) or not (view[k].is_digit or parse_number(view[k].text) is not None):
+    if k >= len(view) or not figure_at(view, k):
         return None
     second = k
     k += 1
@@ -392,7 +404,7 @@ def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
     for k in range(prev - 1, max(-1, prev - _CASE_FIGURE_REACH), -1):
         if view.is_sentence_end(k):
             return False
-        if view[k].is_digit or (view[k].is_word and (parse_number(view[k].text) or 0) >= 2):
+        if figure_at(view, k, least=2):
             return True  # 57 حالة / سبعة وخمسين حالة
     return False
 

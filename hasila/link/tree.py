@@ -356,8 +356,7 @@ def _detail_of(cand: CountNode, part: CountNode) -> bool:
     3 أشخاص``: a smaller figure, not coordinated, later in the sentence of a part already broken
     down in full, tells more of that part (read over by the sum it would break)."""
     return (cand.sentence == part.sentence and cand.cue != "coord" and cand.value < part.value
-            and bool(part.children) and _open_to_breakdown(part)
-            and any(k.entry == "breakdown" for k in part.children))
+            and any(k.entry == "breakdown" for k in part.children) and _open_to_breakdown(part))
 
 
 #: A rounded breakdown (``نحو 122 ألف … أكثر من 62 ألفا``) may miss its total by this share,

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hasila.annotation.ontology import Ontology, parse_number
+from hasila.annotation.ontology import Ontology
 from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
 from hasila.link.category import abroad
+from hasila.link.numbers import figure_at
 from hasila.link.text import TokenView, key, keys
 from hasila.rules.lexicon import ACTING_VERBS, STATE_ACTORS, ActorLexicon
 from hasila.rules.phrases import (
@@ -163,7 +164,7 @@ def _first_forms(word_key: str) -> list[tuple[str, int]]:
 
 _GENERIC = ActorLexicon.from_phrases(GENERIC_ACTORS)
 _STATES = ActorLexicon.from_phrases((s, "foreign_forces") for s in STATE_ACTORS)
-_STATE_NAMES = frozenset(key(s) for s in STATE_ACTORS)
+_STATE_NAMES = keys(STATE_ACTORS)
 
 
 def find_actors(text: str, actors: ActorLexicon, view: TokenView | None = None) -> list[Span]:
@@ -177,9 +178,10 @@ def find_actors(text: str, actors: ActorLexicon, view: TokenView | None = None) 
         hit = _actor_at(v, i, merged)
         if hit is None:
             hit = _actor_at(v, i, _STATES)
-            if hit is not None and _after_place_prep(v, i, hit[0]) \
-                    and not _state_dealt_with(v, Span(hit[0], v[hit[1] - 1].end, "ACTOR", text[hit[0]:v[hit[1] - 1].end])):
-                hit = None  # في تركيا: where; مفاوضات مع واشنطن, مدعوم من واشنطن: a party
+            if hit is not None and _after_place_prep(v, i, hit[0]):
+                start, end = hit[0], v[hit[1] - 1].end
+                if not _state_dealt_with(v, Span(start, end, "ACTOR", text[start:end])):
+                    hit = None  # في تركيا: where; مفاوضات مع واشنطن, مدعوم من واشنطن: a party
         if hit is None:
             i += 1
             continue
@@ -272,7 +274,7 @@ def _counted_noun(v: TokenView, actor: Span, ontology: Ontology) -> Span:
 def _counted(v: TokenView, i: int) -> bool:
     """Is the word at ``i`` right after a number (``12 مقاتلين``, ``ثلاثة مسلحين``)?"""
     p = v.prev_word(i - 1)
-    return p is not None and p == i - 1 and (v[p].is_digit or parse_number(v[p].text) is not None)
+    return p is not None and p == i - 1 and figure_at(v, p)
 
 
 def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None = None) -> list[Span]:
@@ -416,7 +418,8 @@ def _state_acting(v: TokenView, place: Span) -> bool:
 def _word_before_state(v: TokenView, span: Span) -> int | None:
     """The token of the word right before ``span`` (:func:`_word_right_before`) when ``span``
     names a state: a country or capital abroad, or Syria's own names as a state."""
-    if key(span.text) not in _SYRIA_AS_STATE and key(span.text) not in _STATE_NAMES and not abroad(span.text):
+    name = key(span.text)
+    if name not in _SYRIA_AS_STATE and name not in _STATE_NAMES and not abroad(span.text):
         return None
     return _word_right_before(v, span)
 
@@ -539,7 +542,7 @@ def _with_head(text: str, flat: str, span: Span) -> Span:
         return span
     forms = dict(_first_forms(v[k].key))
     head = next((f for f in forms if f in _GROUP_HEADS), None)
-    if head is None or (k > 0 and (v[k - 1].is_digit or parse_number(v[k - 1].text) is not None)):
+    if head is None or (k > 0 and figure_at(v, k - 1)):
         return span
     start = max(0, span.start - 60) + _skip_letters(v.text, v[k].start, forms[head])
     return replace(span, start=start, text=text[start:span.end])
