@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hasila.link import cues
 from hasila.link.counts import NonCount, collect_counts
-from hasila.link.text import SENTENCE_END, SpanLookup, TokenView, key, variants
+from hasila.link.text import SENTENCE_END, SpanLookup, TokenView, key, keys, variants
 from hasila.link.tree import CountNode
 from hasila.schema import Span
 
@@ -223,7 +223,7 @@ class LinkContext:
 
 
 #: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.
-_NO_OBJECT = frozenset(key(w) for w in ("في", "منذ", "خلال", "أثناء", "اثناء", "بعد", "قبل", "إثر", "اثر"))
+_NO_OBJECT = keys("في منذ خلال أثناء اثناء بعد قبل إثر اثر")
 
 
 class Reader:

@@ -7,7 +7,7 @@ with their clitics and article stripped (:meth:`hasila.link.text.Tok.has`).
 
 from __future__ import annotations
 
-from hasila.link.text import key, keys, phrases
+from hasila.link.text import keys, phrases
 
 # ------------------------------------------------------------------ status triggers
 STATUS_TRIGGERS: dict[str, frozenset[str]] = {
@@ -81,8 +81,7 @@ BLAST_WORDS = keys("""
 BLAST_BY = keys("تفجير فجر فجرا فجروا")
 #: Security forces named by no state: they are the state's where the report is (the
 #: Syrian government's in Syria, another state's abroad).
-STATE_FORCES = frozenset(key(p) for p in (
-    "القوات الأمنية", "قوات الأمن", "الأجهزة الأمنية", "الجيش", "قوات الجيش", "رجال الأمن"))
+STATE_FORCES = keys(("القوات الأمنية", "قوات الأمن", "الأجهزة الأمنية", "الجيش", "قوات الجيش", "رجال الأمن"))
 #: Martyrs (``11 شهيدا``): civilians where the report counts its own dead as a civilian toll,
 #: a plain toll where the government's media count them.
 MARTYR_NOUNS = keys("شهيد شهيدا شهيداً شهداء شهيدان شهيدين")
