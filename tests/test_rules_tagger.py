@@ -397,3 +397,22 @@ def test_an_actor_phrase_a_number_counts_is_the_count_s_noun() -> None:
 def test_the_t4_base_is_named_as_reports_name_it() -> None:
     doc = RulesTagger.load().label("وتعرضت قاعدة التيفور العسكرية لغارات جديدة فجر اليوم.")
     assert [(s.label, s.text) for s in doc.spans if s.label == "PLACE"] == [("PLACE", "قاعدة التيفور العسكرية")]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("وأعلن المسؤول انسحاب المقاتلين من التلة بعد يومين من الحصار.", "المقاتلين"),
+    ("وتقدم المقاتلون الأكراد نحو الجسر تحت غطاء جوي.", "المقاتلون الأكراد"),
+    ("ويخشى المسؤولون عودة المقاتلين الأجانب إلى بلدانهم.", "المقاتلين الأجانب"),
+])
+def test_the_fighters_as_a_party_are_an_actor(text: str, actor: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert [(s.label, s.text) for s in doc.spans if s.label == "ACTOR"] == [("ACTOR", actor)]
+
+
+@pytest.mark.parametrize("text", [
+    "وغادر آلاف المقاتلين والمدنيين الحي في قافلة طويلة.",
+    "واحتجزت الدورية ثمانية من المقاتلين عند الحاجز.",
+])
+def test_fighters_a_number_counts_are_no_actor(text: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert [s for s in doc.spans if s.label == "ACTOR"] == []

@@ -69,6 +69,9 @@ _ACTOR_MODIFIERS = keys("""
     أكراد اكراد إيرانيين ايرانيين أفغان محليين محليون موالين موالون لها له لهما مسلحة معارضة معارضين
     إرهابية ارهابية متشددة جهادية أجانب شيعية طائفية
     """)
+#: The fighters as a party (``انسحاب المقاتلين``, ``المقاتلين الأكراد``) unless a number counts
+#: them (``آلاف المقاتلين والمدنيين``, ``ثمانية من المقاتلين``: the count's noun).
+_BARE_FIGHTERS = ("المقاتلين", "المقاتلون")
 _GUNMEN = (("مسلحون", "مجهولون"), ("مسلحين", "مجهولين"), ("مسلحون", "مجهولو", "الهوية"))
 #: Generic names of parties, beside configs/actors.yaml (category ids for the lexicon).
 GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
@@ -80,7 +83,7 @@ GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
     ("الفصائل المعارضة", "fighter"), ("فصائل معارضة", "fighter"), ("فصائل المعارضة المسلحة", "fighter"),
     ("الفصائل الإسلامية", "fighter"), ("مقاتلي المعارضة", "fighter"), ("الجيش السوري الحر", "fighter"),
     ("الجيش الحر", "fighter"), ("الجماعات المسلحة", "fighter"), ("المجموعات المسلحة", "fighter"),
-    ("المسلحين", "fighter"), ("المسلحون", "fighter"), ("الجهاديين", "jihadist"), ("الجهاديون", "jihadist"),
+    ("المسلحين", "fighter"), ("المسلحون", "fighter"), *((w, "combatant") for w in _BARE_FIGHTERS), ("الجهاديين", "jihadist"), ("الجهاديون", "jihadist"),
     ("القاعدة", "jihadist"), ("التنظيم", "isis"), ("التنظيم المتطرف", "isis"), ("تنظيم الدولة الإسلامية", "isis"),
     ("مسلحي داعش", "isis"), ("مقاتلي التنظيم", "isis"), ("مقاتلي تنظيم الدولة الإسلامية", "isis"),
     ("مقاتلي تنظيم داعش", "isis"), ("الإرهابيين", "other"), ("الجماعات الإرهابية", "other"),
@@ -165,6 +168,7 @@ def _first_forms(word_key: str) -> list[tuple[str, int]]:
 _GENERIC = ActorLexicon.from_phrases(GENERIC_ACTORS)
 _STATES = ActorLexicon.from_phrases((s, "foreign_forces") for s in STATE_ACTORS)
 _STATE_NAMES = keys(STATE_ACTORS)
+_BARE_FIGHTER_KEYS = keys(_BARE_FIGHTERS)
 
 
 def find_actors(text: str, actors: ActorLexicon, view: TokenView | None = None) -> list[Span]:
@@ -246,6 +250,8 @@ def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | N
             if (first, *(v[x].key for x in words[1:n])) in actors.phrases:
                 best = (_skip_letters(v.text, t.start, skip), words[n - 1] + 1)
                 break
+        if best is not None and first in _BARE_FIGHTER_KEYS and _counted(v, i, partitive=True):
+            best = None
         # descriptive: head + modifiers (طائرات النظام الحربية)
         if first in _ACTOR_HEADS and not (first in _COUNTABLE_HEADS and _counted(v, i)):
             j = i + 1
@@ -271,9 +277,13 @@ def _counted_noun(v: TokenView, actor: Span, ontology: Ontology) -> Span:
     return replace(actor, label="CATEGORY") if ontology.noun_id(v[i].text) is not None else actor
 
 
-def _counted(v: TokenView, i: int) -> bool:
-    """Is the word at ``i`` right after a number (``12 مقاتلين``, ``ثلاثة مسلحين``)?"""
+def _counted(v: TokenView, i: int, partitive: bool = False) -> bool:
+    """Is the word at ``i`` right after a number (``12 مقاتلين``, ``ثلاثة مسلحين``), or with
+    ``partitive`` after a number and من (``ثمانية من المقاتلين``)?"""
     p = v.prev_word(i - 1)
+    if partitive and p is not None and p == i - 1 and v[p].key == "من":
+        p = v.prev_word(p - 1)
+        return p is not None and figure_at(v, p)
     return p is not None and p == i - 1 and figure_at(v, p)
 
 
