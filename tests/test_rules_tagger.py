@@ -416,3 +416,14 @@ def test_the_fighters_as_a_party_are_an_actor(text: str, actor: str) -> None:
 def test_fighters_a_number_counts_are_no_actor(text: str) -> None:
     doc = RulesTagger.load().label(text)
     assert [s for s in doc.spans if s.label == "ACTOR"] == []
+
+
+@pytest.mark.parametrize(("text", "actors", "places"), [
+    ("وأرسلت الولايات المتحدة وبريطانيا وفرنسا سفنا إلى المتوسط.", ["الولايات المتحدة", "بريطانيا", "فرنسا"], []),
+    ("ووقعت كل من تركيا وروسيا مذكرة تفاهم جديدة.", ["تركيا", "روسيا"], []),
+    ("وعاد الوزير من جولة في تركيا وروسيا دامت أسبوعا.", [], ["تركيا", "روسيا"]),
+])
+def test_states_joined_by_and_play_one_role(text: str, actors: list[str], places: list[str]) -> None:
+    doc = RulesTagger.load().label(text)
+    assert [s.text for s in doc.spans if s.label == "ACTOR"] == actors
+    assert [s.text for s in doc.spans if s.label == "PLACE"] == places

@@ -405,6 +405,7 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     acting = [p for p in places if _state_acting(view, p) or _state_dealt_with(view, p)]
     places = [p for p in places if p not in acting]
     actor_spans += [replace(p, label="ACTOR") for p in acting]
+    actor_spans, places = _coordinated_states(view, actor_spans, places)
     # a place's head noun and direction adjectives (حي جوبر، ريف حلب الشمالي); a bare place name
     # after في / داخل / a direction is the place, not a party (the model's decoding does the same)
     spans = places_not_actors(text, place_phrases(text, sorted(actor_spans + places, key=lambda s: s.start)))
@@ -423,6 +424,58 @@ def _state_acting(v: TokenView, place: Span) -> bool:
     ``ووعدت فرنسا``, ``الذي نفته دمشق``) is a party acting, not a place."""
     p = _word_before_state(v, place)
     return p is not None and v[p].plain(ACTING_VERBS)
+
+
+def _is_state(name: str) -> bool:
+    """Does ``name`` name a state: a country or capital abroad, or Syria's own names?"""
+    k = key(name)
+    return k in _SYRIA_AS_STATE or k in _STATE_NAMES or abroad(name)
+
+
+#: ``كل من`` (each of) before a list of states: no preposition of place.
+_EACH = keys("كل وكل بكل لكل كلا وكلا")
+
+
+def _coordinated_states(v: TokenView, actors: list[Span], places: list[Span]) -> tuple[list[Span], list[Span]]:
+    """States joined by و (``الولايات المتحدة وبريطانيا وفرنسا``, ``موسكو ودمشق``) play one
+    role: each takes the label of the first, which its verb or preposition decided (``في تركيا
+    وروسيا``: places; ``شنت روسيا وإيران``: parties). After ``كل من`` the first takes the
+    second's label (``رعت كل من تركيا وروسيا``)."""
+    states = sorted((s for s in actors + places if _is_state(s.text)), key=lambda s: s.start)
+    chains: list[list[Span]] = []
+    for s in states:
+        if chains and _joined(v, chains[-1][-1], s):
+            chains[-1].append(s)
+        else:
+            chains.append([s])
+    relabel: dict[int, str] = {}
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        first = chain[0]
+        label = chain[1].label if _after_each(v, first) else first.label
+        relabel.update((s.start, label) for s in chain)
+    if not relabel:
+        return actors, places
+    moved = [replace(s, label=relabel.get(s.start, s.label)) for s in actors + places]
+    return [s for s in moved if s.label == "ACTOR"], [s for s in moved if s.label == "PLACE"]
+
+
+def _joined(v: TokenView, a: Span, b: Span) -> bool:
+    """Is ``b`` glued to the و right after ``a`` (``روسيا وإيران``), or after a comma (``روسيا، إيران``)?"""
+    i = v.first_at_or_after(b.start)
+    if i >= len(v) or v.glued_prefix(i, b.start) != "و":
+        return False
+    return not v.text[a.end:v[i].start].strip(" ،,")
+
+
+def _after_each(v: TokenView, span: Span) -> bool:
+    """Is ``span`` right after ``كل من``?"""
+    p = _word_right_before(v, span)
+    if p is None or v[p].key != "من":
+        return False
+    q = v.prev_word(p - 1)
+    return q is not None and v[q].key in _EACH
 
 
 def _word_before_state(v: TokenView, span: Span) -> int | None:
