@@ -445,3 +445,13 @@ def test_a_number_broken_over_a_wrapped_line_is_one_number() -> None:
     m = [m for m in find_numbers(WRAPPED) if m.value == 350000][1]
     assert m.text == WRAPPED[m.start:m.end] and "\n" in m.text
     assert [m.value for m in find_numbers("قتل 350\n\nألف")] == [350, 1000]  # a paragraph break ends it
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("وبلغ عدد الموقوفين 7 آلاف و215 شخصا", [("7 آلاف و215", 7215)]),
+    ("ونزح نحو 41 ألفا و 60 مدنيا", [("41 ألفا و 60", 41060)]),
+    ("ويعيش في المخيمات 3 ملايين و400 ألف نازح", [("3 ملايين و400 ألف", 3400000)]),
+    ("وفر ما بين 20 ألفا و25 ألف شخص", [("20 ألفا", 20000), ("25 ألف", 25000)]),
+])
+def test_digits_after_a_scale_word_join_its_smaller_parts(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(m.text, m.value) for m in find_numbers(text)] == found
