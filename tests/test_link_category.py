@@ -122,3 +122,7 @@ def test_a_group_name_starting_with_waw_is_no_second_side() -> None:
 def test_terrorists_are_fighters_unless_their_group_is_named() -> None:
     assert _cats("وأعلنت الوكالة مقتل 120 «إرهابيا» في القصف.") == ["fighter"]
     assert _cats("وقتل 30 إرهابيا من تنظيم داعش في الغارة.") == ["isis"]
+
+
+def test_the_first_figure_of_a_range_counts_the_second_s_noun() -> None:
+    assert _cats("وأسر ما بين 40 و 50 عنصرا من قوات النظام خلال الهجوم.") == ["regime", "regime"]

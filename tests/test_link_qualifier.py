@@ -22,3 +22,13 @@ def test_qualifiers(text: str, qualifier: str) -> None:
 def test_a_qualifier_of_the_next_sentence_is_not_read() -> None:
     _, nodes = cues_read("قتل 12 مدنيا. على الأقل هذا ما قاله الشهود.")
     assert nodes[0].qualifier == "exact"
+
+
+def test_a_range_is_at_least_its_first_figure_and_at_most_its_second() -> None:
+    _, nodes = cues_read("وفر من البلدة ما بين 4 آلاف و 6 آلاف مدني خلال يومين.")
+    assert [(n.value, n.qualifier) for n in nodes] == [(4000, "at_least"), (6000, "at_most")]
+
+
+def test_ages_between_two_figures_leave_the_count_exact() -> None:
+    _, nodes = cues_read("وأصيب 9 أطفال تتراوح أعمارهم بين 7 و12 عاما.")
+    assert nodes[0].qualifier == "exact"

@@ -25,7 +25,7 @@ from hasila.link.context import (
     status_of_word,
     title_and_body,
 )
-from hasila.link.numbers import noun_category
+from hasila.link.numbers import noun_category, opens_range
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
 from hasila.schema import Span
@@ -85,6 +85,9 @@ class CategoryResolver(Reader):
         also says who the earlier generic count is."""
         v = self.view
         for c, d in pairwise(nodes):
+            if c.noun is None and c.noun_text is None and opens_range(v, c.span.start, c.span.end, d.t0):
+                c.hint, c.generic, c.group_cat, c.nation = d.hint, d.generic, d.group_cat, d.nation
+                continue  # بين 20 و30 طفلا: the range's first figure counts the second's noun
             if not d.others or d.group_cat is None or c.group_cat is not None:
                 continue
             if not (c.generic or c.hint is None) or c.sentence != d.sentence:

@@ -296,6 +296,30 @@ def _range_start(view: TokenView, start: int, end: int, ontology: OntologyLike) 
     return found is not None and people_noun_at(view, view.next_word(found[1]), ontology)
 
 
+def opens_range(view: TokenView, start: int, end: int, second: int) -> bool:
+    """Does the figure at ``[start, end)`` open a range after بين whose second figure is the
+    count at token ``second`` (``بين 20 و30 طفلا``)?"""
+    found = _range_end(view, start, end)
+    return found is not None and found[0] == second
+
+
+def range_side(view: TokenView, t0: int, start: int, end: int) -> str | None:
+    """``at_least`` for the first figure of a range after بين (at token ``t0``, chars ``[start,
+    end)``), ``at_most`` for its second (``بين 12 ألفا و16 ألف``), else None."""
+    if _range_end(view, start, end) is not None:
+        return "at_least"
+    k = t0 - 1 if view.glued_prefix(t0, start) != "و" else t0
+    if view.glued_prefix(t0, start) != "و" and not (k >= 0 and view[k].key == "و"):
+        return None
+    k -= 1
+    while k >= 0 and view[k].is_word and view[k].has(_SCALES):
+        k -= 1
+    if k < 0 or not figure_at(view, k):
+        return None
+    found = _range_end(view, view[k].start, view[k].end)
+    return "at_most" if found is not None and found[0] == t0 else None
+
+
 def range_value(view: TokenView, start: int, end: int, value: int) -> int:
     """The first figure of a range in the scale of the second (``بين 12 و16 ألف شخص``: 12,000),
     where it has none of its own and is smaller than the second's own figure."""

@@ -2,12 +2,14 @@
 
 :func:`read_qualifier` reads a qualifier phrase right before the count (or glued to
 it: ``بنحو``), one after the count and its noun in the same clause (also after a comma:
-``قتل 11 إيرانيا، على الأقل``); a vague count (``عشرات``) is ``at_least``.
+``قتل 11 إيرانيا، على الأقل``); a vague count (``عشرات``) is ``at_least``, and so is the first
+figure of a range (``بين 12 ألفا و16 ألف``), its second ``at_most``.
 """
 
 from __future__ import annotations
 
 from hasila.link import cues
+from hasila.link.numbers import range_side
 from hasila.link.text import TokenView
 from hasila.link.tree import CountNode
 
@@ -42,3 +44,5 @@ def read_qualifier(v: TokenView, c: CountNode) -> None:
             return
     if c.vague:
         c.qualifier = "at_least"
+        return
+    c.qualifier = range_side(v, c.t0, c.span.start, c.span.end) or c.qualifier  # بين 12 و16 ألف
