@@ -313,7 +313,7 @@ _ORDINALS = frozenset(
 _CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 _PRONOUN_SUFFIXES = frozenset(_key(w) for w in ("هم", "هما", "ها", "هن", "كم", "كما", "نا"))
 _NEGATIONS = frozenset(_key(w) for w in ("لا", "لم", "لن", "ليس", "ليست", "دون", "بدون", "ولا",
-                                         "ولم", "ولن", "فلا", "فلم"))
+                                         "ولم", "ولن", "فلا", "فلم", "عدم", "بعدم", "وعدم"))
 #: Separators inside a digit run: ASCII comma and point, Arabic decimal and
 #: thousands marks (``،`` is a punctuation comma and splits numbers).
 _DIGIT_SEPARATORS = frozenset(",.٫٬")
