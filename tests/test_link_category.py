@@ -126,3 +126,7 @@ def test_terrorists_are_fighters_unless_their_group_is_named() -> None:
 
 def test_the_first_figure_of_a_range_counts_the_second_s_noun() -> None:
     assert _cats("وأسر ما بين 40 و 50 عنصرا من قوات النظام خلال الهجوم.") == ["regime", "regime"]
+
+
+def test_mercenaries_are_of_the_group_that_follows() -> None:
+    assert _cats("وقالت الوحدات الكردية إنها قتلت 25 مرتزقا من الفصائل المدعومة من أنقرة.") == ["fighter"]
