@@ -412,6 +412,7 @@ def test_the_fighters_as_a_party_are_an_actor(text: str, actor: str) -> None:
 @pytest.mark.parametrize("text", [
     "وغادر آلاف المقاتلين والمدنيين الحي في قافلة طويلة.",
     "واحتجزت الدورية ثمانية من المقاتلين عند الحاجز.",
+    "وشارك «مئات» المقاتلين في الهجوم على التلة.",
 ])
 def test_fighters_a_number_counts_are_no_actor(text: str) -> None:
     doc = RulesTagger.load().label(text)

@@ -279,12 +279,14 @@ def _counted_noun(v: TokenView, actor: Span, ontology: Ontology) -> Span:
 
 def _counted(v: TokenView, i: int, partitive: bool = False) -> bool:
     """Is the word at ``i`` right after a number (``12 مقاتلين``, ``ثلاثة مسلحين``), or with
-    ``partitive`` after a number and من (``ثمانية من المقاتلين``)?"""
+    ``partitive`` after a number and من, quotes stepped over (``ثمانية من المقاتلين``,
+    ``"آلاف" المقاتلين``)?"""
     p = v.prev_word(i - 1)
-    if partitive and p is not None and p == i - 1 and v[p].key == "من":
+    if not partitive:
+        return p is not None and p == i - 1 and figure_at(v, p)
+    if p is not None and v[p].key == "من":
         p = v.prev_word(p - 1)
-        return p is not None and figure_at(v, p)
-    return p is not None and p == i - 1 and figure_at(v, p)
+    return p is not None and figure_at(v, p) and all(v[k].is_quote for k in range(p + 1, i) if v[k].key != "من")
 
 
 def find_places(text: str, gazetteer: Gazetteer | None, view: TokenView | None = None) -> list[Span]:
