@@ -85,9 +85,6 @@ class CategoryResolver(Reader):
         also says who the earlier generic count is."""
         v = self.view
         for c, d in pairwise(nodes):
-            if c.noun is None and c.noun_text is None and opens_range(v, c.span.start, c.span.end, d.t0):
-                c.hint, c.generic, c.group_cat, c.nation = d.hint, d.generic, d.group_cat, d.nation
-                continue  # بين 20 و30 طفلا: the range's first figure counts the second's noun
             if not d.others or d.group_cat is None or c.group_cat is not None:
                 continue
             if not (c.generic or c.hint is None) or c.sentence != d.sentence:
@@ -153,6 +150,13 @@ class CategoryResolver(Reader):
             elif c.category == "jihadist" and c.group_cat is None and "جهاد" in key(noun_of(c)) \
                     and self._only_isis():
                 c.category = "isis"  # 110 جهاديا in a report whose only jihadist group is IS
+
+    def range_categories(self, nodes: list[CountNode]) -> None:
+        """``بين 20 و30 طفلا``: the first figure of a range, with no noun of its own, counts
+        the people the second one's noun names."""
+        for c, d in pairwise(nodes):
+            if c.noun is None and c.noun_text is None and opens_range(self.view, c.span.start, c.span.end, d.t0):
+                c.category = d.category
 
     def headline_repeats(self, nodes: list[CountNode]) -> None:
         """A title's toll told with a plain people noun (``تخلف 23 قتيلا``) is the toll the body

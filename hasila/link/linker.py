@@ -168,6 +168,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     drop_equal_parts(nodes)
     r.status.status_after_lists(nodes)
     r.cats.resolve_categories(nodes)
+    r.cats.range_categories(nodes)
     r.status.resolve_statuses(nodes)
     r.status.held_hostage(nodes)
     r.scope.read_links(list(_in_time(nodes, deadline)))
