@@ -29,3 +29,8 @@ from hasila.link import link
 ])
 def test_the_words_around_a_count_tell_its_fate(text: str, statuses: list[str]) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+def test_a_verb_agreeing_with_an_earlier_count_is_not_mixed_into_the_next_one() -> None:
+    records = link("وذكرت الشرطة أن 9 مسلحين من العصابة قتلوا وجرح ثلاثة منهم خلال المداهمة.", [], ontology()).records
+    assert [r.status for r in records] == ["killed", "injured"]

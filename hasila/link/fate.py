@@ -23,6 +23,8 @@ _SOME = keys("عدد عشرات العشرات مئات المئات آلاف ا
 _BETWEEN = keys("بين")
 #: How many tokens after the count's noun its ``بين قتيل وجريح`` may come.
 _BETWEEN_REACH = 6
+#: Tokens back from a verb agreeing with its subject to the figure of that subject.
+_SUBJECT_REACH = 8
 
 
 class FateWords(Reader):
@@ -134,10 +136,13 @@ class FateWords(Reader):
 
     def _has_own_count(self, j: int, step: int) -> bool:
         """``18 شخصا قتلوا وأصيب 50 آخرون``: the other verb has its own figure (after it, or
-        before it with ``step=-1``), so the two statuses are not one mixed figure."""
+        before it with ``step=-1``), so the two statuses are not one mixed figure. A verb that
+        agrees with a subject before it reaches further back (``7 عناصر من تنظيم داعش قتلوا
+        وجرح أربعة منهم``: قتلوا is the seven's)."""
         v = self.view
         k = j + step
-        for _ in range(3):
+        reach = _SUBJECT_REACH if step < 0 and v[j].has(cues.AGREEING_VERBS) else 3
+        for _ in range(reach):
             if not 0 <= k < len(v) or v.is_boundary(k):
                 return False
             if self.cx.number_at(k):
