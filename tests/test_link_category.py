@@ -130,3 +130,7 @@ def test_the_first_figure_of_a_range_counts_the_second_s_noun() -> None:
 
 def test_mercenaries_are_of_the_group_that_follows() -> None:
     assert _cats("وقالت الوحدات الكردية إنها قتلت 25 مرتزقا من الفصائل المدعومة من أنقرة.") == ["fighter"]
+
+
+def test_rebels_are_fighters() -> None:
+    assert _cats("وقتل 14 متمردا في هجوم للجيش على معاقلهم الجبلية.") == ["fighter"]
