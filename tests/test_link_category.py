@@ -134,3 +134,7 @@ def test_mercenaries_are_of_the_group_that_follows() -> None:
 
 def test_rebels_are_fighters() -> None:
     assert _cats("وقتل 14 متمردا في هجوم للجيش على معاقلهم الجبلية.") == ["fighter"]
+
+
+def test_the_syrian_forces_are_the_government_s() -> None:
+    assert _cats("وقتل 7 من القوات السورية في كمين على الطريق.") == ["regime"]
