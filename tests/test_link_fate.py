@@ -34,3 +34,13 @@ def test_the_words_around_a_count_tell_its_fate(text: str, statuses: list[str]) 
 def test_a_verb_agreeing_with_an_earlier_count_is_not_mixed_into_the_next_one() -> None:
     records = link("وذكرت الشرطة أن 9 مسلحين من العصابة قتلوا وجرح ثلاثة منهم خلال المداهمة.", [], ontology()).records
     assert [r.status for r in records] == ["killed", "injured"]
+
+
+def test_slaughtered_people_are_killed() -> None:
+    records = link("وبث التنظيم تسجيلا يظهر عناصره يذبحون ثلاثة رهائن، بعد أن ذبحوا 4 أشخاص قبلهم.", [], ontology()).records
+    assert [r.status for r in records if r.value == 4] == ["killed"]
+
+
+def test_dead_and_wounded_after_mabain_written_as_one_word_are_other() -> None:
+    records = link("وسقط العشرات من عناصر الميليشيا مابين قتيل وجريح في القصف.", [], ontology()).records
+    assert [r.status for r in records] == ["other"]

@@ -20,7 +20,7 @@ _AND_OR = keys("و أو او")
 #: ``وجرح عدد من``: an amount after the second word makes it a toll of its own.
 _SOME = keys("عدد عشرات العشرات مئات المئات آلاف الآلاف")
 #: ``بين قتيل وجريح``: the word before a mixed toll's two nouns.
-_BETWEEN = keys("بين")
+_BETWEEN = keys("بين مابين")
 #: How many tokens after the count's noun its ``بين قتيل وجريح`` may come.
 _BETWEEN_REACH = 6
 #: Tokens back from a verb agreeing with its subject to the figure of that subject.
