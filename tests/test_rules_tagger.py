@@ -428,3 +428,12 @@ def test_states_joined_by_and_play_one_role(text: str, actors: list[str], places
     doc = RulesTagger.load().label(text)
     assert [s.text for s in doc.spans if s.label == "ACTOR"] == actors
     assert [s.text for s in doc.spans if s.label == "PLACE"] == places
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("وانتشر الجيش والشرطة في شوارع المدينة بعد التفجير.", "الجيش والشرطة"),
+    ("وشنت وحدات الشرطة والجيش الأردنيين حملة دهم واسعة.", "وحدات الشرطة والجيش الأردنيين"),
+])
+def test_the_army_and_the_police_joined_by_and_are_one_actor(text: str, actor: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert [s.text for s in doc.spans if s.label == "ACTOR"] == [actor]

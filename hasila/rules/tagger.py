@@ -397,6 +397,7 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
     actor_spans = [_counted_noun(view, a, ontology) for a in _noun_phrases(text, find_actors(text, actors, view))]
+    actor_spans = _army_and_police(text, actor_spans)
     struck = [a for a in actor_spans if _state_struck(view, a)]
     actor_spans = [a for a in actor_spans if a not in struck]
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
@@ -415,6 +416,24 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     res = link(text, spans, ontology, cfg)
     doc = res.to_doc(doc_id, text)
     return _tidy(doc)
+
+
+#: The state's armed bodies the gold keeps in one phrase when joined by و (الجيش والشرطة التركيين).
+_SECURITY_BODIES = keys("الجيش الشرطة الأمن الدرك")
+
+
+def _army_and_police(text: str, spans: list[Span]) -> list[Span]:
+    """``الجيش والشرطة``, ``وحدات الشرطة والجيش التركيين``: the army and the police joined by و
+    are one ACTOR, as the gold writes them (the second span's adjectives close the phrase)."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == s.label == "ACTOR" and text[prev.end:s.start].strip() == "و" \
+                and key(prev.text.split()[-1]) in _SECURITY_BODIES and key(s.text.split()[0]) in _SECURITY_BODIES:
+            out[-1] = replace(prev, end=s.end, text=text[prev.start:s.end])
+            continue
+        out.append(s)
+    return out
 
 
 #: Syria's own names as a state (its capital for its government), besides the countries abroad.
