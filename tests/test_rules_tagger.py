@@ -437,3 +437,12 @@ def test_states_joined_by_and_play_one_role(text: str, actors: list[str], places
 def test_the_army_and_the_police_joined_by_and_are_one_actor(text: str, actor: str) -> None:
     doc = RulesTagger.load().label(text)
     assert [s.text for s in doc.spans if s.label == "ACTOR"] == [actor]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("وتصدت هيئة تحرير الشام وفصائل متحالفة معها للهجوم.", "فصائل متحالفة معها"),
+    ("وانسحبت الفرقة 17 مشاة من مواقعها شرق المدينة.", "الفرقة 17 مشاة"),
+])
+def test_allies_with_their_pronoun_and_a_unit_s_arm_belong_to_the_actor(text: str, actor: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert actor in [s.text for s in doc.spans if s.label == "ACTOR"]

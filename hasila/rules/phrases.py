@@ -154,6 +154,8 @@ ACTOR_HEADS = frozenset([
 
 #: military units named by a number (``الفرقة 30``): the number is part of the name, never a COUNT
 UNIT_WORDS = frozenset(["الفرقة", "فرقة", "اللواء", "لواء", "الفوج", "فوج", "الكتيبة", "كتيبة"])
+#: the arm after a unit's number, part of its name (``الفرقة 30 مشاة``)
+_ARMS_K = keys("مشاة مدرعات مدفعية")
 
 
 #: a definite relational adjective (nisba), plain: السوري، التركية، الكردستاني، الإسلاميين
@@ -186,7 +188,7 @@ _INDEFINITE_ADJECTIVE = re.compile(
 #: definite adjectives (not relational) that qualify an actor: الجيش السوري الحر، الفصائل المسلحة
 ACTOR_ADJECTIVES = frozenset([
     "المسلحة", "المتحدة", "الحر", "المعتدلة", "المقاتلة", "الموالية", "الموالين", "الموالي", "الموالون",
-    "المعارضة", "المعارض", "المتشددة", "الحليفة", "المتحالفة",
+    "المعارضة", "المعارض", "المتشددة", "الحليفة", "المتحالفة", "المتحالفين", "المتحالفون",
     # descriptive adjectives the gold keeps in the phrase: تنظيم داعش المتطرف، الجماعات المسلحة الأخرى
     "المتطرف", "المتطرفة", "المتشدد", "المحظور", "المحظورة", "الأخرى", "المتمردة",
     # plural adjectives of fighters: المقاتلين الأكراد، المقاتلون الأجانب، المقاتلين المعارضين
@@ -204,7 +206,7 @@ _SIDES = frozenset(["المقاتلة", "المسلحة"])  # coordinated: ال�
 _ALLY_WORDS = ("الموال", "موال", "الحليف", "حليف", "المتحالف", "متحالف", "التابع", "تابع")
 
 
-_ALLY_OBJECTS = frozenset(["له", "لها", "لهم"])
+_ALLY_OBJECTS = frozenset(["له", "لها", "لهم", "معه", "معها", "معهم"])  # الموالية لها، المتحالفة معها
 
 
 # the folded forms the words of the text are compared with
@@ -337,6 +339,9 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
     m = _UNIT_NUMBER.match(text, end)
     if m and key(_last_word(text[start:end])) in UNIT_KEYS and _only_counts(spans, end, m.end()):
         end = m.end()
+        arm = word_after(text, end)
+        if arm is not None and key(arm.group(1)) in _ARMS_K:
+            end = arm.end()  # الفرقة 30 مشاة
     return start, end
 
 
