@@ -446,3 +446,18 @@ def test_the_army_and_the_police_joined_by_and_are_one_actor(text: str, actor: s
 def test_allies_with_their_pronoun_and_a_unit_s_arm_belong_to_the_actor(text: str, actor: str) -> None:
     doc = RulesTagger.load().label(text)
     assert actor in [s.text for s in doc.spans if s.label == "ACTOR"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("وشنت أربع مقاتلات اف-16 من سلاح الجو الأردني غارات على مواقع قرب الحدود.", "مقاتلات اف-16 من سلاح الجو الأردني"),
+    ("وحلقت طائرات إف-35 أمريكية فوق الحدود صباحا.", "طائرات إف-35 أمريكية"),
+    ("وأغارت مقاتلات روسية من طراز سو-34 على الجسر.", "مقاتلات روسية من طراز سو-34"),
+])
+def test_warplanes_named_with_their_model_are_one_actor(text: str, actor: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert [s.text for s in doc.spans if s.label == "ACTOR"] == [actor]
+
+
+def test_an_air_base_is_no_al_qaeda() -> None:
+    doc = RulesTagger.load().label("وأقلعت الطائرات من القاعدة الجوية قرب الحدود.")
+    assert not [s for s in doc.spans if s.label == "ACTOR" and "القاعدة" in s.text]

@@ -72,6 +72,9 @@ _ACTOR_MODIFIERS = keys("""
 #: The fighters as a party (``انسحاب المقاتلين``, ``المقاتلين الأكراد``) unless a number counts
 #: them (``آلاف المقاتلين والمدنيين``, ``ثمانية من المقاتلين``: the count's noun).
 _BARE_FIGHTERS = ("المقاتلين", "المقاتلون")
+#: ``القاعدة الجوية``: the word of al-Qaeda before a kind of base names a base.
+_QAEDA = key("القاعدة")
+_BASE_KINDS = keys("الجوية العسكرية البحرية")
 _GUNMEN = (("مسلحون", "مجهولون"), ("مسلحين", "مجهولين"), ("مسلحون", "مجهولو", "الهوية"))
 #: Generic names of parties, beside configs/actors.yaml (category ids for the lexicon).
 GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
@@ -252,6 +255,8 @@ def _actor_at(v: TokenView, i: int, actors: ActorLexicon) -> tuple[int, int] | N
                 break
         if best is not None and first in _BARE_FIGHTER_KEYS and _counted(v, i, partitive=True):
             best = None
+        if best is not None and best[1] == i + 1 and first == _QAEDA and i + 1 < len(v) and v[i + 1].key in _BASE_KINDS:
+            best = None  # القاعدة الجوية: an air base, not al-Qaeda
         # descriptive: head + modifiers (طائرات النظام الحربية)
         if first in _ACTOR_HEADS and not (first in _COUNTABLE_HEADS and _counted(v, i)):
             j = i + 1
@@ -397,7 +402,7 @@ def rules_label(text: str, gazetteer: Gazetteer | None, actors: ActorLexicon, on
     """Label one report with the rules: spans, COUNT attributes and relations."""
     view = TokenView(text)
     actor_spans = [_counted_noun(view, a, ontology) for a in _noun_phrases(text, find_actors(text, actors, view))]
-    actor_spans = _army_and_police(text, actor_spans)
+    actor_spans = _aircraft_of_a_model(text, _army_and_police(text, actor_spans))
     struck = [a for a in actor_spans if _state_struck(view, a)]
     actor_spans = [a for a in actor_spans if a not in struck]
     in_actor = {ch for a in actor_spans for ch in range(a.start, a.end)}
@@ -434,6 +439,31 @@ def _army_and_police(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+#: Warplanes named with their model (``مقاتلات اف-16``, ``طائرات "أف 16" عراقية``), then a
+#: nisba, the force they belong to after من, or the model after من طراز (``مقاتلات تركية من طراز
+#: إف ــ 16``): one ACTOR, as the gold writes them.
+_PLANES = r"(?:ال)?(?:مقاتلات|طائرات)"
+_MODEL = r"(?:[\"«(]\s*)?(?:[اإأ]ف|سو|ميغ|ميج|F)\s*[-ـ]*\s*\d+(?:\s*[\"»)])?"
+_PLANE_MODEL = re.compile(rf"(?<!\w)[وف]?({_PLANES}{GAP}{_MODEL}(?:{GAP}(?!ال)\w+ية)?)(?!\w)")
+_PLANE_OF_MODEL = re.compile(rf"(?<!\w)[وف]?({_PLANES}{GAP}(?!ال)\w+ية{GAP}من{GAP}طراز{GAP}{_MODEL})")
+_FROM = re.compile(rf"{GAP}من{GAP}")
+
+
+def _aircraft_of_a_model(text: str, spans: list[Span]) -> list[Span]:
+    """Warplanes named with their model are one ACTOR with the nisba or force that follows."""
+    found: list[tuple[int, int]] = []
+    for m in _PLANE_MODEL.finditer(text):
+        frm = _FROM.match(text, m.end(1))
+        force = next((s for s in spans if frm and s.label == "ACTOR" and s.start == frm.end()), None)
+        found.append((m.start(1), force.end if force is not None else m.end(1)))
+    found += [(m.start(1), m.end(1)) for m in _PLANE_OF_MODEL.finditer(text)]
+    if not found:
+        return spans
+    out = [s for s in spans if not any(s.start < b and a < s.end for a, b in found)]
+    out += [Span(a, b, "ACTOR", text[a:b]) for a, b in found]
+    return sorted(out, key=lambda s: s.start)
 
 
 #: Syria's own names as a state (its capital for its government), besides the countries abroad.
