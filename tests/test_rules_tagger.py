@@ -461,3 +461,13 @@ def test_warplanes_named_with_their_model_are_one_actor(text: str, actor: str) -
 def test_an_air_base_is_no_al_qaeda() -> None:
     doc = RulesTagger.load().label("وأقلعت الطائرات من القاعدة الجوية قرب الحدود.")
     assert not [s for s in doc.spans if s.label == "ACTOR" and "القاعدة" in s.text]
+
+
+@pytest.mark.parametrize(("text", "noun"), [
+    ("وأفرجت السلطات عن 40 سجينا من سجن المدينة.", "سجينا"),
+    ("وجرى تبادل 12 أسيرا بين الطرفين.", "أسيرا"),
+    ("وكانت الحافلة تقل 25 راكبا عند انفجار العبوة.", "راكبا"),
+])
+def test_prisoners_and_passengers_are_the_count_s_noun(text: str, noun: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert ("CATEGORY", noun) in [(s.label, s.text) for s in doc.spans]
