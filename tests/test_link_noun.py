@@ -6,6 +6,7 @@ import pytest
 from link_parts import nouns_read
 
 from hasila.link.noun import nation_of
+from hasila.rules.tagger import RulesTagger
 
 
 @pytest.mark.parametrize(("text", "hint", "generic", "noun"), [
@@ -93,3 +94,9 @@ def test_an_adjective_the_lists_do_not_know_keeps_the_noun_s_kind() -> None:
 ])
 def test_the_nation_of_a_count_s_people(text: str, nation: str | None) -> None:
     assert nation_of(text) == nation
+
+
+def test_who_the_counted_dead_are_after_hum_is_their_noun() -> None:
+    doc = RulesTagger.load().label("وقتل 20 شخصا في الغارة. وقال الناشطون إن ثمانية من القتلى هم من الأطفال.")
+    assert ("CATEGORY", "الأطفال") in [(s.label, s.text) for s in doc.spans]
+    assert [s.count.category_id for s in doc.spans if s.label == "COUNT" and s.count] == ["people", "child"]

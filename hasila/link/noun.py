@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hasila.link import cues
-from hasila.link.context import LinkContext, Reader
-from hasila.link.numbers import described_person, noun_category, people_noun_at
-from hasila.link.text import key, keys
+from hasila.link.context import LinkContext, Reader, status_of_word
+from hasila.link.numbers import OntologyLike, described_person, noun_category, people_noun_at
+from hasila.link.text import TokenView, key, keys
 from hasila.link.tree import CountNode
 from hasila.schema import Span
 
@@ -68,6 +68,23 @@ def nation_of(text: str) -> str | None:
             if word.startswith(stem):
                 return nation
     return None
+
+
+_THEY = keys("هم هن")
+
+
+def _kind_after_toll(v: TokenView, onto: OntologyLike, c: CountNode) -> int | None:
+    """``تسعة من القتلى هم من المدنيين``: after a toll noun (the dead, the wounded), هم (من) and a
+    people noun say who the counted are: the token of that noun, the count's own."""
+    if not c.noun_text or status_of_word(key(c.noun_text.split()[0])) is None:
+        return None
+    k = v.next_word(c.tail)
+    if k is None or v[k].key not in _THEY:
+        return None
+    k = v.next_word(k + 1)
+    if k is not None and v[k].key == "من":
+        k = v.next_word(k + 1)
+    return k if people_noun_at(v, k, onto) else None
 
 
 class NounReader(Reader):
@@ -146,6 +163,11 @@ class NounReader(Reader):
                     c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                     c.hint = cid
                     c.tail = last + 1
+        if c.noun is None and c.noun_text is not None and (k := _kind_after_toll(v, self.onto, c)) is not None:
+            end, c.tail = self._noun_phrase_end(k)  # تسعة من القتلى هم من المدنيين
+            c.noun_chars, c.partitive = (v[k].start, v[end - 1].end), False
+            c.noun_text = self.text[v[k].start:v[c.tail - 1].end]
+            self._hint_from_noun(c, c.noun_text)
         if c.noun_text is not None and c.hint == "regime":
             self._loyal_to(c)
         if c.noun is None and c.noun_text is None and self.cfg.rules_fallback:
