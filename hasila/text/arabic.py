@@ -339,6 +339,7 @@ class _Found:
     value: int
     kind: str
     end_cut: int = 0  # characters cut from the end of the last token (pronoun suffix)
+    scale: int = 1  # the scale word after digits (``65 ألف``: 1000)
 
 
 def _lookup(core: str, definite_ok: bool = True) -> _Atom | None:
@@ -598,8 +599,12 @@ class _Reader:
         groups.append(cur)
         if sum(len(g) for g in groups) > _MAX_DIGITS:
             return None
-        mult = self._scale_after(i)
-        last = i if mult is None else i + 1
+        mult, last = None, i
+        nxt = self._word(i + 1)
+        if nxt is not None and self._gap_ok(i, i + 1, empty_ok=True):
+            atom = _lookup(nxt, definite_ok=False)
+            if atom is not None and atom.cat == "mult" and atom.form != "du":
+                mult, last = atom.value, i + 1
         thousands = (len(set(seps)) == 1 and 1 <= len(groups[0]) <= 3
                      and all(len(g) == 3 for g in groups[1:]))
         if not seps:
@@ -614,27 +619,16 @@ class _Reader:
         if mult is None:
             return _Found(0, i, last, value, "digits")
         value, last = self._digits_tail(value * mult, last, mult)
-        return _Found(0, i, last, value, "digits")
+        return _Found(0, i, last, value, "digits", scale=mult)
 
     def _digits_tail(self, value: int, last: int, base: int) -> tuple[int, int]:
-        """Add the smaller parts in digits joined by و after a scale word: ``65 ألف و900``
-        (65,900), ``2 مليون و300 ألف``; a part as large as the scale is another number
-        (``بين 12 ألفا و16 ألف``)."""
-        while last + 2 < len(self.toks) and self._word(last + 1) == "و" and self._gap_ok(last, last + 1) \
-                and self.toks[last + 2].digits and self._gap_ok(last + 1, last + 2, empty_ok=True):
-            part, part_base = self._digits_at(last + 2), self._scale_after(last + 2) or 1
-            if part is None or part.value >= base or part_base >= base:
-                break
-            value, last, base = value + part.value, part.last, part_base
+        """Add smaller parts in digits joined by و after a scale word (``65 ألف و900``: 65,900);
+        a part as large as the scale is another number (``بين 12 ألفا و16 ألف``)."""
+        while self._word(last + 1) == "و" and self._gap_ok(last, last + 1) and self._word(last + 2) is None \
+                and last + 2 < len(self.toks) and (part := self._digits_at(last + 2)) is not None and self._gap_ok(last + 1, last + 2, True) \
+                and part.value < base and part.scale < base:
+            value, last, base = value + part.value, part.last, part.scale
         return value, last
-
-    def _scale_after(self, i: int) -> int | None:
-        """The scale word (ألف، آلاف، مليون) right after the digits at token ``i``, if any."""
-        nxt = self._word(i + 1)
-        if nxt is None or not self._gap_ok(i, i + 1, empty_ok=True):
-            return None
-        atom = _lookup(nxt, definite_ok=False)
-        return atom.value if atom is not None and atom.cat == "mult" and atom.form != "du" else None
 
     def _dual_at(self, i: int) -> _Found | None:
         word = self._word(i)
