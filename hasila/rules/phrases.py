@@ -190,9 +190,12 @@ ACTOR_ADJECTIVES = frozenset([
     "المسلحة", "المتحدة", "الحر", "المعتدلة", "المقاتلة", "الموالية", "الموالين", "الموالي", "الموالون",
     "المعارضة", "المعارض", "المتشددة", "الحليفة", "المتحالفة", "المتحالفين", "المتحالفون",
     # descriptive adjectives the gold keeps in the phrase: تنظيم داعش المتطرف، الجماعات المسلحة الأخرى
-    "المتطرف", "المتطرفة", "المتشدد", "المحظور", "المحظورة", "الأخرى", "المتمردة",
-    # plural adjectives of fighters: المقاتلين الأكراد، المقاتلون الأجانب، المقاتلين المعارضين
-    "الأكراد", "الأجانب", "المعارضين", "المعارضون", "المعتدلين", "المعتدلون"])
+    "المتطرف", "المتطرفة", "المتشدد", "المحظور", "المحظورة", "الأخرى", "المتمردة"])
+
+
+#: plural adjectives of fighters (المقاتلين الأكراد، المقاتلون الأجانب، المقاتلين المعارضين): they
+#: widen an actor, yet alone may name a party (الأكراد), unlike the adjectives above
+_PLURAL_ADJECTIVES_K = keys("الأكراد الأجانب المعارضين المعارضون المعتدلين المعتدلون")
 
 
 #: definite words that are no name: days (قوات الاثنين), relatives, الى written without hamza
@@ -242,7 +245,7 @@ def _is_adjective(word: str, last: str) -> bool:
     if word.startswith("و") and (NISBA_SINGULAR.fullmatch(word[1:]) or key(word[1:]) in _SIDES_K):  # الحربية والمروحية
         return _is_adjective(last, "") and last.endswith("ه") == word.endswith("ه")  # السوري والروسية: two
     return (bool(_NISBA.fullmatch(word)) and key(word) not in _NOT_NISBA_K and key(word) not in _towns()) \
-        or key(word) in _ADJECTIVES_K  # الزبداني: a town after the actor (تحاصر قوات النظام الزبداني)
+        or key(word) in _ADJECTIVES_K or key(word) in _PLURAL_ADJECTIVES_K  # الزبداني: a town (تحاصر قوات النظام الزبداني)
 
 
 def _governed(word: str, last: str, known: frozenset[str]) -> bool:
