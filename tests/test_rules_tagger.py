@@ -471,3 +471,13 @@ def test_an_air_base_is_no_al_qaeda() -> None:
 def test_prisoners_and_passengers_are_the_count_s_noun(text: str, noun: str) -> None:
     doc = RulesTagger.load().label(text)
     assert ("CATEGORY", noun) in [(s.label, s.text) for s in doc.spans]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("وتنشط في المنطقة التنظيمات الجهادية منذ سنوات.", "التنظيمات الجهادية"),
+    ("وحذر التقرير من أن المجموعة المتطرفة تعيد تنظيم صفوفها.", "المجموعة المتطرفة"),
+    ("وتدعم دول غربية بعض الفصائل بالسلاح.", "دول غربية"),
+])
+def test_group_nouns_with_their_describing_word_are_actors(text: str, actor: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert actor in [s.text for s in doc.spans if s.label == "ACTOR"]
