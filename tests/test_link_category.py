@@ -138,3 +138,7 @@ def test_rebels_are_fighters() -> None:
 
 def test_the_syrian_forces_are_the_government_s() -> None:
     assert _cats("وقتل 7 من القوات السورية في كمين على الطريق.") == ["regime"]
+
+
+def test_the_lebanese_resistance_fights_for_the_government() -> None:
+    assert _cats("وقتل 6 عناصر من المقاومة اللبنانية في المعارك.") == ["regime"]

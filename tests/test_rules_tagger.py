@@ -481,3 +481,14 @@ def test_prisoners_and_passengers_are_the_count_s_noun(text: str, noun: str) -> 
 def test_group_nouns_with_their_describing_word_are_actors(text: str, actor: str) -> None:
     doc = RulesTagger.load().label(text)
     assert actor in [s.text for s in doc.spans if s.label == "ACTOR"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("وتقدمت قوات سوريا الديموقراطية في ريف المدينة الشرقي.", "قوات سوريا الديموقراطية"),
+    ("وتبنى بي كيه كيه الهجوم على المخفر.", "بي كيه كيه"),
+    ("وسيطر مقاتلون معارضون على التلة بعد معارك.", "مقاتلون معارضون"),
+    ("وأعلن الفصيل المعارض انسحابه من الجبهة.", "الفصيل المعارض"),
+])
+def test_more_names_and_descriptions_of_parties_are_actors(text: str, actor: str) -> None:
+    doc = RulesTagger.load().label(text)
+    assert actor in [s.text for s in doc.spans if s.label == "ACTOR"]
