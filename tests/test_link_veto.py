@@ -236,3 +236,9 @@ def test_a_prison_named_as_a_place_is_no_detention(onto):
     text = "وقضى 14 منهم في سجن صيدنايا العسكري."
     res = link(text, spans(text, [("14", "COUNT")]), onto)
     assert [(r.value, r.status) for r in res.records] == [(14, "killed")]
+
+
+def test_a_year_before_a_definite_people_noun_is_the_year(onto):
+    res = link("وأرسل الحزب مطلع 2016 المعتقل السابق إلى الجنوب لتجنيد المقاتلين.", [], onto)
+    assert res.records == []
+    assert [(n.text, n.reason) for n in res.non_counts] == [("2016", "year")]

@@ -9,6 +9,7 @@ reason: ``date``, ``year``, ``age``, ``duration``, ``thing``, ``ordinal``,
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 from hasila.link import cues
@@ -216,9 +217,19 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
     return None
 
 
+def _year_then_definite(view: TokenView, start: int, j: int) -> bool:
+    """``في بداية 2014 الأسير المحرر``: a figure shaped like a year followed by a definite noun
+    is the year (the noun a figure counts is indefinite: ``2014 أسيرا``)."""
+    i = view.first_at_or_after(start)
+    return i < len(view) and view[i].is_digit and _YEAR_SHAPE.fullmatch(view[i].key) is not None \
+        and view[j].key.startswith("ال") and len(view[j].key) > 3
+
+
 def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
     """Words around ``[start, end)`` that say the number counts people."""
     j = _next_word(view, end)
+    if j is not None and _year_then_definite(view, start, j):
+        return False
     if j is not None:  # على الأقل may come between the number and its noun
         q = view.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
         if q is not None:
@@ -263,6 +274,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
     return _toll_reaches(view, start, ontology)
 
 
+#: Four digits a year may be written with (1900-2099).
+_YEAR_SHAPE = re.compile(r"(?:19|20)\d\d")
 #: Scale words after a figure (``12 ألفا``): the noun comes after them.
 _SCALES = keys("ألف ألفا آلاف الف الفا الاف مليون ملايين مليار")
 
@@ -614,7 +627,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS) or people_noun_at(view, nxt, ontology))):
         return "count", None  # مسلحين اثنين / الجرحى الثلاثة: a numeral agreeing with the noun before
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
-        if nxt is not None and people_noun_at(view, nxt, ontology):
+        if nxt is not None and people_noun_at(view, nxt, ontology) and not _year_then_definite(view, start, nxt):
             return "count", None
         if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
                                        or view[prev[0]].key in ("في", "وفي"))) \
