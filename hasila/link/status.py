@@ -57,7 +57,7 @@ class StatusReader(FateWords):
         i = c.t0 - 1
         steps = 0
         while i >= floor and steps < 8:
-            if v.is_boundary(i):
+            if v.is_boundary(i) or self._verb_of(prev, i):
                 break
             st = self.cx.trigger_status(i)
             if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3):
@@ -77,11 +77,11 @@ class StatusReader(FateWords):
                     break
                 c.status = "other" if self._mixed(j, st) else st
                 return
-        # 4. further back in the sentence, up to the previous count
+        # 4. further back in the sentence, up to the previous count and the verb agreeing with it
         i = c.t0 - 1
         steps = 0
         while i >= floor and steps < self.cfg.trigger_window:
-            if v.is_sentence_end(i):
+            if v.is_sentence_end(i) or self._verb_of(prev, i):
                 break
             st = self.cx.trigger_status(i)
             if st in cues.CASUALTY_STATUSES and not v[i].has(cues.WEAK_TRIGGERS):
@@ -96,6 +96,11 @@ class StatusReader(FateWords):
             if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and (st := self.cx.trigger_status(j)) is not None:
                 c.status = "other" if self._mixed(j, st) else st
                 return
+
+    def _verb_of(self, prev: CountNode | None, i: int) -> bool:
+        """Is token ``i`` a verb agreeing with the count before (``127 مدنيا قد قتلوا … يحاصر فيه
+        393 ألف نسمة``: قتلوا is the 127's, no trigger of the later count)?"""
+        return prev is not None and prev.tail <= i <= prev.tail + 2 and self.view[i].has(cues.AGREEING_VERBS)
 
     def _status_of_noun(self, c: CountNode) -> str | None:
         """The status the counted noun names: its first word (``قتلى``), or after a case word
