@@ -457,3 +457,9 @@ def test_a_number_broken_over_a_wrapped_line_is_one_number() -> None:
 ])
 def test_digits_after_a_scale_word_join_its_smaller_parts(text: str, found: list[tuple[str, int]]) -> None:
     assert [(m.text, m.value) for m in find_numbers(text)] == found
+
+
+@pytest.mark.parametrize("word", ["المليشيات", "الميلشيات", "الميليشيات"])
+def test_the_spellings_of_militia_fold_to_one_key(word: str) -> None:
+    from hasila.text.arabic import fold
+    assert fold(word) == fold("الميليشيات")

@@ -27,6 +27,7 @@ What the number reader reads (values in brackets):
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -203,10 +204,15 @@ def normalize_text(raw: str) -> str:
     return raw.translate(_TRANSLATION)
 
 
+#: Spellings of one word folded to one (ميليشيا written مليشيا or ميلشيا).
+_SPELLINGS = re.compile("مليشي|ميلشي")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def fold(raw: str) -> str:
-    """A lookup key: normalised, ta marbuta folded to ha, spaces collapsed."""
-    text = raw.translate(_TRANSLATION).replace("ة", "ه")
+    """A lookup key: normalised, ta marbuta folded to ha, spellings of one word unified,
+    spaces collapsed."""
+    text = _SPELLINGS.sub("ميليشي", raw.translate(_TRANSLATION).replace("ة", "ه"))
     return " ".join(text.split())
 
 
