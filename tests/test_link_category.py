@@ -142,3 +142,8 @@ def test_the_syrian_forces_are_the_government_s() -> None:
 
 def test_the_lebanese_resistance_fights_for_the_government() -> None:
     assert _cats("وقتل 6 عناصر من المقاومة اللبنانية في المعارك.") == ["regime"]
+
+
+def test_militias_however_spelled_and_the_sdf_written_suriya_take_their_side() -> None:
+    assert _cats("وقتل 5 عناصر من المليشيات الإيرانية في دير الزور.") == ["regime"]
+    assert _cats("وقتل 4 عناصر من قوات سورية الديمقراطية في الرقة.") == ["sdf"]
