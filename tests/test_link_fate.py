@@ -49,3 +49,8 @@ def test_dead_and_wounded_after_mabain_written_as_one_word_are_other() -> None:
 def test_the_verb_agreeing_with_an_earlier_count_gives_no_status_further_on() -> None:
     text = "وقال المرصد إن 40 مدنيا قد قتلوا أمس في الحي الذي يحاصر فيه نحو 200 ألف نسمة."
     assert [r.status for r in link(text, [], ontology()).records] == ["killed", "other"]
+
+
+def test_beheading_kills() -> None:
+    records = link("وأقدم عناصر التنظيم على نحر 3 رهائن في الساحة العامة.", [], ontology()).records
+    assert [r.status for r in records] == ["killed"]
