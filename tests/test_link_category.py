@@ -147,3 +147,8 @@ def test_the_lebanese_resistance_fights_for_the_government() -> None:
 def test_militias_however_spelled_and_the_sdf_written_suriya_take_their_side() -> None:
     assert _cats("وقتل 5 عناصر من المليشيات الإيرانية في دير الزور.") == ["regime"]
     assert _cats("وقتل 4 عناصر من قوات سورية الديمقراطية في الرقة.") == ["sdf"]
+
+
+def test_teachers_farmers_and_worshippers_are_civilians_conscripts_soldiers() -> None:
+    assert _cats("وقتل 3 معلمين و4 مزارعين في القصف.") == ["civilian", "civilian"]
+    assert _cats("وقتل 6 مجندين في الهجوم على الحاجز.") == ["regime"]
