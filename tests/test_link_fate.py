@@ -54,3 +54,8 @@ def test_the_verb_agreeing_with_an_earlier_count_gives_no_status_further_on() ->
 def test_beheading_kills() -> None:
     records = link("وأقدم عناصر التنظيم على نحر 3 رهائن في الساحة العامة.", [], ontology()).records
     assert [r.status for r in records] == ["killed"]
+
+
+def test_a_verb_right_before_a_count_governs_it_even_after_another_count() -> None:
+    text = "وقالت المصادر إن المقاتلين قتلوا 5 من عناصر الميليشيا وجرحوا أكثر من 30 في الاشتباك."
+    assert [r.status for r in link(text, [], ontology()).records] == ["killed", "injured"]

@@ -57,7 +57,7 @@ class StatusReader(FateWords):
         i = c.t0 - 1
         steps = 0
         while i >= floor and steps < 8:
-            if v.is_boundary(i) or self._verb_of(prev, i):
+            if v.is_boundary(i) or self._verb_of(prev, i, c):
                 break
             st = self.cx.trigger_status(i)
             if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3):
@@ -81,7 +81,7 @@ class StatusReader(FateWords):
         i = c.t0 - 1
         steps = 0
         while i >= floor and steps < self.cfg.trigger_window:
-            if v.is_sentence_end(i) or self._verb_of(prev, i):
+            if v.is_sentence_end(i) or self._verb_of(prev, i, c):
                 break
             st = self.cx.trigger_status(i)
             if st in cues.CASUALTY_STATUSES and not v[i].has(cues.WEAK_TRIGGERS):
@@ -97,10 +97,13 @@ class StatusReader(FateWords):
                 c.status = "other" if self._mixed(j, st) else st
                 return
 
-    def _verb_of(self, prev: CountNode | None, i: int) -> bool:
+    def _verb_of(self, prev: CountNode | None, i: int, c: CountNode) -> bool:
         """Is token ``i`` a verb agreeing with the count before (``127 مدنيا قد قتلوا … يحاصر فيه
-        393 ألف نسمة``: قتلوا is the 127's, no trigger of the later count)?"""
-        return prev is not None and prev.tail <= i <= prev.tail + 2 and self.view[i].has(cues.AGREEING_VERBS)
+        393 ألف نسمة``: قتلوا is the 127's, no trigger of the later count), not one right before
+        ``c`` that governs it (``قتلوا 5 … وجرحوا أكثر من 60``)?"""
+        v = self.view
+        return prev is not None and prev.tail <= i <= prev.tail + 2 and v[i].has(cues.AGREEING_VERBS) \
+            and v.next_word(i + 1, skip=cues.QUALIFIER_WORDS) != c.t0
 
     def _status_of_noun(self, c: CountNode) -> str | None:
         """The status the counted noun names: its first word (``قتلى``), or after a case word
