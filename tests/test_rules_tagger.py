@@ -492,3 +492,13 @@ def test_group_nouns_with_their_describing_word_are_actors(text: str, actor: str
 def test_more_names_and_descriptions_of_parties_are_actors(text: str, actor: str) -> None:
     doc = RulesTagger.load().label(text)
     assert actor in [s.text for s in doc.spans if s.label == "ACTOR"]
+
+
+def test_the_new_actor_phrases_hold_with_diacritics_and_no_break_spaces() -> None:
+    tagger = RulesTagger.load()
+    planes = tagger.label("وقامت مُقاتِلاتٌ اف-16 مِن سِلاحِ الجوِّ الأردني بقصف المواقع.")
+    assert [s.text for s in planes.spans if s.label == "ACTOR"] == ["مُقاتِلاتٌ اف-16 مِن سِلاحِ الجوِّ الأردني"]
+    states = tagger.label("وأرسلت الولايات المتحدة\u00a0وبريطانيا سفنا إلى المتوسط.")
+    assert [s.text for s in states.spans if s.label == "ACTOR"] == ["الولايات المتحدة", "بريطانيا"]
+    forces = tagger.label("وانتشر الجيشُ وَالشرطةُ في شوارع المدينة بعد التفجير.")
+    assert [s.text for s in forces.spans if s.label == "ACTOR"] == ["الجيشُ وَالشرطةُ"]

@@ -45,7 +45,7 @@ from hasila.rules.phrases import (
     word_before,
 )
 from hasila.schema import Doc, Relation, Span
-from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, unwrap
+from hasila.text.arabic import DIACRITICS, FORMAT_MARKS, TATWEEL, normalize, unwrap
 
 if TYPE_CHECKING:
     from hasila.text.gazetteer import Gazetteer, Place
@@ -435,7 +435,7 @@ def _army_and_police(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s in sorted(spans, key=lambda x: x.start):
         prev = out[-1] if out else None
-        if prev is not None and prev.label == s.label == "ACTOR" and text[prev.end:s.start].strip() == "و" \
+        if prev is not None and prev.label == s.label == "ACTOR" and key(text[prev.end:s.start]) == "و" \
                 and key(prev.text.split()[-1]) in _SECURITY_BODIES and key(s.text.split()[0]) in _SECURITY_BODIES:
             out[-1] = replace(prev, end=s.end, text=text[prev.start:s.end])
             continue
@@ -454,13 +454,17 @@ _FROM = re.compile(rf"{GAP}من{GAP}")
 
 
 def _aircraft_of_a_model(text: str, spans: list[Span]) -> list[Span]:
-    """Warplanes named with their model are one ACTOR with the nisba or force that follows."""
+    """Warplanes named with their model are one ACTOR with the nisba or force that follows
+    (read on the normalised text, so diacritics and tatweel do not hide them)."""
+    norm = normalize(text)
     found: list[tuple[int, int]] = []
-    for m in _PLANE_MODEL.finditer(text):
-        frm = _FROM.match(text, m.end(1))
-        force = next((s for s in spans if frm and s.label == "ACTOR" and s.start == frm.end()), None)
-        found.append((m.start(1), force.end if force is not None else m.end(1)))
-    found += [(m.start(1), m.end(1)) for m in _PLANE_OF_MODEL.finditer(text)]
+    for m in _PLANE_MODEL.finditer(norm.text):
+        start, end = norm.raw_span(m.start(1), m.end(1))
+        frm = _FROM.match(norm.text, m.end(1))
+        after = norm.raw_span(frm.end(), frm.end() + 1)[0] if frm and frm.end() < len(norm.text) else -1
+        force = next((s for s in spans if s.label == "ACTOR" and s.start == after), None)
+        found.append((start, force.end if force is not None else end))
+    found += [norm.raw_span(m.start(1), m.end(1)) for m in _PLANE_OF_MODEL.finditer(norm.text)]
     if not found:
         return spans
     out = [s for s in spans if not any(s.start < b and a < s.end for a, b in found)]
@@ -519,7 +523,7 @@ def _joined(v: TokenView, a: Span, b: Span) -> bool:
     i = v.first_at_or_after(b.start)
     if i >= len(v) or v.glued_prefix(i, b.start) != "و":
         return False
-    return not v.text[a.end:v[i].start].strip(" ،,")
+    return not v.text[a.end:v[i].start].replace("،", " ").replace(",", " ").strip()
 
 
 def _after_each(v: TokenView, span: Span) -> bool:
