@@ -321,16 +321,17 @@ def range_side(view: TokenView, t0: int, start: int, end: int) -> str | None:
     end)``), ``at_most`` for its second (``بين 12 ألفا و16 ألف``), else None."""
     if _range_end(view, start, end) is not None:
         return "at_least"
-    k = t0 - 1 if view.glued_prefix(t0, start) != "و" else t0
-    if view.glued_prefix(t0, start) != "و" and not (k >= 0 and view[k].key == "و"):
+    if view.glued_prefix(t0, start) == "و":  # و30: the figure before is the token before
+        k = t0 - 1
+    elif t0 > 0 and view[t0 - 1].key == "و":  # و 30
+        k = t0 - 2
+    else:
         return None
-    k -= 1
     while k >= 0 and view[k].is_word and view[k].has(_SCALES):
-        k -= 1
+        k -= 1  # بين 12 ألفا و16 ألف: step back over the first figure's scale
     if k < 0 or not figure_at(view, k):
         return None
-    found = _range_end(view, view[k].start, view[k].end)
-    return "at_most" if found is not None and found[0] == t0 else None
+    return "at_most" if opens_range(view, view[k].start, view[k].end, t0) else None
 
 
 def range_value(view: TokenView, start: int, end: int, value: int) -> int:

@@ -537,11 +537,8 @@ def _after_each(v: TokenView, span: Span) -> bool:
 
 def _word_before_state(v: TokenView, span: Span) -> int | None:
     """The token of the word right before ``span`` (:func:`_word_right_before`) when ``span``
-    names a state: a country or capital abroad, or Syria's own names as a state."""
-    name = key(span.text)
-    if name not in _SYRIA_AS_STATE and name not in _STATE_NAMES and not abroad(span.text):
-        return None
-    return _word_right_before(v, span)
+    names a state (:func:`_is_state`)."""
+    return _word_right_before(v, span) if _is_state(span.text) else None
 
 
 #: Nunation marks: a name never takes them (``1452 سوريًا`` counts Syrians, no place).
