@@ -34,6 +34,11 @@ from hasila.link import link
     ("وذكرت الشرطة أن 9 مسلحين من العصابة قتلوا وجرح ثلاثة منهم خلال المداهمة.", ["killed", "injured"]),
     ("وقال المرصد إن 40 مدنيا قد قتلوا أمس في الحي الذي يحاصر فيه نحو 200 ألف نسمة.", ["killed", "other"]),
     ("وقالت المصادر إن المقاتلين قتلوا 5 من عناصر الميليشيا وجرحوا أكثر من 30 في الاشتباك.", ["killed", "injured"]),
+
+    # a first verb with a person of its own before it (a bare singular noun) is not the count's
+    ("وأفادت مصادر محلية بأن رجلا قتل وأصيب 8 مدنيين بنيران القناصة.", ["injured"]),
+    ("وذكر البيان أن مسلحا قتل واعتقل 12 شخصا في عملية للشرطة.", ["detained"]),
+    ("وقالت الشرطة إن القصف قتل وجرح 20 شخصا في السوق.", ["other"]),  # no subject: one mixed figure
 ])
 def test_the_words_around_a_count_tell_its_fate(text: str, statuses: list[str]) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == statuses

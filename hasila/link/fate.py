@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from hasila.link import cues
 from hasila.link.context import Reader
+from hasila.link.numbers import noun_category
 from hasila.link.text import key, keys, variants
 from hasila.link.tree import CountNode
 
@@ -136,11 +137,14 @@ class FateWords(Reader):
 
     def _has_own_count(self, j: int, step: int) -> bool:
         """``18 شخصا قتلوا وأصيب 50 آخرون``: the other verb has its own figure (after it, or
-        before it with ``step=-1``), so the two statuses are not one mixed figure. A verb that
+        before it with ``step=-1``; before it, a people noun right before it is a subject of its
+        own), so the two statuses are not one mixed figure. A verb that
         agrees with a subject before it reaches further back (``7 عناصر من تنظيم داعش قتلوا
         وجرح أربعة منهم``: قتلوا is the seven's)."""
         v = self.view
         k = j + step
+        if step < 0 and k >= 0 and v[k].is_word and noun_category(self.onto, v[k].text) is not None:
+            return True  # إن رجلا قتل وأصيب 8 مدنيين: the first verb's subject is a person of its own
         reach = _SUBJECT_REACH if step < 0 and v[j].has(cues.AGREEING_VERBS) else 3
         for _ in range(reach):
             if not 0 <= k < len(v) or v.is_boundary(k):
