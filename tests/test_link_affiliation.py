@@ -93,3 +93,12 @@ def test_a_side_joined_after_a_partitive_marked_whole_mixes_with_it() -> None:
     doc = tagger.label(text)
     assert 'مقاتلي "فيلق الرحمن"' in [s.text for s in doc.spans if s.label == "CATEGORY"]
     assert [r.category for r in link(text, doc.spans, Ontology.load()).records] == ["people"]
+
+
+def test_every_side_of_a_list_after_an_actor_counts() -> None:
+    """The groups after an ACTOR span, past a gloss in brackets: jihadists and the Islamic
+    State together are fighters of several sides."""
+    _, (c,) = nouns_read("وقتل [70|COUNT k=combatant] من مقاتلي [جبهة النصرة|ACTOR] (فرع القاعدة) و[تنظيم داعش|ACTOR] في الغارات.")
+    assert c.hint == "combatant"
+    _, (c,) = nouns_read("وقتل [70|COUNT k=combatant] مسلحا من [جبهة النصرة|ACTOR] (فرع القاعدة) و[تنظيم داعش|ACTOR] في الغارات.")
+    assert c.hint == "combatant"

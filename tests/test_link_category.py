@@ -152,3 +152,16 @@ def test_militias_however_spelled_and_the_sdf_written_suriya_take_their_side() -
 def test_teachers_farmers_and_worshippers_are_civilians_conscripts_soldiers() -> None:
     assert _cats("وقتل 3 معلمين و4 مزارعين في القصف.") == ["civilian", "civilian"]
     assert _cats("وقتل 6 مجندين في الهجوم على الحاجز.") == ["regime"]
+
+
+def test_security_men_are_counted_with_the_police() -> None:
+    """``رجال أمن``, ``رجل امن``: men of the security forces, the phrase the noun begins, are
+    counted like the police (``other``), not as men."""
+    assert _cats("وأدى الهجوم إلى استشهاد 4 رجال أمن عند الحاجز.") == ["other"]
+    assert _cats("وأسفر الانفجار عن استشهاد 12 رجل امن و3 عمال.") == ["other", "civilian"]
+
+
+def test_the_dual_of_a_feminine_noun_has_its_kind() -> None:
+    """``فتاتين``, ``مدنيتان``: the dual of a feminine noun in ة counts two of its kind."""
+    assert _cats("وقال الشهود إن فتاتين قتلتا في الغارة.") == ["child"]
+    assert _cats("وأصيبت مدنيتان بجروح في القصف على البلدة.") == ["civilian"]

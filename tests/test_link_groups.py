@@ -39,3 +39,13 @@ def test_phrases_mixing_kinds() -> None:
 def test_most_specific_category_in_a_stretch() -> None:
     r, _ = readers("بلغ عدد القتلى المدنيين 93.")
     assert r.groups.category_in(_tok(r, "القتلى"), _tok(r, "93")) == "civilian"
+
+
+def test_a_list_of_groups_goes_on_past_bracketed_glosses() -> None:
+    """Every group joined by و counts, a gloss in brackets after a name included: factions,
+    jihadists and the Islamic State together are fighters of several sides."""
+    r, _ = readers("وقتل 400 من الفصائل المقاتلة وجبهة النصرة (فرع القاعدة في الشام) وتنظيم داعش خلال العام.")
+    cid, _, last = r.groups.group_at(_tok(r, "الفصائل"))
+    assert cid == "combatant" and last == _tok(r, "النصرة")  # the phrase stops before the gloss
+    r, _ = readers("وقتل 400 من الفصائل المقاتلة وجبهة النصرة (فرع القاعدة في الشام) خلال العام.")
+    assert r.groups.group_at(_tok(r, "الفصائل"))[0] == "fighter"  # jihadists count with the factions

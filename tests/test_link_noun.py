@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from link_parts import nouns_read
+from link_parts import nouns_read, ontology
 
 from hasila.link.noun import nation_of
 from hasila.rules.tagger import RulesTagger
@@ -100,3 +100,20 @@ def test_who_the_counted_dead_are_after_hum_is_their_noun() -> None:
     doc = RulesTagger.load().label("وقتل 20 شخصا في الغارة. وقال الناشطون إن ثمانية من القتلى هم من الأطفال.")
     assert ("CATEGORY", "الأطفال") in [(s.label, s.text) for s in doc.spans]
     assert [s.count.category_id for s in doc.spans if s.label == "COUNT" and s.count] == ["people", "child"]
+
+
+def test_a_noun_joined_by_and_after_a_figure_is_the_next_item_s() -> None:
+    """``القتلى 30 والجرحى بـ 85``: the wounded are the second figure's, not the first's noun."""
+    from hasila.link import link
+
+    text = "وقدر الدفاع المدني عدد القتلى بـ 31 والجرحى بـ 86 في الحي."
+    assert [(r.value, r.status) for r in link(text, [], ontology()).records] == [(31, "killed"), (86, "injured")]
+
+
+def test_a_partitive_noun_naming_its_group_mixes_with_armed_groups_joined_after_it() -> None:
+    """``من [مقاتلي جبهة النصرة] (…) وتنظيم داعش``: the groups joined after a partitive noun that
+    names its group count too when they are armed; workers joined after it do not."""
+    _, (c,) = nouns_read("وقتل [90|COUNT k=combatant] من [مقاتلي جبهة النصرة|CATEGORY] (فرع القاعدة) وتنظيم داعش في الغارات.")
+    assert c.hint == "combatant"
+    _, (c,) = nouns_read("وقتل [90|COUNT k=sdf] من [مقاتلي قسد|CATEGORY] والعاملين في المجالس المحلية خلال العام.")
+    assert c.hint == "sdf"

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix
 from hasila.link.groups import ARMED_NOUNS
-from hasila.link.numbers import group_after
 from hasila.link.text import key
 from hasila.link.tree import CountNode
 
@@ -75,11 +74,8 @@ class AffiliationReader(Reader):
             group_cat = self.groups.phrase_category(actor.text, partitive=True) or self.groups.named_before(k) \
                 or self.groups.tied_group(k)[0]  # اللواء الثامن التابع للفيلق الخامس: the known group
             end = v.index_range(actor.start, actor.end)[1]
-            if end < len(v) and v[end].is_word and v[end].key.startswith("و") and not self.groups.allies_at(end) \
-                    and not self.groups.one_more_person(end):
-                other, _, _ = group_after(v, end, self.onto)
-                if other not in (None, "people") and group_cat is not None:
-                    group_cat = mix([group_cat, other], self.onto)
+            if group_cat is not None and not self.groups.one_more_person(end):
+                group_cat = mix([group_cat, *self.groups.joined_groups(end)[0]], self.onto)
         elif phrase != ("في",):
             loyal = next((x for x in range(k, min(k + 3, len(v))) if v[x].key in cues.LOYAL_WORDS), None)
             group_cat, _, _ = self.groups.group_at(k)
@@ -129,11 +125,10 @@ class AffiliationReader(Reader):
         if c.noun is not None and " " in c.noun.text.strip() and c.hint not in (None, "people"):
             # مقاتلي "جيش الإسلام" marked whole: the group is inside the noun; only a side joined
             # after it (والمدنيين) still counts
-            if v[k].is_word and v[k].key.startswith("و") and not self.groups.one_more_person(k):
-                other, _, _ = group_after(v, k, self.onto)
-                if other not in (None, "people"):
-                    c.hint = c.group_cat = mix([c.hint, other], self.onto)
-                    c.generic = False
+            kinds = [] if self.groups.one_more_person(k) else self.groups.joined_groups(tail)[0]
+            if kinds:
+                c.hint = c.group_cat = mix([c.hint, *kinds], self.onto)
+                c.generic = False
             return
         actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)
         mixed = False
@@ -142,12 +137,10 @@ class AffiliationReader(Reader):
             end = v.index_range(actor.start, actor.end)[1]
             while end < len(v) and v[end].is_quote:
                 end += 1  # مقاتلي "جيش الإسلام" والمدنيين
-            if cid is not None and end < len(v) and v[end].is_word and v[end].key.startswith("و") \
-                    and not self.groups.allies_at(end) and not self.groups.one_more_person(end):
-                other, _, _ = group_after(v, end, self.onto)  # مقاتلي جيش الإسلام والمدنيين
-                if other not in (None, "people"):
-                    cid = mix([cid, other], self.onto)
-                    mixed = True
+            kinds = [] if cid is None or self.groups.one_more_person(end) else self.groups.joined_groups(end)[0]
+            if cid is not None and kinds:  # مقاتلي جيش الإسلام والمدنيين
+                cid = mix([cid, *kinds], self.onto)
+                mixed = True
         else:
             cid, _, _ = self.groups.group_at(k)
         if cid is None or (cid == "people" and not mixed):

@@ -21,6 +21,7 @@ from hasila.link.numbers import (
 from hasila.link.text import key, variants
 
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
+_GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 
 
@@ -109,6 +110,8 @@ class GroupReader(Reader):
     def one_more_person(self, k: int) -> bool:
         """``ثلاثة عناصر من الجيش الوطني ومدني``: a bare singular noun coordinated after the
         group is one more victim beside the count, not a second side of it."""
+        if k >= len(self.view):
+            return False
         t = self.view[k]
         return t.key.startswith("و") and t.key[1:] in self.cx.singular_nouns
 
@@ -132,21 +135,61 @@ class GroupReader(Reader):
                 return named, k, k
         if cid is None:
             return self._quoted_name(k) or self.tied_group(k)
-        nxt = last + 1
-        while nxt < last + 4 and nxt < len(v) and v[nxt].is_word and v[nxt].key not in cues.LOYAL_WORDS \
-                and (v[nxt].key.startswith("ال") or self._joined_adjective(nxt)):
-            nxt += 1  # قوات النظام السوري وفصائل …, الفصائل المعارضة والإسلامية وقسد: adjectives first
-        if nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3:
-            other, _, last2 = group_after(v, nxt, self.onto)
+        kinds, end = self.joined_groups(last + 1)
+        return (mix([cid, *kinds], self.onto) or cid), first, (last if end is None else end)
+
+    def joined_groups(self, k: int) -> tuple[list[str], int | None]:
+        """The groups joined by و after a group whose name ends before token ``k``
+        (``فصائل المعارضة وجبهة النصرة (فرع القاعدة) وتنظيم داعش``):
+        their categories (not ``people``) and the last token of the list before any gloss (the
+        phrase a CATEGORY span may cover), ``None`` when no group is joined there; definite
+        adjectives and bracketed glosses are stepped over, the allies of the group
+        (``والمسلحين الموالين لها``) are of its side."""
+        v = self.view
+        kinds: list[str] = []
+        end: int | None = None
+        nxt = k
+        glossed = False
+        while True:
+            nxt, glossed = self._past_gloss(nxt, glossed)
+            stop = nxt + 3
+            while nxt < stop and nxt < len(v) and v[nxt].is_word and v[nxt].key not in cues.LOYAL_WORDS \
+                    and (v[nxt].key.startswith("ال") or self._joined_adjective(nxt)):
+                nxt += 1  # قوات النظام السوري وفصائل …, الفصائل المعارضة والإسلامية وقسد
+            nxt, glossed = self._past_gloss(nxt, glossed)
+            if not (nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3) \
+                    or self.cx.number_at(nxt):
+                return kinds, end  # وإعلاميان: a count of its own
+            other, _, last = group_after(v, nxt, self.onto)
             if self.allies_at(nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
-                end = last2 if other is not None else last
-                if end + 1 < len(v) and v[end + 1].key in cues.ALLY_PRONOUNS:
-                    end += 1  # the pronoun belongs to the phrase (والموالين لهم)
-                return cid, first, end
-            mixed = mix([cid, other] if other not in (None, "people") else [cid], self.onto)
-            if mixed is not None and other is not None:
-                return mixed, first, last2
-        return cid, first, last
+                if not glossed:
+                    end = last if other is not None else end
+                    if end is not None and end + 1 < len(v) and v[end + 1].key in cues.ALLY_PRONOUNS:
+                        end += 1  # the pronoun belongs to the phrase (والموالين لهم)
+                return kinds, end
+            if other is None:
+                return kinds, end
+            kinds += [other] if other != "people" else []
+            end = end if glossed else last
+            nxt = last + 1
+
+    def _past_gloss(self, k: int, glossed: bool) -> tuple[int, bool]:
+        """The token after a gloss at ``k`` (else ``k``), and whether a gloss was passed yet."""
+        after = self._after_gloss(k)
+        return after, glossed or after > k
+
+    def _after_gloss(self, k: int) -> int:
+        """The token after a bracketed gloss that opens at ``k`` (``جبهة النصرة (تنظيم القاعدة
+        في بلاد الشام)``), else ``k``."""
+        v = self.view
+        if k >= len(v) or v[k].text != "(":
+            return k
+        for m in range(k + 1, min(len(v), k + _GLOSS_TOKENS)):
+            if v[m].text == ")":
+                return m + 1
+            if v.is_sentence_end(m):
+                break
+        return k
 
     def named_before(self, k: int) -> str | None:
         """A group head alone at token ``k`` (``من الفرقة``, ``مقاتلي الجبهة``, ``من وحدات

@@ -12,8 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hasila.link import cues
-from hasila.link.context import LinkContext, Reader, status_of_word
-from hasila.link.numbers import OntologyLike, described_person, noun_category, people_noun_at
+from hasila.link.context import LinkContext, Reader, mix, status_of_word
+from hasila.link.numbers import (
+    OntologyLike,
+    described_person,
+    group_after,
+    noun_category,
+    people_noun_at,
+)
 from hasila.link.text import TokenView, key, keys
 from hasila.link.tree import CountNode
 from hasila.schema import Span
@@ -133,6 +139,9 @@ class NounReader(Reader):
                 c.hint = self.groups.phrase_category(c.noun.text, partitive=True)
                 if c.hint in (None, "people"):  # من عناصر اللواء: the brigade named before
                     c.hint = self.groups.named_before(c.tail - 1) or c.hint
+                elif c.hint in self.onto.armed and (kinds := self.groups.joined_groups(c.tail)[0]) \
+                        and set(kinds) <= self.onto.armed:
+                    c.hint = mix([c.hint, *kinds], self.onto)  # من مقاتلي جبهة النصرة (…) وتنظيم داعش
             else:
                 self._hint_from_noun(c, c.noun.text)
         elif j is not None and v[j].has(cues.OTHERS_WORDS):
@@ -141,7 +150,7 @@ class NounReader(Reader):
             if v[j].has(_OTHERS_WOMEN):
                 c.hint = "woman"  # 4 أخريات: four other women
         elif j is not None and self.cfg.rules_fallback and not self.cx.span_at_token(self.spans, j):
-            if people_noun_at(v, j, self.onto):
+            if people_noun_at(v, j, self.onto) and not self._joined_by_and(j):
                 end, c.tail = self._noun_phrase_end(j)
                 c.noun_chars = (v[j].start, v[end - 1].end)  # the CATEGORY span: the whole phrase
                 c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
@@ -247,7 +256,10 @@ class NounReader(Reader):
         adjective that names no side is left out: ``سائحا`` of ``سائحا أجنبيا``)."""
         v = self.view
         end = kind_end = j + 1
-        for k in range(j + 1, min(len(v), j + 4)):
+        cid, _, last = group_after(v, j, self.onto)
+        if cid is not None and last > j:
+            end = kind_end = last + 1  # رجال أمن, رجل شرطة: a group's name the noun begins
+        for k in range(end, min(len(v), end + 3)):
             t = v[k]
             if t.key == "من" and k + 1 < len(v) and v[k + 1].key in _BOTH_SIDES:
                 return k + 2, k + 2  # مقاتلا من الطرفين: the real gold's noun phrase (both sides)
@@ -275,6 +287,12 @@ class NounReader(Reader):
                 continue
             break
         return end, kind_end
+
+    def _joined_by_and(self, j: int) -> bool:
+        """``عدد القتلى 31 والجرحى بـ 86``: a noun carrying the conjunction و (the rest a people
+        noun) right after a figure starts the next item; it is not the figure's noun."""
+        t = self.view[j]
+        return t.key.startswith("و") and noun_category(self.onto, t.text[1:]) is not None
 
     def _noun_before(self, c: CountNode) -> None:
         """``طفلا واحدا مات``, ``المختطفات الـ9``, ``طالب جامعي واحد``: a people noun (with its

@@ -44,12 +44,15 @@ def figure_at(view: TokenView, k: int, least: int | None = None) -> bool:
 
 
 def noun_category(ontology: OntologyLike, text: str) -> str | None:
-    """``ontology.category_of_noun`` that also reads an accusative alif (عسكريا → عسكري)."""
+    """``ontology.category_of_noun`` that also reads an accusative alif (عسكريا → عسكري) and the
+    dual of a feminine noun in ة (فتاتين → فتاة)."""
     cid = ontology.category_of_noun(text)
     if cid is None and " " not in text.strip():
         bare = key(text.strip())  # folded: tanween dropped, a PDF's presentation forms read as letters
         if bare.endswith("ا") and len(bare) > 3:
             cid = ontology.category_of_noun(bare[:-1])
+        elif bare.endswith(("تين", "تان")) and len(bare) > 5:
+            cid = ontology.category_of_noun(bare[:-3] + "ه")
     return cid
 
 
