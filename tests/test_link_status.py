@@ -14,6 +14,7 @@ from hasila.link import link
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),
+    ("ويعتقل 11 من هؤلاء في سجن المدينة.", ["detained"]),  # the present tense too
     ("قتل 20 مقاتلا مقابل 15 عنصرا.", ["killed", "killed"]),
     ("انفجرت سيارة مفخخة في السوق أودت بحياة 14 شخصا.", ["killed"]),  # a verb of death with its object
     ("وأزهقت الحرب أرواح نحو 300 شخص في المدينة.", ["killed"]),

@@ -16,6 +16,7 @@ from hasila.link import cues
 from hasila.link.text import TokenView, key, keys, variants
 from hasila.text.arabic import parse_number
 
+_IN = frozenset({"في", "وفي", "فى"})  # ``في`` before a definite number word: an age or a day
 NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
                                       "percentage", "money", "other")
 _ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
@@ -603,6 +604,12 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
         return "non_count", "age"  # تناهز العشرين من العمر
+    if kind == "words" and prev and prev[0] == view.last_before(start) and view[prev[0]].key in _IN \
+            and key(view.text[start:end]).startswith("ال") and not people_noun_at(view, nxt, ontology):
+        after_of = view.next_word(nxt + 1) if nxt is not None and view[nxt].key == "من" else None
+        if after_of is not None and view[after_of].has(cues.MONTHS):
+            return "non_count", "date"  # في الثلاثين من حزيران
+        return "non_count", "age"  # رجل في الثلاثين: a person's age, no one counted
     if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
             and not (prev and view[prev[0]].has(_ALL_TRIGGERS)) and not _listed_one(view, start, prev):
         return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
