@@ -454,6 +454,10 @@ def test_a_number_broken_over_a_wrapped_line_is_one_number() -> None:
     ("ونزح نحو 41 ألفا و 60 مدنيا", [("41 ألفا و 60", 41060)]),
     ("ويعيش في المخيمات 3 ملايين و400 ألف نازح", [("3 ملايين و400 ألف", 3400000)]),
     ("وفر ما بين 20 ألفا و25 ألف شخص", [("20 ألفا", 20000), ("25 ألف", 25000)]),
+    # a scale word in letters joins the digits after it the same way
+    ("وقضى أكثر من ألف و400 شخص في الحصار", [("ألف و400", 1400)]),
+    ("ونزح نحو ألفين و 70 مدنيا", [("ألفين و 70", 2070)]),
+    ("وعاد بين ألف و3000 لاجئ", [("ألف", 1000), ("3000", 3000)]),  # a part as large: two figures
 ])
 def test_digits_after_a_scale_word_join_its_smaller_parts(text: str, found: list[tuple[str, int]]) -> None:
     assert [(m.text, m.value) for m in find_numbers(text)] == found

@@ -584,6 +584,8 @@ class _Reader:
         if scaled is None:
             return None
         value, last = self._tail(*scaled)
+        if scaled[2] > 1 and last == scaled[1]:
+            value, last = self._digits_tail(value, last, scaled[2])  # ألف و300: 1,300
         return _Found(skip, i, last, value, "words")
 
     def _digits_at(self, i: int) -> _Found | None:
@@ -628,7 +630,8 @@ class _Reader:
         return _Found(0, i, last, value, "digits", scale=mult)
 
     def _digits_tail(self, value: int, last: int, base: int) -> tuple[int, int]:
-        """Add smaller parts in digits joined by و after a scale word (``65 ألف و900``: 65,900);
+        """Add smaller parts in digits joined by و after a scale word (``65 ألف و900``: 65,900;
+        ``ألف و300``: 1,300);
         a part as large as the scale is another number (``بين 12 ألفا و16 ألف``)."""
         while self._word(last + 1) == "و" and self._gap_ok(last, last + 1) and self._word(last + 2) is None \
                 and last + 2 < len(self.toks) and (part := self._digits_at(last + 2)) is not None and self._gap_ok(last + 1, last + 2, True) \
