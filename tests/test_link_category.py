@@ -165,3 +165,12 @@ def test_the_dual_of_a_feminine_noun_has_its_kind() -> None:
     """``فتاتين``, ``مدنيتان``: the dual of a feminine noun in ة counts two of its kind."""
     assert _cats("وقال الشهود إن فتاتين قتلتا في الغارة.") == ["child"]
     assert _cats("وأصيبت مدنيتان بجروح في القصف على البلدة.") == ["civilian"]
+
+
+def test_soldiers_and_pilots_of_a_nation_after_min_are_foreign_forces() -> None:
+    """``من العسكريين الروس``, ``من الطيارين الأتراك``: a soldiers' noun with a state's adjective
+    after a partitive من counts foreign troops; a group named with its nationality does not."""
+    assert _cats("وأعلنت الوزارة مقتل 6 من العسكريين الروس قرب المطار.") == ["foreign_forces"]
+    assert _cats("ووصل عشرات من الطيارين الفرنسيين إلى القاعدة الجوية.") == ["foreign_forces"]
+    assert _cats("وأسر الطيار بعد سقوط طائرته، وقتل 3 طيارين في غارة أخرى.") == ["regime"]
+    assert _cats("وقتل 14 من حزب الله اللبناني في المعارك.") == ["regime"]

@@ -34,6 +34,11 @@ def allies(words: list[str]) -> bool:
     return False
 
 
+def _foreign(word: str) -> bool:
+    """Is ``word`` a state's nationality adjective (``روس``, ``الأميركيين``, ``والأتراك``)?"""
+    return any(x in cues.FOREIGN_ADJ for x in variants(key(word)))
+
+
 class GroupReader(Reader):
     """The category a group, noun or phrase of the text names."""
 
@@ -52,7 +57,7 @@ class GroupReader(Reader):
             per_word = [noun_category(self.onto, w) for w in words]
             first = per_word[0]
             armed_head = neutral or first in ARMED_NOUNS or first is None
-            if any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in ARMED_NOUNS):
+            if any(_foreign(w) for w in words[1:]) and (neutral or first in ARMED_NOUNS):
                 cid = "foreign_forces"
             elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:
                 cid = "regime"
@@ -65,11 +70,19 @@ class GroupReader(Reader):
         generic = cid is None or cid == "people"
         return cid, generic
 
+    def _soldiers_of_a_nation(self, words: list[str]) -> bool:
+        """``الطيارين الأميركيين``, ``العسكريين الروس``: a people noun (not a group's name such as
+        ``حزب الله اللبناني``) with a state's nationality adjective after it."""
+        return len(words) > 1 and noun_category(self.onto, words[0]) in ("regime", "people") \
+            and any(_foreign(w) for w in words[1:])
+
     def phrase_category(self, text: str, partitive: bool) -> str | None:
         mixed = self.mixed_parts(text, partitive)
         if mixed is not None:
             return mixed
         cid = self.onto.category_of_group(text) or self.onto.category_of_noun(text)
+        if cid in ("regime", "people") and self._soldiers_of_a_nation(text.split()):
+            return "foreign_forces"  # من الطيارين الأميركيين
         if cid is None and any(key(w) in cues.LOYAL_WORDS for w in text.split()):
             return "regime"
         if cid is None and " " not in text.strip():
@@ -135,6 +148,9 @@ class GroupReader(Reader):
                 return named, k, k
         if cid is None:
             return self._quoted_name(k) or self.tied_group(k)
+        if cid in ("regime", "people") and last == first and last + 1 < len(v) and v[last + 1].is_word \
+                and self._soldiers_of_a_nation([v[first].text, v[last + 1].text]):
+            cid, last = "foreign_forces", last + 1  # من العسكريين الروس
         kinds, end = self.joined_groups(last + 1)
         return (mix([cid, *kinds], self.onto) or cid), first, (last if end is None else end)
 
