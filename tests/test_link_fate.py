@@ -39,6 +39,9 @@ from hasila.link import link
     ("وأفادت مصادر محلية بأن رجلا قتل وأصيب 8 مدنيين بنيران القناصة.", ["injured"]),
     ("وذكر البيان أن مسلحا قتل واعتقل 12 شخصا في عملية للشرطة.", ["detained"]),
     ("وقالت الشرطة إن القصف قتل وجرح 20 شخصا في السوق.", ["other"]),  # no subject: one mixed figure
+    # the toll of the wounded is no killed-and-wounded pair; found bodies are the dead
+    ("وبلغت حصيلة القتلى في الحي 120 شخصا، كما وصلت حصيلة الجرحى إلى 860 أشخاص.", ["killed", "injured"]),
+    ("وعثر الرعاة على جثتين قرب مجرى النهر.", ["killed"]),
 ])
 def test_the_words_around_a_count_tell_its_fate(text: str, statuses: list[str]) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == statuses

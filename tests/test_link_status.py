@@ -80,6 +80,8 @@ def test_a_place_name_is_no_status_word() -> None:
      ["killed", "killed", "killed"]),
     ("أصيب 120 شخصا بجراح، في حين ارتفع عدد النازحين خلال أسبوع إلى نحو 60 ألف مدني.",
      ["injured", "other"]),  # the toll names its own status
+    ("ووثق المرصد مقتل 6 مدنيين في البلدة، ما رفع الحصيلة منذ 4 آذار إلى 512 بينهم 70 طفلا.",
+     ["killed", "killed", "killed"]),  # a toll raised (رفع) across a date
 ])
 def test_a_figure_a_toll_rises_to_takes_the_status_of_the_count_before(text, want) -> None:
     from hasila.link import link

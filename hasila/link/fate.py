@@ -128,7 +128,7 @@ class FateWords(Reader):
             j = i + step
             if 0 <= j < len(v) and v[j].is_word and v[j].key in _OR and 0 <= j + step < len(v):
                 j += step
-            if 0 <= j < len(v):
+            if 0 <= j < len(v) and not v[j].has(cues.TOTAL_WORDS):  # حصيلة الجرحى: the toll of the wounded
                 other = self.cx.trigger_status(j)
                 if other is not None and other != status and other in cues.CASUALTY_STATUSES \
                         and status in cues.CASUALTY_STATUSES and not self._has_own_count(j, step):
