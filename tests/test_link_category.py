@@ -174,3 +174,4 @@ def test_soldiers_and_pilots_of_a_nation_after_min_are_foreign_forces() -> None:
     assert _cats("ووصل عشرات من الطيارين الفرنسيين إلى القاعدة الجوية.") == ["foreign_forces"]
     assert _cats("وأسر الطيار بعد سقوط طائرته، وقتل 3 طيارين في غارة أخرى.") == ["regime"]
     assert _cats("وقتل 14 من حزب الله اللبناني في المعارك.") == ["regime"]
+    assert _cats("وشارك في الهجوم آلاف المقاتلين العراقيين وقتل منهم 20 مقاتلا عراقيا.") == ["fighter", "fighter"]
