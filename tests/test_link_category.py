@@ -175,3 +175,10 @@ def test_soldiers_and_pilots_of_a_nation_after_min_are_foreign_forces() -> None:
     assert _cats("وأسر الطيار بعد سقوط طائرته، وقتل 3 طيارين في غارة أخرى.") == ["regime"]
     assert _cats("وقتل 14 من حزب الله اللبناني في المعارك.") == ["regime"]
     assert _cats("وشارك في الهجوم آلاف المقاتلين العراقيين وقتل منهم 20 مقاتلا عراقيا.") == ["fighter", "fighter"]
+
+
+def test_a_bare_figure_of_the_displaced_is_not_of_the_dead_s_kind() -> None:
+    """``مقتل 400 ألف مدني وتشريد الملايين``: a figure with no noun, displaced (status other),
+    after a count of the dead, is not the same people; wounded after the dead still are."""
+    assert _cats("وأدت الحرب إلى مقتل 400 ألف مدني وتشريد الملايين من منازلهم.") == ["civilian", "people"]
+    assert _cats("وقالت المصادر إن 60 مدنيا قتلوا وأصيب العشرات في القصف.") == ["civilian", "civilian"]

@@ -321,7 +321,7 @@ class CategoryResolver(Reader):
         """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``);
         a count with no noun at all right after one of another status in its sentence counts
         the same people (``قتل 173 مدنيا وأصيب العشرات``)."""
-        if nounless and c.order > 0:
+        if nounless and c.order > 0 and c.status != "other":  # تشريد الملايين: not the dead's people
             d = nodes[c.order - 1]
             if d.sentence == c.sentence and d.category is not None and d.noun_text is not None \
                     and d.status != c.status and not d.descends_from(c) and d.parent is c.parent:
