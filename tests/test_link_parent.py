@@ -54,6 +54,10 @@ def test_the_details_after_where_are_parts_of_the_total() -> None:
     # details that do not fit in the total are not its parts
     text = "قتل خمسة مدنيين في ريف المدينة، حيث قضى تسعة أطفال بقذيفة قرب المدرسة."
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+    # after حيث, a toll of another status tells that clause's own story: a later count is no part
+    text = ("وبلغت حصيلة القتلى 900 شخص، وكانت المدينة الأكثر تضررا حيث بلغت حصيلة الجرحى فيها 120 شخصا، "
+            "ويذكر أن حصيلة الشهر السابق بلغت جرح 700 شخص ومقتل 650.")
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None, None, None]
 
 
 def test_among_them_closing_a_count_s_clause_makes_it_a_part_of_the_count_before() -> None:

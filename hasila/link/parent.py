@@ -211,23 +211,27 @@ class ParentReader(Reader):
         """``قتل أربعة مدنيين وأصيب ثلاثة آخرون، إذ قضى طفلان …، بينما قتل رجلان``: the top-level
         counts after ``حيث`` / ``إذ`` in a total's sentence, of its status, are its parts (the
         details of that toll, the guide's breakdown after a total) while they fit in it. Counts
-        of another status before the first part are read over, not after it."""
+        of another status before the first part are read over, not after it, and not after the
+        ``حيث`` (``حيث بلغت حصيلة الضحايا 335 … وجرح 1687``: that clause tells its own toll)."""
         tops = [c for c in nodes if c.parent is None]
         for n, total in enumerate(tops):
             if total.vague or total.children or total.status is None:
                 continue
             parts: list[CountNode] = []
             running = 0
+            read_over: list[CountNode] = []
             for c in tops[n + 1:n + _WHERE_REACH]:
                 if c.sentence != total.sentence or c.children:
                     break
                 if c.status != total.status and not parts:
+                    read_over.append(c)
                     continue
                 if c.vague or c.status != total.status or running + c.value > total.value \
                         or not self.onto.compatible(c.hint, total.hint):
                     break
-                if not parts and not self._where_between(total.tail, c.t0):
-                    break  # the next count of its status is no detail of it
+                if not parts and (not self._where_between(total.tail, c.t0)
+                                  or any(self._where_between(total.tail, d.t0) for d in read_over)):
+                    break  # the next count of its status is no detail of it (nor one after حيث's own toll)
                 parts.append(c)
                 running += c.value
             if parts:
