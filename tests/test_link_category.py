@@ -182,3 +182,4 @@ def test_a_bare_figure_of_the_displaced_is_not_of_the_dead_s_kind() -> None:
     after a count of the dead, is not the same people; wounded after the dead still are."""
     assert _cats("وأدت الحرب إلى مقتل 400 ألف مدني وتشريد الملايين من منازلهم.") == ["civilian", "people"]
     assert _cats("وقالت المصادر إن 60 مدنيا قتلوا وأصيب العشرات في القصف.") == ["civilian", "civilian"]
+    assert _cats("وقتل 36 من القوات الحكومية في الهجوم، كما أصيب وأسر عشرات.") == ["regime", "regime"]

@@ -320,11 +320,13 @@ class CategoryResolver(Reader):
     def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool, nounless: bool = False) -> str:
         """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``);
         a count with no noun at all right after one of another status in its sentence counts
-        the same people (``قتل 173 مدنيا وأصيب العشرات``)."""
-        if nounless and c.order > 0 and c.status != "other":  # تشريد الملايين: not the dead's people
+        the same people (``قتل 173 مدنيا وأصيب العشرات``), but the displaced after the dead do
+        not (``مقتل 400 ألف مدني وتشريد الملايين``)."""
+        if nounless and c.order > 0:
             d = nodes[c.order - 1]
             if d.sentence == c.sentence and d.category is not None and d.noun_text is not None \
-                    and d.status != c.status and not d.descends_from(c) and d.parent is c.parent:
+                    and d.status != c.status and not d.descends_from(c) and d.parent is c.parent \
+                    and not (d.status == "killed" and self._displaced(c)):
                 return d.category
         for d in reversed(nodes[:c.order]):
             if d.sentence < c.sentence - (0 if same_status else 1):
@@ -337,6 +339,12 @@ class CategoryResolver(Reader):
                 return self._others_of(c, d, nodes)
             return d.category
         return self.onto.fallback
+
+    def _displaced(self, c: CountNode) -> bool:
+        """``وتشريد الملايين``, ``إجلاء مئات``: the word right before the count (a qualifier
+        stepped over) tells a fate that is no casualty (status ``other``)."""
+        p = self.view.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
+        return p is not None and self.cx.trigger_status(p) == "other"
 
     def _others_of(self, c: CountNode, d: CountNode, nodes: list[CountNode]) -> str:
         """What ``آخرين`` (``c``) continues when the count before it is ``d``. Of another status,
