@@ -42,6 +42,9 @@ from hasila.link import link
     # the toll of the wounded is no killed-and-wounded pair; found bodies are the dead
     ("وبلغت حصيلة القتلى في الحي 120 شخصا، كما وصلت حصيلة الجرحى إلى 860 أشخاص.", ["killed", "injured"]),
     ("وعثر الرعاة على جثتين قرب مجرى النهر.", ["killed"]),
+    # a verb right before a count, one word of where or when between, governs it, not the count before
+    ("وكان الهجوم قد نفذه مسلحان وقتلا خلاله 19 سائحا أجنبيا.", ["other", "killed"]),
+    ("وهاجم 3 مسلحين القرية وقتلوا فيها 12 مدنيا.", ["other", "killed"]),
 ])
 def test_the_words_around_a_count_tell_its_fate(text: str, statuses: list[str]) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == statuses

@@ -14,9 +14,11 @@ from itertools import pairwise
 from hasila.link import cues
 from hasila.link.context import status_of_word, title_and_body
 from hasila.link.fate import AGREEING_REACH, FateWords
-from hasila.link.text import key
+from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 
+#: One word of where or when between a verb and the count it governs (``قتلوا فيها 12``).
+_BETWEEN_VERB_AND_OBJECT = keys("فيه فيها فيهم خلاله خلالها خلالهما أمس اليوم")
 #: Statuses a part of the dead may carry from its story (arrested, then died): still killed.
 _HELD = ("detained", "abducted", "missing")
 
@@ -73,7 +75,7 @@ class StatusReader(FateWords):
             st = self.cx.trigger_status(j)
             if st is not None and not v[j].has(cues.WEAK_TRIGGERS):
                 k = v.next_word(j + 1, skip=cues.QUALIFIER_WORDS)
-                if nxt is not None and k is not None and k >= nxt.t0:
+                if nxt is not None and ((k is not None and k >= nxt.t0) or self._governs(j, nxt)):
                     break
                 c.status = "other" if self._mixed(j, st) else st
                 return
@@ -89,11 +91,14 @@ class StatusReader(FateWords):
                 return
             i -= 1
             steps += 1
-        # 5. a verb that agrees with it further on in its sentence, before the next count
+        # 5. a verb that agrees with it further on in its sentence, before the next count and not
+        # right before it (``3 مسلحين … وقتلوا فيها 12 مدنيا``: they killed the twelve)
         for j in range(c.tail, min(stop, c.tail + AGREEING_REACH)):
             if v.is_sentence_end(j):
                 break
             if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and (st := self.cx.trigger_status(j)) is not None:
+                if nxt is not None and self._governs(j, nxt):
+                    break
                 c.status = "other" if self._mixed(j, st) else st
                 return
 
@@ -103,7 +108,16 @@ class StatusReader(FateWords):
         ``c`` that governs it (``قتلوا 5 … وجرحوا أكثر من 60``)?"""
         v = self.view
         return prev is not None and prev.tail <= i <= prev.tail + 2 and v[i].has(cues.AGREEING_VERBS) \
-            and v.next_word(i + 1, skip=cues.QUALIFIER_WORDS) != c.t0
+            and not self._governs(i, c)
+
+    def _governs(self, i: int, c: CountNode) -> bool:
+        """Does the verb at token ``i`` come right before count ``c``, a qualifier or one word of
+        where or when between (``قتلا خلاله 19 سائحا``, ``وقتلوا فيها 12 مدنيا``)?"""
+        v = self.view
+        k = v.next_word(i + 1, skip=cues.QUALIFIER_WORDS)
+        if k is not None and k < c.t0 and v[k].key in _BETWEEN_VERB_AND_OBJECT:
+            k = v.next_word(k + 1, skip=cues.QUALIFIER_WORDS)
+        return k == c.t0
 
     def _status_of_noun(self, c: CountNode) -> str | None:
         """The status the counted noun names: its first word (``قتلى``), or after a case word
