@@ -98,3 +98,12 @@ def test_a_toll_told_again_opens_its_own_list() -> None:
     recs = link(text, [], ontology()).records
     assert [(r.value, r.part_of) for r in recs] == [(500, None), (500, None), (60, "c2"), (40, "c2")]
     assert [r.status for r in recs] == ["killed"] * 4
+
+
+def test_among_them_in_a_new_sentence_after_people_named_there_points_to_them() -> None:
+    """``وبدأت محاكمة المتهمين، وبينهم ستة …``: in a new sentence, ``بينهم`` after people that
+    sentence names points back to them, not to the last count of the sentence before."""
+    text = "وأسفر الهجوم عن مقتل 26 شخصا وإصابة 227 آخرين. وبدأت أمس محاكمة المتهمين، وبينهم ستة كويتيين."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None, None]
+    text = "وقتل 20 مدنيا في القصف الذي استهدف السوق. وبينهم 5 أطفال."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1"]

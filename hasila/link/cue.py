@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, status_of_word
+from hasila.link.text import keys
 from hasila.link.tree import CountNode
 
 _NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
+#: People a report names who are no category of casualty (the accused, suspects, passengers).
+_PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين المشتبه المطلوبين المسافرين الركاب الجناة المهاجمين")
 
 
 class CueReader(Reader):
@@ -78,6 +81,8 @@ class CueReader(Reader):
         phrase = v.phrase_ending_at(i, cues.SUBSET_BEFORE)
         if phrase is not None:
             first_tok = v[i - len(phrase) + 1]
+            if prev is not None and self._own_antecedent(prev.tail, i - len(phrase) + 1):
+                return  # محاكمة المتهمين، وبينهم سبعة …: among the accused, no earlier count
             c.cue = "subset"
             glued_and = first_tok.key.startswith("و") and first_tok.key[1:] == phrase[0]
             c.cue_and = glued_and or (i - len(phrase) >= 0 and v[i - len(phrase)].key == "و")
@@ -97,6 +102,18 @@ class CueReader(Reader):
         if colon and prev is not None and not any(v.is_sentence_end(k) for k in range(prev.tail, i + 1)) \
                 and i - prev.tail < 8:
             c.cue = "breakdown"  # قتل 30 شخصاً في القصف: 20 مدنياً …
+
+    def _own_antecedent(self, after: int, marker: int) -> bool:
+        """Does a new sentence begin between the previous count (ending at ``after``) and the
+        ``بينهم`` at token ``marker``, with a plural people noun in it before the marker that
+        ``بينهم`` points back to (``بدأت محاكمة المتهمين، وبينهم سبعة كويتيين``)?"""
+        v = self.view
+        ends = [k for k in range(after, marker) if v.is_sentence_end(k)]
+        if not ends:
+            return False
+        return any(v[k].is_word and v[k].key.startswith("ال")
+                   and (v[k].has(_PEOPLE_REFERENTS) or self.onto.category_of_noun(v[k].text) is not None)
+                   for k in range(ends[-1] + 1, marker))
 
     def _list_opened_by_nouns(self, c: CountNode, prev: CountNode | None) -> None:
         """``41 شخصا، بينهم طفل وثلاث نساء``, ``سبعة مواطنين، هم رجل وزوجته وخمسة من أطفالهما``:
