@@ -93,6 +93,13 @@ def _kind_after_toll(v: TokenView, onto: OntologyLike, c: CountNode) -> int | No
     return k if people_noun_at(v, k, onto) else None
 
 
+def _joined_by_and(view: TokenView, j: int, ontology: OntologyLike) -> bool:
+    """``عدد القتلى 31 والجرحى بـ 86``: a noun carrying the conjunction و (the rest a people
+    noun) right after a figure starts the next item; it is not the figure's noun."""
+    t = view[j]
+    return t.key.startswith("و") and noun_category(ontology, t.text[1:]) is not None
+
+
 class NounReader(Reader):
     """The noun each count counts and the category hint it gives."""
 
@@ -150,7 +157,7 @@ class NounReader(Reader):
             if v[j].has(_OTHERS_WOMEN):
                 c.hint = "woman"  # 4 أخريات: four other women
         elif j is not None and self.cfg.rules_fallback and not self.cx.span_at_token(self.spans, j):
-            if people_noun_at(v, j, self.onto) and not self._joined_by_and(j):
+            if people_noun_at(v, j, self.onto) and not _joined_by_and(v, j, self.onto):
                 end, c.tail = self._noun_phrase_end(j)
                 c.noun_chars = (v[j].start, v[end - 1].end)  # the CATEGORY span: the whole phrase
                 c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
@@ -287,12 +294,6 @@ class NounReader(Reader):
                 continue
             break
         return end, kind_end
-
-    def _joined_by_and(self, j: int) -> bool:
-        """``عدد القتلى 31 والجرحى بـ 86``: a noun carrying the conjunction و (the rest a people
-        noun) right after a figure starts the next item; it is not the figure's noun."""
-        t = self.view[j]
-        return t.key.startswith("و") and noun_category(self.onto, t.text[1:]) is not None
 
     def _noun_before(self, c: CountNode) -> None:
         """``طفلا واحدا مات``, ``المختطفات الـ9``, ``طالب جامعي واحد``: a people noun (with its

@@ -385,6 +385,23 @@ def _space_groups(text: str, j: int, before: int, raw_char: str) -> bool:
             and (j + 4 == len(text) or not "0" <= text[j + 4] <= "9"))
 
 
+def _digit_groups(tok_key: str, raw_chars: list[str]) -> tuple[list[str], list[str]]:
+    """The runs of digits of a number token (``1,234``: ``1``, ``234``) and the raw characters
+    that separate them."""
+    groups: list[str] = []
+    seps: list[str] = []
+    cur = ""
+    for ch, raw_ch in zip(tok_key, raw_chars, strict=False):  # the key may run past the raw span
+        if "0" <= ch <= "9":
+            cur += ch
+        else:
+            groups.append(cur)
+            seps.append(raw_ch)
+            cur = ""
+    groups.append(cur)
+    return groups, seps
+
+
 class _Reader:
     """Scans the tokens of one text left to right."""
 
@@ -595,16 +612,7 @@ class _Reader:
         if (rs > 0 and raw[rs - 1].isascii() and raw[rs - 1].isalpha()) or (
                 re_ < len(raw) and raw[re_].isascii() and raw[re_].isalpha()):
             return None  # part of a Latin code such as F16
-        groups, seps, cur = [], [], ""
-        for pos in range(tok.start, tok.end):
-            ch = tok.key[pos - tok.start]
-            if "0" <= ch <= "9":
-                cur += ch
-            else:
-                groups.append(cur)
-                seps.append(raw[self.norm.offsets[pos]])
-                cur = ""
-        groups.append(cur)
+        groups, seps = _digit_groups(tok.key, [raw[self.norm.offsets[pos]] for pos in range(tok.start, tok.end)])
         if sum(len(g) for g in groups) > _MAX_DIGITS:
             return None
         mult, last = None, i
