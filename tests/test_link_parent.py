@@ -107,3 +107,5 @@ def test_among_them_in_a_new_sentence_after_people_named_there_points_to_them() 
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, None, None]
     text = "وقتل 20 مدنيا في القصف الذي استهدف السوق. وبينهم 5 أطفال."
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1"]
+    text = "وقتلت الغارات 51 شخصا. وقال المصدر إن غالبية القتلى من أبناء البلدة، وبينهم ثمانية أطفال."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1"]  # the dead of that toll

@@ -7,14 +7,16 @@
 
 from __future__ import annotations
 
+import functools
+
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, status_of_word
-from hasila.link.text import keys
+from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 
 _NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
 #: People a report names who are no category of casualty (the accused, suspects, passengers).
-_PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين المشتبه المطلوبين المسافرين الركاب الجناة المهاجمين")
+_PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين المشتبه المطلوبين المسافرين الركاب الجناة المهاجمين الفارين الفارون")
 
 
 class CueReader(Reader):
@@ -106,14 +108,27 @@ class CueReader(Reader):
     def _own_antecedent(self, after: int, marker: int) -> bool:
         """Does a new sentence begin between the previous count (ending at ``after``) and the
         ``بينهم`` at token ``marker``, with a plural people noun in it before the marker that
-        ``بينهم`` points back to (``بدأت محاكمة المتهمين، وبينهم سبعة كويتيين``)?"""
+        ``بينهم`` points back to (``بدأت محاكمة المتهمين، وبينهم سبعة كويتيين``; not the dead
+        of the toll before, ``غالبية القتلى … وبينهم ثمانية``)?"""
         v = self.view
         ends = [k for k in range(after, marker) if v.is_sentence_end(k)]
         if not ends:
             return False
-        return any(v[k].is_word and v[k].key.startswith("ال")
-                   and (v[k].has(_PEOPLE_REFERENTS) or self.onto.category_of_noun(v[k].text) is not None)
-                   for k in range(ends[-1] + 1, marker))
+        return any(self._people_named(k) for k in range(ends[-1] + 1, marker))
+
+    def _people_named(self, k: int) -> bool:
+        """Is token ``k`` a definite plural people noun that no toll names (``المتهمين``,
+        ``المدنيين``, ``النازحين``; not ``القتلى``)?"""
+        t = self.view[k]
+        if not t.is_word or not t.key.startswith("ال"):
+            return False
+        return t.has(_PEOPLE_REFERENTS) or (t.has(self._plural_nouns)
+                                            and status_of_word(t.key) not in cues.CASUALTY_STATUSES)
+
+    @functools.cached_property
+    def _plural_nouns(self) -> frozenset[str]:
+        """Folded plural people nouns of the ontology (``المدنيين``; not a toll's ``القتلى``)."""
+        return frozenset(key(w) for c in self.onto.categories for w in c.plural)
 
     def _list_opened_by_nouns(self, c: CountNode, prev: CountNode | None) -> None:
         """``41 شخصا، بينهم طفل وثلاث نساء``, ``سبعة مواطنين، هم رجل وزوجته وخمسة من أطفالهما``:
