@@ -195,8 +195,8 @@ class GroupReader(Reader):
         return after, glossed or after > k
 
     def _after_gloss(self, k: int) -> int:
-        """The token after a bracketed gloss that opens at ``k`` (``جبهة النصرة (تنظيم القاعدة
-        في بلاد الشام)``), else ``k``."""
+        """The token after a bracketed gloss that opens at ``k`` (``جبهة النصرة (فرع القاعدة)``),
+        else ``k``."""
         v = self.view
         if k >= len(v) or v[k].text != "(":
             return k
