@@ -212,7 +212,7 @@ class ParentReader(Reader):
         counts after ``حيث`` / ``إذ`` in a total's sentence, of its status, are its parts (the
         details of that toll, the guide's breakdown after a total) while they fit in it. Counts
         of another status before the first part are read over, not after it, and not after the
-        ``حيث`` (``حيث بلغت حصيلة الضحايا 335 … وجرح 1687``: that clause tells its own toll)."""
+        ``حيث`` (``حيث بلغت حصيلة الجرحى 120 … ومقتل 650``: that clause tells its own toll)."""
         tops = [c for c in nodes if c.parent is None]
         for n, total in enumerate(tops):
             if total.vague or total.children or total.status is None:
