@@ -102,3 +102,15 @@ def test_every_side_of_a_list_after_an_actor_counts() -> None:
     assert c.hint == "combatant"
     _, (c,) = nouns_read("وقتل [70|COUNT k=combatant] مسلحا من [جبهة النصرة|ACTOR] (فرع القاعدة) و[تنظيم داعش|ACTOR] في الغارات.")
     assert c.hint == "combatant"
+
+
+def test_an_actor_span_holding_its_member_noun_is_the_affiliation() -> None:
+    """``عنصر من [عناصر ميليشيا حزب الله]``: an ACTOR span that begins with the member noun after
+    من is the count's group; the member noun says nothing of the side (``من [مقاتلي الجبهة]``
+    is the front named before)."""
+    _, (c,) = nouns_read("وقتل [700|COUNT k=regime] [عنصر|CATEGORY] من [عناصر ميليشيا حزب الله|ACTOR] في المعارك.")
+    assert c.affiliation is not None and c.affiliation.text == "عناصر ميليشيا حزب الله"
+    assert c.hint == "regime"
+    _, (c,) = nouns_read("وهاجمت [جبهة النصرة|ACTOR] الحاجز، وأطلقت الفصائل [ستة|COUNT k=jihadist v=6] "
+                           "[عناصر|CATEGORY] من [مقاتلي الجبهة|ACTOR] في الصفقة.")
+    assert c.hint == "jihadist"

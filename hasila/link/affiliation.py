@@ -62,16 +62,18 @@ class AffiliationReader(Reader):
         phrase = v.phrase_starting_at(j, cues.AFFILIATION_BEFORE)
         if phrase is None:
             return
-        k = v.next_word(j + len(phrase))
+        first, k = v.next_word(j + 1), v.next_word(j + len(phrase))  # من (عناصر) …
         while k is not None and v[k].key in cues.AFFILIATION_FILLERS:
             k = v.next_word(k + 1)
         if k is None:
             return
-        actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)
+        actors = self.by_label.get("ACTOR", [])  # من [عناصر ميليشيا حزب الله]: the member noun inside
+        actor = self.cx.span_at_token(actors, k) or (self.cx.span_at_token(actors, first) if first != k else None)
         group_cat = None
         if actor is not None:
             c.affiliation = actor
-            group_cat = self.groups.phrase_category(actor.text, partitive=True) or self.groups.named_before(k) \
+            named = self.text[max(actor.start, v[k].start):actor.end]  # the group, past a member noun
+            group_cat = self.groups.phrase_category(named, partitive=True) or self.groups.named_before(k) \
                 or self.groups.tied_group(k)[0]  # اللواء الثامن التابع للفيلق الخامس: the known group
             end = v.index_range(actor.start, actor.end)[1]
             if group_cat is not None and not self.groups.one_more_person(end):
