@@ -67,7 +67,9 @@ def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bo
     return noun_category(ontology, t.text) is not None or ontology.is_neutral_noun(t.text)
 
 
-_GROUP_INDEX: dict[int, tuple[Any, dict[tuple[str, ...], str], frozenset[str]]] = {}
+#: A group phrase of the ontology: its place in the lists (first listed wins), its key words, its id.
+_Phrase = tuple[int, tuple[str, ...], str]
+_GROUP_INDEX: dict[int, tuple[Any, dict[str, list[_Phrase]], frozenset[str]]] = {}
 
 
 def group_first_words(ontology: Any) -> frozenset[str]:
@@ -75,21 +77,24 @@ def group_first_words(ontology: Any) -> frozenset[str]:
     return _group_tables(ontology)[2]
 
 
-def _group_index(ontology: Any) -> dict[tuple[str, ...], str]:
-    """Group phrases of the ontology as key tuples → category id (first listed wins)."""
+def _group_index(ontology: Any) -> dict[str, list[_Phrase]]:
+    """The ontology's group phrases by their folded first word, each list in the lists' order."""
     return _group_tables(ontology)[1]
 
 
-def _group_tables(ontology: Any) -> tuple[Any, dict[tuple[str, ...], str], frozenset[str]]:
-    """The ontology, its group index and the index's first words, built once per ontology."""
+def _group_tables(ontology: Any) -> tuple[Any, dict[str, list[_Phrase]], frozenset[str]]:
+    """The ontology, its group phrases by first word and those first words, built once per ontology."""
     cached = _GROUP_INDEX.get(id(ontology))
     if cached is not None and cached[0] is ontology:
         return cached
-    index: dict[tuple[str, ...], str] = {}
+    seen: dict[tuple[str, ...], str] = {}
     for cat in getattr(ontology, "categories", ()):
         for phrase in cat.groups:
-            index.setdefault(tuple(key(phrase).split()), cat.id)
-    tables = (ontology, index, frozenset(phrase[0] for phrase in index))
+            seen.setdefault(tuple(key(phrase).split()), cat.id)
+    by_first: dict[str, list[_Phrase]] = {}
+    for place, (words, cid) in enumerate(seen.items()):
+        by_first.setdefault(words[0], []).append((place, words, cid))
+    tables = (ontology, by_first, frozenset(by_first))
     _GROUP_INDEX[id(ontology)] = tables
     return tables
 
@@ -117,13 +122,12 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
         k += 1
     if not words:
         return None, j, j
-    index = _group_index(ontology)
-    first_forms = set(variants(view[words[0]].key))
+    by_first = _group_index(ontology)
     best: tuple[int, str] | None = None
     cid: str | None
-    for phrase, cid in index.items():
+    for _, phrase, cid in sorted(p for form in set(variants(view[words[0]].key)) for p in by_first.get(form, ())):
         n = len(phrase)
-        if n > len(words) or phrase[0] not in first_forms:
+        if n > len(words):
             continue
         if all(view[words[m]].key == phrase[m] or phrase[m] in variants(view[words[m]].key)
                for m in range(1, n)) and (best is None or n > best[0]):
