@@ -264,6 +264,8 @@ NUMBER_CASES: list[tuple[str, N]] = [
     ("مقتل مقاتلين", []),
     ("طفلين اثنين", [("اثنين", 2, "words")]),  # the number word is the count
     ("مقاتلين اثنين", [("اثنين", 2, "words")]),
+    ("وقتل طفلان شقيقان", [("طفلان", 2, "dual")]),  # a dual after a dual qualifies it
+    ("وقتل طفلان وشقيقان", [("طفلان", 2, "dual"), ("شقيقان", 2, "dual")]),
     # clitics stay outside
     ("وثلاثة", [("ثلاثة", 3, "words")]),
     ("بثلاثة", [("ثلاثة", 3, "words")]),
@@ -408,7 +410,7 @@ def test_properties_number_words(raw: str) -> None:
 @pytest.mark.parametrize(("text", "found"), [
     ("وعثر على ضابطي شرطة مقتولين", [("ضابطي", 2)]),
     ("وأصيب رجلي أمن في الهجوم", [("رجلي", 2)]),
-    ("وعثر على جثتي شقيقين", []),  # the count is the dual after it (not in the default list)
+    ("وعثر على جثتي شقيقين", [("شقيقين", 2)]),  # the count is the dual after it
     ("هذا رأي شخصي في الموضوع", []),  # an adjective before a particle
     ("بشكل شخصي وواضح", []),
 ])

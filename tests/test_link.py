@@ -182,8 +182,8 @@ MARKUP_CASES: list[tuple[str, tuple[str, ...]]] = [
     # factions and jihadists together are fighters
     ("قتل [40|COUNT k=fighter cat=k1 aff=a1,a2] [مقاتلاً|CATEGORY#k1] من [الفصائل|ACTOR#a1] و[المجموعات الجهادية|ACTOR#a2] "
      "في المعارك.", CORE),
-    # duals the number finder does not know, one of them, the other two
-    ("عثر الأهالي على جثتي [شقيقين|COUNT v=2 k=people] قرب القرية.", CORE),
+    # a dual of brothers (men, as the team gold counts them), one of them, the other two
+    ("عثر الأهالي على جثتي [شقيقين|COUNT v=2 k=man] قرب القرية.", CORE),
     ("قتل [ثلاثة|COUNT#c1 v=3 k=regime cat=k1] [ضباط|CATEGORY#k1] في الكمين، [أحد|COUNT v=1 k=regime of=c1]هم برتبة عقيد.",
      CORE),
     ("قتل [ستة|COUNT v=6 k=regime cat=k1 aff=a1] [عناصر|CATEGORY#k1] من [قوات النظام|ACTOR#a1] وأصيب "

@@ -5,11 +5,15 @@ from __future__ import annotations
 from link_parts import ontology, readers
 
 from hasila.link import link
-from hasila.link.category import abroad
 
 
 def _cats(text: str) -> list[str]:
     return [r.category for r in link(text, [], ontology()).records]
+
+
+def _linked(marked: str) -> list[str]:
+    r, _ = readers(marked)
+    return [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records]
 
 
 def test_a_civilian_worded_total_with_fighters_among_its_parts_is_people() -> None:
@@ -29,62 +33,6 @@ def test_others_continue_the_toll_before_them() -> None:
 
 def test_all_of_them_names_their_kind() -> None:
     assert _cats("قتل 18 شخصا جميعهم مدنيون.") == ["civilian"]
-
-
-def test_soldiers_counted_abroad_are_other() -> None:
-    assert abroad("أنقرة") and not abroad("حلب")
-    r, _ = readers("قتل [3|COUNT k=other] جنود أتراك في [أنقرة|PLACE].")
-    assert [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records] == ["other"]
-    r, _ = readers("قتل [3|COUNT k=foreign_forces] جنود أتراك في [عفرين|PLACE].")
-    assert [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records] == ["foreign_forces"]
-
-
-def _linked(marked: str) -> list[str]:
-    r, _ = readers(marked)
-    return [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records]
-
-
-def test_iraqi_militias_counted_inside_syria_are_regime_outside_fighters() -> None:
-    # inside Syria they fight for the government (the guide's regime)
-    assert _linked("قتل [12|COUNT k=regime] عنصرا من [حركة النجباء|ACTOR] في ريف [دير الزور|PLACE].") == ["regime"]
-    # in Iraq they are militia fighters
-    assert _linked("قتل [12|COUNT k=regime] عنصرا من [الحشد الشعبي|ACTOR] في [الأنبار|PLACE].") == ["fighter"]
-    # no place in the sentence: the report's places decide
-    assert _linked("اشتباكات في [البوكمال|PLACE]. وقتل [7|COUNT k=regime] عناصر من [عصائب أهل الحق|ACTOR].") == ["regime"]
-    assert _linked("قتل [7|COUNT k=regime] عناصر من [عصائب أهل الحق|ACTOR].") == ["fighter"]  # nowhere said: the group's id
-    # another group is not moved by a place in Syria
-    assert _linked("قتل [5|COUNT k=fighter] من [فصائل المعارضة|ACTOR] في [إدلب|PLACE].") == ["fighter"]
-
-
-def test_forces_of_a_report_set_abroad_are_other_with_no_place_in_their_sentence() -> None:
-    abroad_report = "هاجم مسلحون مركزا في [أنقرة|PLACE] ثم في [إزمير|PLACE] وفي [قونية|PLACE]. "
-    # security forces named by no state, and soldiers of "ours" in an army's statement
-    assert _linked(abroad_report + "وقتل [9|COUNT k=other] عناصر من [القوات الأمنية|ACTOR] منذ الصيف.") == ["other"]
-    assert _linked(abroad_report + "وقال البيان: قتل [أربعة|COUNT v=4 k=other] من [عسكريينا|CATEGORY].") == ["other"]
-    # the same in a report set in Syria: the government's
-    home = "قصف في [حمص|PLACE] و[حماة|PLACE] وفي [حلب|PLACE]. "
-    assert _linked(home + "وقتل [9|COUNT k=regime] عناصر من [القوات الأمنية|ACTOR] منذ الصيف.") == ["regime"]
-    assert _linked(home + "وقال البيان: قتل [أربعة|COUNT v=4 k=regime] من [عسكريينا|CATEGORY].") == ["regime"]
-    # a place in the count's own sentence decides, not the report's
-    assert _linked(abroad_report + "وقتل [9|COUNT k=regime] عناصر من [القوات الأمنية|ACTOR] في [حمص|PLACE].") == ["regime"]
-
-
-def test_a_country_or_a_city_abroad_of_the_gazetteer_is_abroad_a_syrian_village_is_not() -> None:
-    assert abroad("الجزائر") and abroad("كابول")
-    assert not abroad("بليون")  # a village of Idlib, not ب + ليون (Lyon)
-    assert not abroad("سوريا") and not abroad("دمشق")
-    assert _linked("قتل [11|COUNT k=other] [عسكريا جزائريا|CATEGORY] في [الجزائر|PLACE].") == ["other"]
-
-
-def test_officers_among_a_syrian_army_toll_stay_regime_whatever_places_the_sentence_names() -> None:
-    assert _linked("قتل [27|COUNT k=regime] عنصرا من [قوات النظام|ACTOR]، من ضمنهم [8|COUNT k=regime] ضباط "
-                   "قرب [لواء إسكندرون|PLACE].") == ["regime", "regime"]
-
-
-def test_kurdish_rebels_fighting_turkey_are_fighters() -> None:
-    # outside Syria militia fighters are `fighter`, the state's forces `other` (the guide)
-    assert _linked("قتل [23|COUNT k=fighter] عنصرا من [حزب العمال الكردستاني|ACTOR] في [شرناق|PLACE].") == ["fighter"]
-    assert _linked("قتل [3|COUNT k=other] عناصر من [الشرطة التركية|ACTOR] في [شرناق|PLACE].") == ["other"]
 
 
 def test_martyrs_are_a_plain_toll_where_state_media_count_them_or_only_some_are_civilians() -> None:
@@ -183,3 +131,36 @@ def test_a_bare_figure_of_the_displaced_is_not_of_the_dead_s_kind() -> None:
     assert _cats("وأدت الحرب إلى مقتل 400 ألف مدني وتشريد الملايين من منازلهم.") == ["civilian", "people"]
     assert _cats("وقالت المصادر إن 60 مدنيا قتلوا وأصيب العشرات في القصف.") == ["civilian", "civilian"]
     assert _cats("وقتل 36 من القوات الحكومية في الهجوم، كما أصيب وأسر عشرات.") == ["regime", "regime"]
+
+
+def test_a_bare_wounded_noun_after_a_civilian_toll_counts_civilians() -> None:
+    """``سقوط 9 مدنيين و35 جريحا``: the wounded told right after a civilian toll are of it, as
+    they are after a toll of an armed side; alone they stay a plain toll."""
+    assert _cats("وأسفر القصف على السوق عن سقوط 9 مدنيين و35 جريحا.") == ["civilian", "civilian"]
+    assert _cats("وأسفر القصف على السوق عن سقوط 35 جريحا.") == ["people"]
+
+
+def test_a_group_after_a_toll_s_second_bare_noun_is_the_first_s_too() -> None:
+    """``20 قتيلا و30 جريحا في صفوف القوات``: the ranks named after the wounded hold the dead too."""
+    text = "وخلفت الاشتباكات 14 قتيلا و26 جريحا في صفوف قوات النظام."
+    assert _cats(text) == ["regime", "regime"]
+    text = "وخلفت الاشتباكات 14 قتيلا بين المدنيين و26 جريحا في صفوف قوات النظام."
+    assert _cats(text)[0] != "regime"
+
+
+def test_the_dead_of_a_group_after_min_are_its_own() -> None:
+    """``جثة من قتلى النظام``: the bodies of the government's dead are of its forces."""
+    assert _cats("وتسلم الهلال الأحمر 17 جثة من قتلى النظام في المعارك.") == ["regime"]
+    assert _cats("ونقل 40 شخصا من جرحى الفصائل إلى المشافي التركية.") == ["fighter"]
+
+
+def test_brothers_are_men_unless_their_total_says_otherwise() -> None:
+    """``شقيقين``, ``أشقاء``: brothers alone are men; among children they are children."""
+    assert _cats("وعثر السكان على جثتي شقيقين قرب النهر.") == ["man"]
+    assert _cats("وقتل ستة أطفال بينهم ثلاثة أشقاء في القصف.") == ["child", "child"]
+
+
+def test_fighters_counted_with_their_families_are_people() -> None:
+    """``شخص من المسلحين وعائلاتهم``: the count mixes fighters and their families."""
+    assert _cats("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين وعائلاتهم.") == ["people"]
+    assert _cats("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين.") == ["combatant"]

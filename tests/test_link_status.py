@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from link_parts import cues_read, ontology
 
+from hasila.annotation.markup import parse_markup
 from hasila.link import link
 
 
@@ -150,3 +153,28 @@ def test_a_title_s_toll_with_no_casualty_word_takes_the_body_s_status() -> None:
 def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_before() -> None:
     text = "خطف المسلحون 30 شخصا من القرية. وقال الأهالي إن ستة آلاف سني وألفي طفل عاشوا فيها."
     assert [r.status for r in link(text, [], ontology()).records] == ["abducted", "other"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # escaping or surviving is no casualty
+    ("وأصيب 4 أشخاص في الانفجار، فيما نجا 11 شخصا من الموت.", "other"),
+    ("وخطف المسلحون 20 شخصا، وتمكن ثلاثة منهم من الفرار.", "other"),
+    # held after the count, with no status of its own (coordinated) or after its side
+    ("وشمل الاتفاق خروج 500 مسلح إلى جانب 70 مدنيا علويا تحتجزهم الفصائل.", "detained"),
+    # a verb that agrees with the count further on
+    ("وذكرت النيابة أن 9 أشخاص يشتبه بانتمائهم إلى خلية نائمة في المدينة أوقفوا في إطار حملة واسعة.", "detained"),
+    ("وقد قبض على 14 شخصا في المداهمات.", "detained"),
+    # the victims of an attack: ضحيتها
+    ("ونفذ المسلحون هجوما على الكمين راح ضحيتها 6 جنود.", "killed"),
+    # يقضي ب stipulates: no death
+    ("وأعلن عن اتفاق يقضي بإخراج 400 مقاتل من البلدة.", "other"),
+])
+def test_escapes_holds_and_stipulations_around_a_count(text: str, status: str) -> None:
+    assert [r.status for r in link(text, [], ontology()).records][-1] == status
+
+
+def test_people_said_held_after_their_side_are_detained() -> None:
+    """``ستة عناصر من [قوات النظام] كانوا أسرى``: the held word comes after the side named."""
+    doc = parse_markup("وأطلقت الجبهة سراح [ستة|COUNT v=6 k=regime] [عناصر|CATEGORY] من [قوات النظام|ACTOR] كانوا أسرى لديها.")
+    spans = [replace(s, count=None) for s in doc.spans]
+    assert [r.status for r in link(doc.text, spans, ontology()).records] == ["detained"]

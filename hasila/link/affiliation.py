@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 _SUFFER_REACH = 8
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
+#: A group's families joined to it after a count's noun: the count is of both.
+_FAMILIES = frozenset(key(w) for w in ("عائلاتهم", "عائلاتهن", "عوائلهم", "أسرهم", "ذويهم", "أهاليهم"))
+#: After a count's noun, the dead or wounded of a group (``30 جثة من قتلى النظام``): the group's.
+_TOLL_FILLERS = cues.AFFILIATION_FILLERS | frozenset(key(w) for w in ("قتلى", "جرحى"))
 
 
 class AffiliationReader(Reader):
@@ -63,7 +67,7 @@ class AffiliationReader(Reader):
         if phrase is None:
             return
         first, k = v.next_word(j + 1), v.next_word(j + len(phrase))  # من (عناصر) …
-        while k is not None and v[k].key in cues.AFFILIATION_FILLERS:
+        while k is not None and v[k].key in _TOLL_FILLERS:
             k = v.next_word(k + 1)
         if k is None:
             return
@@ -78,12 +82,21 @@ class AffiliationReader(Reader):
             end = v.index_range(actor.start, actor.end)[1]
             if group_cat is not None and not self.groups.one_more_person(end):
                 group_cat = mix([group_cat, *self.groups.joined_groups(end)[0]], self.onto)
+            if self._with_families(end):
+                group_cat = None  # ألفا شخص من المسلحين وعائلاتهم: people of both
         elif phrase != ("في",):
             loyal = next((x for x in range(k, min(k + 3, len(v))) if v[x].key in cues.LOYAL_WORDS), None)
-            group_cat, _, _ = self.groups.group_at(k)
+            group_cat, _, last = self.groups.group_at(k)
+            if self._with_families(last + 1):
+                group_cat = None
             if loyal == k or (group_cat is None and loyal is not None):
                 group_cat = self._loyal_side(loyal)  # من الموالين للقضية الكردية: no side
         self._take_group(c, group_cat, k)
+
+    def _with_families(self, k: int) -> bool:
+        """Token ``k`` joins the group's families to it (``وعائلاتهم``, ``وذويهم``)."""
+        v = self.view
+        return k < len(v) and v[k].is_word and v[k].key.startswith("و") and key(v[k].text[1:]) in _FAMILIES
 
     def _take_group(self, c: CountNode, group_cat: str | None, k: int) -> None:
         """The count's people belong to the group of category ``group_cat`` named at token ``k``."""

@@ -3,21 +3,17 @@
 :class:`CategoryResolver` turns each count's hint into a category id, parents first
 (a generic noun takes the parent's kind, the children's or the toll it continues),
 then applies the guide's whole-tree rules: a civilian-worded total with armed parts is
-``people``, a fighting total whose parts are all of one side is of that side, soldiers
-of a foreign state counted abroad are ``other``, militias counted inside Syria that fight
-for the government there are ``regime``.
+``people``, a fighting total whose parts are all of one side is of that side (the rules
+that depend on where the people are: :mod:`hasila.link.theatre`).
 """
 
 from __future__ import annotations
 
-import functools
-import logging
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import (
-    ByStart,
     LinkContext,
     Reader,
     mix,
@@ -25,51 +21,12 @@ from hasila.link.context import (
     status_of_word,
     title_and_body,
 )
-from hasila.link.numbers import noun_category, opens_range
+from hasila.link.numbers import opens_range
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
-from hasila.schema import Span
 
 if TYPE_CHECKING:
     from hasila.link.groups import GroupReader
-
-logger = logging.getLogger(__name__)
-
-
-def abroad(place: str) -> bool:
-    """A place name outside Syria (:data:`hasila.link.cues.FOREIGN_PLACES`, or a country or a
-    place abroad of the gazetteer that names no place in Syria: ``الجزائر``, ``كابول``)."""
-    if any(x in cues.FOREIGN_PLACES for w in place.split() for x in variants(key(w))):
-        return True
-    abroad_names, syria_names = _gazetteer_sides()
-    return key(place) not in syria_names and any(x in abroad_names for x in variants(key(place)))
-
-
-@functools.lru_cache(maxsize=1)
-def place_keys() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded names of the gazetteer's countries and places abroad, and of Syria's own places
-    (not its country row), read once; both empty without a gazetteer."""
-    from hasila.errors import UserError
-    from hasila.text.gazetteer import Gazetteer
-
-    try:
-        places = Gazetteer.load().places
-    except UserError as exc:
-        logger.debug("no gazetteer: %s", exc)
-        return frozenset(), frozenset()
-    foreign = frozenset(key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms())
-    home = frozenset(key(f) for p in places if not p.abroad and p.kind != "country" for f in p.forms())
-    return foreign, home
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded names of the gazetteer's countries but Syria and its places abroad (without the
-    names of Syria's own places), and the names of Syria's places (``بليون`` is a village of
-    Idlib, not ب + Lyon); both empty without a gazetteer."""
-    foreign, home = place_keys()
-    syria = home | {key("سوريا"), key("سورية")}
-    return foreign - syria, syria
 
 
 class CategoryResolver(Reader):
@@ -81,17 +38,40 @@ class CategoryResolver(Reader):
         self._isis_only: bool | None = None
 
     def share_groups(self, nodes: list[CountNode]) -> None:
-        """``مقتل 40 عنصرا وإصابة 60 آخرين من قوات النظام``: the group after آخرين
-        also says who the earlier generic count is."""
+        """``مقتل 30 عنصرا وإصابة 50 آخرين من قوات النظام``, ``سقوط 20 قتيلا و30 جريحا في صفوف
+        القوات``: the group after آخرين, or after a toll's second bare status noun, also says
+        who the earlier generic count is."""
         v = self.view
         for c, d in pairwise(nodes):
-            if not d.others or d.group_cat is None or c.group_cat is not None:
+            if d.group_cat is None or c.group_cat is not None:
+                continue
+            if not d.others and not (self._joined(c, d) and self._bare_status(c) and self._bare_status(d)):
                 continue
             if not (c.generic or c.hint is None) or c.sentence != d.sentence:
                 continue
             if any(v.is_boundary(i) for i in range(c.tail, d.t0)):
                 continue
             c.hint, c.generic, c.group_cat = d.group_cat, False, d.group_cat
+
+    def _joined(self, c: CountNode, d: CountNode) -> bool:
+        """``d`` follows ``c``'s noun joined by و alone (``20 قتيلا و30 جريحا``)."""
+        v = self.view
+        between = range(c.tail, d.t0)
+        if len(between) == 0:
+            return v[d.t0].text.startswith("و")
+        return len(between) == 1 and v[c.tail].text == "و"
+
+    @staticmethod
+    def _kin(c: CountNode) -> bool:
+        """The count's noun names kin (``أشقاء``, ``شقيقين``): men alone, else of their total's kind."""
+        noun = noun_of(c)
+        return bool(noun) and any(w in cues.KIN_NOUNS for w in variants(key(noun.split()[0])))
+
+    @staticmethod
+    def _bare_status(c: CountNode) -> bool:
+        """The count's noun is a bare status noun (``قتيلا``, ``جريحا``)."""
+        noun = noun_of(c)
+        return bool(noun) and len(noun.split()) == 1 and status_of_word(key(noun)) is not None
 
     def resolve_categories(self, nodes: list[CountNode]) -> None:
         """Category ids, parents first: the noun/group hint, else what the parent,
@@ -100,6 +80,9 @@ class CategoryResolver(Reader):
             parent = c.parent
             if (c.hint is None or c.bare_hint) and self._several_armed_sides(c):
                 c.category = "combatant"  # ارتفع إلى 37 عدد القتلى. والقتلى هم: 22 من الفصائل و15 من قسد
+                continue
+            if self._kin(c) and parent is not None and parent.category not in (None, "people", "other"):
+                c.category = parent.category  # 4 أشقاء within 5 أطفال: children
                 continue
             if c.hint is not None and not c.generic:
                 c.category = c.hint
@@ -167,35 +150,6 @@ class CategoryResolver(Reader):
                     and body.category not in (None, "people"):
                 c.category = body.category
 
-    def soldiers_abroad(self, nodes: list[CountNode]) -> None:
-        """``قتل جنديان تركيان في شرناق``, ``11 عنصرا من القوات الأمنية``: soldiers counted by
-        their noun (جندي، ضابط، عسكري, of a nationality or an army, not of a Syrian group) or
-        members of a state's security forces named by no state, where the count's place,
-        else every place of its sentence, is outside Syria, are ``other`` (the guide); with
-        no place in its sentence, where the report's places are mostly abroad."""
-        for c in nodes:
-            if c.category not in ("regime", "foreign_forces") or not self._state_forces(c):
-                continue
-            if c.parent is not None and c.parent.category == "regime":
-                continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
-            places = self._places_of(c)
-            if (places and all(abroad(p.text) for p in places)) or (not places and self._report_abroad):
-                c.category = "other"
-
-    def _state_forces(self, c: CountNode) -> bool:
-        """Soldiers by their noun (no Syrian group named), or members of security forces
-        named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
-        if c.group_cat in (None, "foreign_forces"):
-            noun = noun_of(c)
-            return bool(noun) and noun_category(self.onto, noun.split()[0]) == "regime"
-        return c.affiliation is not None and key(c.affiliation.text) in cues.STATE_FORCES
-
-    @functools.cached_property
-    def _report_abroad(self) -> bool:
-        """Most of the report's places (twice as many as in Syria, two at least) are abroad."""
-        out = sum(abroad(p.text) for p in self._all_places.spans)
-        return out >= 2 and out >= 2 * (len(self._all_places.spans) - out)
-
     def martyrs_of_a_plain_toll(self, nodes: list[CountNode]) -> None:
         """``أفادت سانا بسقوط 35 شهيدا``, ``11 شهيدا … تسعة من القتلى هم من المدنيين``: martyrs
         the government's media count, or of whom only some are said to be civilians, are a
@@ -215,33 +169,6 @@ class CategoryResolver(Reader):
         a, b = v.sentence_bounds(min(c.t0, len(v) - 1))
         return any(v[i].has(cues.STATE_MEDIA) or v.phrase_starting_at(i, cues.STATE_MEDIA_PHRASES) is not None
                    for i in range(a, b))
-
-    def militias_in_syria(self, nodes: list[CountNode]) -> None:
-        """``قتل 12 عنصرا من حركة النجباء في ريف دير الزور``: the members of a militia that
-        fights for the government inside Syria (the ontology's ``groups_in_syria``) are
-        ``regime`` where the count's place, else every place of its sentence, else of the
-        whole report, is in Syria; elsewhere they keep their group's id (militia fighters)."""
-        for c in nodes:
-            if c.affiliation is None or c.category not in self.onto.armed:
-                continue
-            cid = self.onto.category_in_syria(c.affiliation.text)
-            if cid is None or cid == c.category:
-                continue
-            places = self._places_of(c) or self._all_places.spans
-            if places and not any(abroad(p.text) for p in places):
-                c.category = cid
-
-    def _places_of(self, c: CountNode) -> list[Span]:
-        """The count's place, else the places of its sentence."""
-        if c.location is not None:
-            return [c.location]
-        a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
-        lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
-        return self._all_places.between(lo, hi)
-
-    @functools.cached_property
-    def _all_places(self) -> ByStart:
-        return ByStart(self.by_label.get("PLACE", []))
 
     def _government_side(self, c: CountNode) -> bool:
         """The parts named are the government's forces and its foreign allies' (no other state's)."""
@@ -299,7 +226,7 @@ class CategoryResolver(Reader):
             return False
         prev = nodes[c.order - 1]
         return (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
-                and prev.category in self.onto.armed and not prev.children)
+                and (prev.category in self.onto.armed or prev.category == "civilian") and not prev.children)
 
     def _only_isis(self) -> bool:
         """The report names the Islamic State and no other jihadist group by name (its ACTOR

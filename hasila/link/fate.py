@@ -32,10 +32,14 @@ class FateWords(Reader):
     """Readings of the words around a count that say what befell its people."""
 
     def _held_after(self, c: CountNode) -> bool:
-        """``إطلاق سراح 13 شخصا كانوا محتجزين``: a word after the count's noun, in its clause,
+        """``إطلاق سراح 13 شخصا كانوا محتجزين``: a word after the count's noun (and the side
+        named right after it: ``ستة عناصر من مقاتلي الفصيل كانوا أسرى``), in its clause,
         says its people are held."""
         v = self.view
-        for j in range(c.tail, min(len(v), c.tail + 4)):
+        start = c.tail
+        if c.affiliation is not None and c.tail < len(v) and 0 <= c.affiliation.start - v[c.tail].start <= 8:
+            start = v.first_at_or_after(c.affiliation.end)
+        for j in range(start, min(len(v), start + 4)):
             if v.is_boundary(j):
                 return False
             if v[j].is_word and v[j].has(cues.HELD_AFTER):

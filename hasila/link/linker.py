@@ -46,6 +46,7 @@ from hasila.link.qualifier import read_qualifier
 from hasila.link.scope import ScopeReader
 from hasila.link.status import StatusReader
 from hasila.link.text import key
+from hasila.link.theatre import TheatreRules
 from hasila.link.tree import CountNode, drop_equal_parts, resolve_tree
 from hasila.schema import CasualtyRecord, CountAttrs, Doc, Relation, Span
 
@@ -109,6 +110,7 @@ class Readers:
     status: StatusReader
     cats: CategoryResolver
     scope: ScopeReader
+    theatre: TheatreRules
 
     @classmethod
     def over(cls, cx: LinkContext) -> Readers:
@@ -116,7 +118,7 @@ class Readers:
         groups = GroupReader(cx)
         nouns = NounReader(cx, groups, AffiliationReader(cx, groups))
         return cls(cx, groups, nouns, CueReader(cx), ParentReader(cx, groups), StatusReader(cx),
-                   CategoryResolver(cx, groups), ScopeReader(cx))
+                   CategoryResolver(cx, groups), ScopeReader(cx), TheatreRules(cx))
 
     def read_nouns(self, nodes: list[CountNode], deadline: float | None = None) -> None:
         """First pass: each count's noun, its category hint, group and nation."""
@@ -174,9 +176,9 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.scope.read_links(list(_in_time(nodes, deadline)))
     r.cats.headline_repeats(nodes)
     r.status.headline_statuses(nodes)
-    r.cats.soldiers_abroad(nodes)
+    r.theatre.soldiers_abroad(nodes)
     r.cats.martyrs_of_a_plain_toll(nodes)
-    r.cats.militias_in_syria(nodes)
+    r.theatre.militias_in_syria(nodes)
     return _result(r.cx, nodes)
 
 

@@ -33,7 +33,7 @@ class StatusReader(FateWords):
         if (c.status == "detained" and self._death_said_later(c)) or (c.status is None and self._blew_up(c)) \
                 or (c.status in (None, "other", "detained") and self._died_of_torture(c)):
             c.status = "killed"
-        elif c.status == "other" and self._held_after(c):
+        elif c.status in (None, "other") and self._held_after(c):
             c.status = "detained"
 
     def _read_status(self, c: CountNode, prev: CountNode | None, nxt: CountNode | None) -> None:

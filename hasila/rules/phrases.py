@@ -102,7 +102,7 @@ def _towns() -> frozenset[str]:
     """Folded one-word names of Syria's places that name no country or place abroad
     (``الزبداني``; not ``السعودية``, a country and an adjective), read once (empty without a
     gazetteer)."""
-    from hasila.link.category import place_keys
+    from hasila.link.theatre import place_keys
 
     foreign, home = place_keys()
     return frozenset(k for k in home if " " not in k and k not in foreign)

@@ -31,9 +31,9 @@ from hasila.annotation.ontology import Ontology
 from hasila.errors import UserError
 from hasila.fileio import iter_jsonl, project_root
 from hasila.link import LinkConfig, cues, link
-from hasila.link.category import abroad
 from hasila.link.numbers import figure_at
 from hasila.link.text import TokenView, key, keys
+from hasila.link.theatre import abroad
 from hasila.rules.lexicon import ACTING_VERBS, STATE_ACTORS, ActorLexicon
 from hasila.rules.phrases import (
     GAP,

@@ -690,12 +690,23 @@ class _Reader:
                 found = self._digits_at(i)
             else:
                 found = self._words_at(i) or self._dual_at(i)
-            if found is None:
+            if found is None or _adjective_dual(self, found, out):
                 i += 1
                 continue
             out.append(self._match(found))
             i = found.last + 1
         return out
+
+
+
+def _adjective_dual(reader: _Reader, found: _Found, before: list[NumberMatch]) -> bool:
+    """A dual with no clitic right after a dual count qualifies it (``طفلان شقيقان``: two
+    children, brothers), no second count."""
+    i = found.first
+    if found.kind != "dual" or found.skip or i == 0 or not before or before[-1].kind != "dual":
+        return False
+    prev = reader.toks[i - 1]
+    return reader._gap_ok(i - 1, i) and reader.norm.raw_span(prev.start, prev.end)[1] == before[-1].end
 
 
 #: Particles that never complete a construct dual (``شخصي في``).

@@ -1,0 +1,116 @@
+"""Where a count's people fight: places abroad and the guide's rules that depend on them.
+
+:class:`TheatreRules` applies them once the categories are resolved: soldiers of a state
+counted abroad are ``other``, militias that fight for the government inside Syria are
+``regime``. :func:`abroad` says whether a place name lies outside Syria.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from hasila.link import cues
+from hasila.link.context import ByStart, Reader, noun_of
+from hasila.link.numbers import noun_category
+from hasila.link.text import key, variants
+from hasila.link.tree import CountNode
+from hasila.schema import Span
+
+logger = logging.getLogger(__name__)
+
+
+def abroad(place: str) -> bool:
+    """A place name outside Syria (:data:`hasila.link.cues.FOREIGN_PLACES`, or a country or a
+    place abroad of the gazetteer that names no place in Syria: ``الجزائر``, ``كابول``)."""
+    if any(x in cues.FOREIGN_PLACES for w in place.split() for x in variants(key(w))):
+        return True
+    abroad_names, syria_names = _gazetteer_sides()
+    return key(place) not in syria_names and any(x in abroad_names for x in variants(key(place)))
+
+
+@functools.lru_cache(maxsize=1)
+def place_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names of the gazetteer's countries and places abroad, and of Syria's own places
+    (not its country row), read once; both empty without a gazetteer."""
+    from hasila.errors import UserError
+    from hasila.text.gazetteer import Gazetteer
+
+    try:
+        places = Gazetteer.load().places
+    except UserError as exc:
+        logger.debug("no gazetteer: %s", exc)
+        return frozenset(), frozenset()
+    foreign = frozenset(key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms())
+    home = frozenset(key(f) for p in places if not p.abroad and p.kind != "country" for f in p.forms())
+    return foreign, home
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names of the gazetteer's countries but Syria and its places abroad (without the
+    names of Syria's own places), and the names of Syria's places (``بليون`` is a village of
+    Idlib, not ب + Lyon); both empty without a gazetteer."""
+    foreign, home = place_keys()
+    syria = home | {key("سوريا"), key("سورية")}
+    return foreign - syria, syria
+
+
+class TheatreRules(Reader):
+    """Categories that depend on where the counted people are: abroad or inside Syria."""
+
+    def soldiers_abroad(self, nodes: list[CountNode]) -> None:
+        """``قتل جنديان تركيان في شرناق``, ``11 عنصرا من القوات الأمنية``: soldiers counted by
+        their noun (جندي، ضابط، عسكري, of a nationality or an army, not of a Syrian group) or
+        members of a state's security forces named by no state, where the count's place,
+        else every place of its sentence, is outside Syria, are ``other`` (the guide); with
+        no place in its sentence, where the report's places are mostly abroad."""
+        for c in nodes:
+            if c.category not in ("regime", "foreign_forces") or not self._state_forces(c):
+                continue
+            if c.parent is not None and c.parent.category == "regime":
+                continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
+            places = self._places_of(c)
+            if (places and all(abroad(p.text) for p in places)) or (not places and self._report_abroad):
+                c.category = "other"
+
+    def _state_forces(self, c: CountNode) -> bool:
+        """Soldiers by their noun (no Syrian group named), or members of security forces
+        named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
+        if c.group_cat in (None, "foreign_forces"):
+            noun = noun_of(c)
+            return bool(noun) and noun_category(self.onto, noun.split()[0]) == "regime"
+        return c.affiliation is not None and key(c.affiliation.text) in cues.STATE_FORCES
+
+    @functools.cached_property
+    def _report_abroad(self) -> bool:
+        """Most of the report's places (twice as many as in Syria, two at least) are abroad."""
+        out = sum(abroad(p.text) for p in self._all_places.spans)
+        return out >= 2 and out >= 2 * (len(self._all_places.spans) - out)
+
+    def militias_in_syria(self, nodes: list[CountNode]) -> None:
+        """``قتل 12 عنصرا من حركة النجباء في ريف دير الزور``: the members of a militia that
+        fights for the government inside Syria (the ontology's ``groups_in_syria``) are
+        ``regime`` where the count's place, else every place of its sentence, else of the
+        whole report, is in Syria; elsewhere they keep their group's id (militia fighters)."""
+        for c in nodes:
+            if c.affiliation is None or c.category not in self.onto.armed:
+                continue
+            cid = self.onto.category_in_syria(c.affiliation.text)
+            if cid is None or cid == c.category:
+                continue
+            places = self._places_of(c) or self._all_places.spans
+            if places and not any(abroad(p.text) for p in places):
+                c.category = cid
+
+    def _places_of(self, c: CountNode) -> list[Span]:
+        """The count's place, else the places of its sentence."""
+        if c.location is not None:
+            return [c.location]
+        a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+        lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
+        return self._all_places.between(lo, hi)
+
+    @functools.cached_property
+    def _all_places(self) -> ByStart:
+        return ByStart(self.by_label.get("PLACE", []))

@@ -1,0 +1,64 @@
+"""Categories that depend on where the counted people are (:mod:`hasila.link.theatre`), end to end."""
+
+from __future__ import annotations
+
+from link_parts import ontology, readers
+
+from hasila.link import link
+from hasila.link.theatre import abroad
+
+
+def test_soldiers_counted_abroad_are_other() -> None:
+    assert abroad("أنقرة") and not abroad("حلب")
+    r, _ = readers("قتل [3|COUNT k=other] جنود أتراك في [أنقرة|PLACE].")
+    assert [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records] == ["other"]
+    r, _ = readers("قتل [3|COUNT k=foreign_forces] جنود أتراك في [عفرين|PLACE].")
+    assert [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records] == ["foreign_forces"]
+
+
+def _linked(marked: str) -> list[str]:
+    r, _ = readers(marked)
+    return [x.category for x in link(r.cx.text, r.cx.spans, ontology()).records]
+
+
+def test_iraqi_militias_counted_inside_syria_are_regime_outside_fighters() -> None:
+    # inside Syria they fight for the government (the guide's regime)
+    assert _linked("قتل [12|COUNT k=regime] عنصرا من [حركة النجباء|ACTOR] في ريف [دير الزور|PLACE].") == ["regime"]
+    # in Iraq they are militia fighters
+    assert _linked("قتل [12|COUNT k=regime] عنصرا من [الحشد الشعبي|ACTOR] في [الأنبار|PLACE].") == ["fighter"]
+    # no place in the sentence: the report's places decide
+    assert _linked("اشتباكات في [البوكمال|PLACE]. وقتل [7|COUNT k=regime] عناصر من [عصائب أهل الحق|ACTOR].") == ["regime"]
+    assert _linked("قتل [7|COUNT k=regime] عناصر من [عصائب أهل الحق|ACTOR].") == ["fighter"]  # nowhere said: the group's id
+    # another group is not moved by a place in Syria
+    assert _linked("قتل [5|COUNT k=fighter] من [فصائل المعارضة|ACTOR] في [إدلب|PLACE].") == ["fighter"]
+
+
+def test_forces_of_a_report_set_abroad_are_other_with_no_place_in_their_sentence() -> None:
+    abroad_report = "هاجم مسلحون مركزا في [أنقرة|PLACE] ثم في [إزمير|PLACE] وفي [قونية|PLACE]. "
+    # security forces named by no state, and soldiers of "ours" in an army's statement
+    assert _linked(abroad_report + "وقتل [9|COUNT k=other] عناصر من [القوات الأمنية|ACTOR] منذ الصيف.") == ["other"]
+    assert _linked(abroad_report + "وقال البيان: قتل [أربعة|COUNT v=4 k=other] من [عسكريينا|CATEGORY].") == ["other"]
+    # the same in a report set in Syria: the government's
+    home = "قصف في [حمص|PLACE] و[حماة|PLACE] وفي [حلب|PLACE]. "
+    assert _linked(home + "وقتل [9|COUNT k=regime] عناصر من [القوات الأمنية|ACTOR] منذ الصيف.") == ["regime"]
+    assert _linked(home + "وقال البيان: قتل [أربعة|COUNT v=4 k=regime] من [عسكريينا|CATEGORY].") == ["regime"]
+    # a place in the count's own sentence decides, not the report's
+    assert _linked(abroad_report + "وقتل [9|COUNT k=regime] عناصر من [القوات الأمنية|ACTOR] في [حمص|PLACE].") == ["regime"]
+
+
+def test_a_country_or_a_city_abroad_of_the_gazetteer_is_abroad_a_syrian_village_is_not() -> None:
+    assert abroad("الجزائر") and abroad("كابول")
+    assert not abroad("بليون")  # a village of Idlib, not ب + ليون (Lyon)
+    assert not abroad("سوريا") and not abroad("دمشق")
+    assert _linked("قتل [11|COUNT k=other] [عسكريا جزائريا|CATEGORY] في [الجزائر|PLACE].") == ["other"]
+
+
+def test_officers_among_a_syrian_army_toll_stay_regime_whatever_places_the_sentence_names() -> None:
+    assert _linked("قتل [27|COUNT k=regime] عنصرا من [قوات النظام|ACTOR]، من ضمنهم [8|COUNT k=regime] ضباط "
+                   "قرب [لواء إسكندرون|PLACE].") == ["regime", "regime"]
+
+
+def test_kurdish_rebels_fighting_turkey_are_fighters() -> None:
+    # outside Syria militia fighters are `fighter`, the state's forces `other` (the guide)
+    assert _linked("قتل [23|COUNT k=fighter] عنصرا من [حزب العمال الكردستاني|ACTOR] في [شرناق|PLACE].") == ["fighter"]
+    assert _linked("قتل [3|COUNT k=other] عناصر من [الشرطة التركية|ACTOR] في [شرناق|PLACE].") == ["other"]
