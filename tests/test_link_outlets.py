@@ -235,6 +235,13 @@ def test_a_plain_figure_reached_by_a_toll_named_before_it(onto):
     text = "ارتفعت حصيلة قتلى القذائف التي أطلقتها المعارضة على الأحياء إلى 14 شخصا."  # the perpetrator
     marks = [("14", "COUNT"), ("شخصا", "CATEGORY")]
     assert [r.category for r in link(text, spans(text, marks), onto).records] == ["people"]
+    # the toll's kind after its status noun, the verb before the toll or the figure
+    text = "وقال التقرير إن عدد الجرحى المدنيين بلغ 930 شخصا، فيما بلغ عدد القتلى المدنيين 410 أشخاص."
+    assert [r.category for r in link(text, [], onto).records] == ["civilian", "civilian"]
+    text = "وبلغ عدد النازحين من المدينة نحو 70 ألف شخص."  # the displaced: as the gold counts them
+    assert [r.category for r in link(text, [], onto).records] == ["people"]
+    text = "وبلغ عدد المواطنين الذين غادروا البلاد للقتال مع الجماعات المتشددة في الخارج 980 شخصا."
+    assert [r.category for r in link(text, [], onto).records] == ["people"]  # the toll too far from the figure
 
 
 def test_parts_named_by_the_pronoun_of_things_and_after_a_clause(onto):

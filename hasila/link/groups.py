@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from hasila.link import cues
-from hasila.link.context import Reader, mix
+from hasila.link.context import Reader, mix, status_of_word
 from hasila.link.numbers import (
     group_after,
     group_first_words,
@@ -19,9 +19,12 @@ from hasila.link.numbers import (
     possessed_noun_category,
 )
 from hasila.link.text import key, variants
+from hasila.link.tree import CountNode
 
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
+#: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
+_TOLL_THEN_FIGURE = 5
 _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 
 
@@ -302,3 +305,34 @@ class GroupReader(Reader):
             k += 1
         specific = [x for x in found if x != "people"]
         return specific[0] if specific else (found[0] if found else None)
+
+    def toll_named_before(self, c: CountNode) -> str | None:
+        """``عدد مقاتلي داعش الذين سقطوا … بـ10 آلاف شخص``, ``المدنيين الذين قتلوا … بلغوا 1452
+        سوريا``, ``عدد الجرحى المدنيين بلغ 900 شخص``: a figure with a plain people noun that a toll
+        named earlier in its sentence reaches takes the kind that toll names."""
+        v = self.view
+        glued = v.glued_prefix(c.t0, c.span.start)
+        p = v.prev_word(c.t0 - 1)
+        by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
+        reached = by or (p is not None and p == c.t0 - 1 and v[p].has(cues.REACH_WORDS))  # بلغوا 1452
+        for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):
+            if v.is_sentence_end(i) or (i < c.t0 - 1 and self.cx.number_at(i)):
+                return None
+            if not v[i].is_word:
+                continue
+            if v[i].has(cues.TOTAL_WORDS):
+                before = v.prev_word(i - 1) if i > 0 else None
+                if not reached and (i < c.t0 - _TOLL_THEN_FIGURE or before is None
+                                    or not v[before].has(cues.REACH_WORDS)):
+                    return None  # بلغ عدد الجرحى المدنيين 900 شخص: the verb before the toll
+                k = v.next_word(i + 1)
+                if k is not None and status_of_word(v[k].key) is not None:
+                    k = v.next_word(k + 1)  # عدد القتلى المدنيين: the kind after the toll's noun
+                cid = self.group_at(k)[0] if k is not None and k < c.t0 else None
+                return cid if cid not in (None, "people") else None
+            if reached and v[i].key in ("الذين", "اللذين") and i > 0:
+                k = v.prev_word(i - 1)
+                cid = self.group_at(k)[0] if k is not None else None
+                if cid not in (None, "people"):
+                    return cid
+        return None

@@ -208,7 +208,7 @@ class NounReader(Reader):
             if cid not in (None, "people"):  # وأحد عناصر الدفاع المدني: one of that group
                 c.hint, c.generic, c.group_cat = cid, False, cid
         if c.generic and c.hint in (None, "people") and c.group_cat is None:
-            named = self._toll_named_before(c)
+            named = self.groups.toll_named_before(c)
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
 
@@ -372,30 +372,4 @@ class NounReader(Reader):
                 break
             i -= 1
             steps += 1
-        return None
-
-    def _toll_named_before(self, c: CountNode) -> str | None:
-        """``عدد مقاتلي داعش الذين سقطوا … بـ10 آلاف شخص``, ``المدنيين الذين قتلوا … بلغوا 1452
-        سوريا``: a figure with a plain people noun that a toll named earlier in its sentence
-        reaches takes the kind that toll names."""
-        v = self.view
-        glued = v.glued_prefix(c.t0, c.span.start)
-        p = v.prev_word(c.t0 - 1)
-        by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
-        if not by and (p is None or p != c.t0 - 1 or not v[p].has(cues.REACH_WORDS)):
-            return None  # يقدر … بـ10 آلاف / بلغوا 1452
-        for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):
-            if v.is_sentence_end(i) or (i < c.t0 - 1 and self.cx.number_at(i)):
-                return None
-            if not v[i].is_word:
-                continue
-            if v[i].has(cues.TOTAL_WORDS):
-                k = v.next_word(i + 1)
-                cid = self.groups.group_at(k)[0] if k is not None and k < c.t0 else None
-                return cid if cid not in (None, "people") else None
-            if v[i].key in ("الذين", "اللذين") and i > 0:
-                k = v.prev_word(i - 1)
-                cid = self.groups.group_at(k)[0] if k is not None else None
-                if cid not in (None, "people"):
-                    return cid
         return None

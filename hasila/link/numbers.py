@@ -520,6 +520,8 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
             and view[p - 1].end == view[p].start:
         return True
     prev = _prev_words(view, start, 1)
+    if prev and prev[0] == p and p >= 1 and view[p].text.rstrip("ـ") == "ال" and view[p - 1].is_word:
+        p = prev[0] = p - 1  # المرحلة الـ 23: the article standing apart before the number
     return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
         and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("و"))
 
