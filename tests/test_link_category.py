@@ -164,3 +164,8 @@ def test_fighters_counted_with_their_families_are_people() -> None:
     """``شخص من المسلحين وعائلاتهم``: the count mixes fighters and their families."""
     assert _cats("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين وعائلاتهم.") == ["people"]
     assert _cats("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين.") == ["combatant"]
+
+
+def test_leaders_of_a_group_after_min_are_of_that_group() -> None:
+    """``من قادة تنظيم داعش``, ``من قياديي التنظيم``: the leaders' noun stands before their group."""
+    assert _cats("وقال المصدر إن القصف أدى إلى مقتل ستة من قادة تنظيم داعش في المدينة.") == ["isis"]

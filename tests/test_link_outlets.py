@@ -384,6 +384,17 @@ def test_a_monthly_breakdown_after_a_larger_running_toll(onto):
     assert recs["900"].part_of is None
 
 
+def test_a_chronology_s_later_tolls_do_not_break_down_an_early_one(onto):
+    """Three later tolls of a timeline that happen to add up to an early one are no breakdown
+    of it once more than ten sentences of other matter lie between; close by, they are."""
+    filler = "وأعلنت الحكومة عن خطة جديدة للطرق. " * 11
+    tail = "وقتل 10 جنود في غارة. وقتل 15 جنديا في قصف. وقتل 20 جنديا في هجوم."
+    recs = link("قتل 45 جنديا في الضربة الأولى. " + filler + tail, [], onto).records
+    assert [r.part_of for r in recs] == [None] * 4
+    recs = link("قتل 45 جنديا في الضربة الأولى. " + tail, [], onto).records
+    assert [r.part_of for r in recs][1:] == [recs[0].id] * 3
+
+
 def test_a_toll_broken_down_by_perpetrator_then_by_province(onto):
     text = ("وثق التقرير مقتل 40 شخصا تحت التعذيب، توزعوا إلى 38 على يد قوات النظام و2 على يد التنظيم. "
             "وجاءت درعا أولا إذ بلغ عددهم فيها 15 شخصا، في حين قضى في حماة 12 شخصا، "

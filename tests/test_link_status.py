@@ -168,6 +168,8 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("ونفذ المسلحون هجوما على الكمين راح ضحيتها 6 جنود.", "killed"),
     # يقضي ب stipulates: no death
     ("وأعلن عن اتفاق يقضي بإخراج 400 مقاتل من البلدة.", "other"),
+    # released from its prisons: they were held
+    ("وأطلقت السلطات سراح 350 شخصا من سجونها بموجب العفو.", "detained"),
 ])
 def test_escapes_holds_and_stipulations_around_a_count(text: str, status: str) -> None:
     assert [r.status for r in link(text, [], ontology()).records][-1] == status

@@ -29,6 +29,7 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
 @pytest.mark.parametrize(("text", "number", "reason", "plain"), [
     ("قتل 5 مدنيين في 12 أيار الماضي.", "12", "date", "a date"),
     ("استمر القصف حتى 3 آذار/مارس.", "3", "date", "a date"),
+    ("وانقطع الاتصال بالفريق منذ 9 من الشهر الجاري.", "9", "date", "a date"),
     ("وقع الانفجار عند الساعة 03:25 فجرا.", "03", "time", "time of day"),
     ("وقع الانفجار عند الساعة 03:25 فجرا.", "25", "time", "time of day"),
     ("أغارت طائرة اف-16 على البلدة.", "16", "ordinal", "unit or model"),

@@ -110,7 +110,7 @@ LOST_LIMBS = keys("أطرافهم أطرافه أطرافها أطراف أعي�
 LOST_LIVES = keys("حياتهم حياته حياتها أرواحهم أرواح الحياة")
 #: Words after a count's noun that say its people are (or were) held (``13 شخصا كانوا محتجزين``,
 #: ``300 مدني تحتجزهم المعارضة``): detained, though a release or an evacuation is told before.
-HELD_AFTER = keys("محتجزين محتجزون معتقلين معتقلون تحتجزهم يحتجزهم اعتقلهم اعتقلتهم أسرى")
+HELD_AFTER = keys("محتجزين محتجزون معتقلين معتقلون تحتجزهم يحتجزهم اعتقلهم اعتقلتهم أسرى سجونه سجونها سجونهم")
 #: ``بسبب التعذيب``, ``تحت التعذيب``: a death by torture (the figure counts the dead).
 TORTURE_CAUSES = keys("بسبب تحت جراء نتيجة إثر اثر")
 TORTURE = keys("التعذيب")
@@ -245,7 +245,7 @@ AFFILIATION_BEFORE = phrases(["من", "في صفوف", "من صفوف", "من ع
 #: Fillers between ``من`` and the group (``من أفراد قوات النظام``).
 AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي أبناء")
 #: Member nouns before a group after من (``من مسلحي داعش``): with the group, the partitive.
-MEMBER_NOUNS = keys("أفراد عناصر مقاتلي مسلحي منتسبي")
+MEMBER_NOUNS = keys("أفراد عناصر مقاتلي مسلحي منتسبي قادة قياديي")
 #: Prepositions before a PLACE that make it the location.
 PLACE_BEFORE = keys("في ب على قرب بريف ريف ضمن داخل عند نحو باتجاه محيط أطراف شمال جنوب شرق غرب")
 #: Nationality adjectives that make a fighting noun foreign forces (``جنود روس``).

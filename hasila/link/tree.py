@@ -312,6 +312,8 @@ def _continue_lists(nodes: list[CountNode], kinds: Kinds) -> None:
 
 
 #: How many later top-level counts an exact-sum breakdown may span, and its smallest size.
+#: Sentences at most between a run's total and its first part, or between two of its parts.
+_RUN_GAP = 10
 _RUN_LIMIT = 12
 _RUN_MIN_PARTS = 3
 _RUN_MIN_TOTAL = 20
@@ -329,7 +331,11 @@ def _exact_runs(nodes: list[CountNode], kinds: Kinds) -> None:
         run: list[CountNode] = []
         details: list[tuple[CountNode, CountNode]] = []
         running = 0
+        reached = total.sentence
         for cand in tops[i + 1:i + 1 + _RUN_LIMIT]:
+            if cand.sentence - reached > _RUN_GAP:
+                break  # a chronology's later entries: no breakdown resumes after so long
+            reached = cand.sentence
             if not run and not cand.vague and cand.value > total.value:
                 continue  # 687 … then the year's 2858 … then 476 + 41 + …: a larger toll between
             if cand.parent is not None or cand.vague or cand.value >= total.value \
