@@ -498,7 +498,7 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     if j is not None and view[j].key == "من":
         j = view.next_word(j + 1)
     if j is not None and view[j].key in _MONTH_WORD:  # 25 من شهر يونيو
-        if j > nxt and view[j].key.startswith("ال"):
+        if nxt is not None and j > nxt and view[j].key.startswith("ال"):
             return True  # منذ 12 من الشهر الحالي: a day of this month
         j = view.next_word(j + 1)
     if j is not None and view[j].has(cues.MONTHS):
