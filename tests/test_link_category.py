@@ -169,3 +169,15 @@ def test_fighters_counted_with_their_families_are_people() -> None:
 def test_leaders_of_a_group_after_min_are_of_that_group() -> None:
     """``من قادة تنظيم داعش``, ``من قياديي التنظيم``: the leaders' noun stands before their group."""
     assert _cats("وقال المصدر إن القصف أدى إلى مقتل ستة من قادة تنظيم داعش في المدينة.") == ["isis"]
+
+
+def test_a_figure_with_no_noun_takes_the_group_of_the_count_its_event_pairs_it_with() -> None:
+    """``مقتل 11 وإصابة 30 من قوات النظام``: the group after the wounded names the dead too;
+    a civilian noun after the second count does not (the dead may be anyone)."""
+    assert _cats("وأسفرت الاشتباكات عن مقتل 11 على الأقل وإصابة 30 من قوات النظام.") == ["regime", "regime"]
+    assert _cats("وأسفرت الاشتباكات عن مقتل 11 وإصابة 30 من المدنيين.")[0] == "people"
+
+
+def test_a_figure_before_a_toll_named_after_a_qualifier_takes_its_kind() -> None:
+    """``ارتفع إلى 24 على الأقل عدد قتلى قوات النظام``: the toll after the qualifier names them."""
+    assert _cats("وارتفع إلى 41 على الأقل عدد القتلى من قوات النظام منذ الصباح.") == ["regime"]

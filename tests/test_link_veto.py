@@ -246,3 +246,12 @@ def test_a_year_before_a_definite_people_noun_is_the_year(onto):
     res = link("وأرسل الحزب مطلع 2016 المعتقل السابق إلى الجنوب لتجنيد المقاتلين.", [], onto)
     assert res.records == []
     assert [(n.text, n.reason) for n in res.non_counts] == [("2016", "year")]
+
+
+def test_a_year_after_a_two_word_month_is_no_count(onto):
+    """``5 شباط/كانون الثاني 2016``: the year after the month's second word counts nobody,
+    whatever casualty word follows."""
+    res = link("وذكر أنه في 5 شباط/كانون الثاني 2016 قتل شاب في السجن.", [], onto)
+    assert res.records == []
+    assert ("2016", "year") in [(n.text, n.reason) for n in res.non_counts]
+

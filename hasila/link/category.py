@@ -39,19 +39,20 @@ class CategoryResolver(Reader):
 
     def share_groups(self, nodes: list[CountNode]) -> None:
         """``مقتل 30 عنصرا وإصابة 50 آخرين من قوات النظام``, ``سقوط 20 قتيلا و30 جريحا في صفوف
-        القوات``: the group after آخرين, or after a toll's second bare status noun, also says
-        who the earlier generic count is."""
+        القوات``, ``مقتل اثنين وإصابة العشرات من الوحدات``: the group after آخرين, after a toll's
+        second bare status noun, or after the second count of a first with no noun, also says
+        who the earlier count is."""
         v = self.view
         for c, d in pairwise(nodes):
-            if d.group_cat is None or c.group_cat is not None:
-                continue
-            if not d.others and not (self._joined(c, d) and self._bare_status(c) and self._bare_status(d)):
-                continue
-            if not (c.generic or c.hint is None) or c.sentence != d.sentence:
+            if c.group_cat is not None or not (c.generic or c.hint is None) or c.sentence != d.sentence:
                 continue
             if any(v.is_boundary(i) for i in range(c.tail, d.t0)):
                 continue
-            c.hint, c.generic, c.group_cat = d.group_cat, False, d.group_cat
+            if d.group_cat is not None and (
+                    d.others or (self._joined(c, d) and self._bare_status(c) and self._bare_status(d))):
+                c.hint, c.generic, c.group_cat = d.group_cat, False, d.group_cat
+            elif self._nounless_then_event(c, d) and (group := d.group_cat or self._partitive_group(d)):
+                c.hint, c.generic, c.group_cat = group, False, group
 
     def _joined(self, c: CountNode, d: CountNode) -> bool:
         """``d`` follows ``c``'s noun joined by و alone (``20 قتيلا و30 جريحا``)."""
@@ -60,6 +61,21 @@ class CategoryResolver(Reader):
         if len(between) == 0:
             return v[d.t0].text.startswith("و")
         return len(between) == 1 and v[c.tail].text == "و"
+
+    def _partitive_group(self, d: CountNode) -> str | None:
+        """The armed group a partitive count names (``العشرات من وحدات حماية الشعب``)."""
+        return d.hint if d.partitive and d.hint in self.onto.armed else None
+
+    def _nounless_then_event(self, c: CountNode, d: CountNode) -> bool:
+        """``مقتل ثلاثة على الأقل وإصابة العشرات من الوحدات``: ``c`` has no noun and only a
+        qualifier and the next count's event word stand between them."""
+        if c.noun is not None or c.noun_text is not None or c.hint is not None:
+            return False
+        between = range(c.tail, d.t0)
+        return 0 < len(between) <= 4 and all(
+            self.view[i].is_word and (self.view[i].key in cues.QUALIFIER_WORDS or self.view[i].key == "و"
+                                      or self.cx.trigger_status(i) in cues.CASUALTY_STATUSES)
+            for i in between)
 
     @staticmethod
     def _kin(c: CountNode) -> bool:

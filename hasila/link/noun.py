@@ -360,7 +360,7 @@ class NounReader(Reader):
     def _bare_category(self, c: CountNode) -> str | None:
         """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
         v = self.view
-        j = v.next_word(c.t1)
+        j = v.next_word(c.t1, skip=cues.QUALIFIER_WORDS)  # إلى 24 على الأقل عدد قتلى …
         if j is not None and v[j].has(cues.TOTAL_WORDS):
             return self.groups.category_in(j + 1, j + 5)
         i = c.t0 - 1

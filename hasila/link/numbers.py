@@ -515,6 +515,16 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     return bool(prev) and view[prev[0]].key in cues.DAYS and (len(prev) < 2 or view[prev[1]].key in ("يوم", "ليل", "ليلة", "فجر", "صباح", "مساء", "ظهر"))
 
 
+#: The second word of a two-word month name (كانون الثاني، تشرين الأول).
+_MONTH_ORDINALS = frozenset(key(w) for w in ("الأول", "الاول", "الثاني"))
+
+
+def _month_second_word(view: TokenView, i: int) -> bool:
+    """Token ``i`` ends a two-word month name (``يناير/كانون الثاني 2013``: the year after it)."""
+    p = view.prev_word(i - 1) if i > 0 else None
+    return view[i].key in _MONTH_ORDINALS and p is not None and view[p].key in (key("كانون"), key("تشرين"))
+
+
 def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, ontology: OntologyLike) -> bool:
     """``اف-16`` / ``ميغ-21`` (a model) or ``الفرقة 30`` (a unit) with no people noun after."""
     p = view.last_before(start)
@@ -649,6 +659,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if nxt is not None and people_noun_at(view, nxt, ontology) and not _year_then_definite(view, start, nxt):
             return "count", None
         if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
+                                       or _month_second_word(view, prev[0])
                                        or view[prev[0]].key in ("في", "وفي"))) \
                 and nxt is not None and not view[nxt].has(cues.MONTHS):
             return "count", None  # أكثر من 2000 من المسلحين / و2100 قضوا
