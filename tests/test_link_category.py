@@ -181,3 +181,10 @@ def test_a_figure_with_no_noun_takes_the_group_of_the_count_its_event_pairs_it_w
 def test_a_figure_before_a_toll_named_after_a_qualifier_takes_its_kind() -> None:
     """``ارتفع إلى 24 على الأقل عدد قتلى قوات النظام``: the toll after the qualifier names them."""
     assert _cats("وارتفع إلى 41 على الأقل عدد القتلى من قوات النظام منذ الصباح.") == ["regime"]
+
+
+def test_the_members_of_a_group_said_to_number_a_figure_are_of_it() -> None:
+    """``[القوات الروسية] البالغ عددها 3000 عنصر``: the group before البالغ عددها says who."""
+    marked = "وتحدث الوزير عن [القوات الروسية|ACTOR] البالغ عددها [3000|COUNT k=foreign_forces] عنصر في البلاد."
+    assert _linked(marked) == ["foreign_forces"]
+

@@ -25,7 +25,10 @@ ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 #: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
 _TOLL_THEN_FIGURE = 5
-_NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
+_NAMED_BEFORE_REACH = 600
+#: ``القوات البالغ عددها 2000``: the words between a group and the figure of its members.
+_AMOUNTING = frozenset(key(w) for w in ("البالغ", "البالغة", "البالغين"))
+_THEIR_NUMBER = frozenset(key(w) for w in ("عددها", "عددهم", "عددهن"))  # tokens back a group head alone may find the group's full name
 
 
 def allies(words: list[str]) -> bool:
@@ -311,8 +314,13 @@ class GroupReader(Reader):
         سوريا``, ``عدد الجرحى المدنيين بلغ 900 شخص``: a figure with a plain people noun that a toll
         named earlier in its sentence reaches takes the kind that toll names."""
         v = self.view
-        glued = v.glued_prefix(c.t0, c.span.start)
         p = v.prev_word(c.t0 - 1)
+        q = v.prev_word(p - 1) if p and v[p].key in _THEIR_NUMBER else None  # القوات البالغ عددها 2000
+        actor = self.cx.span_ending_at_token(self.by_label.get("ACTOR", []), v.prev_word(q - 1)) \
+            if q and v[q].key in _AMOUNTING else None
+        if actor is not None and self.phrase_category(actor.text, partitive=True) not in (None, "people"):
+            return self.phrase_category(actor.text, partitive=True)
+        glued = v.glued_prefix(c.t0, c.span.start)
         by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
         reached = by or (p is not None and p == c.t0 - 1 and v[p].has(cues.REACH_WORDS))  # بلغوا 1452
         for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):

@@ -207,8 +207,8 @@ class NounReader(Reader):
             cid = self.groups.group_at(k)[0] if k is not None and not v.is_boundary(k) else None
             if cid not in (None, "people"):  # وأحد عناصر الدفاع المدني: one of that group
                 c.hint, c.generic, c.group_cat = cid, False, cid
-        if c.generic and c.hint in (None, "people") and c.group_cat is None:
-            named = self.groups.toll_named_before(c)
+        if c.hint in (None, "people") and ((c.generic and c.group_cat is None) or c.group_cat == "people"):
+            named = self.groups.toll_named_before(c)  # (عنصر من سوريا: a country is no side)
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
 
