@@ -188,3 +188,10 @@ def test_the_members_of_a_group_said_to_number_a_figure_are_of_it() -> None:
     marked = "وتحدث الوزير عن [القوات الروسية|ACTOR] البالغ عددها [3000|COUNT k=foreign_forces] عنصر في البلاد."
     assert _linked(marked) == ["foreign_forces"]
 
+
+def test_houthis_are_militia_fighters() -> None:
+    """``حوثيا``, ``حوثيان``: Houthi fighters, counted by their own noun, are fighters (a militia
+    outside Syria), and the others wounded with them too."""
+    assert _cats("وقال مسؤول محلي إن 12 حوثيا قتلوا وأصيب 8 آخرون في المواجهات.") == ["fighter", "fighter"]
+    assert _cats("وقتل حوثيان في كمين قرب المدينة.") == ["fighter"]
+

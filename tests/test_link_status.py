@@ -164,6 +164,7 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     # a verb that agrees with the count further on
     ("وذكرت النيابة أن 9 أشخاص يشتبه بانتمائهم إلى خلية نائمة في المدينة أوقفوا في إطار حملة واسعة.", "detained"),
     ("وقد قبض على 14 شخصا في المداهمات.", "detained"),
+    ("وأسرت القوات المهاجمة تسعة من المسلحين قرب التلة.", "detained"),
     # the victims of an attack: ضحيتها
     ("ونفذ المسلحون هجوما على الكمين راح ضحيتها 6 جنود.", "killed"),
     # يقضي ب stipulates: no death

@@ -255,3 +255,11 @@ def test_a_year_after_a_two_word_month_is_no_count(onto):
     assert res.records == []
     assert ("2016", "year") in [(n.text, n.reason) for n in res.non_counts]
 
+
+def test_a_year_before_min_and_no_people_is_no_count(onto):
+    """``حادثة 1984 من خلال``: a year followed by من and no people noun counts nobody, whatever
+    casualty word the sentence has; ``أكثر من 2000 من المسلحين`` still counts."""
+    res = link("واستعاد المتحدث ذكرى حادثة 1988 من خلال قصة خطف طائرة الركاب.", [], onto)
+    assert res.records == [] and ("1988", "year") in [(n.text, n.reason) for n in res.non_counts]
+    assert [r.value for r in link("وقتل أكثر من 2000 من المسلحين في المعارك.", [], onto).records] == [2000]
+

@@ -519,6 +519,13 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
 _MONTH_ORDINALS = frozenset(key(w) for w in ("الأول", "الاول", "الثاني"))
 
 
+def _of_no_people(view: TokenView, of: int, ontology: OntologyLike) -> bool:
+    """``من`` at ``of`` is followed by no people noun and no group (``1984 من خلال``)."""
+    k = view.next_word(of + 1)
+    return view[of].key == "من" and k is not None and not people_noun_at(view, k, ontology) \
+        and group_after(view, k, ontology)[0] is None
+
+
 def _month_second_word(view: TokenView, i: int) -> bool:
     """Token ``i`` ends a two-word month name (``يناير/كانون الثاني 2013``: the year after it)."""
     p = view.prev_word(i - 1) if i > 0 else None
@@ -661,8 +668,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
                                        or _month_second_word(view, prev[0])
                                        or view[prev[0]].key in ("في", "وفي"))) \
-                and nxt is not None and not view[nxt].has(cues.MONTHS):
-            return "count", None  # أكثر من 2000 من المسلحين / و2100 قضوا
+                and nxt is not None and not view[nxt].has(cues.MONTHS) and not _of_no_people(view, nxt, ontology):
+            return "count", None  # أكثر من 2000 من المسلحين / و2100 قضوا (not حادثة 1984 من خلال)
         if nxt is not None and view[nxt].has(cues.TOTAL_WORDS):  # يرتفع إلى 2020 عدد الأشخاص
             k = view.next_word(nxt + 1, skip=frozenset({"ال", "الـ"}))
             if k is not None and (people_noun_at(view, k, ontology) or view[k].has(_ALL_TRIGGERS)):
