@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from link_parts import ontology, readers
 
 from hasila.link import link
@@ -133,65 +134,41 @@ def test_a_bare_figure_of_the_displaced_is_not_of_the_dead_s_kind() -> None:
     assert _cats("وقتل 36 من القوات الحكومية في الهجوم، كما أصيب وأسر عشرات.") == ["regime", "regime"]
 
 
-def test_a_bare_wounded_noun_after_a_civilian_toll_counts_civilians() -> None:
-    """``سقوط 9 مدنيين و35 جريحا``: the wounded told right after a civilian toll are of it, as
-    they are after a toll of an armed side; alone they stay a plain toll."""
-    assert _cats("وأسفر القصف على السوق عن سقوط 9 مدنيين و35 جريحا.") == ["civilian", "civilian"]
-    assert _cats("وأسفر القصف على السوق عن سقوط 35 جريحا.") == ["people"]
-
-
-def test_a_group_after_a_toll_s_second_bare_noun_is_the_first_s_too() -> None:
-    """``20 قتيلا و30 جريحا في صفوف القوات``: the ranks named after the wounded hold the dead too."""
-    text = "وخلفت الاشتباكات 14 قتيلا و26 جريحا في صفوف قوات النظام."
-    assert _cats(text) == ["regime", "regime"]
-    text = "وخلفت الاشتباكات 14 قتيلا بين المدنيين و26 جريحا في صفوف قوات النظام."
-    assert _cats(text)[0] != "regime"
-
-
-def test_the_dead_of_a_group_after_min_are_its_own() -> None:
-    """``جثة من قتلى النظام``: the bodies of the government's dead are of its forces."""
-    assert _cats("وتسلم الهلال الأحمر 17 جثة من قتلى النظام في المعارك.") == ["regime"]
-    assert _cats("ونقل 40 شخصا من جرحى الفصائل إلى المشافي التركية.") == ["fighter"]
-
-
-def test_brothers_are_men_unless_their_total_says_otherwise() -> None:
-    """``شقيقين``, ``أشقاء``: brothers alone are men; among children they are children."""
-    assert _cats("وعثر السكان على جثتي شقيقين قرب النهر.") == ["man"]
-    assert _cats("وقتل ستة أطفال بينهم ثلاثة أشقاء في القصف.") == ["child", "child"]
-
-
-def test_fighters_counted_with_their_families_are_people() -> None:
-    """``شخص من المسلحين وعائلاتهم``: the count mixes fighters and their families."""
-    assert _cats("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين وعائلاتهم.") == ["people"]
-    assert _cats("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين.") == ["combatant"]
-
-
-def test_leaders_of_a_group_after_min_are_of_that_group() -> None:
-    """``من قادة تنظيم داعش``, ``من قياديي التنظيم``: the leaders' noun stands before their group."""
-    assert _cats("وقال المصدر إن القصف أدى إلى مقتل ستة من قادة تنظيم داعش في المدينة.") == ["isis"]
-
-
-def test_a_figure_with_no_noun_takes_the_group_of_the_count_its_event_pairs_it_with() -> None:
-    """``مقتل 11 وإصابة 30 من قوات النظام``: the group after the wounded names the dead too;
-    a civilian noun after the second count does not (the dead may be anyone)."""
-    assert _cats("وأسفرت الاشتباكات عن مقتل 11 على الأقل وإصابة 30 من قوات النظام.") == ["regime", "regime"]
-    assert _cats("وأسفرت الاشتباكات عن مقتل 11 وإصابة 30 من المدنيين.")[0] == "people"
-
-
-def test_a_figure_before_a_toll_named_after_a_qualifier_takes_its_kind() -> None:
-    """``ارتفع إلى 24 على الأقل عدد قتلى قوات النظام``: the toll after the qualifier names them."""
-    assert _cats("وارتفع إلى 41 على الأقل عدد القتلى من قوات النظام منذ الصباح.") == ["regime"]
-
-
 def test_the_members_of_a_group_said_to_number_a_figure_are_of_it() -> None:
     """``[القوات الروسية] البالغ عددها 3000 عنصر``: the group before البالغ عددها says who."""
     marked = "وتحدث الوزير عن [القوات الروسية|ACTOR] البالغ عددها [3000|COUNT k=foreign_forces] عنصر في البلاد."
     assert _linked(marked) == ["foreign_forces"]
 
 
-def test_houthis_are_militia_fighters() -> None:
-    """``حوثيا``, ``حوثيان``: Houthi fighters, counted by their own noun, are fighters (a militia
-    outside Syria), and the others wounded with them too."""
-    assert _cats("وقال مسؤول محلي إن 12 حوثيا قتلوا وأصيب 8 آخرون في المواجهات.") == ["fighter", "fighter"]
-    assert _cats("وقتل حوثيان في كمين قرب المدينة.") == ["fighter"]
+@pytest.mark.parametrize(("text", "kinds"), [
+    # bare wounded joined right after a civilian toll are civilians; alone, a plain toll
+    ("وأسفر القصف على السوق عن سقوط 9 مدنيين و35 جريحا.", ["civilian", "civilian"]),
+    ("وأسفر القصف على السوق عن سقوط 35 جريحا.", ["people"]),
+    # the ranks after a toll's second bare status noun hold the first, not a first with its own side
+    ("وخلفت الاشتباكات 14 قتيلا و26 جريحا في صفوف قوات النظام.", ["regime", "regime"]),
+    ("وخلفت الاشتباكات 14 قتيلا بين المدنيين و26 جريحا في صفوف قوات النظام.", ["civilian", "regime"]),
+    # a first figure with no noun takes the armed group named after the second, not a civilian noun
+    ("وأسفرت الاشتباكات عن مقتل 11 على الأقل وإصابة 30 من قوات النظام.", ["regime", "regime"]),
+    ("وأسفرت الاشتباكات عن مقتل 11 وإصابة 30 من المدنيين.", ["people", "civilian"]),
+    # the dead or wounded of a group after من are its own
+    ("وتسلم الهلال الأحمر 17 جثة من قتلى النظام في المعارك.", ["regime"]),
+    ("ونقل 40 شخصا من جرحى الفصائل إلى المشافي التركية.", ["fighter"]),
+    # leaders before their group after من are of it
+    ("وقال المصدر إن القصف أدى إلى مقتل ستة من قادة تنظيم داعش في المدينة.", ["isis"]),
+    # a group and its families: people of both
+    ("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين وعائلاتهم.", ["people"]),
+    ("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين.", ["combatant"]),
+    # brothers alone are men; among children they are children
+    ("وعثر السكان على جثتي شقيقين قرب النهر.", ["man"]),
+    ("وقتل ستة أطفال بينهم ثلاثة أشقاء في القصف.", ["child", "child"]),
+    # a toll named after a qualifier gives its kind to the figure before it
+    ("وارتفع إلى 41 على الأقل عدد القتلى من قوات النظام منذ الصباح.", ["regime"]),
+    # Houthis counted by their noun are militia fighters, and the others wounded with them
+    ("وقال مسؤول محلي إن 12 حوثيا قتلوا وأصيب 8 آخرون في المواجهات.", ["fighter", "fighter"]),
+    ("وقتل حوثيان في كمين قرب المدينة.", ["fighter"]),
+])
+def test_the_kinds_round_17_reads(text: str, kinds: list[str]) -> None:
+    """Who the counts are, from the words round 17 reads: each rule's case fails on round 16's
+    code, the guard beside it (the rule must not fire) passes there by design."""
+    assert _cats(text) == kinds
 
