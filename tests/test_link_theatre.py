@@ -62,3 +62,19 @@ def test_kurdish_rebels_fighting_turkey_are_fighters() -> None:
     # outside Syria militia fighters are `fighter`, the state's forces `other` (the guide)
     assert _linked("قتل [23|COUNT k=fighter] عنصرا من [حزب العمال الكردستاني|ACTOR] في [شرناق|PLACE].") == ["fighter"]
     assert _linked("قتل [3|COUNT k=other] عناصر من [الشرطة التركية|ACTOR] في [شرناق|PLACE].") == ["other"]
+
+
+def test_the_others_told_with_soldiers_abroad_and_a_state_s_own_soldiers_are_other() -> None:
+    """``قتل جنديان تركيان … وجرح اثنان آخران``: the wounded others are the same state's soldiers;
+    ``أعلن جيش الإمارات … ثلاثة من جنوده … في اليمن``: its soldiers, counted abroad."""
+    assert _linked("قتل [جنديان|COUNT v=2 k=other] تركيان وجرح [ثلاثة|COUNT v=3 s=injured k=other] "
+                   "آخرون في [شرناق|PLACE].") == ["other", "other"]
+    assert _linked("وقال جيش الإمارات إن [أربعة|COUNT v=4 k=other] من [جنوده|CATEGORY] قتلوا في "
+                   "[اليمن|PLACE].") == ["other"]
+
+
+def test_a_numeral_after_soldiers_and_their_nationality_counts_them() -> None:
+    """``عسكريين تركيين اثنين``: the numeral after a noun and its nisba in the plural counts them."""
+    r, _ = readers("وأكدت السلطات مقتل عسكريين تركيين اثنين وجرح ثلاثة آخرين في كمين قرب [ماردين|PLACE].")
+    recs = link(r.cx.text, r.cx.spans, ontology()).records
+    assert [(x.value, x.category, x.status) for x in recs] == [(2, "other", "killed"), (3, "other", "injured")]

@@ -270,6 +270,7 @@ GOVERNMENT_ALLIES = frozenset({"russia", "iran", "lebanon", "iraq", "afghanistan
 #: (``أعلنت أنقرة مقتل 8 من جنودها``).
 FOREIGN_STATES = keys("""
     أنقرة تركيا موسكو روسيا واشنطن أمريكا أميركا الولايات طهران إيران إسرائيل باريس فرنسا لندن بريطانيا
+    الإمارات الامارات السعودية الأردن العراق بغداد لبنان مصر
     """)
 #: ``70 حالة اختناق``, ``687 حالة اعتقال``: cases of a casualty, each one person.
 CASE_WORDS = keys("حالة حالات")

@@ -429,10 +429,15 @@ _PARTICLES = keys("في من إلى الى على عن مع أن إن ان كل 
 _NOT_NISBA = keys("هي الذي التي والتي والذي وهي فهي")
 
 
+#: The endings of a nisba adjective: ي، ية and their duals and plurals (تركيين، سوريون، مدنيتان).
+_NISBA_ENDINGS = ("ي", "ية", "يين", "يون", "يان", "يات", "يتين", "يتان")
+
+
 def described_person(view: TokenView, adjective: int, ontology: OntologyLike) -> bool:
-    """``طالب جامعي واحد``: a nisba adjective right after a people noun, before واحد."""
+    """``طالب جامعي واحد``, ``عسكريين تركيين اثنين``: a nisba adjective (singular, dual or plural)
+    right after a people noun, before the numeral."""
     word = view[adjective]
-    if not word.key.endswith(("ي", "ية")) or len(word.key) < 4 or word.has(_PARTICLES | _NOT_NISBA):
+    if not word.key.endswith(_NISBA_ENDINGS) or len(word.key) < 4 or word.has(_PARTICLES | _NOT_NISBA):
         return False
     noun = _prev_words(view, word.start, 1)
     return bool(noun) and noun[0] == view.last_before(word.start) and people_noun_at(view, noun[0], ontology)

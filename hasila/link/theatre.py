@@ -12,7 +12,7 @@ import logging
 
 from hasila.link import cues
 from hasila.link.context import ByStart, Reader, noun_of
-from hasila.link.numbers import noun_category
+from hasila.link.numbers import noun_category, possessed_noun_category
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
 from hasila.schema import Span
@@ -64,9 +64,15 @@ class TheatreRules(Reader):
         their noun (جندي، ضابط، عسكري, of a nationality or an army, not of a Syrian group) or
         members of a state's security forces named by no state, where the count's place,
         else every place of its sentence, is outside Syria, are ``other`` (the guide); with
-        no place in its sentence, where the report's places are mostly abroad."""
+        no place in its sentence, where the report's places are mostly abroad; the others told
+        right after them in their sentence (``وجرح أربعة آخرين``) with them."""
         for c in nodes:
-            if c.category not in ("regime", "foreign_forces") or not self._state_forces(c):
+            soldiers = c.category in ("regime", "foreign_forces")
+            if soldiers and c.others and c.order > 0 and nodes[c.order - 1].category == "other" \
+                    and nodes[c.order - 1].sentence == c.sentence and self._state_forces(nodes[c.order - 1]):
+                c.category = "other"
+                continue
+            if not soldiers or not self._state_forces(c):
                 continue
             if c.parent is not None and c.parent.category == "regime":
                 continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
@@ -78,8 +84,9 @@ class TheatreRules(Reader):
         """Soldiers by their noun (no Syrian group named), or members of security forces
         named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
         if c.group_cat in (None, "foreign_forces"):
-            noun = noun_of(c)
-            return bool(noun) and noun_category(self.onto, noun.split()[0]) == "regime"
+            word = noun_of(c).split()[0] if noun_of(c) else ""
+            return bool(word) and "regime" in (noun_category(self.onto, word),
+                                               possessed_noun_category(self.onto, word))  # جنوده
         return c.affiliation is not None and key(c.affiliation.text) in cues.STATE_FORCES
 
     @functools.cached_property
