@@ -158,6 +158,7 @@ def test_the_members_of_a_group_said_to_number_a_figure_are_of_it() -> None:
     # a group and its families: people of both
     ("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين وعائلاتهم.", ["people"]),
     ("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين.", ["combatant"]),
+    ("وقال المحافظ إن نحو 640 من مقاتلي الفصائل وأسرهم غادروا البلدة.", ["people"]),
     # brothers alone are men; among children they are children
     ("وعثر السكان على جثتي شقيقين قرب النهر.", ["man"]),
     ("وقتل ستة أطفال بينهم ثلاثة أشقاء في القصف.", ["child", "child"]),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix
-from hasila.link.groups import ARMED_NOUNS
+from hasila.link.groups import ARMED_NOUNS, with_families
 from hasila.link.text import key
 from hasila.link.tree import CountNode
 
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 _SUFFER_REACH = 8
 _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
-#: A group's families joined to it after a count's noun: the count is of both.
-_FAMILIES = frozenset(key(w) for w in ("عائلاتهم", "عائلاتهن", "عوائلهم", "أسرهم", "ذويهم", "أهاليهم"))
 #: After a count's noun, the dead or wounded of a group (``30 جثة من قتلى النظام``): the group's.
 _TOLL_FILLERS = cues.AFFILIATION_FILLERS | frozenset(key(w) for w in ("قتلى", "جرحى"))
 
@@ -82,21 +80,16 @@ class AffiliationReader(Reader):
             end = v.index_range(actor.start, actor.end)[1]
             if group_cat is not None and not self.groups.one_more_person(end):
                 group_cat = mix([group_cat, *self.groups.joined_groups(end)[0]], self.onto)
-            if self._with_families(end):
+            if with_families(self.view, end):
                 group_cat = None  # ألفا شخص من المسلحين وعائلاتهم: people of both
         elif phrase != ("في",):
             loyal = next((x for x in range(k, min(k + 3, len(v))) if v[x].key in cues.LOYAL_WORDS), None)
             group_cat, _, last = self.groups.group_at(k)
-            if self._with_families(last + 1):
+            if with_families(self.view, last + 1):
                 group_cat = None
             if loyal == k or (group_cat is None and loyal is not None):
                 group_cat = self._loyal_side(loyal)  # من الموالين للقضية الكردية: no side
         self._take_group(c, group_cat, k)
-
-    def _with_families(self, k: int) -> bool:
-        """Token ``k`` joins the group's families to it (``وعائلاتهم``, ``وذويهم``)."""
-        v = self.view
-        return k < len(v) and v[k].is_word and v[k].key.startswith("و") and key(v[k].text[1:]) in _FAMILIES
 
     def _take_group(self, c: CountNode, group_cat: str | None, k: int) -> None:
         """The count's people belong to the group of category ``group_cat`` named at token ``k``."""

@@ -87,6 +87,8 @@ BLAST_BY = keys("تفجير فجر فجرا فجروا")
 STATE_FORCES = keys(("القوات الأمنية", "قوات الأمن", "الأجهزة الأمنية", "الجيش", "قوات الجيش", "رجال الأمن"))
 #: Martyrs (``11 شهيدا``): civilians where the report counts its own dead as a civilian toll,
 #: a plain toll where the government's media count them.
+#: A group's families joined to it (``من المسلحين وعائلاتهم``): the count is of both, ``people``.
+FAMILY_WORDS = keys("عائلاتهم عائلاتهن عوائلهم أسرهم ذويهم أهاليهم")
 #: Kin counted as men (categories.yaml), who take the kind of a total they are part of.
 KIN_NOUNS = keys("أشقاء اشقاء شقيقين شقيقان")
 MARTYR_NOUNS = keys("شهيد شهيدا شهيداً شهداء شهيدان شهيدين")

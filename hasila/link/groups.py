@@ -18,7 +18,7 @@ from hasila.link.numbers import (
     noun_category,
     possessed_noun_category,
 )
-from hasila.link.text import key, variants
+from hasila.link.text import TokenView, key, variants
 from hasila.link.tree import CountNode
 
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
@@ -43,6 +43,12 @@ def allies(words: list[str]) -> bool:
 def _foreign(word: str) -> bool:
     """Is ``word`` a state's nationality adjective (``روس``, ``الأميركيين``, ``والأتراك``)?"""
     return any(x in cues.FOREIGN_ADJ for x in variants(key(word)))
+
+
+def with_families(view: TokenView, k: int) -> bool:
+    """Token ``k`` joins the group's families to it (``وعائلاتهم``, ``وأسرهم``)."""
+    return k < len(view) and view[k].is_word and view[k].key.startswith("و") \
+        and key(view[k].text[1:]) in cues.FAMILY_WORDS
 
 
 class GroupReader(Reader):

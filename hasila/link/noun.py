@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix, status_of_word
+from hasila.link.groups import with_families
 from hasila.link.numbers import (
     OntologyLike,
     described_person,
@@ -143,7 +144,8 @@ class NounReader(Reader):
             if not c.noun_before:
                 c.tail = v.index_range(c.noun.start, c.noun.end)[1]
             if c.partitive:
-                c.hint = self.groups.phrase_category(c.noun.text, partitive=True)
+                c.hint = "people" if with_families(v, c.tail) else \
+                    self.groups.phrase_category(c.noun.text, partitive=True)
                 if c.hint in (None, "people"):  # من عناصر اللواء: the brigade named before
                     c.hint = self.groups.named_before(c.tail - 1) or c.hint
                 elif c.hint in self.onto.armed and (kinds := self.groups.joined_groups(c.tail)[0]) \
@@ -173,6 +175,8 @@ class NounReader(Reader):
                 if cid is None and member and k + 1 < len(v):
                     cid, first, last = self.groups.group_at(k + 1)  # من مسلحي داعش
                 if cid is not None:
+                    if with_families(v, last + 1):
+                        cid = "people"  # من مسلحي المعارضة وأسرهم: of both
                     c.partitive = True
                     begin = k if member and first > k else first
                     c.noun_chars = (v[begin].start, v[self._closing_quote(begin, last)].end)
