@@ -159,6 +159,8 @@ def test_the_members_of_a_group_said_to_number_a_figure_are_of_it() -> None:
     ("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين وعائلاتهم.", ["people"]),
     ("وغادرت الحافلات وعلى متنها 900 شخص من المسلحين.", ["combatant"]),
     ("وقال المحافظ إن نحو 640 من مقاتلي الفصائل وأسرهم غادروا البلدة.", ["people"]),
+    # an unnamed fighting unit after من (plain, or marked as an ACTOR span) is of fighters
+    ("وأسر التنظيم سبعة عناصر من كتيبة محلية مقاتلة قرب البلدة.", ["fighter"]),
     # brothers alone are men; among children they are children
     ("وعثر السكان على جثتي شقيقين قرب النهر.", ["man"]),
     ("وقتل ستة أطفال بينهم ثلاثة أشقاء في القصف.", ["child", "child"]),
@@ -172,4 +174,10 @@ def test_the_kinds_round_17_reads(text: str, kinds: list[str]) -> None:
     """Who the counts are, from the words round 17 reads: each rule's case fails on round 16's
     code, the guard beside it (the rule must not fire) passes there by design."""
     assert _cats(text) == kinds
+
+
+def test_an_unnamed_fighting_unit_marked_as_a_party_is_of_fighters() -> None:
+    """``عناصر من [فرقة سورية مقاتلة]``: no group's name, but a unit that fights (the real gold)."""
+    assert _linked("وأسر التنظيم [سبعة|COUNT v=7 k=fighter] عناصر من [كتيبة محلية مقاتلة|ACTOR] قرب البلدة.") \
+        == ["fighter"]
 

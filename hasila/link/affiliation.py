@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix
 from hasila.link.groups import ARMED_NOUNS, with_families
+from hasila.link.numbers import group_after
 from hasila.link.text import key
 from hasila.link.tree import CountNode
 
@@ -76,7 +77,7 @@ class AffiliationReader(Reader):
             c.affiliation = actor
             named = self.text[max(actor.start, v[k].start):actor.end]  # the group, past a member noun
             group_cat = self.groups.phrase_category(named, partitive=True) or self.groups.named_before(k) \
-                or self.groups.tied_group(k)[0]  # اللواء الثامن التابع للفيلق الخامس: the known group
+                or self.groups.tied_group(k)[0] or self._armed_unit(k)  # اللواء الثامن التابع للفيلق الخامس
             end = v.index_range(actor.start, actor.end)[1]
             if group_cat is not None and not self.groups.one_more_person(end):
                 group_cat = mix([group_cat, *self.groups.joined_groups(end)[0]], self.onto)
@@ -90,6 +91,11 @@ class AffiliationReader(Reader):
             if loyal == k or (group_cat is None and loyal is not None):
                 group_cat = self._loyal_side(loyal)  # من الموالين للقضية الكردية: no side
         self._take_group(c, group_cat, k)
+
+    def _armed_unit(self, k: int) -> str | None:
+        """An unnamed armed unit at token ``k`` (``[فرقة سورية مقاتلة]``): its armed kind."""
+        cid = group_after(self.view, k, self.onto)[0]
+        return cid if cid in self.onto.armed else None
 
     def _take_group(self, c: CountNode, group_cat: str | None, k: int) -> None:
         """The count's people belong to the group of category ``group_cat`` named at token ``k``."""

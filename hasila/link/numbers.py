@@ -99,6 +99,10 @@ def _group_tables(ontology: Any) -> tuple[Any, dict[str, list[_Phrase]], frozens
     return tables
 
 
+#: Adjectives that make an unnamed unit a fighting one (``فرقة سورية مقاتلة``, ``فصيل معارض``).
+_FIGHTING = frozenset(key(w) for w in ("مقاتلة", "مقاتل", "معارضة", "معارض", "المقاتلة", "المعارضة"))
+
+
 def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8) -> tuple[str | None, int, int]:
     """The partitive group that starts at token ``i`` (after ``من``): ``(category, first, last)``.
 
@@ -139,6 +143,10 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
         cid, _, last = group_after(view, words[1], ontology, width)
         if cid is not None and last > words[1]:
             return cid, words[0], last  # عمال فرق الإنقاذ: a member noun, the group after it decides
+    if view[words[0]].has(cues.GROUP_HEADS) and not view[words[0]].key.startswith("ال"):
+        fighting = next((w for w in words[1:3] if view[w].key in _FIGHTING), None)
+        if fighting is not None:
+            return "fighter", words[0], fighting  # من فرقة سورية مقاتلة: an unnamed fighting unit
     if view[words[0]].has(cues.THING_NOUNS):
         return None, j, j
     cid = noun_category(ontology, view[words[0]].text) or possessed_noun_category(ontology, view[words[0]].text)
