@@ -85,12 +85,12 @@ BLAST_BY = keys("تفجير فجر فجرا فجروا")
 #: Security forces named by no state: they are the state's where the report is (the
 #: Syrian government's in Syria, another state's abroad).
 STATE_FORCES = keys(("القوات الأمنية", "قوات الأمن", "الأجهزة الأمنية", "الجيش", "قوات الجيش", "رجال الأمن"))
-#: Martyrs (``11 شهيدا``): civilians where the report counts its own dead as a civilian toll,
-#: a plain toll where the government's media count them.
 #: A group's families joined to it (``من المسلحين وعائلاتهم``): the count is of both, ``people``.
 FAMILY_WORDS = keys("عائلاتهم عائلاتهن عوائلهم أسرهم ذويهم أهاليهم")
 #: Kin counted as men (categories.yaml), who take the kind of a total they are part of.
 KIN_NOUNS = keys("أشقاء اشقاء شقيقين شقيقان")
+#: Martyrs (``11 شهيدا``): civilians where the report counts its own dead as a civilian toll,
+#: a plain toll where the government's media count them.
 MARTYR_NOUNS = keys("شهيد شهيدا شهيداً شهداء شهيدان شهيدين")
 #: The government's media (``أفادت سانا``, ``التلفزيون الرسمي``), words of a sentence.
 STATE_MEDIA = keys("سانا")

@@ -25,10 +25,10 @@ ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 #: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
 _TOLL_THEN_FIGURE = 5
-_NAMED_BEFORE_REACH = 600
+_NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 #: ``القوات البالغ عددها 2000``: the words between a group and the figure of its members.
 _AMOUNTING = frozenset(key(w) for w in ("البالغ", "البالغة", "البالغين"))
-_THEIR_NUMBER = frozenset(key(w) for w in ("عددها", "عددهم", "عددهن"))  # tokens back a group head alone may find the group's full name
+_THEIR_NUMBER = frozenset(key(w) for w in ("عددها", "عددهم", "عددهن"))
 
 
 def allies(words: list[str]) -> bool:
@@ -324,8 +324,9 @@ class GroupReader(Reader):
         q = v.prev_word(p - 1) if p and v[p].key in _THEIR_NUMBER else None  # القوات البالغ عددها 2000
         actor = self.cx.span_ending_at_token(self.by_label.get("ACTOR", []), v.prev_word(q - 1)) \
             if q and v[q].key in _AMOUNTING else None
-        if actor is not None and self.phrase_category(actor.text, partitive=True) not in (None, "people"):
-            return self.phrase_category(actor.text, partitive=True)
+        side = self.phrase_category(actor.text, partitive=True) if actor is not None else None
+        if side not in (None, "people"):
+            return side
         glued = v.glued_prefix(c.t0, c.span.start)
         by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
         reached = by or (p is not None and p == c.t0 - 1 and v[p].has(cues.REACH_WORDS))  # بلغوا 1452

@@ -528,7 +528,8 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     return bool(prev) and view[prev[0]].key in cues.DAYS and (len(prev) < 2 or view[prev[1]].key in ("يوم", "ليل", "ليلة", "فجر", "صباح", "مساء", "ظهر"))
 
 
-#: The second word of a two-word month name (كانون الثاني، تشرين الأول).
+#: A two-word month name (كانون الثاني، تشرين الأول): its first words and its second.
+_MONTH_HEADS = frozenset(key(w) for w in ("كانون", "تشرين"))
 _MONTH_ORDINALS = frozenset(key(w) for w in ("الأول", "الاول", "الثاني"))
 
 
@@ -542,7 +543,7 @@ def _of_no_people(view: TokenView, of: int, ontology: OntologyLike) -> bool:
 def _month_second_word(view: TokenView, i: int) -> bool:
     """Token ``i`` ends a two-word month name (``يناير/كانون الثاني 2013``: the year after it)."""
     p = view.prev_word(i - 1) if i > 0 else None
-    return view[i].key in _MONTH_ORDINALS and p is not None and view[p].key in (key("كانون"), key("تشرين"))
+    return view[i].key in _MONTH_ORDINALS and p is not None and view[p].key in _MONTH_HEADS
 
 
 def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, ontology: OntologyLike) -> bool:

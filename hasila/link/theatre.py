@@ -84,9 +84,9 @@ class TheatreRules(Reader):
         """Soldiers by their noun (no Syrian group named), or members of security forces
         named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
         if c.group_cat in (None, "foreign_forces"):
-            word = noun_of(c).split()[0] if noun_of(c) else ""
-            return bool(word) and "regime" in (noun_category(self.onto, word),
-                                               possessed_noun_category(self.onto, word))  # جنوده
+            words = noun_of(c).split()
+            return bool(words) and "regime" in (noun_category(self.onto, words[0]),
+                                                possessed_noun_category(self.onto, words[0]))  # جنوده
         return c.affiliation is not None and key(c.affiliation.text) in cues.STATE_FORCES
 
     @functools.cached_property

@@ -698,7 +698,6 @@ class _Reader:
         return out
 
 
-
 def _adjective_dual(reader: _Reader, found: _Found, before: list[NumberMatch]) -> bool:
     """A dual with no clitic right after a dual count qualifies it (``طفلان شقيقان``: two
     children, brothers), no second count."""
