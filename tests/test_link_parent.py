@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from link_parts import cues_read, ontology
 
 from hasila.link import link
@@ -109,3 +110,31 @@ def test_among_them_in_a_new_sentence_after_people_named_there_points_to_them() 
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1"]
     text = "وقتلت الغارات 51 شخصا. وقال المصدر إن غالبية القتلى من أبناء البلدة، وبينهم ثمانية أطفال."
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1"]  # the dead of that toll
+
+
+def test_among_them_reaches_back_two_sentences_at_most() -> None:
+    """``بينهم`` after people with no figure, paragraphs below a toll, is no part of that toll."""
+    text = ("وشن المسلحون منذ سنوات هجمات خلفت عشرات آلاف القتلى.\nغير أن الحركة نفت ذلك.\n"
+            "وتأثرت الحركة بالحملة الأمنية.\nواعتقل أعضاء من الحركة، بينهم اثنان من قادتها.")
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+    text = "قتل 12 شخصا في الهجوم على السوق. وقالت المصادر إن بينهم أربعة أطفال."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1"]
+
+
+@pytest.mark.parametrize(("text", "one"), [
+    ("انفجرت عبوة بسيارة عسكرية، ما أدى لمقتل أربعة جنود كانوا فيها، أحدهم ضابط برتبة نقيب.", "أحد"),
+    ("وأصيب اثنان من المارة أحدهما بحالة حرجة.", "أحد"),
+    ("وعثر السكان على جثتي فتاتين قرب النهر، إحداهما طالبة.", "إحداهما"),
+])
+def test_one_of_the_people_just_counted_is_a_count_of_them(text: str, one: str) -> None:
+    recs = link(text, [], ontology()).records
+    assert [r.text for r in recs][-1] == one
+    assert recs[-1].part_of == recs[-2].id and recs[-1].status == recs[-2].status and recs[-1].value == 1
+
+
+@pytest.mark.parametrize("text", [
+    "وتنقسم المدينة إلى قسمين أحدهما على الضفة الشرقية.",
+    "وشارك في المفاوضات وفدان أحدهما من العاصمة.",
+])
+def test_one_of_two_things_counts_nobody(text: str) -> None:
+    assert link(text, [], ontology()).records == []

@@ -455,6 +455,42 @@ def described_person(view: TokenView, adjective: int, ontology: OntologyLike) ->
 _CASE_FIGURE_REACH = 40
 
 
+#: How far back ``أحدهم`` looks in its sentence for the people it is one of.
+_ONE_OF_THEM_REACH = 10
+
+
+_ONE_OF_THEM = re.compile(r"^[وف]?احدا?(هما|هم|هن)$")
+
+
+def one_of_them_suffix(view: TokenView, start: int) -> str | None:
+    """The pronoun of ``أحدهم``/``أحدهما``/``إحداهن`` at ``start`` (``هم``, ``هما``, ``هن``), else None."""
+    i = view.first_at_or_after(start)
+    m = _ONE_OF_THEM.match(view[i].key) if i < len(view) else None
+    return m.group(1) if m else None
+
+
+def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
+    """``أحدهم``/``أحدهما``/``إحداهن`` after a casualty word or a figure of the pronoun's number
+    earlier in the sentence (``ثلاثة عناصر كانوا على متنها، أحدهم قيادي``, ``جرح اثنين أحدهما``):
+    one of the people just counted, not one of two things (``انفجارين، أحدهما``)."""
+    i = view.first_at_or_after(start)
+    suffix = one_of_them_suffix(view, start)
+    if suffix is None:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - _ONE_OF_THEM_REACH), -1):
+        if view.is_sentence_end(k):
+            return False
+        t = view[k]
+        if t.has(_ALL_TRIGGERS):
+            return True
+        if suffix == "هما" and (parse_number(t.text) == 2 or (t.key.endswith(("ين", "ان"))
+                                                               and people_noun_at(view, k, ontology))):
+            return True  # اثنين / عنصرين … أحدهما
+        if suffix != "هما" and figure_at(view, k, least=3):
+            return True
+    return False
+
+
 def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
     """``وحالة واحدة``, ``حالة واحد منهم خطيرة``: واحد right after a case or victim word, with a
     figure earlier in its sentence (the toll it adds one case to, or splits)."""
@@ -663,6 +699,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "count", None  # بينهم طفل واحد: the numeral of a people noun
         if prev and _one_more_case(view, start, prev[0]):
             return "count", None  # 57 حالة وفاة …، وحالة واحدة على يد التنظيم
+        if kind == "one" and _one_of_them(view, start, end, ontology):
+            return "count", None
         if not _trigger_near(view, start, end) and not _listed_one(view, start, prev):
             return "non_count", "other"
         if prev and people_noun_at(view, prev[0], ontology):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, noun_of, status_of_word
-from hasila.link.numbers import noun_category
+from hasila.link.numbers import noun_category, one_of_them_suffix
 from hasila.link.text import key, keys
 from hasila.link.tree import CountNode, attach_breakdown
 
@@ -47,8 +47,7 @@ class ParentReader(Reader):
             c.subset_after = True  # اثنان منهم; نحو 90 منها (of 150 bodies), not عشرات القتلى منها ثماني عمليات
         if j is not None and v[j].plain(_AMONG_THEM) and (j + 1 >= len(v) or v.is_boundary(j + 1)):
             c.subset_after = True  # وتوفي لاحقا طفلان بينهم.: among them, the clause ends there
-        t = v[c.t0]
-        if c.kind == "one" and t.end > c.span.end and key(self.text[c.span.end:t.end]) in ("هم", "هما", "هن"):
+        if c.kind == "one" and one_of_them_suffix(v, c.span.start) is not None:
             c.subset_after = True  # أحدهم / أحدهما: one of them
         if c.cue == "none":
             self._of_earlier_toll(c)

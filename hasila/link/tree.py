@@ -194,6 +194,8 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
     if prev is None:
         return
     if c.cue == "subset":
+        if prev.sentence < c.sentence - 2:
+            return  # بينهم reaches back two sentences at most: a toll paragraphs back is not its total
         parent = _subset_parent(c, prev, c.cue_and or c.subtotal, kinds)
         if parent is not None:
             _attach(c, parent, "subset", (parent.order, c.order))

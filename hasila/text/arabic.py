@@ -17,7 +17,8 @@ What the number reader reads (values in brackets):
   (``الثالث``, ``الحادي عشر``);
 * vague amounts, at their floor: عشرات (10), مئات (100), آلاف (1000),
   ملايين, بضعة (3), and their products (``عشرات الآلاف`` 10000);
-* ``أحد``/``إحدى`` (1, kind ``one``; only the أحد part of ``أحدهم``), except
+* ``أحد``/``إحدى`` (1, kind ``one``; only the أحد part of ``أحدهم``, the whole of
+  ``إحداهما``), except
   "anyone" (after a negation or أي, or with no word after it);
 * duals standing for 2 (kind ``dual``): only nouns whose dual form is not also
   a plural form, see :attr:`hasila.annotation.ontology.Ontology.dual_keys` (``طفلين`` yes,
@@ -468,7 +469,7 @@ class _Reader:
             if core.startswith("احد") and core[3:] in _PRONOUN_SUFFIXES:
                 return len(clitic), _LEX["احد"], len(core) - 3
             if core.startswith("احدا") and core[4:] in _PRONOUN_SUFFIXES:
-                return len(clitic), _LEX["احد"], len(core) - 4
+                return len(clitic), _LEX["احد"], 0  # إحداهما: the whole word (إحدا is none)
         return None
 
     def _direct(self, i: int, definite_ok: bool = False) -> _Atom | None:
