@@ -45,3 +45,16 @@ def test_invisible_marks_neither_split_a_word_nor_make_a_token() -> None:
 def test_brackets_around_a_number_alone_are_no_tokens() -> None:
     v = TokenView("مقتل (16) عنصرا (من قوات النظام) [3]")
     assert [t.text for t in v.toks] == ["مقتل", "16", "عنصرا", "(", "من", "قوات", "النظام", ")", "3"]
+
+
+def test_a_plural_nisba_or_the_accused_after_a_figure_are_people() -> None:
+    """``وأربعة تونسيين`` after another figure, ``17 متهما`` at a trial: people counted (status
+    other), not numbers of nothing; ``تريليون`` ends like a nisba but is a multiplier."""
+    from hasila.link import link
+
+    onto = Ontology.load()
+    got = link("ويضم الوفد عشرة مغاربة وأربعة تونسيين وثلاثة جزائريين.", [], onto)
+    assert [(r.text, r.status) for r in got.records] == [("أربعة", "other"), ("ثلاثة", "other")]
+    got = link("وقررت المحكمة تأجيل النظر في قضية 17 متهما إلى الشهر المقبل.", [], onto)
+    assert [(r.text, r.category) for r in got.records] == [("17", "people")]
+    assert link("وتقدر الكلفة بنحو 4 تريليون دولار.", [], onto).records == []

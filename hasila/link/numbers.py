@@ -263,6 +263,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
                 return True  # 70 حالة اختناق / 687 حالة اعتقال
         if people_noun_at(view, j, ontology):
             return True
+        if t.is_word and len(t.key) > 4 and t.key.endswith(("يين", "يون")) and not t.key.endswith("ليون"):
+            return True  # خمسة سعوديين: a plural nisba right after a figure is people of that nation or kind
         if t.key == "من":
             cid, _, _ = group_after(view, j + 1, ontology)
             if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
