@@ -78,3 +78,10 @@ def test_a_numeral_after_soldiers_and_their_nationality_counts_them() -> None:
     r, _ = readers("وأكدت السلطات مقتل عسكريين تركيين اثنين وجرح ثلاثة آخرين في كمين قرب [ماردين|PLACE].")
     recs = link(r.cx.text, r.cx.spans, ontology()).records
     assert [(x.value, x.category, x.status) for x in recs] == [(2, "other", "killed"), (3, "other", "injured")]
+
+
+def test_security_men_are_regime_in_syria_and_other_abroad() -> None:
+    """``عنصرا أمنيا``: members counted by the adjective of their service, not by their noun."""
+    assert _linked("وقتل [9|COUNT k=regime] عناصر أمنيين بهجوم على مفرزة في [ريف درعا الغربي|PLACE].") == ["regime"]
+    assert _linked("وأعلنت السلطات مقتل [14|COUNT k=other] عنصرا أمنيا بهجوم قرب مدينة [قندهار|PLACE] في "
+                   "[أفغانستان|PLACE].") == ["other"]

@@ -81,10 +81,12 @@ class TheatreRules(Reader):
                 c.category = "other"
 
     def _state_forces(self, c: CountNode) -> bool:
-        """Soldiers by their noun (no Syrian group named), or members of security forces
+        """Soldiers by their noun or its adjective (``عنصر أمني``; no Syrian group named), or members of security forces
         named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
         if c.group_cat in (None, "foreign_forces"):
             words = noun_of(c).split()
+            if len(words) > 1 and self.onto.is_neutral_noun(words[0]):
+                words = words[1:]  # عنصر أمني: the adjective says who
             return bool(words) and "regime" in (noun_category(self.onto, words[0]),
                                                 possessed_noun_category(self.onto, words[0]))  # جنوده
         return c.affiliation is not None and key(c.affiliation.text) in cues.STATE_FORCES
