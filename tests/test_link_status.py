@@ -171,6 +171,11 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وأعلن عن اتفاق يقضي بإخراج 400 مقاتل من البلدة.", "other"),
     # released from its prisons: they were held
     ("وأطلقت السلطات سراح 350 شخصا من سجونها بموجب العفو.", "detained"),
+    # قضت that rules, not dies
+    ("وقضت المحكمة العسكرية بحبس 12 شخصا مدة عامين.", "other"),
+    ("وقضت محكمة الجنايات بإعدام أربعة متهمين في القضية.", "other"),
+    # يموتون: dying
+    ("وحذرت المنظمة من ترك 30 طفلا يموتون جوعا في المخيم.", "killed"),
 ])
 def test_escapes_holds_and_stipulations_around_a_count(text: str, status: str) -> None:
     assert [r.status for r in link(text, [], ontology()).records][-1] == status

@@ -202,6 +202,12 @@ class LinkContext:
             return None
         if t.has(cues.FATE_WORDS) and not self._fate_unknown(i):
             return None
+        if t.has(cues.RULING_VERBS) and (j := self.view.next_word(i + 1)) is not None \
+                and self.view[j].has(cues.RULERS_AND_RULINGS):
+            return None  # قضت المحكمة بسجن: a ruling
+        if t.key in cues.SENTENCED_TO_DEATH \
+                and not any(self.view[k].has(cues.CARRIED_OUT) for k in range(max(0, i - 4), i)):
+            return None  # قضت بإعدام: sentenced, not (yet) executed
         places = self.by_label.get("PLACE")
         return None if places and self.lookup(places).overlapping(t.start, t.end) else st
 
