@@ -58,3 +58,12 @@ def test_a_plural_nisba_or_the_accused_after_a_figure_are_people() -> None:
     got = link("وقررت المحكمة تأجيل النظر في قضية 17 متهما إلى الشهر المقبل.", [], onto)
     assert [(r.text, r.category) for r in got.records] == [("17", "people")]
     assert link("وتقدر الكلفة بنحو 4 تريليون دولار.", [], onto).records == []
+
+
+def test_wars_cells_and_reports_are_things() -> None:
+    from hasila.link import link
+
+    onto = Ontology.load()
+    for text in ("وخاضت الحكومة وطالبان ثلاث حروب منذ 2001.", "وفككت الشرطة 12 خلية تابعة للتنظيم.",
+                 "وراجعت اللجنة 60 تقريرا عن سقوط ضحايا."):
+        assert link(text, [], onto).records == [], text

@@ -174,6 +174,9 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     # قضت that rules, not dies
     ("وقضت المحكمة العسكرية بحبس 12 شخصا مدة عامين.", "other"),
     ("وقضت محكمة الجنايات بإعدام أربعة متهمين في القضية.", "other"),
+    # القضاء على with the number right after: killed; the judiciary (القضاء) alone: nothing
+    ("وأعلن الجيش أنه تمكن من القضاء على 7 مسلحين قرب الحدود.", "killed"),
+    ("وأحال القضاء ملفات 7 أشخاص إلى المحكمة.", "other"),
     # يموتون: dying
     ("وحذرت المنظمة من ترك 30 طفلا يموتون جوعا في المخيم.", "killed"),
 ])

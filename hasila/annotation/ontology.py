@@ -181,7 +181,8 @@ def _dual_keys(categories: tuple[Category, ...], neutral: tuple[str, ...]) -> fr
        nouns such as مدني have the sound plural مدنيين) or in ى/ا;
     3. for each feminine singular ending in ة: stem+تان and stem+تين;
     4. a neutral noun N with N+ين or N+ان also listed as neutral (عنصر, عنصرين):
-       N+ين and N+ان.
+       N+ين and N+ان;
+    never a one-word group name (طالبان is the Taliban, not two students).
     """
     plurals = {key(w) for c in categories for w in c.plural}
     out = {key(w) for c in categories for w in c.dual} - plurals
@@ -201,7 +202,8 @@ def _dual_keys(categories: tuple[Category, ...], neutral: tuple[str, ...]) -> fr
         out.add(k + "ان")
         if not k.endswith("ي") and k + "ين" not in plurals and k + "ون" not in plurals:
             out.add(k + "ين")
-    return frozenset(out - plurals)
+    names = {key(g) for c in categories for g in c.groups if " " not in g.strip()}
+    return frozenset(out - plurals - names)
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,9 @@ class LinkContext:
         t = self.view[i]
         if t.is_word and t.has(cues.LOSS_VERBS):
             return self._what_was_lost(i)
+        if t.key in cues.ELIMINATION:  # القضاء على 26 مسلحا, على عدد (8): the number within a few words
+            after_on = i + 1 < len(self.view) and self.view[i + 1].key == key("على")
+            return "killed" if after_on and any(self.number_at(k) for k in range(i + 2, i + 7)) else None
         if not t.is_word or (st := status_of_word(t.key)) is None:
             return None
         if t.has(cues.FATE_WORDS) and not self._fate_unknown(i):
