@@ -189,3 +189,17 @@ def test_people_said_held_after_their_side_are_detained() -> None:
     doc = parse_markup("وأطلقت الجبهة سراح [ستة|COUNT v=6 k=regime] [عناصر|CATEGORY] من [قوات النظام|ACTOR] كانوا أسرى لديها.")
     spans = [replace(s, count=None) for s in doc.spans]
     assert [r.status for r in link(doc.text, spans, ontology()).records] == ["detained"]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # the agreeing verb past the comma that closes the total's list of parts
+    ("وذكرت المصادر أن 57 مدنيا على الأقل، بينهم 12 طفلا، قتلوا في القصف على البلدة.", ["killed", "killed"]),
+    # a new clause after that comma tells another toll, not the total's status
+    ("وأحصت المصادر 57 مدنيا بينهم 12 طفلا، وأصيب 30 آخرون.", ["other", "other", "injured"]),
+    # a narrower kind of a total named after it: the total is of the same dead
+    ("وقتل ثلاثة أتراك من بين 11 شخصا في الانفجار الذي وقع قرب الحدود.", ["killed", "killed"]),
+    # the same kind: the total is everyone, not only the dead
+    ("وقتل أربعة طلاب من بين 25 طالبا كانوا في الحافلة.", ["killed", "other"]),
+])
+def test_a_total_takes_the_status_told_after_its_parts_or_of_a_narrower_part(text: str, statuses: list[str]) -> None:
+    assert [r.status for r in link(text, [], ontology()).records] == statuses

@@ -168,14 +168,19 @@ class StatusReader(FateWords):
 
     def status_after_lists(self, nodes: list[CountNode]) -> None:
         """``64 مدنياً بينهم 13 طفلاً قتلوا``: a total with no status takes the verb
-        after its list of parts (same clause)."""
+        after its list of parts (same clause; past the comma closing the list only for a verb
+        that agrees with the total: ``289 مدنيا، بينهم 43 طفلا، قتلوا``)."""
         v = self.view
         for c in nodes:
             if c.status is not None or not c.children:
                 continue
             end = max(d.subtree_tail() for d in c.children)
+            after_comma = False
             for j in range(end, min(len(v), end + 4)):
-                if v.is_boundary(j):
+                if j == end and v[j].text in (",", "،") and not after_comma:
+                    after_comma = True
+                    continue
+                if v.is_boundary(j) or (after_comma and not v[j].plain(cues.AGREEING_VERBS)):
                     break
                 st = self.cx.trigger_status(j)
                 if st is not None and not v[j].has(cues.WEAK_TRIGGERS):
@@ -196,6 +201,12 @@ class StatusReader(FateWords):
                 c.status = "killed"  # وفاة 31 معتقلا … بينهم ثلاثة أطفال اعتقلوا قبل عامين: among the dead
                 continue
             if c.status is not None:
+                continue
+            told = [d.status for d in c.children
+                    if d.of_following and d.status is not None and c.hint is not None
+                    and d.hint not in (None, "people", c.hint)]
+            if told:  # قتل سبعة إيرانيين من بين 14 شخصا: a narrower kind among the dead; not
+                c.status = told[0]  # خمسة أحداث من بين الـ16 قاصرا, five of sixteen minors who went
                 continue
             if c.parent is not None and c.parent.status is not None:
                 c.status = c.parent.status
