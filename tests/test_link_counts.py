@@ -67,3 +67,14 @@ def test_wars_cells_and_reports_are_things() -> None:
     for text in ("وخاضت الحكومة وطالبان ثلاث حروب منذ 2001.", "وفككت الشرطة 12 خلية تابعة للتنظيم.",
                  "وراجعت اللجنة 60 تقريرا عن سقوط ضحايا."):
         assert link(text, [], onto).records == [], text
+
+
+def test_tens_after_an_ordinal_unit_are_an_ordinal() -> None:
+    """``الرابع والعشرين من آذار``, ``الجولة الخامسة والثلاثين``: the twenty-fourth, not 20 people."""
+    from hasila.link import link
+
+    onto = Ontology.load()
+    for text in ("واعتقل الناشط في الرابع والعشرين من آذار في مدينة حلب.",
+                 "ووزعت الجمعية السلال على الأسر في الجولة الخامسة والثلاثين من الحملة."):
+        assert link(text, [], onto).records == [], text
+    assert [r.value for r in link("قتل خمسة وعشرون شخصا في الغارة.", [], onto).records] == [25]

@@ -177,6 +177,8 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     # القضاء على with the number right after: killed; the judiciary (القضاء) alone: nothing
     ("وأعلن الجيش أنه تمكن من القضاء على 7 مسلحين قرب الحدود.", "killed"),
     ("وأحال القضاء ملفات 7 أشخاص إلى المحكمة.", "other"),
+    # the speaker's own side (قتلنا) or the side addressed (قتلتم) killed them
+    ("وخاطب الشيخ المهاجمين: قتلتم 15 من رجال الأمن، فماذا حققتم؟", "killed"),
     # يموتون: dying
     ("وحذرت المنظمة من ترك 30 طفلا يموتون جوعا في المخيم.", "killed"),
 ])

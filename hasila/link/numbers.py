@@ -613,6 +613,12 @@ def _is_clock(view: TokenView, start: int, end: int) -> bool:
 ORDINAL_WORDS = frozenset(key(w) for w in (
     "الحادي", "الحادية", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة",
     "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"))
+def _ordinal_and_tens(view: TokenView, start: int) -> bool:
+    """A tens word glued to و right after an ordinal unit (``المرحلة الثالثة والعشرين``)."""
+    i = view.first_at_or_after(start)  # the token holding the number, و glued before it
+    return 0 < i < len(view) and view.glued_prefix(i, start) == "و" and view[i - 1].has(ORDINAL_WORDS)
+
+
 #: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
 RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل", "معدل", "بمعدل"))
 _MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
@@ -677,6 +683,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "count", None
     if kind == "words" and prev and view[prev[0]].has(ORDINAL_WORDS) and prev[0] == view.last_before(start):
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth
+    if kind == "words" and _ordinal_and_tens(view, start):
+        return "non_count", "ordinal"  # الثالثة والعشرين: the twenty-third
     if prev and view[prev[0]].key in RATIO_BEFORE:
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
