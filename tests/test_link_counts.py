@@ -78,3 +78,13 @@ def test_tens_after_an_ordinal_unit_are_an_ordinal() -> None:
                  "ووزعت الجمعية السلال على الأسر في الجولة الخامسة والثلاثين من الحملة."):
         assert link(text, [], onto).records == [], text
     assert [r.value for r in link("قتل خمسة وعشرون شخصا في الغارة.", [], onto).records] == [25]
+
+
+def test_a_plural_form_told_as_two_by_one_of_them_is_a_dual() -> None:
+    """``قياديين … أحدهما``: the dual pronoun after it says the ين form counts two."""
+    from hasila.link import link
+
+    onto = Ontology.load()
+    recs = link("وأسفرت الضربة عن مقتل قياديين في الفصيل، أحدهما سوري الجنسية.", [], onto).records
+    assert [(r.text, r.value) for r in recs] == [("قياديين", 2), ("أحد", 1)] and recs[1].part_of == recs[0].id
+    assert [r.text for r in link("وأسفرت الضربة عن مقتل قياديين في الفصيل.", [], onto).records] == []

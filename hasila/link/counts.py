@@ -17,8 +17,15 @@ from itertools import pairwise
 from typing import Any
 
 from hasila.annotation.ontology import find_numbers, parse_number
-from hasila.link.numbers import certain_non_count, classify_number, group_after, range_value
-from hasila.link.text import SpanLookup, TokenView, key
+from hasila.link import cues
+from hasila.link.numbers import (
+    certain_non_count,
+    classify_number,
+    group_after,
+    people_noun_at,
+    range_value,
+)
+from hasila.link.text import SpanLookup, TokenView, key, keys
 from hasila.schema import Span
 from hasila.text.arabic import NumberMatch
 
@@ -73,6 +80,7 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
     out = Collected()
     duals = getattr(onto, "dual_keys", None)
     numbers = find_numbers(text, duals) if duals is not None else find_numbers(text)
+    numbers = sorted([*numbers, *_duals_told_by_a_pronoun(view, numbers, onto)], key=lambda m: m.start)
     out.numbers = numbers
     count_spans = [s for s in spans if s.label == "COUNT"]
     others = SpanLookup([s for s in spans if s.label != "COUNT"])
@@ -123,6 +131,35 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
             out.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
     out.found.sort(key=lambda x: x[0].start)
     return out
+
+
+#: ``أحدهما``/``إحداهما``: one of two (the pronoun is dual).
+_ONE_OF_TWO = keys("أحدهما احدهما إحداهما وأحدهما وإحداهما")
+#: How many words after a people plural ``أحدهما`` may come and still say it counted two.
+_ONE_OF_TWO_REACH = 6
+
+
+def _duals_told_by_a_pronoun(view: TokenView, numbers: list[NumberMatch], onto: Any) -> list[NumberMatch]:
+    """``مقتل قياديين من حراس الدين، أحدهما أردني``: a people noun in ين, plural or dual by its
+    form, is a dual (2) when ``أحدهما`` follows it in its clause and no figure counts it."""
+    if not any(t.key in _ONE_OF_TWO for t in view.toks):
+        return []
+    taken = {(m.start, m.end) for m in numbers}
+    found = []
+    for i, t in enumerate(view.toks):
+        if not t.is_word or not t.key.endswith("ين") or i == 0 \
+                or not (people_noun_at(view, i, onto) or t.key[:-1] in cues.MEMBER_NOUNS):  # قياديين
+            continue
+        if view[i - 1].is_digit or parse_number(view[i - 1].text) is not None \
+                or any(a < t.end and t.start < b for a, b in taken):
+            continue  # ثلاثة قياديين: counted by its figure
+        for k in range(i + 1, min(len(view), i + 1 + _ONE_OF_TWO_REACH)):
+            if view.is_sentence_end(k):
+                break
+            if view[k].key in _ONE_OF_TWO:
+                found.append(NumberMatch(t.start, t.end, t.text, 2, "dual"))
+                break
+    return found
 
 
 def _names_a_place(text: str, m: NumberMatch, others: SpanLookup) -> bool:
