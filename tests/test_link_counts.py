@@ -60,12 +60,13 @@ def test_a_plural_nisba_or_the_accused_after_a_figure_are_people() -> None:
     assert link("وتقدر الكلفة بنحو 4 تريليون دولار.", [], onto).records == []
 
 
-def test_wars_cells_and_reports_are_things() -> None:
+def test_wars_cells_reports_and_vehicles_or_arms_of_a_partitive_are_things() -> None:
     from hasila.link import link
 
     onto = Ontology.load()
     for text in ("وخاضت الحكومة وطالبان ثلاث حروب منذ 2001.", "وفككت الشرطة 12 خلية تابعة للتنظيم.",
-                 "وراجعت اللجنة 60 تقريرا عن سقوط ضحايا."):
+                 "وراجعت اللجنة 60 تقريرا عن سقوط ضحايا.", "ودمرت الغارات أربعا من آلياته قرب الجسر.",
+                 "وأطلقت السفن عشرات من الصواريخ على القاعدة."):
         assert link(text, [], onto).records == [], text
 
 

@@ -493,6 +493,24 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
     return False
 
 
+#: Vehicles and arms counted by a partitive (``ثلاثة من مركباته``, ``عشرات من الصواريخ``): never a
+#: place people come from, as ``من المدينة`` or ``من منازلهم`` may be.
+_VEHICLES_AND_ARMS = keys("""
+    مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
+    """)
+
+
+def _things_after_of(view: TokenView, of: int) -> bool:
+    """Vehicles or arms, plural, right after the ``من`` at token ``of`` (bare, with the article
+    or with the possessive ``ه``/``ها``): the figure before counts them."""
+    k = view.next_word(of + 1)
+    if k is None or k != of + 1:
+        return False
+    word = view[k].key
+    stems = [word] + [word[:-len(p)] for p in ("ها", "ه") if word.endswith(p)]
+    return any(any(v in _VEHICLES_AND_ARMS for v in variants(w)) for w in stems)
+
+
 def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
     """``وحالة واحدة``, ``حالة واحد منهم خطيرة``: واحد right after a case or victim word, with a
     figure earlier in its sentence (the toll it adds one case to, or splits)."""
@@ -715,6 +733,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "non_count", "other"
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
+    if nxt is not None and view[nxt].key == "من" and _things_after_of(view, nxt):
+        return "non_count", "thing"  # تدمير ثلاثة من مركباته: three of its vehicles
     elided = _elided_noun(view, start, nxt, ontology)
     if elided is not None:
         return elided
