@@ -179,6 +179,9 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وأحال القضاء ملفات 7 أشخاص إلى المحكمة.", "other"),
     # the speaker's own side (قتلنا) or the side addressed (قتلتم) killed them
     ("وخاطب الشيخ المهاجمين: قتلتم 15 من رجال الأمن، فماذا حققتم؟", "killed"),
+    # drowning is dying; the verb after a qualifier is the count's, not the next one's
+    ("وأفاد خفر السواحل أن 23 مهاجرا على الأقل غرقوا، كما أن 12 شخصا لا يزالون مفقودين.", "missing"),
+    ("وأفاد خفر السواحل أن 23 مهاجرا على الأقل غرقوا قرب الجزيرة.", "killed"),
     # يموتون: dying
     ("وحذرت المنظمة من ترك 30 طفلا يموتون جوعا في المخيم.", "killed"),
 ])

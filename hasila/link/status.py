@@ -107,8 +107,9 @@ class StatusReader(FateWords):
         393 ألف نسمة``: قتلوا is the 127's, no trigger of the later count), not one right before
         ``c`` that governs it (``قتلوا 5 … وجرحوا أكثر من 60``)?"""
         v = self.view
-        return prev is not None and prev.tail <= i <= prev.tail + 2 and v[i].has(cues.AGREEING_VERBS) \
-            and not self._governs(i, c)
+        if prev is None or i < prev.tail or not v[i].has(cues.AGREEING_VERBS) or self._governs(i, c):
+            return False  # a qualifier may come between (19 شخصا على الأقل غرقوا)
+        return i <= prev.tail + 2 or all(v[k].key in cues.QUALIFIER_WORDS for k in range(prev.tail + 1, i))
 
     def _governs(self, i: int, c: CountNode) -> bool:
         """Does the verb at token ``i`` come right before count ``c``, a qualifier or one word of
