@@ -117,3 +117,16 @@ def test_a_partitive_noun_naming_its_group_mixes_with_armed_groups_joined_after_
     assert c.hint == "combatant"
     _, (c,) = nouns_read("وقتل [90|COUNT k=sdf] من [مقاتلي قسد|CATEGORY] والعاملين في المجالس المحلية خلال العام.")
     assert c.hint == "sdf"
+
+
+def test_what_is_said_of_the_counted_noun_or_of_one_of_them_is_no_part_of_it() -> None:
+    """``خمسة أشخاص متهمين بـ…``: the accused is said of the persons (the noun is أشخاص);
+    ``وأحدهم مصاب``: his state, no noun of the count, and no status of the three."""
+    from hasila.schema import records_from_doc
+
+    tagger = RulesTagger.load()
+    doc = tagger.label("ومثل أمام القاضي خمسة أشخاص متهمين بسرقة المستودع.")
+    assert [s.text for s in doc.spans if s.label == "CATEGORY"] == ["أشخاص"]
+    doc = tagger.label("ورافقها ثلاثة من أبنائها الصغار، وأحدهم مصاب بمرض مزمن.")
+    assert [s.text for s in doc.spans if s.label == "CATEGORY"] == []
+    assert records_from_doc(doc)[0].status == "other"

@@ -19,6 +19,7 @@ from hasila.link.numbers import (
     described_person,
     group_after,
     noun_category,
+    one_of_them_suffix,
     people_noun_at,
 )
 from hasila.link.text import TokenView, key, keys
@@ -48,6 +49,13 @@ _SYMPTOMS = keys("وضيق وصعوبة")
 #: adverbs shaped like an accusative nisba (``يوميا``): never an adjective of the counted noun
 _ADVERBS = keys("""يوميا شهريا سنويا أسبوعيا حاليا رسميا مبدئيا نهائيا جزئيا كليا فعليا ميدانيا محليا
                    إضافيا أساسيا تدريجيا جماعيا فوريا حوالي تقريبي مبدئي""")
+
+
+#: People nouns that, after a counted noun, say something of it (``ثمانية أشخاص متهمين بـ``):
+#: no part of the noun phrase.
+_SAID_OF_THE_NOUN = keys("متهمين متهمون متهما")
+#: Feminine forms of the wounded, said of ``إحداهما`` (not its noun).
+_HURT = keys("مصابة مصابات")
 
 
 def _agreeing_nisba(noun: str, word: str, singular: bool) -> bool:
@@ -159,7 +167,9 @@ class NounReader(Reader):
             if v[j].has(_OTHERS_WOMEN):
                 c.hint = "woman"  # 4 أخريات: four other women
         elif j is not None and self.cfg.rules_fallback and not self.cx.span_at_token(self.spans, j):
-            if people_noun_at(v, j, self.onto) and not _joined_by_and(v, j, self.onto):
+            said_of_one = c.kind == "one" and (status_of_word(v[j].key) is not None or v[j].key in _HURT) \
+                and one_of_them_suffix(v, c.span.start) is not None  # إحداهما مصابة: her state
+            if people_noun_at(v, j, self.onto) and not _joined_by_and(v, j, self.onto) and not said_of_one:
                 end, c.tail = self._noun_phrase_end(j)
                 c.noun_chars = (v[j].start, v[end - 1].end)  # the CATEGORY span: the whole phrase
                 c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
@@ -284,7 +294,8 @@ class NounReader(Reader):
             core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
             if core != t.key and core in self.cx.singular_nouns and v[j].key not in self.cx.singular_nouns:
                 break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
-            if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core):
+            if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core) \
+                    and core not in _SAID_OF_THE_NOUN:
                 end = kind_end = k + 1
                 continue
             if t.key.endswith("ي") and len(t.key) >= 5 and k == end and k + 1 < len(v) \

@@ -14,6 +14,7 @@ from itertools import pairwise
 from hasila.link import cues
 from hasila.link.context import status_of_word, title_and_body
 from hasila.link.fate import AGREEING_REACH, FateWords
+from hasila.link.numbers import one_of_them_suffix
 from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 
@@ -173,8 +174,8 @@ class StatusReader(FateWords):
         that agrees with the total: ``289 مدنيا، بينهم 43 طفلا، قتلوا``)."""
         v = self.view
         for c in nodes:
-            if c.status is not None or not c.children:
-                continue
+            if c.status is not None or not c.children or all(d.kind == "one" for d in c.children):
+                continue  # ثلاثة من أبنائها …، وأحدهم مصاب: what one of them is, not all
             end = max(d.subtree_tail() for d in c.children)
             after_comma = False
             for j in range(end, min(len(v), end + 4)):
@@ -195,7 +196,7 @@ class StatusReader(FateWords):
         for c, d in reversed(list(pairwise(nodes))):
             if c.status is None and d.status is not None and d.cue == "coord" and d.sentence == c.sentence \
                     and d.parent is c.parent and (c.parent is None or c.parent.status is None) \
-                    and self._status_of_noun(d) is None:
+                    and self._status_of_noun(d) is None and one_of_them_suffix(self.view, d.span.start) is None:
                 c.status = d.status
         for c in sorted(nodes, key=lambda n: n.depth()):
             if c.status in _HELD and c.parent is not None and c.parent.status == "killed":
