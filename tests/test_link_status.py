@@ -182,6 +182,12 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     # drowning is dying; the verb after a qualifier is the count's, not the next one's
     ("وأفاد خفر السواحل أن 23 مهاجرا على الأقل غرقوا، كما أن 12 شخصا لا يزالون مفقودين.", "missing"),
     ("وأفاد خفر السواحل أن 23 مهاجرا على الأقل غرقوا قرب الجزيرة.", "killed"),
+    # فقد before its figure: went missing, unless what they lost is said (lives, kin)
+    ("وقتل أربعة جنود وفقد 9 آخرون بعد الهجوم على الموقع.", "missing"),
+    ("وفي الهجوم فقد 12 شخصا أرواحهم قرب السوق.", "killed"),
+    ("وبحسب الجمعية فقد 40 طفلا آباءهم في الحرب.", "other"),
+    # an illness is no wound
+    ("وتقدر الوزارة أن 3000 شخص مصابون بمرض السكري في المحافظة.", "other"),
     # يموتون: dying
     ("وحذرت المنظمة من ترك 30 طفلا يموتون جوعا في المخيم.", "killed"),
 ])

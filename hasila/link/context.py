@@ -203,6 +203,8 @@ class LinkContext:
             return "killed" if after_on and any(self.number_at(k) for k in range(i + 2, i + 7)) else None
         if not t.is_word or (st := status_of_word(t.key)) is None:
             return None
+        if st == "injured" and i + 1 < len(self.view) and self.view[i + 1].has(cues.ILLNESSES):
+            return None  # مصابون بمرض التوحد: ill, not wounded
         if t.has(cues.FATE_WORDS) and not self._fate_unknown(i):
             return None
         if t.has(cues.RULING_VERBS) and (j := self.view.next_word(i + 1)) is not None \
@@ -216,13 +218,32 @@ class LinkContext:
 
     def _what_was_lost(self, i: int) -> str | None:
         """``فقدوا أطرافهم`` injured, ``فقدوا حياتهم`` killed, ``فقدوا والديهم`` nothing; ``فقدوا``
-        with no object missing."""
+        with no object, or ``فقد`` before its figure (``فقد 23 عسكريا``: they went missing), missing."""
         j = self.view.next_word(i + 1)
+        if j is not None and j == i + 1 and self.number_at(j):
+            return self._lost_by_a_figure(i, j)
         if j is None or j != i + 1 or self.view[j].key in _NO_OBJECT:
             return status_of_word(self.view[i].key)
         if self.view[j].has(cues.LOST_LIMBS):
             return "injured"
         return "killed" if self.view[j].has(cues.LOST_LIVES) else None
+
+    def _lost_by_a_figure(self, i: int, j: int) -> str | None:
+        """``فقد`` right before a figure: what they lost a few words on (``فقد 52 شخصا أرواحهم``
+        killed, ``فقد 410 أطفال أمهاتهم`` nothing), else, the verb in the masculine with the
+        figure its subject (``وفقد 15 جنديا``), they went missing; ``فقدت القوات 4 من عناصرها``
+        (a side lost them) says no more."""
+        v = self.view
+        for k in range(j + 1, min(len(v), j + 5)):
+            if v.is_boundary(k):
+                break
+            if v[k].has(cues.LOST_LIVES):
+                return "killed"
+            if v[k].has(cues.LOST_LIMBS):
+                return "injured"
+            if v[k].has(cues.LOST_KIN):
+                return None
+        return "missing" if v[i].plain(_LOST_HIMSELF) else None
 
     def _fate_unknown(self, i: int) -> bool:
         """Is the fate at token ``i`` said to be unknown, in its sentence, a few words off?"""
@@ -231,6 +252,8 @@ class LinkContext:
         return any(v[k].is_word and v[k].has(cues.UNKNOWN_WORDS) for k in range(max(a, i - 4), min(b, i + 8)))
 
 
+#: ``فقد``/``فُقد`` whose subject is the figure after it (not ``فقدت``, a side that lost people).
+_LOST_HIMSELF = keys("فقد")
 #: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.
 _NO_OBJECT = keys("في منذ خلال أثناء اثناء بعد قبل إثر اثر")
 

@@ -112,6 +112,10 @@ RULERS_AND_RULINGS = keys("""
     محكمة المحكمة محاكم المحاكم القاضي قاض الحكم حكم الاتفاق الاتفاقية القرار قرار
     بسجن بالسجن بإعدام بالإعدام بحبس بالحبس بإحالة ببراءة بتبرئة بأن بالإفراج بإطلاق بتغريم
 """)
+#: Kin lost (``فقدوا والديهم``): nothing befell the people counted.
+LOST_KIN = keys("والديهم والديه والدته والده أمهاتهم آباءهم آبائهم أسرهم ذويهم عائلاتهم أهلهم معيلهم")
+#: An illness after a wounded word (``مصاب بمرض``, ``إصابة بالكوليرا``): no casualty of violence.
+ILLNESSES = keys("بمرض بأمراض بداء بفيروس بالسرطان بسرطان بالكوليرا بالحصبة بالتوحد بالإنفلونزا بكورونا")
 #: ``القضاء على``: eliminating (killing) the people counted next, the way army statements say it;
 #: ``القضاء`` alone is the judiciary.
 ELIMINATION = keys("القضاء والقضاء بالقضاء للقضاء")
