@@ -186,6 +186,8 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وقتل أربعة جنود وفقد 9 آخرون بعد الهجوم على الموقع.", "missing"),
     ("وفي الهجوم فقد 12 شخصا أرواحهم قرب السوق.", "killed"),
     ("وبحسب الجمعية فقد 40 طفلا آباءهم في الحرب.", "other"),
+    # a side that loses its people lost them dead
+    ("وتمكنت القوات من صد الهجوم، فيما خسر المهاجمون ستة من مقاتليهم.", "killed"),
     # an illness is no wound
     ("وتقدر الوزارة أن 3000 شخص مصابون بمرض السكري في المحافظة.", "other"),
     # يموتون: dying
