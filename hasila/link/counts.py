@@ -22,10 +22,11 @@ from hasila.link.numbers import (
     certain_non_count,
     classify_number,
     group_after,
+    one_of_them_pronoun,
     people_noun_at,
     range_value,
 )
-from hasila.link.text import SpanLookup, TokenView, key, keys
+from hasila.link.text import SpanLookup, TokenView, key
 from hasila.schema import Span
 from hasila.text.arabic import NumberMatch
 
@@ -133,8 +134,6 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
     return out
 
 
-#: ``أحدهما``/``إحداهما``: one of two (the pronoun is dual).
-_ONE_OF_TWO = keys("أحدهما احدهما إحداهما وأحدهما وإحداهما")
 #: How many words after a people plural ``أحدهما`` may come and still say it counted two.
 _ONE_OF_TWO_REACH = 6
 
@@ -142,7 +141,7 @@ _ONE_OF_TWO_REACH = 6
 def _duals_told_by_a_pronoun(view: TokenView, numbers: list[NumberMatch], onto: Any) -> list[NumberMatch]:
     """``مقتل قياديين من حراس الدين، أحدهما أردني``: a people noun in ين, plural or dual by its
     form, is a dual (2) when ``أحدهما`` follows it in its clause and no figure counts it."""
-    if not any(t.key in _ONE_OF_TWO for t in view.toks):
+    if not any(one_of_them_pronoun(t.key) == "هما" for t in view.toks):
         return []
     taken = {(m.start, m.end) for m in numbers}
     found = []
@@ -156,7 +155,7 @@ def _duals_told_by_a_pronoun(view: TokenView, numbers: list[NumberMatch], onto: 
         for k in range(i + 1, min(len(view), i + 1 + _ONE_OF_TWO_REACH)):
             if view.is_sentence_end(k):
                 break
-            if view[k].key in _ONE_OF_TWO:
+            if one_of_them_pronoun(view[k].key) == "هما":
                 found.append(NumberMatch(t.start, t.end, t.text, 2, "dual"))
                 break
     return found

@@ -107,7 +107,7 @@ FATE_WORDS = keys("مصير مصيرهم مصيره مصيرها")
 UNKNOWN_WORDS = keys("مجهول مجهولا مجهولاً مجهولة مجهولين مجهولي يعرف يعرفون معروف غامض غامضا غامضاً غامضة")
 #: ``قضى``/``قضت`` that rules, not dies: before a court or a ruling (``قضت محكمة بسجن``, ``قضى
 #: الحكم بإعدام``, ``قضت بسجن``).
-RULING_VERBS = keys("قضى قضت وقضى وقضت")
+RULING_VERBS = keys("قضى قضت")
 RULERS_AND_RULINGS = keys("""
     محكمة المحكمة محاكم المحاكم القاضي قاض الحكم حكم الاتفاق الاتفاقية القرار قرار
     بسجن بالسجن بإعدام بالإعدام بحبس بالحبس بإحالة ببراءة بتبرئة بأن بالإفراج بإطلاق بتغريم
@@ -122,7 +122,7 @@ ELIMINATION = keys("القضاء والقضاء بالقضاء للقضاء")
 #: ``بإعدام``/``بالإعدام``: a death sentence (``حكم بالإعدام على``, ``أمرت بإعدام``), not an
 #: execution, unless carried out (``نفذ``, ``قام التنظيم بإعدام``).
 SENTENCED_TO_DEATH = keys("بإعدام بالإعدام")
-CARRIED_OUT = keys("نفذ نفذت نفذوا تنفيذ وتنفيذ ونفذت ونفذ قام قامت قاموا وقام وقامت أعقبه وأعقبه أعقبها بدأ")
+CARRIED_OUT = keys("نفذ نفذت نفذوا تنفيذ قام قامت قاموا أعقبه أعقبها بدأ")
 #: ``فقدوا``: missing alone, not with what they lost after it: their limbs (injured), their
 #: lives (killed), their parents or homes (nothing befell them).
 LOSS_VERBS = keys("فقد فقدوا فقدت فقدا يفقد")

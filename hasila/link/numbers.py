@@ -459,16 +459,20 @@ _CASE_FIGURE_REACH = 40
 
 #: How far back ``أحدهم`` looks in its sentence for the people it is one of.
 _ONE_OF_THEM_REACH = 10
-
-
+#: ``أحدهم``/``أحدهما``/``إحداهن`` (folded, و/ف allowed before it): its pronoun is group 1.
 _ONE_OF_THEM = re.compile(r"^[وف]?احدا?(هما|هم|هن)$")
 
 
-def one_of_them_suffix(view: TokenView, start: int) -> str | None:
-    """The pronoun of ``أحدهم``/``أحدهما``/``إحداهن`` at ``start`` (``هم``, ``هما``, ``هن``), else None."""
-    i = view.first_at_or_after(start)
-    m = _ONE_OF_THEM.match(view[i].key) if i < len(view) else None
+def one_of_them_pronoun(word_key: str) -> str | None:
+    """The pronoun of a folded ``أحدهم``/``أحدهما``/``إحداهن`` (``هم``, ``هما``, ``هن``), else None."""
+    m = _ONE_OF_THEM.match(word_key)
     return m.group(1) if m else None
+
+
+def one_of_them_suffix(view: TokenView, start: int) -> str | None:
+    """The pronoun of the ``أحدهم``/``أحدهما``/``إحداهن`` whose number starts at ``start``, else None."""
+    i = view.first_at_or_after(start)
+    return one_of_them_pronoun(view[i].key) if i < len(view) else None
 
 
 def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
@@ -476,7 +480,7 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
     earlier in the sentence (``ثلاثة عناصر كانوا على متنها، أحدهم قيادي``, ``جرح اثنين أحدهما``):
     one of the people just counted, not one of two things (``انفجارين، أحدهما``)."""
     i = view.first_at_or_after(start)
-    suffix = one_of_them_suffix(view, start)
+    suffix = one_of_them_pronoun(view[i].key) if i < len(view) else None
     if suffix is None:
         return False
     for k in range(i - 1, max(-1, i - 1 - _ONE_OF_THEM_REACH), -1):
@@ -631,12 +635,6 @@ def _is_clock(view: TokenView, start: int, end: int) -> bool:
 ORDINAL_WORDS = frozenset(key(w) for w in (
     "الحادي", "الحادية", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة",
     "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"))
-def _ordinal_and_tens(view: TokenView, start: int) -> bool:
-    """A tens word glued to و right after an ordinal unit (``المرحلة الثالثة والعشرين``)."""
-    i = view.first_at_or_after(start)  # the token holding the number, و glued before it
-    return 0 < i < len(view) and view.glued_prefix(i, start) == "و" and view[i - 1].has(ORDINAL_WORDS)
-
-
 #: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
 RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل", "معدل", "بمعدل"))
 _MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
@@ -648,6 +646,12 @@ CLOCK_BEFORE = frozenset(key(w) for w in ("الساعة", "الساعه", "با�
 SUPERLATIVES = frozenset(key(w) for w in ("أكثر", "أشد", "أكبر", "أبرز", "أهم", "أعنف", "أسوأ", "أخطر"))
 #: Non-count reasons the number rules are sure of: they override a tagger's COUNT span.
 CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
+
+
+def _ordinal_and_tens(view: TokenView, start: int) -> bool:
+    """A tens word glued to و right after an ordinal unit (``المرحلة الثالثة والعشرين``)."""
+    i = view.first_at_or_after(start)  # the token holding the number, و glued before it
+    return 0 < i < len(view) and view.glued_prefix(i, start) == "و" and view[i - 1].has(ORDINAL_WORDS)
 
 
 def certain_non_count(view: TokenView, start: int, end: int, value: int, kind: str,

@@ -179,7 +179,7 @@ class StatusReader(FateWords):
             end = max(d.subtree_tail() for d in c.children)
             after_comma = False
             for j in range(end, min(len(v), end + 4)):
-                if j == end and v[j].text in (",", "،") and not after_comma:
+                if j == end and v[j].text in (",", "،"):
                     after_comma = True
                     continue
                 if v.is_boundary(j) or (after_comma and not v[j].plain(cues.AGREEING_VERBS)):
