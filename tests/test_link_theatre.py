@@ -85,3 +85,19 @@ def test_security_men_are_regime_in_syria_and_other_abroad() -> None:
     assert _linked("وقتل [9|COUNT k=regime] عناصر أمنيين بهجوم على مفرزة في [ريف درعا الغربي|PLACE].") == ["regime"]
     assert _linked("وأعلنت السلطات مقتل [14|COUNT k=other] عنصرا أمنيا بهجوم قرب مدينة [قندهار|PLACE] في "
                    "[أفغانستان|PLACE].") == ["other"]
+
+
+def test_a_report_wholly_abroad_has_no_regime_its_loyal_militias_are_fighters() -> None:
+    """A report that names neither Syria nor the Syrians and places abroad: forces counted by a
+    group name the lexicon gives the regime are a state's forces (``other``) or, loyal fighters,
+    ``fighter``; a foreign army there is ``other`` too."""
+    report = ("أفاد مسؤول في [بنغازي|PLACE] بأن هجوما بسيارة ملغومة قتل [11|COUNT k=other] من [قوات الأمن|CATEGORY] "
+              "قرب مقر المديرية، وقتل [تسعة|COUNT v=9 k=fighter] مقاتلين موالين للحكومة في [مأرب|PLACE] أمس، "
+              "وأصيب [جنديان|COUNT v=2 k=other] أمريكيان في قاعدة قريبة.")
+    assert _linked(report) == ["other", "fighter", "other"]
+    # the same words where the report names Syria: the guide's regime stands
+    assert _linked(report.replace("أمس،", "أمس، بعد عودتهم من سوريا،"))[:2] == ["regime", "regime"]
+    # a Syrian village whose name is a common word does not set the report in Syria, two do
+    with_a_village = report + " ونقل الجرحى إلى [المزرعة|PLACE]."
+    assert _linked(with_a_village)[:2] == ["other", "fighter"]
+    assert _linked(with_a_village + " ثم إلى [درعا|PLACE].")[:2] == ["regime", "regime"]

@@ -179,6 +179,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.theatre.soldiers_abroad(nodes)
     r.cats.martyrs_of_a_plain_toll(nodes)
     r.theatre.militias_in_syria(nodes)
+    r.theatre.report_abroad(nodes)
     return _result(r.cx, nodes)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 from hasila.link import cues
 from hasila.link.context import ByStart, Reader, noun_of
@@ -18,6 +19,19 @@ from hasila.link.tree import CountNode
 from hasila.schema import Span
 
 logger = logging.getLogger(__name__)
+
+# Syria or the Syrians named in a report (سوريا، السورية، بسوريا، السوريين), its president or
+# the regime's forces (قوات النظام، طيران النظام)
+SYRIA_NAMED = re.compile(r"(?<!\w)(?:[وفبل]?(?:ال)?سوري\w{0,3}|ال[أا]سد"
+                         r"|[وفبل]?(?:قوات|جيش|عناصر|مخابرات|طائرات|طيران|ميليشيات) النظام)(?!\w)")
+# words of a militia or of fighters loyal to a side, not of a state's forces (الموالين، ميليشيات)
+MILITIA_WORDS = tuple(key(w) for w in ("موال", "ميليشي", "مليشي", "مسلح", "مقاتل", "لجان"))
+
+
+def _militia_word(word: str) -> bool:
+    """``word`` (folded) starts as a militia word, after و and the article at most."""
+    word = word.removeprefix("و")
+    return word.startswith(MILITIA_WORDS) or word.removeprefix("ال").startswith(MILITIA_WORDS)
 
 
 def abroad(place: str) -> bool:
@@ -111,6 +125,31 @@ class TheatreRules(Reader):
             places = self._places_of(c) or self._all_places.spans
             if places and not any(abroad(p.text) for p in places):
                 c.category = cid
+
+    def report_abroad(self, nodes: list[CountNode]) -> None:
+        """A report set wholly abroad (:attr:`_names_no_syria`) has no Syrian side: its state's
+        soldiers, police and security men (``regime``) and foreign troops are ``other``, militias
+        loyal to a side (``17 مقاتلا مواليا``, ``ميليشيات``) are ``fighter`` (the guide)."""
+        if not self._names_no_syria:
+            return
+        for c in nodes:
+            if c.category == "foreign_forces":
+                c.category = "other"
+            elif c.category == "regime":
+                words = f"{noun_of(c)} {c.affiliation.text if c.affiliation is not None else ''}"
+                c.category = "fighter" if any(map(_militia_word, key(words).split())) else "other"
+
+    @functools.cached_property
+    def _names_no_syria(self) -> bool:
+        """The report names neither Syria nor the Syrians, and places abroad, at least twice as
+        many as places in Syria (a village's name may be a common word: ``القدم``, ``كسب``)."""
+        if SYRIA_NAMED.search(self.text):
+            return False
+        syria = _gazetteer_sides()[1]
+        names = {key(p.text) for p in self._all_places.spans}
+        out = sum(map(abroad, names))
+        home = sum(any(x in syria for x in variants(n)) for n in names)
+        return out >= 1 and out >= 2 * home
 
     def _places_of(self, c: CountNode) -> list[Span]:
         """The count's place, else the places of its sentence."""
