@@ -130,3 +130,15 @@ def test_what_is_said_of_the_counted_noun_or_of_one_of_them_is_no_part_of_it() -
     doc = tagger.label("ورافقها ثلاثة من أبنائها الصغار، وأحدهم مصاب بمرض مزمن.")
     assert [s.text for s in doc.spans if s.label == "CATEGORY"] == []
     assert records_from_doc(doc)[0].status == "other"
+
+
+def test_men_of_a_side_take_the_side_men_of_no_side_stay_men() -> None:
+    _, (c,) = nouns_read("وأصيب ثلاثة من رجال الدفاع المدني أثناء إخماد الحريق.")
+    assert c.hint == "rescue" and c.partitive
+    _, (c,) = nouns_read("وقتل ستة من رجال الجيش الحر قرب الجسر.")
+    assert c.hint == "fighter"
+    _, (c,) = nouns_read("وقتل ستة من رجال البلدة قرب الجسر.")
+    assert c.hint == "man"
+    # with the noun as a CATEGORY span (a tagger's), the same
+    _, (c,) = nouns_read("وأصيب [ثلاثة|COUNT v=3 k=rescue] من [رجال|CATEGORY] الدفاع المدني أثناء إخماد الحريق.")
+    assert c.hint == "rescue"

@@ -34,7 +34,8 @@ _SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
 _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
-_CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter"})
+_CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter", "man"})
+_MEN = frozenset(key(w) for w in ("رجال", "الرجال"))
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
 
 
@@ -184,6 +185,10 @@ class NounReader(Reader):
                 member = v[k].is_word and v[k].has(cues.MEMBER_NOUNS)
                 if cid is None and member and k + 1 < len(v):
                     cid, first, last = self.groups.group_at(k + 1)  # من مسلحي داعش
+                elif cid == "man" and last == k and v[k].has(_MEN) and k + 1 < len(v):
+                    side = self.groups.group_at(k + 1)  # من رجال الدفاع المدني: men of a side
+                    if side[0] not in (None, "people", "man"):
+                        cid, first, last = side
                 if cid is not None:
                     if with_families(v, last + 1):
                         cid = "people"  # من مسلحي المعارضة وأسرهم: of both
