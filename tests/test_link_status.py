@@ -190,6 +190,11 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وتمكنت القوات من صد الهجوم، فيما خسر المهاجمون ستة من مقاتليهم.", "killed"),
     # an illness is no wound
     ("وتقدر الوزارة أن 3000 شخص مصابون بمرض السكري في المحافظة.", "other"),
+    # the wound word as the counted noun, or an illness after the counted people
+    ("وسجل المستوصف خلال الشهر 85 حالة إصابة بالملاريا بين النازحين.", "other"),
+    ("وذكرت اللجنة الطبية أن 14 إصابة بالتيفوئيد سجلت في المدرسة.", "other"),
+    ("وأصيب 40 من سكان الحي بالتهاب الكبد بعد تلوث المياه.", "other"),
+    ("وأصيب 40 من سكان الحي بشظايا القذيفة.", "injured"),
     # يموتون: dying
     ("وحذرت المنظمة من ترك 30 طفلا يموتون جوعا في المخيم.", "killed"),
 ])

@@ -115,7 +115,8 @@ RULERS_AND_RULINGS = keys("""
 #: Kin lost (``فقدوا والديهم``): nothing befell the people counted.
 LOST_KIN = keys("والديهم والديه والدته والده أمهاتهم آباءهم آبائهم أسرهم ذويهم عائلاتهم أهلهم معيلهم")
 #: An illness after a wounded word (``مصاب بمرض``, ``إصابة بالكوليرا``): no casualty of violence.
-ILLNESSES = keys("بمرض بأمراض بداء بفيروس بالسرطان بسرطان بالكوليرا بالحصبة بالتوحد بالإنفلونزا بكورونا")
+ILLNESSES = keys("""بمرض بأمراض بداء بفيروس بالسرطان بسرطان بالكوليرا بالحصبة بالتوحد بالإنفلونزا بكورونا
+                   بالملاريا بالإيدز بالإيبولا بالسل بالتهاب بالسكري بالجرب بالتيفوئيد بالليشمانيا""")
 #: ``القضاء على``: eliminating (killing) the people counted next, the way army statements say it;
 #: ``القضاء`` alone is the judiciary.
 ELIMINATION = keys("القضاء والقضاء بالقضاء للقضاء")

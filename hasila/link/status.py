@@ -126,11 +126,25 @@ class StatusReader(FateWords):
         the kind of case (``حالة اعتقال`` detained, ``حالات اختناق`` injured)."""
         v = self.view
         st = status_of_word(key(c.noun_text.split()[0])) if c.noun_text else None
+        at = v.next_word(c.t1)
         if st is None and (case := self._case_at(c.t1)) is not None:
-            kind = v.next_word(case + 1)
-            if kind is not None:
-                st = "injured" if v[kind].key in cues.CASE_KINDS else status_of_word(v[kind].key)
+            at = v.next_word(case + 1)
+            if at is not None:
+                st = "injured" if v[at].key in cues.CASE_KINDS else status_of_word(v[at].key)
+        if st == "injured" and at is not None and at + 1 < len(v) and v[at + 1].has(cues.ILLNESSES):
+            return None  # 12 إصابة بالملاريا, حالة إصابة بسرطان: ill, not wounded
         return st
+
+    def _ill_after(self, c: CountNode) -> bool:
+        """An illness within three words after the counted noun, in its clause
+        (``أصيب 40 من سكان الحي بالتهاب الكبد``)."""
+        v = self.view
+        for k in range(c.tail, min(len(v), c.tail + 3)):
+            if v.is_boundary(k) or self.cx.number_at(k):
+                return False
+            if v[k].has(cues.ILLNESSES):
+                return True
+        return False
 
     def _case_at(self, i: int) -> int | None:
         """The token of a case word (``حالة``, ``حالات``) right at word ``i``, if there is one."""
@@ -190,6 +204,9 @@ class StatusReader(FateWords):
                     break
 
     def resolve_statuses(self, nodes: list[CountNode]) -> None:
+        for c in nodes:
+            if c.status == "injured" and self._ill_after(c):
+                c.status = "other"  # أصيب 9 أشخاص بالملاريا: ill, not wounded
         # 63 من التنظيم و29 من قسد و22 مدنيا بين القتلى: a list's words after its last item
         # tell every item's status
         # (not a status the last item's own noun names: طفلين و30 مصابا)
