@@ -101,3 +101,9 @@ def test_a_report_wholly_abroad_has_no_regime_its_loyal_militias_are_fighters() 
     with_a_village = report + " ونقل الجرحى إلى [المزرعة|PLACE]."
     assert _linked(with_a_village)[:2] == ["other", "fighter"]
     assert _linked(with_a_village + " ثم إلى [درعا|PLACE].")[:2] == ["regime", "regime"]
+
+
+def test_border_guards_are_state_forces_and_putschists_are_fighters() -> None:
+    assert _linked("وقتل [ستة|COUNT v=6 k=regime] من [حرس الحدود|CATEGORY] في كمين قرب [البوكمال|PLACE].") == ["regime"]
+    assert _linked("وأصيب [ستة|COUNT v=6 k=other] من رجال حرس الحدود في قذيفة على مركز قرب [جازان|PLACE].") == ["other"]
+    assert _linked("وأسفرت المواجهات عن مصرع [31|COUNT k=fighter] انقلابيا قرب [تعز|PLACE].") == ["fighter"]
