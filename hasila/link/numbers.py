@@ -746,8 +746,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "words" and not evidence and prev and prev[0] == view.last_before(start) \
             and people_noun_at(view, prev[0], ontology) \
             and _definite(view[prev[0]].key) == key(view.text[start:end]).startswith("ال") \
-            and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS) or people_noun_at(view, nxt, ontology))):
-        return "count", None  # مسلحين اثنين / الجرحى الثلاثة: a numeral agreeing with the noun before
+            and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS | cues.DURATION_UNITS)
+                                          or people_noun_at(view, nxt, ontology))):
+        return "count", None  # مسلحين اثنين / الجرحى الثلاثة (not ضحايا ثلاثة أسابيع: a length of time)
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if nxt is not None and people_noun_at(view, nxt, ontology) and not _year_then_definite(view, start, nxt):
             return "count", None
