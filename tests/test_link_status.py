@@ -195,6 +195,9 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وذكرت اللجنة الطبية أن 14 إصابة بالتيفوئيد سجلت في المدرسة.", "other"),
     ("وأصيب 40 من سكان الحي بالتهاب الكبد بعد تلوث المياه.", "other"),
     ("وأصيب 40 من سكان الحي بشظايا القذيفة.", "injured"),
+    # الأسر right after a figure, or its partitive من, counts families, not captivity
+    ("وتؤوي المدرسة 60 من الأسر التي هربت من المعارك.", "other"),
+    ("وتمكنت الشرطة من تحرير نحو ثلاثين شخصا من الأسر في الجبال.", "detained"),
     # يموتون: dying
     ("وحذرت المنظمة من ترك 30 طفلا يموتون جوعا في المخيم.", "killed"),
 ])

@@ -134,6 +134,7 @@ class LinkContext:
         self._lookups: dict[int, tuple[list[Span], int, SpanLookup]] = {}
         #: tokens where a number expression starts (و+number too), filled by :meth:`collect`
         self._number_tokens: set[int] = set()
+        self._number_ends: set[int] = set()  # the last token of each number expression
         self.singular_nouns = frozenset(key(w) for cat in getattr(ontology, "categories", ())
                                         for w in (*cat.singular, *cat.singular_f))
 
@@ -178,6 +179,7 @@ class LinkContext:
         self.non_counts.extend(got.non_counts)
         self.warnings.extend(got.warnings)
         self._number_tokens = {self.view.first_at_or_after(n.start) for n in got.numbers}
+        self._number_ends = {self.view.index_range(n.start, n.end)[1] - 1 for n in got.numbers}
         nodes = []
         for order, (span, value, kind) in enumerate(got.found):
             t0, t1 = self.view.index_range(span.start, span.end)
@@ -192,6 +194,10 @@ class LinkContext:
         """A number expression starts at token ``k``."""
         return k in self._number_tokens
 
+    def _counted_at(self, i: int) -> bool:
+        """Token ``i`` is the noun a number counts: right after it, or after its partitive من."""
+        return i - 1 in self._number_ends or (i > 1 and self.view[i - 1].key == "من" and i - 2 in self._number_ends)
+
     def trigger_status(self, i: int) -> str | None:
         """The status a trigger word at token ``i`` names (``None`` for other tokens, and for
         words of a place name: ``كفر بطنا`` is no ``فر``)."""
@@ -203,6 +209,8 @@ class LinkContext:
             return "killed" if after_on and any(self.number_at(k) for k in range(i + 2, i + 7)) else None
         if not t.is_word or (st := status_of_word(t.key)) is None:
             return None
+        if t.plain(_FAMILIES) and self._counted_at(i):
+            return None  # 300 من الأسر النازحة: families counted, not captivity
         if st == "injured" and i + 1 < len(self.view) and self.view[i + 1].has(cues.ILLNESSES):
             return None  # مصابون بمرض التوحد: ill, not wounded
         if t.has(cues.FATE_WORDS) and not self._fate_unknown(i):
@@ -254,6 +262,8 @@ class LinkContext:
 
 #: ``فقد``/``فُقد`` whose subject is the figure after it (not ``فقدت``, a side that lost people).
 _LOST_HIMSELF = keys("فقد")
+#: ``الأسر`` after a number: families (أُسر), not captivity (أَسر).
+_FAMILIES = keys("الأسر")
 #: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.
 _NO_OBJECT = keys("في منذ خلال أثناء اثناء بعد قبل إثر اثر")
 
