@@ -142,3 +142,16 @@ def test_men_of_a_side_take_the_side_men_of_no_side_stay_men() -> None:
     # with the noun as a CATEGORY span (a tagger's), the same
     _, (c,) = nouns_read("وأصيب [ثلاثة|COUNT v=3 k=rescue] من [رجال|CATEGORY] الدفاع المدني أثناء إخماد الحريق.")
     assert c.hint == "rescue"
+
+
+def test_the_people_a_toll_word_names_are_the_category_of_a_count_without_noun() -> None:
+    tagger = RulesTagger.load()
+
+    def spans(text: str) -> list[tuple[str, str]]:
+        return [(s.label, s.text) for s in tagger.label(text).spans if s.label in ("CATEGORY", "ACTOR")]
+
+    assert spans("وبذلك يرتفع إلى 58 عدد الجرحى المدنيين في البلدة.") == [("CATEGORY", "الجرحى المدنيين")]
+    assert spans("وقال المسعف إن عدد المصابين تجاوز 70 حتى المساء.") == [("CATEGORY", "المصابين")]
+    assert spans("ومع ذلك يرتفع إلى 31 عدد قتلى قوات النظام منذ الصباح.") == [("CATEGORY", "قتلى"), ("ACTOR", "قوات النظام")]
+    # a count with its own noun: that noun is the category, not the toll's
+    assert spans("وقد بلغ عدد الضحايا 64 شخصا حتى الآن.") == [("CATEGORY", "شخصا")]

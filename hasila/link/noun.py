@@ -377,16 +377,31 @@ class NounReader(Reader):
         k = self.view.next_word(c.tail if c.noun_text else c.t1)
         return k is not None and self.view.phrase_starting_at(k, cues.UNDER_AGE) is not None
 
+    def _toll_noun(self, c: CountNode, k: int) -> None:
+        """The people noun a toll word names for a count with no noun of its own is its CATEGORY
+        (``يرتفع إلى 40 عدد القتلى المدنيين``, ``عدد المصابين يتجاوز 50``), as the gold marks it."""
+        v = self.view
+        if k >= len(v) or c.t0 <= k < c.t1 or not v[k].is_word or not people_noun_at(v, k, self.onto) \
+                or self.cx.span_at_token(self.spans, k):
+            return
+        cid, _, last = group_after(v, k, self.onto)
+        end = k + 1 if cid is not None and last > k else self._noun_phrase_end(k)[0]  # قتلى | قوات النظام
+        actors = self.by_label.get("ACTOR", [])
+        end = next((e for e in range(k + 1, end) if self.cx.span_at_token(actors, e)), end)  # قتلى | التنظيم
+        c.noun_chars = (v[k].start, v[end - 1].end)
+
     def _bare_category(self, c: CountNode) -> str | None:
         """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
         v = self.view
         j = v.next_word(c.t1, skip=cues.QUALIFIER_WORDS)  # إلى 24 على الأقل عدد قتلى …
         if j is not None and v[j].has(cues.TOTAL_WORDS):
+            self._toll_noun(c, j + 1)
             return self.groups.category_in(j + 1, j + 5)
         i = c.t0 - 1
         steps = 0
         while i >= 0 and steps < 15 and not v.is_sentence_end(i):
             if v[i].has(cues.TOTAL_WORDS):
+                self._toll_noun(c, i + 1)
                 return self.groups.category_in(i + 1, c.t0)
             if v[i].is_digit:
                 break
