@@ -155,3 +155,11 @@ def test_the_people_a_toll_word_names_are_the_category_of_a_count_without_noun()
     assert spans("ومع ذلك يرتفع إلى 31 عدد قتلى قوات النظام منذ الصباح.") == [("CATEGORY", "قتلى"), ("ACTOR", "قوات النظام")]
     # a count with its own noun: that noun is the category, not the toll's
     assert spans("وقد بلغ عدد الضحايا 64 شخصا حتى الآن.") == [("CATEGORY", "شخصا")]
+
+
+def test_former_fighters_and_those_working_with_a_side_belong_to_the_partitive_group() -> None:
+    tagger = RulesTagger.load()
+    doc = tagger.label("وقتل في الشهر الماضي 57 شخصا، هم 21 من المقاتلين السابقين في الفصائل، و36 من قوات النظام "
+                       "والمتعاونين معها.")
+    assert [s.text for s in doc.spans if s.label == "CATEGORY"][-2:] == ["المقاتلين السابقين",
+                                                                         "قوات النظام والمتعاونين معها"]

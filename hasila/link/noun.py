@@ -35,6 +35,8 @@ _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter", "man"})
+_FORMER = frozenset(key(w) for w in ("السابقين", "السابقون"))
+_COLLABORATORS = frozenset(key(w) for w in ("والمتعاونين", "والمتعاونون"))
 _MEN = frozenset(key(w) for w in ("رجال", "الرجال"))
 _OTHERS_WOMEN = frozenset(key(w) for w in ("أخريات", "آخرات"))
 
@@ -193,6 +195,7 @@ class NounReader(Reader):
                     if with_families(v, last + 1):
                         cid = "people"  # من مسلحي المعارضة وأسرهم: of both
                     c.partitive = True
+                    last = self._said_of_the_group(last)
                     begin = k if member and first > k else first
                     c.noun_chars = (v[begin].start, v[self._closing_quote(begin, last)].end)
                     c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
@@ -230,6 +233,16 @@ class NounReader(Reader):
             named = self.groups.toll_named_before(c)  # (عنصر من سوريا: a country is no side)
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
+
+    def _said_of_the_group(self, last: int) -> int:
+        """``last``, or past what the gold keeps with a partitive group: ``السابقين`` (former:
+        ``من المقاتلين السابقين``) and those working with it (``من قوات النظام والمتعاونين معها``)."""
+        v = self.view
+        if last + 1 < len(v) and v[last + 1].key in _FORMER:
+            return last + 1
+        if last + 2 < len(v) and v[last + 1].key in _COLLABORATORS and v[last + 2].key.startswith("مع"):
+            return last + 2
+        return last
 
     def _closing_quote(self, first: int, last: int) -> int:
         """``last``, or the quote right after it that closes one opened in ``[first, last]``
