@@ -339,6 +339,12 @@ def test_a_place_takes_its_head_noun_and_the_direction_after_it():
                                                                         "مطار دمشق الدولي"]
 
 
+def test_a_town_s_new_or_old_quarter_is_part_of_its_name_a_feminine_direction_is_not():
+    text = "سقطت قذائف على حلب القديمة ثم على حمص الجديدة وعلى درعا الجنوبية"
+    spans = [_in(text, "PLACE", "حلب"), _in(text, "PLACE", "حمص"), _in(text, "PLACE", "درعا")]
+    assert [s.text for s in place_phrases(text, spans)] == ["حلب القديمة", "حمص الجديدة", "درعا"]
+
+
 def test_a_place_is_not_widened_over_another_span_or_a_town_word():
     text = "دخلت القوات مدينة حلب الشرقية"
     spans = [_in(text, "PLACE", "حلب"), _in(text, "ACTOR", "الشرقية")]

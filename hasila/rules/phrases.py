@@ -541,10 +541,12 @@ def places_not_actors(text: str, spans: Sequence[Span], names: frozenset[str] | 
 PLACE_HEADS = frozenset([
     "حي", "قاعدة", "مطار", "مخيم", "ريف", "ريفي", "بادية", "جبل", "سهل", "نهر", "الضفة",
     "البحر", "قلعة", "جسر", "سجن", "شارع", "دوار"])
-#: adjectives that end a place's name: directions (``ريف حلب الشمالي``, ``الغوطة الشرقية``) and
-#: the kind of a base or airport (``مطار دمشق الدولي``, ``قاعدة الشعيرات الجوية``)
+#: adjectives that end a place's name: directions (``ريف حلب الشمالي``, ``الغوطة الشرقية``), the
+#: kind of a base or airport (``مطار دمشق الدولي``, ``قاعدة الشعيرات الجوية``) and a town's new or
+#: old quarter (``حلب الجديدة``, ``حلب القديمة``)
 PLACE_ADJECTIVES = frozenset([
-    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الدولي", "الجوية", "العسكري"])
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الدولي", "الجوية", "العسكري",
+    "الجديدة", "القديمة"])
 _PLACE_HEADS_K, _PLACE_ADJECTIVES_K = keys(PLACE_HEADS), keys(PLACE_ADJECTIVES)
 
 
