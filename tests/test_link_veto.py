@@ -35,6 +35,7 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("أغارت طائرة اف-16 على البلدة.", "16", "ordinal", "unit or model"),
     ("هاجمت الفرقة 30 مواقع التنظيم.", "30", "ordinal", "unit or model"),
     ("وزار الوفد المخيم في المرحلة الـ 14 من الحملة.", "14", "ordinal", "unit or model"),
+    ("وأصيب الحارس في الدقيقة 71 من اللقاء فغادر الملعب.", "71", "ordinal", "unit or model"),
     ("يسيطر الحزب على المدينة منذ عام 1973.", "1973", "year", "a year"),
     ("بدأت الحرب قبل 8 سنوات.", "8", "duration", "length of time"),
     ("وتضاعف عدد ضحايا خمسة أشهر من الحصار في المدينة.", "خمسة", "duration", "length of time"),
