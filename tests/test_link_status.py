@@ -195,6 +195,10 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وذكرت اللجنة الطبية أن 14 إصابة بالتيفوئيد سجلت في المدرسة.", "other"),
     ("وأصيب 40 من سكان الحي بالتهاب الكبد بعد تلوث المياه.", "other"),
     ("وأصيب 40 من سكان الحي بشظايا القذيفة.", "injured"),
+    # others after two joined verbs: the first is the person's named before it, the second theirs
+    ("وقال الناطق إن خالد سعيد قتل وأصيب ستة متطوعين آخرين في الغارة.", "injured"),
+    ('وقالت مصادر إن ثمانية مدنيين بينهم "عدد من النساء" قتلوا وأصيب 12 آخرون في القصف.', "injured"),
+    ("وأسفرت الغارة على السوق عن مقتل وإصابة 14 آخرين.", "other"),
     # الأسر right after a figure, or its partitive من, counts families, not captivity
     ("وتؤوي المدرسة 60 من الأسر التي هربت من المعارك.", "other"),
     ("وتمكنت الشرطة من تحرير نحو ثلاثين شخصا من الأسر في الجبال.", "detained"),

@@ -24,6 +24,12 @@ _BETWEEN_VERB_AND_OBJECT = keys("فيه فيها فيهم خلاله خلاله�
 _HELD = ("detained", "abducted", "missing")
 
 
+#: Casualty nouns (not verbs) that open a toll: ``مقتل وإصابة``.
+_TOLL_NOUNS = keys("مقتل مصرع إصابة اصابة سقوط استشهاد وفاة جرح")
+#: Words before a verb that are no subject of it.
+_PARTICLES = keys("أن إن ان عن على في من إلى الى ثم كما فيما بعد قبل حيث إذ اذ ما لا قد وقد لقد حين عندما")
+
+
 class StatusReader(FateWords):
     """The casualty status of each count."""
 
@@ -64,7 +70,7 @@ class StatusReader(FateWords):
                 break
             st = self.cx.trigger_status(i)
             if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3):
-                c.status = "other" if self._mixed(i, st) else st
+                c.status = "other" if self._mixed(i, st) and not self._others_after_a_subject(c, i) else st
                 return
             i -= 1
             steps += 1
@@ -102,6 +108,22 @@ class StatusReader(FateWords):
                     break
                 c.status = "other" if self._mixed(j, st) else st
                 return
+
+    def _others_after_a_subject(self, c: CountNode, i: int) -> bool:
+        """``إن الحارس قتل وأصيب سبعة لاعبين آخرين``: the count is of others and the verb joined
+        before its own (at ``i``) has a subject of its own before it, so the first verb is that
+        person's and the second the others': no mixed toll (``مقتل وإصابة 20 آخرين`` is one)."""
+        v = self.view
+        k = v.next_word(c.t1)
+        after = [k, v.next_word(k + 1)] if k is not None and not v.is_boundary(k) else [k]
+        if not (c.others or any(j is not None and v[j].has(cues.OTHERS_WORDS) for j in after)):
+            return False
+        first = v.prev_word(i - 1)
+        if first is None or v[first].plain(_TOLL_NOUNS):
+            return False  # مقتل وإصابة 20 آخرين: one toll of dead and wounded
+        subject = v.prev_word(first - 1)
+        return subject is not None and not v.is_boundary(subject) and not v[subject].plain(_PARTICLES) \
+            and self.cx.trigger_status(subject) is None
 
     def _verb_of(self, prev: CountNode | None, i: int, c: CountNode) -> bool:
         """Is token ``i`` a verb agreeing with the count before (``127 مدنيا قد قتلوا … يحاصر فيه
