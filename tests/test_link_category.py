@@ -6,6 +6,8 @@ import pytest
 from link_parts import ontology, readers
 
 from hasila.link import link
+from hasila.rules.tagger import RulesTagger
+from hasila.schema import records_from_doc
 
 
 def _cats(text: str) -> list[str]:
@@ -181,3 +183,9 @@ def test_an_unnamed_fighting_unit_marked_as_a_party_is_of_fighters() -> None:
     assert _linked("وأسر التنظيم [سبعة|COUNT v=7 k=fighter] عناصر من [كتيبة محلية مقاتلة|ACTOR] قرب البلدة.") \
         == ["fighter"]
 
+
+
+def test_others_are_not_of_a_number_of_people_named_among_a_toll() -> None:
+    """``بينهم عدد من النساء … وأصيب 12 آخرون``: "a number of" names no toll the others continue."""
+    doc = RulesTagger.load().label('وقالت مصادر إن ثمانية مدنيين بينهم "عدد من النساء" قتلوا وأصيب 12 آخرون في القصف.')
+    assert [(r.value, r.category) for r in records_from_doc(doc)] == [(8, "civilian"), (12, "civilian")]

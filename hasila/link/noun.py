@@ -35,6 +35,7 @@ _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter", "man"})
+_LARGE = frozenset(key(w) for w in ("كبير", "قليل", "محدود", "غير"))
 _FORMER = frozenset(key(w) for w in ("السابقين", "السابقون"))
 _COLLABORATORS = frozenset(key(w) for w in ("والمتعاونين", "والمتعاونون"))
 _MEN = frozenset(key(w) for w in ("رجال", "الرجال"))
@@ -403,6 +404,15 @@ class NounReader(Reader):
         end = next((e for e in range(k + 1, end) if self.cx.span_at_token(actors, e)), end)  # قتلى | التنظيم
         c.noun_chars = (v[k].start, v[end - 1].end)
 
+    def _a_number_of(self, i: int) -> bool:
+        """``عدد من النساء``, ``عدد كبير من الأطفال``: "a number of", an amount, no toll (the
+        others counted after it are not of them)."""
+        v = self.view
+        k = v.next_word(i + 1)
+        if k is not None and v[k].key in _LARGE:
+            k = v.next_word(k + 1)
+        return k is not None and v[k].key == "من"
+
     def _bare_category(self, c: CountNode) -> str | None:
         """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
         v = self.view
@@ -413,7 +423,7 @@ class NounReader(Reader):
         i = c.t0 - 1
         steps = 0
         while i >= 0 and steps < 15 and not v.is_sentence_end(i):
-            if v[i].has(cues.TOTAL_WORDS):
+            if v[i].has(cues.TOTAL_WORDS) and not (c.others and self._a_number_of(i)):
                 self._toll_noun(c, i + 1)
                 return self.groups.category_in(i + 1, c.t0)
             if v[i].is_digit:
