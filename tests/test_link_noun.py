@@ -163,3 +163,15 @@ def test_former_fighters_and_those_working_with_a_side_belong_to_the_partitive_g
                        "والمتعاونين معها.")
     assert [s.text for s in doc.spans if s.label == "CATEGORY"][-2:] == ["المقاتلين السابقين",
                                                                          "قوات النظام والمتعاونين معها"]
+
+
+def test_a_one_word_partitive_noun_keeps_the_noun_it_governs_or_its_agreeing_adjective() -> None:
+    tagger = RulesTagger.load()
+
+    def categories(text: str) -> list[str]:
+        return [s.text for s in tagger.label(text).spans if s.label == "CATEGORY"]
+
+    assert categories("وأصيب أربعة من عمال المصنع بانفجار لغم قرب القرية.") == ["عمال المصنع"]
+    assert categories("وقتل خمسة من المسلحين المحليين في الكمين.") == ["المسلحين المحليين"]
+    # a noun with its pronoun governs nothing; a day after it is no genitive
+    assert categories("وخرج المئات من سكانها الخميس نحو المخيمات.") == ["سكانها"]

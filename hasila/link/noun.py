@@ -35,6 +35,7 @@ _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter", "man"})
+_NO_GENITIVE = frozenset(key(w) for w in ("الذين", "اللذين", "اللواتي", "التي", "الذي", "الشهر", "اليوم", "الأسبوع", "العام"))
 _LARGE = frozenset(key(w) for w in ("كبير", "قليل", "محدود", "غير"))
 _FORMER = frozenset(key(w) for w in ("السابقين", "السابقون"))
 _COLLABORATORS = frozenset(key(w) for w in ("والمتعاونين", "والمتعاونون"))
@@ -197,6 +198,8 @@ class NounReader(Reader):
                         cid = "people"  # من مسلحي المعارضة وأسرهم: of both
                     c.partitive = True
                     last = self._said_of_the_group(last)
+                    if first == last == k:
+                        last = self._genitive_of(k)
                     begin = k if member and first > k else first
                     c.noun_chars = (v[begin].start, v[self._closing_quote(begin, last)].end)
                     c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
@@ -244,6 +247,26 @@ class NounReader(Reader):
         if last + 2 < len(v) and v[last + 1].key in _COLLABORATORS and v[last + 2].key.startswith("مع"):
             return last + 2
         return last
+
+    def _genitive_of(self, k: int) -> int:
+        """``k``, or the last word of what the gold keeps with a one-word partitive noun: the
+        definite noun it governs and that noun's adjective (``من رعاة الأغنام``, ``من متطوعي
+        منظومة الإسعاف``), or its agreeing adjective (``من المسلحين المحليين``)."""
+        v = self.view
+        nxt = k + 1
+        if nxt >= len(v) or not v[nxt].is_word or self.cx.span_at_token(self.spans, nxt) or self.cx.number_at(nxt):
+            return k
+        head, word = v[k].key, v[nxt].key
+        if head.startswith("ال"):
+            agreeing = head.endswith(("ين", "ون")) and word.startswith("ال") and word.endswith(("يين", "يون"))
+            return nxt if agreeing else k
+        if not word.startswith("ال") or word in _NO_GENITIVE or v[k].text.endswith(("نا", "ه", "ها", "هم", "هما", "هن")):
+            return k  # عسكريينا الشجعان: a noun with its pronoun governs nothing
+        after = nxt + 1
+        if after < len(v) and v[after].is_word and v[after].key.startswith("ال") and v[after].key.endswith(("ي", "ية")) \
+                and not self.cx.span_at_token(self.spans, after):
+            return after  # متطوعات الدفاع المدني
+        return nxt
 
     def _closing_quote(self, first: int, last: int) -> int:
         """``last``, or the quote right after it that closes one opened in ``[first, last]``
