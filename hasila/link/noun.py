@@ -9,6 +9,7 @@ no noun may take the kind a toll word (``حصيلة``, ``عدد``) names around 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hasila.link import cues
@@ -114,6 +115,53 @@ def _joined_by_and(view: TokenView, j: int, ontology: OntologyLike) -> bool:
     return t.key.startswith("و") and noun_category(ontology, t.text[1:]) is not None
 
 
+def said_of_the_group(v: TokenView, last: int) -> int:
+    """``last``, or past what the gold keeps with a partitive group: ``السابقين`` (former:
+    ``من المقاتلين السابقين``) and those working with it (``من قوات النظام والمتعاونين معها``)."""
+    if last + 1 < len(v) and v[last + 1].key in _FORMER:
+        return last + 1
+    if last + 2 < len(v) and v[last + 1].key in _COLLABORATORS and v[last + 2].key.startswith("مع"):
+        return last + 2
+    return last
+
+
+def genitive_of(v: TokenView, k: int, taken: Callable[[int], bool]) -> int:
+    """``k``, or the last word of what the gold keeps with a one-word partitive noun: the
+    definite noun it governs and that noun's adjective (``من رعاة الأغنام``, ``من متطوعي
+    منظومة الإسعاف``), or its agreeing adjective (``من المسلحين المحليين``); ``taken``: a token
+    that is no part of it (a span's, a number's)."""
+    nxt = k + 1
+    if nxt >= len(v) or not v[nxt].is_word or taken(nxt):
+        return k
+    head, word = v[k].key, v[nxt].key
+    if head.startswith("ال"):
+        agreeing = head.endswith(("ين", "ون")) and word.startswith("ال") and word.endswith(("يين", "يون"))
+        return nxt if agreeing else k
+    if not word.startswith("ال") or word in _NO_GENITIVE or v[k].text.endswith(("نا", "ه", "ها", "هم", "هما", "هن")):
+        return k  # عسكريينا الشجعان: a noun with its pronoun governs nothing
+    after = nxt + 1
+    if after < len(v) and v[after].is_word and v[after].key.startswith("ال") and v[after].key.endswith(("ي", "ية")) \
+            and not taken(after):
+        return after  # متطوعات الدفاع المدني
+    return nxt
+
+
+def closing_quote(v: TokenView, first: int, last: int) -> int:
+    """``last``, or the quote right after it that closes one opened in ``[first, last]``
+    (``مقاتلي "جيش الإسلام"``)."""
+    opened = sum(1 for i in range(first, last + 1) if v[i].is_quote) % 2 == 1
+    return last + 1 if opened and last + 1 < len(v) and v[last + 1].is_quote else last
+
+
+def a_number_of(v: TokenView, i: int) -> bool:
+    """``عدد من النساء``, ``عدد كبير من الأطفال``: "a number of", an amount, no toll (the
+    others counted after it are not of them)."""
+    k = v.next_word(i + 1)
+    if k is not None and v[k].key in _LARGE:
+        k = v.next_word(k + 1)
+    return k is not None and v[k].key == "من"
+
+
 class NounReader(Reader):
     """The noun each count counts and the category hint it gives."""
 
@@ -197,11 +245,11 @@ class NounReader(Reader):
                     if with_families(v, last + 1):
                         cid = "people"  # من مسلحي المعارضة وأسرهم: of both
                     c.partitive = True
-                    last = self._said_of_the_group(last)
+                    last = said_of_the_group(v, last)
                     if first == last == k:
-                        last = self._genitive_of(k)
+                        last = genitive_of(v, k, self._taken)
                     begin = k if member and first > k else first
-                    c.noun_chars = (v[begin].start, v[self._closing_quote(begin, last)].end)
+                    c.noun_chars = (v[begin].start, v[closing_quote(v, begin, last)].end)
                     c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                     c.hint = cid
                     c.tail = last + 1
@@ -238,42 +286,8 @@ class NounReader(Reader):
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
 
-    def _said_of_the_group(self, last: int) -> int:
-        """``last``, or past what the gold keeps with a partitive group: ``السابقين`` (former:
-        ``من المقاتلين السابقين``) and those working with it (``من قوات النظام والمتعاونين معها``)."""
-        v = self.view
-        if last + 1 < len(v) and v[last + 1].key in _FORMER:
-            return last + 1
-        if last + 2 < len(v) and v[last + 1].key in _COLLABORATORS and v[last + 2].key.startswith("مع"):
-            return last + 2
-        return last
-
-    def _genitive_of(self, k: int) -> int:
-        """``k``, or the last word of what the gold keeps with a one-word partitive noun: the
-        definite noun it governs and that noun's adjective (``من رعاة الأغنام``, ``من متطوعي
-        منظومة الإسعاف``), or its agreeing adjective (``من المسلحين المحليين``)."""
-        v = self.view
-        nxt = k + 1
-        if nxt >= len(v) or not v[nxt].is_word or self.cx.span_at_token(self.spans, nxt) or self.cx.number_at(nxt):
-            return k
-        head, word = v[k].key, v[nxt].key
-        if head.startswith("ال"):
-            agreeing = head.endswith(("ين", "ون")) and word.startswith("ال") and word.endswith(("يين", "يون"))
-            return nxt if agreeing else k
-        if not word.startswith("ال") or word in _NO_GENITIVE or v[k].text.endswith(("نا", "ه", "ها", "هم", "هما", "هن")):
-            return k  # عسكريينا الشجعان: a noun with its pronoun governs nothing
-        after = nxt + 1
-        if after < len(v) and v[after].is_word and v[after].key.startswith("ال") and v[after].key.endswith(("ي", "ية")) \
-                and not self.cx.span_at_token(self.spans, after):
-            return after  # متطوعات الدفاع المدني
-        return nxt
-
-    def _closing_quote(self, first: int, last: int) -> int:
-        """``last``, or the quote right after it that closes one opened in ``[first, last]``
-        (``مقاتلي "جيش الإسلام"``)."""
-        v = self.view
-        opened = sum(1 for i in range(first, last + 1) if v[i].is_quote) % 2 == 1
-        return last + 1 if opened and last + 1 < len(v) and v[last + 1].is_quote else last
+    def _taken(self, t: int) -> bool:
+        return self.cx.span_at_token(self.spans, t) is not None or self.cx.number_at(t)
 
     def read_nation(self, c: CountNode) -> None:
         """The state the count's people belong to, named in its noun phrase or its group
@@ -427,15 +441,6 @@ class NounReader(Reader):
         end = next((e for e in range(k + 1, end) if self.cx.span_at_token(actors, e)), end)  # قتلى | التنظيم
         c.noun_chars = (v[k].start, v[end - 1].end)
 
-    def _a_number_of(self, i: int) -> bool:
-        """``عدد من النساء``, ``عدد كبير من الأطفال``: "a number of", an amount, no toll (the
-        others counted after it are not of them)."""
-        v = self.view
-        k = v.next_word(i + 1)
-        if k is not None and v[k].key in _LARGE:
-            k = v.next_word(k + 1)
-        return k is not None and v[k].key == "من"
-
     def _bare_category(self, c: CountNode) -> str | None:
         """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
         v = self.view
@@ -446,7 +451,7 @@ class NounReader(Reader):
         i = c.t0 - 1
         steps = 0
         while i >= 0 and steps < 15 and not v.is_sentence_end(i):
-            if v[i].has(cues.TOTAL_WORDS) and not (c.others and self._a_number_of(i)):
+            if v[i].has(cues.TOTAL_WORDS) and not (c.others and a_number_of(v, i)):
                 self._toll_noun(c, i + 1)
                 return self.groups.category_in(i + 1, c.t0)
             if v[i].is_digit:
