@@ -265,3 +265,10 @@ def test_a_year_before_min_and_no_people_is_no_count(onto):
     assert res.records == [] and ("1988", "year") in [(n.text, n.reason) for n in res.non_counts]
     assert [r.value for r in link("وقتل أكثر من 2000 من المسلحين في المعارك.", [], onto).records] == [2000]
 
+
+
+def test_one_more_person_joined_to_a_victim_just_named_is_a_count(onto):
+    """``قتل قائد ميداني وأحد العناصر``: أحد joined by و to a person a casualty word names."""
+    text = "وقتل سائق الشاحنة وأحد المسعفين في القصف على الطريق."
+    assert [(r.text, r.status) for r in link(text, [], onto).records] == [("أحد", "killed")]
+    assert link("وقال أحد المسعفين إن القصف استمر ساعتين.", [], onto).records == []

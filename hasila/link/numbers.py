@@ -420,13 +420,21 @@ def _definite(word_key: str) -> bool:
 
 def _listed_one(view: TokenView, start: int, prev: list[int]) -> bool:
     """``بينهم 9 أطفال وأحد عناصر الدفاع المدني``: أحد/إحدى after بينهم, or joined by و to
-    a list with a figure just before: one more victim of the list."""
+    a list with a figure just before, or to a person a casualty word just names (``قتل قائد
+    ميداني وأحد العناصر``): one more victim."""
     if prev and view[prev[0]].plain(_SUBSET_WORDS):
         return True
     i = view.first_at_or_after(start)
     if not view.glued_prefix(i, start).startswith("و"):
         return False
-    return any(view[k].is_digit for k in range(max(0, i - 3), i))
+    if any(view[k].is_digit for k in range(max(0, i - 3), i)):
+        return True
+    for k in range(i - 1, max(-1, i - 5), -1):  # قتل قائد ميداني وأحد العناصر: one more victim
+        if view.is_boundary(k):
+            return False
+        if view[k].has(_ALL_TRIGGERS):
+            return k < i - 1
+    return False
 
 
 #: Words before ``واحد`` that still count one victim (``حالة واحدة``, ``ضحية واحدة``).
