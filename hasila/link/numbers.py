@@ -509,12 +509,14 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
 #: place people come from, as ``من المدينة`` or ``من منازلهم`` may be.
 _VEHICLES_AND_ARMS = keys("""
     مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
+    غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات
     """)
 
 
 def _things_after_of(view: TokenView, of: int) -> bool:
-    """Vehicles or arms, plural, right after the ``من`` at token ``of`` (bare, with the article
-    or with the possessive ``ه``/``ها``): the figure before counts them."""
+    """Vehicles, arms or attacks, plural, right after the ``من`` at token ``of`` (bare, with the
+    article or with the possessive ``ه``/``ها``): the figure before counts them (``العشرات من
+    الغارات``)."""
     k = view.next_word(of + 1)
     if k is None or k != of + 1:
         return False
