@@ -182,6 +182,8 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     # drowning is dying; the verb after a qualifier is the count's, not the next one's
     ("وأفاد خفر السواحل أن 23 مهاجرا على الأقل غرقوا، كما أن 12 شخصا لا يزالون مفقودين.", "missing"),
     ("وأفاد خفر السواحل أن 23 مهاجرا على الأقل غرقوا قرب الجزيرة.", "killed"),
+    ("وقالت المنظمة إنه غرق أكثر من 120 مهاجرا منذ مطلع الشهر.", "killed"),
+    ("وغرق زورق يقل 35 مهاجرا قبالة الساحل فجر اليوم.", "other"),
     # فقد before its figure: went missing, unless what they lost is said (lives, kin)
     ("وقتل أربعة جنود وفقد 9 آخرون بعد الهجوم على الموقع.", "missing"),
     ("وفي الهجوم فقد 12 شخصا أرواحهم قرب السوق.", "killed"),
