@@ -507,22 +507,22 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
 
 #: Vehicles and arms counted by a partitive (``ثلاثة من مركباته``, ``عشرات من الصواريخ``): never a
 #: place people come from, as ``من المدينة`` or ``من منازلهم`` may be.
-_VEHICLES_AND_ARMS = keys("""
+_THINGS_COUNTED_OF = keys("""
     مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
-    غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات
+    غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات دولارات ليرات جنيهات ريالات دنانير
     """)
 
 
 def _things_after_of(view: TokenView, of: int) -> bool:
-    """Vehicles, arms or attacks, plural, right after the ``من`` at token ``of`` (bare, with the
-    article or with the possessive ``ه``/``ها``): the figure before counts them (``العشرات من
-    الغارات``)."""
+    """Vehicles, arms, attacks or money, plural, right after the ``من`` at token ``of`` (bare,
+    with the article or with the possessive ``ه``/``ها``): the figure before counts them
+    (``العشرات من الغارات``, ``المليارات من الدولارات``)."""
     k = view.next_word(of + 1)
     if k is None or k != of + 1:
         return False
     word = view[k].key
     stems = [word] + [word[:-len(p)] for p in ("ها", "ه") if word.endswith(p)]
-    return any(any(v in _VEHICLES_AND_ARMS for v in variants(w)) for w in stems)
+    return any(any(v in _THINGS_COUNTED_OF for v in variants(w)) for w in stems)
 
 
 def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
