@@ -505,8 +505,9 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
     return False
 
 
-#: Vehicles and arms counted by a partitive (``ثلاثة من مركباته``, ``عشرات من الصواريخ``): never a
-#: place people come from, as ``من المدينة`` or ``من منازلهم`` may be.
+#: Vehicles, arms, attacks and money counted by a partitive (``ثلاثة من مركباته``, ``عشرات من
+#: الصواريخ``, ``العشرات من الغارات``): never a place people come from, as ``من المدينة`` or
+#: ``من منازلهم`` may be.
 _THINGS_COUNTED_OF = keys("""
     مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
     غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات دولارات ليرات جنيهات ريالات دنانير

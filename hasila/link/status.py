@@ -118,15 +118,14 @@ class StatusReader(FateWords):
         person's and the second the others': no mixed toll (``مقتل وإصابة 20 آخرين`` is one)."""
         v = self.view
         k = v.next_word(c.t1)
-        after = [k, v.next_word(k + 1)] if k is not None and not v.is_boundary(k) else [k]
+        after = [k, v.next_word(k + 1)] if k is not None else []
         if not (c.others or any(j is not None and v[j].has(cues.OTHERS_WORDS) for j in after)):
             return False
         first = v.prev_word(i - 1)
         if first is None or v[first].plain(_TOLL_NOUNS):
             return False  # مقتل وإصابة 20 آخرين: one toll of dead and wounded
         subject = v.prev_word(first - 1)
-        return subject is not None and not v.is_boundary(subject) and not v[subject].plain(_PARTICLES) \
-            and self.cx.trigger_status(subject) is None
+        return subject is not None and not v[subject].plain(_PARTICLES) and self.cx.trigger_status(subject) is None
 
     def _verb_of(self, prev: CountNode | None, i: int, c: CountNode) -> bool:
         """Is token ``i`` a verb agreeing with the count before (``127 مدنيا قد قتلوا … يحاصر فيه
