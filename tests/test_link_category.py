@@ -189,3 +189,38 @@ def test_others_are_not_of_a_number_of_people_named_among_a_toll() -> None:
     """``بينهم عدد من النساء … وأصيب 12 آخرون``: "a number of" names no toll the others continue."""
     doc = RulesTagger.load().label('وقالت مصادر إن ثمانية مدنيين بينهم "عدد من النساء" قتلوا وأصيب 12 آخرون في القصف.')
     assert [(r.value, r.category) for r in records_from_doc(doc)] == [(8, "civilian"), (12, "civilian")]
+
+
+def _rules(text: str) -> list:
+    """The records ``hasila predict --rules`` gives: the rules' spans linked again."""
+    from hasila.link import load_link_config
+
+    return link(text, RulesTagger.load().label(text).spans, ontology(), load_link_config()).records
+
+
+def test_the_organisation_alone_is_the_one_named_last() -> None:
+    """``التنظيم`` alone points back to the organisation named last before it, not only to the
+    last one named with the head ``تنظيم``: here the Nusra Front, named after the Islamic State."""
+    text = ("أعلن تنظيم داعش مسؤوليته عن الهجوم الأول. وبعد يومين ردت «النصرة» بهجوم مضاد، "
+            "وأسفرت الغارات اللاحقة عن مقتل 14 عنصرا من التنظيم.")
+    assert _linked(text.replace("«النصرة»", "«[النصرة|ACTOR]»").replace("من التنظيم", "من [التنظيم|ACTOR]")
+                   .replace("تنظيم داعش", "[تنظيم داعش|ACTOR]")) == ["jihadist"]
+    assert _cats(text) == ["jihadist"]
+    # the Islamic State named last: it
+    assert _cats("ردت «النصرة» بهجوم مضاد على تنظيم داعش، وأسفرت الغارات عن مقتل 14 عنصرا من التنظيم.") \
+        == ["isis"]
+
+
+def test_men_of_the_security_forces_are_of_the_police_s_kind() -> None:
+    """``عناصر الأمن`` like ``رجال الأمن``: the security men are ``other``; a body named
+    ``مجلس الأمن`` counts no one."""
+    assert [r.category for r in _rules("وأكدت الوزارة مقتل سبعة من عناصر الأمن في الكمين.")] == ["other"]
+    assert [r.category for r in _rules("وأكدت الوزارة إصابة أحد عناصر الأمن أثناء المداهمة.")] == ["other"]
+    assert _rules("ووزعت بريطانيا مسودة بيان على أعضاء مجلس الأمن الخمسة عشر تدعو إلى هدنة.") == []
+
+
+def test_a_joined_noun_with_its_own_figure_is_a_second_count() -> None:
+    """``4 من عناصر الشرطة ومدنيين اثنين``: the civilians have their own figure, so the first
+    count's phrase stops before them and each keeps its kind and the verb after both."""
+    recs = _rules("وقال المتحدث إن 5 من عناصر الشرطة وعاملين اثنين أصيبوا في الحريق.")
+    assert [(r.value, r.category, r.status) for r in recs] == [(5, "other", "injured"), (2, "civilian", "injured")]

@@ -76,7 +76,8 @@ class AffiliationReader(Reader):
         if actor is not None:
             c.affiliation = actor
             named = self.text[max(actor.start, v[k].start):actor.end]  # the group, past a member noun
-            group_cat = self.groups.phrase_category(named, partitive=True) or self.groups.named_before(k) \
+            group_cat = self.groups.bare_organisation(named, k) or self.groups.phrase_category(named, partitive=True) \
+                or self.groups.named_before(k) \
                 or self.groups.tied_group(k)[0] or self._armed_unit(k)  # اللواء الثامن التابع للفيلق الخامس
             end = v.index_range(actor.start, actor.end)[1]
             if group_cat is not None and not self.groups.one_more_person(end):
@@ -147,7 +148,8 @@ class AffiliationReader(Reader):
         actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)
         mixed = False
         if actor is not None:
-            cid = self.groups.phrase_category(actor.text, partitive=True) or self.groups.named_before(k)
+            cid = self.groups.bare_organisation(actor.text, k) or self.groups.phrase_category(actor.text, partitive=True) \
+                or self.groups.named_before(k)
             end = v.index_range(actor.start, actor.end)[1]
             while end < len(v) and v[end].is_quote:
                 end += 1  # مقاتلي "جيش الإسلام" والمدنيين

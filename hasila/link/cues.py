@@ -316,6 +316,14 @@ ALL_OF_THEM = keys("جميعهم كلهم جميعهن كلهن وجميعهم �
 #: Head nouns a report uses alone for a group it named in full before (``الفرقة`` for
 #: ``الفرقة 30``, ``الجبهة`` for ``جبهة النصرة``, ``وحدات الحماية`` for ``وحدات حماية الشعب``).
 GROUP_HEADS = keys("فرقة جبهة لواء وحدات حركة فصيل كتيبة تنظيم هيئة")
+#: A bare ``التنظيم`` names the organisation named last before it, of these kinds, found where
+#: one of these words starts its name (``داعش``, ``الدولة الإسلامية``, ``جبهة النصرة``, ``تنظيم
+#: القاعدة``, ``هيئة تحرير الشام``, ``حراس الدين``).
+ORGANISATION_HEADS = keys("تنظيم")
+ORGANISATION_KINDS = frozenset({"isis", "jihadist"})
+ORGANISATION_FIRST_WORDS = keys("داعش الدولة النصرة تنظيم جبهة هيئة تحرير حراس")
+#: Heads whose genitive names a body, not its men (``مجلس الأمن``, ``وزير الأمن``).
+INSTITUTION_HEADS = keys("مجلس وزير وزارة مدير مديرية لجنة")
 #: Places outside Syria (countries, and the provinces and towns of its neighbours that
 #: reports name): state soldiers and police counted where every place named is one of
 #: these are ``other`` (the guide: outside Syria, another state's soldiers and police).

@@ -195,8 +195,8 @@ class GroupReader(Reader):
                     if end is not None and end + 1 < len(v) and v[end + 1].key in cues.ALLY_PRONOUNS:
                         end += 1  # the pronoun belongs to the phrase (والموالين لهم)
                 return kinds, end
-            if other is None:
-                return kinds, end
+            if other is None or (last + 1 < len(v) and self.cx.number_at(last + 1)):
+                return kinds, end  # ومدنيين اثنين: a second count with its own figure
             kinds += [other] if other != "people" else []
             end = end if glossed else last
             nxt = last + 1
@@ -226,6 +226,10 @@ class GroupReader(Reader):
         if not v[k].is_word or not v[k].has(cues.GROUP_HEADS):
             return None
         head = next(x for x in variants(v[k].key) if x in cues.GROUP_HEADS)
+        if head in cues.ORGANISATION_HEADS:
+            named = self.latest_organisation(k)
+            if named is not None:
+                return named
         for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
             if not v[p].is_word or head not in variants(v[p].key):
                 continue
@@ -238,6 +242,26 @@ class GroupReader(Reader):
                 return cid
             cid, _, last = group_after(v, p, self.onto)
             if cid is not None and last > p:
+                return cid
+        return None
+
+    def bare_organisation(self, text: str, k: int) -> str | None:
+        """An ACTOR ``text`` at token ``k`` that is ``التنظيم`` alone: :meth:`latest_organisation`."""
+        words = text.split()
+        if len(words) != 1 or not any(x in cues.ORGANISATION_HEADS for x in variants(key(words[0]))):
+            return None
+        return self.latest_organisation(k)
+
+    def latest_organisation(self, k: int) -> str | None:
+        """``التنظيم`` alone at token ``k``: the category of the organisation named last before
+        it (``تنظيم داعش``, ``«النصرة»``, ``تنظيم القاعدة``), not only the last one named with
+        the head ``تنظيم``."""
+        v = self.view
+        for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
+            if not (v[p].is_word and v[p].has(cues.ORGANISATION_FIRST_WORDS)):
+                continue
+            cid, _, last = group_after(v, p, self.onto)
+            if cid in cues.ORGANISATION_KINDS and not (last == p and v[p].has(cues.GROUP_HEADS)):
                 return cid
         return None
 

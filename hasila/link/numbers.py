@@ -58,11 +58,14 @@ def noun_category(ontology: OntologyLike, text: str) -> str | None:
 
 
 def people_noun_at(view: TokenView, i: int | None, ontology: OntologyLike) -> bool:
-    """Is token ``i`` a noun that counts people (a category cue or a neutral noun)?"""
+    """Is token ``i`` a noun that counts people (a category cue or a neutral noun), not the
+    genitive of a body's name (``مجلس الأمن``)?"""
     if i is None:
         return False
     t = view[i]
     if not t.is_word or t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS) or t.plain(_SUBSET_WORDS):
+        return False
+    if i > 0 and view[i - 1].is_word and view[i - 1].has(cues.INSTITUTION_HEADS):
         return False
     return noun_category(ontology, t.text) is not None or ontology.is_neutral_noun(t.text)
 
