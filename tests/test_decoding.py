@@ -163,6 +163,16 @@ def test_decoding_config_rejects_unknown_labels_and_thresholds_out_of_range():
         [Span(2, 3, "PLACE", "y", score=0.5), Span(4, 5, "ACTOR", "z")]
 
 
+def test_a_span_the_rules_hint_gives_stays_whatever_its_score():
+    """``keep_hints``: ``min_score`` drops the model's own unsure spans, not one equal (label and
+    edges) to a rules' hint; a hint of another label or other edges keeps nothing."""
+    spans = [Span(0, 5, "ACTOR", "x", score=0.3), Span(6, 9, "PLACE", "y", score=0.3)]
+    hints = [Span(0, 5, "ACTOR", "x"), Span(6, 10, "PLACE", "y z"), Span(11, 12, "COUNT", "3")]
+    assert confident(spans, {"ACTOR": 0.6, "PLACE": 0.6}, hints) == [spans[0]]
+    assert confident(spans, {"ACTOR": 0.6, "PLACE": 0.6}) == []
+    assert confident(spans, {"ACTOR": 0.6}, [Span(0, 5, "PLACE", "x")]) == [spans[1]]
+
+
 def test_a_monitor_or_its_director_is_no_actor():
     text = "وقال المرصد السوري لحقوق الإنسان ومديره رامي عبد الرحمن إن الجيش السوري قصف البلدة"
     spans = [_at(text, "السوري"), _at(text, "عبد الرحمن"), _at(text, "الجيش"), _at(text, "البلدة", "PLACE")]

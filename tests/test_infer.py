@@ -510,7 +510,7 @@ def test_hasila_decoding_writes_the_settings_every_load_then_uses(tiny_model_dir
                                                       "count_edges": False, "count_veto": False,
                                                       "whole_place_names": False, "place_phrases": False,
                                                       "category_numbers": False, "glued_heads": False,
-                                                      "hint_margin": 0.0, "hint_margins": {}}
+                                                      "hint_margin": 0.0, "hint_margins": {}, "keep_hints": False}
     assert main(["decoding", "--model", str(model), "--set", "min_score.ACTOR=0.7",
                  "--set", "bias.COUNT=-0.5", "--set", "count_veto=true"]) == 0
     capsys.readouterr()

@@ -390,6 +390,9 @@ class DecodingConfig:
     #: into or out of label X, the model must be surer than the rules by X's margin (the larger
     #: of the two labels' margins where it moves a token from one label to another)
     hint_margins: dict[str, float] = field(default_factory=dict)
+    #: a rules-hint model: a span the rules tagged with the same label and edges is kept
+    #: whatever its score (``min_score`` drops only the model's own spans)
+    keep_hints: bool = False
 
     def check(self, labels: Sequence[str], where: str = "model.decoding") -> DecodingConfig:
         """Itself; a label that is not one of ``labels`` or a threshold outside [0, 1] is an error."""
@@ -424,9 +427,12 @@ class DecodingConfig:
         return bool(self.bias or self.min_score)
 
 
-def confident(spans: Sequence[Span], min_score: dict[str, float]) -> list[Span]:
-    """The spans whose score reaches their label's threshold (spans without a score are kept)."""
-    return [s for s in spans if s.score is None or s.score >= min_score.get(s.label, 0.0)]
+def confident(spans: Sequence[Span], min_score: dict[str, float], kept: Sequence[Span] = ()) -> list[Span]:
+    """The spans whose score reaches their label's threshold (spans without a score are kept),
+    and those equal to one of ``kept`` (label and edges) whatever their score."""
+    sure = {(k.start, k.end, k.label) for k in kept}
+    return [s for s in spans if s.score is None or s.score >= min_score.get(s.label, 0.0)
+            or (s.start, s.end, s.label) in sure]
 
 
 def constrain(text: str, spans: Sequence[Span], actors: bool = False, monitors: bool = False,
