@@ -9,6 +9,7 @@ from hasila.link.text import key
 from hasila.model.decoding import (
     DecodingConfig,
     apply,
+    at_hint_edges,
     confident,
     constrain,
     counts_with_numbers,
@@ -99,7 +100,6 @@ def test_spans_starting_where_the_rules_start_one_stay_apart():
 
 
 def test_a_span_cut_inside_its_edge_words_takes_the_rules_edges():
-    from hasila.model.decoding import at_hint_edges
 
     text = "امتدادا لحزب العمال الكردستاني في حلب الشرقي، وقتل أحدهما"
     i, j = text.index("لحزب"), text.index("أحدهما")
@@ -393,3 +393,17 @@ def test_an_actor_takes_a_head_noun_that_carries_a_clitic_without_the_clitic():
 def _in(text: str, label: str, surface: str) -> Span:
     start = re.search(rf"(?<![^\W\d_]){re.escape(surface)}(?![^\W\d_])", text).start()
     return Span(start, start + len(surface), label, surface)
+
+
+def test_one_span_over_two_parties_the_hint_keeps_apart_is_split_at_the_conjunction():
+    """A rules-hint model's span running over two hints of its label joined by و takes the two
+    hints' edges; one joined by other words (a verb) stays as it is."""
+    text = "وطالت الضربات المسلحين المحليين وعناصر حزب الله قرب المطار"
+    a, b = text.index("المسلحين"), text.index("قرب") - 1
+    first = Span(a, text.index(" وعناصر"), "ACTOR", "المسلحين المحليين")
+    second = Span(text.index("عناصر"), b, "ACTOR", "عناصر حزب الله")
+    assert at_hint_edges(text, [Span(a, b, "ACTOR", text[a:b])], [first, second]) == [first, second]
+    text2 = text.replace(" وعناصر", " ضربت عناصر")
+    a2, b2 = text2.index("المسلحين"), text2.index("قرب") - 1
+    hints2 = [Span(a2, text2.index(" ضربت"), "ACTOR", "x"), Span(text2.index("عناصر"), b2, "ACTOR", "y")]
+    assert at_hint_edges(text2, [Span(a2, b2, "ACTOR", text2[a2:b2])], hints2) == [Span(a2, b2, "ACTOR", text2[a2:b2])]

@@ -721,6 +721,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth
     if kind == "words" and _ordinal_and_tens(view, start):
         return "non_count", "ordinal"  # الثالثة والعشرين: the twenty-third
+    if prev and prev[0] == view.last_before(start) and view[prev[0]].key in cues.AGE_NOUNS_BEFORE:
+        return "non_count", "age"  # الرجال فوق سن 50: the age of those let in, no one counted
     if prev and view[prev[0]].key in RATIO_BEFORE:
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:

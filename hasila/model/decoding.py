@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -285,6 +286,9 @@ def at_hint_edges(text: str, spans: Sequence[Span], hints: Sequence[Span]) -> li
         hs, st = by_label.get(s.label, []), starts.get(s.label, [])
         near = hs[bisect.bisect_left(st, s.start - longest):bisect.bisect_left(st, s.end)]
         same = [(h.start, h.end) for h in near if s.start < h.end]
+        if len(same) >= 2 and _joined_hints(text, s, same):
+            out += [replace(s, start=a, end=b, text=text[a:b]) for a, b in same]
+            continue
         if len(same) == 1:
             a, b = same[0]
             lo, hi = min(a, s.start), max(a, s.start)
@@ -293,6 +297,20 @@ def at_hint_edges(text: str, spans: Sequence[Span], hints: Sequence[Span]) -> li
                 s = replace(s, start=a, end=b, text=text[a:b])
         out.append(s)
     return out
+
+
+#: What may lie between two parties joined in a list: spaces and a conjunction.
+_CONJUNCTION_GAP = re.compile(r"\s*[وف]?\s*")
+
+
+def _joined_hints(text: str, span: Span, hints: Sequence[tuple[int, int]]) -> bool:
+    """Does ``span`` run over two or more hints of its label (``hints``, in order) joined by
+    nothing but spaces and a conjunction (``المتمردين الأكراد`` + و + ``متطرفي داعش``), its
+    edges differing from theirs only inside the edge words? Two parties the rules keep apart."""
+    (first, _), (_, last) = hints[0], hints[-1]
+    edges = text[min(first, span.start):max(first, span.start)] + text[min(last, span.end):max(last, span.end)]
+    return not any(ch.isspace() for ch in edges) and all(
+        _CONJUNCTION_GAP.fullmatch(text[b:a]) for (_, b), (a, _) in itertools.pairwise(hints))
 
 
 _NAMES_ALONE = frozenset(["المعارضة", "المعارض"])  # المعارضة alone is the opposition
