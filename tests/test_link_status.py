@@ -13,6 +13,9 @@ from hasila.link import link
 
 @pytest.mark.parametrize(("text", "statuses"), [
     ("أصيب 12 شخصا في القصف.", ["injured"]),
+    # a verb agreeing further on, past بينما: another clause and other people
+    ("وأنكر خمسة من الموقوفين ما نسب إليهم بينما يرجح أن رفاقهم قتلوا في المعارك.", ["detained"]),
+    ("وأنكر خمسة من المتهمين ما نسب إليهم، بينما يرجح أن رفاقهم قتلوا في المعارك.", [None]),
     ("سقط 12 قتيلا في القصف.", ["killed"]),
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),

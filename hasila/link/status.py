@@ -104,8 +104,8 @@ class StatusReader(FateWords):
         # 5. a verb that agrees with it further on in its sentence, before the next count and not
         # right before it (``3 مسلحين … وقتلوا فيها 12 مدنيا``: they killed the twelve)
         for j in range(c.tail, min(stop, c.tail + AGREEING_REACH)):
-            if v.is_sentence_end(j):
-                break
+            if v.is_sentence_end(j) or v[j].has(cues.CLAUSE_JOINERS):
+                break  # نفى أربعة … بينما يعتقد أن الباقين قتلوا: another clause, other people
             if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and (st := self.cx.trigger_status(j)) is not None:
                 if nxt is not None and self._governs(j, nxt):
                     break
@@ -200,7 +200,7 @@ class StatusReader(FateWords):
         sentence, before the next number."""
         v = self.view
         for j in range(c.tail, min(len(v), c.tail + AGREEING_REACH)):
-            if v.is_sentence_end(j) or v[j].is_digit or self.cx.number_at(j):
+            if v.is_sentence_end(j) or v[j].is_digit or self.cx.number_at(j) or v[j].has(cues.CLAUSE_JOINERS):
                 break
             if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and self.cx.trigger_status(j) == "killed":
                 return True
