@@ -13,6 +13,11 @@ from hasila.link import link
 
 @pytest.mark.parametrize(("text", "statuses"), [
     ("أصيب 12 شخصا في القصف.", ["injured"]),
+    # the victims of an attack, said right after it (راح / ذهب ضحيته), are the dead ...
+    ("وأدان البيان التفجير الذي راح ضحيته 17 عاملا في المصنع.", ["killed"]),
+    ("وشهدت البلدة هجوما ذهب ضحيتهم نحو 30 شخصا من المزارعين.", ["killed"]),
+    # ... not people counted further on in the sentence
+    ("وهو الهجوم الذي راح ضحيته صحفي معروف في المساء عندما أطلق ثلاثة مسلحين النار عليه.", [None]),
     # a verb agreeing further on, past بينما: another clause and other people
     ("وأنكر خمسة من الموقوفين ما نسب إليهم بينما يرجح أن رفاقهم قتلوا في المعارك.", ["detained"]),
     ("وأنكر خمسة من المتهمين ما نسب إليهم، بينما يرجح أن رفاقهم قتلوا في المعارك.", [None]),

@@ -72,7 +72,8 @@ class StatusReader(FateWords):
             if st is not None and v[i].has(cues.ADJACENT_TRIGGERS) \
                     and not all(v[k].key in cues.QUALIFIER_WORDS for k in range(i + 1, c.t0)):
                 st = None  # غرق قارب يقل 50 مهاجرا: the boat sank
-            if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3):
+            if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3) \
+                    and (not v[i].has(cues.VICTIM_OF) or steps < 5):
                 c.status = "other" if self._mixed(i, st) and not self._others_after_a_subject(c, i) else st
                 return
             i -= 1
@@ -96,7 +97,7 @@ class StatusReader(FateWords):
             if v.is_sentence_end(i) or self._verb_of(prev, i, c):
                 break
             st = self.cx.trigger_status(i)
-            if st in cues.CASUALTY_STATUSES and not v[i].has(cues.WEAK_TRIGGERS):
+            if st in cues.CASUALTY_STATUSES and not v[i].has(cues.WEAK_TRIGGERS | cues.VICTIM_OF):
                 c.status = "other" if self._mixed(i, st) else st
                 return
             i -= 1
