@@ -89,3 +89,16 @@ def test_a_plural_form_told_as_two_by_one_of_them_is_a_dual() -> None:
     recs = link("وأسفرت الضربة عن مقتل قياديين في الفصيل، أحدهما سوري الجنسية.", [], onto).records
     assert [(r.text, r.value) for r in recs] == [("قياديين", 2), ("أحد", 1)] and recs[1].part_of == recs[0].id
     assert [r.text for r in link("وأسفرت الضربة عن مقتل قياديين في الفصيل.", [], onto).records] == []
+
+
+def test_a_figure_written_again_in_brackets_is_one_count() -> None:
+    """``(21) واحد وعشرون``, ``9 (تسعة)``: the same figure in digits and in words, one of them in
+    brackets, is one count (the other a non-count that says why); two figures of the same value
+    apart are two counts."""
+    onto = Ontology.load()
+    text = "وأعلنت الوزارة وفاة (21) واحد وعشرين عاملا وإصابة 9 (تسعة) آخرين في الحريق."
+    got = collect_counts(TokenView(text), [], onto)
+    assert [(s.text, v) for s, v, _ in got.found] == [("واحد وعشرين", 21), ("9", 9)]
+    assert [(n.text, n.reason) for n in got.non_counts] == [("21", "repeat"), ("تسعة", "repeat")]
+    text = "وأعلنت الوزارة وفاة (9) عمال وإصابة (9) آخرين في الحريق."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [9, 9]

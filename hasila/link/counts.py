@@ -35,7 +35,8 @@ REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "du
                  "age": "an age", "percentage": "a percentage", "money": "a sum of money",
                  "ordinal": "the number or name of a unit or model (الفرقة 30، اف-16)",
                  "thing": "a number of things, not people (غارات، صواريخ، قرى)",
-                 "other": "a phrase that counts nobody (أحد أكثر الأيام)"}
+                 "other": "a phrase that counts nobody (أحد أكثر الأيام)",
+                 "repeat": "the same figure written again in brackets ((15) خمسة عشر)"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
     numbers = find_numbers(text, duals) if duals is not None else find_numbers(text)
     numbers = sorted([*numbers, *_duals_told_by_a_pronoun(view, numbers, onto)], key=lambda m: m.start)
     out.numbers = numbers
+    repeats = _bracketed_repeats(text, numbers)
     count_spans = [s for s in spans if s.label == "COUNT"]
     others = SpanLookup([s for s in spans if s.label != "COUNT"])
     taken: set[int] = set()
@@ -94,7 +96,8 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
         taken.update(id(m) for m in inside)
         if span.count is None and len(inside) == 1:
             m = inside[0]
-            reason = certain_non_count(view, m.start, m.end, m.value, m.kind, onto)
+            reason = "repeat" if id(m) in repeats and repeats[id(m)] in taken else \
+                certain_non_count(view, m.start, m.end, m.value, m.kind, onto)
             if reason is not None:
                 out.non_counts.append(NonCount(m.start, m.end, m.text, reason))
                 out.warnings.append(f"{m.text!r} at character {m.start} was not counted as people: "
@@ -111,6 +114,9 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
     n_rule = 0
     for m in numbers:
         if id(m) in taken:
+            continue
+        if id(m) in repeats:
+            out.non_counts.append(NonCount(m.start, m.end, m.text, "repeat"))
             continue
         over = others.overlapping(m.start, m.end)
         verdict, reason = classify_number(view, m.start, m.end, m.value, m.kind, onto,
@@ -131,6 +137,23 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
         else:
             out.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
     out.found.sort(key=lambda x: x[0].start)
+    return out
+
+
+def _bracketed_repeats(text: str, numbers: list[NumberMatch]) -> dict[int, int]:
+    """Figures written twice, once in brackets (``(15) خمسة عشر مصليا``, ``12 (اثنا عشر)
+    شخصا``): the bracketed one of each pair (its ``id``) mapped to the other's ``id``; one
+    figure, one count."""
+    out: dict[int, int] = {}
+    for a, b in pairwise(numbers):
+        if a.value != b.value or a.kind == b.kind:
+            continue
+        before, between, after = text[max(0, a.start - 2):a.start], text[a.end:b.start], text[b.end:b.end + 2]
+        if between.strip() in (")", "("):
+            if between.strip().startswith(")") and "(" in before:
+                out[id(a)] = id(b)  # (15) خمسة عشر
+            elif between.strip().endswith("(") and ")" in after:
+                out[id(b)] = id(a)  # 12 (اثنا عشر)
     return out
 
 
