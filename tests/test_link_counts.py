@@ -102,3 +102,12 @@ def test_a_figure_written_again_in_brackets_is_one_count() -> None:
     assert [(n.text, n.reason) for n in got.non_counts] == [("21", "repeat"), ("تسعة", "repeat")]
     text = "وأعلنت الوزارة وفاة (9) عمال وإصابة (9) آخرين في الحريق."
     assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [9, 9]
+
+
+def test_one_of_two_things_that_hit_a_place_is_no_count() -> None:
+    """``فأصاب أحدهما``: the verb of wounding also says a shell hit something; one of two shells
+    counts nobody, one of the men just named does."""
+    onto = Ontology.load()
+    assert collect_counts(TokenView("وسقطت قذيفتان على الحي، فأصاب أحدهما خزان المياه."), [], onto).found == []
+    got = collect_counts(TokenView("أطلق المسلح النار على ثلاثة من رجال الشرطة فأصاب أحدهم في كتفه."), [], onto).found
+    assert [(s.text, v) for s, v, _ in got] == [("ثلاثة", 3), ("أحد", 1)]

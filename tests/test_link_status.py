@@ -18,6 +18,9 @@ from hasila.link import link
     ("وشهدت البلدة هجوما ذهب ضحيتهم نحو 30 شخصا من المزارعين.", ["killed"]),
     # ... not people counted further on in the sentence
     ("وهو الهجوم الذي راح ضحيته صحفي معروف في المساء عندما أطلق ثلاثة مسلحين النار عليه.", [None]),
+    # the active verb of wounding (أصاب), not an illness that struck people
+    ("قتل المهاجم شخصين طعنا وأصاب ستة آخرين في الشارع.", ["killed", "injured"]),
+    ("وانتشر مرض الحصبة في المخيمات وقد أصاب نحو 900 طفل.", [None]),
     # a verb agreeing further on, past بينما: another clause and other people
     ("وأنكر خمسة من الموقوفين ما نسب إليهم بينما يرجح أن رفاقهم قتلوا في المعارك.", ["detained"]),
     ("وأنكر خمسة من المتهمين ما نسب إليهم، بينما يرجح أن رفاقهم قتلوا في المعارك.", [None]),

@@ -213,6 +213,8 @@ class LinkContext:
             return None  # 300 من الأسر النازحة: families counted, not captivity
         if st == "injured" and i + 1 < len(self.view) and self.view[i + 1].has(cues.ILLNESSES):
             return None  # مصابون بمرض التوحد: ill, not wounded
+        if t.has(cues.STRUCK_VERBS) and any(self.view[k].has(cues.ILLNESS_NOUNS) for k in range(max(0, i - 6), i)):
+            return None  # الكوليرا التي أصابت مليون شخص: ill, not wounded
         if t.has(cues.FATE_WORDS) and not self._fate_unknown(i):
             return None
         if t.has(cues.RULING_VERBS) and (j := self.view.next_word(i + 1)) is not None \

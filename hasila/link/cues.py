@@ -25,6 +25,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
     "injured": keys("""
         جرح جرحى جريح جريحا جريحاً جرحوا جرحت إصابة إصابات إصابتهم أصيب أصيبوا أصيبت أصيبا
         يصاب مصاب مصابين مصابا مصاباً مصابون بجروح جروح إعاقة إعاقات بإعاقات معاقين عولج عولجوا
+        أصاب أصابت أصابوا أصابا
         """),
     "detained": keys("""
         اعتقل اعتقلوا اعتقلت اعتقال اعتقالات معتقل معتقلين معتقلا معتقلاً معتقلون معتقلة معتقلات
@@ -64,7 +65,12 @@ DEMONSTRATIVES = keys("هؤلاء هذه هذا أولئك تلك ذلك هذي�
 UNDER_AGE = phrases([f"{below} {age}" for below in ("دون", "دون سن", "تحت سن", "تحت")
                      for age in ("الثامنة عشرة", "الثامنة عشر", "18", "الـ 18", "ال 18", "الـ18")])
 #: Trigger words that are only casualty words right before a count or people noun.
-WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة موقعا موقعاً موقعة أوقع أوقعت غرق غرقت")
+WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصيلة موقعا موقعاً موقعة أوقع أوقعت غرق غرقت أصاب أصابت أصابوا أصابا")
+#: ``أصاب 20 آخرين``: the active verbs of wounding (a weak trigger: they also say a shell
+#: hit a building, or an illness struck people).
+STRUCK_VERBS = keys("أصاب أصابت أصابوا أصابا")
+#: Illnesses named before the verb that struck people (``الكوليرا التي أصابت مليون شخص``).
+ILLNESS_NOUNS = keys("الكوليرا كوليرا المرض مرض الوباء وباء الفيروس فيروس كورونا السرطان الحصبة الإنفلونزا الحمى")
 #: ``راح ضحيته 12 شخصا``: the victims of an attack named before, said right after it; not the
 #: status of people counted further on in the sentence.
 VICTIM_OF = keys("ضحيته ضحيتها ضحيتهم ضحيتهما")

@@ -498,8 +498,8 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
         if view.is_sentence_end(k):
             return False
         t = view[k]
-        if t.has(_ALL_TRIGGERS):
-            return True
+        if t.has(_ALL_TRIGGERS) and not t.has(cues.STRUCK_VERBS):
+            return True  # not فأصاب أحدهما: a rocket of two may hit a town
         if suffix == "هما" and (parse_number(t.text) == 2 or (t.key.endswith(("ين", "ان"))
                                                                and people_noun_at(view, k, ontology))):
             return True  # اثنين / عنصرين … أحدهما
