@@ -21,6 +21,9 @@ from hasila.link import link
     # the active verb of wounding (أصاب), not an illness that struck people
     ("قتل المهاجم شخصين طعنا وأصاب ستة آخرين في الشارع.", ["killed", "injured"]),
     ("وانتشر مرض الحصبة في المخيمات وقد أصاب نحو 900 طفل.", [None]),
+    # the remains of the dead; إيقاف for an arrest (a weak trigger: إيقاف العمل)
+    ("وتسلمت السلطات رفات 41 جنديا في المطار العسكري.", ["killed"]),
+    ("وأعلنت الداخلية إيقاف 8 عناصر من الخلية في العاصمة.", ["detained"]),
     # a verb agreeing further on, past بينما: another clause and other people
     ("وأنكر خمسة من الموقوفين ما نسب إليهم بينما يرجح أن رفاقهم قتلوا في المعارك.", ["detained"]),
     ("وأنكر خمسة من المتهمين ما نسب إليهم، بينما يرجح أن رفاقهم قتلوا في المعارك.", [None]),
