@@ -138,3 +138,19 @@ def test_one_of_the_people_just_counted_is_a_count_of_them(text: str, one: str) 
 ])
 def test_one_of_two_things_counts_nobody(text: str) -> None:
     assert link(text, [], ontology()).records == []
+
+
+def test_a_later_toll_does_not_break_down_the_size_of_a_force_by_chance() -> None:
+    """``قوة مكونة من عشرين ألف رجل … مقتل 15 ألف قروي، وخمسة آلاف جندي``: the toll adds up to the force by
+    chance; nothing befell the force, so the toll is no part of it. A toll that says what
+    befell its people still takes a later list that adds up to it."""
+    from hasila.link import load_link_config
+    from hasila.rules.tagger import RulesTagger
+
+    def parts(text: str) -> list[str | None]:
+        spans = RulesTagger.load().label(text).spans
+        return [r.part_of for r in link(text, spans, ontology(), load_link_config()).records]
+
+    assert parts("دفعت الحكومة بقوة مكونة من نحو عشرين ألف رجل إلى الإقليم. وأدت المعارك إلى مقتل نحو "
+                 "15 ألف قروي، وخمسة آلاف جندي.") == [None, None, None]
+    assert parts("قتل 40 شخصا في المدينة خلال الشهر. وكان القتلى 30 مدنيا، و10 مقاتلين.") == [None, "c1", "c1"]

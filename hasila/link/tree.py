@@ -464,6 +464,14 @@ _COORD_SUM_REACH = 6
 _COORD_SUM_MIN_TOTAL = 10
 
 
+def _no_toll_before(run: list[CountNode], total: CountNode) -> bool:
+    """Is ``total`` a figure of an earlier sentence that tells nothing befell its people (``قوة
+    مكونة من 30 ألف رجل``) while ``run`` counts the dead, wounded or held (a status said, none
+    ``other``)? Then the run adds up to it by chance."""
+    return total.status is None and total.sentence != run[0].sentence \
+        and all(c.status != "other" for c in run) and any(c.status is not None for c in run)
+
+
 def _status_fits(part: CountNode, total: CountNode) -> bool:
     """A part's status may differ from its total's when either is ``other`` (a mixed toll,
     people on board) or unknown."""
@@ -506,7 +514,7 @@ def _coordinated_sums(nodes: list[CountNode], kinds: Kinds) -> None:
                     and not (again and sum(c.value for c in run) == total.value):
                 continue  # the rest of its parts, or all of them by another breakdown
             if all(c.value < total.value and kinds.compatible(c.hint, total.hint) and _status_fits(c, total)
-                   for c in run):
+                   for c in run) and not _no_toll_before(run, total):
                 attach_breakdown(run, total)
             break
 
