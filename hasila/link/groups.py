@@ -9,6 +9,7 @@ group); the other readers of the linker ask it.
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from hasila.link import cues
 from hasila.link.context import Reader, mix, status_of_word
@@ -49,6 +50,40 @@ def with_families(view: TokenView, k: int) -> bool:
     """Token ``k`` joins the group's families to it (``وعائلاتهم``, ``وأسرهم``)."""
     return k < len(view) and view[k].is_word and view[k].key.startswith("و") \
         and key(view[k].text[1:]) in cues.FAMILY_WORDS
+
+
+def after_gloss(view: TokenView, k: int) -> int:
+    """The token after a bracketed gloss that opens at ``k`` (``جبهة النصرة (فرع القاعدة)``),
+    else ``k``."""
+    if k >= len(view) or view[k].text != "(":
+        return k
+    for m in range(k + 1, min(len(view), k + _GLOSS_TOKENS)):
+        if view[m].text == ")":
+            return m + 1
+        if view.is_sentence_end(m):
+            break
+    return k
+
+
+def bare_organisation(view: TokenView, onto: Any, text: str, k: int) -> str | None:
+    """An ACTOR ``text`` at token ``k`` that is ``التنظيم`` alone: :func:`latest_organisation`."""
+    words = text.split()
+    if len(words) != 1 or not any(x in cues.ORGANISATION_HEADS for x in variants(key(words[0]))):
+        return None
+    return latest_organisation(view, onto, k)
+
+
+def latest_organisation(view: TokenView, onto: Any, k: int) -> str | None:
+    """``التنظيم`` alone at token ``k``: the category of the organisation named last before
+    it (``تنظيم داعش``, ``«النصرة»``, ``تنظيم القاعدة``), not only the last one named with
+    the head ``تنظيم``."""
+    for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
+        if not (view[p].is_word and view[p].has(cues.ORGANISATION_FIRST_WORDS)):
+            continue
+        cid, _, last = group_after(view, p, onto)
+        if cid in cues.ORGANISATION_KINDS and not (last == p and view[p].has(cues.GROUP_HEADS)):
+            return cid
+    return None
 
 
 class GroupReader(Reader):
@@ -203,21 +238,8 @@ class GroupReader(Reader):
 
     def _past_gloss(self, k: int, glossed: bool) -> tuple[int, bool]:
         """The token after a gloss at ``k`` (else ``k``), and whether a gloss was passed yet."""
-        after = self._after_gloss(k)
+        after = after_gloss(self.view, k)
         return after, glossed or after > k
-
-    def _after_gloss(self, k: int) -> int:
-        """The token after a bracketed gloss that opens at ``k`` (``جبهة النصرة (فرع القاعدة)``),
-        else ``k``."""
-        v = self.view
-        if k >= len(v) or v[k].text != "(":
-            return k
-        for m in range(k + 1, min(len(v), k + _GLOSS_TOKENS)):
-            if v[m].text == ")":
-                return m + 1
-            if v.is_sentence_end(m):
-                break
-        return k
 
     def named_before(self, k: int) -> str | None:
         """A group head alone at token ``k`` (``من الفرقة``, ``مقاتلي الجبهة``, ``من وحدات
@@ -227,7 +249,7 @@ class GroupReader(Reader):
             return None
         head = next(x for x in variants(v[k].key) if x in cues.GROUP_HEADS)
         if head in cues.ORGANISATION_HEADS:
-            named = self.latest_organisation(k)
+            named = latest_organisation(self.view, self.onto, k)
             if named is not None:
                 return named
         for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
@@ -242,26 +264,6 @@ class GroupReader(Reader):
                 return cid
             cid, _, last = group_after(v, p, self.onto)
             if cid is not None and last > p:
-                return cid
-        return None
-
-    def bare_organisation(self, text: str, k: int) -> str | None:
-        """An ACTOR ``text`` at token ``k`` that is ``التنظيم`` alone: :meth:`latest_organisation`."""
-        words = text.split()
-        if len(words) != 1 or not any(x in cues.ORGANISATION_HEADS for x in variants(key(words[0]))):
-            return None
-        return self.latest_organisation(k)
-
-    def latest_organisation(self, k: int) -> str | None:
-        """``التنظيم`` alone at token ``k``: the category of the organisation named last before
-        it (``تنظيم داعش``, ``«النصرة»``, ``تنظيم القاعدة``), not only the last one named with
-        the head ``تنظيم``."""
-        v = self.view
-        for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
-            if not (v[p].is_word and v[p].has(cues.ORGANISATION_FIRST_WORDS)):
-                continue
-            cid, _, last = group_after(v, p, self.onto)
-            if cid in cues.ORGANISATION_KINDS and not (last == p and v[p].has(cues.GROUP_HEADS)):
                 return cid
         return None
 
