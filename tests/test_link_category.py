@@ -224,3 +224,19 @@ def test_a_joined_noun_with_its_own_figure_is_a_second_count() -> None:
     count's phrase stops before them and each keeps its kind and the verb after both."""
     recs = _rules("وقال المتحدث إن 5 من عناصر الشرطة وعاملين اثنين أصيبوا في الحريق.")
     assert [(r.value, r.category, r.status) for r in recs] == [(5, "other", "injured"), (2, "civilian", "injured")]
+
+
+def test_attackers_are_fighters_of_an_unstated_side() -> None:
+    """``من المهاجمين``, ``12 مهاجما``, ``العناصر المهاجمة``: combatants; the football sense
+    of the dual (``المهاجمان``) is no count."""
+    assert [r.category for r in _rules("وقتل خلال الاشتباك 12 مهاجما وثلاثة من الحراس.")][:1] == ["combatant"]
+    assert [r.category for r in _rules("وأوضح البيان أن سبعة من العناصر المهاجمة قتلوا عند المدخل.")] \
+        == ["combatant"]
+    assert _rules("وسجل المهاجمان هدفين في الشوط الثاني من المباراة.") == []
+
+
+def test_a_coordinated_noun_with_its_own_figure_is_a_count_of_its_kind() -> None:
+    """``أربعة مدنيين والمهاجمين الثلاثة``: the second noun has its own figure, so the first
+    count's noun stops before it and each count keeps its own kind."""
+    recs = _rules("وأدى الهجوم إلى مقتل خمسة مدنيين والمهاجمين الثلاثة في المجمع التجاري.")
+    assert [(r.value, r.category) for r in recs] == [(5, "civilian"), (3, "combatant")]

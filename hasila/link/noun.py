@@ -352,6 +352,8 @@ class NounReader(Reader):
                 break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
             if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core) \
                     and core not in _SAID_OF_THE_NOUN:
+                if core != t.key and k + 1 < len(v) and self.cx.number_at(k + 1):
+                    break  # مدنيين والمهاجمين الأربعة: the joined noun has its own figure
                 end = kind_end = k + 1
                 continue
             if t.key.endswith("ي") and len(t.key) >= 5 and k == end and k + 1 < len(v) \
