@@ -201,7 +201,7 @@ def _rules(text: str) -> list:
 def test_the_organisation_alone_is_the_one_named_last() -> None:
     """``التنظيم`` alone points back to the organisation named last before it, not only to the
     last one named with the head ``تنظيم``: here the Nusra Front, named after the Islamic State."""
-    text = ("أعلن تنظيم داعش مسؤوليته عن الهجوم الأول. وبعد يومين ردت «النصرة» بهجوم مضاد، "
+    text = ("تبنى تنظيم داعش الهجوم الأول على الحاجز. وبعد يومين ردت «النصرة» بهجوم مضاد، "
             "وأسفرت الغارات اللاحقة عن مقتل 14 عنصرا من التنظيم.")
     assert _linked(text.replace("«النصرة»", "«[النصرة|ACTOR]»").replace("من التنظيم", "من [التنظيم|ACTOR]")
                    .replace("تنظيم داعش", "[تنظيم داعش|ACTOR]")) == ["jihadist"]
