@@ -240,3 +240,12 @@ def test_a_coordinated_noun_with_its_own_figure_is_a_count_of_its_kind() -> None
     count's noun stops before it and each count keeps its own kind."""
     recs = _rules("وأدى الهجوم إلى مقتل خمسة مدنيين والمهاجمين الثلاثة في المجمع التجاري.")
     assert [(r.value, r.category) for r in recs] == [(5, "civilian"), (3, "combatant")]
+
+
+def test_fighters_of_an_unstated_side_within_a_total_of_one_side_are_of_that_side() -> None:
+    """``21 من مسلحي التنظيم، بينهم 8 مسلحين أجانب``: the part's noun names no side, its total
+    does; under a total of several sides it stays ``combatant``."""
+    assert [r.category for r in _rules("وقتل في الهجوم 21 من مسلحي التنظيم، بينهم 8 مسلحين أجانب.")] \
+        == ["isis", "isis"]
+    assert [r.category for r in _rules("وقتل 30 من قوات النظام والفصائل بينهم 10 مسلحين.")] \
+        == ["combatant", "combatant"]

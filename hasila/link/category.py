@@ -100,6 +100,10 @@ class CategoryResolver(Reader):
             if self._kin(c) and parent is not None and parent.category not in (None, "people", "other"):
                 c.category = parent.category  # 4 أشقاء within 5 أطفال: children
                 continue
+            if c.hint == "combatant" and not c.children and parent is not None \
+                    and parent.category in self.onto.armed and parent.category not in ("combatant", "man"):
+                c.category = parent.category  # 10 مسلحين within 21 من مسلحي التنظيم: the side it names
+                continue
             if c.hint is not None and not c.generic:
                 c.category = c.hint
                 continue
