@@ -114,3 +114,19 @@ def test_an_actor_span_holding_its_member_noun_is_the_affiliation() -> None:
     _, (c,) = nouns_read("وهاجمت [جبهة النصرة|ACTOR] الحاجز، وأطلقت الفصائل [ستة|COUNT k=jihadist v=6] "
                            "[عناصر|CATEGORY] من [مقاتلي الجبهة|ACTOR] في الصفقة.")
     assert c.hint == "jihadist"
+
+
+def test_the_side_that_lost_a_toll_is_its_side() -> None:
+    """``فقد التنظيم 22 قتيلا``, ``خسرت قوات النظام 14 عنصرا``: the side named right after the
+    verb of losing suffered the toll; ``فقد 5 أشخاص`` (nobody named) says they went missing."""
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link, load_link_config
+    from hasila.rules.tagger import RulesTagger
+
+    def recs(text: str) -> list[tuple[str, str]]:
+        spans = RulesTagger.load().label(text).spans
+        return [(r.category, r.status) for r in link(text, spans, Ontology.load(), load_link_config()).records]
+
+    assert recs("وخلال يومين من المعارك فقد تنظيم داعش 19 قتيلا قرب المطار.") == [("isis", "killed")]
+    assert recs("وفي الليلة نفسها خسرت قوات النظام 11 عنصرا على أطراف البلدة.") == [("regime", "killed")]
+    assert recs("وفقد 6 صيادين في العاصفة قبالة الساحل.") == [("civilian", "missing")]

@@ -54,10 +54,12 @@ AGREEING_VERBS = keys("""
     أصيبوا أصيبا أصبن جرحوا جرحا اعتقلوا اعتقلا أوقفوا أوقفا احتجزوا اختطفوا اختطفا خطفوا خطفا فقدوا
     استشهادهم مقتلهم وفاتهم مصرعهم استشهادهما مقتلهما وفاتهما مصرعهما
     """)
-#: ``تكبدت قوات النظام 12 قتيلا``, ``كبدت الفصائل التنظيم 30 قتيلا``: the side named right
-#: after these (or right before تكبد) suffered the losses counted after it.
+#: ``تكبدت قوات النظام 12 قتيلا``, ``كبدت الفصائل التنظيم 30 قتيلا``, ``فقد التنظيم 22
+#: قتيلا``: the side named right after these (or right before تكبد) suffered the losses counted
+#: after it.
 SUFFER_VERBS = keys("""
     تكبد تكبدت تكبدوا يتكبد تتكبد تكبدها تكبدهم كبد كبدت كبدوا يكبد تكبيد كبدها كبدتها
+    فقد فقدت خسر خسرت
     """)
 #: ``ستين من هؤلاء المتشددين``: a demonstrative between a partitive من and its group.
 DEMONSTRATIVES = keys("هؤلاء هذه هذا أولئك تلك ذلك هذين هاتين")
