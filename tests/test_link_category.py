@@ -249,3 +249,10 @@ def test_fighters_of_an_unstated_side_within_a_total_of_one_side_are_of_that_sid
         == ["isis", "isis"]
     assert [r.category for r in _rules("وقتل 30 من قوات النظام والفصائل بينهم 10 مسلحين.")] \
         == ["combatant", "combatant"]
+
+
+def test_one_of_the_men_of_a_side_is_of_that_side() -> None:
+    """``أحد رجال الدفاع المدني`` as ``من رجال الدفاع المدني``: the side's men; one of the men of
+    no side stays a man."""
+    assert [r.category for r in _rules("وقضى أحد رجال الدفاع المدني أثناء إخماد الحريق.")] == ["rescue"]
+    assert [r.category for r in _rules("وقضى أحد الرجال أثناء إخماد الحريق.")] == ["man"]

@@ -276,10 +276,11 @@ class NounReader(Reader):
         self.aff.suffered_by(c)
         if c.hint == "regime" and self._soldiers_of_a_foreign_state(c):
             c.hint = "foreign_forces"  # أعلنت أنقرة مقتل 8 من جنودها
-        if c.kind == "one" and c.hint in (None, "people") and c.group_cat is None:
-            k = v.next_word(c.t1)
+        if c.kind == "one" and c.hint in (None, "people", "man") and c.group_cat is None:
+            k = v.next_word(c.t1)  # أحد رجال الدفاع المدني: one of the side's men
+            k = k + 1 if c.hint == "man" and k is not None and k + 1 < len(v) and v[k].has(_MEN) else k
             cid = self.groups.group_at(k)[0] if k is not None and not v.is_boundary(k) else None
-            if cid not in (None, "people"):  # وأحد عناصر الدفاع المدني: one of that group
+            if cid not in (None, "people", "man"):  # وأحد عناصر الدفاع المدني: one of that group
                 c.hint, c.generic, c.group_cat = cid, False, cid
         if c.hint in (None, "people") and ((c.generic and c.group_cat is None) or c.group_cat == "people"):
             named = self.groups.toll_named_before(c)  # (عنصر من سوريا: a country is no side)
