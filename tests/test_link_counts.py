@@ -111,3 +111,14 @@ def test_one_of_two_things_that_hit_a_place_is_no_count() -> None:
     assert collect_counts(TokenView("وسقطت قذيفتان على الحي، فأصاب أحدهما خزان المياه."), [], onto).found == []
     got = collect_counts(TokenView("أطلق المسلح النار على ثلاثة من رجال الشرطة فأصاب أحدهم في كتفه."), [], onto).found
     assert [(s.text, v) for s, v, _ in got] == [("ثلاثة", 3), ("أحد", 1)]
+
+
+def test_an_accusative_nisba_after_a_figure_counts_people() -> None:
+    """``45 لبنانيا``, ``12 أفغانيًا``: a figure from 11 up takes the accusative singular, a nisba
+    there counts people of that nation; an adverb (``عالميا``), a plural of things (``شظايا``) or
+    a country after ل (``لإيطاليا``) does not."""
+    onto = Ontology.load()
+    got = collect_counts(TokenView("وقالت السلطات إن 45 نيباليا قضوا في الحريق، وإن 12 أفغانيًا أصيبوا."), [], onto)
+    assert [v for _, v, _ in got.found] == [45, 12]
+    text = "وبقي اللاعب المصنف 31 عالميا، وحصد الفريق 14 لإيطاليا في الترتيب، وسقطت 17 شظايا قرب المدرسة."
+    assert collect_counts(TokenView(text), [], onto).found == []

@@ -268,6 +268,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True
         if t.is_word and len(t.key) > 4 and t.key.endswith(("يين", "يون")) and not t.key.endswith("ليون"):
             return True  # خمسة سعوديين: a plural nisba right after a figure is people of that nation or kind
+        if _accusative_nisba(t):
+            return True  # 60 فلسطينيا: the accusative nisba a figure from 11 up takes, people likewise
         if t.key == "من":
             cid, _, _ = group_after(view, j + 1, ontology)
             if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
@@ -293,6 +295,25 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True  # الانتحاريون العشرة / الجرحى الثلاثة
         break
     return _toll_reaches(view, start, ontology)
+
+
+#: Words in ``يا`` after a figure that are no nisba of people: plurals of things, adverbs of
+#: time, place or manner, and countries.
+_NO_PEOPLE_IN_YA = keys("""
+    خلايا شظايا قضايا مزايا سبايا ميليشيا زوايا هدايا بقايا وصايا ضحايا عطايا خطايا حوايا
+    رسميا سنويا شهريا يوميا أسبوعيا اسبوعيا عالميا محليا دوليا تواليا حاليا نهائيا مبدئيا فعليا
+    جزئيا كليا إضافيا اضافيا أوليا مجانيا تلقائيا عمليا نظريا فوريا جماعيا فرديا تدريجيا
+    كينيا سوريا تركيا روسيا ليبيا بريطانيا إيطاليا ايطاليا ألمانيا المانيا إسبانيا اسبانيا إثيوبيا
+    اثيوبيا نيجيريا ماليزيا إندونيسيا اندونيسيا أستراليا استراليا كولومبيا رومانيا تنزانيا كمبوديا
+    صربيا سلوفاكيا سلوفينيا كرواتيا بلغاريا ألبانيا البانيا جورجيا أرمينيا ارمينيا منغوليا بوليفيا
+    رنمينبيا
+    """)
+
+
+def _accusative_nisba(t: Any) -> bool:
+    """``فلسطينيا``, ``عراقياً``, ``مصريًا``: a nisba in the accusative singular (a figure from 11 up
+    takes it), not a plural of things, an adverb or a country."""
+    return t.is_word and len(t.key) >= 6 and t.key.endswith("يا") and not t.has(_NO_PEOPLE_IN_YA)
 
 
 #: Four digits a year may be written with (1900-2099).
