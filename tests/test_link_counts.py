@@ -122,3 +122,14 @@ def test_an_accusative_nisba_after_a_figure_counts_people() -> None:
     assert [v for _, v, _ in got.found] == [45, 12]
     text = "وبقي اللاعب المصنف 31 عالميا، وحصد الفريق 14 لإيطاليا في الترتيب، وسقطت 17 شظايا قرب المدرسة."
     assert collect_counts(TokenView(text), [], onto).found == []
+
+
+def test_a_figure_written_twice_is_one_count_whichever_comes_first_among_the_tagged() -> None:
+    """A tagger's COUNT spans on both the bracketed digits and the words after them give one
+    count: the bracketed one is the repeat, whether or not its twin's span was read yet."""
+    text = "وأعلنت الوزارة وفاة (21) واحد وعشرين عاملا في الحريق."
+    a, b = text.index("21"), text.index("واحد")
+    spans = [Span(a, a + 2, "COUNT", "21", id="c1"), Span(b, b + len("واحد وعشرين"), "COUNT", "واحد وعشرين", id="c2")]
+    got = collect_counts(TokenView(text), spans, Ontology.load())
+    assert [(s.text, v) for s, v, _ in got.found] == [("واحد وعشرين", 21)]
+    assert [(n.text, n.reason) for n in got.non_counts] == [("21", "repeat")]

@@ -87,16 +87,16 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
     repeats = _bracketed_repeats(text, numbers)
     count_spans = [s for s in spans if s.label == "COUNT"]
     others = SpanLookup([s for s in spans if s.label != "COUNT"])
-    taken: set[int] = set()
     used_ids = {s.id for s in spans}
     num_starts = [m.start for m in numbers]
     num_ends = [m.end for m in numbers]  # sorted too: the numbers do not overlap
-    for span in _merge_split(text, count_spans, numbers, num_starts, num_ends):
-        inside = numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)]
-        taken.update(id(m) for m in inside)
+    merged = [(span, numbers[bisect.bisect_right(num_ends, span.start):bisect.bisect_left(num_starts, span.end)])
+              for span in _merge_split(text, count_spans, numbers, num_starts, num_ends)]
+    taken = {id(m) for _, inside in merged for m in inside}  # every number a COUNT span holds
+    for span, inside in merged:
         if span.count is None and len(inside) == 1:
             m = inside[0]
-            reason = "repeat" if id(m) in repeats and repeats[id(m)] in taken else \
+            reason = "repeat" if repeats.get(id(m)) in taken else \
                 certain_non_count(view, m.start, m.end, m.value, m.kind, onto)
             if reason is not None:
                 out.non_counts.append(NonCount(m.start, m.end, m.text, reason))
@@ -148,12 +148,11 @@ def _bracketed_repeats(text: str, numbers: list[NumberMatch]) -> dict[int, int]:
     for a, b in pairwise(numbers):
         if a.value != b.value or a.kind == b.kind:
             continue
-        before, between, after = text[max(0, a.start - 2):a.start], text[a.end:b.start], text[b.end:b.end + 2]
-        if between.strip() in (")", "("):
-            if between.strip().startswith(")") and "(" in before:
-                out[id(a)] = id(b)  # (15) خمسة عشر
-            elif between.strip().endswith("(") and ")" in after:
-                out[id(b)] = id(a)  # 12 (اثنا عشر)
+        gap = text[a.end:b.start].strip()
+        if gap == ")" and "(" in text[max(0, a.start - 2):a.start]:
+            out[id(a)] = id(b)  # (15) خمسة عشر
+        elif gap == "(" and ")" in text[b.end:b.end + 2]:
+            out[id(b)] = id(a)  # 12 (اثنا عشر)
     return out
 
 
