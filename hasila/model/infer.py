@@ -425,7 +425,7 @@ class Tagger:
             picked = [self._pick(x, w.token_type_ids) for x, w in zip(lg, ws, strict=True)]
             spans = decode_windows(text, ws, [a.tolist() for a, _ in picked], self.id2label,
                                    [b.tolist() for _, b in picked])
-            hints = self._hints_of(text)
+            hints = self._hints_of(text) if self.constrain or self.decoding.keep_hints else []
             if self.constrain:
                 spans = apply(text, spans, self.decoding, self.ontology, frozenset(h.start for h in hints))
                 spans = at_hint_edges(text, spans, hints)
