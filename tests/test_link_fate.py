@@ -45,6 +45,15 @@ from hasila.link import link
     # a verb right before a count, one word of where or when between, governs it, not the count before
     ("وكان الهجوم قد نفذه مسلحان وقتلا خلاله 19 سائحا أجنبيا.", ["other", "killed"]),
     ("وهاجم 3 مسلحين القرية وقتلوا فيها 12 مدنيا.", ["other", "killed"]),
+    # one man's death told with his possessive: with a figure after مع they died with him; the
+    # figure after the second verb (or the others of it) is not one killed-and-wounded toll
+    ("ولقي القائد مصرعه مع 4 من مرافقيه في الكمين.", ["killed"]),
+    ("وأفاد مسعفون بأن شابا لقي حتفه وأصيب العشرات بالرصاص.", ["injured"]),
+    ("وذكر المصدر أن 12 عنصرا من الميليشيا قتلوا وجرح آخرون في المواجهات.", ["killed"]),
+    ("ولقي الطيار مصرعه بعد إقلاع الطائرة التي كان على متنها 40 شخصا.", ["other"]),
+    # a dual of the wounded counts itself, and is no second status of the noun before it
+    ("وأعلن البيان حصيلة من ستة قتلى وجريحين بين الجنود.", ["killed", "injured"]),
+    ("ونقل الجريحين إلى مستشفى المدينة.", ["injured"]),
 ])
 def test_the_words_around_a_count_tell_its_fate(text: str, statuses: list[str]) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == statuses

@@ -54,6 +54,14 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("كان ذلك أحد أكثر الأيام دموية.", "أحد", "other", "counts nobody"),
     ("رفع المحتجون شعار دم واحد ومصير واحد.", "واحد", "thing", "things"),
     ("فاز الفريق بهدف واحد في المباراة.", "واحد", "thing", "things"),
+    # the word for year (or birth) right before a year, whatever noun follows it
+    ("وورد ذلك في تقرير عام 2016 طالب الحكومة بفتح تحقيق.", "2016", "year", "a year"),
+    ("وقتل القاضي وهو من مواليد 1968 ومن سكان المدينة.", "1968", "year", "a year"),
+    # a unit's number before the unit's own definite adjective
+    ("وانطلق الصاروخ من اللواء الـ 61 الروسي المتمركز قرب الحدود.", "61", "ordinal", "unit or model"),
+    # an age said with the possessive of two, and buildings after a partitive من
+    ("وقتل التوأمان وهما في 14 من عمرهما بالقصف.", "14", "age", "an age"),
+    ("وأحرقت النيران أكثر من 200 من المنازل في القرية.", "200", "thing", "things"),
 ])
 def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     res = link(text, spans(text, [(number, "COUNT")]), onto)
@@ -276,3 +284,18 @@ def test_one_more_person_joined_to_a_victim_just_named_is_a_count(onto):
     text = "وقتل سائق الشاحنة وأحد المسعفين في القصف على الطريق."
     assert [(r.text, r.status) for r in link(text, [], onto).records] == [("أحد", "killed")]
     assert link("وقال أحد المسعفين إن القصف استمر ساعتين.", [], onto).records == []
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد أحد أفراد أسرة القتيل أنهم لم يتلقوا أي توضيح.",
+    "وقال أحد سكان الحي المنكوب إن القصف استمر طوال الليل.",
+])
+def test_one_after_a_verb_of_saying_is_the_speaker(onto, text):
+    assert link(text, [], onto).records == []
+
+
+def test_a_strike_behind_bi_says_how_people_died_not_what_was_counted(onto):
+    text = "وقتل 7 بغارات جوية على البلدة، وأصيب العشرات بالقذائف."
+    assert [(r.value, r.status) for r in link(text, [], onto).records] == [(7, "killed"), (10, "injured")]
+    text = "وشن التنظيم عشر عمليات انتحارية بينها أربع بسيارات مفخخة."
+    assert link(text, [], onto).records == []  # vehicles, not strikes: four of the operations

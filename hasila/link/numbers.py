@@ -276,7 +276,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
                 return True
         if (t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS)) or t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # 21 توفوا / ألفين خرجوا
-        if t.has(cues.THING_NOUNS) or t.has(cues.DURATION_UNITS):
+        if (t.has(cues.THING_NOUNS) and not _behind_preposition(t.key)) \
+                or t.has(cues.DURATION_UNITS):
             return False
     # a trigger or subset marker right before (qualifiers, عن/إلى, فيها stepped over)
     n = -1
@@ -535,6 +536,7 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
 _THINGS_COUNTED_OF = keys("""
     مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
     غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات دولارات ليرات جنيهات ريالات دنانير
+    منازل بيوت مبان مباني محلات متاجر مساجد كنائس مدارس مستشفيات قرى بلدات
     """)
 
 
@@ -651,7 +653,25 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
     if prev and prev[0] == p and p >= 1 and view[p].text.rstrip("ـ") == "ال" and view[p - 1].is_word:
         p = prev[0] = p - 1  # المرحلة الـ 23: the article standing apart before the number
     return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
-        and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("و"))
+        and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("و")
+                 and not view[nxt].key.startswith("ال"))  # اللواء 53 الروسي: the unit's adjective
+
+
+#: Strikes and arms, the means of a killing: behind ب they say how people died.
+_MEANS = keys("غارة غارات قذيفة قذائف برميل براميل صاروخ صواريخ ضربة ضربات عبوة عبوات انفجار تفجير هجوم")
+
+
+def _behind_preposition(word: str) -> bool:
+    """``بغارات``, ``بالقذائف``: a strike or weapon behind the preposition ب (``قتل 5 بغارات``:
+    killed by air strikes, not five strikes); a noun a number counts has none."""
+    k = word[1:] if word[:1] in "وف" else word
+    after = k[3:] if k.startswith("بال") else k[1:]
+    return k[:1] == "ب" and not _means(k) and _means(after)
+
+
+def _means(word: str) -> bool:
+    """Is ``word`` a strike or weapon as written (``برميلا``, ``قذائف``)?"""
+    return word in _MEANS or word.rstrip("اً") in _MEANS
 
 
 def _is_clock(view: TokenView, start: int, end: int) -> bool:
@@ -673,8 +693,15 @@ ORDINAL_WORDS = frozenset(key(w) for w in (
 #: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
 RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل", "معدل", "بمعدل"))
 _MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
+#: Verbs of saying: ``أحد`` right after one is the speaker (``وأكد أحد الأطباء``).
+_SAY_VERBS = keys("""
+    قال قالت أكد أكدت ذكر ذكرت أوضح أوضحت أفاد أفادت أضاف أضافت صرح صرحت روى روت أشار أشارت أعلن أعلنت
+    يقول تقول يروي تروي يؤكد تؤكد أبلغ أبلغت أخبر أخبرت شرح شرحت لفت لفتت
+    """)
+#: ``عام 2017``, ``من مواليد 1973``: the word for year (or birth) right before a figure shaped like one.
+_YEAR_WORDS = frozenset(key(w) for w in ("عام", "العام", "لعام", "للعام", "سنة", "السنة", "لسنة", "مواليد"))
 #: ``من العمر`` after a number: an age.
-AGE_AFTER = frozenset(key(w) for w in ("العمر", "عمره", "عمرها", "عمرهم"))
+AGE_AFTER = frozenset(key(w) for w in ("العمر", "عمره", "عمرها", "عمرهم", "عمرهما", "عمرهن", "أعمارهم"))
 #: Words right before a time of day.
 CLOCK_BEFORE = frozenset(key(w) for w in ("الساعة", "الساعه", "بالساعة"))
 #: After أحد: ``أحد أكثر الأيام دموية`` (one of the most …) counts nobody.
@@ -754,6 +781,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if after_of is not None and view[after_of].has(cues.MONTHS):
             return "non_count", "date"  # في الثلاثين من حزيران
         return "non_count", "age"  # رجل في الثلاثين: a person's age, no one counted
+    if kind == "one" and prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_SAY_VERBS):
+        return "non_count", "other"  # وأكد أحد أفراد الأسرة: the one who speaks, no victim
     if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
             and not (prev and view[prev[0]].has(_ALL_TRIGGERS)) and not _listed_one(view, start, prev):
         return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
@@ -787,6 +816,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
                                           or people_noun_at(view, nxt, ontology))):
         return "count", None  # مسلحين اثنين / الجرحى الثلاثة (not ضحايا ثلاثة أسابيع: a length of time)
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
+        if prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_YEAR_WORDS):
+            return "non_count", "year"  # تقرير عام 2017 طالب النيابة: the year, whatever word follows
         if nxt is not None and people_noun_at(view, nxt, ontology) and not _year_then_definite(view, start, nxt):
             return "count", None
         if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
@@ -810,7 +841,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "duration"
     if prev and view[prev[0]].has(cues.DURATION_UNITS) and not evidence:
         return "non_count", "duration"
-    if nxt is not None and view[nxt].has(cues.THING_NOUNS) and not people_noun_at(view, nxt, ontology):
+    if nxt is not None and view[nxt].has(cues.THING_NOUNS) and not people_noun_at(view, nxt, ontology) \
+            and not _behind_preposition(view[nxt].key):
         return "non_count", "thing"
     if prev and view[prev[0]].has(cues.ORDINAL_BEFORE) and not evidence:
         return "non_count", "ordinal"

@@ -73,7 +73,8 @@ class StatusReader(FateWords):
                     and not all(v[k].key in cues.QUALIFIER_WORDS for k in range(i + 1, c.t0)):
                 st = None  # غرق قارب يقل 50 مهاجرا: the boat sank
             if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3) \
-                    and (not v[i].has(cues.VICTIM_OF) or steps < 5):
+                    and (not v[i].has(cues.VICTIM_OF) or steps < 5) \
+                    and (not v[i].has(cues.ONE_PERSONS_DEATH) or self._with_after(i, c)):
                 c.status = "other" if self._mixed(i, st) and not self._others_after_a_subject(c, i) else st
                 return
             i -= 1
@@ -97,7 +98,8 @@ class StatusReader(FateWords):
             if v.is_sentence_end(i) or self._verb_of(prev, i, c):
                 break
             st = self.cx.trigger_status(i)
-            if st in cues.CASUALTY_STATUSES and not v[i].has(cues.WEAK_TRIGGERS | cues.VICTIM_OF):
+            if st in cues.CASUALTY_STATUSES \
+                    and not v[i].has(cues.WEAK_TRIGGERS | cues.VICTIM_OF | cues.ONE_PERSONS_DEATH):
                 c.status = "other" if self._mixed(i, st) else st
                 return
             i -= 1
@@ -112,6 +114,14 @@ class StatusReader(FateWords):
                     break
                 c.status = "other" if self._mixed(j, st) else st
                 return
+
+    def _with_after(self, i: int, c: CountNode) -> bool:
+        """``لقي مصرعه مع 6 آخرين``, ``لقيت حتفها في الحادث مع ثلاثة``: مع right after the word at
+        ``i`` or right before the count."""
+        v = self.view
+        k = v.next_word(i + 1)
+        p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
+        return any(j is not None and v[j].key == "مع" for j in (k, p))
 
     def _others_after_a_subject(self, c: CountNode, i: int) -> bool:
         """``إن الحارس قتل وأصيب سبعة لاعبين آخرين``: the count is of others and the verb joined
