@@ -299,3 +299,10 @@ def test_a_strike_behind_bi_says_how_people_died_not_what_was_counted(onto):
     assert [(r.value, r.status) for r in link(text, [], onto).records] == [(7, "killed"), (10, "injured")]
     text = "وشن التنظيم عشر عمليات انتحارية بينها أربع بسيارات مفخخة."
     assert link(text, [], onto).records == []  # vehicles, not strikes: four of the operations
+
+
+def test_one_of_the_last_things_is_no_count_but_one_of_the_last_fighters_is(onto):
+    text = "وقتل 19 مدنيا في قصف على أحد آخر معاقل التنظيم في الصحراء."
+    assert [r.value for r in link(text, [], onto).records] == [19]
+    text = "وقتل أحد آخر المقاتلين المتحصنين في القلعة."
+    assert [r.value for r in link(text, [], onto).records] == [1]

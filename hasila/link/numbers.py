@@ -704,8 +704,14 @@ _YEAR_WORDS = frozenset(key(w) for w in ("عام", "العام", "لعام", "ل
 AGE_AFTER = frozenset(key(w) for w in ("العمر", "عمره", "عمرها", "عمرهم", "عمرهما", "عمرهن", "أعمارهم"))
 #: Words right before a time of day.
 CLOCK_BEFORE = frozenset(key(w) for w in ("الساعة", "الساعه", "بالساعة"))
-#: After أحد: ``أحد أكثر الأيام دموية`` (one of the most …) counts nobody.
-SUPERLATIVES = frozenset(key(w) for w in ("أكثر", "أشد", "أكبر", "أبرز", "أهم", "أعنف", "أسوأ", "أخطر"))
+#: After أحد: ``أحد أكثر الأيام دموية`` (one of the most …, or the last) counts nobody.
+SUPERLATIVES = frozenset(key(w) for w in ("أكثر", "أشد", "أكبر", "أبرز", "أهم", "أعنف", "أسوأ", "أخطر", "آخر"))
+
+
+def _one_of_the_last(view: TokenView, nxt: int | None, ontology: OntologyLike) -> bool:
+    """``أحد آخر جيوب التنظيم``: one of the last things, no person (``أحد آخر المقاتلين`` is one)."""
+    return nxt is not None and view[nxt].key == key("آخر") \
+        and not people_noun_at(view, view.next_word(nxt + 1), ontology)
 #: Non-count reasons the number rules are sure of: they override a tagger's COUNT span.
 CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
 
@@ -781,6 +787,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if after_of is not None and view[after_of].has(cues.MONTHS):
             return "non_count", "date"  # في الثلاثين من حزيران
         return "non_count", "age"  # رجل في الثلاثين: a person's age, no one counted
+    if kind == "one" and _one_of_the_last(view, nxt, ontology):
+        return "non_count", "other"  # أحد آخر جيوب التنظيم: one of the last pockets
     if kind == "one" and prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_SAY_VERBS):
         return "non_count", "other"  # وأكد أحد أفراد الأسرة: the one who speaks, no victim
     if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
