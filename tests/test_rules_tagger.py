@@ -489,3 +489,18 @@ def test_the_new_actor_phrases_hold_with_diacritics_and_no_break_spaces() -> Non
     assert [s.text for s in states.spans if s.label == "ACTOR"] == ["الولايات المتحدة", "بريطانيا"]
     forces = tagger.label("وانتشر الجيشُ وَالشرطةُ في شوارع المدينة بعد التفجير.")
     assert [s.text for s in forces.spans if s.label == "ACTOR"] == ["الجيشُ وَالشرطةُ"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a programme's adjective after a state is not the party's
+    ("وتعهدت الدول بوقف برنامج إيران النووي بأي ثمن.", "إيران"),
+    ("وناقش الوزراء برنامج طهران الصاروخي في الاجتماع.", "طهران"),
+    # a name in quotes ends at its closing quote; a head before the quotes takes the adjective after
+    ("واتهم البيان «حزب الله» اللبناني بقصف البلدة.", "حزب الله"),
+    ('وطالب الوزير بطرد "وحدات حماية الشعب" الكردية من البلدة.', "وحدات حماية الشعب"),
+    ("واتهم البيان حزب الله اللبناني بقصف البلدة.", "حزب الله اللبناني"),
+    ("واتهم البيان تنظيم «داعش» الإرهابي بقصف البلدة.", "تنظيم «داعش» الإرهابي"),
+])
+def test_an_actor_ends_where_its_name_does(text: str, actor: str) -> None:
+    spans = RulesTagger.load().label(text).spans
+    assert [s.text for s in spans if s.label == "ACTOR"] == [actor]

@@ -163,7 +163,10 @@ _NISBA = re.compile(r"(?:ال)[\u0621-\u064A]{2,}(?:ي|يه|يين|يون|يات
 
 
 #: nouns shaped like a nisba: the object after an actor (تبنى التنظيم المسؤولية), a place (القرية)
-_NOT_NISBA = frozenset({"المسؤولية", "القرية", "الناحية", "الضاحية", "العملية", "القضية"})
+_NOT_NISBA = frozenset({"المسؤولية", "القرية", "الناحية", "الضاحية", "العملية", "القضية",
+                        # a programme's or a policy's adjective (برنامج إيران النووي), not the party's
+                        "النووي", "النووية", "الصاروخي", "الصاروخية", "الاقتصادي", "الاقتصادية",
+                        "الدبلوماسي", "الدبلوماسية"})
 
 
 #: heads in the construct state: the next definite word or known name belongs to the actor
@@ -330,7 +333,7 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
             end = party
             continue
         if not (_is_adjective(word, last) or _indefinite_adjective(word, last)) \
-                or not _only_actors(spans, end, m.end(), span):
+                or not _only_actors(spans, end, m.end(), span) or _closes_a_quote(text, start, end, m.start()):
             break
         end = m.end()
     # a demonstrative before a group: هذه الفصائل، تلك القوات، هذا الجيش
@@ -346,6 +349,14 @@ def _widen_actor(text: str, span: Span, spans: Sequence[Span], known: frozenset[
         if arm is not None and key(arm.group(1)) in _ARMS_K:
             end = arm.end()  # الفرقة 30 مشاة
     return start, end
+
+
+def _closes_a_quote(text: str, start: int, end: int, nxt: int) -> bool:
+    """``«حزب الله» اللبناني`` with the span inside the quotes: the gap before the next word
+    closes a quote the span did not open, so the adjective after it is not the span's."""
+    gap = text[end:nxt]
+    return any(c in gap and o not in text[start:end] for o, c in _OPEN.items() if o != c) \
+        or ('"' in gap and text[start:end].count('"') % 2 == 0 and text[:start].count('"') % 2 == 1)
 
 
 #: definite participles that tie an actor to the party behind it, with the preposition of

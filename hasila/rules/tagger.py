@@ -228,11 +228,16 @@ def _extend_actor(v: TokenView, j: int) -> int:
 
 
 def _words_from(v: TokenView, i: int, n: int) -> list[int]:
-    """Indices of up to ``n`` word tokens from ``i``, stepping over quotes only."""
+    """Indices of up to ``n`` word tokens from ``i``, stepping over quotes only; not over one
+    that closes a quotation opened before ``i`` (``«حزب الله» اللبناني``: the name ends there)."""
     out: list[int] = []
     k = i
+    opened_before = i > 0 and v[i - 1].is_quote and v[i - 1].text in ('"', "«", "“") \
+        and v[i - 1].end == v[i].start  # the quote sticks to the word it opens
     while k < len(v) and len(out) < n:
         if v[k].is_quote:
+            if opened_before and v[k].text in ('"', "»", "”") and k > i and v[k].start == v[k - 1].end:
+                break  # and a closing one to the word it closes
             k += 1
             continue
         if not v[k].is_word:
