@@ -256,3 +256,12 @@ def test_one_of_the_men_of_a_side_is_of_that_side() -> None:
     no side stays a man."""
     assert [r.category for r in _rules("وقضى أحد رجال الدفاع المدني أثناء إخماد الحريق.")] == ["rescue"]
     assert [r.category for r in _rules("وقضى أحد الرجال أثناء إخماد الحريق.")] == ["man"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل خمسة عراقيين بينهم ثلاثة من مقاتلي الحشد الشعبي في القصف.",
+    "وأحصت اللجنة مقتل 340 لبنانيا منهم 120 مدنيا خلال الحرب.",
+])
+def test_a_total_counted_by_a_nisba_is_people_whatever_its_one_part(text: str) -> None:
+    total = link(text, [], ontology()).records[0]
+    assert total.category == "people"

@@ -21,7 +21,7 @@ from hasila.link.context import (
     status_of_word,
     title_and_body,
 )
-from hasila.link.numbers import opens_range
+from hasila.link.numbers import opens_range, people_nisba
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
 
@@ -119,7 +119,7 @@ class CategoryResolver(Reader):
                 if kids <= civil_kids | {"civilian"} and kids & civil_kids:
                     c.category = "civilian"
                     continue
-                if len(kids) == 1 and not kids & civil_kids:
+                if len(kids) == 1 and not kids & civil_kids and not self._people_of_a_nation(c):
                     c.category = next(iter(kids))  # 23 عنصرا هم 5 من قوات النظام و18 …
                     continue
                 if self._government_side(c):
@@ -189,6 +189,12 @@ class CategoryResolver(Reader):
         a, b = v.sentence_bounds(min(c.t0, len(v) - 1))
         return any(v[i].has(cues.STATE_MEDIA) or v.phrase_starting_at(i, cues.STATE_MEDIA_PHRASES) is not None
                    for i in range(a, b))
+
+    def _people_of_a_nation(self, c: CountNode) -> bool:
+        """``أربعة فلسطينيين بينهم ثلاثة من مقاتلي …``: a total counted by a nisba is people of a
+        nation, not the side of its one armed part (the guide: a total that mixes sides is people)."""
+        k = self.view.next_word(c.t1)
+        return k is not None and k == c.t1 and people_nisba(self.view[k])
 
     def _government_side(self, c: CountNode) -> bool:
         """The parts named are the government's forces and its foreign allies' (no other state's)."""

@@ -266,10 +266,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
                 return True  # 70 حالة اختناق / 687 حالة اعتقال
         if people_noun_at(view, j, ontology):
             return True
-        if t.is_word and len(t.key) > 4 and t.key.endswith(("يين", "يون")) and not t.key.endswith("ليون"):
-            return True  # خمسة سعوديين: a plural nisba right after a figure is people of that nation or kind
-        if _accusative_nisba(t):
-            return True  # 60 فلسطينيا: the accusative nisba a figure from 11 up takes, people likewise
+        if people_nisba(t):
+            return True  # خمسة سعوديين, 60 فلسطينيا: people of that nation or kind
         if t.key == "من":
             cid, _, _ = group_after(view, j + 1, ontology)
             if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
@@ -309,6 +307,13 @@ _NO_PEOPLE_IN_YA = keys("""
     صربيا سلوفاكيا سلوفينيا كرواتيا بلغاريا ألبانيا البانيا جورجيا أرمينيا ارمينيا منغوليا بوليفيا
     رنمينبيا
     """)
+
+
+def people_nisba(t: Any) -> bool:
+    """A nisba right after a figure counts people of that nation or kind: plural (``خمسة
+    سعوديين``) or the accusative singular a figure from 11 up takes (``60 فلسطينيا``)."""
+    plural = t.is_word and len(t.key) > 4 and t.key.endswith(("يين", "يون")) and not t.key.endswith("ليون")
+    return plural or _accusative_nisba(t)
 
 
 def _accusative_nisba(t: Any) -> bool:
