@@ -265,3 +265,9 @@ def test_one_of_the_men_of_a_side_is_of_that_side() -> None:
 def test_a_total_counted_by_a_nisba_is_people_whatever_its_one_part(text: str) -> None:
     total = link(text, [], ontology()).records[0]
     assert total.category == "people"
+
+
+def test_members_of_an_indefinite_police_force_are_of_the_police_s_kind() -> None:
+    text = "وقال المتحدث إن ثلاثة من أفراد شرطة الحدود قتلوا في الكمين."
+    doc = RulesTagger.load().label(text)
+    assert [r.category for r in link(text, doc.spans, ontology()).records] == ["other"]
