@@ -271,3 +271,9 @@ def test_members_of_an_indefinite_police_force_are_of_the_police_s_kind() -> Non
     text = "وقال المتحدث إن ثلاثة من أفراد شرطة الحدود قتلوا في الكمين."
     doc = RulesTagger.load().label(text)
     assert [r.category for r in link(text, doc.spans, ontology()).records] == ["other"]
+
+
+def test_a_people_noun_after_fi_in_a_toll_s_words_says_where_not_who() -> None:
+    text = "وقدرت اللجنة بأكثر من 30 ألفا عدد الذين قضوا في المعتقلات خلال حكمه."
+    assert _cats(text) == ["people"]  # في المعتقلات: in the prisons, not women held
+    assert _cats("وارتفع إلى 40 عدد القتلى في صفوف قوات النظام.") == ["regime"]

@@ -22,6 +22,9 @@ from hasila.link.numbers import (
 from hasila.link.text import TokenView, key, variants
 from hasila.link.tree import CountNode
 
+#: ``في``: a people noun right after it says where (``في المعتقلات``: in the prisons), not who.
+_IN = key("في")
+
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 #: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
@@ -328,7 +331,7 @@ class GroupReader(Reader):
         while k < min(b, len(v)):
             if v.is_boundary(k) or v[k].is_digit:
                 break
-            if v[k].is_word:
+            if v[k].is_word and not (k > a and v[k - 1].key == _IN):  # عدد الذين ماتوا في المعتقلات: where
                 cid, _, last = group_after(v, k, self.onto, width=5)
                 if cid is not None:
                     nxt = max(k, last) + 1
