@@ -504,3 +504,8 @@ def test_the_new_actor_phrases_hold_with_diacritics_and_no_break_spaces() -> Non
 def test_an_actor_ends_where_its_name_does(text: str, actor: str) -> None:
     spans = RulesTagger.load().label(text).spans
     assert [s.text for s in spans if s.label == "ACTOR"] == [actor]
+
+
+def test_a_pocket_is_no_part_of_the_place_it_names() -> None:
+    spans = RulesTagger.load().label("وتواصلت المعارك في جيب هجين قرب الحدود.").spans
+    assert [s.text for s in spans if s.label == "PLACE"] == ["هجين"]
