@@ -150,3 +150,10 @@ def test_a_name_written_with_no_break_spaces_is_one_place(gaz: Gazetteer) -> Non
     nbsp = "\u00a0"
     assert spans(gaz, f"قتل مدني بريف{nbsp}حماة{nbsp}الشمالي وفي جسر{nbsp}الشغور") == \
         [f"ريف{nbsp}حماة{nbsp}الشمالي", f"جسر{nbsp}الشغور"]
+
+
+def test_turkish_districts_of_the_pkk_conflict_are_places_abroad(gaz: Gazetteer) -> None:
+    names = set(gaz.names())
+    for name in ("شمدينلي", "يوكسك أوفا", "بينغول", "شيرناك", "أغري"):
+        assert name in names, name
+    assert "قيصرية" not in names and "العثمانية" not in names  # a caesarean, the Ottoman state
