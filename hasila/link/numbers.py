@@ -717,6 +717,8 @@ def _one_of_the_last(view: TokenView, nxt: int | None, ontology: OntologyLike) -
     """``أحد آخر جيوب التنظيم``: one of the last things, no person (``أحد آخر المقاتلين`` is one)."""
     return nxt is not None and view[nxt].key == key("آخر") \
         and not people_noun_at(view, view.next_word(nxt + 1), ontology)
+
+
 #: Non-count reasons the number rules are sure of: they override a tagger's COUNT span.
 CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
 
