@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix
-from hasila.link.groups import ARMED_NOUNS, bare_organisation, with_families
+from hasila.link.groups import ARMED_NOUNS, with_families
 from hasila.link.numbers import group_after
 from hasila.link.text import key
 from hasila.link.tree import CountNode
@@ -76,8 +76,7 @@ class AffiliationReader(Reader):
         if actor is not None:
             c.affiliation = actor
             named = self.text[max(actor.start, v[k].start):actor.end]  # the group, past a member noun
-            group_cat = bare_organisation(self.view, self.onto, named, k) or self.groups.phrase_category(named, partitive=True) \
-                or self.groups.named_before(k) \
+            group_cat = self.groups.actor_category(named, k) \
                 or self.groups.tied_group(k)[0] or self._armed_unit(k)  # اللواء الثامن التابع للفيلق الخامس
             end = v.index_range(actor.start, actor.end)[1]
             if group_cat is not None and not self.groups.one_more_person(end):
@@ -148,8 +147,7 @@ class AffiliationReader(Reader):
         actor = self.cx.span_at_token(self.by_label.get("ACTOR", []), k)
         mixed = False
         if actor is not None:
-            cid = bare_organisation(self.view, self.onto, actor.text, k) or self.groups.phrase_category(actor.text, partitive=True) \
-                or self.groups.named_before(k)
+            cid = self.groups.actor_category(actor.text, k)
             end = v.index_range(actor.start, actor.end)[1]
             while end < len(v) and v[end].is_quote:
                 end += 1  # مقاتلي "جيش الإسلام" والمدنيين

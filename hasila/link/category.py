@@ -193,8 +193,7 @@ class CategoryResolver(Reader):
     def _people_of_a_nation(self, c: CountNode) -> bool:
         """``أربعة فلسطينيين بينهم ثلاثة من مقاتلي …``: a total counted by a nisba is people of a
         nation, not the side of its one armed part (the guide: a total that mixes sides is people)."""
-        k = self.view.next_word(c.t1)
-        return k is not None and k == c.t1 and people_nisba(self.view[k])
+        return c.t1 < len(self.view) and people_nisba(self.view[c.t1])
 
     def _government_side(self, c: CountNode) -> bool:
         """The parts named are the government's forces and its foreign allies' (no other state's)."""

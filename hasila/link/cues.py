@@ -73,6 +73,8 @@ WEAK_TRIGGERS = keys("سقوط سقط سقطوا لقي لقوا لقيت حصي
 STRUCK_VERBS = keys("أصاب أصابت أصابوا أصابا")
 #: Illnesses named before the verb that struck people (``الكوليرا التي أصابت مليون شخص``).
 ILLNESS_NOUNS = keys("الكوليرا كوليرا المرض مرض الوباء وباء الفيروس فيروس كورونا السرطان الحصبة الإنفلونزا الحمى")
+#: ``لقي حتفه`` / ``لقوا مصرعهم``: a death told with the possessive of its own subject.
+OWN_DEATHS = keys("حتفه حتفها حتفهم حتفهما حتفهن مصرعه مصرعها مصرعهم مصرعهما مصرعهن")
 #: ``لقي القيادي مصرعه``: one person's death, told with his own possessive; it does not reach a
 #: figure further on in the sentence (``مصرعه مع 6 آخرين`` right before one does).
 ONE_PERSONS_DEATH = keys("مصرعه مصرعها حتفه حتفها")

@@ -24,8 +24,6 @@ _SOME = keys("عدد عشرات العشرات مئات المئات آلاف ا
 _BETWEEN = keys("بين مابين")
 #: How many tokens after the count's noun its ``بين قتيل وجريح`` may come.
 _BETWEEN_REACH = 6
-#: ``لقي حتفه`` / ``لقوا مصرعهم``: a death told with the possessive of its own subject.
-_MET_DEATH = keys("حتفه حتفها حتفهم حتفهما حتفهن مصرعه مصرعها مصرعهم مصرعهما مصرعهن")
 #: Tokens back from a verb agreeing with its subject to the figure of that subject.
 _SUBJECT_REACH = 8
 
@@ -151,7 +149,7 @@ class FateWords(Reader):
         k = j + step
         if step > 0 and k < len(v) and v[k].is_word and v[k].has(cues.OTHERS_WORDS):
             return True  # 25 عنصرا قتلوا وجرح آخرون: the other verb's people are others
-        if self.cx.number_at(j) or (step < 0 and v[j].has(_MET_DEATH)):
+        if self.cx.number_at(j) or (step < 0 and v[j].has(cues.OWN_DEATHS)):
             return True  # خمسة قتلى وجريحين: a dual counts itself; لقي حتفه وأصيب العشرات: his own death
         if step < 0 and k >= 0 and v[k].is_word and noun_category(self.onto, v[k].text) is not None:
             return True  # إن رجلا قتل وأصيب 8 مدنيين: the first verb's subject is a person of its own

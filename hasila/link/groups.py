@@ -244,6 +244,12 @@ class GroupReader(Reader):
         after = after_gloss(self.view, k)
         return after, glossed or after > k
 
+    def actor_category(self, text: str, k: int) -> str | None:
+        """The category the ACTOR ``text`` at token ``k`` names: a bare ``التنظيم`` the organisation
+        named last, else its phrase, else the latest group named in full with its head."""
+        return bare_organisation(self.view, self.onto, text, k) or self.phrase_category(text, partitive=True) \
+            or self.named_before(k)
+
     def named_before(self, k: int) -> str | None:
         """A group head alone at token ``k`` (``من الفرقة``, ``مقاتلي الجبهة``, ``من وحدات
         الحماية``): the category of the latest group named in full with that head before it."""
