@@ -16,17 +16,17 @@ written between two marker lines and replaced on each run; rebuild ``admin.tsv``
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+
+from build_admin_gazetteer import DEFAULT_CSV, read_admin_csv  # noqa: E402
 
 from hasila.fileio import atomic_open  # noqa: E402
 from hasila.text.arabic import fold  # noqa: E402
 
-DEFAULT_CSV = ROOT.parent / "shared" / "gazetteer" / "syria_admin" / "syria_admin_pcodes_ar_en.csv"
 PLACES = ROOT / "data" / "gazetteer" / "places.tsv"
 BEGIN = "# --- OCHA communities named by a village word (scripts/add_communities.py) ---"
 END = "# --- end of OCHA communities ---"
@@ -57,8 +57,7 @@ def main(argv: list[str]) -> int:
         print(f"{source}: not found (the OCHA P-code list lives in ../shared/gazetteer/); nothing changed",
               file=sys.stderr)
         return 1
-    rows = [{k: " ".join((v or "").split()) for k, v in r.items()}  # stray line breaks in names
-            for r in csv.DictReader(source.open(encoding="utf-8"))]
+    rows = read_admin_csv(source)
     lines = PLACES.read_text(encoding="utf-8").splitlines()
     if BEGIN in lines:
         lines = lines[:lines.index(BEGIN)] + lines[lines.index(END) + 1:]

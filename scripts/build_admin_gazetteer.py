@@ -34,10 +34,15 @@ COMMON_EN = {
 KEEP_KINDS = {"district", "city", "town", "village", "camp", "neighbourhood", "site"}
 
 
+def read_admin_csv(source: Path) -> list[dict[str, str]]:
+    """The rows of the OCHA P-code list, each cell's stray line breaks and spaces folded."""
+    return [{k: " ".join((v or "").split()) for k, v in r.items()}
+            for r in csv.DictReader(source.open(encoding="utf-8"))]
+
+
 def main(argv: list[str]) -> int:
     source = Path(argv[0]) if argv else DEFAULT_CSV
-    rows = [{k: " ".join((v or "").split()) for k, v in r.items()}  # stray line breaks in names
-            for r in csv.DictReader(source.open(encoding="utf-8"))]
+    rows = read_admin_csv(source)
     gaz = Gazetteer.load(ROOT / "data" / "gazetteer" / "places.tsv")  # Syria only, not world.tsv
     gov_ar = {r["pcode"]: r["name_ar"] for r in rows if r["level"] == "1"}
     wanted: dict[str, set[str]] = {}  # folded name -> governorates ("" = any)
