@@ -13,6 +13,17 @@ def test_of_them_after_a_count() -> None:
     assert nodes[-1].subset_after
 
 
+def test_among_them_before_a_figure_opens_the_count_s_parts() -> None:
+    text = ("تظاهر آلاف العمال أمام المصنع في الصباح. وفي المساء أعلنت الشرطة أن الحريق في المخزن "
+            "أدى إلى مقتل 23 شخصا من بينهم خمسة أطفال.")
+    _, nodes = cues_read(text)
+    assert not nodes[1].subset_after
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(1000, None), (23, None), (5, "c2")]
+    _, nodes = cues_read("قتل 30 شخصا في الحريق، ونقل خمسة منهم إلى المشفى.")
+    assert nodes[1].subset_after
+
+
 def test_a_count_of_a_total_named_after_it() -> None:
     _, nodes = cues_read("قتل 19 طفلا في القصف، من أصل 46 مدنيا.")
     assert nodes[0].of_following

@@ -43,7 +43,8 @@ class ParentReader(Reader):
         v = self.view
         j = v.next_word(c.tail)
         after = v.phrase_starting_at(j, cues.SUBSET_AFTER) if j is not None else None
-        if after is not None and (after[-1] not in cues.OF_THINGS or not noun_of(c)):
+        if after is not None and (after[-1] not in cues.OF_THINGS or not noun_of(c)) \
+                and not self._opens_parts(j + len(after), nxt):
             c.subset_after = True  # اثنان منهم; نحو 90 منها (of 150 bodies), not عشرات القتلى منها ثماني عمليات
         if j is not None and v[j].plain(_AMONG_THEM) and (j + 1 >= len(v) or v.is_boundary(j + 1)):
             c.subset_after = True  # وتوفي لاحقا طفلان بينهم.: among them, the clause ends there
@@ -75,6 +76,16 @@ class ParentReader(Reader):
             if not c.of_following and self._of_named_total(c, nxt):
                 c.of_following = True  # 27 من بين القتلى الـ35: part of the total named after it
                 self._what_they_are(c, nxt.tail)
+
+    def _opens_parts(self, k: int, nxt: CountNode | None) -> bool:
+        """Does the next count follow right at token ``k`` (past qualifier words)? Then ``منهم``
+        after a count introduces its parts (``قتل 30 شخصا من بينهم ستة أطفال``)."""
+        v = self.view
+        if nxt is None:
+            return False
+        while k < nxt.t0 and (not v[k].is_word or v[k].key in cues.QUALIFIER_WORDS) and not v.is_boundary(k):
+            k += 1
+        return k >= nxt.t0
 
     def _of_named_total(self, c: CountNode, nxt: CountNode) -> bool:
         """``27 من بين القتلى الـ35``, ``خمسة أشخاص من النساء والأطفال بين القتلى الـ24``: the
