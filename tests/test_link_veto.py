@@ -62,6 +62,14 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     # an age said with the possessive of two, and buildings after a partitive من
     ("وقتل التوأمان وهما في 14 من عمرهما بالقصف.", "14", "age", "an age"),
     ("وأحرقت النيران أكثر من 200 من المنازل في القرية.", "200", "thing", "things"),
+    # an event named by its year, the second year of a range, a name's number after its article
+    ("وقتل الجنديان في حرب 2006 على لبنان.", "2006", "year", "a year"),
+    ("وأصيب المهاجم قبل انطلاق كأس العالم 2022 بقطر.", "2022", "year", "a year"),
+    ("وجرح اللاعب في المونديال، بعد مونديال 1994 على أرضه.", "1994", "year", "a year"),
+    ("ودمرت القوات المقابر بين عامي 2004 و 2016 على أطراف المدينة.", "2016", "year", "a year"),
+    ("وقتل في الفترة بين 2011 و 2013 بحياة أكثر من 40 شخصا.", "2013", "year", "a year"),
+    ("وأحيا السكان الذكرى الـ 25 لأحداث المجزرة.", "25", "ordinal", "unit or model"),
+    ("ونقل موفد قناة فرانس 24 مقتل ضابط في الهجوم.", "24", "ordinal", "unit or model"),
 ])
 def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     res = link(text, spans(text, [(number, "COUNT")]), onto)
@@ -69,6 +77,11 @@ def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     assert (number, reason) in [(n.text, n.reason) for n in res.non_counts]
     said = [w for w in res.warnings if f"'{number}'" in w]
     assert said and plain in said[0] and "not counted as people" in said[0]
+
+
+def test_a_year_glued_to_and_closes_a_range_of_years(onto):
+    res = link("ودمرت القوات المقابر بين عامي 2004 و2016 على أطراف المدينة.", [], onto)
+    assert res.records == [] and [(n.text, n.reason) for n in res.non_counts] == [("2004", "year"), ("2016", "year")]
 
 
 @pytest.mark.parametrize("text", [

@@ -244,6 +244,36 @@ def _year_then_definite(view: TokenView, start: int, j: int) -> bool:
         and view[j].key.startswith("ال") and len(view[j].key) > 3
 
 
+def _year_range_end(view: TokenView, start: int) -> bool:
+    """``بين 2003 و2017``, ``عامي 1992 و1995``: the figure after و closes a range whose first
+    figure, after بين or a word for years, is shaped like a year."""
+    i = view.first_at_or_after(start)
+    p = view.last_before(start)
+    if 0 <= p and view[p].key == "و":
+        p = view.last_before(view[p].start)  # و standing as a token of its own
+    elif not (0 < i < len(view) and view.glued_prefix(i, start) == "و"):
+        return False
+    else:
+        p = view.last_before(view[i].start)
+    if p < 1 or not (view[p].is_digit and _YEAR_SHAPE.fullmatch(view[p].key)):
+        return False
+    before = view.last_before(view[p].start)
+    return before >= 0 and (view[before].key in ("بين", "عامي", "سنتي", "الفترة") or view[before].has(cues.YEAR_BEFORE))
+
+
+def _event_of_the_year(view: TokenView, start: int) -> bool:
+    """``حرب 2014``, ``مونديال 1998``, ``كأس العالم 2018``: an event named by its year."""
+    prev = _prev_words(view, start, 2)
+    if not prev or prev[0] != view.last_before(start):
+        return False
+    return view[prev[0]].has(_EVENTS) or (len(prev) == 2 and view[prev[1]].has(_CUPS))
+
+
+#: Events named by their year (``حرب 2014``, ``مونديال 2018``), and cups named by a second word.
+_EVENTS = keys("حرب الحرب حروب مونديال المونديال أولمبياد الأولمبياد انتخابات الانتخابات")
+_CUPS = keys("كأس بطولة دورة")
+
+
 def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
     """Words around ``[start, end)`` that say the number counts people."""
     j = _next_word(view, end)
@@ -656,7 +686,8 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
         return True
     prev = _prev_words(view, start, 1)
     if prev and prev[0] == p and p >= 1 and view[p].text.rstrip("ـ") == "ال" and view[p - 1].is_word:
-        p = prev[0] = p - 1  # المرحلة الـ 23: the article standing apart before the number
+        # المرحلة الـ 23, الذكرى الـ17 لأحداث: the article standing apart makes the number the name's
+        return view[p - 1].has(cues.ORDINAL_BEFORE)
     return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
         and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("و")
                  and not view[nxt].key.startswith("ال"))  # اللواء 53 الروسي: the unit's adjective
@@ -833,6 +864,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_YEAR_WORDS):
             return "non_count", "year"  # تقرير عام 2017 طالب النيابة: the year, whatever word follows
+        if (_year_range_end(view, start) or _event_of_the_year(view, start)) \
+                and not (nxt is not None and view[nxt].key[:1] not in "بل" and people_noun_at(view, nxt, ontology)):
+            return "non_count", "year"  # بين 2003 و2017; كأس العالم 2018 بروسيا, حرب 2014 على القطاع
         if nxt is not None and people_noun_at(view, nxt, ontology) and not _year_then_definite(view, start, nxt):
             return "count", None
         if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
