@@ -261,10 +261,18 @@ def test_one_of_the_men_of_a_side_is_of_that_side() -> None:
 @pytest.mark.parametrize("text", [
     "وقتل خمسة عراقيين بينهم ثلاثة من مقاتلي الحشد الشعبي في القصف.",
     "وأحصت اللجنة مقتل 340 لبنانيا منهم 120 مدنيا خلال الحرب.",
+    "وقتل نحو 1500 لبناني، بينهم عشرات المدنيين، في تلك الحرب.",
 ])
 def test_a_total_counted_by_a_nisba_is_people_whatever_its_one_part(text: str) -> None:
     total = link(text, [], ontology()).records[0]
     assert total.category == "people"
+
+
+def test_a_count_of_a_nation_continues_no_toll_before_it() -> None:
+    """A figure whose noun is a nisba counts people of that nation, not the women or children
+    counted before it in the sentence."""
+    assert _cats("أصيب رجل وامرأتان في الهجوم على المصنع الذي يعمل فيه 4 آلاف عراقي.") == ["woman", "people"]
+    assert _cats("وأعلنت الوزارة مقتل 16 فلسطينيا وإصابة مئات آخرين في المواجهات.") == ["people", "people"]
 
 
 def test_members_of_an_indefinite_police_force_are_of_the_police_s_kind() -> None:

@@ -124,6 +124,17 @@ def test_an_accusative_nisba_after_a_figure_counts_people() -> None:
     assert collect_counts(TokenView(text), [], onto).found == []
 
 
+def test_a_genitive_nisba_after_a_figure_of_hundreds_counts_people() -> None:
+    """``3000 يمني``: a figure of a hundred or more takes the genitive singular, a nisba there
+    counts people of that nation; a direction (``130 شمالي``) or a currency (``مليون استرليني``)
+    does not."""
+    onto = Ontology.load()
+    got = collect_counts(TokenView("وتقول المنظمة إن أكثر من 3000 يمني قتلوا، وإن نحو 4 آلاف عراقي نزحوا."), [], onto)
+    assert [v for _, v, _ in got.found] == [3000, 4000]
+    text = "وقتل الرجل على بعد 130 شمالي المدينة، وقدرت الخسائر بنحو 300 مليون استرليني."
+    assert collect_counts(TokenView(text), [], onto).found == []
+
+
 def test_a_figure_written_twice_is_one_count_whichever_comes_first_among_the_tagged() -> None:
     """A tagger's COUNT spans on both the bracketed digits and the words after them give one
     count: the bracketed one is the repeat, whether or not its twin's span was read yet."""

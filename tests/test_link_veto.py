@@ -79,6 +79,11 @@ def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     assert said and plain in said[0] and "not counted as people" in said[0]
 
 
+def test_a_year_in_words_after_the_word_for_year_is_a_year(onto):
+    res = link("وقتل المهاجم وهو من مواليد عام ألف وتسعمئة وثمانين.", [], onto)
+    assert res.records == [] and [n.reason for n in res.non_counts] == ["year"]
+
+
 def test_a_year_glued_to_and_closes_a_range_of_years(onto):
     res = link("ودمرت القوات المقابر بين عامي 2004 و2016 على أطراف المدينة.", [], onto)
     assert res.records == [] and [(n.text, n.reason) for n in res.non_counts] == [("2004", "year"), ("2016", "year")]

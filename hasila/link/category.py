@@ -21,7 +21,7 @@ from hasila.link.context import (
     status_of_word,
     title_and_body,
 )
-from hasila.link.numbers import opens_range, people_nisba
+from hasila.link.numbers import genitive_nisba, opens_range, people_nisba
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
 
@@ -131,7 +131,7 @@ class CategoryResolver(Reader):
                 c.category = self._antecedent(c, nodes, same_status=False)
             elif parent is not None and parent.category is not None:
                 c.category = parent.category
-            elif not c.children:
+            elif not c.children and not self._people_of_a_nation(c):
                 c.category = self._antecedent(c, nodes, same_status=True, nounless=c.noun_text is None)
             else:
                 c.category = self.onto.fallback
@@ -193,7 +193,10 @@ class CategoryResolver(Reader):
     def _people_of_a_nation(self, c: CountNode) -> bool:
         """``أربعة فلسطينيين بينهم ثلاثة من مقاتلي …``: a total counted by a nisba is people of a
         nation, not the side of its one armed part (the guide: a total that mixes sides is people)."""
-        return c.t1 < len(self.view) and people_nisba(self.view[c.t1])
+        if c.t1 >= len(self.view):
+            return False
+        t = self.view[c.t1]  # 2200 فلسطيني: the genitive singular a figure of hundreds takes
+        return people_nisba(t) or (genitive_nisba(t) and c.value >= 100)
 
     def _government_side(self, c: CountNode) -> bool:
         """The parts named are the government's forces and its foreign allies' (no other state's)."""

@@ -296,8 +296,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
                 return True  # 70 حالة اختناق / 687 حالة اعتقال
         if people_noun_at(view, j, ontology):
             return True
-        if people_nisba(t):
-            return True  # خمسة سعوديين, 60 فلسطينيا: people of that nation or kind
+        if people_nisba(t) or (genitive_nisba(t) and (parse_number(view.text[start:end]) or 0) >= 100):
+            return True  # خمسة سعوديين, 60 فلسطينيا, 1500 لبناني: people of that nation or kind
         if t.key == "من":
             cid, _, _ = group_after(view, j + 1, ontology)
             if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
@@ -344,6 +344,20 @@ def people_nisba(t: Any) -> bool:
     سعوديين``) or the accusative singular a figure from 11 up takes (``60 فلسطينيا``)."""
     plural = t.is_word and len(t.key) > 4 and t.key.endswith(("يين", "يون")) and not t.key.endswith("ليون")
     return plural or _accusative_nisba(t)
+
+
+def genitive_nisba(t: Any) -> bool:
+    """``لبناني``, ``يمني``: a nisba in the genitive singular, which a figure of a hundred or
+    more takes (``1500 لبناني``); not a word in alif maqsura (``مبنى``), a direction or a thing."""
+    k = t.key[1:] if t.key[:1] in "وف" else t.key
+    return t.is_word and len(k) >= 4 and t.text.endswith("ي") and not k.startswith(("ال", "لل")) \
+        and not t.has(_NO_PEOPLE_IN_I) and not t.has(cues.THING_NOUNS)
+
+
+#: Words in ``ي`` after a figure that are no nisba of people: directions and the like.
+_NO_PEOPLE_IN_I = keys("""
+    جنوبي شمالي غربي شرقي ضواحي حوالي أراضي اراضي نواحي ليالي أيادي ايادي مباني استرليني إسترليني موبايلي
+    """)
 
 
 def _accusative_nisba(t: Any) -> bool:
@@ -861,6 +875,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS | cues.DURATION_UNITS)
                                           or people_noun_at(view, nxt, ontology))):
         return "count", None  # مسلحين اثنين / الجرحى الثلاثة (not ضحايا ثلاثة أسابيع: a length of time)
+    if kind == "words" and 1000 <= value <= 2100 and prev and prev[0] == view.last_before(start) \
+            and view[prev[0]].plain(_YEAR_WORDS):
+        return "non_count", "year"  # عام ألف وتسعمئة وتسعين: a year in words
     if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
         if prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_YEAR_WORDS):
             return "non_count", "year"  # تقرير عام 2017 طالب النيابة: the year, whatever word follows
