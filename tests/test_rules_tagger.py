@@ -104,6 +104,12 @@ def test_meetings_and_papers_named_after_places_are_no_places() -> None:
     assert _texts(find_places("تشهد دول الشرق الأوسط توترا", gaz)) == ["الشرق الأوسط"]
 
 
+def test_a_game_named_like_a_quarter_is_no_place() -> None:
+    gaz = Gazetteer([Place("حي القدم", "neighbourhood", "دمشق", aliases=("القدم",))])
+    text = "وسقطت القذيفة قرب ملعب لكرة القدم في حي القدم، وأغلق نادي كرة القدم أبوابه."
+    assert _texts(find_places(text, gaz)) == ["حي القدم"]
+
+
 def test_a_news_desk_named_after_a_place_is_no_place() -> None:
     gaz = Gazetteer([Place("سوريا", "country"), Place("حلب", "governorate", "حلب")])
     assert _texts(find_places("وقال «مكتب أخبار سوريا» إن القصف طال حلب", gaz)) == ["حلب"]

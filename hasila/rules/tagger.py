@@ -133,6 +133,8 @@ _GROUP_HEADS = keys("""وحدات قوة قوى كتائب تشكيلات فصا
                      مقاتلي مسلحو مسلحي مسلحون أفراد جنود ميليشيا ميليشيات مجموعات جماعات""")
 #: Words before a place name that make it the name of a meeting or an accord.
 _EVENTS = keys("مؤتمر اتفاق اتفاقية محادثات مفاوضات مباحثات بيان مسار قمة منصة جولة")
+#: ``كرة القدم``: a game, whatever place a gazetteer names by its second word.
+_BALL = keys("كرة")
 _DIRECTIONS = keys("الشمالي الجنوبي الشرقي الغربي الأوسط والجنوبي والشمالي والشرقي والغربي")
 _COMPOUND_FIRST = keys("تل دير جسر خان معرة كفر عين رأس أبو أم بيت جبل سهل وادي مرج تلة بئر قصر حزم سيدي")
 _NOT_NAMES = keys("""
@@ -358,12 +360,12 @@ def _countryside_of(v: TokenView, span: Span, known: dict[int, int]) -> Span:
 
 def _names_an_event(v: TokenView, start: int, end: int, place: Place) -> bool:
     """Is the place name at ``[start, end)`` part of the name of a meeting or an accord
-    (``مؤتمر بروكسل``, ``محادثات سوتشي``, ``اتفاق خفض التصعيد``) or of a newspaper, a
-    region in quotes (``لـ«الشرق الأوسط»``)?"""
+    (``مؤتمر بروكسل``, ``محادثات سوتشي``, ``اتفاق خفض التصعيد``), of a game (``كرة القدم``)
+    or of a newspaper, a region in quotes (``لـ«الشرق الأوسط»``)?"""
     i = v.first_at_or_after(start)
     p = v.prev_word(i - 1) if 0 < i < len(v) and v[i].start == start else None
-    if p is not None and v[p].key in _EVENTS:
-        return True
+    if p is not None and (v[p].key in _EVENTS or v[p].has(_BALL)):
+        return True  # مؤتمر بروكسل; لكرة القدم: football, not the Damascus quarter
     quoted = v.text[start - 1:start] in "«\"“" and v.text[end:end + 1] in "»\"”"
     return start > 0 and quoted and place.kind == "region" and place.abroad
 
