@@ -268,6 +268,16 @@ def test_a_total_counted_by_a_nisba_is_people_whatever_its_one_part(text: str) -
     assert total.category == "people"
 
 
+def test_one_more_person_after_a_partitive_group_is_no_second_side_of_it() -> None:
+    """``6 من عناصر قوات النظام وصحفي``: the journalist is one more victim beside the six,
+    whose group alone says who they are; ``بين مسلح ومدني`` still names a mix."""
+    text = "وقتل 6 من عناصر قوات النظام وصحفي في القصف على ريف حماة."
+    doc = RulesTagger.load().label(text)
+    recs = link(text, doc.spans, ontology()).records
+    assert [(r.category, r.category_text) for r in recs] == [("regime", "عناصر قوات النظام")]
+    assert _cats("وبلغ إجمالي من غادروا المدينة 13 ألف شخص بين مسلح ومدني.") == ["people"]
+
+
 def test_a_count_of_a_nation_continues_no_toll_before_it() -> None:
     """A figure whose noun is a nisba counts people of that nation, not the women or children
     counted before it in the sentence."""

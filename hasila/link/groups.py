@@ -178,6 +178,12 @@ class GroupReader(Reader):
         t = self.view[k]
         return t.key.startswith("و") and t.key[1:] in self.cx.singular_nouns
 
+    def _singular_before(self, k: int) -> bool:
+        """``بين مسلح ومدني``: the word before token ``k`` is a bare singular noun too, so the
+        two name the kinds of one group."""
+        p = self.view.prev_word(k - 1)
+        return p is not None and variants(self.view[p].key)[-1] in self.cx.singular_nouns
+
     def allies_at(self, k: int) -> bool:
         """``والمقاتلين الموالين لها`` at token ``k``: the allies of the group just named."""
         v = self.view
@@ -224,8 +230,8 @@ class GroupReader(Reader):
                 nxt += 1  # قوات النظام السوري وفصائل …, الفصائل المعارضة والإسلامية وقسد
             nxt, glossed = self._past_gloss(nxt, glossed)
             if not (nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3) \
-                    or self.cx.number_at(nxt):
-                return kinds, end  # وإعلاميان: a count of its own
+                    or self.cx.number_at(nxt) or (self.one_more_person(nxt) and not self._singular_before(nxt)):
+                return kinds, end  # وإعلاميان: a count of its own; وصحفي: one more victim
             other, _, last = group_after(v, nxt, self.onto)
             if self.allies_at(nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
                 if not glossed:
