@@ -268,6 +268,15 @@ def test_a_total_counted_by_a_nisba_is_people_whatever_its_one_part(text: str) -
     assert total.category == "people"
 
 
+@pytest.mark.parametrize("text", [
+    "وأصيب خمسة أشخاص، بينهم 3 رجال إطفاء، في انفجار المستودع.",
+    "وقتل في الحريق 4 من رجال الإطفاء.",
+    "وأصيب أحد الإطفائيين أثناء إخماد النيران في المصنع.",
+])
+def test_firefighters_are_rescue_crews(text: str) -> None:
+    assert _cats(text)[-1] == "rescue"
+
+
 def test_one_more_person_after_a_partitive_group_is_no_second_side_of_it() -> None:
     """``6 من عناصر قوات النظام وصحفي``: the journalist is one more victim beside the six,
     whose group alone says who they are; ``بين مسلح ومدني`` still names a mix."""
