@@ -87,6 +87,16 @@ def test_security_men_are_regime_in_syria_and_other_abroad() -> None:
                    "[أفغانستان|PLACE].") == ["other"]
 
 
+def test_members_of_security_forces_counted_abroad_are_other_in_a_report_naming_syria() -> None:
+    """``5 من قوات الأمن`` counted where every place of the sentence is abroad is a state's force
+    (``other``), though the report names Syria elsewhere; in Syria they stay ``regime``."""
+    text = ("وقتل [5|COUNT k=other] من [قوات الأمن|CATEGORY] في هجوم بسيارة مفخخة في [أنقرة|PLACE]. "
+            "وفي [سوريا|PLACE] قصفت الطائرات مواقع التنظيم.")
+    assert _linked(text) == ["other"]
+    assert _linked("وقتل [5|COUNT k=regime] من [قوات الأمن|CATEGORY] في هجوم على حاجز في [ريف درعا|PLACE].") \
+        == ["regime"]
+
+
 def test_a_report_wholly_abroad_has_no_regime_its_loyal_militias_are_fighters() -> None:
     """A report that names neither Syria nor the Syrians and places abroad: forces counted by a
     group name the lexicon gives the regime are a state's forces (``other``) or, loyal fighters,
@@ -95,12 +105,13 @@ def test_a_report_wholly_abroad_has_no_regime_its_loyal_militias_are_fighters() 
               "قرب مقر المديرية، وقتل [تسعة|COUNT v=9 k=fighter] مقاتلين موالين للحكومة في [مأرب|PLACE] أمس، "
               "وأصيب [جنديان|COUNT v=2 k=other] أمريكيان في قاعدة قريبة.")
     assert _linked(report) == ["other", "fighter", "other"]
-    # the same words where the report names Syria: the guide's regime stands
-    assert _linked(report.replace("أمس،", "أمس، بعد عودتهم من سوريا،"))[:2] == ["regime", "regime"]
+    # the same words where the report names Syria: loyal fighters are the guide's regime, the
+    # security forces of a sentence set abroad stay a state's own (``other``)
+    assert _linked(report.replace("أمس،", "أمس، بعد عودتهم من سوريا،"))[:2] == ["other", "regime"]
     # a Syrian village whose name is a common word does not set the report in Syria, two do
     with_a_village = report + " ونقل الجرحى إلى [المزرعة|PLACE]."
     assert _linked(with_a_village)[:2] == ["other", "fighter"]
-    assert _linked(with_a_village + " ثم إلى [درعا|PLACE].")[:2] == ["regime", "regime"]
+    assert _linked(with_a_village + " ثم إلى [درعا|PLACE].")[:2] == ["other", "regime"]
 
 
 def test_border_guards_are_state_forces_and_putschists_are_fighters() -> None:

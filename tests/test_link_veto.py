@@ -62,6 +62,8 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     # an age said with the possessive of two, and buildings after a partitive من
     ("وقتل التوأمان وهما في 14 من عمرهما بالقصف.", "14", "age", "an age"),
     ("وأحرقت النيران أكثر من 200 من المنازل في القرية.", "200", "thing", "things"),
+    # an age after سن with its article standing apart
+    ("وجندت الفصائل عشرات الأطفال دون سن الـ 16 للقتال.", "16", "age", "an age"),
     # an event named by its year, the second year of a range, a name's number after its article
     ("وقتل الجنديان في حرب 2006 على لبنان.", "2006", "year", "a year"),
     ("وأصيب المهاجم قبل انطلاق كأس العالم 2022 بقطر.", "2022", "year", "a year"),

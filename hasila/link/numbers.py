@@ -768,6 +768,14 @@ def _one_of_the_last(view: TokenView, nxt: int | None, ontology: OntologyLike) -
 CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
 
 
+def _word_right_before(view: TokenView, start: int) -> int | None:
+    """The word right before the number at ``start``, past an article standing apart (``سن الـ18``)."""
+    p = view.last_before(start)
+    if p >= 1 and view[p].text.rstrip("ـ") == "ال":
+        p -= 1
+    return p if p >= 0 and view[p].is_word else None
+
+
 def _ordinal_and_tens(view: TokenView, start: int) -> bool:
     """A tens word glued to و right after an ordinal unit (``المرحلة الثالثة والعشرين``)."""
     i = view.first_at_or_after(start)  # the token holding the number, و glued before it
@@ -827,8 +835,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth
     if kind == "words" and _ordinal_and_tens(view, start):
         return "non_count", "ordinal"  # الثالثة والعشرين: the twenty-third
-    if prev and prev[0] == view.last_before(start) and view[prev[0]].key in cues.AGE_NOUNS_BEFORE:
-        return "non_count", "age"  # الرجال فوق سن 50: the age of those let in, no one counted
+    if (w := _word_right_before(view, start)) is not None and view[w].key in cues.AGE_NOUNS_BEFORE:
+        return "non_count", "age"  # الرجال فوق سن 50, دون سن الـ18: an age, no one counted
     if prev and view[prev[0]].key in RATIO_BEFORE:
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:

@@ -97,13 +97,16 @@ class TheatreRules(Reader):
     def _state_forces(self, c: CountNode) -> bool:
         """Soldiers by their noun or its adjective (``عنصر أمني``; no Syrian group named), or members of security forces
         named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
+        named = c.affiliation.text if c.affiliation is not None else noun_of(c)
+        if key(named) in cues.STATE_FORCES:
+            return True  # 11 عنصرا من القوات الأمنية, 5 من قوات الأمن
         if c.group_cat in (None, "foreign_forces"):
             words = noun_of(c).split()
             if len(words) > 1 and self.onto.is_neutral_noun(words[0]):
                 words = words[1:]  # عنصر أمني: the adjective says who
             return bool(words) and "regime" in (noun_category(self.onto, words[0]),
                                                 possessed_noun_category(self.onto, words[0]))  # جنوده
-        return c.affiliation is not None and key(c.affiliation.text) in cues.STATE_FORCES
+        return False
 
     @functools.cached_property
     def _report_abroad(self) -> bool:
