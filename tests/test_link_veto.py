@@ -72,6 +72,7 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("وقتل في الفترة بين 2011 و 2013 بحياة أكثر من 40 شخصا.", "2013", "year", "a year"),
     ("وأحيا السكان الذكرى الـ 25 لأحداث المجزرة.", "25", "ordinal", "unit or model"),
     ("ونقل موفد قناة فرانس 24 مقتل ضابط في الهجوم.", "24", "ordinal", "unit or model"),
+    ("ودمرت الغارة مدفعا عيار 57 وقتل ثلاثة من طاقمه.", "57", "ordinal", "unit or model"),
 ])
 def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     res = link(text, spans(text, [(number, "COUNT")]), onto)
