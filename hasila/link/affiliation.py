@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix
-from hasila.link.groups import ARMED_NOUNS, with_families
+from hasila.link.groups import ARMED_NOUNS, allies_at, with_families
 from hasila.link.numbers import group_after
 from hasila.link.text import key
 from hasila.link.tree import CountNode
@@ -134,7 +134,7 @@ class AffiliationReader(Reader):
         v = self.view
         tail = v.index_range(c.noun.start, c.noun.end)[1] if c.noun is not None else c.tail
         k = v.next_word(tail)
-        if k is None or v.is_boundary(k) or self.groups.allies_at(k):
+        if k is None or v.is_boundary(k) or allies_at(v, k):
             return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
         if c.noun is not None and " " in c.noun.text.strip() and c.hint not in (None, "people"):
             # مقاتلي "جيش الإسلام" marked whole: the group is inside the noun; only a side joined

@@ -44,6 +44,16 @@ def allies(words: list[str]) -> bool:
     return False
 
 
+def allies_at(view: TokenView, k: int) -> bool:
+    """``والمقاتلين الموالين لها`` at token ``k``: the allies of the group just named."""
+    words = []
+    for x in range(k, min(len(view), k + 4)):
+        if not view[x].is_word:
+            break
+        words.append(view[x].text)
+    return allies(words)
+
+
 def _foreign(word: str) -> bool:
     """Is ``word`` a state's nationality adjective (``روس``, ``الأميركيين``, ``والأتراك``)?"""
     return any(x in cues.FOREIGN_ADJ for x in variants(key(word)))
@@ -184,16 +194,6 @@ class GroupReader(Reader):
         p = self.view.prev_word(k - 1)
         return p is not None and variants(self.view[p].key)[-1] in self.cx.singular_nouns
 
-    def allies_at(self, k: int) -> bool:
-        """``والمقاتلين الموالين لها`` at token ``k``: the allies of the group just named."""
-        v = self.view
-        words = []
-        for x in range(k, min(len(v), k + 4)):
-            if not v[x].is_word:
-                break
-            words.append(v[x].text)
-        return allies(words)
-
     def group_at(self, k: int) -> tuple[str | None, int, int]:
         """A text group at token ``k`` (``قوات النظام``), mixed with a coordinated one."""
         v = self.view
@@ -233,7 +233,7 @@ class GroupReader(Reader):
                     or self.cx.number_at(nxt) or (self.one_more_person(nxt) and not self._singular_before(nxt)):
                 return kinds, end  # وإعلاميان: a count of its own; وصحفي: one more victim
             other, _, last = group_after(v, nxt, self.onto)
-            if self.allies_at(nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
+            if allies_at(v, nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
                 if not glossed:
                     end = last if other is not None else end
                     if end is not None and end + 1 < len(v) and v[end + 1].key in cues.ALLY_PRONOUNS:

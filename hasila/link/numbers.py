@@ -249,7 +249,7 @@ def _year_range_end(view: TokenView, start: int) -> bool:
     figure, after بين or a word for years, is shaped like a year."""
     i = view.first_at_or_after(start)
     p = view.last_before(start)
-    if 0 <= p and view[p].key == "و":
+    if p >= 0 and view[p].key == "و":
         p = view.last_before(view[p].start)  # و standing as a token of its own
     elif not (0 < i < len(view) and view.glued_prefix(i, start) == "و"):
         return False
