@@ -43,7 +43,7 @@ class ParentReader(Reader):
         v = self.view
         j = v.next_word(c.tail)
         after = v.phrase_starting_at(j, cues.SUBSET_AFTER) if j is not None else None
-        if after is not None and (after[-1] not in cues.OF_THINGS or not noun_of(c)) \
+        if j is not None and after is not None and (after[-1] not in cues.OF_THINGS or not noun_of(c)) \
                 and not self._opens_parts(j + len(after), nxt):
             c.subset_after = True  # اثنان منهم; نحو 90 منها (of 150 bodies), not عشرات القتلى منها ثماني عمليات
         if j is not None and v[j].plain(_AMONG_THEM) and (j + 1 >= len(v) or v.is_boundary(j + 1)):
