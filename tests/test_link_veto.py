@@ -82,6 +82,20 @@ def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     assert said and plain in said[0] and "not counted as people" in said[0]
 
 
+@pytest.mark.parametrize("text", [
+    "وأصيب المهاجم خلال فوز فريقه 3-1 على ضيفه في الدوري.",
+    "وتقدم النادي في الترتيب بعد أن تغلب على منافسه بنتيجة 2 - 0 أمس.",
+    "وقاد اللاعب فريقه للفوز 104-99 على منافسه رغم إصابته.",
+])
+def test_a_match_score_counts_nobody(onto, text):
+    res = link(text, [], onto)
+    assert res.records == [] and all(n.reason == "other" for n in res.non_counts)
+
+
+def test_a_range_of_people_joined_by_a_hyphen_stays_a_count(onto):
+    assert [r.value for r in link("ولم يتبق في المخيم سوى 150-200 نازح.", [], onto).records] == [200]
+
+
 def test_a_year_in_words_after_the_word_for_year_is_a_year(onto):
     res = link("وقتل المهاجم وهو من مواليد عام ألف وتسعمئة وثمانين.", [], onto)
     assert res.records == [] and [n.reason for n in res.non_counts] == ["year"]

@@ -768,6 +768,30 @@ def _one_of_the_last(view: TokenView, nxt: int | None, ontology: OntologyLike) -
 CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
 
 
+def _is_score(view: TokenView, start: int, end: int) -> bool:
+    """``للفوز 95-78 على``, ``بنتيجة 2-1``: one figure of a pair joined by a hyphen after a
+    word of winning or losing, or before the team beaten (``على``, ``أمام``)."""
+    i = view.first_at_or_after(start)
+    if i >= len(view) or not view[i].is_digit:
+        return False
+    if i + 2 < len(view) and view[i + 1].text in _HYPHENS and view[i + 2].is_digit:
+        first, last = i, i + 2
+    elif i >= 2 and view[i - 1].text in _HYPHENS and view[i - 2].is_digit:
+        first, last = i - 2, i
+    else:
+        return False
+    nxt = view.next_word(last + 1)
+    if nxt is not None and view[nxt].key in _BEATEN:
+        return True
+    return any(view[k].has(_MATCH_WORDS) for k in _prev_words(view, view[first].start, 3))
+
+
+_HYPHENS = frozenset("-–")
+#: Words before a match's score (``فاز``, ``بنتيجة``) and after it (the side beaten: ``على``).
+_MATCH_WORDS = keys("فوز الفوز بفوزه فاز تغلب انتصار خسارة هزيمة بنتيجة نتيجة تعادل")
+_BEATEN = keys("على أمام")
+
+
 def _word_right_before(view: TokenView, start: int) -> int | None:
     """The word right before the number at ``start``, past an article standing apart (``سن الـ18``)."""
     p = view.last_before(start)
@@ -809,6 +833,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "other"
     if kind == "digits" and _is_clock(view, start, end):
         return "non_count", "time"
+    if kind == "digits" and _is_score(view, start, end):
+        return "non_count", "other"  # فاز الفريق 3-1 على ضيفه: a match's score
     nxt = _next_word(view, end)
     if kind == "digits" and _is_name_number(view, start, end, nxt, ontology):
         return "non_count", "ordinal"
