@@ -73,6 +73,12 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("وأحيا السكان الذكرى الـ 25 لأحداث المجزرة.", "25", "ordinal", "unit or model"),
     ("ونقل موفد قناة فرانس 24 مقتل ضابط في الهجوم.", "24", "ordinal", "unit or model"),
     ("ودمرت الغارة مدفعا عيار 57 وقتل ثلاثة من طاقمه.", "57", "ordinal", "unit or model"),
+    ("وقتل رجلان في حريق اندلع في الطابق 12 من الفندق.", "12", "ordinal", "unit or model"),
+    # a day of the same month; things after a demonstrative; targets, organisations, tweets
+    ("وقتل ثلاثة مدنيين في 21 من ذات الشهر.", "21", "date", "a date"),
+    ("وتبين أن 40 من هذه القنابل قتلت مدنيين.", "40", "thing", "things"),
+    ("وقتل جنديان ودمرت الغارات ستة أهداف عسكرية.", "ستة", "thing", "things"),
+    ("وقالت 14 منظمة حقوقية إن المعتقلين قتلوا تحت التعذيب.", "14", "thing", "things"),
 ])
 def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     res = link(text, spans(text, [(number, "COUNT")]), onto)
@@ -80,6 +86,12 @@ def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     assert (number, reason) in [(n.text, n.reason) for n in res.non_counts]
     said = [w for w in res.warnings if f"'{number}'" in w]
     assert said and plain in said[0] and "not counted as people" in said[0]
+
+
+def test_a_day_of_a_month_in_words_is_a_date(onto):
+    res = link("وقتل رجلان في الذكرى التي توافق العشرين من أيار.", [], onto)
+    assert ("العشرين", "date") in [(n.text, n.reason) for n in res.non_counts]
+    assert [r.value for r in res.records] == [2]
 
 
 @pytest.mark.parametrize("text", [

@@ -585,7 +585,8 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
 _THINGS_COUNTED_OF = keys("""
     مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
     غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات دولارات ليرات جنيهات ريالات دنانير
-    منازل بيوت مبان مباني محلات متاجر مساجد كنائس مدارس مستشفيات قرى بلدات
+    منازل بيوت مبان مباني محلات متاجر مساجد كنائس مدارس مستشفيات قرى بلدات قنابل تغريدات رسائل وثائق
+    صور أهداف
     """)
 
 
@@ -594,6 +595,8 @@ def _things_after_of(view: TokenView, of: int) -> bool:
     with the article or with the possessive ``ه``/``ها``): the figure before counts them
     (``العشرات من الغارات``, ``المليارات من الدولارات``)."""
     k = view.next_word(of + 1)
+    if k is not None and k == of + 1 and view[k].key in cues.DEMONSTRATIVES:
+        of, k = k, view.next_word(k + 1)  # 80 مليون من هذه القنابل
     if k is None or k != of + 1:
         return False
     word = view[k].key
@@ -641,6 +644,10 @@ def _trigger_near(view: TokenView, start: int, end: int, width: int = 3) -> bool
     return False
 
 
+#: ``ذات الشهر``, ``نفس الشهر``: the same month named before.
+_SAME = keys("ذات نفس")
+
+
 def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     i = view.first_at_or_after(end)
     if i < len(view) and view[i].text in "/-" and i + 1 < len(view) and view[i + 1].is_digit:
@@ -656,6 +663,8 @@ def _is_date(view: TokenView, start: int, end: int, nxt: int | None) -> bool:
     j = nxt
     if j is not None and view[j].key == "من":
         j = view.next_word(j + 1)
+    if j is not None and j + 1 < len(view) and view[j].key in _SAME and view[j + 1].key in _MONTH_WORD:
+        j += 1  # في 15 من ذات الشهر
     if j is not None and view[j].key in _MONTH_WORD:  # 25 من شهر يونيو
         if nxt is not None and j > nxt and view[j].key.startswith("ال"):
             return True  # منذ 12 من الشهر الحالي: a day of this month
@@ -873,6 +882,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if after_of is not None and view[after_of].has(cues.MONTHS):
             return "non_count", "date"  # في الثلاثين من حزيران
         return "non_count", "age"  # رجل في الثلاثين: a person's age, no one counted
+    if kind == "words" and key(view.text[start:end]).startswith("ال") and nxt is not None and view[nxt].key == "من" \
+            and (m := view.next_word(nxt + 1)) is not None and view[m].has(cues.MONTHS):
+        return "non_count", "date"  # يوافق الثلاثين من آذار
     if kind == "one" and _one_of_the_last(view, nxt, ontology):
         return "non_count", "other"  # أحد آخر جيوب التنظيم: one of the last pockets
     if kind == "one" and prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_SAY_VERBS):
