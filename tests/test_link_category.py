@@ -272,8 +272,9 @@ def test_a_total_counted_by_a_nisba_is_people_whatever_its_one_part(text: str) -
     "وأصيب خمسة أشخاص، بينهم 3 رجال إطفاء، في انفجار المستودع.",
     "وقتل في الحريق 4 من رجال الإطفاء.",
     "وأصيب أحد الإطفائيين أثناء إخماد النيران في المصنع.",
+    "وقتل اثنان من رجال الإنقاذ تحت الأنقاض بعد الزلزال.",
 ])
-def test_firefighters_are_rescue_crews(text: str) -> None:
+def test_firefighters_and_rescuers_are_rescue_crews(text: str) -> None:
     assert _cats(text)[-1] == "rescue"
 
 
