@@ -108,6 +108,8 @@ def test_a_game_named_like_a_quarter_is_no_place() -> None:
     gaz = Gazetteer([Place("حي القدم", "neighbourhood", "دمشق", aliases=("القدم",))])
     text = "وسقطت القذيفة قرب ملعب لكرة القدم في حي القدم، وأغلق نادي كرة القدم أبوابه."
     assert _texts(find_places(text, gaz)) == ["حي القدم"]
+    # فكرة (an idea) is no ball
+    assert _texts(find_places("وتراجعت فكرة القدم عن المشروع.", gaz)) == ["القدم"]
 
 
 def test_a_news_desk_named_after_a_place_is_no_place() -> None:

@@ -134,7 +134,7 @@ _GROUP_HEADS = keys("""وحدات قوة قوى كتائب تشكيلات فصا
 #: Words before a place name that make it the name of a meeting or an accord.
 _EVENTS = keys("مؤتمر اتفاق اتفاقية محادثات مفاوضات مباحثات بيان مسار قمة منصة جولة")
 #: ``كرة القدم``: a game, whatever place a gazetteer names by its second word.
-_BALL = keys("كرة")
+_BALL = keys("كرة لكرة بكرة وكرة الكرة ولكرة")  # not فكرة (an idea)
 _DIRECTIONS = keys("الشمالي الجنوبي الشرقي الغربي الأوسط والجنوبي والشمالي والشرقي والغربي")
 _COMPOUND_FIRST = keys("تل دير جسر خان معرة كفر عين رأس أبو أم بيت جبل سهل وادي مرج تلة بئر قصر حزم سيدي")
 _NOT_NAMES = keys("""
@@ -364,7 +364,7 @@ def _names_an_event(v: TokenView, start: int, end: int, place: Place) -> bool:
     or of a newspaper, a region in quotes (``لـ«الشرق الأوسط»``)?"""
     i = v.first_at_or_after(start)
     p = v.prev_word(i - 1) if 0 < i < len(v) and v[i].start == start else None
-    if p is not None and (v[p].key in _EVENTS or v[p].has(_BALL)):
+    if p is not None and (v[p].key in _EVENTS or v[p].key in _BALL):
         return True  # مؤتمر بروكسل; لكرة القدم: football, not the Damascus quarter
     quoted = v.text[start - 1:start] in "«\"“" and v.text[end:end + 1] in "»\"”"
     return start > 0 and quoted and place.kind == "region" and place.abroad
