@@ -233,7 +233,7 @@ class GroupReader(Reader):
                     or self.cx.number_at(nxt) or (self.one_more_person(nxt) and not self._singular_before(nxt)):
                 return kinds, end  # وإعلاميان: a count of its own; وصحفي: one more victim
             other, _, last = group_after(v, nxt, self.onto)
-            if allies_at(v, nxt):  # قوات النظام والمسلحين الموالين لها: one side, one phrase
+            if allies_at(v, nxt):  # قوات النظام والموالين لها: one side, one phrase
                 if not glossed:
                     end = last if other is not None else end
                     if end is not None and end + 1 < len(v) and v[end + 1].key in cues.ALLY_PRONOUNS:
