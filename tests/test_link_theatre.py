@@ -6,6 +6,7 @@ from link_parts import ontology, readers
 
 from hasila.link import link
 from hasila.link.theatre import abroad
+from hasila.rules.tagger import RulesTagger
 
 
 def test_soldiers_counted_abroad_are_other() -> None:
@@ -95,6 +96,17 @@ def test_members_of_security_forces_counted_abroad_are_other_in_a_report_naming_
     assert _linked(text) == ["other"]
     assert _linked("وقتل [5|COUNT k=regime] من [قوات الأمن|CATEGORY] في هجوم على حاجز في [ريف درعا|PLACE].") \
         == ["regime"]
+
+
+def test_a_foreign_state_s_forces_counted_at_home_are_other() -> None:
+    """``9 من عناصر الحرس الثوري`` killed in Iran is a state's own force (``other``), though the
+    report names Syria; in Syria they stay ``foreign_forces``."""
+    text = "وقتل 9 من عناصر الحرس الثوري في هجوم على عرض عسكري في الأهواز. وتنشر إيران قوات في سوريا."
+    doc = RulesTagger.load().label(text)
+    assert [r.category for r in link(text, doc.spans, ontology()).records] == ["other"]
+    text = "وقتل 9 من عناصر الحرس الثوري في غارة على ريف حمص الشرقي."
+    doc = RulesTagger.load().label(text)
+    assert [r.category for r in link(text, doc.spans, ontology()).records] == ["foreign_forces"]
 
 
 def test_a_report_wholly_abroad_has_no_regime_its_loyal_militias_are_fighters() -> None:

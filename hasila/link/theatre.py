@@ -98,8 +98,8 @@ class TheatreRules(Reader):
         """Soldiers by their noun or its adjective (``عنصر أمني``; no Syrian group named), or members of security forces
         named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
         named = c.affiliation.text if c.affiliation is not None else noun_of(c)
-        if key(named) in cues.STATE_FORCES:
-            return True  # 11 عنصرا من القوات الأمنية, 5 من قوات الأمن
+        if key(named) in cues.STATE_FORCES or (c.category == "foreign_forces" and c.partitive):
+            return True  # 11 عنصرا من القوات الأمنية, 5 من قوات الأمن; 8 من الحرس الثوري: a state's forces
         if c.group_cat in (None, "foreign_forces"):
             words = noun_of(c).split()
             if len(words) > 1 and self.onto.is_neutral_noun(words[0]):
