@@ -251,10 +251,10 @@ def _year_range_end(view: TokenView, start: int) -> bool:
     p = view.last_before(start)
     if p >= 0 and view[p].key == "و":
         p = view.last_before(view[p].start)  # و standing as a token of its own
-    elif not (0 < i < len(view) and view.glued_prefix(i, start) == "و"):
-        return False
-    else:
+    elif 0 < i < len(view) and view.glued_prefix(i, start) == "و":
         p = view.last_before(view[i].start)
+    else:
+        return False
     if p < 1 or not (view[p].is_digit and _YEAR_SHAPE.fullmatch(view[p].key)):
         return False
     before = view.last_before(view[p].start)
@@ -708,7 +708,7 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
             and view[p - 1].end == view[p].start:
         return True
     prev = _prev_words(view, start, 1)
-    if prev and prev[0] == p and p >= 1 and view[p].text.rstrip("ـ") == "ال" and view[p - 1].is_word:
+    if prev and prev[0] == p and p >= 1 and _standing_article(view[p]) and view[p - 1].is_word:
         # المرحلة الـ 23, الذكرى الـ17 لأحداث: the article standing apart makes the number the name's
         return view[p - 1].has(cues.ORDINAL_BEFORE)
     return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
@@ -801,10 +801,15 @@ _MATCH_WORDS = keys("فوز الفوز بفوزه فاز تغلب انتصار �
 _BEATEN = keys("على أمام")
 
 
+def _standing_article(t: Any) -> bool:
+    """``الـ`` written apart before a number (``الـ 23``, ``الـ18``)."""
+    return t.text.rstrip("ـ") == "ال"
+
+
 def _word_right_before(view: TokenView, start: int) -> int | None:
     """The word right before the number at ``start``, past an article standing apart (``سن الـ18``)."""
     p = view.last_before(start)
-    if p >= 1 and view[p].text.rstrip("ـ") == "ال":
+    if p >= 1 and _standing_article(view[p]):
         p -= 1
     return p if p >= 0 and view[p].is_word else None
 
@@ -921,12 +926,11 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             and not (nxt is not None and (view[nxt].has(cues.THING_NOUNS | cues.DURATION_UNITS)
                                           or people_noun_at(view, nxt, ontology))):
         return "count", None  # مسلحين اثنين / الجرحى الثلاثة (not ضحايا ثلاثة أسابيع: a length of time)
-    if kind == "words" and 1000 <= value <= 2100 and prev and prev[0] == view.last_before(start) \
-            and view[prev[0]].plain(_YEAR_WORDS):
-        return "non_count", "year"  # عام ألف وتسعمئة وتسعين: a year in words
-    if kind == "digits" and 1900 <= value <= 2100 and end - start == 4:
-        if prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_YEAR_WORDS):
-            return "non_count", "year"  # تقرير عام 2017 طالب النيابة: the year, whatever word follows
+    year_shaped = kind == "digits" and 1900 <= value <= 2100 and end - start == 4
+    if (year_shaped or (kind == "words" and 1000 <= value <= 2100)) and prev \
+            and prev[0] == view.last_before(start) and view[prev[0]].plain(_YEAR_WORDS):
+        return "non_count", "year"  # تقرير عام 2017 طالب النيابة, عام ألف وتسعمئة وتسعين: whatever follows
+    if year_shaped:
         if (_year_range_end(view, start) or _event_of_the_year(view, start)) \
                 and not (nxt is not None and view[nxt].key[:1] not in "بل" and people_noun_at(view, nxt, ontology)):
             return "non_count", "year"  # بين 2003 و2017; كأس العالم 2018 بروسيا, حرب 2014 على القطاع

@@ -95,8 +95,9 @@ class TheatreRules(Reader):
                 c.category = "other"
 
     def _state_forces(self, c: CountNode) -> bool:
-        """Soldiers by their noun or its adjective (``عنصر أمني``; no Syrian group named), or members of security forces
-        named by no state (``القوات الأمنية``, ``قوات الأمن``)."""
+        """Soldiers by their noun or its adjective (``عنصر أمني``; no Syrian group named), members of security forces
+        named by no state (``القوات الأمنية``, ``قوات الأمن``), or of a foreign state's forces
+        counted by the partitive group (``من الحرس الثوري``)."""
         named = c.affiliation.text if c.affiliation is not None else noun_of(c)
         if key(named) in cues.STATE_FORCES or (c.category == "foreign_forces" and c.partitive):
             return True  # 11 عنصرا من القوات الأمنية, 5 من قوات الأمن; 8 من الحرس الثوري: a state's forces
