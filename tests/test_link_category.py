@@ -76,7 +76,11 @@ def test_terrorists_are_fighters_unless_their_group_is_named() -> None:
 
 
 def test_the_first_figure_of_a_range_counts_the_second_s_noun() -> None:
-    assert _cats("وأسر ما بين 40 و 50 عنصرا من قوات النظام خلال الهجوم.") == ["regime", "regime"]
+    """Tagged apart (as the gold marks ``12 ألفا`` and ``16 ألف``), the first figure takes the
+    noun after the second; found by the rules, the range is one count reading that noun."""
+    assert _linked("وأسر ما بين [40|COUNT v=40 k=regime] و [50|COUNT v=50 k=regime] عنصرا من قوات النظام."
+                   ) == ["regime", "regime"]
+    assert _cats("وأسر ما بين 40 و 50 عنصرا من قوات النظام خلال الهجوم.") == ["regime"]
 
 
 def test_mercenaries_are_of_the_group_that_follows() -> None:
@@ -305,3 +309,4 @@ def test_a_people_noun_after_fi_in_a_toll_s_words_says_where_not_who() -> None:
     text = "وقدرت اللجنة بأكثر من 30 ألفا عدد الذين قضوا في المعتقلات خلال حكمه."
     assert _cats(text) == ["people"]  # في المعتقلات: in the prisons, not women held
     assert _cats("وارتفع إلى 40 عدد القتلى في صفوف قوات النظام.") == ["regime"]
+

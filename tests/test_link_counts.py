@@ -144,3 +144,51 @@ def test_a_figure_written_twice_is_one_count_whichever_comes_first_among_the_tag
     got = collect_counts(TokenView(text), spans, Ontology.load())
     assert [(s.text, v) for s, v, _ in got.found] == [("واحد وعشرين", 21)]
     assert [(n.text, n.reason) for n in got.non_counts] == [("21", "repeat")]
+
+
+def test_one_of_two_things_named_last_is_no_count() -> None:
+    """``بين قاربين أحدهما``, ``في هجومين نفذ أحدهما``: the nearest dual before ``أحدهما`` names
+    things, so it counts nobody, though a casualty word came before; one of two men does count."""
+    onto = Ontology.load()
+    text = "ارتفعت حصيلة قتلى التصادم بين قاربين أحدهما للصيد في البحيرة إلى 14 قتيلا."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [14]
+    text = "قتل 19 شخصا وأصيب 30 آخرون في هجومين نفذ أحدهما مسلح."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [19, 30]
+    got = collect_counts(TokenView("قتل رجلان أحدهما شرطي في الهجوم."), [], onto).found
+    assert [v for _, v, _ in got] == [2, 1]
+
+
+def test_a_range_whose_first_figure_has_no_scale_is_one_count_at_its_floor() -> None:
+    """``ما بين 8 إلى 12 ألف مسلح``, ``بين 20 و30 طفلا``: one count spanning the range, the first
+    figure in the second's scale (the gold's one span); a first figure with a scale of its own
+    (``بين 12 ألفا و16 ألف``) stays a count of its own, as the second does."""
+    onto = Ontology.load()
+    got = collect_counts(TokenView("وقدرت المصادر عدد المسلحين بما بين 8 إلى 12 ألف مسلح."), [], onto)
+    assert [(s.text, v) for s, v, _ in got.found] == [("8 إلى 12 ألف", 8000)]
+    assert [s.text for s in got.new_spans] == ["8 إلى 12 ألف"] and got.non_counts == []
+    got = collect_counts(TokenView("قتل ما بين 20 و30 طفلا في القصف."), [], onto)
+    assert [(s.text, v) for s, v, _ in got.found] == [("20 و30", 20)]
+    got = collect_counts(TokenView("غادر ما بين 12 ألفا و16 ألف شخص المدينة."), [], onto)
+    assert [v for _, v, _ in got.found] == [12000, 16000]
+
+
+def test_a_tagged_span_holding_a_whole_range_takes_its_floor() -> None:
+    """A COUNT span ``10 إلى 15 ألف`` (as the gold marks it) is 10,000, not the larger figure."""
+    text = "ويقدر عدد عناصره ما بين 10 إلى 15 ألف مقاتل."
+    start, end = text.index("10"), text.index("ألف") + 3
+    got = collect_counts(TokenView(text), [Span(start, end, "COUNT", text[start:end], id="c1")], Ontology.load())
+    assert [v for _, v, _ in got.found] == [10000]
+
+
+def test_animals_are_things() -> None:
+    """``20 ألف دجاجة``, ``40 رأسا من الأغنام``, ``300 من حيوان``: no people."""
+    onto = Ontology.load()
+    text = "وأعدمت السلطات نحو 20 ألف دجاجة بعد ظهور الفيروس، ونفق 40 رأسا من الأغنام في المزرعة."
+    assert collect_counts(TokenView(text), [], onto).found == []
+    assert collect_counts(TokenView("وقتل الصيادون أكثر من 300 من حيوان الفيل."), [], onto).found == []
+
+
+def test_a_unit_s_number_before_the_army_it_belongs_to_is_a_name() -> None:
+    """``البيان رقم 12 للجيش``, ``الكتيبة 117 بالجيش``: whose statement or unit, no one counted."""
+    text = "وجاء في البيان رقم 12 للجيش أن قواته قتلت 4 مسلحين، وقتل جندي من الكتيبة 117 بالجيش."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [4]

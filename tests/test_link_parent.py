@@ -165,3 +165,24 @@ def test_a_later_toll_does_not_break_down_the_size_of_a_force_by_chance() -> Non
     assert parts("دفعت الحكومة بقوة مكونة من نحو عشرين ألف رجل إلى الإقليم. وأدت المعارك إلى مقتل نحو "
                  "15 ألف قروي، وخمسة آلاف جندي.") == [None, None, None]
     assert parts("قتل 40 شخصا في المدينة خلال الشهر. وكان القتلى 30 مدنيا، و10 مقاتلين.") == [None, "c1", "c1"]
+
+
+def test_a_group_named_right_after_the_count_before_is_not_the_next_count_s() -> None:
+    """``70 من بين الضحايا غرقوا، بينما يعاني 15 آخرون``: the group after 70 ties 70 to the toll;
+    the next count, others, is not a part of 70."""
+    text = "ارتفعت حصيلة الفيضانات في المقاطعة إلى 90 قتيلا. وقال المسؤول إن 70 من بين الضحايا غرقوا، " \
+           "بينما يعاني 15 آخرون من حروق."
+    recs = {r.text: r for r in link(text, [], ontology()).records}
+    assert recs["70"].part_of == recs["90"].id
+    assert recs["15"].part_of != recs["70"].id
+
+
+def test_a_clause_of_another_status_joins_no_list_of_the_dead() -> None:
+    """``قتل 20 شخصا، بينهم 5 أطفال، فيما أصيب 13 آخرون``: the wounded others are no part of the
+    dead; others who died in the clause still are."""
+    recs = {r.text: r for r in link("قتل 20 شخصا، بينهم 5 أطفال، فيما أصيب 13 آخرون بجروح في القصف.", [],
+                                    ontology()).records}
+    assert (recs["13"].status, recs["13"].part_of) == ("injured", None)
+    recs = {r.text: r for r in link("قتل 20 شخصا بينهم 5 أطفال قضوا في القصف، فيما قضى 3 آخرون بالرصاص.", [],
+                                    ontology()).records}
+    assert recs["3"].part_of == recs["20"].id

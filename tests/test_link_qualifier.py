@@ -13,6 +13,7 @@ from link_parts import cues_read
     ("قتل أكثر من 40 مدنيا في الغارة.", "at_least"),
     ("قتل عشرات المدنيين في الغارة.", "at_least"),
     ("قتل 12 مدنيا في الغارة.", "exact"),
+    ("قتل ما بين 20 و30 طفلا في الغارة.", "at_least"),
 ])
 def test_qualifiers(text: str, qualifier: str) -> None:
     _, nodes = cues_read(text)
@@ -32,3 +33,12 @@ def test_a_range_is_at_least_its_first_figure_and_at_most_its_second() -> None:
 def test_ages_between_two_figures_leave_the_count_exact() -> None:
     _, nodes = cues_read("وأصيب 9 أطفال تتراوح أعمارهم بين 7 و12 عاما.")
     assert nodes[0].qualifier == "exact"
+
+
+def test_the_ends_of_a_range_after_between_with_to() -> None:
+    """``بين 3 آلاف إلى 5 آلاف عنصر``: the first figure is at least, the second after ``إلى`` at most,
+    as after ``و``; a span holding the whole range is its floor, at least."""
+    _, nodes = cues_read("وينتشر في المدينة ما بين 3 آلاف إلى 5 آلاف عنصر.")
+    assert [c.qualifier for c in nodes] == ["at_least", "at_most"]
+    _, nodes = cues_read("ويقدر عدد عناصره ما بين [10 إلى 15 ألف|COUNT v=10000 k=fighter] مقاتل.")
+    assert [c.qualifier for c in nodes] == ["at_least"]

@@ -244,3 +244,12 @@ def test_people_said_held_after_their_side_are_detained() -> None:
 ])
 def test_a_total_takes_the_status_told_after_its_parts_or_of_a_narrower_part(text: str, statuses: list[str]) -> None:
     assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+def test_a_wounded_adjective_after_the_counted_noun_says_injured() -> None:
+    """``إنقاذ أربعة عمال مصابين``: the adjective says they are wounded; ``مصاب به`` after an
+    illness says they have it."""
+    recs = link("وأعلن الدفاع المدني إنقاذ أربعة عمال مصابين من تحت الأنقاض.", [], ontology()).records
+    assert [(r.value, r.status) for r in recs] == [(4, "injured")]
+    recs = link("وهو مرض نادر يعيش معه أكثر من 40 ألف شخص مصاب به في البلاد.", [], ontology()).records
+    assert [r.status for r in recs] != ["injured"]

@@ -23,7 +23,9 @@ from hasila.link.numbers import (
     classify_number,
     group_after,
     one_of_them_pronoun,
+    opens_range,
     people_noun_at,
+    range_opener_start,
     range_value,
 )
 from hasila.link.text import SpanLookup, TokenView, key
@@ -36,7 +38,8 @@ REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "du
                  "ordinal": "the number or name of a unit or model (الفرقة 30، اف-16)",
                  "thing": "a number of things, not people (غارات، صواريخ، قرى)",
                  "other": "a phrase that counts nobody (أحد أكثر الأيام)",
-                 "repeat": "the same figure written again in brackets ((15) خمسة عشر)"}
+                 "repeat": "the same figure written again in brackets ((15) خمسة عشر)",
+                 "range": "the upper end of a range, counted once at its lower end (بين 20 و30)"}
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,8 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
                                     f"it reads as {REASON_WORDS.get(reason, 'something else')}")
                 continue
         value, kind = _value_of(text, span, inside, onto)
-        if value is not None and len(inside) == 1:
-            value = range_value(view, inside[0].start, inside[0].end, value)  # بين 12 و16 ألف
+        if value is not None:
+            value = _range_floor(view, span, inside, value)
         if value is None:
             out.warnings.append(f"{span.text!r} at character {span.start} was marked as a number of "
                                 f"people but holds no number: skipped")
@@ -125,6 +128,10 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
             verdict, reason = "non_count", "ordinal"  # شبكة "السويداء 24": a name, not a count
         if verdict == "count" and m.kind == "dual" and not _construct_of_a_group(view, m, onto):
             verdict, reason = "non_count", "other"  # مساعدات إنساني، حساب شخصي: an adjective, no dual
+        if reason == "range" and out.new_spans and out.new_spans[-1].start == range_opener_start(view, m.start):
+            _widen_last(out, Span(out.new_spans[-1].start, m.end, "COUNT", text[out.new_spans[-1].start:m.end],
+                                  id=out.new_spans[-1].id))  # بين 20 و30 طفلا: one count
+            continue
         if verdict == "count" and rules_fallback:
             n_rule += 1
             span = Span(m.start, m.end, "COUNT", m.text, id=f"_r{n_rule}")
@@ -138,6 +145,14 @@ def collect_counts(view: TokenView, spans: list[Span], onto: Any, rules_fallback
             out.non_counts.append(NonCount(m.start, m.end, m.text, reason or "other"))
     out.found.sort(key=lambda x: x[0].start)
     return out
+
+
+def _widen_last(out: Collected, whole: Span) -> None:
+    """Put ``whole`` in place of the last count the rules found (a range's first figure)."""
+    out.new_spans[-1] = whole
+    for n, (span, value, kind) in enumerate(out.found):
+        if span.id == whole.id:
+            out.found[n] = (whole, value, kind)
 
 
 def _bracketed_repeats(text: str, numbers: list[NumberMatch]) -> dict[int, int]:
@@ -252,6 +267,18 @@ def _value_of(text: str, span: Span, inside: list[NumberMatch], onto: Any) -> tu
     if _looks_dual(span.text, duals or frozenset()):
         return 2, "dual"  # a COUNT span on a dual the number finder does not know (قياديين، طفلاه)
     return None, kind
+
+
+def _range_floor(view: TokenView, span: Span, inside: list[NumberMatch], value: int) -> int:
+    """A range's first figure in the scale of the second (``بين 12 و16 ألف``: 12,000), also
+    when one span holds the whole range (``ما بين 10 إلى 15 الف``: 10,000, the floor)."""
+    first = inside[0] if inside else None
+    if first is not None and len(inside) == 1:
+        return range_value(view, first.start, first.end, value)
+    if first is not None and len(inside) == 2 and span.count is None \
+            and opens_range(view, first.start, first.end, view.first_at_or_after(inside[1].start)):
+        return range_value(view, first.start, first.end, first.value)
+    return value
 
 
 def _joined_sum(text: str, inside: list[NumberMatch]) -> int | None:

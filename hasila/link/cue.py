@@ -26,6 +26,10 @@ class CueReader(Reader):
         super().__init__(cx)
         self._last_bullet: CountNode | None = None
 
+    def _names_previous(self, first: int, prev: CountNode | None) -> bool:
+        """Whether the phrase starting at token ``first`` follows the previous count and its noun."""
+        return prev is not None and first in (self.view.next_word(prev.t1), self.view.next_word(prev.tail))
+
     def read_cue(self, c: CountNode, prev: CountNode | None) -> None:
         """What links the count to earlier ones: the words right before it (see link_tree)."""
         v = self.view
@@ -37,6 +41,8 @@ class CueReader(Reader):
             phrase = v.phrase_ending_at(i, cues.SUBSET_OF_GROUP)
             if phrase is None or (len(phrase) == 1 and (i == 0 or v[i - 1].key not in ("من", "ومن"))):
                 continue
+            if self._names_previous(i - len(phrase) + 1 - (len(phrase) == 1), prev):
+                continue  # 87 من بين الضحايا …، فيما 13 آخرون: the group of the count before
             k = v.next_word(i + 1)
             fillers = 0
             while k is not None and v[k].has(cues.GROUP_FILLERS):

@@ -372,6 +372,10 @@ _YEAR_SHAPE = re.compile(r"(?:19|20)\d\d")
 _SCALES = keys("ألف ألفا آلاف الف الفا الاف مليون ملايين مليار")
 
 
+#: The word between a range's two figures after بين.
+_RANGE_JOINERS = keys("و إلى الى")
+
+
 def _range_end(view: TokenView, start: int, end: int) -> tuple[int, int] | None:
     """``بين 12 ألفا و16 ألف``: the token of the range's second figure and the token after it
     and its scale words, when the figure at ``[start, end)`` opens a range after بين."""
@@ -381,8 +385,8 @@ def _range_end(view: TokenView, start: int, end: int) -> tuple[int, int] | None:
     k = view.first_at_or_after(end)
     while k < len(view) and view[k].is_word and view[k].has(_SCALES):
         k += 1
-    if k < len(view) and view[k].key == "و":
-        k += 1
+    if k < len(view) and view[k].key in _RANGE_JOINERS:
+        k += 1  # بين 12 و16 ألف, ما بين 10 إلى 15 ألف
     elif not (k < len(view) and view[k].key.startswith("و") and parse_number(view[k].text[1:]) is not None):
         return None
     if k >= len(view) or not figure_at(view, k):
@@ -411,11 +415,17 @@ def opens_range(view: TokenView, start: int, end: int, second: int) -> bool:
 def range_side(view: TokenView, t0: int, start: int, end: int) -> str | None:
     """``at_least`` for the first figure of a range after بين (at token ``t0``, chars ``[start,
     end)``), ``at_most`` for its second (``بين 12 ألفا و16 ألف``), else None."""
-    if _range_end(view, start, end) is not None:
-        return "at_least"
+    if _range_end(view, start, min(end, view[t0].end) if t0 < len(view) else end) is not None:
+        return "at_least"  # also a span holding the whole range (ما بين 10 إلى 15 ألف): its floor
+    return "at_most" if _range_opener(view, t0, start) is not None else None
+
+
+def _range_opener(view: TokenView, t0: int, start: int) -> int | None:
+    """The token of the first figure of the range after بين whose second figure is the number
+    at token ``t0`` (chars from ``start``), else None."""
     if view.glued_prefix(t0, start) == "و":  # و30: the figure before is the token before
         k = t0 - 1
-    elif t0 > 0 and view[t0 - 1].key == "و":  # و 30
+    elif t0 > 0 and view[t0 - 1].key in _RANGE_JOINERS:  # و 30, إلى 30
         k = t0 - 2
     else:
         return None
@@ -423,7 +433,23 @@ def range_side(view: TokenView, t0: int, start: int, end: int) -> str | None:
         k -= 1  # بين 12 ألفا و16 ألف: step back over the first figure's scale
     if k < 0 or not figure_at(view, k):
         return None
-    return "at_most" if opens_range(view, view[k].start, view[k].end, t0) else None
+    return k if opens_range(view, view[k].start, view[k].end, t0) else None
+
+
+def range_opener_start(view: TokenView, start: int) -> int | None:
+    """Where the first figure of the range closed by the number at ``start`` begins, else None."""
+    k = _range_opener(view, view.first_at_or_after(start), start)
+    return view[k].start if k is not None else None
+
+
+def _closes_counted_range(view: TokenView, start: int, ontology: OntologyLike) -> bool:
+    """``بين 20 و30 طفلا``, ``ما بين 10 إلى 15 ألف مقاتل``: the second figure of a range whose
+    first figure, with no scale of its own, counts the people; the range is one count, at its
+    floor (the gold's one span), so the second is no count of its own. A first figure with its
+    own scale (``بين 12 ألفا و16 ألف``) is a count of its own, and so is the second."""
+    k = _range_opener(view, view.first_at_or_after(start), start)
+    return k is not None and not (k + 1 < len(view) and view[k + 1].has(_SCALES)) \
+        and _range_start(view, view[k].start, view[k].end, ontology)
 
 
 def range_value(view: TokenView, start: int, end: int, value: int) -> int:
@@ -557,6 +583,30 @@ def one_of_them_suffix(view: TokenView, start: int) -> str | None:
     return one_of_them_pronoun(view[i].key) if i < len(view) else None
 
 
+def _dual_thing(word_key: str) -> bool:
+    """``صاروخين``, ``شاحنتين``, ``مركبان``: the dual of a noun that names things."""
+    for v in variants(word_key):
+        for ending in ("تين", "تان", "ين", "ان"):
+            if v.endswith(ending) and len(v) > len(ending) + 2:
+                stem = v[: -len(ending)] + ("ة" if ending[0] == "ت" else "")
+                if stem in cues.THING_NOUNS:
+                    return True
+    return False
+
+
+def _nearest_dual_is_a_thing(view: TokenView, i: int, ontology: OntologyLike) -> bool:
+    """Whether the nearest dual before token ``i`` in its sentence (``أحدهما``'s two) names things."""
+    for k in range(i - 1, max(-1, i - 1 - _ONE_OF_THEM_REACH), -1):
+        if view.is_sentence_end(k):
+            return False
+        t = view[k]
+        if t.is_word and _dual_thing(t.key):
+            return True
+        if parse_number(t.text) == 2 or (t.key.endswith(("ين", "ان")) and people_noun_at(view, k, ontology)):
+            return False
+    return False
+
+
 def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
     """``أحدهم``/``أحدهما``/``إحداهن`` after a casualty word or a figure of the pronoun's number
     earlier in the sentence (``ثلاثة عناصر كانوا على متنها، أحدهم قيادي``, ``جرح اثنين أحدهما``):
@@ -565,6 +615,8 @@ def _one_of_them(view: TokenView, start: int, end: int, ontology: OntologyLike) 
     suffix = one_of_them_pronoun(view[i].key) if i < len(view) else None
     if suffix is None:
         return False
+    if suffix == "هما" and _nearest_dual_is_a_thing(view, i, ontology):
+        return False  # بين مركبين أحدهما سياحي, سقوط صاروخين … سقط أحدهما: one of two things
     for k in range(i - 1, max(-1, i - 1 - _ONE_OF_THEM_REACH), -1):
         if view.is_sentence_end(k):
             return False
@@ -586,7 +638,7 @@ _THINGS_COUNTED_OF = keys("""
     مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
     غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات دولارات ليرات جنيهات ريالات دنانير
     منازل بيوت مبان مباني محلات متاجر مساجد كنائس مدارس مستشفيات قرى بلدات قنابل تغريدات رسائل وثائق
-    صور أهداف
+    صور أهداف حيوان حيوانات أغنام ماشية مواشي
     """)
 
 
@@ -712,8 +764,9 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
         # المرحلة الـ 23, الذكرى الـ17 لأحداث: the article standing apart makes the number the name's
         return view[p - 1].has(cues.ORDINAL_BEFORE)
     return bool(prev) and prev[0] == p and view[p].has(cues.ORDINAL_BEFORE) \
-        and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("و")
-                 and not view[nxt].key.startswith("ال"))  # اللواء 53 الروسي: the unit's adjective
+        and not (nxt is not None and people_noun_at(view, nxt, ontology)
+                 and not view[nxt].key.startswith(("و", "ال", "لل", "بال")))
+    # اللواء 53 الروسي: the unit's adjective; البيان رقم 25 للجيش, الكتيبة 115 بالجيش: whose unit
 
 
 #: Strikes and arms, the means of a killing: behind ب they say how people died.
@@ -849,6 +902,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "time"
     if kind == "digits" and _is_score(view, start, end):
         return "non_count", "other"  # فاز الفريق 3-1 على ضيفه: a match's score
+    if _closes_counted_range(view, start, ontology):
+        return "non_count", "range"  # بين 10 إلى 15 ألف مقاتل: one count, 10,000 at least
     nxt = _next_word(view, end)
     if kind == "digits" and _is_name_number(view, start, end, nxt, ontology):
         return "non_count", "ordinal"

@@ -24,6 +24,10 @@ _BETWEEN_VERB_AND_OBJECT = keys("فيه فيها فيهم خلاله خلاله�
 _HELD = ("detained", "abducted", "missing")
 
 
+#: Adjectives after a counted noun that say its people are wounded (``ثلاثة رجال مصابين``).
+_WOUNDED_ADJECTIVES = keys("مصاب مصابين مصابون مصابا مصاباً مصابة مصابتين مصابتان مصابان جرحى")
+#: ``مليوني شخص مصاب به``: afflicted with it (an illness named before), not wounded.
+_OF_IT = keys("به بها بهم بهما")
 #: Casualty nouns (not verbs) that open a toll: ``مقتل وإصابة``.
 _TOLL_NOUNS = keys("مقتل مصرع إصابة اصابة سقوط استشهاد وفاة جرح")
 #: Words before a verb that are no subject of it.
@@ -168,6 +172,10 @@ class StatusReader(FateWords):
                 st = "injured" if v[at].key in cues.CASE_KINDS else status_of_word(v[at].key)
         if st == "injured" and at is not None and at + 1 < len(v) and v[at + 1].has(cues.ILLNESSES):
             return None  # 12 إصابة بالملاريا, حالة إصابة بسرطان: ill, not wounded
+        if st is None and c.noun_text and len(words := c.noun_text.split()) > 1 \
+                and key(words[-1]) in _WOUNDED_ADJECTIVES and not self._ill_after(c) \
+                and not ((k := v.next_word(c.tail)) is not None and v[k].key in _OF_IT):
+            return "injured"  # إنقاذ ستة مواطنين مصابين: wounded, as the adjective says
         return st
 
     def _ill_after(self, c: CountNode) -> bool:

@@ -214,7 +214,7 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
         while not c.others and sib.leaf and sib.parent is not None:
             sib = sib.parent
         parent = sib.parent
-        if parent is not None and _fits(c, parent, sib.list_key, sib, kinds):
+        if parent is not None and _fits(c, parent, sib.list_key, sib, kinds) and _status_fits(c, parent):
             _attach(c, parent, sib.entry, sib.list_key)
             c.leaf = sib.leaf
         return
