@@ -310,3 +310,12 @@ def test_a_people_noun_after_fi_in_a_toll_s_words_says_where_not_who() -> None:
     assert _cats(text) == ["people"]  # في المعتقلات: in the prisons, not women held
     assert _cats("وارتفع إلى 40 عدد القتلى في صفوف قوات النظام.") == ["regime"]
 
+
+def test_takfiris_are_jihadists() -> None:
+    """``تكفيريا``, ``من العناصر التكفيرية``: the armies' word for jihadist militants."""
+    assert _cats("وأعلن الجيش مقتل 14 تكفيريا و9 من العناصر التكفيرية في الصحراء.") == ["jihadist", "jihadist"]
+
+
+def test_the_army_and_the_police_joined_are_one_group() -> None:
+    """``من الجيش والشرطة``: the state's forces, not two sides mixed into people."""
+    assert _cats("وقتل 6 من عناصر الجيش والشرطة بهجوم على حاجز في ريف درعا.") == ["regime"]

@@ -130,3 +130,17 @@ def test_border_guards_are_state_forces_and_putschists_are_fighters() -> None:
     assert _linked("وقتل [ستة|COUNT v=6 k=regime] من [حرس الحدود|CATEGORY] في كمين قرب [البوكمال|PLACE].") == ["regime"]
     assert _linked("وأصيب [ستة|COUNT v=6 k=other] من رجال حرس الحدود في قذيفة على مركز قرب [جازان|PLACE].") == ["other"]
     assert _linked("وأسفرت المواجهات عن مصرع [31|COUNT k=fighter] انقلابيا قرب [تعز|PLACE].") == ["fighter"]
+
+
+def test_members_of_the_army_are_regime_in_syria_and_a_state_s_own_abroad() -> None:
+    """``5 من أفراد الجيش`` (no state named) and ``من الجيش والشرطة`` with a state's adjective are
+    an army's members: ``regime`` counted in Syria, ``other`` where their sentence is abroad; the
+    police beside the army keep them at home, not foreign forces."""
+    tagger = RulesTagger.load()
+
+    def cats(text: str) -> list[str]:
+        return [r.category for r in link(text, tagger.label(text).spans, ontology()).records]
+
+    assert cats("وأعلن المتحدث العسكري أن 5 من أفراد الجيش قتلوا في هجوم قرب مدينة العريش.") == ["other"]
+    assert cats("وقتل 11 عنصرا من الجيش والشرطة التركيين في هجمات شنها مسلحون في ولاية هكاري.") == ["other"]
+    assert cats("وقتل 5 من أفراد الجيش في هجوم على حاجز في ريف حماة.") == ["regime"]

@@ -429,6 +429,10 @@ class Ontology:
             return exact
         return self._noun(words[0]) if len(words) > 1 else None
 
+    def is_group_phrase(self, text: str) -> bool:
+        """Is ``text`` one group phrase as listed (``الجيش والشرطة``)?"""
+        return tuple(key(text).split()) in self._groups
+
     def noun_id(self, text: str) -> str | None:
         """The id of one noun form (``الجهاديين`` -> jihadist); ``None`` for a group name."""
         return self._noun(key(text)) if " " not in key(text) else None

@@ -19,7 +19,7 @@ from hasila.link.numbers import (
     noun_category,
     possessed_noun_category,
 )
-from hasila.link.text import TokenView, key, variants
+from hasila.link.text import TokenView, key, keys, variants
 from hasila.link.tree import CountNode
 
 #: ``في``: a people noun right after it says where (``في المعتقلات``: in the prisons), not who.
@@ -99,6 +99,10 @@ def latest_organisation(view: TokenView, onto: Any, k: int) -> str | None:
     return None
 
 
+#: Police in a group with a nationality (``الجيش والشرطة التركيين``): a state's forces at home.
+_POLICE = keys("الشرطة والشرطة")
+
+
 class GroupReader(Reader):
     """The category a group, noun or phrase of the text names."""
 
@@ -134,7 +138,7 @@ class GroupReader(Reader):
         """``الطيارين الأميركيين``, ``العسكريين الروس``: a people noun (not a group's name such as
         ``حزب الله اللبناني``) with a state's nationality adjective after it."""
         return len(words) > 1 and noun_category(self.onto, words[0]) in ("regime", "people") \
-            and any(_foreign(w) for w in words[1:])
+            and any(_foreign(w) for w in words[1:]) and not any(key(w) in _POLICE for w in words)
 
     def phrase_category(self, text: str, partitive: bool) -> str | None:
         mixed = self.mixed_parts(text, partitive)
@@ -152,7 +156,8 @@ class GroupReader(Reader):
     def mixed_parts(self, text: str, partitive: bool) -> str | None:
         """``مقاتلين ومدنيين`` → people, ``قوات النظام وفصائل المعارضة`` → combatant."""
         words = text.split()
-        cuts = [0] + [i for i in range(1, len(words)) if self._joined(words[i])]
+        cuts = [0] + [i for i in range(1, len(words)) if self._joined(words[i])
+                      and not self.onto.is_group_phrase(f"{words[i - 1]} {words[i]}")]  # الجيش والشرطة
         if len(cuts) < 2:
             return None
         found = []

@@ -14,7 +14,7 @@ import re
 from hasila.link import cues
 from hasila.link.context import ByStart, Reader, noun_of
 from hasila.link.numbers import noun_category, possessed_noun_category
-from hasila.link.text import key, variants
+from hasila.link.text import key, keys, variants
 from hasila.link.tree import CountNode
 from hasila.schema import Span
 
@@ -70,6 +70,10 @@ def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
     return foreign - syria, syria
 
 
+#: The army named as such (``من الجيش``, ``من الجيش والشرطة``): a state's forces.
+_THE_ARMY = keys("الجيش والجيش")
+
+
 class TheatreRules(Reader):
     """Categories that depend on where the counted people are: abroad or inside Syria."""
 
@@ -101,6 +105,8 @@ class TheatreRules(Reader):
         named = c.affiliation.text if c.affiliation is not None else noun_of(c)
         if key(named) in cues.STATE_FORCES or (c.category == "foreign_forces" and c.partitive):
             return True  # 11 عنصرا من القوات الأمنية, 5 من قوات الأمن; 8 من الحرس الثوري: a state's forces
+        if c.group_cat == "regime" and c.affiliation is not None and key(named.split()[0]) in _THE_ARMY:
+            return True  # 19 عنصرا من الجيش والشرطة التركيين: an army, whichever state's
         if c.group_cat in (None, "foreign_forces"):
             words = noun_of(c).split()
             if len(words) > 1 and self.onto.is_neutral_noun(words[0]):
