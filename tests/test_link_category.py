@@ -319,3 +319,10 @@ def test_takfiris_are_jihadists() -> None:
 def test_the_army_and_the_police_joined_are_one_group() -> None:
     """``من الجيش والشرطة``: the state's forces, not two sides mixed into people."""
     assert _cats("وقتل 6 من عناصر الجيش والشرطة بهجوم على حاجز في ريف درعا.") == ["regime"]
+
+
+def test_protesters_of_a_nation_are_no_foreign_forces() -> None:
+    """``3 من المحتجين العراقيين``: a nationality after a people noun that is no soldier's keeps
+    them people; after a member noun it makes a state's soldiers (``من العناصر الروس``)."""
+    assert _cats("وقتل 3 من المحتجين العراقيين في اشتباكات مع الشرطة.") == ["people"]
+    assert _cats("وقتل 4 من العناصر الروس في ريف حماة.") == ["foreign_forces"]

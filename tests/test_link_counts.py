@@ -192,3 +192,9 @@ def test_a_unit_s_number_before_the_army_it_belongs_to_is_a_name() -> None:
     """``البيان رقم 12 للجيش``, ``الكتيبة 117 بالجيش``: whose statement or unit, no one counted."""
     text = "وجاء في البيان رقم 12 للجيش أن قواته قتلت 4 مسلحين، وقتل جندي من الكتيبة 117 بالجيش."
     assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [4]
+
+
+def test_pupils_and_protesters_are_people() -> None:
+    """``40 تلميذا``, ``200 متظاهر``, ``10 محتجين``: people, counted with no casualty word near too."""
+    text = "وكان المركب يقل 40 تلميذا، وتجمع نحو 200 متظاهر أمام المبنى، وقتل 10 محتجين في المواجهات."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [40, 200, 10]

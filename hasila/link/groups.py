@@ -137,7 +137,8 @@ class GroupReader(Reader):
     def _soldiers_of_a_nation(self, words: list[str]) -> bool:
         """``الطيارين الأميركيين``, ``العسكريين الروس``: a people noun (not a group's name such as
         ``حزب الله اللبناني``) with a state's nationality adjective after it."""
-        return len(words) > 1 and noun_category(self.onto, words[0]) in ("regime", "people") \
+        head = noun_category(self.onto, words[0]) if len(words) > 1 else None
+        return (head == "regime" or (head == "people" and self.onto.is_neutral_noun(words[0]))) \
             and any(_foreign(w) for w in words[1:]) and not any(key(w) in _POLICE for w in words)
 
     def phrase_category(self, text: str, partitive: bool) -> str | None:
