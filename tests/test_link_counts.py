@@ -198,3 +198,10 @@ def test_pupils_and_protesters_are_people() -> None:
     """``40 تلميذا``, ``200 متظاهر``, ``10 محتجين``: people, counted with no casualty word near too."""
     text = "وكان المركب يقل 40 تلميذا، وتجمع نحو 200 متظاهر أمام المبنى، وقتل 10 محتجين في المواجهات."
     assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [40, 200, 10]
+
+
+def test_members_in_the_accusative_and_trainees_are_people() -> None:
+    """``22 فردا من قوات الأمن``: the accusative of فرد is a member noun as عنصرا is; ``ستة متدربين``
+    counts people."""
+    text = "وقالت المصادر إن 22 فردا من قوات الأمن أصيبوا، وكان بين الضحايا ستة متدربين في المعسكر."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [22, 6]

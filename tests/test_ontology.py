@@ -76,6 +76,12 @@ NOUNS = [
     ("جنود روس", "foreign_forces"),
     ("مقاتلا مواليا", "regime"),
     ("قتيلاً من الطرفين", "combatant"),
+    ("ضابطان", "regime"),  # a dual derived from a listed singular
+    ("رجلان", "man"),
+    ("مسعفتان", "rescue"),
+    ("تلميذا", "civilian"),
+    ("متظاهرين", "people"),
+    ("تكفيريا", "jihadist"),
     ("عنصر", None),  # neutral
     ("عناصر", None),
     ("عنصراً", None),
@@ -111,6 +117,9 @@ GROUPS = [
     ("الطائرات الروسية", "foreign_forces"),
     ("القوات التركية", "foreign_forces"),
     ("من المسعفين", "rescue"),  # no group: the head noun
+    ("الجيش", "regime"),
+    ("الجيش والشرطة", "regime"),
+    ("الجيش الحر", "fighter"),
     ("مدينة إدلب", None),
     ("", None),
 ]
@@ -123,7 +132,7 @@ def test_category_of_group(onto: Ontology, text: str, cid: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "neutral"),
-    [("عنصر", True), ("عناصر", True), ("عنصرا", True), ("والعناصر", True), ("أفراد", True),
+    [("عنصر", True), ("عناصر", True), ("عنصرا", True), ("والعناصر", True), ("أفراد", True), ("فردا", True),
      ("مدني", False), ("عنصر من قوات النظام", False)],
 )
 def test_is_neutral_noun(onto: Ontology, text: str, neutral: bool) -> None:
@@ -275,3 +284,8 @@ def test_groups_from_merges_and_names_a_clash(tmp_path: Path) -> None:
     cats.write_text(cats.read_text(encoding="utf-8").replace(str(actors), "missing.yaml"), encoding="utf-8")
     with pytest.raises(UserError, match=r"groups_from: missing\.yaml"):
         Ontology.load(cats)
+
+
+def test_is_group_phrase(onto: Ontology) -> None:
+    assert onto.is_group_phrase("الجيش والشرطة") and onto.is_group_phrase("قوات النظام")
+    assert not onto.is_group_phrase("الجيش والفصائل") and not onto.is_group_phrase("")

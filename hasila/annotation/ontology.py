@@ -391,6 +391,12 @@ class Ontology:
         for cand in _strip_variants(word_key):
             if cand in self._nouns:
                 return self._nouns[cand]
+        for cand in _strip_variants(word_key):  # a derived dual (ضابطان, رجلان): its singular's id
+            if cand in self.dual_keys:
+                stem = cand[:-2]
+                for singular in (stem, stem[:-1] + "ه" if stem.endswith("ت") else ""):
+                    if singular in self._nouns:
+                        return self._nouns[singular]
         return None
 
     def _longest_group(self, words: list[str]) -> str | None:
