@@ -326,3 +326,10 @@ def test_protesters_of_a_nation_are_no_foreign_forces() -> None:
     them people; after a member noun it makes a state's soldiers (``من العناصر الروس``)."""
     assert _cats("وقتل 3 من المحتجين العراقيين في اشتباكات مع الشرطة.") == ["people"]
     assert _cats("وقتل 4 من العناصر الروس في ريف حماة.") == ["foreign_forces"]
+
+
+def test_civilians_of_a_nation_stay_civilians() -> None:
+    """``10 نشطاء أتراك``, ``5 صحفيين أتراك``: a nationality after a civilian's noun names their
+    state, not its forces; after a soldier's noun it does (``3 جنود أتراك``)."""
+    assert _cats("وقتل 10 نشطاء أتراك و5 صحفيين أتراك على متن السفينة.") == ["civilian", "journalist"]
+    assert _cats("وقتل 3 جنود أتراك في عفرين.") == ["foreign_forces"]

@@ -186,3 +186,13 @@ def test_a_clause_of_another_status_joins_no_list_of_the_dead() -> None:
     recs = {r.text: r for r in link("قتل 20 شخصا بينهم 5 أطفال قضوا في القصف، فيما قضى 3 آخرون بالرصاص.", [],
                                     ontology()).records}
     assert recs["3"].part_of == recs["20"].id
+
+
+def test_and_among_them_with_a_people_noun_names_the_count_s_own_people() -> None:
+    """``آلاف الأشخاص ومنهم نشطاء``: what the count's people include, not a part of a toll told
+    paragraphs before; ``ثلاثة منهم أطفال`` is still a part."""
+    text = "أدى النزاع إلى مقتل 80 ألف شخص.\nويقبع في السجون آلاف الأشخاص ومنهم نشطاء حقوقيون."
+    recs = link(text, [], ontology()).records
+    assert [r.part_of for r in recs] == [None, None]
+    recs = link("قتل 30 شخصا في القصف، ثلاثة منهم أطفال.", [], ontology()).records
+    assert recs[1].part_of == recs[0].id

@@ -253,3 +253,11 @@ def test_a_wounded_adjective_after_the_counted_noun_says_injured() -> None:
     assert [(r.value, r.status) for r in recs] == [(4, "injured")]
     recs = link("وهو مرض نادر يعيش معه أكثر من 40 ألف شخص مصاب به في البلاد.", [], ontology()).records
     assert [r.status for r in recs] != ["injured"]
+
+
+def test_a_death_protested_or_mourned_is_not_the_crowd_s() -> None:
+    """``تجمع 100 شخص احتجاجا على مقتل شاب``: the crowd is no casualty; the death after
+    ``احتجاجا على`` / ``تنديدا ب`` is another's."""
+    for text in ("وتجمع نحو 100 شخص في الساحة احتجاجا على مقتل الشاب.", "وخرج 300 شخص تنديدا بمقتل الناشط."):
+        assert [r.status for r in link(text, [], ontology()).records] == ["other"]
+    assert [r.status for r in link("وقتل 12 شخصا في الساحة.", [], ontology()).records] == ["killed"]

@@ -121,7 +121,9 @@ class GroupReader(Reader):
             per_word = [noun_category(self.onto, w) for w in words]
             first = per_word[0]
             armed_head = neutral or first in ARMED_NOUNS or first is None
-            if any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in ARMED_NOUNS):
+            if cid == "foreign_forces" and first not in (None, "people", "man", *self.onto.armed):
+                cid = first  # ناشطين أتراك: activists of a nation, not its forces
+            elif any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in ARMED_NOUNS):
                 cid = "foreign_forces"
             elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:
                 cid = "regime"

@@ -44,7 +44,7 @@ class ParentReader(Reader):
         j = v.next_word(c.tail)
         after = v.phrase_starting_at(j, cues.SUBSET_AFTER) if j is not None else None
         if j is not None and after is not None and (after[-1] not in cues.OF_THINGS or not noun_of(c)) \
-                and not self._opens_parts(j + len(after), nxt):
+                and not self._opens_parts(j + len(after), nxt) and not self._and_among_them(c, j, len(after)):
             c.subset_after = True  # اثنان منهم; نحو 90 منها (of 150 bodies), not عشرات القتلى منها ثماني عمليات
         if j is not None and v[j].plain(_AMONG_THEM) and (j + 1 >= len(v) or v.is_boundary(j + 1)):
             c.subset_after = True  # وتوفي لاحقا طفلان بينهم.: among them, the clause ends there
@@ -76,6 +76,14 @@ class ParentReader(Reader):
             if not c.of_following and self._of_named_total(c, nxt):
                 c.of_following = True  # 27 من بين القتلى الـ35: part of the total named after it
                 self._what_they_are(c, nxt.tail)
+
+    def _and_among_them(self, c: CountNode, j: int, n: int) -> bool:
+        """``آلاف الأشخاص ومنهم نشطاء``: منهم joined by و after a count and its noun, then a
+        people noun, names what the count's people include, not a part of a toll before."""
+        v = self.view
+        k = v.next_word(j + n)
+        return noun_of(c) != "" and v[j].key.startswith("و") and k is not None and k == j + n \
+            and noun_category(self.onto, v[k].text) is not None
 
     def _opens_parts(self, k: int, nxt: CountNode | None) -> bool:
         """Does the next count follow right at token ``k`` (past qualifier words)? Then ``منهم``

@@ -15,7 +15,7 @@ from hasila.link import cues
 from hasila.link.context import status_of_word, title_and_body
 from hasila.link.fate import AGREEING_REACH, FateWords
 from hasila.link.numbers import one_of_them_suffix
-from hasila.link.text import key, keys
+from hasila.link.text import TokenView, key, keys
 from hasila.link.tree import CountNode
 
 #: One word of where or when between a verb and the count it governs (``قتلوا فيها 12``).
@@ -28,10 +28,24 @@ _HELD = ("detained", "abducted", "missing")
 _WOUNDED_ADJECTIVES = keys("مصاب مصابين مصابون مصابا مصاباً مصابة مصابتين مصابتان مصابان جرحى")
 #: ``مليوني شخص مصاب به``: afflicted with it (an illness named before), not wounded.
 _OF_IT = keys("به بها بهم بهما")
+_ON = keys("على")
+#: Words that make a casualty word after them the cause people protest or mourn.
+_PROTEST = keys("احتجاجا احتجاجاً تنديدا تنديداً حدادا حداداً تضامنا تضامناً غضبا غضباً")
 #: Casualty nouns (not verbs) that open a toll: ``مقتل وإصابة``.
 _TOLL_NOUNS = keys("مقتل مصرع إصابة اصابة سقوط استشهاد وفاة جرح")
 #: Words before a verb that are no subject of it.
 _PARTICLES = keys("أن إن ان عن على في من إلى الى ثم كما فيما بعد قبل حيث إذ اذ ما لا قد وقد لقد حين عندما")
+
+
+def protest_over(v: TokenView, j: int) -> bool:
+    """``احتجاجا على مقتل``, ``تنديدا بمقتل``, ``حدادا على``: the casualty word at token ``j`` is
+    what the people protest or mourn."""
+    p = v.prev_word(j - 1) if j > 0 else None
+    if p is not None and v[p].key in _ON and p > 0:
+        p = v.prev_word(p - 1)
+    elif v[j].key.startswith("ب") and p is not None and v[p].key in _PROTEST:
+        return True  # تنديدا بمقتل
+    return p is not None and v[p].key in _PROTEST
 
 
 class StatusReader(FateWords):
@@ -89,6 +103,8 @@ class StatusReader(FateWords):
             if v.is_boundary(j):
                 break
             st = self.cx.trigger_status(j)
+            if st is not None and protest_over(v, j):
+                break  # تجمع 100 شخص احتجاجا على مقتل شاب: the death they protest, not theirs
             if st is not None and not v[j].has(cues.WEAK_TRIGGERS):
                 k = v.next_word(j + 1, skip=cues.QUALIFIER_WORDS)
                 if nxt is not None and ((k is not None and k >= nxt.t0) or self._governs(j, nxt)):
