@@ -517,3 +517,14 @@ def test_an_actor_ends_where_its_name_does(text: str, actor: str) -> None:
 def test_a_pocket_is_no_part_of_the_place_it_names() -> None:
     spans = RulesTagger.load().label("وتواصلت المعارك في جيب هجين قرب الحدود.").spans
     assert [s.text for s in spans if s.label == "PLACE"] == ["هجين"]
+
+
+def test_a_party_allied_with_or_inside_another_is_one_actor_phrase() -> None:
+    """``المتحالفون مع واشنطن``, ``المنضوية في جيش الفتح``: the party named after the participle
+    belongs to the phrase, as after ``المدعومة من``."""
+    tagger = RulesTagger.load()
+    for text, want in [("وانسحب المقاتلون الأكراد المتحالفون مع واشنطن من القرية.",
+                        ["المقاتلون الأكراد المتحالفون مع واشنطن"]),
+                       ("هاجمت الفصائل المنضوية في جيش الفتح مواقع قوات النظام.",
+                        ["الفصائل المنضوية في جيش الفتح", "قوات النظام"])]:
+        assert [s.text for s in tagger.label(text).spans if s.label == "ACTOR"] == want
