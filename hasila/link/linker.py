@@ -18,7 +18,8 @@ Each decision is a small reader over one :class:`~hasila.link.context.LinkContex
 hint), :mod:`~hasila.link.affiliation` (the group after it), :mod:`~hasila.link.groups`
 (what a group phrase names), :mod:`~hasila.link.cue` and :mod:`~hasila.link.parent`
 (the cues of the part_of tree), :mod:`~hasila.link.qualifier`, :mod:`~hasila.link.status`,
-:mod:`~hasila.link.category` (categories once the tree is built) and
+:mod:`~hasila.link.category` (categories once the tree is built), :mod:`~hasila.link.target`
+(members counted after an attack on a group), :mod:`~hasila.link.theatre` (abroad or in Syria) and
 :mod:`~hasila.link.scope` (perpetrator and location).
 """
 
@@ -45,6 +46,7 @@ from hasila.link.parent import ParentReader
 from hasila.link.qualifier import read_qualifier
 from hasila.link.scope import ScopeReader
 from hasila.link.status import StatusReader
+from hasila.link.target import TargetRules
 from hasila.link.text import key
 from hasila.link.theatre import TheatreRules
 from hasila.link.tree import CountNode, drop_equal_parts, resolve_tree
@@ -111,6 +113,7 @@ class Readers:
     cats: CategoryResolver
     scope: ScopeReader
     theatre: TheatreRules
+    target: TargetRules
 
     @classmethod
     def over(cls, cx: LinkContext) -> Readers:
@@ -118,7 +121,7 @@ class Readers:
         groups = GroupReader(cx)
         nouns = NounReader(cx, groups, AffiliationReader(cx, groups))
         return cls(cx, groups, nouns, CueReader(cx), ParentReader(cx, groups), StatusReader(cx),
-                   CategoryResolver(cx, groups), ScopeReader(cx), TheatreRules(cx))
+                   CategoryResolver(cx, groups), ScopeReader(cx), TheatreRules(cx), TargetRules(cx, groups))
 
     def read_nouns(self, nodes: list[CountNode], deadline: float | None = None) -> None:
         """First pass: each count's noun, its category hint, group and nation."""
@@ -172,6 +175,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.cats.resolve_categories(nodes)
     r.cats.range_categories(nodes)
     r.status.resolve_statuses(nodes)
+    r.target.members_of_the_target(nodes)
     r.status.held_hostage(nodes)
     r.scope.read_links(list(_in_time(nodes, deadline)))
     r.cats.headline_repeats(nodes)
