@@ -326,6 +326,7 @@ def test_protesters_of_a_nation_are_no_foreign_forces() -> None:
     them people; after a member noun it makes a state's soldiers (``من العناصر الروس``)."""
     assert _cats("وقتل 3 من المحتجين العراقيين في اشتباكات مع الشرطة.") == ["people"]
     assert _cats("وقتل 4 من العناصر الروس في ريف حماة.") == ["foreign_forces"]
+    assert _cats("وقالت الوزارة إن اثنين من القتلى الروس قضوا في القصف.") == ["foreign_forces"]
 
 
 def test_civilians_of_a_nation_stay_civilians() -> None:

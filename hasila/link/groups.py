@@ -137,10 +137,12 @@ class GroupReader(Reader):
         return cid, generic
 
     def _soldiers_of_a_nation(self, words: list[str]) -> bool:
-        """``الطيارين الأميركيين``, ``العسكريين الروس``: a people noun (not a group's name such as
-        ``حزب الله اللبناني``) with a state's nationality adjective after it."""
+        """``الطيارين الأميركيين``, ``العسكريين الروس``, ``القتلى الروس``: a soldier's, member's or
+        casualty's noun (not a group's name such as ``حزب الله اللبناني``, nor protesters) with a
+        state's nationality adjective after it."""
         head = noun_category(self.onto, words[0]) if len(words) > 1 else None
-        return (head == "regime" or (head == "people" and self.onto.is_neutral_noun(words[0]))) \
+        victims = self.onto.is_neutral_noun(words[0]) or status_of_word(key(words[0])) is not None
+        return (head == "regime" or (head == "people" and victims)) \
             and any(_foreign(w) for w in words[1:]) and not any(key(w) in _POLICE for w in words)
 
     def phrase_category(self, text: str, partitive: bool) -> str | None:
