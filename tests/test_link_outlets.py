@@ -219,7 +219,7 @@ def test_the_rules_read_the_counted_noun_phrase(onto):
     assert [(r.value, r.category) for r in recs] == [(9, "people"), (3, "child")]
     text = "أجلي نحو 11 ألف مدني ومقاتل من البلدات المحاصرة."  # one singular noun phrase: both sides
     assert [r.category for r in link(text, [], onto).records] == ["people"]
-    text = "قتل 25 جهاديا من تنظيم النصرة وسبعة من المقاتلين والموالين لهم."
+    text = "قتل 25 جهاديا من تنظيم النصرة في الريف، وتسعة من المقاتلين والموالين لهم."
     recs = link(text, [], onto, LinkConfig(category_spans=True))
     assert [r.category for r in recs.records] == ["jihadist", "fighter"]
     assert "المقاتلين والموالين لهم" in [s.text for s in recs.spans if s.label == "CATEGORY"]
