@@ -154,6 +154,8 @@ def test_one_of_two_things_named_last_is_no_count() -> None:
     assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [14]
     text = "قتل 19 شخصا وأصيب 30 آخرون في هجومين نفذ أحدهما مسلح."
     assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [19, 30]
+    text = "قتل 11 شخصا في تصادم شاحنتين إحداهما تنقل الوقود."  # a feminine dual
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [11]
     got = collect_counts(TokenView("قتل رجلان أحدهما شرطي في الهجوم."), [], onto).found
     assert [v for _, v, _ in got] == [2, 1]
 

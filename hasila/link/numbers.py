@@ -583,12 +583,15 @@ def one_of_them_suffix(view: TokenView, start: int) -> str | None:
     return one_of_them_pronoun(view[i].key) if i < len(view) else None
 
 
+_TA_MARBUTA = key("ة")
+
+
 def _dual_thing(word_key: str) -> bool:
     """``صاروخين``, ``شاحنتين``, ``مركبان``: the dual of a noun that names things."""
     for v in variants(word_key):
         for ending in ("تين", "تان", "ين", "ان"):
             if v.endswith(ending) and len(v) > len(ending) + 2:
-                stem = v[: -len(ending)] + ("ة" if ending[0] == "ت" else "")
+                stem = v[: -len(ending)] + (_TA_MARBUTA if ending[0] == "ت" else "")
                 if stem in cues.THING_NOUNS:
                     return True
     return False
