@@ -13,6 +13,7 @@ from hasila.text.arabic import (
     _SPELLINGS,
     NUMBER_KINDS,
     NumberMatch,
+    dual_singulars,
     fold,
     is_arabic_letter,
     normalize,
@@ -473,3 +474,12 @@ def test_digits_after_a_scale_word_join_its_smaller_parts(text: str, found: list
 def test_the_spellings_of_militia_fold_to_one_key(word: str) -> None:
     from hasila.text.arabic import fold
     assert fold(word) == fold("الميليشيات")
+
+
+def test_dual_singulars() -> None:
+    """The singulars a folded dual may come from; a stem shorter than ``min_stem`` gives none."""
+    assert dual_singulars("ضابطان") == ("ضابط",)
+    assert dual_singulars("شاحنتين") == ("شاحنت", "شاحنه")
+    assert dual_singulars("جثتين") == ("جثت", "جثه")
+    assert dual_singulars("مرتين", min_stem=3) == ("مرت",)  # twice: no ta-marbuta singular of 2 letters
+    assert dual_singulars("مدني") == ()

@@ -393,8 +393,7 @@ class Ontology:
                 return self._nouns[cand]
         for cand in _strip_variants(word_key):  # a derived dual (ضابطان, رجلان): its singular's id
             if cand in self.dual_keys:
-                stem = cand[:-2]
-                for singular in (stem, stem[:-1] + "ه" if stem.endswith("ت") else ""):
+                for singular in arabic.dual_singulars(cand):
                     if singular in self._nouns:
                         return self._nouns[singular]
         return None

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from hasila.link import cues
 from hasila.link.text import TokenView, key, keys, variants
-from hasila.text.arabic import parse_number
+from hasila.text.arabic import dual_singulars, parse_number
 
 _IN = frozenset({"في", "وفي", "فى"})  # ``في`` before a definite number word: an age or a day
 NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
@@ -583,18 +583,9 @@ def one_of_them_suffix(view: TokenView, start: int) -> str | None:
     return one_of_them_pronoun(view[i].key) if i < len(view) else None
 
 
-_TA_MARBUTA = key("ة")
-
-
 def _dual_thing(word_key: str) -> bool:
     """``صاروخين``, ``شاحنتين``, ``مركبان``: the dual of a noun that names things."""
-    for v in variants(word_key):
-        for ending in ("تين", "تان", "ين", "ان"):
-            if v.endswith(ending) and len(v) > len(ending) + 2:
-                stem = v[: -len(ending)] + (_TA_MARBUTA if ending[0] == "ت" else "")
-                if stem in cues.THING_NOUNS:
-                    return True
-    return False
+    return any(s in cues.THING_NOUNS for v in variants(word_key) for s in dual_singulars(v, min_stem=3))
 
 
 def _nearest_dual_is_a_thing(view: TokenView, i: int, ontology: OntologyLike) -> bool:

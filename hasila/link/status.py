@@ -28,6 +28,7 @@ _HELD = ("detained", "abducted", "missing")
 _WOUNDED_ADJECTIVES = keys("مصاب مصابين مصابون مصابا مصاباً مصابة مصابتين مصابتان مصابان جرحى")
 #: ``مليوني شخص مصاب به``: afflicted with it (an illness named before), not wounded.
 _OF_IT = keys("به بها بهم بهما")
+#: ``على`` folded, between a word of protest and the death protested.
 _ON = keys("على")
 #: Words that make a casualty word after them the cause people protest or mourn.
 _PROTEST = keys("احتجاجا احتجاجاً تنديدا تنديداً حدادا حداداً تضامنا تضامناً غضبا غضباً")

@@ -22,6 +22,8 @@ ATTACK_WORDS = keys("""
 #: How far back in its sentence the attack word may stand (tokens), and how far after it the target.
 _ATTACK_REACH = 30
 _TARGET_REACH = 8
+#: Neutral nouns that are pronouns of a group already counted, not members of a new one.
+_PRONOUNS = keys("منهم بينهم")
 #: Words between an attack word and its target (``على``, a place's kind of site).
 _BEFORE_TARGET = keys("على ضد مواقع موقع موقعا مقر مقرات حاجز حاجزا حواجز نقطة نقاط دورية دوريات تجمع تجمعات")
 
@@ -75,6 +77,3 @@ class TargetRules(Reader):
                 return side if side in self.onto.armed or side == "other" else None
             aimed = aimed or v[j].has(_BEFORE_TARGET)
         return None
-
-
-_PRONOUNS = keys("منهم بينهم")

@@ -217,6 +217,16 @@ def fold(raw: str) -> str:
     return " ".join(text.split())
 
 
+def dual_singulars(folded: str, min_stem: int = 2) -> tuple[str, ...]:
+    """The folded singulars a folded dual may be formed from, whose stem before the dual ending
+    (ان, ين, and تان, تين for a ta marbuta folded to ha) has ``min_stem`` letters at least:
+    ``ضابطان`` → ضابط, ``شاحنتين`` → شاحنت and شاحنه."""
+    if not folded.endswith(("ان", "ين")) or len(folded) - 2 < min_stem:
+        return ()
+    stem = folded[:-2]
+    return (stem, stem[:-1] + "ه") if stem.endswith("ت") and len(stem) - 1 >= min_stem else (stem,)
+
+
 def is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3"
 
