@@ -19,7 +19,8 @@ hint), :mod:`~hasila.link.affiliation` (the group after it), :mod:`~hasila.link.
 (what a group phrase names), :mod:`~hasila.link.cue` and :mod:`~hasila.link.parent`
 (the cues of the part_of tree), :mod:`~hasila.link.qualifier`, :mod:`~hasila.link.status`,
 :mod:`~hasila.link.category` (categories once the tree is built), :mod:`~hasila.link.target`
-(members counted after an attack on a group), :mod:`~hasila.link.theatre` (abroad or in Syria) and
+(members counted after an attack on a group), :mod:`~hasila.link.possessor` (members counted with a
+pronoun of their party: ``من جنوده``), :mod:`~hasila.link.theatre` (abroad or in Syria) and
 :mod:`~hasila.link.scope` (perpetrator and location).
 """
 
@@ -43,6 +44,7 @@ from hasila.link.groups import GroupReader
 from hasila.link.noun import NounReader
 from hasila.link.numbers import noun_category
 from hasila.link.parent import ParentReader
+from hasila.link.possessor import PossessorRules
 from hasila.link.qualifier import read_qualifier
 from hasila.link.scope import ScopeReader
 from hasila.link.status import StatusReader
@@ -114,6 +116,7 @@ class Readers:
     scope: ScopeReader
     theatre: TheatreRules
     target: TargetRules
+    possessor: PossessorRules
 
     @classmethod
     def over(cls, cx: LinkContext) -> Readers:
@@ -121,7 +124,8 @@ class Readers:
         groups = GroupReader(cx)
         nouns = NounReader(cx, groups, AffiliationReader(cx, groups))
         return cls(cx, groups, nouns, CueReader(cx), ParentReader(cx, groups), StatusReader(cx),
-                   CategoryResolver(cx, groups), ScopeReader(cx), TheatreRules(cx), TargetRules(cx, groups))
+                   CategoryResolver(cx, groups), ScopeReader(cx), TheatreRules(cx), TargetRules(cx, groups),
+                   PossessorRules(cx, groups))
 
     def read_nouns(self, nodes: list[CountNode], deadline: float | None = None) -> None:
         """First pass: each count's noun, its category hint, group and nation."""
@@ -176,6 +180,8 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.cats.range_categories(nodes)
     r.status.resolve_statuses(nodes)
     r.target.members_of_the_target(nodes)
+    r.possessor.members_of_the_possessor(nodes)
+    r.possessor.soldiers_a_state_sends(nodes)
     r.status.held_hostage(nodes)
     r.scope.read_links(list(_in_time(nodes, deadline)))
     r.cats.headline_repeats(nodes)
