@@ -334,3 +334,16 @@ def test_civilians_of_a_nation_stay_civilians() -> None:
     state, not its forces; after a soldier's noun it does (``3 جنود أتراك``)."""
     assert _cats("وقتل 10 نشطاء أتراك و5 صحفيين أتراك على متن السفينة.") == ["civilian", "journalist"]
     assert _cats("وقتل 3 جنود أتراك في عفرين.") == ["foreign_forces"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقال المتحدث إن الهجوم على مقر الشرطة نفذه انتحاريان على دراجة نارية.", ["combatant"]),
+    ("وصعد تنظيم داعش هجماته في البلدة، إذ فجر ثلاثة انتحاريين أنفسهم قرب السوق.", ["isis"]),
+    ("وقتل 30 مسلحا من داعش، بينهم 4 انتحاريين، خلال الهجوم.", ["isis", "isis"]),
+    ("وسيطر تنظيم داعش على الحي. وأدت المعارك إلى مصرع 18 جهاديا بينهم الانتحاريون العشرة.", ["isis", "isis"]),
+    ("وهاجم ثلاثة انتحاريين داعشيين حاجزا للشرطة قرب الجسر.", ["isis"]),  # the adjective names the side
+])
+def test_suicide_bombers_are_the_islamic_states_only_where_it_is_named(text: str, want: list[str]) -> None:
+    """``انتحاريان`` alone is a fighter of an unstated side (the gold's ``combatant``); the
+    Islamic State named in the sentence, or a total of its members, makes them its own."""
+    assert [r.category for r in link(text, RulesTagger.load().label(text).spans, ontology()).records] == want

@@ -20,6 +20,29 @@ def test_the_noun_after_or_before_a_count_gives_its_hint(text: str, hint: str, g
     assert (c.hint, c.generic, c.noun_text) == (hint, generic, noun)
 
 
+@pytest.mark.parametrize("text", ["وأصيب جنديان فرنسيان في انفجار عبوة قرب منبج.",
+                                  "وقال الضابط إن الجريحين كانا جنديين إسرائيليين."])
+def test_a_dual_or_plural_nationality_after_soldiers_makes_them_foreign(text: str) -> None:
+    _, nodes = nouns_read(text)
+    assert [c.hint for c in nodes][-1:] == ["foreign_forces"]
+
+
+def test_an_indefinite_nationality_after_a_definite_noun_is_a_predicate() -> None:
+    """``اثنين من الضحايا بريطانيان`` (two of the victims are British): no foreign soldiers."""
+    _, (c,) = nouns_read("وقالت المسؤولة إن اثنين من الضحايا بريطانيان.")
+    assert c.hint == "people"
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("وفر مسلحان بعد الهجوم. وأوقفت الشرطة أحدهما وهي امرأة.", "woman"),
+    ("وقتل شخصان، أحدهما وهو طفل، في القصف.", "child"),
+])
+def test_the_pronoun_after_one_of_them_says_who_it_is(text: str, hint: str) -> None:
+    """``أحدهما وهي امرأة``: the noun after وهو/وهي is the one counted."""
+    _, nodes = nouns_read(text)
+    assert nodes[-1].kind == "one" and nodes[-1].hint == hint
+
+
 def test_a_category_span_is_the_noun() -> None:
     _, (c,) = nouns_read("قتل [8|COUNT k=fighter] [مسلحين|CATEGORY] في الاشتباك.")
     assert c.noun is not None and c.noun.text == "مسلحين"

@@ -153,6 +153,10 @@ class CategoryResolver(Reader):
             elif c.category == "jihadist" and c.group_cat is None and "جهاد" in key(noun_of(c)) \
                     and self._only_isis():
                 c.category = "isis"  # 110 جهاديا in a report whose only jihadist group is IS
+            elif c.group_cat is None and "انتحار" in key(noun_of(c)) and c.category != "isis" \
+                    and ((c.parent is not None and c.parent.category == "isis")
+                         or (c.category == "combatant" and self._isis_in_sentence(c))):
+                c.category = "isis"  # فجر تنظيم داعش 4 انتحاريين: suicide bombers of a group named beside them
 
     def range_categories(self, nodes: list[CountNode]) -> None:
         """``بين 20 و30 طفلا``: the first figure of a range, with no noun of its own, counts
@@ -264,6 +268,14 @@ class CategoryResolver(Reader):
                      if self.onto.noun_id(a.text) is None}
             self._isis_only = "isis" in found and "jihadist" not in found
         return self._isis_only
+
+    def _isis_in_sentence(self, c: CountNode) -> bool:
+        """An ACTOR of the count's sentence names the Islamic State (suicide bombers are its own
+        only where the report says so: elsewhere they are fighters of an unstated side)."""
+        a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+        lo, hi = self.view[a].start, self.view[min(b, len(self.view)) - 1].end
+        return any(self.groups.phrase_category(s.text, partitive=True) == "isis"
+                   for s in self.by_label.get("ACTOR", []) if lo <= s.start < hi)
 
     def _mixes_sides(self, c: CountNode) -> bool:
         """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""

@@ -59,6 +59,12 @@ def _foreign(word: str) -> bool:
     return any(x in cues.FOREIGN_ADJ for x in variants(key(word)))
 
 
+def _definite(word: str) -> bool:
+    """``word`` carries the article (``الروس``, ``والأتراك``)."""
+    k = key(word)
+    return k.startswith(("ال", "وال"))
+
+
 def with_families(view: TokenView, k: int) -> bool:
     """Token ``k`` joins the group's families to it (``وعائلاتهم``, ``وأسرهم``)."""
     return k < len(view) and view[k].is_word and view[k].key.startswith("و") \
@@ -127,6 +133,9 @@ class GroupReader(Reader):
                 cid = "foreign_forces"
             elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:
                 cid = "regime"
+            elif cid == "combatant" and (sides := [p for p in per_word[1:] if p in self.onto.armed
+                                                   and p not in ("combatant", "man")]):
+                cid = sides[0]  # انتحاريين داعشيين: an adjective names the side of an armed noun
             elif cid in ("people", None):
                 specific = [p for p in per_word[1:] if p not in (None, "people")]
                 if specific:
@@ -142,8 +151,10 @@ class GroupReader(Reader):
         state's nationality adjective after it."""
         head = noun_category(self.onto, words[0]) if len(words) > 1 else None
         victims = self.onto.is_neutral_noun(words[0]) or status_of_word(key(words[0])) is not None
+        definite = _definite(words[0])
         return (head == "regime" or (head == "people" and victims)) \
-            and any(_foreign(w) for w in words[1:]) and not any(key(w) in _POLICE for w in words)
+            and any(_foreign(w) and _definite(w) == definite for w in words[1:]) \
+            and not any(key(w) in _POLICE for w in words)  # الضحايا بريطانيان: a predicate, no adjective
 
     def phrase_category(self, text: str, partitive: bool) -> str | None:
         mixed = self.mixed_parts(text, partitive)

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from hasila.link.groups import GroupReader
 
 _SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
+#: ``أحدهما وهي امرأة``: the pronoun that says who the one counted is, before its noun.
+_ONE_IS = keys("وهو وهي هو هي")
 _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
@@ -189,7 +191,7 @@ class NounReader(Reader):
             self.aff.construct_dual(c, j)
             self.aff.neutral_group(c)
             return
-        j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN)
+        j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN | _ONE_IS if c.kind == "one" else _SKIP_BEFORE_NOUN)
         span = self.cx.span_at_token(cats, j)
         if span is not None:
             c.noun = span
