@@ -320,6 +320,8 @@ _DEFINITE_CATS = frozenset({"unit", "ten", "tens", "vague"})
 #: (اليوم الواحد) and "the lady" (الست).
 _NOT_DEFINITE = frozenset(_key(w) for w in ("الاثنين", "الأحد", "الواحد", "الواحدة", "الست"))
 #: Clitic-prefixed forms that are other words: لستُ "I am not".
+#: Quotes around a figure written before its scale word (``«3» آلاف``).
+_QUOTE_PAIRS = frozenset({("«", "»"), ('"', '"'), ("“", "”")})
 _NOT_NUMBER = frozenset(_key(w) for w in ("لست", "ولست", "فلست"))
 #: Ordinals before عشر/عشرة (الحادي عشر، الثالثة عشرة): the عشر is not 10.
 _ORDINALS = frozenset(
@@ -449,6 +451,14 @@ class _Reader:
         if not gap:
             return empty_ok
         return all(c.isspace() and c not in "\n\r\u2028\u2029" for c in gap)
+
+    def _quoted(self, i: int) -> bool:
+        """Token ``i`` stands alone in quotes right before the next word (``«3» آلاف``: 3,000)."""
+        start, end = self.toks[i].start, self.toks[i].end
+        if start == 0 or i + 1 >= len(self.toks):
+            return False
+        gap = self.key[end:self.toks[i + 1].start]
+        return (self.key[start - 1], gap[:1]) in _QUOTE_PAIRS and gap[1:].isspace() and "\n" not in gap
 
     def _word(self, i: int) -> str | None:
         if 0 <= i < len(self.toks) and not self.toks[i].digits:
@@ -628,7 +638,7 @@ class _Reader:
             return None
         mult, last = None, i
         nxt = self._word(i + 1)
-        if nxt is not None and self._gap_ok(i, i + 1, empty_ok=True):
+        if nxt is not None and (self._gap_ok(i, i + 1, empty_ok=True) or self._quoted(i)):
             atom = _lookup(nxt, definite_ok=False)
             if atom is not None and atom.cat == "mult" and atom.form != "du":
                 mult, last = atom.value, i + 1
