@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from hasila.link.groups import GroupReader
 
 
+def _isis_named_beside(r: CategoryResolver, c: CountNode) -> bool:
+    """An ACTOR of the count's sentence names the Islamic State (suicide bombers are its own
+    only where the report says so: elsewhere they are fighters of an unstated side)."""
+    a, b = r.view.sentence_bounds(min(c.t0, len(r.view) - 1))
+    lo, hi = r.view[a].start, r.view[min(b, len(r.view)) - 1].end
+    return any(r.groups.phrase_category(s.text, partitive=True) == "isis"
+               for s in r.by_label.get("ACTOR", []) if lo <= s.start < hi)
+
+
 class CategoryResolver(Reader):
     """Category ids from the hints, the tree and the guide's rules."""
 
@@ -155,7 +164,7 @@ class CategoryResolver(Reader):
                 c.category = "isis"  # 110 جهاديا in a report whose only jihadist group is IS
             elif c.group_cat is None and "انتحار" in key(noun_of(c)) and c.category != "isis" \
                     and ((c.parent is not None and c.parent.category == "isis")
-                         or (c.category == "combatant" and self._isis_in_sentence(c))):
+                         or (c.category == "combatant" and _isis_named_beside(self, c))):
                 c.category = "isis"  # فجر تنظيم داعش 4 انتحاريين: suicide bombers of a group named beside them
 
     def range_categories(self, nodes: list[CountNode]) -> None:
@@ -268,14 +277,6 @@ class CategoryResolver(Reader):
                      if self.onto.noun_id(a.text) is None}
             self._isis_only = "isis" in found and "jihadist" not in found
         return self._isis_only
-
-    def _isis_in_sentence(self, c: CountNode) -> bool:
-        """An ACTOR of the count's sentence names the Islamic State (suicide bombers are its own
-        only where the report says so: elsewhere they are fighters of an unstated side)."""
-        a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
-        lo, hi = self.view[a].start, self.view[min(b, len(self.view)) - 1].end
-        return any(self.groups.phrase_category(s.text, partitive=True) == "isis"
-                   for s in self.by_label.get("ACTOR", []) if lo <= s.start < hi)
 
     def _mixes_sides(self, c: CountNode) -> bool:
         """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""

@@ -109,6 +109,18 @@ def latest_organisation(view: TokenView, onto: Any, k: int) -> str | None:
 _POLICE = keys("الشرطة والشرطة")
 
 
+def soldiers_of_a_nation(onto: Any, words: list[str]) -> bool:
+    """``الطيارين الأميركيين``, ``العسكريين الروس``, ``القتلى الروس``: a soldier's, member's or
+    casualty's noun (not a group's name such as ``حزب الله اللبناني``, nor protesters) with a
+    state's nationality adjective after it."""
+    head = noun_category(onto, words[0]) if len(words) > 1 else None
+    victims = onto.is_neutral_noun(words[0]) or status_of_word(key(words[0])) is not None
+    definite = _definite(words[0])
+    return (head == "regime" or (head == "people" and victims)) \
+        and any(_foreign(w) and _definite(w) == definite for w in words[1:]) \
+        and not any(key(w) in _POLICE for w in words)  # الضحايا بريطانيان: a predicate, no adjective
+
+
 class GroupReader(Reader):
     """The category a group, noun or phrase of the text names."""
 
@@ -145,23 +157,12 @@ class GroupReader(Reader):
         generic = cid is None or cid == "people"
         return cid, generic
 
-    def _soldiers_of_a_nation(self, words: list[str]) -> bool:
-        """``الطيارين الأميركيين``, ``العسكريين الروس``, ``القتلى الروس``: a soldier's, member's or
-        casualty's noun (not a group's name such as ``حزب الله اللبناني``, nor protesters) with a
-        state's nationality adjective after it."""
-        head = noun_category(self.onto, words[0]) if len(words) > 1 else None
-        victims = self.onto.is_neutral_noun(words[0]) or status_of_word(key(words[0])) is not None
-        definite = _definite(words[0])
-        return (head == "regime" or (head == "people" and victims)) \
-            and any(_foreign(w) and _definite(w) == definite for w in words[1:]) \
-            and not any(key(w) in _POLICE for w in words)  # الضحايا بريطانيان: a predicate, no adjective
-
     def phrase_category(self, text: str, partitive: bool) -> str | None:
         mixed = self.mixed_parts(text, partitive)
         if mixed is not None:
             return mixed
         cid = self.onto.category_of_group(text) or self.onto.category_of_noun(text)
-        if cid in ("regime", "people") and self._soldiers_of_a_nation(text.split()):
+        if cid in ("regime", "people") and soldiers_of_a_nation(self.onto, text.split()):
             return "foreign_forces"  # من الطيارين الأميركيين
         if cid is None and any(key(w) in cues.LOYAL_WORDS for w in text.split()):
             return "regime"
@@ -226,7 +227,7 @@ class GroupReader(Reader):
         if cid is None:
             return self._quoted_name(k) or self.tied_group(k)
         if cid in ("regime", "people") and last == first and last + 1 < len(v) and v[last + 1].is_word \
-                and self._soldiers_of_a_nation([v[first].text, v[last + 1].text]):
+                and soldiers_of_a_nation(self.onto, [v[first].text, v[last + 1].text]):
             cid, last = "foreign_forces", last + 1  # من العسكريين الروس
         kinds, end = self.joined_groups(last + 1)
         return (mix([cid, *kinds], self.onto) or cid), first, (last if end is None else end)

@@ -415,6 +415,15 @@ def _digit_groups(tok_key: str, raw_chars: list[str]) -> tuple[list[str], list[s
     return groups, seps
 
 
+def _quoted(text: str, toks: list[_Tok], i: int) -> bool:
+    """Token ``i`` stands alone in quotes right before the next word (``«3» آلاف``: 3,000)."""
+    start, end = toks[i].start, toks[i].end
+    if start == 0 or i + 1 >= len(toks):
+        return False
+    gap = text[end:toks[i + 1].start]
+    return (text[start - 1], gap[:1]) in _QUOTE_PAIRS and gap[1:].isspace() and "\n" not in gap
+
+
 class _Reader:
     """Scans the tokens of one text left to right."""
 
@@ -451,14 +460,6 @@ class _Reader:
         if not gap:
             return empty_ok
         return all(c.isspace() and c not in "\n\r\u2028\u2029" for c in gap)
-
-    def _quoted(self, i: int) -> bool:
-        """Token ``i`` stands alone in quotes right before the next word (``«3» آلاف``: 3,000)."""
-        start, end = self.toks[i].start, self.toks[i].end
-        if start == 0 or i + 1 >= len(self.toks):
-            return False
-        gap = self.key[end:self.toks[i + 1].start]
-        return (self.key[start - 1], gap[:1]) in _QUOTE_PAIRS and gap[1:].isspace() and "\n" not in gap
 
     def _word(self, i: int) -> str | None:
         if 0 <= i < len(self.toks) and not self.toks[i].digits:
@@ -638,7 +639,7 @@ class _Reader:
             return None
         mult, last = None, i
         nxt = self._word(i + 1)
-        if nxt is not None and (self._gap_ok(i, i + 1, empty_ok=True) or self._quoted(i)):
+        if nxt is not None and (self._gap_ok(i, i + 1, empty_ok=True) or _quoted(self.key, self.toks, i)):
             atom = _lookup(nxt, definite_ok=False)
             if atom is not None and atom.cat == "mult" and atom.form != "du":
                 mult, last = atom.value, i + 1
