@@ -28,6 +28,8 @@ from hasila.link import link
     ("وأنكر خمسة من الموقوفين ما نسب إليهم بينما يرجح أن رفاقهم قتلوا في المعارك.", ["detained"]),
     ("وأنكر خمسة من المتهمين ما نسب إليهم، بينما يرجح أن رفاقهم قتلوا في المعارك.", [None]),
     ("سقط 12 قتيلا في القصف.", ["killed"]),
+    # the wounded noun after the dead's case phrase: its own status, not the death before it
+    ("وسقط 30 ضحية بينهم 10 حالات وفاة و20 جريحا.", ["killed", "killed", "injured"]),
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),

@@ -73,7 +73,7 @@ class StatusReader(FateWords):
         # 1. the noun itself (قتلى، جرحى، معتقلة، نازحين); a detainee who died is killed
         st = self._status_of_noun(c)
         if st is not None:
-            if st != "killed" and self._death_near(c):
+            if st != "killed" and self._death_near(c, prev.tail if prev is not None else 0):
                 st = "killed"
             c.status = "other" if self._mixed_noun(c, st) else st
             return
@@ -211,11 +211,12 @@ class StatusReader(FateWords):
         k = self.view.next_word(i)
         return k if k is not None and self.view[k].key in cues.CASE_WORDS else None
 
-    def _death_near(self, c: CountNode) -> bool:
-        """A death word right before the count or right after its noun (same clause)."""
+    def _death_near(self, c: CountNode, floor: int) -> bool:
+        """A death word right before the count or right after its noun (same clause), not in
+        the previous count's noun phrase (``10 حالات وفاة و20 جريحا``: the wounded)."""
         v = self.view
         i, n = c.t0 - 1, 0
-        while i >= 0 and n < 3 and not v.is_boundary(i):
+        while i >= floor and n < 3 and not v.is_boundary(i):
             if v[i].is_digit or self.cx.number_at(i):
                 break  # مقتل 14 عنصرا وعشرات الجرحى: the death word is the earlier count's
             if v[i].is_word:
