@@ -347,3 +347,13 @@ def test_suicide_bombers_are_the_islamic_states_only_where_it_is_named(text: str
     """``انتحاريان`` alone is a fighter of an unstated side (the gold's ``combatant``); the
     Islamic State named in the sentence, or a total of its members, makes them its own."""
     assert [r.category for r in link(text, RulesTagger.load().label(text).spans, ontology()).records] == want
+
+
+@pytest.mark.parametrize(("group", "want"), [
+    ("ميليشيا أسد", "regime"), ("ميليشيات الأسد", "regime"), ("عصابات الأسد", "regime"),
+    ("ميليشيات النظام", "regime"), ("فصائل الثوار", "fighter"),
+])
+def test_the_names_opposition_outlets_give_the_sides(group: str, want: str) -> None:
+    """Government forces as opposition outlets name them, and the rebels' factions."""
+    text = f"وقتل 5 عناصر من {group} في ريف إدلب."
+    assert [r.category for r in link(text, RulesTagger.load().label(text).spans, ontology()).records] == [want]
