@@ -30,6 +30,9 @@ from hasila.link import link
     ("سقط 12 قتيلا في القصف.", ["killed"]),
     # the wounded noun after the dead's case phrase: its own status, not the death before it
     ("وسقط 30 ضحية بينهم 10 حالات وفاة و20 جريحا.", ["killed", "killed", "injured"]),
+    ("ونتج عن التصادم حالة وفاة وستة مصابين نقلوا إلى المستشفى.", ["injured"]),
+    ("وسقط في الاشتباك نحو عشرين جريحا وقتل ثلاثة من المسلحين.", ["injured", "killed"]),
+    ("وقضى 4 جرحى متأثرين بجراحهم.", ["killed"]),  # the death of the wounded themselves
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),

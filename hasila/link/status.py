@@ -213,10 +213,12 @@ class StatusReader(FateWords):
 
     def _death_near(self, c: CountNode, floor: int) -> bool:
         """A death word right before the count or right after its noun (same clause), not in
-        the previous count's noun phrase (``10 حالات وفاة و20 جريحا``: the wounded)."""
+        the conjunct before or after it (``10 حالات وفاة و20 جريحا``, ``حالة وفاة وخمسة مصابين``,
+        ``30 جريحا وقتل اثنان``: the wounded)."""
         v = self.view
         i, n = c.t0 - 1, 0
-        while i >= floor and n < 3 and not v.is_boundary(i):
+        joined = v[c.t0].key.startswith("و") or (c.t0 > 0 and v[c.t0 - 1].key == "و")
+        while i >= floor and n < 3 and not v.is_boundary(i) and not joined:
             if v[i].is_digit or self.cx.number_at(i):
                 break  # مقتل 14 عنصرا وعشرات الجرحى: the death word is the earlier count's
             if v[i].is_word:
@@ -228,7 +230,7 @@ class StatusReader(FateWords):
         for j in range(c.tail, min(len(v), c.tail + 3)):
             if v.is_boundary(j):
                 break
-            if v[j].has(cues.DEATH_WORDS):
+            if v[j].has(cues.DEATH_WORDS) and not v[j].key.startswith("و"):
                 return True
         return False
 
