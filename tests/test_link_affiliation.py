@@ -130,3 +130,11 @@ def test_the_side_that_lost_a_toll_is_its_side() -> None:
     assert recs("وخلال يومين من المعارك فقد تنظيم داعش 19 قتيلا قرب المطار.") == [("isis", "killed")]
     assert recs("وفي الليلة نفسها خسرت قوات النظام 11 عنصرا على أطراف البلدة.") == [("regime", "killed")]
     assert recs("وفقد 6 صيادين في العاصفة قبالة الساحل.") == [("civilian", "missing")]
+
+
+def test_those_who_hold_the_detained_are_not_their_group() -> None:
+    """``معتقل لدى قوات النظام``: held by them; ``عناصر لدى قوات النظام`` serve with them."""
+    _, (c,) = nouns_read("مقابل إخلاء سبيل [1500|COUNT k=people] معتقل لدى [قوات النظام|ACTOR].")
+    assert c.affiliation is None and c.hint == "people"
+    _, (d,) = nouns_read("وقتل [5|COUNT k=regime] عناصر لدى [قوات النظام|ACTOR] في القصف.")
+    assert d.affiliation is not None and d.hint == "regime"

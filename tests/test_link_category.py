@@ -357,3 +357,13 @@ def test_the_names_opposition_outlets_give_the_sides(group: str, want: str) -> N
     """Government forces as opposition outlets name them, and the rebels' factions."""
     text = f"وقتل 5 عناصر من {group} في ريف إدلب."
     assert [r.category for r in link(text, RulesTagger.load().label(text).spans, ontology()).records] == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأصيب 4 من كوادر الدفاع المدني في القصف.", ["rescue"]),  # كوادر: members of the group after it
+    ("وأصيب 4 من طواقم الإسعاف في القصف.", ["rescue"]),
+    ("وقتل 3 ناشطين إعلاميين في القصف.", ["journalist"]),  # the adjective names the civilians' trade
+    ("وقتل 3 ناشطين في القصف.", ["civilian"]),
+])
+def test_staff_of_a_group_and_civilians_of_a_trade(text: str, want: list[str]) -> None:
+    assert [r.category for r in link(text, RulesTagger.load().label(text).spans, ontology()).records] == want

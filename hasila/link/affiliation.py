@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hasila.link import cues
-from hasila.link.context import LinkContext, Reader, mix
+from hasila.link.context import LinkContext, Reader, mix, status_of_word
 from hasila.link.groups import ARMED_NOUNS, allies_at, with_families
 from hasila.link.numbers import group_after
 from hasila.link.text import key
@@ -26,6 +26,8 @@ _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
 #: After a count's noun, the dead or wounded of a group (``30 جثة من قتلى النظام``): the group's.
 _TOLL_FILLERS = cues.AFFILIATION_FILLERS | frozenset(key(w) for w in ("قتلى", "جرحى"))
+#: ``معتقل لدى النظام``: the word before those who hold the counted people.
+_HELD_BY = key("لدى")
 
 
 class AffiliationReader(Reader):
@@ -34,6 +36,12 @@ class AffiliationReader(Reader):
     def __init__(self, cx: LinkContext, groups: GroupReader) -> None:
         super().__init__(cx)
         self.groups = groups
+
+    @staticmethod
+    def _held(c: CountNode) -> bool:
+        """The count's noun says its people are held (``معتقل``, ``أسرى``, ``مخطوفين``)."""
+        words = (c.noun_text or "").split()
+        return bool(words) and status_of_word(key(words[0])) in ("detained", "abducted")
 
     def read_group(self, c: CountNode, after: int) -> None:
         """``من قوات النظام`` / ``في صفوف …`` / ``مواليا للنظام`` / ``جنود روس`` after the noun."""
@@ -63,8 +71,8 @@ class AffiliationReader(Reader):
             self._take_group(c, self.groups.phrase_category(glued.text, partitive=True), j)
             return
         phrase = v.phrase_starting_at(j, cues.AFFILIATION_BEFORE)
-        if phrase is None:
-            return
+        if phrase is None or (v[j].key == _HELD_BY and self._held(c)):
+            return  # 1500 معتقل لدى قوات النظام: held by them, not of them
         first, k = v.next_word(j + 1), v.next_word(j + len(phrase))  # من (عناصر) …
         while k is not None and v[k].key in _TOLL_FILLERS:
             k = v.next_word(k + 1)

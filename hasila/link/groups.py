@@ -105,6 +105,8 @@ def latest_organisation(view: TokenView, onto: Any, k: int) -> str | None:
     return None
 
 
+#: The civilians' trades an adjective may name after a civilian noun (``ناشط إعلامي``).
+_CIVIL_TRADES = frozenset({"journalist", "medic", "rescue"})
 #: Police in a group with a nationality (``الجيش والشرطة التركيين``): a state's forces at home.
 _POLICE = keys("الشرطة والشرطة")
 
@@ -148,6 +150,8 @@ class GroupReader(Reader):
             elif cid == "combatant" and (sides := [p for p in per_word[1:] if p in self.onto.armed
                                                    and p not in ("combatant", "man")]):
                 cid = sides[0]  # انتحاريين داعشيين: an adjective names the side of an armed noun
+            elif cid == "civilian" and (trades := [p for p in per_word[1:] if p in _CIVIL_TRADES]):
+                cid = trades[0]  # ناشطين إعلاميين: the adjective names the civilians' trade
             elif cid in ("people", None):
                 specific = [p for p in per_word[1:] if p not in (None, "people")]
                 if specific:
