@@ -196,6 +196,18 @@ def test_a_unit_s_number_before_the_army_it_belongs_to_is_a_name() -> None:
     assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [4]
 
 
+def test_the_round_of_talks_or_the_aircraft_model_a_figure_names_counts_nobody() -> None:
+    """``جنيف 1``, ``أستانا 9``, ``سوخوي 24``: names with their number, no one counted."""
+    text = "وقال إن مسار جنيف 1 ومحادثات أستانا 9 لم توقف القصف، وسقطت طائرة سوخوي 24 وقتل 3 مدنيين."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [3]
+
+
+def test_what_a_place_holds_counts_nobody() -> None:
+    """``يتسع لقرابة 1000 مصل``, ``بسعة 5 آلاف شخص``: a capacity; the people there are counted."""
+    text = "وكان المسجد يتسع لقرابة 900 مصل، والمخيم بسعة 5 آلاف شخص، وقتل 12 شخصا في الانفجار."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [12]
+
+
 def test_pupils_and_protesters_are_people() -> None:
     """``40 تلميذا``, ``200 متظاهر``, ``10 محتجين``: people, counted with no casualty word near too."""
     text = "وكان المركب يقل 40 تلميذا، وتجمع نحو 200 متظاهر أمام المبنى، وقتل 10 محتجين في المواجهات."

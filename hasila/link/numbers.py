@@ -798,6 +798,8 @@ ORDINAL_WORDS = frozenset(key(w) for w in (
     "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"))
 #: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
 RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل", "معدل", "بمعدل"))
+#: What a place or vehicle holds (``يتسع ل``, ``بسعة``, ``تستوعب``): a capacity, no one counted.
+_CAPACITY = keys("يتسع تتسع يستوعب تستوعب بسعة سعة سعتها سعته طاقتها الاستيعابية")
 _MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
 #: Verbs of saying: ``أحد`` right after one is the speaker (``وأكد أحد الأطباء``).
 _SAY_VERBS = keys("""
@@ -928,6 +930,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "age"  # الرجال فوق سن 50, دون سن الـ18: an age, no one counted
     if prev and view[prev[0]].key in RATIO_BEFORE:
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
+    if any(view[p].key in _CAPACITY for p in _prev_words(view, start, 3)):
+        return "non_count", "other"  # المسجد يتسع لقرابة 1000 مصل: how many it holds, no one counted
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
         return "non_count", "age"  # تناهز العشرين من العمر
     if kind == "words" and prev and prev[0] == view.last_before(start) and view[prev[0]].key in _IN \
