@@ -33,6 +33,10 @@ from hasila.link import link
     ("ونتج عن التصادم حالة وفاة وستة مصابين نقلوا إلى المستشفى.", ["injured"]),
     ("وسقط في الاشتباك نحو عشرين جريحا وقتل ثلاثة من المسلحين.", ["injured", "killed"]),
     ("وقضى 4 جرحى متأثرين بجراحهم.", ["killed"]),  # the death of the wounded themselves
+    # lives reaped or taken: the dead
+    ("وحصد الانفجار أرواح 12 شخصا في السوق.", ["killed"]),
+    ("وأودى الزلزال بأرواح أكثر من ألف شخص.", ["killed"]),
+    ("وقالت إن أعضاءه قد تنقذ أرواح خمسة أطفال آخرين.", [None]),  # lives saved: no casualty
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),

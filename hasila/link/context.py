@@ -204,6 +204,10 @@ class LinkContext:
         t = self.view[i]
         if t.is_word and t.has(cues.LOSS_VERBS):
             return self._what_was_lost(i)
+        if t.key in cues.LIVES:  # حصد الانفجار أرواح 714 مدنيا: the dead; تنقذ أرواح: no one
+            taken = any(self.view[k].has(cues.LIVES_TAKEN_BY) for k in range(max(0, i - 8), i)
+                        if not any(self.view.is_boundary(b) for b in range(k, i)))
+            return "killed" if taken else None
         if t.key in cues.ELIMINATION:  # القضاء على 26 مسلحا, على عدد (8): the number within a few words
             after_on = i + 1 < len(self.view) and self.view[i + 1].key == key("على")
             return "killed" if after_on and any(self.number_at(k) for k in range(i + 2, i + 7)) else None

@@ -148,6 +148,9 @@ CARRIED_OUT = keys("نفذ نفذت نفذوا تنفيذ قام قامت قام
 LOSS_VERBS = keys("فقد فقدوا فقدت فقدا يفقد")
 LOST_LIMBS = keys("أطرافهم أطرافه أطرافها أطراف أعينهم بصرهم بصره أرجلهم أيديهم ساقيه ساقه")
 LOST_LIVES = keys("حياتهم حياته حياتها أرواحهم أرواح الحياة")
+#: ``حصدت أرواح 714 مدنيا``, ``أودى بأرواح العشرات``: lives taken (not ``تنقذ أرواح``, saved).
+LIVES = keys("أرواح بأرواح")
+LIVES_TAKEN_BY = keys("حصد حصدت يحصد تحصد سيحصد ستحصد أزهق أزهقت أودى أودت يودي تودي موديا مودية")
 #: Words after a count's noun that say its people are (or were) held (``13 شخصا كانوا محتجزين``,
 #: ``300 مدني تحتجزهم المعارضة``): detained, though a release or an evacuation is told before.
 HELD_AFTER = keys("محتجزين محتجزون معتقلين معتقلون تحتجزهم يحتجزهم اعتقلهم اعتقلتهم أسرى سجونه سجونها سجونهم")
