@@ -14,6 +14,10 @@ from link_parts import cues_read
     ("قتل عشرات المدنيين في الغارة.", "at_least"),
     ("قتل 12 مدنيا في الغارة.", "exact"),
     ("قتل ما بين 20 و30 طفلا في الغارة.", "at_least"),
+    ("قتل قرابة الـ 30 شخصا في القصف.", "about"),  # the article standing apart before the figure
+    ("قتل أكثر من الـ20 شخصا في القصف.", "at_least"),
+    ("قتل ما ينيف على 30 شخصا في القصف.", "at_least"),
+    ("قتل الـ 30 شخصا الذين كانوا في الحافلة.", "exact"),
 ])
 def test_qualifiers(text: str, qualifier: str) -> None:
     _, nodes = cues_read(text)

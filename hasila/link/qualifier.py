@@ -17,8 +17,8 @@ from hasila.link.tree import CountNode
 def read_qualifier(v: TokenView, c: CountNode) -> None:
     """Set ``c.qualifier`` from the words around the count (left as is when none)."""
     i = c.t0 - 1 if not v.glued_prefix(c.t0, c.span.start) else -1
-    while i >= 0 and v[i].is_quote:
-        i -= 1
+    while i >= 0 and (v[i].is_quote or v[i].key == "ال"):
+        i -= 1  # قرابة الـ 30: the article standing apart before the figure
     q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE) if i >= 0 else None
     if q is None and v.glued_prefix(c.t0, c.span.start):
         pre = v.glued_prefix(c.t0, c.span.start)
