@@ -312,6 +312,7 @@ _add(_Atom("vague", 10), "عشرات")
 _add(_Atom("vague", 100), "مئات")
 _add(_Atom("few", 3), "بضع", "بضعة")
 _add(_Atom("half", 0), "نصف")
+_add(_Atom("quarter", 0), "ربع")
 _add(_Atom("one", 1), "أحد", "إحدى")
 
 #: Categories that may carry the article: العشرة، الثلاثين، العشرات، الآلاف.
@@ -614,10 +615,11 @@ class _Reader:
             if nxt is not None and (nxt.cat == "vague" or (nxt.cat == "mult" and nxt.form == "pl")):
                 return _Found(skip, i, i + 1, 3 * nxt.value, "vague")  # بضعة آلاف
             return _Found(skip, i, i, 3, "vague")
-        if atom.cat == "half":
+        if atom.cat in ("half", "quarter"):
             nxt = self._direct(i + 1)
             if nxt is not None and nxt.cat == "mult" and nxt.form == "sg":
-                return _Found(skip, i, i + 1, nxt.value // 2, "words")  # نصف مليون
+                share = 2 if atom.cat == "half" else 4
+                return _Found(skip, i, i + 1, nxt.value // share, "words")  # نصف مليون, ربع مليون
             return None
         scaled = self._scaled(i, atom)
         if scaled is None:
@@ -625,6 +627,7 @@ class _Reader:
         value, last = self._tail(*scaled)
         if scaled[2] > 1 and last == scaled[1]:
             value, last = self._digits_tail(value, last, scaled[2])  # ألف و300: 1,300
+            value, last = _and_half(self, value, last, scaled[2])
         return _Found(skip, i, last, value, "words")
 
     def _digits_at(self, i: int) -> _Found | None:
@@ -657,6 +660,8 @@ class _Reader:
         if mult is None:
             return _Found(0, i, last, value, "digits")
         value, last = self._digits_tail(value * mult, last, mult)
+        if last == i + 1:
+            value, last = _and_half(self, value, last, mult)  # 2 مليون ونصف
         return _Found(0, i, last, value, "digits", scale=mult)
 
     def _digits_tail(self, value: int, last: int, base: int) -> tuple[int, int]:
@@ -718,6 +723,17 @@ class _Reader:
             out.append(self._match(found))
             i = found.last + 1
         return out
+
+
+def _and_half(r: _Reader, value: int, last: int, base: int) -> tuple[int, int]:
+    """``مليون ونصف``: half the scale word's value added (1,500,000)."""
+    conj = r._conj(last + 1) if base >= 1000 else None
+    if conj is None or conj[0].cat != "half":
+        return value, last
+    after = r._direct(conj[1] + 1)
+    if after is not None and after.cat == "mult":  # مليون ونصف مليون: the scale said again
+        return (value + base // 2, conj[1] + 1) if after.value == base and after.form == "sg" else (value, last)
+    return value + base // 2, conj[1]
 
 
 def _adjective_dual(reader: _Reader, found: _Found, before: list[NumberMatch]) -> bool:
