@@ -37,6 +37,10 @@ from hasila.link import link
     ("وحصد الانفجار أرواح 12 شخصا في السوق.", ["killed"]),
     ("وأودى الزلزال بأرواح أكثر من ألف شخص.", ["killed"]),
     ("وقالت إن أعضاءه قد تنقذ أرواح خمسة أطفال آخرين.", [None]),  # lives saved: no casualty
+    # an event noun right after a figure with no people noun says what befell it
+    ("وسقط 4 وفيات و7 إصابات في القصف.", ["killed", "injured"]),
+    ("وأسفر الهجوم عن مقتل 58 وإصابة العشرات.", ["killed", "injured"]),  # the next figure's event
+    ("وسجلت 12 وفاة و40 إصابة بالكوليرا.", ["killed", "other"]),  # an illness, no wound
     ("قتل وأصيب 40 شخصا في القصف.", ["other"]),  # two statuses joined: a mixed figure
     ("قتل 18 شخصا وأصيب 50 آخرون.", ["killed", "injured"]),
     ("اعتقلت الدورية 7 أشخاص.", ["detained"]),

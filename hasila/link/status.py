@@ -9,6 +9,7 @@ count they are coordinated with.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from hasila.link import cues
@@ -49,6 +50,20 @@ def protest_over(v: TokenView, j: int) -> bool:
     return p is not None and v[p].key in _PROTEST
 
 
+
+#: Nouns of an event that follow a figure with no people noun as what befell it (``40 إصابة``).
+_EVENT_NOUNS = keys("وفاة وفيات إصابة إصابات")
+
+
+def _event_noun_after(v: TokenView, c: CountNode, trigger: Callable[[int], str | None]) -> str | None:
+    """``12 وفاة و40 إصابة``, ``خمسة وفيات``: the status an event noun right after a count with
+    no noun of its own names (the previous figure's event is not this one's); ``trigger`` reads
+    it (an illness is no wound)."""
+    if c.noun is not None or c.noun_text or c.t1 >= len(v) or not v[c.t1].is_word or v[c.t1].key.startswith("و"):
+        return None  # مقتل 58 وإصابة العشرات: the next figure's event
+    return (trigger(c.t1) or "other") if v[c.t1].has(_EVENT_NOUNS) else None
+
+
 class StatusReader(FateWords):
     """The casualty status of each count."""
 
@@ -79,6 +94,9 @@ class StatusReader(FateWords):
             return
         if self._dead_and_wounded_after(c):
             c.status = "other"
+            return
+        if (st := _event_noun_after(v, c, self.cx.trigger_status)) is not None:
+            c.status = st  # 12 وفاة و40 إصابة: what befell each figure follows it
             return
         floor = prev.tail if prev is not None else 0
         # 2. a trigger close before, in the same clause
