@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import (
+    ByStart,
     LinkContext,
     Reader,
     mix,
@@ -34,8 +35,7 @@ def _isis_named_beside(r: CategoryResolver, c: CountNode) -> bool:
     only where the report says so: elsewhere they are fighters of an unstated side)."""
     a, b = r.view.sentence_bounds(min(c.t0, len(r.view) - 1))
     lo, hi = r.view[a].start, r.view[min(b, len(r.view)) - 1].end
-    return any(r.groups.phrase_category(s.text, partitive=True) == "isis"
-               for s in r.by_label.get("ACTOR", []) if lo <= s.start < hi)
+    return any(r.groups.phrase_category(s.text, partitive=True) == "isis" for s in r.actors.between(lo, hi))
 
 
 class CategoryResolver(Reader):
@@ -45,6 +45,7 @@ class CategoryResolver(Reader):
         super().__init__(cx)
         self.groups = groups
         self._isis_only: bool | None = None
+        self.actors = ByStart(self.by_label.get("ACTOR", []))
 
     def share_groups(self, nodes: list[CountNode]) -> None:
         """``مقتل 30 عنصرا وإصابة 50 آخرين من قوات النظام``, ``سقوط 20 قتيلا و30 جريحا في صفوف

@@ -5,15 +5,16 @@
 A count whose noun is a member's, soldier's or fighter's noun carrying a pronoun of the third
 person (``جنوده``, ``عناصرها``, ``مقاتليهم``) and no group of its own belongs to the armed party
 that pronoun stands for: of the ACTORs before it in its sentence that agree with the pronoun,
-the one the last verb of saying before it introduces (its own losses), else the nearest; ``ه`` a masculine singular
-(``الجيش``, ``التنظيم``), ``ها`` a feminine or a plural of things (``قوات``, ``الهيئة``,
-``الفصائل``, a state), ``هم`` a plural of people (``الحوثيين``, ``المسلحين``).
+the one the last verb of saying before it introduces (its own losses), else the nearest; ``ه``
+a masculine singular (``الجيش``, ``التنظيم``), ``ها`` a feminine or a plural of things
+(``قوات``, ``الهيئة``, ``الفصائل``, a state), ``هم`` a plural of people (``الحوثيين``,
+``المسلحين``).
 """
 
 from __future__ import annotations
 
 from hasila.link import cues
-from hasila.link.context import LinkContext, Reader, noun_of
+from hasila.link.context import ByStart, LinkContext, Reader, noun_of
 from hasila.link.groups import GroupReader, with_families
 from hasila.link.numbers import noun_category
 from hasila.link.text import key, keys
@@ -61,6 +62,7 @@ class PossessorRules(Reader):
     def __init__(self, cx: LinkContext, groups: GroupReader) -> None:
         super().__init__(cx)
         self.groups = groups
+        self.actors = ByStart(self.by_label.get("ACTOR", []))
 
     def members_of_the_possessor(self, nodes: list[CountNode]) -> None:
         """Set the category of each count of ``جنوده`` / ``عناصرها`` to its party's."""
@@ -86,7 +88,7 @@ class PossessorRules(Reader):
                 continue
             a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
             floor = max(a, nodes[c.order - 1].tail if c.order > 0 else 0)
-            actors = [s for s in self.by_label.get("ACTOR", []) if v[floor].start <= s.start < c.span.start]
+            actors = self.actors.between(v[floor].start, c.span.start)
             state = next((i for i in range(c.t0 - 1, floor - 1, -1) if v[i].is_word and v[i].has(cues.FOREIGN_STATES)
                           and (not actors or v[i].start >= actors[-1].start)), None)
             if state is not None or (actors and self.groups.phrase_category(actors[-1].text, partitive=True)
@@ -134,7 +136,7 @@ class PossessorRules(Reader):
         introduces (``أعلن الجيش التركي``, ``اتهم الحشد الشعبي``: its own losses), else the nearest."""
         v = self.view
         a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
-        actors = [s for s in self.by_label.get("ACTOR", []) if v[a].start <= s.start < c.span.start]
+        actors = self.actors.between(v[a].start, c.span.start)
         said = next((i for i in range(c.t0 - 1, a - 1, -1) if v[i].is_word and v[i].has(_SAYING)), None)
         speaker = next((s for s in actors if said is not None and v.prev_word(v.first_at_or_after(s.start) - 1)
                         == said), None)
