@@ -59,9 +59,9 @@ def _event_noun_after(v: TokenView, c: CountNode, trigger: Callable[[int], str |
     """``12 وفاة و40 إصابة``, ``خمسة وفيات``: the status an event noun right after a count with
     no noun of its own names (the previous figure's event is not this one's); ``trigger`` reads
     it (an illness is no wound)."""
-    if c.noun is not None or c.noun_text or c.t1 >= len(v) or not v[c.t1].is_word or v[c.t1].key.startswith("و"):
-        return None  # مقتل 58 وإصابة العشرات: the next figure's event
-    return (trigger(c.t1) or "other") if v[c.t1].has(_EVENT_NOUNS) else None
+    if c.noun is not None or c.noun_text or c.t1 >= len(v) or v[c.t1].key not in _EVENT_NOUNS:
+        return None  # مقتل 58 وإصابة العشرات: the next figure's event, after و
+    return trigger(c.t1) or "other"
 
 
 class StatusReader(FateWords):
