@@ -205,9 +205,7 @@ class LinkContext:
         if t.is_word and t.has(cues.LOSS_VERBS):
             return self._what_was_lost(i)
         if t.key in cues.LIVES:  # حصد الانفجار أرواح 714 مدنيا: the dead; تنقذ أرواح: no one
-            taken = any(self.view[k].has(cues.LIVES_TAKEN_BY) for k in range(max(0, i - 8), i)
-                        if not any(self.view.is_boundary(b) for b in range(k, i)))
-            return "killed" if taken else None
+            return "killed" if self._lives_taken(i) else None
         if t.key in cues.ELIMINATION:  # القضاء على 26 مسلحا, على عدد (8): the number within a few words
             after_on = i + 1 < len(self.view) and self.view[i + 1].key == key("على")
             return "killed" if after_on and any(self.number_at(k) for k in range(i + 2, i + 7)) else None
@@ -229,6 +227,15 @@ class LinkContext:
             return None  # قضت بإعدام: sentenced, not (yet) executed
         places = self.by_label.get("PLACE")
         return None if places and self.lookup(places).overlapping(t.start, t.end) else st
+
+    def _lives_taken(self, i: int) -> bool:
+        """A verb of reaping or taking lives within 8 tokens before ``i``, in its clause."""
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if self.view.is_boundary(k):
+                return False
+            if self.view[k].has(cues.LIVES_TAKEN_BY):
+                return True
+        return False
 
     def _what_was_lost(self, i: int) -> str | None:
         """``فقدوا أطرافهم`` injured, ``فقدوا حياتهم`` killed, ``فقدوا والديهم`` nothing; ``فقدوا``

@@ -138,8 +138,8 @@ class PossessorRules(Reader):
         a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
         actors = self.actors.between(v[a].start, c.span.start)
         said = next((i for i in range(c.t0 - 1, a - 1, -1) if v[i].is_word and v[i].has(_SAYING)), None)
-        speaker = next((s for s in actors if said is not None and v.prev_word(v.first_at_or_after(s.start) - 1)
-                        == said), None)
+        speaker = None if said is None else \
+            next((s for s in actors if v.prev_word(v.first_at_or_after(s.start) - 1) == said), None)
         agreeing = [s for s in actors if party_kind(s.text) == kind]
         chosen = speaker if speaker in agreeing else agreeing[-1] if agreeing else None
         if chosen is None:

@@ -50,7 +50,6 @@ def protest_over(v: TokenView, j: int) -> bool:
     return p is not None and v[p].key in _PROTEST
 
 
-
 #: Nouns of an event that follow a figure with no people noun as what befell it (``40 إصابة``).
 _EVENT_NOUNS = keys("وفاة وفيات إصابة إصابات")
 
