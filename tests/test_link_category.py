@@ -75,6 +75,14 @@ def test_terrorists_are_fighters_unless_their_group_is_named() -> None:
     assert _cats("وقتل 30 إرهابيا من تنظيم داعش في الغارة.") == ["isis"]
 
 
+def test_terrorists_in_a_sentence_naming_the_islamic_state_are_its_own() -> None:
+    """A state's statement on a raid against the Islamic State calls its dead ``إرهابيين``."""
+    text = "وقال البيان إن المقاتلات دمرت مخابئ لتنظيم داعش جنوب الحسكة وقتلت 14 إرهابيا."
+    assert [r.category for r in link(text, RulesTagger.load().label(text).spans, ontology()).records] == ["isis"]
+    text = "وقال البيان إن المقاتلات دمرت مخابئ للمسلحين جنوب الحسكة وقتلت 14 إرهابيا."
+    assert [r.category for r in link(text, RulesTagger.load().label(text).spans, ontology()).records] == ["fighter"]
+
+
 def test_the_first_figure_of_a_range_counts_the_second_s_noun() -> None:
     """Tagged apart (as the gold marks ``12 ألفا`` and ``16 ألف``), the first figure takes the
     noun after the second; found by the rules, the range is one count reading that noun."""

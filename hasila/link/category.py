@@ -167,6 +167,9 @@ class CategoryResolver(Reader):
                     and ((c.parent is not None and c.parent.category == "isis")
                          or (c.category == "combatant" and _isis_named_beside(self, c))):
                 c.category = "isis"  # فجر تنظيم داعش 4 انتحاريين: suicide bombers of a group named beside them
+            elif c.group_cat is None and c.category == "fighter" and "رهابي" in key(noun_of(c)) \
+                    and _isis_named_beside(self, c):
+                c.category = "isis"  # غارة على قيادات داعش … قتل 45 إرهابيا: the terrorists of the group named
 
     def range_categories(self, nodes: list[CountNode]) -> None:
         """``بين 20 و30 طفلا``: the first figure of a range, with no noun of its own, counts
