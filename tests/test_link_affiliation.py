@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from link_parts import nouns_read
 
 
@@ -138,3 +139,27 @@ def test_those_who_hold_the_detained_are_not_their_group() -> None:
     assert c.affiliation is None and c.hint == "people"
     _, (d,) = nouns_read("وقتل [5|COUNT k=regime] عناصر لدى [قوات النظام|ACTOR] في القصف.")
     assert d.affiliation is not None and d.hint == "regime"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل 6 يعتقد أنهم من تنظيم القاعدة في غارة على طريق مأرب.", "jihadist"),
+    ("واعتقلت الشرطة رجلين يشتبه بأنهما عضوان في تنظيم داعش داخل شقة.", "isis"),
+    ("وأصابت القذيفة ثلاثة أشخاص يرجح أنهم عناصر في قوات النظام عند الحاجز.", "regime"),
+])
+def test_the_group_they_are_thought_to_belong_to_is_theirs(text: str, want: str) -> None:
+    """``N يعتقد أنهم من الجماعة``: past the verb of belief, its ``أنهم`` and a member noun."""
+    (r,) = _records(text)
+    assert r.category == want
+
+
+def test_a_belief_about_what_befell_them_names_no_group() -> None:
+    (r,) = _records("وتبحث الفرق عن 40 مفقودا يرجح أنهم غرقوا قبالة الشاطئ.")
+    assert (r.category, r.affiliation) == ("people", None)
+
+
+def _records(text: str) -> list:
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link, load_link_config
+    from hasila.rules.tagger import RulesTagger
+
+    return link(text, RulesTagger.load().label(text).spans, Ontology.load(), load_link_config()).records

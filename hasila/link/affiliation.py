@@ -28,6 +28,13 @@ _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون",
 _TOLL_FILLERS = cues.AFFILIATION_FILLERS | frozenset(key(w) for w in ("قتلى", "جرحى"))
 #: ``معتقل لدى النظام``: the word before those who hold the counted people.
 _HELD_BY = key("لدى")
+#: ``قتل 7 يرجح أنهم من تنظيم القاعدة``: a verb of belief and ``أنهم``, then whom they are thought to be.
+_THOUGHT = frozenset(key(w) for w in ("يعتقد", "يرجح", "يشتبه", "يظن", "ويعتقد", "ويرجح", "ويشتبه"))
+_THAT_THEY = frozenset(key(w) for w in ("أنهم", "أنهما", "أنهن", "بأنهم", "بأنهما", "أنه"))
+#: Member nouns a belief names before the group (``أنهما قياديان في التنظيم``).
+_THOUGHT_MEMBERS = frozenset(key(w) for w in (
+    "أعضاء", "عضوان", "عضوين", "عناصر", "عنصران", "عنصرين", "قياديون", "قياديين", "قياديان", "قادة",
+    "مقاتلون", "مقاتلين", "مقاتلان", "مسلحون", "مسلحين", "منتسبون", "منتمون"))
 
 
 class AffiliationReader(Reader):
@@ -55,6 +62,8 @@ class AffiliationReader(Reader):
             j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل
         if j is not None and v[j].has(cues.AGREEING_VERBS):
             j = v.next_word(j + 1)  # 63 شخصا قتلوا من التنظيم
+        if j is not None:
+            j = self._past_belief(j)
         if j is None or (v[j].key.startswith("ل") and v[j - 1].key in cues.LOYAL_WORDS):
             return  # مقاتلين موالين لتركيا: whom they are loyal to (the noun reader's)
         if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in ARMED_NOUNS):
@@ -99,6 +108,18 @@ class AffiliationReader(Reader):
             if loyal == k or (group_cat is None and loyal is not None):
                 group_cat = self._loyal_side(loyal)  # من الموالين للقضية الكردية: no side
         self._take_group(c, group_cat, k)
+
+    def _past_belief(self, j: int) -> int | None:
+        """``شخصين يرجح أنهما قياديان في التنظيم``: past a verb of belief, its ``أنهم`` and a
+        member noun, the token where the group's preposition comes (else ``j`` itself)."""
+        v = self.view
+        that = v.next_word(j + 1)
+        if not v[j].has(_THOUGHT) or that is None or that != j + 1 or v[that].key not in _THAT_THEY:
+            return j
+        k = v.next_word(that + 1)
+        if k is not None and v[k].key in _THOUGHT_MEMBERS and k + 1 < len(v) and v[k + 1].is_word:
+            k = k + 1
+        return k
 
     def _armed_unit(self, k: int) -> str | None:
         """An unnamed armed unit at token ``k`` (``[فرقة سورية مقاتلة]``): its armed kind."""
