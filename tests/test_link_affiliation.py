@@ -163,3 +163,17 @@ def _records(text: str) -> list:
     from hasila.rules.tagger import RulesTagger
 
     return link(text, RulesTagger.load().label(text).spans, Ontology.load(), load_link_config()).records
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل 9 من عناصر المتمردين قرب الجسر.", "fighter"),
+    ("وأعلن الجيش قتل 11 عنصرا من القاعدة في وادي حضرموت.", "jihadist"),
+    ("واعتقلت القوات 8 من أعضاء تنظيم القاعدة قرب الحدود.", "jihadist"),
+    ("وأغارت الطائرات على معسكر وقتلت 5 من مقاتلي الشباب.", "jihadist"),
+    ("وأصيب 6 جنود في القاعدة خلال القصف.", "regime"),  # a base, not al-Qaeda
+])
+def test_members_named_before_their_group(text: str, want: str) -> None:
+    """A member noun (``عناصر``, ``أعضاء``, ``مقاتلي``) before a group: the group decides;
+    al-Qaeda and al-Shabaab by their short names only after members or a partitive ``من``."""
+    (r,) = _records(text)
+    assert r.category == want

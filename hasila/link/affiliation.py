@@ -94,7 +94,8 @@ class AffiliationReader(Reader):
             c.affiliation = actor
             named = self.text[max(actor.start, v[k].start):actor.end]  # the group, past a member noun
             group_cat = self.groups.actor_category(named, k) \
-                or self.groups.tied_group(k)[0] or self._armed_unit(k)  # اللواء الثامن التابع للفيلق الخامس
+                or self.groups.tied_group(k)[0] or self._armed_unit(k) \
+                or (self.groups.short_name(named) if phrase[0] == "من" else None)  # 16 عنصرا من القاعدة
             end = v.index_range(actor.start, actor.end)[1]
             if group_cat is not None and not self.groups.one_more_person(end):
                 group_cat = mix([group_cat, *self.groups.joined_groups(end)[0]], self.onto)

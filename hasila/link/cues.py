@@ -294,7 +294,7 @@ FIGHT_WORDS = keys("اشتباكات اشتباك معارك مواجهات ال
 AFFILIATION_BEFORE = phrases(["من", "في صفوف", "من صفوف", "من عناصر", "من أفراد", "من مقاتلي",
                               "في", "لدى", "ينتمون إلى", "ينتمون ل", "تابعين ل", "من أبناء", "بين", "بصفوف"])
 #: Fillers between ``من`` and the group (``من أفراد قوات النظام``).
-AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي أبناء كوادر طواقم")
+AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي أبناء كوادر طواقم أعضاء")
 #: Member nouns before a group after من (``من مسلحي داعش``): with the group, the partitive.
 MEMBER_NOUNS = keys("أفراد عناصر مقاتلي مسلحي منتسبي قادة قياديي كوادر طواقم")
 #: Prepositions before a PLACE that make it the location.

@@ -25,6 +25,11 @@ from hasila.link.tree import CountNode
 #: ``في``: a people noun right after it says where (``في المعتقلات``: in the prisons), not who.
 _IN = key("في")
 
+#: Member nouns before a group's name in a phrase (``عناصر``, ``أعضاء``, ``إرهابيي``).
+_MEMBERS = cues.MEMBER_NOUNS | frozenset(key(w) for w in ("أعضاء", "إرهابيي", "ارهابيي", "مقاتلو", "مسلحو", "عناصر"))
+#: Groups by a short name (al-Qaeda, al-Shabaab), read only after member nouns or ``من``.
+_SHORT_NAMES = {key("القاعدة"): "jihadist", key("الشباب"): "jihadist"}
+_QUOTES = "«»\"“”'()"
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 #: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
@@ -162,6 +167,9 @@ class GroupReader(Reader):
         return cid, generic
 
     def phrase_category(self, text: str, partitive: bool) -> str | None:
+        members, rest = self._past_members(text)
+        if members and self.short_name(rest) is not None:
+            return self.short_name(rest)  # مقاتلي الشباب: al-Shabaab, not young men
         mixed = self.mixed_parts(text, partitive)
         if mixed is not None:
             return mixed
@@ -172,7 +180,25 @@ class GroupReader(Reader):
             return "regime"
         if cid is None and " " not in text.strip():
             cid = possessed_noun_category(self.onto, text.strip())  # من جنودها
+        if cid is None and members and rest:
+            cid = self.phrase_category(rest, partitive)  # عناصر المتمردين: the group after the members
+            cid = cid if cid in self.onto.armed and cid != "man" else None
         return cid
+
+    @staticmethod
+    def _past_members(text: str) -> tuple[int, str]:
+        """How many member nouns (``عناصر``, ``أعضاء``, ``مسلحي``) open ``text``, and the rest."""
+        words = [w.strip(_QUOTES) for w in text.split()]
+        n = 0
+        while n < len(words) - 1 and any(x in _MEMBERS for x in variants(key(words[n]))):
+            n += 1
+        return n, " ".join(w for w in words[n:] if w)
+
+    @staticmethod
+    def short_name(text: str) -> str | None:
+        """The category of a group named by a short name alone (``القاعدة``, ``الشباب``), which
+        names the group only after its members or a partitive ``من``."""
+        return _SHORT_NAMES.get(key(text.strip(_QUOTES + " ")))
 
     def mixed_parts(self, text: str, partitive: bool) -> str | None:
         """``مقاتلين ومدنيين`` → people, ``قوات النظام وفصائل المعارضة`` → combatant."""
