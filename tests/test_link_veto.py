@@ -79,6 +79,10 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("وتبين أن 40 من هذه القنابل قتلت مدنيين.", "40", "thing", "things"),
     ("وقتل جنديان ودمرت الغارات ستة أهداف عسكرية.", "ستة", "thing", "things"),
     ("وقالت 14 منظمة حقوقية إن المعتقلين قتلوا تحت التعذيب.", "14", "thing", "things"),
+    # the number of a list's first item, after a colon or at a line's start
+    ("وكشف البيان عن العمليات على النحو الآتي:- 1- هجوم على مقر الشرطة قتل فيه جنديان.", "1", "list",
+     "item in a list"),
+    ("وأعلنت الوزارة الحصيلة.\n2 - اعتقال المتهمين في المدينة.", "2", "list", "item in a list"),
 ])
 def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     res = link(text, spans(text, [(number, "COUNT")]), onto)
@@ -353,3 +357,10 @@ def test_one_of_the_last_things_is_no_count_but_one_of_the_last_fighters_is(onto
     assert [r.value for r in link(text, [], onto).records] == [19]
     text = "وقتل أحد آخر المقاتلين المتحصنين في القلعة."
     assert [r.value for r in link(text, [], onto).records] == [1]
+
+
+def test_a_list_item_s_number_leaves_the_counts_in_it(onto):
+    """A dash after a figure at a line's start numbers an item; a range keeps its figures."""
+    res = link("وضبطت الشرطة المتهمين كالتالي :\n1 - اعتقال 12 شخصا في الحي الشرقي.", [], onto)
+    assert [(r.value, r.status) for r in res.records] == [(12, "detained")]
+    assert [r.value for r in link("وقتل بين 5 - 8 أشخاص في الغارة.", [], onto).records] == [8]

@@ -37,6 +37,7 @@ REASON_WORDS = {"date": "a date", "year": "a year", "time": "a time of day", "du
                  "age": "an age", "percentage": "a percentage", "money": "a sum of money",
                  "ordinal": "the number or name of a unit or model (الفرقة 30، اف-16)",
                  "thing": "a number of things, not people (غارات، صواريخ، قرى)",
+                 "list": "the number of an item in a list (1 - …)",
                  "other": "a phrase that counts nobody (أحد أكثر الأيام)",
                  "repeat": "the same figure written again in brackets ((15) خمسة عشر)",
                  "range": "the upper end of a range, counted once at its lower end (بين 20 و30)"}

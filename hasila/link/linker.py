@@ -4,7 +4,7 @@
 decides, for every number expression (:func:`hasila.text.arabic.find_numbers`,
 plus COUNT spans it missed), whether it counts people. COUNT spans are the
 primary evidence; a number no COUNT span covers is a non-count with a reason
-(date, year, age, duration, thing, ordinal, percentage, money, other), unless
+(date, year, age, duration, thing, ordinal, percentage, money, list, other), unless
 ``LinkConfig.rules_fallback`` is on and the words around it say it counts
 people (a people noun follows, a casualty trigger governs it).
 

@@ -18,7 +18,7 @@ from hasila.text.arabic import dual_singulars, parse_number
 
 _IN = frozenset({"في", "وفي", "فى"})  # ``في`` before a definite number word: an age or a day
 NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
-                                      "percentage", "money", "other")
+                                      "percentage", "money", "list", "other")
 _ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
 _STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب", "فيها", "فيه", "خلالها",
                                               "خلاله", "بها", "اليوم", "امس"}) | cues.DAYS
@@ -823,7 +823,7 @@ def _one_of_the_last(view: TokenView, nxt: int | None, ontology: OntologyLike) -
 
 
 #: Non-count reasons the number rules are sure of: they override a tagger's COUNT span.
-CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing"})
+CERTAIN = frozenset({"date", "year", "time", "duration", "age", "percentage", "money", "ordinal", "thing", "list"})
 
 
 def _is_score(view: TokenView, start: int, end: int) -> bool:
@@ -845,6 +845,20 @@ def _is_score(view: TokenView, start: int, end: int) -> bool:
 
 
 _HYPHENS = frozenset("-–")
+#: What comes before a list's first item number: a colon (``الآتي :-``) or a line's start.
+_LIST_OPENERS = (":", ":-", ":–", "\n")
+
+
+def _list_number(text: str, start: int, end: int) -> bool:
+    """``وفق الآتي : 1 - حادث استهداف …``: a figure at a line's start or after a colon, then a
+    dash and words, numbers an item of a list."""
+    before = text[max(0, start - 4):start].rstrip(" \t")
+    if start and not before.endswith(_LIST_OPENERS):
+        return False
+    after = text[end:end + 3].lstrip(" ")
+    return after[:1] in _HYPHENS and not after[1:2].isdigit()
+
+
 #: Words before a match's score (``فاز``, ``بنتيجة``) and after it (the side beaten: ``على``).
 _MATCH_WORDS = keys("فوز الفوز بفوزه فاز تغلب انتصار خسارة هزيمة بنتيجة نتيجة تعادل")
 _BEATEN = keys("على أمام")
@@ -898,6 +912,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "time"
     if kind == "digits" and _is_score(view, start, end):
         return "non_count", "other"  # فاز الفريق 3-1 على ضيفه: a match's score
+    if kind == "digits" and _list_number(view.text, start, end):
+        return "non_count", "list"  # شملت الآتي: 1 - حادث …: the number of an item
     if _closes_counted_range(view, start, ontology):
         return "non_count", "range"  # بين 10 إلى 15 ألف مقاتل: one count, 10,000 at least
     nxt = _next_word(view, end)
