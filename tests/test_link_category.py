@@ -344,6 +344,18 @@ def test_civilians_of_a_nation_stay_civilians() -> None:
     assert _cats("وقتل 3 جنود أتراك في عفرين.") == ["foreign_forces"]
 
 
+@pytest.mark.parametrize("text", [
+    "وأعلنت باريس مقتل 4 عسكريين فرنسيين شرق الفرات.",
+    "وقالت الوزارة إن الهجوم قرب منبج أصاب 11 جنديا فرنسيا.",
+    "وأصيب 6 عسكريين إيرانيين بقصف على مطار الشعيرات.",
+    "وقتل جنديان إسرائيليان في الجولان بقذيفة.",
+])
+def test_soldiers_of_a_nation_in_every_number_and_case_are_foreign_forces(text: str) -> None:
+    """The nationality adjective after a soldier noun, in each number and case (accusative
+    ``فرنسيا``, plural ``فرنسيين``, dual ``إسرائيليان``): the state's forces in Syria."""
+    assert _cats(text) == ["foreign_forces"]
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("وقال المتحدث إن الهجوم على مقر الشرطة نفذه انتحاريان على دراجة نارية.", ["combatant"]),
     ("وصعد تنظيم داعش هجماته في البلدة، إذ فجر ثلاثة انتحاريين أنفسهم قرب السوق.", ["isis"]),

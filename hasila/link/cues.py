@@ -7,7 +7,7 @@ with their clitics and article stripped (:meth:`hasila.link.text.Tok.has`).
 
 from __future__ import annotations
 
-from hasila.link.text import keys, phrases
+from hasila.link.text import key, keys, phrases
 
 # ------------------------------------------------------------------ status triggers
 STATUS_TRIGGERS: dict[str, frozenset[str]] = {
@@ -299,14 +299,12 @@ AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتس
 MEMBER_NOUNS = keys("أفراد عناصر مقاتلي مسلحي منتسبي قادة قياديي كوادر طواقم")
 #: Prepositions before a PLACE that make it the location.
 PLACE_BEFORE = keys("في ب على قرب بريف ريف ضمن داخل عند نحو باتجاه محيط أطراف شمال جنوب شرق غرب")
-#: Nationality adjectives that make a fighting noun foreign forces (``جنود روس``).
-FOREIGN_ADJ = keys("""
-    روس روسي روسيا روسيين أتراك تركي تركيا تركيين إيراني إيرانيا إيرانيين إيرانيون أمريكي أمريكيين
-    أمريكيا أميركي أميركيين أميركيا فرنسي فرنسيين بريطاني بريطانيين إسرائيلي إسرائيليين لبناني لبنانيين
-    عراقي عراقيين أفغان أفغاني أفغانيين باكستاني باكستانيين روسيان روسيين تركيان تركيين إيرانيان
-    أمريكيان أميركيان روسيا إسرائيليان فرنسيان بريطانيان لبنانيان عراقيان باكستانيان إسرائيليون
-    فرنسيون بريطانيون أمريكيون أميركيون
-    """)
+#: Nationality adjectives that make a fighting noun foreign forces (``جنود روس``): the states of
+#: :data:`NATION_STEMS` in every number and case (``جنديا فرنسيا``, ``عسكريين أتراك``).
+_NATIONALITIES = ("روسي", "تركي", "إيراني", "أمريكي", "أميركي", "فرنسي", "بريطاني", "إسرائيلي", "لبناني",
+                  "عراقي", "أفغاني", "باكستاني")
+FOREIGN_ADJ = keys("روس أتراك أفغان") | frozenset(
+    key(stem + ending) for stem in _NATIONALITIES for ending in ("", "ا", "ين", "ون", "ان"))
 #: The state a word names or qualifies, by its folded stem after ``و``/``ال``/``ل`` (``تركيا``,
 #: ``التركي``, ``أتراك``, ``روس``): the nation of the people a count counts.
 NATION_STEMS: tuple[tuple[str, str], ...] = (

@@ -31,6 +31,9 @@ _MEMBERS = cues.MEMBER_NOUNS | frozenset(key(w) for w in ("أعضاء", "إره�
 _SHORT_NAMES = {key("القاعدة"): "jihadist", key("الشباب"): "jihadist"}
 _QUOTES = "«»\"“”'()"
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
+#: Nouns a nationality after makes a state's forces (``جنود روس``); fighters of a nation stay
+#: fighters (``مقاتلا عراقيا``: foreign fighters, not a state's troops).
+_STATE_NOUNS = ARMED_NOUNS - {"fighter"}
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 #: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
 _TOLL_THEN_FIGURE = 5
@@ -148,7 +151,7 @@ class GroupReader(Reader):
             armed_head = neutral or first in ARMED_NOUNS or first is None
             if cid == "foreign_forces" and first not in (None, "people", "man", *self.onto.armed):
                 cid = first  # ناشطين أتراك: activists of a nation, not its forces
-            elif any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in ARMED_NOUNS):
+            elif any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in _STATE_NOUNS):
                 cid = "foreign_forces"
             elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:
                 cid = "regime"
