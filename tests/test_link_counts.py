@@ -42,6 +42,21 @@ def test_invisible_marks_neither_split_a_word_nor_make_a_token() -> None:
     assert v.toks[1].key == "ثلاثه"
 
 
+def test_a_hashtag_s_marks_make_no_token() -> None:
+    """``#ميليشيا_الحوثي``: a web outlet's hashtag is read as its words."""
+    v = TokenView("قتل 9 من #ميليشيا_الحوثي في #مأرب.")
+    assert [t.text for t in v.toks] == ["قتل", "9", "من", "ميليشيا", "الحوثي", "في", "مأرب", "."]
+
+
+def test_members_of_a_group_named_in_a_hashtag_are_its_own() -> None:
+    from hasila.link import link
+    from hasila.rules.tagger import RulesTagger
+
+    text = "وأعلن الجيش مقتل 14 عنصرا من #ميليشيات_الحوثي و3 من عناصر #داعش في البيضاء."
+    spans = RulesTagger.load().label(text).spans
+    assert [r.category for r in link(text, spans, Ontology.load()).records] == ["fighter", "isis"]
+
+
 def test_brackets_around_a_number_alone_are_no_tokens() -> None:
     v = TokenView("مقتل (16) عنصرا (من قوات النظام) [3]")
     assert [t.text for t in v.toks] == ["مقتل", "16", "عنصرا", "(", "من", "قوات", "النظام", ")", "3"]

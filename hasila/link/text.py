@@ -30,8 +30,8 @@ _TOKEN_RE = re.compile(
     rf"[\u0621-\u063A\u0640-\u065F\u0670-\u06D3\u06FA-\u06FF{_FORMS}A-Za-z{_FORMAT}]*"  # invisible joiner) with a letter
     r"|[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C][0-9\u0660-\u0669\u06F0-\u06F9]+)*"
     r"|\n"
-    rf"|[^\s{_FORMAT}]"  # any other sign; an invisible format character alone is no token
-)
+    rf"|[^\s{_FORMAT}#_]"  # any other sign; an invisible format character alone is no token, nor a
+)  # hashtag's marks (``#ميليشيات_الحوثي``: the words of a hashtag are words)
 #: Punctuation that ends a sentence (a newline does too).
 SENTENCE_END = frozenset({".", "!", "?", "؟", "\n"})
 #: Punctuation that ends a clause (besides sentence ends).
