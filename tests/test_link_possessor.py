@@ -72,3 +72,16 @@ def test_a_pronoun_that_agrees_with_no_party_changes_nothing() -> None:
 ])
 def test_the_pronoun_a_party_takes(phrase: str, kind: str) -> None:
     assert party_kind(phrase) == kind
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وصدت القوات هجوما لمسلحي الحوثيين على الجبل وقتلت 14 منهم.", ["fighter"]),
+    ("وداهمت الشرطة وكرا لخلية من الجهاديين واعتقلت 6 منهم.", ["jihadist"]),
+    ("واستهدف القصف تجمعا للصحفيين أمام المستشفى فأصيب ثلاثة منهم.", ["journalist"]),
+    ("وطوقت القوات المنطقة واعتقلت العشرات منهم.", ["people"]),  # no one named before them
+    ("وأطلقت قوات الأمن النار وأصابت 9 منهم.", ["people"]),  # the shooters are not the wounded
+])
+def test_a_count_of_them_takes_the_people_named_before(text: str, want: list[str]) -> None:
+    """``وقتلت 14 منهم`` with no noun and no total: the nearest people noun or group before it,
+    when it names a side the state's forces fight or a kind of civilian."""
+    assert _cats(text) == want

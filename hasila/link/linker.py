@@ -20,7 +20,7 @@ hint), :mod:`~hasila.link.affiliation` (the group after it), :mod:`~hasila.link.
 (the cues of the part_of tree), :mod:`~hasila.link.qualifier`, :mod:`~hasila.link.status`,
 :mod:`~hasila.link.category` (categories once the tree is built), :mod:`~hasila.link.target`
 (members counted after an attack on a group), :mod:`~hasila.link.possessor` (members counted with a
-pronoun of their party: ``من جنوده``), :mod:`~hasila.link.theatre` (abroad or in Syria) and
+pronoun of their party: ``من جنوده``, or ``منهم`` after the people named before), :mod:`~hasila.link.theatre` (abroad or in Syria) and
 :mod:`~hasila.link.scope` (perpetrator and location).
 """
 
@@ -181,6 +181,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.status.resolve_statuses(nodes)
     r.target.members_of_the_target(nodes)
     r.possessor.members_of_the_possessor(nodes)
+    r.possessor.members_of_them(nodes)
     r.possessor.soldiers_a_state_sends(nodes)
     r.status.held_hostage(nodes)
     r.scope.read_links(list(_in_time(nodes, deadline)))

@@ -1,6 +1,7 @@
 """Members counted with a possessive are the side it points back to (``أعلن الجيش التركي مقتل 3 من
 جنوده``, ``خسرت الهيئة 7 من عناصرها``), soldiers a foreign state sends are its own
-(``نشرت الولايات المتحدة ألفي جندي``): :class:`PossessorRules`.
+(``نشرت الولايات المتحدة ألفي جندي``), a count of ``منهم`` with no total the people named before it
+(``هجوم للإرهابيين وقتلت 21 منهم``): :class:`PossessorRules`.
 
 A count whose noun is a member's, soldier's or fighter's noun carrying a pronoun of the third
 person (``جنوده``, ``عناصرها``, ``مقاتليهم``) and no group of its own belongs to the armed party
@@ -16,7 +17,7 @@ from __future__ import annotations
 from hasila.link import cues
 from hasila.link.context import ByStart, LinkContext, Reader, noun_of
 from hasila.link.groups import GroupReader, with_families
-from hasila.link.numbers import noun_category
+from hasila.link.numbers import group_after, noun_category, one_of_them_suffix
 from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 
@@ -31,6 +32,12 @@ _SAYING = keys("""
     أعلن أعلنت وأعلن وأعلنت قال قالت وقال وقالت ذكر ذكرت وذكر وذكرت أكد أكدت وأكد وأكدت اتهم اتهمت
     واتهم واتهمت نسب نسبت ونسب ونسبت أقر أقرت وأقر وأقرت اعترف اعترفت واعترف واعترفت نعى نعت ونعى ونعت
     """)
+#: Pronouns of people after a count with no noun (``منهم``, ``منهما``, ``منهن``).
+_OF_PEOPLE = ("هم", "هما", "هن")
+#: The kinds ``منهم`` takes from the noun before it: the sides a state's forces fight and the
+#: kinds of civilians; state forces named before are most often those who killed or held them.
+_THEIR_KINDS = frozenset({"fighter", "jihadist", "isis", "sdf", "combatant", "civilian", "child", "woman",
+                          "man", "journalist", "medic", "rescue"})
 #: Categories of the member nouns this reads (a soldier, a fighter, an armed man).
 _MEMBER_KINDS = frozenset({"regime", "fighter", "combatant"})
 
@@ -75,6 +82,40 @@ class PossessorRules(Reader):
             side = self._party(c, kind)
             if side is not None:
                 c.category = side
+
+    def members_of_them(self, nodes: list[CountNode]) -> None:
+        """``هجوم للإرهابيين وقتلت 21 منهم``, ``تابعة للحوثيين … مقتل العشرات منهم``: a count with
+        no noun and no total, ``منهم`` after it, counts the people of the nearest people noun or
+        group named before it (in its sentence or the one before), when that names a side."""
+        for c in nodes:
+            if not c.subset_after or c.parent is not None or noun_of(c) or c.category not in (None, "people") \
+                    or not self._of_people(c):
+                continue
+            side = self._named_before(c, nodes[c.order - 1].t1 if c.order > 0 else 0)
+            if side in _THEIR_KINDS:
+                c.category = side
+
+    def _of_people(self, c: CountNode) -> bool:
+        """The pronoun after the count (``منهم``, ``منهما``) or in it (``أحدهم``) is of people."""
+        v = self.view
+        if c.kind == "one":
+            return one_of_them_suffix(v, c.span.start) in _OF_PEOPLE
+        j = v.next_word(c.tail)
+        return j is not None and v[j].key.endswith(_OF_PEOPLE)
+
+    def _named_before(self, c: CountNode, floor: int) -> str | None:
+        """The category of the nearest people noun or group before count ``c`` (after token
+        ``floor`` and within the sentence before its own)."""
+        v = self.view
+        a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
+        a = v.sentence_bounds(a - 1)[0] if a > 0 else a
+        for k in range(c.t0 - 1, max(a, floor) - 1, -1):
+            if not v[k].is_word or v[k].has(cues.FOREIGN_ADJ):
+                continue
+            cid = group_after(v, k, self.onto, width=4)[0]
+            if cid is not None:
+                return cid
+        return None
 
     def soldiers_a_state_sends(self, nodes: list[CountNode]) -> None:
         """``دفع الجيش التركي بأكثر من 7 آلاف جندي``, ``نشرت الولايات المتحدة ألفي جندي``: soldiers
