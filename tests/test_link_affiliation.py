@@ -177,3 +177,19 @@ def test_members_named_before_their_group(text: str, want: str) -> None:
     al-Qaeda and al-Shabaab by their short names only after members or a partitive ``من``."""
     (r,) = _records(text)
     assert r.category == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل 12 مسلحا مواليا لتنظيم داعش في قصف على الجزيرة.", "isis"),
+    ("وأسر الجيش 4 من المقاتلين الموالين لتنظيم القاعدة قرب الوادي.", "jihadist"),
+    ("وقتل 6 من المسلحين الموالين للحوثيين في تعز.", "fighter"),
+    ("وأصيب 3 من المسلحين الموالين لقوات سوريا الديمقراطية في الحسكة.", "sdf"),
+    ("وقتل 8 مسلحين موالين لأنقرة في عفرين.", "fighter"),
+    ("وقتل 5 من المسلحين الموالين للنظام في حماة.", "regime"),
+    ("وقتل 5 من المقاتلين الموالين في حماة.", "regime"),  # loyal, to no one named: the government's
+])
+def test_those_loyal_to_a_named_group_are_its_side(text: str, want: str) -> None:
+    """``الموالين لتنظيم داعش``: the group named after the loyal word, else who ``cues.LOYAL_TO``
+    says (the government's, Turkey's factions)."""
+    (r,) = _records(text)
+    assert r.category == want

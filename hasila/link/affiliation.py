@@ -145,7 +145,7 @@ class AffiliationReader(Reader):
         k = v.next_word(j + 1)
         if k is None or k - j > 2 or not v[k].key.startswith("ل") or v.is_boundary(k - 1):
             return "regime"
-        return cues.LOYAL_TO.get(v[k].key)
+        return self.groups.loyal_to(k)
 
     def construct_dual(self, c: CountNode, j: int | None) -> None:
         """``ضابطي شرطة``, ``عنصري الأمن``: a dual in construct (no ن) takes the kind of the
@@ -185,6 +185,8 @@ class AffiliationReader(Reader):
             if cid is not None and kinds:  # مقاتلي جيش الإسلام والمدنيين
                 cid = mix([cid, *kinds], self.onto)
                 mixed = True
+        elif v[k].key in cues.LOYAL_WORDS:
+            cid = self._loyal_side(k)  # من المقاتلين الموالين لتنظيم القاعدة: whom they are loyal to
         else:
             cid, _, _ = self.groups.group_at(k)
         if cid is None or (cid == "people" and not mixed):

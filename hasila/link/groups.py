@@ -188,6 +188,15 @@ class GroupReader(Reader):
             cid = cid if cid in self.onto.armed and cid != "man" else None
         return cid
 
+    def loyal_to(self, k: int) -> str | None:
+        """The side of people loyal to whom token ``k`` names after its ``ل``: an armed group
+        named in full (``لتنظيم داعش``, ``لقوات سوريا الديمقراطية``, ``للحوثيين``), else
+        ``cues.LOYAL_TO`` (``للنظام``, ``لإيران``: the government's; ``لأنقرة``: factions)."""
+        cid = group_after(self.view, k, self.onto)[0]
+        if cid in self.onto.armed and cid not in ("foreign_forces", "combatant", "man"):
+            return cid
+        return cues.LOYAL_TO.get(self.view[k].key)
+
     @staticmethod
     def _past_members(text: str) -> tuple[int, str]:
         """How many member nouns (``عناصر``, ``أعضاء``, ``مسلحي``) open ``text``, and the rest."""

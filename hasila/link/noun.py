@@ -325,7 +325,7 @@ class NounReader(Reader):
         words = (c.noun_text or "").split()
         if not words or key(words[-1]) not in cues.LOYAL_WORDS or c.tail >= len(v) or not v[c.tail].is_word:
             return
-        side = cues.LOYAL_TO.get(v[c.tail].key)
+        side = self.groups.loyal_to(c.tail)
         if side is not None:
             c.hint = side
 
