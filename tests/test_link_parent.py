@@ -196,3 +196,17 @@ def test_and_among_them_with_a_people_noun_names_the_count_s_own_people() -> Non
     assert [r.part_of for r in recs] == [None, None]
     recs = link("قتل 30 شخصا في القصف، ثلاثة منهم أطفال.", [], ontology()).records
     assert recs[1].part_of == recs[0].id
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل 13 شخصا، ستة منهم في حلب وأربعة في إدلب وثلاثة في حماة.",
+    "وتوفي 21 معتقلا تحت التعذيب، قضى 14 منهم في سجن المزة، و7 في فرع الأمن.",
+])
+def test_a_list_after_the_first_part_s_of_them_goes_on_under_the_total(text: str) -> None:
+    """``ستة منهم في حلب وأربعة في إدلب``: the first part's ``منهم`` opens no list of its own;
+    the figures after it, with no noun (a place after them), count the same people."""
+    from hasila.rules.tagger import RulesTagger
+
+    recs = link(text, RulesTagger.load().label(text).spans, ontology()).records
+    assert [r.part_of for r in recs] == [None] + ["c1"] * (len(recs) - 1) and len(recs) >= 3
+    assert sum(r.value for r in recs[1:]) == recs[0].value

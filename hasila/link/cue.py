@@ -149,8 +149,10 @@ class CueReader(Reader):
                 return
             if not v[i].is_word:
                 continue
-            if v.phrase_ending_at(i, cues.SUBSET_BEFORE) is not None and i + 1 < t0:
-                c.cue, c.cue_and = "subset", False
+            marker = v.phrase_ending_at(i, cues.SUBSET_BEFORE)
+            if marker is not None and i + 1 < t0 \
+                    and not (prev.subset_after and v.next_word(prev.tail) == i - len(marker) + 1):
+                c.cue, c.cue_and = "subset", False  # (not the previous count's own منهم: ستة منهم في حلب وأربعة)
                 return
             if v[i].plain(cues.BREAKDOWN_HEADS) and i + 1 < t0:
                 c.cue = "breakdown"

@@ -195,6 +195,8 @@ def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
 
 #: Words that follow a number whose noun is left out (``و12 على مناطق``, ``و12 أخرى``).
 _AFTER_ELIDED = keys("في على من داخل قرب بين أخرى")
+#: ``14 منهم``, ``20 آخرين``: a figure of people with no noun, whose elided list item counts people.
+_THEM_AFTER = keys("منهم منهن آخرين آخرون")
 #: How far back the figure whose noun an elided one shares may be (same sentence).
 _ELIDED_REACH = 12
 
@@ -227,9 +229,10 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
                 stop = k - _ELIDED_REACH  # an earlier item of the same list: its figure's noun decides
             elif noun is not None and view[noun].has(cues.THING_NOUNS) and not people_noun_at(view, noun, ontology):
                 return "non_count", "thing"
-            elif noun is not None and people_noun_at(view, noun, ontology) and not view[noun].has(cues.DURATION_UNITS) \
+            elif noun is not None and (people_noun_at(view, noun, ontology) or view[noun].plain(_THEM_AFTER)) \
+                    and not view[noun].has(cues.DURATION_UNITS) \
                     and view[nxt].key != "من":  # و9 آلاف من صواريخ: a partitive names its own noun
-                return "count", None
+                return "count", None  # 14 منهم في سجن صيدنايا، و7 في أقبية الفرع: of the same people
             else:
                 return None
         k -= 1
