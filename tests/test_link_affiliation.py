@@ -193,3 +193,15 @@ def test_those_loyal_to_a_named_group_are_its_side(text: str, want: str) -> None
     says (the government's, Turkey's factions)."""
     (r,) = _records(text)
     assert r.category == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتلت الغارات 40 من تنظيم (داعش) قرب البوكمال.", "isis"),
+    ("وقتل 15 من عناصر (داعش) في الاشتباكات.", "isis"),
+    ("وقتلت الطائرات 300 من تنظيم (داعش) وجبهة النصرة في شهر.", "combatant"),
+])
+def test_a_group_s_name_in_brackets_after_its_head(text: str, want: str) -> None:
+    """``تنظيم (داعش)``: the bracketed name is read with its head, and the group joined after
+    the closing bracket with it."""
+    (r,) = _records(text)
+    assert r.category == want

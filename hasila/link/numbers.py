@@ -106,6 +106,10 @@ def _group_tables(ontology: Any) -> tuple[Any, dict[str, list[_Phrase]], frozens
 _FIGHTING = frozenset(key(w) for w in ("مقاتلة", "مقاتل", "معارضة", "معارض", "المقاتلة", "المعارضة"))
 
 
+#: Brackets around a group's name after its head word (``تنظيم (داعش)``), read as quotes.
+_NAME_BRACKETS = frozenset("()")
+
+
 def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8) -> tuple[str | None, int, int]:
     """The partitive group that starts at token ``i`` (after ``من``): ``(category, first, last)``.
 
@@ -114,14 +118,15 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
     (``الجهاديين``, ``المدنيين``); fillers such as ``أفراد`` are stepped over.
     """
     j = i
-    while j < len(view) and (view[j].is_quote or view[j].key in cues.AFFILIATION_FILLERS):
+    while j < len(view) and (view[j].is_quote or view[j].key in cues.AFFILIATION_FILLERS
+                             or view[j].text == "("):  # من عناصر (داعش)
         j += 1
     words: list[int] = []
     k = j
     while k < len(view) and len(words) < width:
         t = view[k]
-        if t.is_quote:
-            k += 1
+        if t.is_quote or (words and t.text in _NAME_BRACKETS):
+            k += 1  # تنظيم "داعش", تنظيم (داعش): a name quoted or bracketed after its head
             continue
         if not (t.is_word or (t.is_digit and words)):
             break  # a digit only inside a name (الفرقة 30)
@@ -140,7 +145,11 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
                for m in range(1, n)) and (best is None or n > best[0]):
             best = (n, cid)
     if best is not None:
-        return best[1], words[0], words[best[0] - 1]
+        last = words[best[0] - 1]
+        opened = any(view[x].text == "(" for x in range(max(0, words[0] - 1), last))
+        if opened and last + 1 < len(view) and view[last + 1].text == ")":
+            last += 1  # تنظيم (داعش): the closing bracket belongs to the name
+        return best[1], words[0], last
     if len(words) > 1 and not view[words[0]].key.startswith(("ال", "و")) \
             and noun_category(ontology, view[words[0]].text) in ("people", "civilian"):
         cid, _, last = group_after(view, words[1], ontology, width)
