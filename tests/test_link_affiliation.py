@@ -205,3 +205,15 @@ def test_a_group_s_name_in_brackets_after_its_head(text: str, want: str) -> None
     the closing bracket with it."""
     (r,) = _records(text)
     assert r.category == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأعلنت الوزارة أن 70 مواطنا انضموا إلى تنظيم داعش منذ عامين.", "isis"),
+    ("وقالت الشرطة إن 9 شبان التحقوا بجبهة النصرة قبل مقتلهم.", "jihadist"),
+    ("وأصيب 11 مسلحا يقاتلون إلى جانب قوات النظام قرب تدمر.", "regime"),
+])
+def test_those_who_joined_or_fight_with_a_group_are_its_side(text: str, want: str) -> None:
+    """``انضموا إلى``, ``التحقوا``, ``يقاتلون إلى جانب`` after the noun name the group, as ``ينتمون
+    إلى``, whatever the noun (citizens who joined the Islamic State are its members)."""
+    (r,) = _records(text)
+    assert r.category == want
