@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from link_parts import readers
 
-from hasila.link.groups import allies
+from hasila.link.groups import allies, category_in
 
 
 def _tok(r, word: str) -> int:
@@ -38,7 +38,7 @@ def test_phrases_mixing_kinds() -> None:
 
 def test_most_specific_category_in_a_stretch() -> None:
     r, _ = readers("بلغ عدد القتلى المدنيين 93.")
-    assert r.groups.category_in(_tok(r, "القتلى"), _tok(r, "93")) == "civilian"
+    assert category_in(r.cx.view, r.cx.onto, _tok(r, "القتلى"), _tok(r, "93")) == "civilian"
 
 
 def test_a_list_of_groups_goes_on_past_bracketed_glosses() -> None:

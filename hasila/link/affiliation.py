@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix, status_of_word
-from hasila.link.groups import ARMED_NOUNS, allies_at, with_families
+from hasila.link.groups import ARMED_NOUNS, allies_at, short_name, with_families
 from hasila.link.numbers import group_after
 from hasila.link.text import key
 from hasila.link.tree import CountNode
@@ -98,7 +98,7 @@ class AffiliationReader(Reader):
             named = self.text[max(actor.start, v[k].start):actor.end]  # the group, past a member noun
             group_cat = self.groups.actor_category(named, k) \
                 or self.groups.tied_group(k)[0] or self._armed_unit(k) \
-                or (self.groups.short_name(named) if phrase[0] == "من" else None)  # 16 عنصرا من القاعدة
+                or (short_name(named) if phrase[0] == "من" else None)  # 16 عنصرا من القاعدة
             end = v.index_range(actor.start, actor.end)[1]
             if group_cat is not None and not self.groups.one_more_person(end):
                 group_cat = mix([group_cat, *self.groups.joined_groups(end)[0]], self.onto)
@@ -151,7 +151,16 @@ class AffiliationReader(Reader):
         k = v.next_word(j + 1)
         if k is None or k - j > 2 or not v[k].key.startswith("ل") or v.is_boundary(k - 1):
             return "regime"
-        return self.groups.loyal_to(k)
+        return self.loyal_to(k)
+
+    def loyal_to(self, k: int) -> str | None:
+        """The side of people loyal to whom token ``k`` names after its ``ل``: an armed group
+        named in full (``لتنظيم داعش``, ``لقوات سوريا الديمقراطية``, ``للحوثيين``), else
+        ``cues.LOYAL_TO`` (``للنظام``, ``لإيران``: the government's; ``لأنقرة``: factions)."""
+        cid = group_after(self.view, k, self.onto)[0]
+        if cid in self.onto.armed and cid not in ("foreign_forces", "combatant", "man"):
+            return cid
+        return cues.LOYAL_TO.get(self.view[k].key)
 
     def construct_dual(self, c: CountNode, j: int | None) -> None:
         """``ضابطي شرطة``, ``عنصري الأمن``: a dual in construct (no ن) takes the kind of the

@@ -131,6 +131,42 @@ def soldiers_of_a_nation(onto: Any, words: list[str]) -> bool:
         and not any(key(w) in _POLICE for w in words)  # الضحايا بريطانيان: a predicate, no adjective
 
 
+def past_members(text: str) -> tuple[int, str]:
+    """How many member nouns (``عناصر``, ``أعضاء``, ``مسلحي``) open ``text``, and the rest."""
+    words = [w.strip(_QUOTES) for w in text.split()]
+    n = 0
+    while n < len(words) - 1 and any(x in _MEMBERS for x in variants(key(words[n]))):
+        n += 1
+    return n, " ".join(w for w in words[n:] if w)
+
+
+def short_name(text: str) -> str | None:
+    """The category of a group named by a short name alone (``القاعدة``, ``الشباب``), which
+    names the group only after its members or a partitive ``من``."""
+    return _SHORT_NAMES.get(key(text.strip(_QUOTES + " ")))
+
+
+def category_in(v: TokenView, onto: Any, a: int, b: int) -> str | None:
+    """The most specific category named by the words in tokens ``[a, b)`` of ``v``."""
+    found: list[str] = []
+    k = a
+    while k < min(b, len(v)):
+        if v.is_boundary(k) or v[k].is_digit:
+            break
+        if v[k].is_word and not (k > a and v[k - 1].key == _IN):  # عدد الذين ماتوا في المعتقلات: where
+            cid, _, last = group_after(v, k, onto, width=5)
+            if cid is not None:
+                nxt = max(k, last) + 1
+                if cid in ("regime", "people") and nxt < len(v) and v[nxt].has(cues.FOREIGN_ADJ):
+                    cid, nxt = "foreign_forces", nxt + 1  # عدد العسكريين الروس
+                found.append(cid)
+                k = nxt
+                continue
+        k += 1
+    specific = [x for x in found if x != "people"]
+    return specific[0] if specific else (found[0] if found else None)
+
+
 class GroupReader(Reader):
     """The category a group, noun or phrase of the text names."""
 
@@ -170,9 +206,9 @@ class GroupReader(Reader):
         return cid, generic
 
     def phrase_category(self, text: str, partitive: bool) -> str | None:
-        members, rest = self._past_members(text)
-        if members and self.short_name(rest) is not None:
-            return self.short_name(rest)  # مقاتلي الشباب: al-Shabaab, not young men
+        members, rest = past_members(text)
+        if members and short_name(rest) is not None:
+            return short_name(rest)  # مقاتلي الشباب: al-Shabaab, not young men
         mixed = self.mixed_parts(text, partitive)
         if mixed is not None:
             return mixed
@@ -187,30 +223,6 @@ class GroupReader(Reader):
             cid = self.phrase_category(rest, partitive)  # عناصر المتمردين: the group after the members
             cid = cid if cid in self.onto.armed and cid != "man" else None
         return cid
-
-    def loyal_to(self, k: int) -> str | None:
-        """The side of people loyal to whom token ``k`` names after its ``ل``: an armed group
-        named in full (``لتنظيم داعش``, ``لقوات سوريا الديمقراطية``, ``للحوثيين``), else
-        ``cues.LOYAL_TO`` (``للنظام``, ``لإيران``: the government's; ``لأنقرة``: factions)."""
-        cid = group_after(self.view, k, self.onto)[0]
-        if cid in self.onto.armed and cid not in ("foreign_forces", "combatant", "man"):
-            return cid
-        return cues.LOYAL_TO.get(self.view[k].key)
-
-    @staticmethod
-    def _past_members(text: str) -> tuple[int, str]:
-        """How many member nouns (``عناصر``, ``أعضاء``, ``مسلحي``) open ``text``, and the rest."""
-        words = [w.strip(_QUOTES) for w in text.split()]
-        n = 0
-        while n < len(words) - 1 and any(x in _MEMBERS for x in variants(key(words[n]))):
-            n += 1
-        return n, " ".join(w for w in words[n:] if w)
-
-    @staticmethod
-    def short_name(text: str) -> str | None:
-        """The category of a group named by a short name alone (``القاعدة``, ``الشباب``), which
-        names the group only after its members or a partitive ``من``."""
-        return _SHORT_NAMES.get(key(text.strip(_QUOTES + " ")))
 
     def mixed_parts(self, text: str, partitive: bool) -> str | None:
         """``مقاتلين ومدنيين`` → people, ``قوات النظام وفصائل المعارضة`` → combatant."""
@@ -398,27 +410,6 @@ class GroupReader(Reader):
             if cid is not None:
                 return cid, size
         return None, 0
-
-    def category_in(self, a: int, b: int) -> str | None:
-        """The most specific category named by the words in tokens ``[a, b)``."""
-        v = self.view
-        found: list[str] = []
-        k = a
-        while k < min(b, len(v)):
-            if v.is_boundary(k) or v[k].is_digit:
-                break
-            if v[k].is_word and not (k > a and v[k - 1].key == _IN):  # عدد الذين ماتوا في المعتقلات: where
-                cid, _, last = group_after(v, k, self.onto, width=5)
-                if cid is not None:
-                    nxt = max(k, last) + 1
-                    if cid in ("regime", "people") and nxt < len(v) and v[nxt].has(cues.FOREIGN_ADJ):
-                        cid, nxt = "foreign_forces", nxt + 1  # عدد العسكريين الروس
-                    found.append(cid)
-                    k = nxt
-                    continue
-            k += 1
-        specific = [x for x in found if x != "people"]
-        return specific[0] if specific else (found[0] if found else None)
 
     def toll_named_before(self, c: CountNode) -> str | None:
         """``عدد مقاتلي داعش الذين سقطوا … بـ10 آلاف شخص``, ``المدنيين الذين قتلوا … بلغوا 1452

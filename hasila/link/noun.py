@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix, status_of_word
-from hasila.link.groups import with_families
+from hasila.link.groups import category_in, with_families
 from hasila.link.numbers import (
     OntologyLike,
     described_person,
@@ -325,7 +325,7 @@ class NounReader(Reader):
         words = (c.noun_text or "").split()
         if not words or key(words[-1]) not in cues.LOYAL_WORDS or c.tail >= len(v) or not v[c.tail].is_word:
             return
-        side = self.groups.loyal_to(c.tail)
+        side = self.aff.loyal_to(c.tail)
         if side is not None:
             c.hint = side
 
@@ -452,13 +452,13 @@ class NounReader(Reader):
         j = v.next_word(c.t1, skip=cues.QUALIFIER_WORDS)  # إلى 24 على الأقل عدد قتلى …
         if j is not None and v[j].has(cues.TOTAL_WORDS):
             self._toll_noun(c, j + 1)
-            return self.groups.category_in(j + 1, j + 5)
+            return category_in(self.view, self.onto, j + 1, j + 5)
         i = c.t0 - 1
         steps = 0
         while i >= 0 and steps < 15 and not v.is_sentence_end(i):
             if v[i].has(cues.TOTAL_WORDS) and not (c.others and a_number_of(v, i)):
                 self._toll_noun(c, i + 1)
-                return self.groups.category_in(i + 1, c.t0)
+                return category_in(self.view, self.onto, i + 1, c.t0)
             if v[i].is_digit:
                 break
             i -= 1
