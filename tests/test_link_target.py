@@ -17,6 +17,7 @@ def _cats(text: str) -> list[str]:
     ("هاجم مسلحون حاجزا لقوات النظام في ريف حماة ما أدى لمقتل 5 عناصر.", ["regime"]),
     ("وأسفر هجوم على دورية للشرطة في ولاية هكاري عن إصابة 6 عناصر بجروح.", ["other"]),
     ("هاجم تنظيم داعش حاجزا لقوات النظام ما أدى لمقتل 5 عناصر.", ["regime"]),  # the attacker skipped
+    ("وأسفر هجوم مسلح على دورية للجيش في ريف حماة عن مقتل 4 عناصر.", ["regime"]),  # لجيش: ل swallowed ال
 ])
 def test_members_counted_after_an_attack_on_a_group_are_its_own(text: str, want: list[str]) -> None:
     assert _cats(text) == want

@@ -213,6 +213,8 @@ class GroupReader(Reader):
         if mixed is not None:
             return mixed
         cid = self.onto.category_of_group(text) or self.onto.category_of_noun(text)
+        if cid is None and text[:1] == "ل" and text[1:2] != "ل" and not text.startswith("ال"):
+            cid = self.onto.category_of_group("ا" + text)  # لجيش of للجيش: the article ل swallowed
         if cid in ("regime", "people") and soldiers_of_a_nation(self.onto, text.split()):
             return "foreign_forces"  # من الطيارين الأميركيين
         if cid is None and any(key(w) in cues.LOYAL_WORDS for w in text.split()):
