@@ -83,6 +83,9 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("وكشف البيان عن العمليات على النحو الآتي:- 1- هجوم على مقر الشرطة قتل فيه جنديان.", "1", "list",
      "item in a list"),
     ("وأعلنت الوزارة الحصيلة.\n2 - اعتقال المتهمين في المدينة.", "2", "list", "item in a list"),
+    # hundreds of millions with no people noun: a sum
+    ("وتعهدت الدول المانحة بتقديم 600 مليون للمخيمات قبل الشتاء.", "600 مليون", "money", "sum of money"),
+    ("وخسرت الشركة عشرات المليارات منذ بدء الحرب.", "عشرات المليارات", "money", "sum of money"),
 ])
 def test_a_tagged_non_count_is_vetoed(onto, text, number, reason, plain):
     res = link(text, spans(text, [(number, "COUNT")]), onto)
@@ -364,3 +367,8 @@ def test_a_list_item_s_number_leaves_the_counts_in_it(onto):
     res = link("وضبطت الشرطة المتهمين كالتالي :\n1 - اعتقال 12 شخصا في الحي الشرقي.", [], onto)
     assert [(r.value, r.status) for r in res.records] == [(12, "detained")]
     assert [r.value for r in link("وقتل بين 5 - 8 أشخاص في الغارة.", [], onto).records] == [8]
+
+
+def test_a_population_of_hundreds_of_millions_with_its_noun_stays_a_count(onto):
+    recs = link("ويبلغ عدد سكان البلاد نحو 200 مليون نسمة.", [], onto).records
+    assert [r.value for r in recs] == [200_000_000]

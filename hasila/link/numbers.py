@@ -857,6 +857,8 @@ def _is_score(view: TokenView, start: int, end: int) -> bool:
 
 
 _HYPHENS = frozenset("-–")
+#: A figure this large with no people noun after it is a sum of money (hundreds of millions).
+_BARE_SUM = 100_000_000
 #: What comes before a list's first item number: a colon (``الآتي :-``) or a line's start.
 _LIST_OPENERS = (":", ":-", ":–", "\n")
 
@@ -1029,6 +1031,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "year"
     if nxt is not None and view[nxt].has(cues.MONEY_UNITS):
         return "non_count", "money"
+    if value >= _BARE_SUM and not people_noun_at(view, nxt, ontology) \
+            and not (nxt is not None and view[nxt].key == "من" and people_noun_at(view, view.next_word(nxt + 1), ontology)):
+        return "non_count", "money"  # عشرات المليارات, 850 مليونا من القروض: a sum; no crowd that large goes bare
     if nxt is not None and view[nxt].has(cues.AGE_UNITS):
         before = _prev_words(view, start, 4)
         left = view.last_before(start)
