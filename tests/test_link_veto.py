@@ -83,6 +83,8 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("وكشف البيان عن العمليات على النحو الآتي:- 1- هجوم على مقر الشرطة قتل فيه جنديان.", "1", "list",
      "item in a list"),
     ("وأعلنت الوزارة الحصيلة.\n2 - اعتقال المتهمين في المدينة.", "2", "list", "item in a list"),
+    # a news outlet's name ending in a number
+    ("وقالت شبكة حلب 24 في بيانها إن 12 شخصا أصيبوا بالقصف.", "24", "ordinal", "unit or model"),
     # hundreds of millions with no people noun: a sum
     ("وتعهدت الدول المانحة بتقديم 600 مليون للمخيمات قبل الشتاء.", "600 مليون", "money", "sum of money"),
     ("وخسرت الشركة عشرات المليارات منذ بدء الحرب.", "عشرات المليارات", "money", "sum of money"),
@@ -372,3 +374,9 @@ def test_a_list_item_s_number_leaves_the_counts_in_it(onto):
 def test_a_population_of_hundreds_of_millions_with_its_noun_stays_a_count(onto):
     recs = link("ويبلغ عدد سكان البلاد نحو 200 مليون نسمة.", [], onto).records
     assert [r.value for r in recs] == [200_000_000]
+
+
+def test_a_figure_after_the_site_of_an_event_is_no_outlet_s_name(onto):
+    """``عند الموقع وإصابة 11``: the site (الموقع) of a blast, not a news site's name."""
+    recs = link("وقتل 4 من الحراس عند الموقع وإصابة 11 آخرين.", [], onto).records
+    assert [r.value for r in recs] == [4, 11]

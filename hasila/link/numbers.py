@@ -765,7 +765,11 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
     if p >= 1 and view[p].text in ("-", "–") and view[p].end == start and view[p - 1].is_word \
             and view[p - 1].end == view[p].start:
         return True
-    prev = _prev_words(view, start, 1)
+    named = _prev_words(view, start, 2)
+    if len(named) == 2 and named[0] == p and named[1] == p - 1 and view[named[1]].key in _OUTLETS \
+            and view[p].key not in _SUBJECT_PARTICLES and not view[p].has(_ALL_TRIGGERS):
+        return True  # موقع سويداء 24: a news outlet's name
+    prev = named[:1]
     if prev and prev[0] == p and p >= 1 and _standing_article(view[p]) and view[p - 1].is_word:
         # المرحلة الـ 23, الذكرى الـ17 لأحداث: the article standing apart makes the number the name's
         return view[p - 1].has(cues.ORDINAL_BEFORE)
@@ -775,6 +779,8 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
     # اللواء 53 الروسي: the unit's adjective; البيان رقم 25 للجيش, الكتيبة 115 بالجيش: whose unit
 
 
+#: Kinds of news outlet whose names may end in a number (``موقع سويداء 24``).
+_OUTLETS = keys("موقع شبكة قناة إذاعة اذاعة صحيفة وكالة صفحة")
 #: Strikes and arms, the means of a killing: behind ب they say how people died.
 _MEANS = keys("غارة غارات قذيفة قذائف برميل براميل صاروخ صواريخ ضربة ضربات عبوة عبوات انفجار تفجير هجوم")
 
