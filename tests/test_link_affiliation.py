@@ -217,3 +217,13 @@ def test_those_who_joined_or_fight_with_a_group_are_its_side(text: str, want: st
     إلى``, whatever the noun (citizens who joined the Islamic State are its members)."""
     (r,) = _records(text)
     assert r.category == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتلت الطائرة 9 عناصر آخرين من قوات سوريا الديمقراطية قرب منبج.", "sdf"),
+    ("وأسر المقاتلون 6 جنود آخرين من الجيش التركي في المعركة.", "foreign_forces"),
+])
+def test_others_between_the_noun_and_its_group(text: str, want: str) -> None:
+    """``عناصر آخرين من …``: ``آخرين`` after the noun is stepped over to the group."""
+    (r,) = _records(text)
+    assert r.category == want
