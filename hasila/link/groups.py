@@ -26,7 +26,7 @@ from hasila.link.tree import CountNode
 _IN = key("في")
 
 #: Member nouns before a group's name in a phrase (``عناصر``, ``أعضاء``, ``إرهابيي``).
-_MEMBERS = cues.MEMBER_NOUNS | frozenset(key(w) for w in ("أعضاء", "إرهابيي", "ارهابيي", "مقاتلو", "مسلحو", "عناصر"))
+_MEMBERS = cues.MEMBER_NOUNS | frozenset(key(w) for w in ("أعضاء", "إرهابيي", "ارهابيي", "مقاتلو", "مسلحو"))
 #: Groups by a short name (al-Qaeda, al-Shabaab), read only after member nouns or ``من``.
 _SHORT_NAMES = {key("القاعدة"): "jihadist", key("الشباب"): "jihadist"}
 _QUOTES = "«»\"“”'()"

@@ -20,8 +20,9 @@ hint), :mod:`~hasila.link.affiliation` (the group after it), :mod:`~hasila.link.
 (the cues of the part_of tree), :mod:`~hasila.link.qualifier`, :mod:`~hasila.link.status`,
 :mod:`~hasila.link.category` (categories once the tree is built), :mod:`~hasila.link.target`
 (members counted after an attack on a group), :mod:`~hasila.link.possessor` (members counted with a
-pronoun of their party: ``من جنوده``, or ``منهم`` after the people named before), :mod:`~hasila.link.theatre` (abroad or in Syria) and
-:mod:`~hasila.link.scope` (perpetrator and location).
+pronoun of their party: ``من جنوده``, or ``منهم`` after the people named before),
+:mod:`~hasila.link.theatre` (abroad or in Syria) and :mod:`~hasila.link.scope` (perpetrator and
+location).
 """
 
 from __future__ import annotations

@@ -38,6 +38,8 @@ _OF_PEOPLE = ("هم", "هما", "هن")
 #: kinds of civilians; state forces named before are most often those who killed or held them.
 _THEIR_KINDS = frozenset({"fighter", "jihadist", "isis", "sdf", "combatant", "civilian", "child", "woman",
                           "man", "journalist", "medic", "rescue"})
+#: How many tokens back ``منهم`` may find the people it points to (a bound on each count's walk).
+_THEM_REACH = 60
 #: Categories of the member nouns this reads (a soldier, a fighter, an armed man).
 _MEMBER_KINDS = frozenset({"regime", "fighter", "combatant"})
 
@@ -105,11 +107,11 @@ class PossessorRules(Reader):
 
     def _named_before(self, c: CountNode, floor: int) -> str | None:
         """The category of the nearest people noun or group before count ``c`` (after token
-        ``floor`` and within the sentence before its own)."""
+        ``floor``, within the sentence before its own and :data:`_THEM_REACH` tokens)."""
         v = self.view
         a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
         a = v.sentence_bounds(a - 1)[0] if a > 0 else a
-        for k in range(c.t0 - 1, max(a, floor) - 1, -1):
+        for k in range(c.t0 - 1, max(a, floor, c.t0 - _THEM_REACH) - 1, -1):
             if not v[k].is_word or v[k].has(cues.FOREIGN_ADJ):
                 continue
             cid = group_after(v, k, self.onto, width=4)[0]

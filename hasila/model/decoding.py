@@ -225,8 +225,8 @@ def no_certain_non_counts(text: str, spans: Sequence[Span], numbers: Sequence[Nu
                           ontology: Any) -> list[Span]:
     """The spans without the COUNT spans whose one number the post-processor's number rules
     read as surely no count of people (:func:`hasila.link.numbers.certain_non_count`: a date,
-    year, clock time, duration, age, percentage, sum, unit or model name, a list item's number or a number of
-    things): the linker would drop them as counts anyway. On the gold of the real train
+    year, clock time, duration, age, percentage, sum, unit or model name, a list item's number
+    or a number of things): the linker would drop them as counts anyway. On the gold of the real train
     reports, team train and team dev (1,561 COUNT spans) the rules veto none."""
     from hasila.link.numbers import certain_non_count
 
