@@ -26,13 +26,10 @@ _OVERRIDABLE = frozenset({"people", "fighter", "combatant", "man"})
 _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون", "سابقان", "السابقين", "السابقون", "سابقا", "سابقاً"))
 #: After a count's noun, the dead or wounded of a group (``30 جثة من قتلى النظام``): the group's.
 _TOLL_FILLERS = cues.AFFILIATION_FILLERS | frozenset(key(w) for w in ("قتلى", "جرحى"))
-#: Phrases of joining or fighting with a group: its members whatever the noun before them.
-_JOINING = frozenset(tuple(key(w) for w in p.split()) for p in (
-    "انضموا إلى", "انضموا الى", "التحقوا", "يقاتلون في صفوف", "يقاتلون مع", "يقاتلون إلى جانب"))
 #: ``معتقل لدى النظام``: the word before those who hold the counted people.
 _HELD_BY = key("لدى")
 #: ``قتل 7 يرجح أنهم من تنظيم القاعدة``: a verb of belief and ``أنهم``, then whom they are thought to be.
-_THOUGHT = frozenset(key(w) for w in ("يعتقد", "يرجح", "يشتبه", "يظن", "ويعتقد", "ويرجح", "ويشتبه"))
+_THOUGHT = frozenset(key(w) for w in ("يعتقد", "يرجح", "يشتبه", "يظن"))  # read with has(): و stepped over
 _THAT_THEY = frozenset(key(w) for w in ("أنهم", "أنهما", "أنهن", "بأنهم", "بأنهما", "أنه"))
 #: Member nouns a belief names before the group (``أنهما قياديان في التنظيم``).
 _THOUGHT_MEMBERS = frozenset(key(w) for w in (
@@ -111,7 +108,7 @@ class AffiliationReader(Reader):
                 group_cat = None
             if loyal == k or (group_cat is None and loyal is not None):
                 group_cat = self._loyal_side(loyal)  # من الموالين للقضية الكردية: no side
-        if phrase in _JOINING and group_cat in self.onto.armed:
+        if phrase in cues.JOINING_BEFORE and group_cat in self.onto.armed:
             c.hint, c.group_cat, c.generic = group_cat, group_cat, False  # 70 مواطنا انضموا إلى داعش
             return
         self._take_group(c, group_cat, k)

@@ -291,10 +291,13 @@ PERPETRATOR_BEFORE = keys("""
 #: Words before ``مع`` that make the ACTOR after it the other side of a fight.
 FIGHT_WORDS = keys("اشتباكات اشتباك معارك مواجهات المعارك الاشتباكات")
 #: Words before a group that make it the counted people's side (``من قوات النظام``).
+#: Words of joining or fighting with a group after the counted noun: its members, whatever the
+#: noun (``70 مواطنا انضموا إلى داعش``).
+JOINING_BEFORE = phrases(["انضموا إلى", "انضموا الى", "التحقوا", "يقاتلون في صفوف", "يقاتلون مع",
+                          "يقاتلون إلى جانب"])
 AFFILIATION_BEFORE = phrases(["من", "في صفوف", "من صفوف", "من عناصر", "من أفراد", "من مقاتلي",
                               "في", "لدى", "ينتمون إلى", "ينتمون ل", "تابعين ل", "من أبناء", "بين", "بصفوف",
-                              "ينتمون الى", "انضموا إلى", "انضموا الى", "التحقوا", "المنتمين إلى",
-                              "المنتمين الى", "يقاتلون في صفوف", "يقاتلون مع", "يقاتلون إلى جانب"])
+                              "ينتمون الى", "المنتمين إلى", "المنتمين الى", *(" ".join(p) for p in JOINING_BEFORE)])
 #: Fillers between ``من`` and the group (``من أفراد قوات النظام``).
 AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي أبناء كوادر طواقم أعضاء")
 #: Member nouns before a group after من (``من مسلحي داعش``): with the group, the partitive.

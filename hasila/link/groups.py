@@ -207,8 +207,8 @@ class GroupReader(Reader):
 
     def phrase_category(self, text: str, partitive: bool) -> str | None:
         members, rest = past_members(text)
-        if members and short_name(rest) is not None:
-            return short_name(rest)  # مقاتلي الشباب: al-Shabaab, not young men
+        if members and (short := short_name(rest)) is not None:
+            return short  # مقاتلي الشباب: al-Shabaab, not young men
         mixed = self.mixed_parts(text, partitive)
         if mixed is not None:
             return mixed
