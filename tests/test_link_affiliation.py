@@ -227,3 +227,42 @@ def test_others_between_the_noun_and_its_group(text: str, want: str) -> None:
     """``عناصر آخرين من …``: ``آخرين`` after the noun is stepped over to the group."""
     (r,) = _records(text)
     assert r.category == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل 12 عنصرا من الميليشيات الانقلابية في كمين جنوب المدينة.", "fighter"),
+    ("وأسرت القوات 7 عناصر من ميليشيات التمرد قرب الوادي.", "fighter"),
+    ("وقتل 16 من ميليشيات صالح والحوثي في المعارك.", "fighter"),
+    ("وأسر الجيش ثلاثة عناصر حوثية في الجبل.", "fighter"),
+    ("وقتلت الغارة 8 عناصر داعشية في الصحراء.", "isis"),
+])
+def test_yemen_s_rebel_militias_by_the_names_outlets_give_them(text: str, want: str) -> None:
+    """The coup's and the rebellion's militias, Saleh's militias and an adjective of the side
+    after the member noun name fighters of that side, not people."""
+    (r,) = _records(text)
+    assert r.category == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وهاجمت ميليشيات الحوثي موقعا للجيش. وقتل في الهجوم المضاد 14 عنصرا من الميليشيا.", "fighter"),
+    ("وقصفت الميليشيات الإيرانية البلدة، وقتل 6 من الميليشيات في الرد.", "regime"),
+    ("وقتل 6 من الميليشيات في الرد على القصف.", "people"),  # no militia named before: no side
+])
+def test_the_militia_alone_is_the_militia_named_before(text: str, want: str) -> None:
+    """``من الميليشيا`` with no name: the side of the militia the report named in full before,
+    whichever of its spellings."""
+    assert _records(text)[-1].category == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل 4 من مرتزقة الاحتلال التركي بقصف على قرية قرب عفرين.", "fighter"),
+    ("وأصيب 3 من عناصر السلطان مراد في الاشتباك.", "fighter"),
+    ("وقتل 5 من مقاتلي غرفة عمليات وحرض المؤمنين في ريف اللاذقية.", "jihadist"),
+    ("وقتل 9 من عناصر فاغنر في الصحراء.", "foreign_forces"),
+    ("وقتل 11 جنديا من القوات الموالية لهادي في المعارك.", "other"),
+])
+def test_more_parties_by_name(text: str, want: str) -> None:
+    """Parties the lists lacked: Turkish-backed factions by the names Kurdish outlets and others
+    use, a jihadist operations room, Wagner, and the Yemeni president's forces (another state's)."""
+    (r,) = _records(text)
+    assert r.category == want

@@ -144,3 +144,11 @@ def test_members_of_the_army_are_regime_in_syria_and_a_state_s_own_abroad() -> N
     assert cats("وأعلن المتحدث العسكري أن 5 من أفراد الجيش قتلوا في هجوم قرب مدينة العريش.") == ["other"]
     assert cats("وقتل 11 عنصرا من الجيش والشرطة التركيين في هجمات شنها مسلحون في ولاية هكاري.") == ["other"]
     assert cats("وقتل 5 من أفراد الجيش في هجوم على حاجز في ريف حماة.") == ["regime"]
+
+
+def test_others_told_after_a_militia_abroad_are_its_fighters() -> None:
+    """Abroad, a militia loyal to a state is ``fighter``; ``آخرين`` right after it in the
+    sentence count the same militia, not ``other``."""
+    abroad_report = "اشتباكات في [صنعاء|PLACE] و[تعز|PLACE] و[عدن|PLACE]. "
+    marked = "وقتل [6|COUNT k=fighter] من عناصر [الميليشيات الإيرانية|ACTOR] وأصيب [4|COUNT k=fighter] آخرون."
+    assert _linked(abroad_report + marked) == ["fighter", "fighter"]

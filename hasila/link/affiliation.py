@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix, status_of_word
-from hasila.link.groups import ARMED_NOUNS, allies_at, short_name, with_families
+from hasila.link.groups import (
+    ARMED_NOUNS,
+    STATE_NOUNS,
+    allies_at,
+    nation_adjective,
+    short_name,
+    with_families,
+)
 from hasila.link.numbers import group_after
 from hasila.link.text import key
 from hasila.link.tree import CountNode
@@ -66,7 +73,7 @@ class AffiliationReader(Reader):
             j = self._past_belief(j)
         if j is None or (v[j].key.startswith("ل") and v[j - 1].key in cues.LOYAL_WORDS):
             return  # مقاتلين موالين لتركيا: whom they are loyal to (the noun reader's)
-        if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in ARMED_NOUNS):
+        if v[j].has(cues.FOREIGN_ADJ) and c.noun_text and (c.generic or c.hint in STATE_NOUNS):
             c.hint, c.generic = "foreign_forces", False
             return
         if v[j].key in cues.LOYAL_WORDS and (c.generic or c.hint in ARMED_NOUNS or c.hint is None):
@@ -178,6 +185,8 @@ class AffiliationReader(Reader):
         k = v.next_word(tail)
         if k is None or v.is_boundary(k) or allies_at(v, k):
             return  # سبعة من الفرقة 30 والمقاتلين الموالين لها: the allies of the group, not another side
+        if c.hint == "fighter" and nation_adjective(v[k].key):
+            return  # من الميليشيا الإيرانية (the Houthis named before): fighters of a nation stay fighters
         if c.noun is not None and " " in c.noun.text.strip() and c.hint not in (None, "people"):
             # مقاتلي "جيش الإسلام" marked whole: the group is inside the noun; only a side joined
             # after it (والمدنيين) still counts

@@ -343,7 +343,9 @@ RESIDENTS = keys("سكان السكان أهالي الأهالي")
 ALL_OF_THEM = keys("جميعهم كلهم جميعهن كلهن وجميعهم وكلهم")
 #: Head nouns a report uses alone for a group it named in full before (``الفرقة`` for
 #: ``الفرقة 30``, ``الجبهة`` for ``جبهة النصرة``, ``وحدات الحماية`` for ``وحدات حماية الشعب``).
-GROUP_HEADS = keys("فرقة جبهة لواء وحدات حركة فصيل كتيبة تنظيم هيئة")
+#: A militia's head in its spellings: one head to :meth:`GroupReader.named_before`.
+MILITIA_HEADS = keys("ميليشيا ميليشيات مليشيا مليشيات ميلشيا ميلشيات ميليشات")
+GROUP_HEADS = keys("فرقة جبهة لواء وحدات حركة فصيل كتيبة تنظيم هيئة") | MILITIA_HEADS
 #: A bare ``التنظيم`` names the organisation named last before it, of these kinds, found where
 #: one of these words starts its name (``داعش``, ``الدولة الإسلامية``, ``جبهة النصرة``, ``تنظيم
 #: القاعدة``, ``هيئة تحرير الشام``, ``حراس الدين``).

@@ -33,7 +33,7 @@ _QUOTES = "«»\"“”'()"
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 #: Nouns a nationality after makes a state's forces (``جنود روس``); fighters of a nation stay
 #: fighters (``مقاتلا عراقيا``: foreign fighters, not a state's troops).
-_STATE_NOUNS = ARMED_NOUNS - {"fighter"}
+STATE_NOUNS = ARMED_NOUNS - {"fighter"}
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 #: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
 _TOLL_THEN_FIGURE = 5
@@ -65,6 +65,13 @@ def allies_at(view: TokenView, k: int) -> bool:
 def _foreign(word: str) -> bool:
     """Is ``word`` a state's nationality adjective (``روس``, ``الأميركيين``, ``والأتراك``)?"""
     return any(x in cues.FOREIGN_ADJ for x in variants(key(word)))
+
+
+def nation_adjective(word_key: str) -> bool:
+    """A nationality adjective in any gender (``الإيرانية`` too, which :data:`cues.FOREIGN_ADJ`
+    leaves out: a feminine one follows a group, not a soldier's noun)."""
+    return any(x in cues.FOREIGN_ADJ or (x.endswith("يه") and x[:-1] in cues.FOREIGN_ADJ)
+               for x in variants(word_key))
 
 
 def _definite(word: str) -> bool:
@@ -187,7 +194,7 @@ class GroupReader(Reader):
             armed_head = neutral or first in ARMED_NOUNS or first is None
             if cid == "foreign_forces" and first not in (None, "people", "man", *self.onto.armed):
                 cid = first  # ناشطين أتراك: activists of a nation, not its forces
-            elif any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in _STATE_NOUNS):
+            elif any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in STATE_NOUNS):
                 cid = "foreign_forces"
             elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:
                 cid = "regime"
@@ -341,12 +348,13 @@ class GroupReader(Reader):
         if not v[k].is_word or not v[k].has(cues.GROUP_HEADS):
             return None
         head = next(x for x in variants(v[k].key) if x in cues.GROUP_HEADS)
+        heads = cues.MILITIA_HEADS if head in cues.MILITIA_HEADS else frozenset({head})
         if head in cues.ORGANISATION_HEADS:
             named = latest_organisation(self.view, self.onto, k)
             if named is not None:
                 return named
         for p in range(k - 1, max(-1, k - _NAMED_BEFORE_REACH), -1):
-            if not v[p].is_word or head not in variants(v[p].key):
+            if not v[p].is_word or heads.isdisjoint(variants(v[p].key)):
                 continue
             tied, _, _ = self.tied_group(p)
             if tied is not None:

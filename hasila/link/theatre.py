@@ -142,12 +142,17 @@ class TheatreRules(Reader):
         loyal to a side (``17 مقاتلا مواليا``, ``ميليشيات``) are ``fighter`` (the guide)."""
         if not self._names_no_syria:
             return
+        militia_before: CountNode | None = None
         for c in nodes:
             if c.category == "foreign_forces":
                 c.category = "other"
             elif c.category == "regime":
                 words = f"{noun_of(c)} {c.affiliation.text if c.affiliation is not None else ''}"
-                c.category = "fighter" if any(map(_militia_word, key(words).split())) else "other"
+                militia = any(map(_militia_word, key(words).split())) or (
+                    c.others and not noun_of(c) and militia_before is not None
+                    and militia_before.sentence == c.sentence)  # مقتل 5 من الميليشيات وإصابة 3 آخرين
+                c.category = "fighter" if militia else "other"
+                militia_before = c if militia else None
 
     @functools.cached_property
     def _names_no_syria(self) -> bool:
