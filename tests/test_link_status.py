@@ -233,6 +233,14 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وتمكنت الشرطة من تحرير نحو ثلاثين شخصا من الأسر في الجبال.", "detained"),
     # يموتون: dying
     ("وحذرت المنظمة من ترك 30 طفلا يموتون جوعا في المخيم.", "killed"),
+    # an attempt on them (killing, abducting) befell no one; a coup attempt in which people died did
+    ("واتهمت النيابة الرجل بمحاولة قتل أربعة موظفين في المصرف.", "other"),
+    ("وقالت الشرطة إن العصابة حاولت خطف 3 تلاميذ أمام المدرسة.", "other"),
+    ("وتذكر الصحيفة بمحاولة الانقلاب التي قتل فيها 90 شخصا.", "killed"),
+    # the charges after the count name what they are accused of, not what befell them
+    ("وحكمت المحكمة على القائد و12 آخرين بتهم بينها قتل معارضين.", "other"),
+    # a crowd that gathers (a day between the verb and it), whatever befell those it remembers
+    ("وإحياء لذكرى القتلى تجمع صباح الأحد مئات الأشخاص في الساحة.", "other"),
 ])
 def test_escapes_holds_and_stipulations_around_a_count(text: str, status: str) -> None:
     assert [r.status for r in link(text, [], ontology()).records][-1] == status

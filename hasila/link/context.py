@@ -226,7 +226,10 @@ class LinkContext:
                 and not any(self.view[k].has(cues.CARRIED_OUT) for k in range(max(0, i - 4), i)):
             return None  # قضت بإعدام: sentenced, not (yet) executed
         places = self.by_label.get("PLACE")
-        return None if places and self.lookup(places).overlapping(t.start, t.end) else st
+        if places and self.lookup(places).overlapping(t.start, t.end):
+            return None
+        p = self.view.prev_word(i - 1)
+        return "other" if p is not None and self.view[p].has(cues.ATTEMPT_WORDS) else st
 
     def _lives_taken(self, i: int) -> bool:
         """A verb of reaping or taking lives within 8 tokens before ``i``, in its clause."""

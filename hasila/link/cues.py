@@ -143,6 +143,12 @@ ELIMINATION = keys("القضاء والقضاء بالقضاء للقضاء")
 #: execution, unless carried out (``نفذ``, ``قام التنظيم بإعدام``).
 SENTENCED_TO_DEATH = keys("بإعدام بالإعدام")
 CARRIED_OUT = keys("نفذ نفذت نفذوا تنفيذ قام قامت قاموا أعقبه أعقبها بدأ")
+#: The charges they face (``بتهم تشمل قتل``): the killing named after is what they are accused of.
+CHARGE_WORDS = keys("بتهمة بتهم تهمة تهم بجرائم بجريمة")
+#: People who gather (``تجمع آلاف``, ``احتشد المئات``): a crowd, whatever befell those it remembers.
+GATHER_VERBS = keys("تجمع تجمعت احتشد احتشدت تظاهر تظاهرت شارك شاركت يشارك تشارك")
+#: An attempt on them (``محاولة قتل``, ``حاولوا خطف``): nothing befell the people counted.
+ATTEMPT_WORDS = keys("محاولة محاولات محاولته محاولتهم حاول حاولوا حاولت حاولا يحاول تحاول يحاولون محاولين")
 #: ``فقدوا``: missing alone, not with what they lost after it: their limbs (injured), their
 #: lives (killed), their parents or homes (nothing befell them).
 LOSS_VERBS = keys("فقد فقدوا فقدت فقدا يفقد")
@@ -262,6 +268,7 @@ THING_NOUNS = keys("""
     شحنة شحنات رحلة رحلات معبر معابر مطار مطارات جسر جسور حافلة خيمة خيام وحدة وحدات دفعة دفعات
     مركب مراكب زورق زوارق قارب قوارب سفينة سفن
     بقرة أبقار ماشية مواشي خروف خراف أغنام حيوان حيوانات دجاجة دواجن طائر طيور جمل إبل حصان خيول رأسا
+    حوت حوتا حيتان كلب كلاب
     مكان أماكن سوق أسواق محاولة محاولات مشاف مشافي مشفى مرفق مرافق مرفقا منشأة منشآت مادة مواد مليار ليرة دولار دولارا دولارات يورو جنيه ريال درهم دينار صفحة صفحات كلمة ملف ملفات
     بالمئة بالمائة المئة المائة
     حرب حروب حربا معركة معارك مجزرة مجازر حادث حوادث حادثة انتهاك انتهاكات خلية خلايا تقرير تقارير تقريرا

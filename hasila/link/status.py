@@ -34,6 +34,7 @@ _ON = keys("على")
 #: Words that make a casualty word after them the cause people protest or mourn.
 _PROTEST = keys("احتجاجا احتجاجاً تنديدا تنديداً حدادا حداداً تضامنا تضامناً غضبا غضباً")
 #: Casualty nouns (not verbs) that open a toll: ``مقتل وإصابة``.
+_TIMES_OF_DAY = keys("صباح مساء ظهر فجر ليل ليلة اليوم أمس")
 _TOLL_NOUNS = keys("مقتل مصرع إصابة اصابة سقوط استشهاد وفاة جرح")
 #: Words before a verb that are no subject of it.
 _PARTICLES = keys("أن إن ان عن على في من إلى الى ثم كما فيما بعد قبل حيث إذ اذ ما لا قد وقد لقد حين عندما")
@@ -98,6 +99,12 @@ class StatusReader(FateWords):
             c.status = st  # 12 وفاة و40 إصابة: what befell each figure follows it
             return
         floor = prev.tail if prev is not None else 0
+        g = p
+        while g is not None and g > floor and (v[g].has(cues.DAYS) or v[g].key in _TIMES_OF_DAY):
+            g = v.prev_word(g - 1)  # تجمع صباح الخميس آلاف: the day between the verb and the crowd
+        if g is not None and g >= floor and v[g].has(cues.GATHER_VERBS):
+            c.status = "other"  # إحياء لذكرى الضحايا تجمع آلاف الأشخاص: a crowd
+            return
         # 2. a trigger close before, in the same clause
         i = c.t0 - 1
         steps = 0
@@ -118,8 +125,8 @@ class StatusReader(FateWords):
         # 3. a verb after the noun, in the same clause, not governing the next count
         stop = nxt.t0 if nxt is not None else len(v)
         for j in range(c.tail, min(stop, c.tail + 6)):
-            if v.is_boundary(j):
-                break
+            if v.is_boundary(j) or v[j].has(cues.CHARGE_WORDS):
+                break  # حكم بإعدام … و8 آخرين بتهم تشمل قتل متظاهرين: the charge, not their fate
             st = self.cx.trigger_status(j)
             if st is not None and protest_over(v, j):
                 break  # تجمع 100 شخص احتجاجا على مقتل شاب: the death they protest, not theirs
