@@ -211,6 +211,12 @@ def test_a_group_s_name_in_brackets_after_its_head(text: str, want: str) -> None
     ("وأعلنت الوزارة أن 70 مواطنا انضموا إلى تنظيم داعش منذ عامين.", "isis"),
     ("وقالت الشرطة إن 9 شبان التحقوا بجبهة النصرة قبل مقتلهم.", "jihadist"),
     ("وأصيب 11 مسلحا يقاتلون إلى جانب قوات النظام قرب تدمر.", "regime"),
+    # a toll of those who joined (its verb before it, the figure after the clause)
+    ("ويبلغ عدد البلجيكيين الذين التحقوا بالجماعات الجهادية في سوريا نحو 500 شخص.", "jihadist"),
+    ("وتقدر الوزارة عدد الأجانب الذين يقاتلون تحت لواء تنظيم داعش بـ12 ألف شخص.", "isis"),
+    # guards: a town's population, and civilians with loyal gunmen, are people
+    ("وتقع البلدة التي يبلغ عدد سكانها 12 ألف نسمة قرب الحدود.", "people"),
+    ("وغادر البلدة 900 من المدنيين والمسلحين الموالين للحكومة.", "people"),
 ])
 def test_those_who_joined_or_fight_with_a_group_are_its_side(text: str, want: str) -> None:
     """``انضموا إلى``, ``التحقوا``, ``يقاتلون إلى جانب`` after the noun name the group, as ``ينتمون
@@ -235,6 +241,8 @@ def test_others_between_the_noun_and_its_group(text: str, want: str) -> None:
     ("وقتل 16 من ميليشيات صالح والحوثي في المعارك.", "fighter"),
     ("وأسر الجيش ثلاثة عناصر حوثية في الجبل.", "fighter"),
     ("وقتلت الغارة 8 عناصر داعشية في الصحراء.", "isis"),
+    ("وعثر السكان على عشرات الجثث الحوثية في الوادي.", "fighter"),
+    ("وأصيب أحد العناصر الإرهابية في الاشتباك الليلي قرب الوادي.", "fighter"),
 ])
 def test_yemen_s_rebel_militias_by_the_names_outlets_give_them(text: str, want: str) -> None:
     """The coup's and the rebellion's militias, Saleh's militias and an adjective of the side
@@ -260,9 +268,22 @@ def test_the_militia_alone_is_the_militia_named_before(text: str, want: str) -> 
     ("وقتل 5 من مقاتلي غرفة عمليات وحرض المؤمنين في ريف اللاذقية.", "jihadist"),
     ("وقتل 9 من عناصر فاغنر في الصحراء.", "foreign_forces"),
     ("وقتل 11 جنديا من القوات الموالية لهادي في المعارك.", "other"),
+    ("وأصيب 3 من عناصر الدرك في الكمين.", "other"),
+    ("وقتل 5 عناصر من قوات الحرس الوطني قرب الحدود.", "other"),
+    ("وقتلت القوات 6 عناصر من تنظيم بيت المقدس في سيناء.", "jihadist"),
+    ("وقتل 4 عناصر تكفيرية في المداهمة.", "jihadist"),
+    ("وقتل 8 عناصر إرهابية في المداهمة.", "fighter"),
+    ("وقتل 5 من مسلحي العشائر في اشتباك مع قسد.", "fighter"),
+    ("وقتل 3 من المسلحين المحليين في ريف درعا.", "fighter"),
+    ("وأصيب 7 أشخاص من المسلحين المحليين الموالين خلال الاشتباك.", "regime"),  # loyal: the government's
+    ("وقتل 9 من عناصر اللواء الثامن في درعا.", "regime"),
+    ("وارتفع إلى 21 عدد قتلى الميليشيات التابعة لإيران في البادية.", "regime"),
+    ("وقتل 5 من مرتزقة دولة الاحتلال التركي على محور القرية.", "fighter"),
+    ("وأصيب 4 من عناصر قوى الأمن الداخلي عند الحاجز.", "sdf"),
 ])
 def test_more_parties_by_name(text: str, want: str) -> None:
     """Parties the lists lacked: Turkish-backed factions by the names Kurdish outlets and others
-    use, a jihadist operations room, Wagner, and the Yemeni president's forces (another state's)."""
+    use, a jihadist operations room, Wagner, the Yemeni president's forces, gendarmes and
+    national guards (another state's), Sinai's jihadists, an adjective of the side after members."""
     (r,) = _records(text)
     assert r.category == want

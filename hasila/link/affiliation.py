@@ -113,7 +113,8 @@ class AffiliationReader(Reader):
             group_cat, _, last = self.groups.group_at(k)
             if with_families(self.view, last + 1):
                 group_cat = None
-            if loyal == k or (group_cat is None and loyal is not None):
+            if loyal is not None and (loyal == k or group_cat is None
+                                      or (loyal == last + 1 and group_cat in self.onto.armed)):
                 group_cat = self._loyal_side(loyal)  # من الموالين للقضية الكردية: no side
         if phrase in cues.JOINING_BEFORE and group_cat in self.onto.armed:
             c.hint, c.group_cat, c.generic = group_cat, group_cat, False  # 70 مواطنا انضموا إلى داعش

@@ -301,7 +301,7 @@ FIGHT_WORDS = keys("اشتباكات اشتباك معارك مواجهات ال
 #: Words of joining or fighting with a group after the counted noun: its members, whatever the
 #: noun (``70 مواطنا انضموا إلى داعش``).
 JOINING_BEFORE = phrases(["انضموا إلى", "انضموا الى", "التحقوا", "يقاتلون في صفوف", "يقاتلون مع",
-                          "يقاتلون إلى جانب"])
+                          "يقاتلون إلى جانب", "يقاتلون تحت لواء", "يقاتلون تحت راية"])
 AFFILIATION_BEFORE = phrases(["من", "في صفوف", "من صفوف", "من عناصر", "من أفراد", "من مقاتلي",
                               "في", "لدى", "ينتمون إلى", "ينتمون ل", "تابعين ل", "من أبناء", "بين", "بصفوف",
                               "ينتمون الى", "المنتمين إلى", "المنتمين الى", *(" ".join(p) for p in JOINING_BEFORE)])
@@ -341,7 +341,7 @@ CASE_KINDS = keys("اختناق تسمم")
 #: ``لترتفع حصيلة الحملة إلى 340``: a toll rising to a new figure.
 RISE_WORDS = keys("ارتفع ارتفعت يرتفع ترتفع ليرتفع لترتفع ارتفاع رفع رفعت يرفع ترفع ليرفع لترفع")
 #: ``ارتفعت حصيلة القتلى إلى 209``, ``عدد المصابين يتجاوز 50``: a figure reached by a toll.
-REACH_WORDS = keys("إلى الى بلغ بلغت بلغوا يتجاوز تجاوز تجاوزت يفوق فاق وصل وصلت")
+REACH_WORDS = keys("إلى الى بلغ بلغت بلغوا يتجاوز تجاوز تجاوزت يفوق فاق وصل وصلت يبلغ تبلغ يصل تصل")
 #: ``مقاتلين مدعومين من تركيا``: the backer named after these is not the counted people's side.
 BACKED_BY = keys("مدعوم مدعومين مدعومون مدعومة المدعوم المدعومين المدعومة بدعم")
 #: ``250 شخصا من السكان``: where people live; it does not make a people noun civilian.

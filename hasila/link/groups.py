@@ -37,6 +37,8 @@ STATE_NOUNS = ARMED_NOUNS - {"fighter"}
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 #: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
 _TOLL_THEN_FIGURE = 5
+_CLAUSE_REACH = 12  # tokens from a toll's noun to the relative pronoun of the clause after it
+_WHO = keys("الذين اللذين")
 _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
 #: ``القوات البالغ عددها 2000``: the words between a group and the figure of its members.
 _AMOUNTING = frozenset(key(w) for w in ("البالغ", "البالغة", "البالغين"))
@@ -65,6 +67,15 @@ def allies_at(view: TokenView, k: int) -> bool:
 def _foreign(word: str) -> bool:
     """Is ``word`` a state's nationality adjective (``روس``, ``الأميركيين``, ``والأتراك``)?"""
     return any(x in cues.FOREIGN_ADJ for x in variants(key(word)))
+
+
+def adjective_category(onto: Any, word: str) -> str | None:
+    """The category an adjective after the counted noun names, its feminine plural form too
+    (``عناصر حوثية``, ``عناصر إرهابية``: the singular noun of the side)."""
+    cid = noun_category(onto, word)
+    if cid is None and key(word).endswith("يه"):
+        cid = noun_category(onto, word.rstrip("ةه"))
+    return cid
 
 
 def nation_adjective(word_key: str) -> bool:
@@ -174,6 +185,21 @@ def category_in(v: TokenView, onto: Any, a: int, b: int) -> str | None:
     return specific[0] if specific else (found[0] if found else None)
 
 
+def joined_in_clause(reader: GroupReader, k: int, stop: int) -> str | None:
+    """``يقدر عدد المقاتلين الذين يقاتلون تحت راية الجماعة``: the armed group a relative
+    clause after token ``k`` (before ``stop``) says the people joined or fight for."""
+    v = reader.view
+    for i in range(k, min(stop, k + _CLAUSE_REACH)):
+        if v[i].key not in _WHO:
+            continue
+        j = v.next_word(i + 1)
+        phrase = v.phrase_starting_at(j, cues.JOINING_BEFORE) if j is not None else None
+        g = v.next_word(j + len(phrase)) if j is not None and phrase is not None else None
+        cid = reader.group_at(g)[0] if g is not None and g < stop else None
+        return cid if cid in reader.onto.armed and cid != "man" else None
+    return None
+
+
 class GroupReader(Reader):
     """The category a group, noun or phrase of the text names."""
 
@@ -189,7 +215,7 @@ class GroupReader(Reader):
         cid = noun_category(self.onto, text)
         neutral = self.onto.is_neutral_noun(words[0])
         if len(words) > 1:
-            per_word = [noun_category(self.onto, w) for w in words]
+            per_word = [noun_category(self.onto, w) for w in words[:1]] + [adjective_category(self.onto, w) for w in words[1:]]
             first = per_word[0]
             armed_head = neutral or first in ARMED_NOUNS or first is None
             if cid == "foreign_forces" and first not in (None, "people", "man", *self.onto.armed):
@@ -224,8 +250,10 @@ class GroupReader(Reader):
             cid = self.onto.category_of_group("ا" + text)  # لجيش of للجيش: the article ل swallowed
         if cid in ("regime", "people") and soldiers_of_a_nation(self.onto, text.split()):
             return "foreign_forces"  # من الطيارين الأميركيين
-        if cid is None and any(key(w) in cues.LOYAL_WORDS for w in text.split()):
-            return "regime"
+        words = text.split()
+        if (cid is None and any(key(w) in cues.LOYAL_WORDS for w in words)) \
+                or (cid in self.onto.armed and len(words) > 1 and key(words[-1]) in cues.LOYAL_WORDS):
+            return "regime"  # المسلحين المحليين الموالين: loyal, to none named (the government's)
         if cid is None and " " not in text.strip():
             cid = possessed_noun_category(self.onto, text.strip())  # من جنودها
         if cid is None and members and rest:
@@ -443,15 +471,20 @@ class GroupReader(Reader):
                 continue
             if v[i].has(cues.TOTAL_WORDS):
                 before = v.prev_word(i - 1) if i > 0 else None
-                if not reached and (i < c.t0 - _TOLL_THEN_FIGURE or before is None
-                                    or not v[before].has(cues.REACH_WORDS)):
-                    return None  # بلغ عدد الجرحى المدنيين 900 شخص: the verb before the toll
                 k = v.next_word(i + 1)
+                if k is not None and any(x.startswith("سكان") for x in variants(v[k].key)):
+                    return None  # يبلغ عدد سكانها 240 ألف نسمة: a population, people as the noun says
+                if not reached and (before is None or not v[before].has(cues.REACH_WORDS)):
+                    return None  # بلغ عدد الجرحى المدنيين 900 شخص: the verb before the toll
+                if not reached and i < c.t0 - _TOLL_THEN_FIGURE:  # يبلغ عدد الذين التحقوا ب… 1400 شخص
+                    return joined_in_clause(self, k, c.t0) if k is not None else None
                 if k is not None and status_of_word(v[k].key) is not None:
                     k = v.next_word(k + 1)  # عدد القتلى المدنيين: the kind after the toll's noun
                 cid = self.group_at(k)[0] if k is not None and k < c.t0 else None
+                if cid in (None, "people") and k is not None:
+                    cid = joined_in_clause(self, k, c.t0)  # عدد الأجانب الذين التحقوا بالتنظيمات
                 return cid if cid not in (None, "people") else None
-            if reached and v[i].key in ("الذين", "اللذين") and i > 0:
+            if reached and v[i].key in _WHO and i > 0:
                 k = v.prev_word(i - 1)
                 cid = self.group_at(k)[0] if k is not None else None
                 if cid not in (None, "people"):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix, status_of_word
-from hasila.link.groups import category_in, with_families
+from hasila.link.groups import adjective_category, category_in, with_families
 from hasila.link.numbers import (
     OntologyLike,
     described_person,
@@ -353,7 +353,7 @@ class NounReader(Reader):
             core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
             if core != t.key and core in self.cx.singular_nouns and v[j].key not in self.cx.singular_nouns:
                 break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
-            if noun_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core) \
+            if adjective_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core) \
                     and core not in _SAID_OF_THE_NOUN:
                 if core != t.key and k + 1 < len(v) and self.cx.number_at(k + 1):
                     break  # مدنيين والمهاجمين الأربعة: the joined noun has its own figure
