@@ -241,6 +241,8 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وحكمت المحكمة على القائد و12 آخرين بتهم بينها قتل معارضين.", "other"),
     # a crowd that gathers (a day between the verb and it), whatever befell those it remembers
     ("وإحياء لذكرى القتلى تجمع صباح الأحد مئات الأشخاص في الساحة.", "other"),
+    # ارتقى: rose as martyrs, the way some outlets tell a death
+    ("وارتقى 4 من المقاتلين خلال صد الهجوم على القرية.", "killed"),
 ])
 def test_escapes_holds_and_stipulations_around_a_count(text: str, status: str) -> None:
     assert [r.status for r in link(text, [], ontology()).records][-1] == status

@@ -381,3 +381,12 @@ def test_a_figure_after_the_site_of_an_event_is_no_outlet_s_name(onto):
     """``عند الموقع وإصابة 11``: the site (الموقع) of a blast, not a news site's name."""
     recs = link("وقتل 4 من الحراس عند الموقع وإصابة 11 آخرين.", [], onto).records
     assert [r.value for r in recs] == [4, 11]
+
+
+def test_one_out_of_so_many_is_a_ratio_so_many_out_of_a_total_count_people(onto):
+    """``من أصل`` after a person's noun with no figure, nobody counted after it: a ratio;
+    after a figure or before a people noun: a count of people."""
+    res = link("وكتبت المجلة أن مقاتلا أجنبيا من أصل عشرة يقتل في المعارك.", [], onto)
+    assert res.records == [] and ("عشرة", "other") in [(n.text, n.reason) for n in res.non_counts]
+    text = "واعتقلت الشرطة 14 شخصا من أصل 18 متهما."
+    assert [r.value for r in link(text, [], onto).records] == [14, 18]

@@ -816,6 +816,19 @@ ORDINAL_WORDS = frozenset(key(w) for w in (
     "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة"))
 #: ``كل`` before a number makes a ratio (``واحد من كل أربعة``).
 RATIO_BEFORE = frozenset(key(w) for w in ("كل", "لكل", "معدل", "بمعدل"))
+_ORIGIN = key("أصل")
+
+
+def _one_of_many(view: TokenView, start: int, nxt: int | None, ontology: OntologyLike) -> bool:
+    """``من أصل`` before the number at ``start`` after words with no figure (``جهادي فرنسي من
+    أصل سبعة يموت``), no people noun after it: one in so many, a ratio. With a figure before
+    (``39 راكبا من أصل 40``) or a noun after (``من أصل 32 راكبا``) it counts people."""
+    before = _prev_words(view, start, 4)
+    if len(before) < 3 or view[before[1]].key != "من" or people_noun_at(view, nxt, ontology):
+        return False
+    return not any(view[k].is_digit or parse_number(view[k].text) is not None for k in before[2:])
+
+
 #: What a place or vehicle holds (``يتسع ل``, ``بسعة``, ``تستوعب``): a capacity, no one counted.
 _CAPACITY = keys("يتسع تتسع يستوعب تستوعب بسعة سعة سعتها سعته طاقتها الاستيعابية")
 _MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
@@ -966,6 +979,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "age"  # الرجال فوق سن 50, دون سن الـ18: an age, no one counted
     if prev and view[prev[0]].key in RATIO_BEFORE:
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
+    if prev and view[prev[0]].key == _ORIGIN and _one_of_many(view, start, nxt, ontology):
+        return "non_count", "other"  # جهادي فرنسي من أصل سبعة: one in seven, a ratio
     if any(view[p].key in _CAPACITY for p in _prev_words(view, start, 3)):
         return "non_count", "other"  # المسجد يتسع لقرابة 1000 مصل: how many it holds, no one counted
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
