@@ -280,6 +280,8 @@ def test_the_militia_alone_is_the_militia_named_before(text: str, want: str) -> 
     ("وارتفع إلى 21 عدد قتلى الميليشيات التابعة لإيران في البادية.", "regime"),
     ("وقتل 5 من مرتزقة دولة الاحتلال التركي على محور القرية.", "fighter"),
     ("وأصيب 4 من عناصر قوى الأمن الداخلي عند الحاجز.", "sdf"),
+    ("وقتل 6 من قوات حكومة الوفاق قرب طرابلس.", "other"),
+    ("وقتل ثلاثة جنود في قوة الأمم المتحدة بانفجار لغم.", "foreign_forces"),
 ])
 def test_more_parties_by_name(text: str, want: str) -> None:
     """Parties the lists lacked: Turkish-backed factions by the names Kurdish outlets and others

@@ -198,8 +198,9 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وأعلن عن اتفاق يقضي بإخراج 400 مقاتل من البلدة.", "other"),
     # released from its prisons: they were held
     ("وأطلقت السلطات سراح 350 شخصا من سجونها بموجب العفو.", "detained"),
-    # قضت that rules, not dies
-    ("وقضت المحكمة العسكرية بحبس 12 شخصا مدة عامين.", "other"),
+    # قضت that rules, not dies; a prison sentence holds them (as the real gold marks بالسجن)
+    ("وقضت المحكمة العسكرية بحبس 12 شخصا مدة عامين.", "detained"),
+    ("وحكمت محكمة الاستئناف بسجن 3 ناشطين خمس سنوات.", "detained"),
     ("وقضت محكمة الجنايات بإعدام أربعة متهمين في القضية.", "other"),
     # القضاء على with the number right after: killed; the judiciary (القضاء) alone: nothing
     ("وأعلن الجيش أنه تمكن من القضاء على 7 مسلحين قرب الحدود.", "killed"),

@@ -152,3 +152,10 @@ def test_others_told_after_a_militia_abroad_are_its_fighters() -> None:
     abroad_report = "اشتباكات في [صنعاء|PLACE] و[تعز|PLACE] و[عدن|PLACE]. "
     marked = "وقتل [6|COUNT k=fighter] من عناصر [الميليشيات الإيرانية|ACTOR] وأصيب [4|COUNT k=fighter] آخرون."
     assert _linked(abroad_report + marked) == ["fighter", "fighter"]
+
+
+def test_capitals_abroad_the_gazetteer_lacks_are_abroad() -> None:
+    """Tehran, London, Moscow and other cities abroad (absent from the Syrian gazetteer's
+    rows abroad): police counted there are another state's (``other``)."""
+    assert abroad("طهران") and abroad("لندن") and abroad("موسكو") and abroad("الولايات المتحدة")
+    assert _linked("قتل [3|COUNT k=other] من ضباط الشرطة في مواجهات في [طهران|PLACE].") == ["other"]

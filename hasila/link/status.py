@@ -64,6 +64,22 @@ def _event_noun_after(v: TokenView, c: CountNode, trigger: Callable[[int], str |
     return trigger(c.t1) or "other"
 
 
+def _gathered(v: TokenView, p: int | None, floor: int) -> bool:
+    """A gathering verb (``تجمع``, ``احتشد``) at word ``p`` before a count, or before a day or a
+    time of day there (``تجمع صباح الخميس آلاف``), not before token ``floor``: a crowd."""
+    while p is not None and p > floor and (v[p].has(cues.DAYS) or v[p].key in _TIMES_OF_DAY):
+        p = v.prev_word(p - 1)
+    return p is not None and p >= floor and v[p].has(cues.GATHER_VERBS)
+
+
+def _with_after(v: TokenView, i: int, c: CountNode) -> bool:
+    """``لقي مصرعه مع 6 آخرين``, ``لقيت حتفها في الحادث مع ثلاثة``: مع right after the word at
+    ``i`` or right before the count."""
+    k = v.next_word(i + 1)
+    p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
+    return any(j is not None and v[j].key == "مع" for j in (k, p))
+
+
 class StatusReader(FateWords):
     """The casualty status of each count."""
 
@@ -99,10 +115,7 @@ class StatusReader(FateWords):
             c.status = st  # 12 وفاة و40 إصابة: what befell each figure follows it
             return
         floor = prev.tail if prev is not None else 0
-        g = p
-        while g is not None and g > floor and (v[g].has(cues.DAYS) or v[g].key in _TIMES_OF_DAY):
-            g = v.prev_word(g - 1)  # تجمع صباح الخميس آلاف: the day between the verb and the crowd
-        if g is not None and g >= floor and v[g].has(cues.GATHER_VERBS):
+        if _gathered(v, p, floor):
             c.status = "other"  # إحياء لذكرى الضحايا تجمع آلاف الأشخاص: a crowd
             return
         # 2. a trigger close before, in the same clause
@@ -117,7 +130,7 @@ class StatusReader(FateWords):
                 st = None  # غرق قارب يقل 50 مهاجرا: the boat sank
             if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3) \
                     and (not v[i].has(cues.VICTIM_OF) or steps < 5) \
-                    and (not v[i].has(cues.ONE_PERSONS_DEATH) or self._with_after(i, c)):
+                    and (not v[i].has(cues.ONE_PERSONS_DEATH) or _with_after(v, i, c)):
                 c.status = "other" if self._mixed(i, st) and not self._others_after_a_subject(c, i) else st
                 return
             i -= 1
@@ -159,14 +172,6 @@ class StatusReader(FateWords):
                     break
                 c.status = "other" if self._mixed(j, st) else st
                 return
-
-    def _with_after(self, i: int, c: CountNode) -> bool:
-        """``لقي مصرعه مع 6 آخرين``, ``لقيت حتفها في الحادث مع ثلاثة``: مع right after the word at
-        ``i`` or right before the count."""
-        v = self.view
-        k = v.next_word(i + 1)
-        p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
-        return any(j is not None and v[j].key == "مع" for j in (k, p))
 
     def _others_after_a_subject(self, c: CountNode, i: int) -> bool:
         """``إن الحارس قتل وأصيب سبعة لاعبين آخرين``: the count is of others and the verb joined
