@@ -18,6 +18,11 @@ from link_parts import cues_read
     ("قتل أكثر من الـ20 شخصا في القصف.", "at_least"),
     ("قتل ما ينيف على 30 شخصا في القصف.", "at_least"),
     ("قتل الـ 30 شخصا الذين كانوا في الحافلة.", "exact"),
+    # a toll that exceeds a figure, or does not, and a figure "or more"
+    ("وقالت الوزارة إن عدد الجرحى تجاوز 40 شخصا.", "at_least"),
+    ("وأكدت السلطات أن عدد القتلى لم يتجاوز ستة أشخاص.", "at_most"),
+    ("وأصيب 25 شخصا أو أكثر في الانفجار.", "at_least"),
+    ("وقال الضابط إن عدد عناصر الكتيبة لا يتخطى 40 عنصرا.", "at_most"),
 ])
 def test_qualifiers(text: str, qualifier: str) -> None:
     _, nodes = cues_read(text)
@@ -46,3 +51,10 @@ def test_the_ends_of_a_range_after_between_with_to() -> None:
     assert [c.qualifier for c in nodes] == ["at_least", "at_most"]
     _, nodes = cues_read("ويقدر عدد عناصره ما بين [10 إلى 15 ألف|COUNT v=10000 k=fighter] مقاتل.")
     assert [c.qualifier for c in nodes] == ["at_least"]
+
+
+def test_a_toll_that_exceeds_a_figure_still_counts_it() -> None:
+    """``عدد النازحين تجاوز 120 ألفا``: the verb is the toll's reach verb and the qualifier at
+    once; the figure stays a count (of the displaced), at least that many."""
+    _, nodes = cues_read("وقالت المنظمة إن عدد النازحين تجاوز 90 ألفا منذ بدء الهجوم.")
+    assert [(n.value, n.qualifier) for n in nodes] == [(90000, "at_least")]

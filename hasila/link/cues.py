@@ -175,16 +175,19 @@ QUALIFIERS_BEFORE: dict[tuple[str, ...], str] = {}
 for _q, _items in {
     "at_least": ["على الأقل", "ما لا يقل عن", "لا يقل عن", "ما لا يقل على", "أكثر من", "ما يزيد عن",
                  "ما يزيد على", "يزيد عن", "يزيد على", "أزيد من", "ما يربو على", "يربو على",
-                 "ما يفوق", "يفوق", "أكثر من", "ما ينيف على", "ما ينيف عن", "ينيف على", "ينيف عن"],
+                 "ما يفوق", "يفوق", "أكثر من", "ما ينيف على", "ما ينيف عن", "ينيف على", "ينيف عن",
+                 "ما يتجاوز", "يتجاوز", "تتجاوز", "تجاوز", "تجاوزت", "تخطى", "تخطت", "يتخطى"],
     "about": ["نحو", "قرابة", "حوالي", "حوالى", "زهاء", "ما يقارب", "يقارب", "ما يقرب من", "يقرب من",
               "ما يناهز", "يناهز", "نحوا", "تقريبا"],
     "at_most": ["أقل من", "ما لا يزيد عن", "ما لا يزيد على", "لا يزيد عن", "لا يزيد على", "ما دون",
-                "أقل من"],
+                "أقل من", "ما لا يتجاوز", "لا يتجاوز", "لم يتجاوز", "لا تتجاوز", "لم تتجاوز", "لن يتجاوز",
+                "لا يتخطى", "لم يتخط", "لا تتخطى"],
 }.items():
     for _p in phrases(_items):
         QUALIFIERS_BEFORE[_p] = _q
 QUALIFIER_PHRASES_BEFORE = tuple(sorted(QUALIFIERS_BEFORE, key=lambda p: -len(p)))
-QUALIFIERS_AFTER: dict[tuple[str, ...], str] = {p: "at_least" for p in phrases(["على الأقل", "ونيف", "ونيّف", "على الاقل"])}
+QUALIFIERS_AFTER: dict[tuple[str, ...], str] = {
+    p: "at_least" for p in phrases(["على الأقل", "ونيف", "ونيّف", "على الاقل", "أو أكثر"])}
 QUALIFIERS_AFTER.update({p: "about" for p in phrases(["تقريبا", "تقريباً"])})
 QUALIFIER_PHRASES_AFTER = tuple(sorted(QUALIFIERS_AFTER, key=lambda p: -len(p)))
 #: Every word of a qualifier phrase (stepped over when looking for a cue before a count).

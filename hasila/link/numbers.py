@@ -482,8 +482,8 @@ def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
     إلى أكثر من 15 ألفا``: the number is what a toll of people (الحصيلة, or عدد/حصيلة + a
     casualty or people word, or عدد الذين قتلوا) reaches, in one clause."""
     i = view.last_before(start)
-    while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS:
-        i -= 1  # إلى أكثر من 15 ألفا
+    while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS and not view[i].has(cues.REACH_WORDS):
+        i -= 1  # إلى أكثر من 15 ألفا (تجاوز: a qualifier and the reach verb itself)
     if i < 0 or not view[i].is_word or not view[i].has(cues.REACH_WORDS):
         return _toll_reached_before(view, i, ontology)
     for j in range(i - 1, max(-1, i - 12), -1):
