@@ -80,6 +80,7 @@ def test_the_pronoun_a_party_takes(phrase: str, kind: str) -> None:
     ("واستهدف القصف تجمعا للصحفيين أمام المستشفى فأصيب ثلاثة منهم.", ["journalist"]),
     ("وطوقت القوات المنطقة واعتقلت العشرات منهم.", ["people"]),  # no one named before them
     ("وأطلقت قوات الأمن النار وأصابت 9 منهم.", ["people"]),  # the shooters are not the wounded
+    ("وقصفت الطائرات رتلا تابعا للمتمردين وقتلت 12 عنصرا منهم.", ["fighter"]),  # a member noun too
 ])
 def test_a_count_of_them_takes_the_people_named_before(text: str, want: list[str]) -> None:
     """``وقتلت 14 منهم`` with no noun and no total: the nearest people noun or group before it,

@@ -224,6 +224,8 @@ def test_a_count_joined_by_wa_after_a_full_stop_takes_no_status_from_the_count_b
     ("وسجل المستوصف خلال الشهر 85 حالة إصابة بالملاريا بين النازحين.", "other"),
     ("وذكرت اللجنة الطبية أن 14 إصابة بالتيفوئيد سجلت في المدرسة.", "other"),
     ("وأصيب 40 من سكان الحي بالتهاب الكبد بعد تلوث المياه.", "other"),
+    ("وكشف المسح إصابة 300 طفل بسوء التغذية في المخيم.", "other"),
+    ("وأظهر الفحص إصابة 200 طفل بـ #سوء_التغذية في المديرية.", "other"),  # بـ written apart, a hashtag
     ("وأصيب 40 من سكان الحي بشظايا القذيفة.", "injured"),
     # others after two joined verbs: the first is the person's named before it, the second theirs
     ("وقال الناطق إن خالد سعيد قتل وأصيب ستة متطوعين آخرين في الغارة.", "injured"),

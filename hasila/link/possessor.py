@@ -87,11 +87,13 @@ class PossessorRules(Reader):
 
     def members_of_them(self, nodes: list[CountNode]) -> None:
         """``هجوم للإرهابيين وقتلت 21 منهم``, ``تابعة للحوثيين … مقتل العشرات منهم``: a count with
-        no noun and no total, ``منهم`` after it, counts the people of the nearest people noun or
-        group named before it (in its sentence or the one before), when that names a side."""
+        no noun (or a member noun: ``70 عنصرا منهم``) and no total, ``منهم`` after it, counts the
+        people of the nearest people noun or group named before it (in its sentence or the one
+        before), when that names a side."""
         for c in nodes:
-            if not c.subset_after or c.parent is not None or noun_of(c) or c.category not in (None, "people") \
-                    or not self._of_people(c):
+            noun = noun_of(c)
+            if not c.subset_after or c.parent is not None or c.category not in (None, "people") \
+                    or (noun and not self.onto.is_neutral_noun(noun)) or not self._of_people(c):
                 continue
             side = self._named_before(c, nodes[c.order - 1].t1 if c.order > 0 else 0)
             if side in _THEIR_KINDS:

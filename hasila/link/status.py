@@ -231,8 +231,8 @@ class StatusReader(FateWords):
         for k in range(c.tail, min(len(v), c.tail + 3)):
             if v.is_boundary(k) or self.cx.number_at(k):
                 return False
-            if v[k].has(cues.ILLNESSES):
-                return True
+            if v[k].has(cues.ILLNESSES) or (v[k].key == "ب" and k + 1 < len(v) and "ب" + v[k + 1].key in cues.ILLNESSES):
+                return True  # بـ #سوء_التغذية: the preposition written apart
         return False
 
     def _case_at(self, i: int) -> int | None:
