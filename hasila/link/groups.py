@@ -215,7 +215,7 @@ class GroupReader(Reader):
         cid = noun_category(self.onto, text)
         neutral = self.onto.is_neutral_noun(words[0])
         if len(words) > 1:
-            per_word = [noun_category(self.onto, w) for w in words[:1]] + [adjective_category(self.onto, w) for w in words[1:]]
+            per_word = [noun_category(self.onto, words[0])] + [adjective_category(self.onto, w) for w in words[1:]]
             first = per_word[0]
             armed_head = neutral or first in ARMED_NOUNS or first is None
             if cid == "foreign_forces" and first not in (None, "people", "man", *self.onto.armed):

@@ -33,8 +33,9 @@ _OF_IT = keys("به بها بهم بهما")
 _ON = keys("على")
 #: Words that make a casualty word after them the cause people protest or mourn.
 _PROTEST = keys("احتجاجا احتجاجاً تنديدا تنديداً حدادا حداداً تضامنا تضامناً غضبا غضباً")
-#: Casualty nouns (not verbs) that open a toll: ``مقتل وإصابة``.
+#: A day's times a gathering verb may stand before (``تجمع صباح الخميس آلاف``).
 _TIMES_OF_DAY = keys("صباح مساء ظهر فجر ليل ليلة اليوم أمس")
+#: Casualty nouns (not verbs) that open a toll: ``مقتل وإصابة``.
 _TOLL_NOUNS = keys("مقتل مصرع إصابة اصابة سقوط استشهاد وفاة جرح")
 #: Words before a verb that are no subject of it.
 _PARTICLES = keys("أن إن ان عن على في من إلى الى ثم كما فيما بعد قبل حيث إذ اذ ما لا قد وقد لقد حين عندما")

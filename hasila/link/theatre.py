@@ -147,9 +147,10 @@ class TheatreRules(Reader):
             if c.category == "foreign_forces":
                 c.category = "other"
             elif c.category == "regime":
-                words = f"{noun_of(c)} {c.affiliation.text if c.affiliation is not None else ''}"
+                noun = noun_of(c)
+                words = f"{noun} {c.affiliation.text if c.affiliation is not None else ''}"
                 militia = any(map(_militia_word, key(words).split())) or (
-                    c.others and not noun_of(c) and militia_before is not None
+                    c.others and not noun and militia_before is not None
                     and militia_before.sentence == c.sentence)  # مقتل 5 من الميليشيات وإصابة 3 آخرين
                 c.category = "fighter" if militia else "other"
                 militia_before = c if militia else None
