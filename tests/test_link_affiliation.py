@@ -289,3 +289,24 @@ def test_more_parties_by_name(text: str, want: str) -> None:
     national guards (another state's), Sinai's jihadists, an adjective of the side after members."""
     (r,) = _records(text)
     assert r.category == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأدى الهجوم إلى مقتل 6 عناصر من مقاتلي سوريا الديمقراطية قرب البلدة.", "sdf"),
+    ("وقال المصدر إن «تسعة عناصر من (بوكو حرام) قتلوا» في الاشتباك.", "jihadist"),
+    ("وأسفرت المداهمة عن مقتل 3 عناصر من مرتبات الأمن العام.", "other"),
+    ("وأصيب 7 من مرتبات الدرك في الكمين.", "other"),
+    ("ووصل إلى القاعدة 40 موظفا عسكريا أمريكيا للتدريب.", "foreign_forces"),
+    ("وقتل 4 موظفين أمنيين في التفجير.", "regime"),
+])
+def test_a_side_named_short_bracketed_or_after_personnel(text: str, want: str) -> None:
+    """The SDF without its first word after a member noun, a group's name in brackets after
+    ``من``, ``مرتبات`` (personnel) before a force, and staff whose adjective is military."""
+    (r,) = _records(text)
+    assert r.category == want
+
+
+def test_employees_are_civilians() -> None:
+    """``موظف`` counts civilians, as workers do (``عمال``)."""
+    (r,) = _records("وخطف مسلحون 12 موظفا من شركة النفط قرب الحقل.")
+    assert (r.value, r.category, r.status) == (12, "civilian", "abducted")

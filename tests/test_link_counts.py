@@ -234,3 +234,14 @@ def test_members_in_the_accusative_and_trainees_are_people() -> None:
     counts people."""
     text = "وقالت المصادر إن 22 فردا من قوات الأمن أصيبوا، وكان بين الضحايا ستة متدربين في المعسكر."
     assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [22, 6]
+
+
+def test_an_elided_figure_shares_the_partitive_noun_of_the_figure_before() -> None:
+    """``15 من الضحايا في المدينة و4 في الريف``: the list's first figure names its people after
+    من; the figures after it with no noun count the same people (a definite noun of things
+    after من makes them things; ``من دول`` says where from, not what)."""
+    text = "وقالت الوزارة إن 12 من الضحايا توفوا في المدينة و5 في الريف و3 في البلدة."
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [12, 5, 3]
+    text = "وأطلقت الميليشيا 15 من الصواريخ على المدينة و4 على الريف."
+    assert collect_counts(TokenView(text), [], Ontology.load()).found == []
+

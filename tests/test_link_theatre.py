@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from link_parts import ontology, readers
 
 from hasila.link import link
@@ -159,3 +160,23 @@ def test_capitals_abroad_the_gazetteer_lacks_are_abroad() -> None:
     rows abroad): police counted there are another state's (``other``)."""
     assert abroad("طهران") and abroad("لندن") and abroad("موسكو") and abroad("الولايات المتحدة")
     assert _linked("قتل [3|COUNT k=other] من ضباط الشرطة في مواجهات في [طهران|PLACE].") == ["other"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت الحكومة مقتل 6 عسكريين ماليين في هجوم على دورية.",
+    "واستشهد 8 جنود جزائريين في كمين نصبته جماعة مسلحة.",
+    "وقتل 4 من عناصر الجيش المصري في هجوم على نقطة تفتيش.",
+    "وقتل 3 جنود سعوديين بقذائف أطلقها الحوثيون على الحدود.",
+])
+def test_soldiers_of_a_state_fighting_at_home_are_other(text: str) -> None:
+    """Soldiers named by the nationality of a state whose army fights at home (Mali, Algeria,
+    Egypt, Saudi Arabia …) are another state's soldiers outside Syria (``other``) even where the
+    report's places are unknown to the gazetteer."""
+    tagger = RulesTagger.load()
+    assert [r.category for r in link(text, tagger.label(text).spans, ontology()).records] == ["other"]
+
+
+def test_syrian_soldiers_stay_regime() -> None:
+    tagger = RulesTagger.load()
+    text = "وقتل 3 جنود سوريين في هجوم على حاجز."
+    assert [r.category for r in link(text, tagger.label(text).spans, ontology()).records] == ["regime"]

@@ -35,6 +35,8 @@ _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون",
 _TOLL_FILLERS = cues.AFFILIATION_FILLERS | frozenset(key(w) for w in ("قتلى", "جرحى"))
 #: ``معتقل لدى النظام``: the word before those who hold the counted people.
 _HELD_BY = key("لدى")
+#: ``عناصر من (بوكو حرام)``: a bracket opened before the group's name.
+_OPEN_BRACKET = frozenset("(")
 #: ``قتل 7 يرجح أنهم من تنظيم القاعدة``: a verb of belief and ``أنهم``, then whom they are thought to be.
 _THOUGHT = frozenset(key(w) for w in ("يعتقد", "يرجح", "يشتبه", "يظن"))  # read with has(): و stepped over
 _THAT_THEY = frozenset(key(w) for w in ("أنهم", "أنهما", "أنهن", "بأنهم", "بأنهما", "أنه"))
@@ -89,7 +91,7 @@ class AffiliationReader(Reader):
         phrase = v.phrase_starting_at(j, cues.AFFILIATION_BEFORE)
         if phrase is None or (v[j].key == _HELD_BY and self._held(c)):
             return  # 1500 معتقل لدى قوات النظام: held by them, not of them
-        first, k = v.next_word(j + 1), v.next_word(j + len(phrase))  # من (عناصر) …
+        first, k = v.next_word(j + 1), v.next_word(j + len(phrase), skip=_OPEN_BRACKET)  # من (عناصر) …
         while k is not None and v[k].key in _TOLL_FILLERS:
             k = v.next_word(k + 1)
         if k is None:

@@ -309,9 +309,9 @@ AFFILIATION_BEFORE = phrases(["من", "في صفوف", "من صفوف", "من ع
                               "في", "لدى", "ينتمون إلى", "ينتمون ل", "تابعين ل", "من أبناء", "بين", "بصفوف",
                               "ينتمون الى", "المنتمين إلى", "المنتمين الى", *(" ".join(p) for p in JOINING_BEFORE)])
 #: Fillers between ``من`` and the group (``من أفراد قوات النظام``).
-AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي أبناء كوادر طواقم أعضاء")
+AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتسبي مرتبات أبناء كوادر طواقم أعضاء")
 #: Member nouns before a group after من (``من مسلحي داعش``): with the group, the partitive.
-MEMBER_NOUNS = keys("أفراد عناصر مقاتلي مسلحي منتسبي قادة قياديي كوادر طواقم")
+MEMBER_NOUNS = keys("أفراد عناصر مقاتلي مسلحي منتسبي مرتبات قادة قياديي كوادر طواقم")
 #: Prepositions before a PLACE that make it the location.
 PLACE_BEFORE = keys("في ب على قرب بريف ريف ضمن داخل عند نحو باتجاه محيط أطراف شمال جنوب شرق غرب")
 #: Nationality adjectives that make a fighting noun foreign forces (``جنود روس``): the states of
@@ -320,6 +320,12 @@ _NATIONALITIES = ("روسي", "تركي", "إيراني", "أمريكي", "أم�
                   "عراقي", "أفغاني", "باكستاني")
 FOREIGN_ADJ = keys("روس أتراك أفغان") | frozenset(
     key(stem + ending) for stem in _NATIONALITIES for ending in ("", "ا", "ين", "ون", "ان"))
+#: Nationalities of states whose soldiers fight at home, not in Syria's war (``عسكريين ماليين``,
+#: ``جنديين مصريين``): the guide's other state's soldiers outside Syria.
+_HOME_NATIONALITIES = ("مصري", "جزائري", "تونسي", "ليبي", "مغربي", "موريتاني", "مالي", "نيجيري", "نيجري",
+                       "تشادي", "كاميروني", "صومالي", "كيني", "سوداني", "يمني", "سعودي", "إماراتي", "بحريني",
+                       "كويتي", "قطري", "عماني", "أردني", "هندي", "فلبيني")
+HOME_ARMY_ADJ = frozenset(key(stem + ending) for stem in _HOME_NATIONALITIES for ending in ("", "ا", "ين", "ون", "ان"))
 #: The state a word names or qualifies, by its folded stem after ``و``/``ال``/``ل`` (``تركيا``,
 #: ``التركي``, ``أتراك``, ``روس``): the nation of the people a count counts.
 NATION_STEMS: tuple[tuple[str, str], ...] = (

@@ -229,6 +229,8 @@ class GroupReader(Reader):
                 cid = sides[0]  # انتحاريين داعشيين: an adjective names the side of an armed noun
             elif cid == "civilian" and (trades := [p for p in per_word[1:] if p in _CIVIL_TRADES]):
                 cid = trades[0]  # ناشطين إعلاميين: the adjective names the civilians' trade
+            elif cid == "civilian" and "regime" in per_word[1:]:  # موظفا عسكريا: military staff
+                cid = "foreign_forces" if any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) else "regime"
             elif cid in ("people", None):
                 specific = [p for p in per_word[1:] if p not in (None, "people")]
                 if specific:

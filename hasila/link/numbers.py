@@ -234,6 +234,11 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
             return None
         if figure_at(view, k):
             noun = view.next_word(k + 1)
+            if noun is not None and view[noun].key == "من":  # 15 من الضحايا في القاهرة و4 في …
+                after = view.next_word(noun + 1)
+                if after is not None and (people_noun_at(view, after, ontology)
+                                          or (view[after].has(cues.THING_NOUNS) and view[after].key.startswith("ال"))):
+                    noun = after  # (not خمسة من دول …، واثنين من المغرب: من there says where from)
             if noun is not None and view[noun].key in _AFTER_ELIDED:
                 stop = k - _ELIDED_REACH  # an earlier item of the same list: its figure's noun decides
             elif noun is not None and view[noun].has(cues.THING_NOUNS) and not people_noun_at(view, noun, ontology):

@@ -95,8 +95,19 @@ class TheatreRules(Reader):
             if c.parent is not None and c.parent.category == "regime":
                 continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
             places = self._places_of(c)
-            if (places and all(abroad(p.text) for p in places)) or (not places and self._report_abroad):
+            if self._home_army(c) or (places and all(abroad(p.text) for p in places)) \
+                    or (not places and self._report_abroad):
                 c.category = "other"
+
+    def _home_army(self, c: CountNode) -> bool:
+        """``عسكريين ماليين``, ``من الجيش المصري``, ``من عناصر الجيش الجزائري``: soldiers of a state
+        that fights at home, wherever the report's places are (the guide: another state's
+        soldiers outside Syria are ``other``)."""
+        words = noun_of(c).split()[1:] + (c.affiliation.text.split()[1:] if c.affiliation is not None else [])
+        after = self.view.next_word(c.tail) if c.tail < len(self.view) else None
+        if after is not None:
+            words.append(self.view[after].text)
+        return any(x in cues.HOME_ARMY_ADJ for w in words for x in variants(key(w)))
 
     def _state_forces(self, c: CountNode) -> bool:
         """Soldiers by their noun or its adjective (``عنصر أمني``; no Syrian group named), members of security forces
