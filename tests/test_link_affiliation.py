@@ -310,3 +310,13 @@ def test_employees_are_civilians() -> None:
     """``موظف`` counts civilians, as workers do (``عمال``)."""
     (r,) = _records("وخطف مسلحون 12 موظفا من شركة النفط قرب الحقل.")
     assert (r.value, r.category, r.status) == (12, "civilian", "abducted")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأسفرت الضربة عن مقتل أحد قادة داعش في المنطقة الصحراوية.", "isis"),
+    ("وأسفرت الضربة عن مقتل أحد قياديي جبهة النصرة قرب المعبر.", "jihadist"),
+])
+def test_one_of_a_group_s_leaders_is_of_the_group(text: str, want: str) -> None:
+    """``أحد قادة داعش``: one of the group's leaders (a member noun between) counts the group."""
+    (r,) = _records(text)
+    assert r.category == want

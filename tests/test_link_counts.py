@@ -245,3 +245,30 @@ def test_an_elided_figure_shares_the_partitive_noun_of_the_figure_before() -> No
     text = "وأطلقت الميليشيا 15 من الصواريخ على المدينة و4 على الريف."
     assert collect_counts(TokenView(text), [], Ontology.load()).found == []
 
+
+
+def test_a_definite_numeral_after_things_or_bodies_counts_nobody() -> None:
+    """``والأحزاب الكبرى الثلاثة``, ``الصواريخ الأربعة``: the numeral of things or bodies; people
+    before it (``الجرحى الثلاثة``, ``أفراد الأسرة الثلاثة``) or a noun of people after it
+    (``الخمسة أشخاص``) keep it a count."""
+    onto = Ontology.load()
+
+    def found(text: str) -> list[int]:
+        return [v for _, v, _ in collect_counts(TokenView(text), [], onto).found]
+
+    assert found("ودعا الوسيط الحكومة والأحزاب الكبرى الثلاثة المعارضة إلى الحوار.") == []
+    assert found("وسقطت الصواريخ الأربعة على أطراف البلدة.") == []
+    assert found("ونقل الجرحى الثلاثة إلى مستشفى المدينة.") == [3]
+    assert found("وأصيب أفراد الأسرة الثلاثة بجروح طفيفة.") == [3]
+
+
+def test_families_counted_as_such_count_nobody() -> None:
+    """``نزوح العشرات من الأسر``: families, not persons; ``5 من أسرة واحدة`` and ``أربعون من
+    عائلات الضحايا`` count persons."""
+    onto = Ontology.load()
+
+    def found(text: str) -> list[int]:
+        return [v for _, v, _ in collect_counts(TokenView(text), [], onto).found]
+
+    assert found("وأدى القصف إلى نزوح المئات من العائلات نحو الحدود.") == []
+    assert found("وقتل في الحادث 6 من أسرة واحدة قرب الطريق.") == [6]

@@ -282,6 +282,8 @@ class NounReader(Reader):
             k = v.next_word(c.t1)  # أحد رجال الدفاع المدني: one of the side's men
             k = k + 1 if c.hint == "man" and k is not None and k + 1 < len(v) and v[k].has(_MEN) else k
             cid = self.groups.group_at(k)[0] if k is not None and not v.is_boundary(k) else None
+            if cid is None and k is not None and v[k].has(cues.MEMBER_NOUNS) and k + 1 < len(v):
+                cid = self.groups.group_at(k + 1)[0]  # أحد قادة داعش: one of the group's leaders
             if cid not in (None, "people", "man"):  # وأحد عناصر الدفاع المدني: one of that group
                 c.hint, c.generic, c.group_cat = cid, False, cid
         if c.hint in (None, "people") and ((c.generic and c.group_cat is None) or c.group_cat == "people"):

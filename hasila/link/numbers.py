@@ -649,8 +649,26 @@ _THINGS_COUNTED_OF = keys("""
     مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
     غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات دولارات ليرات جنيهات ريالات دنانير
     منازل بيوت مبان مباني محلات متاجر مساجد كنائس مدارس مستشفيات قرى بلدات قنابل تغريدات رسائل وثائق
-    صور أهداف حيوان حيوانات أغنام ماشية مواشي
+    صور أهداف حيوان حيوانات أغنام ماشية مواشي قطع
     """)
+#: Plural nouns of bodies, not persons (``التنظيمات الرئيسية الثلاثة``, ``الأطراف الثلاثة``).
+_BODIES = keys("تنظيمات فصائل أطراف أحزاب جماعات دول حركات منظمات")
+
+
+def _after_things(view: TokenView, start: int, ontology: OntologyLike) -> bool:
+    """``التنظيمات الرئيسية الثلاثة``, ``الصواريخ الأربعة``: the definite word right before a
+    definite numeral, or the one before that past an adjective, is a noun of things or bodies."""
+    prev = _prev_words(view, start, 3)
+    for n, k in enumerate(prev[:2]):
+        t = view[k]
+        if people_noun_at(view, k, ontology) or figure_at(view, k) \
+                or not t.key.removeprefix("و").startswith("ال"):
+            return False  # الركاب المئة والثمانية: one figure (والتنظيمات: a glued و allowed)
+        if t.has(cues.THING_NOUNS) or t.has(_BODIES) or any(v in _THINGS_COUNTED_OF for v in variants(t.key)):
+            head = prev[n + 1] if n + 1 < len(prev) else None  # أفراد الأسرة الثلاثة: of a family, people
+            return (n == 0 or k == view.last_before(view[prev[0]].start)) \
+                and not (head is not None and not t.key.startswith("و") and people_noun_at(view, head, ontology))
+    return False
 
 
 def _things_after_of(view: TokenView, of: int) -> bool:
@@ -663,8 +681,14 @@ def _things_after_of(view: TokenView, of: int) -> bool:
     if k is None or k != of + 1:
         return False
     word = view[k].key
+    if word in _FAMILIES:
+        return True  # العشرات من الأسر: families (not عائلات الضحايا, not 5 من أسرة واحدة)
     stems = [word] + [word[:-len(p)] for p in ("ها", "ه") if word.endswith(p)]
     return any(any(v in _THINGS_COUNTED_OF for v in variants(w)) for w in stems)
+
+
+#: Families counted as such (``نزوح العشرات من الأسر``), written with the article.
+_FAMILIES = keys("الأسر العائلات العوائل")
 
 
 def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
@@ -1025,6 +1049,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "count", None  # طفلا واحدا مات
     if nxt is not None and view[nxt].key == "من" and _things_after_of(view, nxt):
         return "non_count", "thing"  # تدمير ثلاثة من مركباته: three of its vehicles
+    if kind == "words" and key(view.text[start:end]).startswith("ال") and _after_things(view, start, ontology) \
+            and not (people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("ال")):  # الخمسة أشخاص
+        return "non_count", "thing"  # التنظيمات الرئيسية الثلاثة: the numeral of bodies or things
     elided = _elided_noun(view, start, nxt, ontology)
     if elided is not None:
         return elided
