@@ -320,3 +320,9 @@ def test_one_of_a_group_s_leaders_is_of_the_group(text: str, want: str) -> None:
     """``أحد قادة داعش``: one of the group's leaders (a member noun between) counts the group."""
     (r,) = _records(text)
     assert r.category == want
+
+
+def test_the_pkk_by_its_last_word() -> None:
+    """``من عناصر الكردستاني``: the PKK named by its last word after a member noun (fighter)."""
+    (r,) = _records("وقال البيان إن 9 من عناصر الكردستاني قتلوا في قصف على الجبل.")
+    assert r.category == "fighter"

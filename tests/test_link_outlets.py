@@ -745,3 +745,13 @@ def test_nouns_read_alike_from_a_pdf_s_presentation_forms(onto):
         as_written = [(r.value, r.category) for r in link(text, [], onto, LinkConfig(category_spans=True)).records]
         from_pdf = [(r.value, r.category) for r in link(pdf, [], onto, LinkConfig(category_spans=True)).records]
         assert from_pdf == as_written, text
+
+
+def test_the_dead_of_a_side_named_after_among(onto):
+    """``من بين قتلى المعارضة ثلاثة``: the part belongs to that side's toll, not to the toll of
+    the other side told just before; ``من بين القتلى نساء …`` keeps the whole toll."""
+    text = "وقتل 12 من المعارضة و9 من قوات النظام. ومن بين قتلى المعارضة ثلاثة من القادة."
+    recs = link(text, [], onto).records
+    by_id = {r.id: r for r in recs}
+    (part,) = [r for r in recs if r.value == 3]
+    assert part.part_of is not None and by_id[part.part_of].value == 12

@@ -86,3 +86,9 @@ def test_a_count_of_them_takes_the_people_named_before(text: str, want: list[str
     """``وقتلت 14 منهم`` with no noun and no total: the nearest people noun or group before it,
     when it names a side the state's forces fight or a kind of civilian."""
     assert _cats(text) == want
+
+
+def test_others_after_a_state_s_own_soldiers_are_its_soldiers() -> None:
+    """``أعلنت أنقرة مقتل 8 من جنودها وإصابة 13 آخرين``: the others told right after the state's
+    own soldiers are its soldiers too (foreign forces in Syria), not the Syrian army."""
+    assert _cats("وأعلن الجيش الروسي مقتل 4 من جنوده وإصابة 9 آخرين في ريف حماة.") == ["foreign_forces"] * 2

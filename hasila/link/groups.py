@@ -28,7 +28,7 @@ _IN = key("في")
 #: Member nouns before a group's name in a phrase (``عناصر``, ``أعضاء``, ``إرهابيي``).
 _MEMBERS = cues.MEMBER_NOUNS | frozenset(key(w) for w in ("أعضاء", "إرهابيي", "ارهابيي", "مقاتلو", "مسلحو"))
 #: Groups by a short name (al-Qaeda, al-Shabaab), read only after member nouns or ``من``.
-_SHORT_NAMES = {key("القاعدة"): "jihadist", key("الشباب"): "jihadist"}
+_SHORT_NAMES = {key("القاعدة"): "jihadist", key("الشباب"): "jihadist", key("الكردستاني"): "fighter"}
 _QUOTES = "«»\"“”'()"
 ARMED_NOUNS = frozenset({"people", "fighter", "combatant", "regime", "man"})
 #: Nouns a nationality after makes a state's forces (``جنود روس``); fighters of a nation stay

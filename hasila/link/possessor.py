@@ -83,6 +83,9 @@ class PossessorRules(Reader):
                 continue
             side = self._party(c, kind)
             if side is not None:
+                nxt = nodes[c.order + 1] if c.order + 1 < len(nodes) else None
+                if nxt is not None and nxt.others and nxt.sentence == c.sentence and nxt.category == c.category:
+                    nxt.category = side  # مقتل 8 من جنوده وإصابة 13 آخرين: the others are his soldiers too
                 c.category = side
 
     def members_of_them(self, nodes: list[CountNode]) -> None:
