@@ -263,12 +263,28 @@ def test_a_definite_numeral_after_things_or_bodies_counts_nobody() -> None:
 
 
 def test_families_counted_as_such_count_nobody() -> None:
-    """``نزوح العشرات من الأسر``: families, not persons; ``5 من أسرة واحدة`` and ``أربعون من
-    عائلات الضحايا`` count persons."""
+    """``نزوح العشرات من الأسر``: families, not persons (the real gold marks no count of families);
+    ``5 من أسرة واحدة`` and ``أربعون من عائلات الضحايا`` count persons."""
     onto = Ontology.load()
 
     def found(text: str) -> list[int]:
         return [v for _, v, _ in collect_counts(TokenView(text), [], onto).found]
 
     assert found("وأدى القصف إلى نزوح المئات من العائلات نحو الحدود.") == []
+    assert found("وتؤوي المدرسة 60 من الأسر التي هربت من المعارك.") == []  # families, not captivity
     assert found("وقتل في الحادث 6 من أسرة واحدة قرب الطريق.") == [6]
+
+
+def test_an_age_after_the_word_for_age_and_a_cup_s_round_count_nobody() -> None:
+    """``البالغ من العمر 52`` with no unit after it is an age; ``دور الـ16`` names a cup's round."""
+    onto = Ontology.load()
+    text = "وينافس المرشح البالغ من العمر 61 من حزب المعارضة، وخرج الفريق من دور الـ16 للبطولة."
+    assert collect_counts(TokenView(text), [], onto).found == []
+
+
+def test_students_in_the_broken_plural_are_civilians() -> None:
+    """``9 طلبة``: the other plural of طالب counts civilians as ``طلاب`` does."""
+    from hasila.link import link
+
+    (r,) = link("وقتل المهاجم 7 طلبة داخل الجامعة.", [], Ontology.load()).records
+    assert (r.value, r.category) == (7, "civilian")

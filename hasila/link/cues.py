@@ -286,8 +286,8 @@ ORDINAL_BEFORE = keys("""
     الدقيقة الشوط النسخة الذكرى الطبعة فرانس عيار الطابق جنيف أستانا أستانة سوتشي أنطونوف سوخوي إليوشن
     بوينغ بوينج إيرباص
     """)
-#: ``فوق سن 50``, ``دون سن 18``: a figure right after the word for age is an age.
-AGE_NOUNS_BEFORE = keys("سن بسن لسن")
+#: ``فوق سن 50``, ``دون سن 18``, ``البالغ من العمر 52``: a figure right after the word for age is an age.
+AGE_NOUNS_BEFORE = keys("سن بسن لسن العمر")
 
 # ------------------------------------------------------------------ perpetrator / place markers
 #: A word right before an ACTOR that makes it the perpetrator.

@@ -164,6 +164,17 @@ def a_number_of(v: TokenView, i: int) -> bool:
     return k is not None and v[k].key == "من"
 
 
+def _group_one_is_of(groups: GroupReader, v: TokenView, c: CountNode) -> str | None:
+    """The group ``أحد`` is one of: ``أحد رجال الدفاع المدني`` (a side's men), ``أحد قادة داعش``
+    (a member noun before the group)."""
+    k = v.next_word(c.t1)
+    k = k + 1 if c.hint == "man" and k is not None and k + 1 < len(v) and v[k].has(_MEN) else k
+    cid = groups.group_at(k)[0] if k is not None and not v.is_boundary(k) else None
+    if cid is None and k is not None and v[k].has(cues.MEMBER_NOUNS) and k + 1 < len(v):
+        cid = groups.group_at(k + 1)[0]  # أحد قادة داعش: one of the group's leaders
+    return cid
+
+
 class NounReader(Reader):
     """The noun each count counts and the category hint it gives."""
 
@@ -279,11 +290,7 @@ class NounReader(Reader):
         if c.hint == "regime" and self._soldiers_of_a_foreign_state(c):
             c.hint = "foreign_forces"  # أعلنت أنقرة مقتل 8 من جنودها
         if c.kind == "one" and c.hint in (None, "people", "man") and c.group_cat is None:
-            k = v.next_word(c.t1)  # أحد رجال الدفاع المدني: one of the side's men
-            k = k + 1 if c.hint == "man" and k is not None and k + 1 < len(v) and v[k].has(_MEN) else k
-            cid = self.groups.group_at(k)[0] if k is not None and not v.is_boundary(k) else None
-            if cid is None and k is not None and v[k].has(cues.MEMBER_NOUNS) and k + 1 < len(v):
-                cid = self.groups.group_at(k + 1)[0]  # أحد قادة داعش: one of the group's leaders
+            cid = _group_one_is_of(self.groups, v, c)
             if cid not in (None, "people", "man"):  # وأحد عناصر الدفاع المدني: one of that group
                 c.hint, c.generic, c.group_cat = cid, False, cid
         if c.hint in (None, "people") and ((c.generic and c.group_cat is None) or c.group_cat == "people"):

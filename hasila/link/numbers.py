@@ -286,6 +286,8 @@ def _event_of_the_year(view: TokenView, start: int) -> bool:
     return view[prev[0]].has(_EVENTS) or (len(prev) == 2 and view[prev[1]].has(_CUPS))
 
 
+#: ``دور الـ16``, ``ودور الثمانية``: a cup's round named by how many teams play it.
+_ROUND_WORDS = keys("دور")
 #: Events named by their year (``حرب 2014``, ``مونديال 2018``), and cups named by a second word.
 _EVENTS = keys("حرب الحرب حروب مونديال المونديال أولمبياد الأولمبياد انتخابات الانتخابات")
 _CUPS = keys("كأس بطولة دورة")
@@ -1006,6 +1008,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "ordinal"  # الثالثة والعشرين: the twenty-third
     if (w := _word_right_before(view, start)) is not None and view[w].key in cues.AGE_NOUNS_BEFORE:
         return "non_count", "age"  # الرجال فوق سن 50, دون سن الـ18: an age, no one counted
+    if w is not None and view[w].plain(_ROUND_WORDS):
+        return "non_count", "ordinal"  # دور الـ16 من دوري الأبطال: a round of a cup, named by its teams
     if prev and view[prev[0]].key in RATIO_BEFORE:
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
     if prev and view[prev[0]].key == _ORIGIN and _one_of_many(view, start, nxt, ontology):
@@ -1050,7 +1054,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if nxt is not None and view[nxt].key == "من" and _things_after_of(view, nxt):
         return "non_count", "thing"  # تدمير ثلاثة من مركباته: three of its vehicles
     if kind == "words" and key(view.text[start:end]).startswith("ال") and _after_things(view, start, ontology) \
-            and not (people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("ال")):  # الخمسة أشخاص
+            and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("ال")):
         return "non_count", "thing"  # التنظيمات الرئيسية الثلاثة: the numeral of bodies or things
     elided = _elided_noun(view, start, nxt, ontology)
     if elided is not None:
