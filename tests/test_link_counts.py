@@ -288,3 +288,9 @@ def test_students_in_the_broken_plural_are_civilians() -> None:
 
     (r,) = link("وقتل المهاجم 7 طلبة داخل الجامعة.", [], Ontology.load()).records
     assert (r.value, r.category) == (7, "civilian")
+
+
+def test_titles_count_nobody() -> None:
+    """``ثلاثة ألقاب``: titles a player won are things."""
+    text = "وأحرز البطل 40 لقبا بينها ثلاثة ألقاب في البطولة نفسها."
+    assert collect_counts(TokenView(text), [], Ontology.load()).found == []

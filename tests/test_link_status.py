@@ -286,3 +286,12 @@ def test_a_death_protested_or_mourned_is_not_the_crowd_s() -> None:
         assert [r.status for r in link(text, [], ontology()).records] == ["other"]
     assert [r.status for r in link("وقتل 12 شخصا في الساحة.", [], ontology()).records] == ["killed"]
 
+
+
+def test_assassinated_and_held_by_the_adjective_after_the_noun() -> None:
+    """``اغتالت … ثلاثة``: the verb's forms tell deaths; ``إطلاق سراح ثلاثة عسكريين مخطوفين``:
+    the people released are held as the adjective after their noun says."""
+    recs = link("واغتال مسلحون مجهولون اثنين من أعضاء المجلس البلدي.", [], ontology()).records
+    assert [r.status for r in recs] == ["killed"]
+    recs = link("وتقضي الصفقة بإطلاق سراح خمسة جنود مخطوفين لدى الجماعة.", [], ontology()).records
+    assert [r.status for r in recs] == ["abducted"]

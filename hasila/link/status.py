@@ -27,6 +27,16 @@ _HELD = ("detained", "abducted", "missing")
 
 #: Adjectives after a counted noun that say its people are wounded (``ثلاثة رجال مصابين``).
 _WOUNDED_ADJECTIVES = keys("مصاب مصابين مصابون مصابا مصاباً مصابة مصابتين مصابتان مصابان جرحى")
+#: Adjectives right after the counted noun that say the people were abducted (``ثلاثة عسكريين
+#: مخطوفين``); those held (``محتجزين``) are read with the abduction told before them, if any.
+_ABDUCTED_ADJECTIVES = keys("مخطوفين مخطوفون مخطوفا مخطوفاً مختطفين مختطفون مختطفا مختطفاً")
+
+
+def _held_adjective_after(v: TokenView, c: CountNode) -> str | None:
+    """``إطلاق سراح ثلاثة عسكريين مخطوفين``: abducted, as the adjective right after the counted
+    noun says (the real gold marks those released by what held them)."""
+    k = v.next_word(c.tail) if c.noun_text and c.tail < len(v) else None
+    return "abducted" if k is not None and v[k].key in _ABDUCTED_ADJECTIVES else None
 #: ``مليوني شخص مصاب به``: afflicted with it (an illness named before), not wounded.
 _OF_IT = keys("به بها بهم بهما")
 #: ``على`` folded, between a word of protest and the death protested.
@@ -223,7 +233,7 @@ class StatusReader(FateWords):
                 and key(words[-1]) in _WOUNDED_ADJECTIVES and not self._ill_after(c) \
                 and not ((k := v.next_word(c.tail)) is not None and v[k].key in _OF_IT):
             return "injured"  # إنقاذ ستة مواطنين مصابين: wounded, as the adjective says
-        return st
+        return st or _held_adjective_after(v, c)
 
     def _ill_after(self, c: CountNode) -> bool:
         """An illness within three words after the counted noun, in its clause
