@@ -30,13 +30,6 @@ _WOUNDED_ADJECTIVES = keys("مصاب مصابين مصابون مصابا مصا
 #: Adjectives right after the counted noun that say the people were abducted (``ثلاثة عسكريين
 #: مخطوفين``); those held (``محتجزين``) are read with the abduction told before them, if any.
 _ABDUCTED_ADJECTIVES = keys("مخطوفين مخطوفون مخطوفا مخطوفاً مختطفين مختطفون مختطفا مختطفاً")
-
-
-def _held_adjective_after(v: TokenView, c: CountNode) -> str | None:
-    """``إطلاق سراح ثلاثة عسكريين مخطوفين``: abducted, as the adjective right after the counted
-    noun says (the real gold marks those released by what held them)."""
-    k = v.next_word(c.tail) if c.noun_text and c.tail < len(v) else None
-    return "abducted" if k is not None and v[k].key in _ABDUCTED_ADJECTIVES else None
 #: ``مليوني شخص مصاب به``: afflicted with it (an illness named before), not wounded.
 _OF_IT = keys("به بها بهم بهما")
 #: ``على`` folded, between a word of protest and the death protested.
@@ -49,6 +42,13 @@ _TIMES_OF_DAY = keys("صباح مساء ظهر فجر ليل ليلة اليوم
 _TOLL_NOUNS = keys("مقتل مصرع إصابة اصابة سقوط استشهاد وفاة جرح")
 #: Words before a verb that are no subject of it.
 _PARTICLES = keys("أن إن ان عن على في من إلى الى ثم كما فيما بعد قبل حيث إذ اذ ما لا قد وقد لقد حين عندما")
+
+
+def _held_adjective_after(v: TokenView, c: CountNode) -> str | None:
+    """``إطلاق سراح ثلاثة عسكريين مخطوفين``: abducted, as the adjective right after the counted
+    noun says (the real gold marks those released by what held them)."""
+    k = v.next_word(c.tail) if c.noun_text and c.tail < len(v) else None
+    return "abducted" if k is not None and v[k].key in _ABDUCTED_ADJECTIVES else None
 
 
 def protest_over(v: TokenView, j: int) -> bool:
