@@ -54,12 +54,12 @@ class CueReader(Reader):
             if k is None or k >= c.t0 or v[k].is_digit:
                 continue
             cid = self.onto.category_of_group(v[k].text) or self.onto.category_of_noun(v[k].text)
-            if cid == "people" and status_of_word(v[k].key) is not None and k + 1 < c.t0 and v[k + 1].is_word \
+            status = status_of_word(v[k].key)
+            if cid == "people" and status is not None and k + 1 < c.t0 and v[k + 1].is_word \
                     and v[k + 1].key.startswith("ال"):  # (not من بين القتلى نساء: the list's own words)
                 cid = self.onto.category_of_group(v[k + 1].text) or cid  # من بين قتلى المعارضة: that side's dead
             if cid is not None:
-                c.cue, c.cue_cat = "group", cid
-                c.cue_status = status_of_word(v[k].key)
+                c.cue, c.cue_cat, c.cue_status = "group", cid, status
                 return
         start = c.noun.start if c.noun_before and c.noun is not None else c.span.start
         t0 = v.first_at_or_after(start)

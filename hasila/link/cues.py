@@ -314,18 +314,24 @@ AFFILIATION_FILLERS = keys("أفراد عناصر مقاتلي صفوف منتس
 MEMBER_NOUNS = keys("أفراد عناصر مقاتلي مسلحي منتسبي مرتبات قادة قياديي كوادر طواقم")
 #: Prepositions before a PLACE that make it the location.
 PLACE_BEFORE = keys("في ب على قرب بريف ريف ضمن داخل عند نحو باتجاه محيط أطراف شمال جنوب شرق غرب")
+
+
+def _nisba_forms(stems: tuple[str, ...]) -> frozenset[str]:
+    """Every number and case of each nationality adjective (``تركي``, ``تركيا``, ``تركيين`` …), folded."""
+    return frozenset(key(stem + ending) for stem in stems for ending in ("", "ا", "ين", "ون", "ان"))
+
+
 #: Nationality adjectives that make a fighting noun foreign forces (``جنود روس``): the states of
 #: :data:`NATION_STEMS` in every number and case (``جنديا فرنسيا``, ``عسكريين أتراك``).
 _NATIONALITIES = ("روسي", "تركي", "إيراني", "أمريكي", "أميركي", "فرنسي", "بريطاني", "إسرائيلي", "لبناني",
                   "عراقي", "أفغاني", "باكستاني")
-FOREIGN_ADJ = keys("روس أتراك أفغان") | frozenset(
-    key(stem + ending) for stem in _NATIONALITIES for ending in ("", "ا", "ين", "ون", "ان"))
+FOREIGN_ADJ = keys("روس أتراك أفغان") | _nisba_forms(_NATIONALITIES)
 #: Nationalities of states whose soldiers fight at home, not in Syria's war (``عسكريين ماليين``,
 #: ``جنديين مصريين``): the guide's other state's soldiers outside Syria.
 _HOME_NATIONALITIES = ("مصري", "جزائري", "تونسي", "ليبي", "مغربي", "موريتاني", "مالي", "نيجيري", "نيجري",
                        "تشادي", "كاميروني", "صومالي", "كيني", "سوداني", "يمني", "سعودي", "إماراتي", "بحريني",
                        "كويتي", "قطري", "عماني", "أردني", "هندي", "فلبيني")
-HOME_ARMY_ADJ = frozenset(key(stem + ending) for stem in _HOME_NATIONALITIES for ending in ("", "ا", "ين", "ون", "ان"))
+HOME_ARMY_ADJ = _nisba_forms(_HOME_NATIONALITIES)
 #: The state a word names or qualifies, by its folded stem after ``و``/``ال``/``ل`` (``تركيا``,
 #: ``التركي``, ``أتراك``, ``روس``): the nation of the people a count counts.
 NATION_STEMS: tuple[tuple[str, str], ...] = (

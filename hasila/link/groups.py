@@ -218,9 +218,10 @@ class GroupReader(Reader):
             per_word = [noun_category(self.onto, words[0])] + [adjective_category(self.onto, w) for w in words[1:]]
             first = per_word[0]
             armed_head = neutral or first in ARMED_NOUNS or first is None
+            foreign = any(key(w) in cues.FOREIGN_ADJ for w in words[1:])  # جنود روس, موظفا عسكريا أمريكيا
             if cid == "foreign_forces" and first not in (None, "people", "man", *self.onto.armed):
                 cid = first  # ناشطين أتراك: activists of a nation, not its forces
-            elif any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) and (neutral or first in STATE_NOUNS):
+            elif foreign and (neutral or first in STATE_NOUNS):
                 cid = "foreign_forces"
             elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:
                 cid = "regime"
@@ -230,7 +231,7 @@ class GroupReader(Reader):
             elif cid == "civilian" and (trades := [p for p in per_word[1:] if p in _CIVIL_TRADES]):
                 cid = trades[0]  # ناشطين إعلاميين: the adjective names the civilians' trade
             elif cid == "civilian" and "regime" in per_word[1:]:  # موظفا عسكريا: military staff
-                cid = "foreign_forces" if any(key(w) in cues.FOREIGN_ADJ for w in words[1:]) else "regime"
+                cid = "foreign_forces" if foreign else "regime"
             elif cid in ("people", None):
                 specific = [p for p in per_word[1:] if p not in (None, "people")]
                 if specific:

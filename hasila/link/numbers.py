@@ -653,6 +653,8 @@ _THINGS_COUNTED_OF = keys("""
     منازل بيوت مبان مباني محلات متاجر مساجد كنائس مدارس مستشفيات قرى بلدات قنابل تغريدات رسائل وثائق
     صور أهداف حيوان حيوانات أغنام ماشية مواشي قطع
     """)
+#: Families counted as such (``نزوح العشرات من الأسر``), written with the article.
+_FAMILIES = keys("الأسر العائلات العوائل")
 #: Plural nouns of bodies, not persons (``التنظيمات الرئيسية الثلاثة``, ``الأطراف الثلاثة``).
 _BODIES = keys("تنظيمات فصائل أطراف أحزاب جماعات دول حركات منظمات")
 
@@ -688,9 +690,6 @@ def _things_after_of(view: TokenView, of: int) -> bool:
     stems = [word] + [word[:-len(p)] for p in ("ها", "ه") if word.endswith(p)]
     return any(any(v in _THINGS_COUNTED_OF for v in variants(w)) for w in stems)
 
-
-#: Families counted as such (``نزوح العشرات من الأسر``), written with the article.
-_FAMILIES = keys("الأسر العائلات العوائل")
 
 
 def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
