@@ -326,3 +326,26 @@ def test_the_pkk_by_its_last_word() -> None:
     """``من عناصر الكردستاني``: the PKK named by its last word after a member noun (fighter)."""
     (r,) = _records("وقال البيان إن 9 من عناصر الكردستاني قتلوا في قصف على الجبل.")
     assert r.category == "fighter"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأسفر التفجير عن استشهاد 9 من منسوبي قوات الطوارئ في المسجد.", "other"),
+    ("واستشهد 4 من قوات الطوارئ الخاصة في الهجوم على المقر.", "other"),
+    ("وأصيب 6 من منسوبي الأمن العام في المداهمة.", "other"),
+])
+def test_personnel_and_emergency_forces_are_another_state_s(text: str, want: str) -> None:
+    """``منسوبي`` (personnel) before a force, as ``منتسبي``; a state's emergency forces
+    (``قوات الطوارئ``) are its security forces."""
+    (r,) = _records(text)
+    assert r.category == want
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل 12 عنصرا من المجموعات المسلحة في ريف المدينة.",
+    "وقتل أكثر من 40 فردا من العناصر الإرهابية خلال المداهمات.",
+    "وأسفرت الاشتباكات عن مقتل 9 من الجماعات الإرهابية.",
+])
+def test_armed_and_terrorist_groups_by_their_generic_names_are_fighters(text: str) -> None:
+    """``المجموعات المسلحة``, ``العناصر الإرهابية``: fighters, as ``الإرهابيين`` is."""
+    (r,) = _records(text)
+    assert r.category == "fighter"

@@ -387,3 +387,9 @@ def test_the_names_opposition_outlets_give_the_sides(group: str, want: str) -> N
 ])
 def test_staff_of_a_group_and_civilians_of_a_trade(text: str, want: list[str]) -> None:
     assert [r.category for r in link(text, RulesTagger.load().label(text).spans, ontology()).records] == want
+
+
+def test_a_nounless_sum_of_the_counts_before_it_mixes_their_kinds() -> None:
+    """``قتل 5 جنود و3 مدنيين …، ليرتفع عدد القتلى إلى 8``: the figure adds up the counts of its
+    status before it in its sentence, so it counts all their kinds together (``people``)."""
+    assert _cats("قتل 5 جنود و3 مدنيين في الهجوم، ليرتفع عدد القتلى إلى 8.") == ["regime", "civilian", "people"]

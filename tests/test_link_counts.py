@@ -294,3 +294,24 @@ def test_titles_count_nobody() -> None:
     """``ثلاثة ألقاب``: titles a player won are things."""
     text = "وأحرز البطل 40 لقبا بينها ثلاثة ألقاب في البطولة نفسها."
     assert collect_counts(TokenView(text), [], Ontology.load()).found == []
+
+
+def test_a_toll_of_human_losses_reaches_its_figure() -> None:
+    """``ترتفع حصيلة الخسائر البشرية إلى 1250``: the human losses are a toll of people, so the
+    bare figure they reach is a count (losses of things are not)."""
+    got = collect_counts(TokenView("وبذلك ترتفع حصيلة الخسائر البشرية إلى 1250، بينهم 400 مدني."), [],
+                         Ontology.load())
+    assert [v for _, v, _ in got.found] == [1250, 400]
+    got = collect_counts(TokenView("وبذلك ترتفع حصيلة الخسائر المادية إلى 1250."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == []
+
+
+def test_a_figure_among_the_missing_or_convicts_counts_people() -> None:
+    """``لا يزال 4 في عداد المفقودين``: a bare figure ``في عداد`` a casualty word counts people;
+    ``3 مدانين`` (convicts) too."""
+    got = collect_counts(TokenView("وما زال 4 في عداد المفقودين بعد الفيضان."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == [4]
+    got = collect_counts(TokenView("وأعدمت السلطات 3 مدانين بتهم إرهابية."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == [3]
+    got = collect_counts(TokenView("وما زال 4 في عداد الخطط المؤجلة."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == []

@@ -27,3 +27,10 @@ def test_a_bulleted_list_is_coordinated() -> None:
 def test_a_list_opened_by_bare_nouns_is_a_part_of_the_count_before() -> None:
     _, nodes = cues_read("قتل 41 شخصا، بينهم طفل وثلاث نساء.")
     assert nodes[-1].cue == "subset"
+
+
+def test_in_addition_glued_to_la_coordinates() -> None:
+    """``إضافة لثلاثة عاملين``: ``ل`` glued to the figure after ``إضافة`` adds it to the count
+    before, as ``إضافة إلى`` does."""
+    _, nodes = cues_read("واستشهد عشرة من رجال الأمن في التفجير، إضافة لثلاثة عاملين في الموقع.")
+    assert [c.cue for c in nodes] == ["none", "coord"]

@@ -198,3 +198,16 @@ def test_a_one_word_partitive_noun_keeps_the_noun_it_governs_or_its_agreeing_adj
     assert categories("وقتل خمسة من المسلحين المحليين في الكمين.") == ["المسلحين المحليين"]
     # a noun with its pronoun governs nothing; a day after it is no genitive
     assert categories("وخرج المئات من سكانها الخميس نحو المخيمات.") == ["سكانها"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأسفر الانفجار عن سقوط 8 ضحايا، 3 منهم أطفال.", [("people", None), ("child", "c1")]),
+    ("وأحصى المرصد 320 قتيلا، 180 منهم من قوات النظام و140 من الفصائل.",
+     [("people", None), ("regime", "c1"), ("fighter", "c1")]),
+])
+def test_the_noun_after_of_them_says_who_the_part_is(text: str, want: list[tuple[str, str | None]]) -> None:
+    """``3 منهم أطفال``, ``180 منهم من قوات النظام``: ``منهم`` right after the figure makes it a
+    part of the count before, and the noun or group after it says who they are."""
+    from hasila.link import link
+
+    assert [(r.category, r.part_of) for r in link(text, [], ontology()).records] == want

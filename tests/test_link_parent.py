@@ -210,3 +210,12 @@ def test_a_list_after_the_first_part_s_of_them_goes_on_under_the_total(text: str
     recs = link(text, RulesTagger.load().label(text).spans, ontology()).records
     assert [r.part_of for r in recs] == [None] + ["c1"] * (len(recs) - 1) and len(recs) >= 3
     assert sum(r.value for r in recs[1:]) == recs[0].value
+
+
+def test_among_a_report_s_results_is_no_total() -> None:
+    """``ومن بين نتائج العمليات مقتل 7 …``: a casualty word between ``من بين`` and the figure
+    says ``من بين`` names something else (the results), so the figure opens no total."""
+    text = "ومن بين نتائج العمليات مقتل 7 من عناصر الجيش وإصابة 6 آخرين في المحافظة."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+    text = "ومن بين 40 شخصا أوقفوا، أفرج عن 25 شخصا وأحيل 10 آخرون إلى القضاء."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1", "c1"]

@@ -295,3 +295,29 @@ def test_assassinated_and_held_by_the_adjective_after_the_noun() -> None:
     assert [r.status for r in recs] == ["killed"]
     recs = link("وتقضي الصفقة بإطلاق سراح خمسة جنود مخطوفين لدى الجماعة.", [], ontology()).records
     assert [r.status for r in recs] == ["abducted"]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # a verb with the people as its object pronoun, after them
+    ("وتفاوض الحكومة على إطلاق سراح 40 امرأة وطفلا خطفهم المسلحون الأسبوع الماضي.", ["abducted"]),
+    ("وأحيا الأهالي ذكرى عشرات الشبان الذين قتلتهم القوات الحكومية.", ["killed"]),
+    # the abducted named before them (``جميع المخطوفين ... وهم``)
+    ("وقال الناشطون إن جميع المخطوفين من البلدة، وهم 15 امرأة و9 أطفال.", ["abducted", "abducted"]),
+    # ``في قتلهم``: a killing they are suspected of, not their death
+    ("وأوقفت الشرطة 12 رجلا يشتبه في قتلهم التاجر.", ["detained"]),
+    ("وهو واحد من بين 12 رجلا يشتبه في قتلهم التاجر.", ["other"]),
+])
+def test_object_pronoun_verbs_and_the_abducted_named_before(text: str, statuses: list[str]) -> None:
+    assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+def test_an_attempted_killing_befalls_nobody() -> None:
+    """``الشروع في قتل``: attempted murder, as ``محاولة قتل``; the killing itself stays a death."""
+    assert [r.status for r in link("واتهم الرجل بالشروع في قتل 5 أشخاص.", [], ontology()).records] == ["other"]
+    assert [r.status for r in link("واتهم الرجل بقتل 5 أشخاص.", [], ontology()).records] == ["killed"]
+
+
+def test_a_toll_of_assassinations_is_of_the_dead() -> None:
+    """``حصيلة الاغتيالات``: the plural of ``اغتيال`` names deaths as the singular does."""
+    text = "وبلغت حصيلة الاغتيالات منذ مطلع العام 45 شخصا في المحافظة."
+    assert [r.status for r in link(text, [], ontology()).records] == ["killed"]

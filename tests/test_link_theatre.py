@@ -180,3 +180,16 @@ def test_syrian_soldiers_stay_regime() -> None:
     tagger = RulesTagger.load()
     text = "وقتل 3 جنود سوريين في هجوم على حاجز."
     assert [r.category for r in link(text, tagger.label(text).spans, ontology()).records] == ["regime"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ومن بين نتائج العمليات مقتل 7 من عناصر القوات المسلحة في سيناء.", "other"),
+    ("وقتل 4 من مجندي الشرطة المصرية في هجوم على كمين بالعريش.", "other"),
+    ("وقتل 5 من عناصر القوات المسلحة في هجوم للفصائل على ريف حماة.", "regime"),
+])
+def test_a_state_s_armed_forces_by_their_generic_name(text: str, want: str) -> None:
+    """``القوات المسلحة``: a state's forces, the Syrian government's in Syria and another
+    state's abroad (its adjective ``المسلحة`` is no militia word); ``مجندي`` (conscripts)
+    before a force, as ``عناصر``."""
+    doc = RulesTagger.load().label(text)
+    assert [r.category for r in link(text, doc.spans, ontology()).records] == [want]

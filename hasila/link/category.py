@@ -10,7 +10,7 @@ that depend on where the people are: :mod:`hasila.link.theatre`).
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hasila.link import cues
 from hasila.link.context import (
@@ -36,6 +36,24 @@ def _isis_named_beside(r: CategoryResolver, c: CountNode) -> bool:
     a, b = r.view.sentence_bounds(min(c.t0, len(r.view) - 1))
     lo, hi = r.view[a].start, r.view[min(b, len(r.view)) - 1].end
     return any(r.groups.phrase_category(s.text, partitive=True) == "isis" for s in r.actors.between(lo, hi))
+
+
+def _sum_of_before(onto: Any, c: CountNode, nodes: list[CountNode]) -> str | None:
+    """The kinds together (``mix``) of two or more top-level counts of ``c``'s status right
+    before it in its sentence whose values add up to ``c``'s: ``c`` is their sum (a count
+    coordinated with the one before may not have its status yet)."""
+    found: list[str] = []
+    total = 0
+    for d in reversed(nodes[:c.order]):
+        fits = d.status == c.status or (d.status is None and d.cue == "coord")
+        if d.sentence != c.sentence or d.parent is not None or not fits \
+                or d.category is None or total + d.value > c.value:
+            return None
+        found.append(d.category)
+        total += d.value
+        if total == c.value:
+            return mix(found[::-1], onto) if len(found) > 1 else None
+    return None
 
 
 class CategoryResolver(Reader):
@@ -294,6 +312,8 @@ class CategoryResolver(Reader):
         a count with no noun at all right after one of another status in its sentence counts
         the same people (``قتل 173 مدنيا وأصيب العشرات``), but the displaced after the dead do
         not (``مقتل 400 ألف مدني وتشريد الملايين``)."""
+        if nounless and (summed := _sum_of_before(self.onto, c, nodes)) is not None:
+            return summed  # 10 من قوات الطوارئ … إضافة لثلاثة عاملين، ليصبح إجمالي الوفيات 13
         if nounless and c.order > 0:
             d = nodes[c.order - 1]
             if d.sentence == c.sentence and d.category is not None and d.noun_text is not None \

@@ -229,6 +229,10 @@ class LinkContext:
         if places and self.lookup(places).overlapping(t.start, t.end):
             return None
         p = self.view.prev_word(i - 1)
+        if p is not None and t.key in _THEIR_KILLING and self.view[p].key in _IN:
+            return None  # يشتبه في قتلهم الطيار: the killing they are suspected of
+        if p is not None and self.view[p].key in _IN:
+            p = self.view.prev_word(p - 1)  # الشروع في قتل: attempted
         return "other" if p is not None and self.view[p].has(cues.ATTEMPT_WORDS) else st
 
     def _lives_taken(self, i: int) -> bool:
@@ -280,6 +284,9 @@ class LinkContext:
 _LOST_HIMSELF = keys("فقد")
 #: ``الأسر`` after a number: families (أُسر), not captivity (أَسر).
 _FAMILIES = keys("الأسر")
+#: ``قتلهم`` after ``في`` is their killing of someone (``يشتبه في قتلهم الطيار``), not their death.
+_THEIR_KILLING = keys("قتلهم")
+_IN = keys("في")
 #: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.
 _NO_OBJECT = keys("في منذ خلال أثناء اثناء بعد قبل إثر اثر")
 

@@ -102,7 +102,8 @@ class CueReader(Reader):
             c.cue = "breakdown"
             c.intro = v.phrase_ending_at(i, cues.DISTRIBUTION_INTRO_KEYS) is not None
             return
-        if v[i].key == "و" or v.phrase_ending_at(i, cues.COORD_BEFORE) is not None:
+        if v[i].key == "و" or v.phrase_ending_at(i, cues.COORD_BEFORE) is not None \
+                or (glued == "ل" and v[i].key in cues.IN_ADDITION):  # إضافة لثلاثة عاملين
             c.cue = "coord"
             c.closed = self._closed(prev, c)
             self._list_opened_by_nouns(c, prev)

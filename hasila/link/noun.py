@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from hasila.link.affiliation import AffiliationReader
     from hasila.link.groups import GroupReader
 
-_SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"})
+_SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"}) | cues.OF_THEM  # 3 منهم أطفال: of them, children
 #: ``أحدهما وهي امرأة``: the pronoun that says who the one counted is, before its noun.
 _ONE_IS = keys("وهو وهي هو هي")
 _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS

@@ -309,6 +309,9 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return k is None or not view[k].has(cues.THING_NOUNS)  # 93 تعداد القتلى, not عدد محاولات
         if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS):
             return True  # 60 آخرين / 91 بينهم
+        if t.key in _IN and (k := view.next_word(j + 1)) is not None and view[k].key in _RANKS \
+                and (m := view.next_word(k + 1)) is not None and view[m].has(_ALL_TRIGGERS):
+            return True  # 4 في عداد المفقودين: among the missing
         if t.has(cues.CASE_WORDS):
             k = view.next_word(j + 1)
             if k is not None and (view[k].has(_ALL_TRIGGERS) or view[k].has(cues.CASE_KINDS)):
@@ -522,6 +525,9 @@ def _names_a_toll(view: TokenView, j: int, ontology: OntologyLike, casualties: b
     k = view.next_word(j + 1)
     if k is not None and view[k].key == "الذين":
         k = view.next_word(k + 1)
+    if k is not None and view[k].plain(_LOSSES) and (h := view.next_word(k + 1)) is not None \
+            and view[h].key in _HUMAN:
+        return True  # حصيلة الخسائر البشرية: the human losses, a toll of people
     return k is not None and (view[k].has(_ALL_TRIGGERS) or (not casualties and people_noun_at(view, k, ontology)))
 
 
@@ -530,6 +536,11 @@ _TOLL_CLAUSE_REACH = 14
 
 
 _THE_TOLL = frozenset(key(w) for w in ("الحصيلة", "والحصيلة", "وبالحصيلة"))
+_LOSSES = keys("الخسائر خسائر")
+_IN = keys("في")
+#: ``في عداد المفقودين``: counted among the people a casualty word names.
+_RANKS = keys("عداد")
+_HUMAN = keys("البشرية بشرية")
 
 
 def _definite(word_key: str) -> bool:

@@ -42,6 +42,8 @@ class ParentReader(Reader):
     def read_after(self, c: CountNode, nxt: CountNode | None) -> None:
         v = self.view
         j = v.next_word(c.tail)
+        if (first := v.next_word(c.t1)) is not None and first < c.tail and v[first].key in cues.OF_THEM:
+            j = first  # 3 منهم أطفال: منهم before the noun
         after = v.phrase_starting_at(j, cues.SUBSET_AFTER) if j is not None else None
         if j is not None and after is not None and (after[-1] not in cues.OF_THINGS or not noun_of(c)) \
                 and not self._opens_parts(j + len(after), nxt) and not self._and_among_them(c, j, len(after)):
@@ -196,15 +198,18 @@ class ParentReader(Reader):
 
     def _opened_by_among(self, c: CountNode) -> bool:
         """``من بين 600 شخص …``, ``ومن بين «الموقوفين» البالغ عددهم 40``: ``من بين`` a few
-        words before the count, in its clause, with no count between."""
+        words before the count, in its clause, with no count between, nor a casualty word
+        of the count's own (``من بين نتائج العمليات مقتل 7``: among the results, not a total)."""
         v = self.view
         words = 0
         i = c.t0 - 1
+        triggers: list[bool] = []  # per word read back from the count
         while i > 0 and words < _AMONG_REACH and not v.is_boundary(i) and not v[i].is_digit:
             if v[i].is_word:
                 words += 1
                 if v[i].key == "بين" and v[i - 1].key in ("من", "ومن"):
-                    return True
+                    return not any(triggers[:-1])  # the word right after بين may be one (الموقوفين)
+                triggers.append(self.cx.trigger_status(i) is not None)
             i -= 1
         return False
 

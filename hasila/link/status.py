@@ -30,6 +30,9 @@ _WOUNDED_ADJECTIVES = keys("مصاب مصابين مصابون مصابا مصا
 #: Adjectives right after the counted noun that say the people were abducted (``ثلاثة عسكريين
 #: مخطوفين``); those held (``محتجزين``) are read with the abduction told before them, if any.
 _ABDUCTED_ADJECTIVES = keys("مخطوفين مخطوفون مخطوفا مخطوفاً مختطفين مختطفون مختطفا مختطفاً")
+#: With the verbs right after the counted noun that take its people as their object
+#: (``30 امرأة وطفلا خطفهم``).
+_ABDUCTED_AFTER = _ABDUCTED_ADJECTIVES | keys("خطفهم خطفتهم اختطفهم اختطفتهم")
 #: ``مليوني شخص مصاب به``: afflicted with it (an illness named before), not wounded.
 _OF_IT = keys("به بها بهم بهما")
 #: ``على`` folded, between a word of protest and the death protested.
@@ -45,10 +48,11 @@ _PARTICLES = keys("أن إن ان عن على في من إلى الى ثم كم�
 
 
 def _held_adjective_after(v: TokenView, c: CountNode) -> str | None:
-    """``إطلاق سراح ثلاثة عسكريين مخطوفين``: abducted, as the adjective right after the counted
-    noun says (the real gold marks those released by what held them)."""
+    """``إطلاق سراح ثلاثة عسكريين مخطوفين``, ``… 30 امرأة وطفلا خطفهم``: abducted, as the adjective
+    or the verb right after the counted noun says (the real gold marks those released by what
+    held them)."""
     k = v.next_word(c.tail) if c.noun_text and c.tail < len(v) else None
-    return "abducted" if k is not None and v[k].key in _ABDUCTED_ADJECTIVES else None
+    return "abducted" if k is not None and v[k].key in _ABDUCTED_AFTER else None
 
 
 def protest_over(v: TokenView, j: int) -> bool:

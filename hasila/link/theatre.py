@@ -26,11 +26,15 @@ SYRIA_NAMED = re.compile(r"(?<!\w)(?:[وفبل]?(?:ال)?سوري\w{0,3}|ال[أ
                          r"|[وفبل]?(?:قوات|جيش|عناصر|مخابرات|طائرات|طيران|ميليشيات) النظام)(?!\w)")
 # words of a militia or of fighters loyal to a side, not of a state's forces (الموالين، ميليشيات)
 MILITIA_WORDS = tuple(key(w) for w in ("موال", "ميليشي", "مليشي", "مسلح", "مقاتل", "لجان"))
+_ARMED_ADJ = keys("مسلحة")
 
 
 def _militia_word(word: str) -> bool:
-    """``word`` (folded) starts as a militia word, after و and the article at most."""
+    """``word`` (folded) starts as a militia word, after و and the article at most; not the
+    adjective of a state's armed forces (``القوات المسلحة``)."""
     word = word.removeprefix("و")
+    if word.removeprefix("ال") in _ARMED_ADJ:
+        return False
     return word.startswith(MILITIA_WORDS) or word.removeprefix("ال").startswith(MILITIA_WORDS)
 
 
