@@ -390,6 +390,30 @@ def test_staff_of_a_group_and_civilians_of_a_trade(text: str, want: list[str]) -
 
 
 def test_a_nounless_sum_of_the_counts_before_it_mixes_their_kinds() -> None:
-    """``قتل 5 جنود و3 مدنيين …، ليرتفع عدد القتلى إلى 8``: the figure adds up the counts of its
+    """``قتل 5 جنود و3 مدنيين …، ليصبح إجمالي الوفيات 8``: the figure adds up the counts of its
     status before it in its sentence, so it counts all their kinds together (``people``)."""
-    assert _cats("قتل 5 جنود و3 مدنيين في الهجوم، ليرتفع عدد القتلى إلى 8.") == ["regime", "civilian", "people"]
+    assert _cats("قتل 5 جنود و3 مدنيين في الهجوم، ليصبح إجمالي الوفيات 8.") == ["regime", "civilian", "people"]
+    # a figure that is no sum of them takes the kind of the count before it
+    assert _cats("قتل 5 جنود و3 مدنيين في الهجوم، ليصبح إجمالي الوفيات 3.")[-1] == "civilian"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل عنصر من قوات النظام وأصيب اثنان آخران بهجوم على الحاجز.", "regime"),
+    ("وقتل جندي روسي وأصيب 3 آخرون بانفجار عبوة على الطريق.", "foreign_forces"),
+    ("وقتل مدني وأصيب 4 آخرون بقصف على البلدة.", "civilian"),
+    ("وقتل شخص وأصيب 5 آخرون بانفجار في السوق.", "people"),
+    # a woman's or a child's death: the others are not all of her kind
+    ("وأسفر الحادث عن مقتل امرأة وإصابة 19 آخرين.", "people"),
+    # the killer named before his victim: the others are hers
+    ("وقتل مسلح بسكين امرأة وجرح 12 آخرين في السوق.", "people"),
+])
+def test_others_after_one_person_named_by_a_singular_noun(text: str, want: str) -> None:
+    """``قتل عنصر من قوات النظام وأصيب اثنان آخران``: others with no count before them in their
+    sentence continue the one person a casualty word names (his noun, nationality or group)."""
+    assert _cats(text) == [want]
+
+
+def test_a_figure_with_no_noun_shares_the_police_named_after_the_next() -> None:
+    """``استشهاد 15 وإصابة 33 من رجال الأمن``: the security men named after the second figure
+    are who the first counts too, as an armed group named there is."""
+    assert _cats("ونتج عن التفجير استشهاد 15 وإصابة 33 من رجال الأمن.") == ["other", "other"]

@@ -315,3 +315,20 @@ def test_a_figure_among_the_missing_or_convicts_counts_people() -> None:
     assert [v for _, v, _ in got.found] == [3]
     got = collect_counts(TokenView("وما زال 4 في عداد الخطط المؤجلة."), [], Ontology.load())
     assert [v for _, v, _ in got.found] == []
+
+
+def test_a_plural_in_ين_counted_by_a_two_after_it_is_no_second_count() -> None:
+    """``مقتل مدنيين اثنين، أحدهما طفل``: ``اثنين`` counts the civilians; ``أحدهما`` does not make
+    the noun a dual of its own as well (``مقتل قياديين …، أحدهما`` still does)."""
+    from hasila.link import link
+
+    got = link("وأسفر القصف عن مقتل مدنيين اثنين، أحدهما طفل، في البلدة.", [], Ontology.load())
+    assert [(r.text, r.value) for r in got.records] == [("اثنين", 2), ("أحد", 1)]
+    got = link("وأسفرت الضربة عن مقتل قياديين من التنظيم، أحدهما أردني.", [], Ontology.load())
+    assert (got.records[0].text, got.records[0].value) == ("قياديين", 2)
+
+
+def test_papers_counted_by_a_partitive_are_things() -> None:
+    """``عشرات الآلاف من الأوراق``: papers, no people."""
+    got = collect_counts(TokenView("وقال إن بلاده حصلت على عشرات الآلاف من الأوراق السرية."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == [] and [n.reason for n in got.non_counts] == ["thing"]

@@ -321,3 +321,9 @@ def test_a_toll_of_assassinations_is_of_the_dead() -> None:
     """``حصيلة الاغتيالات``: the plural of ``اغتيال`` names deaths as the singular does."""
     text = "وبلغت حصيلة الاغتيالات منذ مطلع العام 45 شخصا في المحافظة."
     assert [r.status for r in link(text, [], ontology()).records] == ["killed"]
+
+
+def test_people_who_disappeared_are_missing() -> None:
+    """``واختفى 15 آخرين``: the verb of disappearing names the missing, as ``اختفاء`` does."""
+    text = "وقتل خمسة جنود في الهجوم واختفى 15 آخرون منذ ذلك الحين."
+    assert [r.status for r in link(text, [], ontology()).records] == ["killed", "missing"]

@@ -193,3 +193,14 @@ def test_a_state_s_armed_forces_by_their_generic_name(text: str, want: str) -> N
     before a force, as ``عناصر``."""
     doc = RulesTagger.load().label(text)
     assert [r.category for r in link(text, doc.spans, ontology()).records] == [want]
+
+
+def test_the_others_of_one_soldier_abroad_are_other() -> None:
+    """``قتل جندي تركي وجرح سبعة آخرون في هكاري``: the others of one soldier of a state, where
+    the sentence's places are abroad, are that state's forces at home (``other``)."""
+    text = "وقتل جندي تركي وجرح سبعة آخرون بانفجار لغم في ولاية هكاري."
+    doc = RulesTagger.load().label(text)
+    assert [r.category for r in link(text, doc.spans, ontology()).records] == ["other"]
+    text = "وقتل جندي تركي وجرح سبعة آخرون بانفجار لغم قرب مدينة عفرين."
+    doc = RulesTagger.load().label(text)
+    assert [r.category for r in link(text, doc.spans, ontology()).records] == ["foreign_forces"]

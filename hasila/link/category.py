@@ -22,7 +22,8 @@ from hasila.link.context import (
     status_of_word,
     title_and_body,
 )
-from hasila.link.numbers import genitive_nisba, opens_range, people_nisba
+from hasila.link.groups import soldiers_of_a_nation
+from hasila.link.numbers import genitive_nisba, noun_category, opens_range, people_nisba
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode
 
@@ -56,6 +57,63 @@ def _sum_of_before(onto: Any, c: CountNode, nodes: list[CountNode]) -> str | Non
     return None
 
 
+def _one_named_before(r: CategoryResolver, c: CountNode) -> str | None:
+    """``قتل عنصر من قوات النظام وأصيب اثنان آخران``, ``قتل جندي روسي وأصيب 3 آخرون``: others
+    with no count before them in their sentence continue the one person a casualty word right
+    before names there (a bare singular noun, its nationality or its group after ``من``): a
+    side, civilians or rescuers, not a man, a woman or a child (the others are not all of
+    their kind), nor the killer of another person named after him (``قتل مسلح بسكين امرأة``)."""
+    v = r.view
+    for i in range(v.sentence_bounds(c.t0)[0], c.t0):
+        if not v[i].is_word or r.cx.trigger_status(i) is None:
+            continue
+        k = v.next_word(i + 1)
+        if k is None or k >= c.t0 or not _singular_person(r, k):
+            continue
+        if any(_singular_person(r, j) and not v[j].key.startswith("و")
+               for j in range(k + 1, c.t0) if r.cx.trigger_status(j) is None):
+            return None  # قتل مسلح بسكين امرأة: he killed her (not ضابط ومجند: both killed)
+        cid = _one_person_s_kind(r, k, c)
+        return None if cid in (None, "people", "man", "woman", "child") else cid
+    return None
+
+
+def _singular_person(r: CategoryResolver, k: int) -> bool:
+    """Token ``k`` is a bare singular noun of a person (``جندي``, ``مدني``, ``عنصر``)."""
+    t = r.view[k]
+    return t.is_word and (variants(t.key)[-1] in r.cx.singular_nouns or r.onto.is_neutral_noun(t.text))
+
+
+def _one_person_s_kind(r: CategoryResolver, k: int, c: CountNode) -> str | None:
+    """The kind of the one person named at token ``k``: a soldier of a nationality, of a group
+    after ``من``, or his noun's."""
+    v = r.view
+    cid = None if r.onto.is_neutral_noun(v[k].text) else noun_category(r.onto, v[k].text)
+    after = v.next_word(k + 1)
+    if after is None or after >= c.t0:
+        return cid
+    if cid == "regime" and v[after].has(cues.HOME_ARMY_ADJ):
+        return "other"  # جندي مصري: a state's soldier at home
+    if soldiers_of_a_nation(r.onto, [v[k].text, v[after].text]):
+        return "foreign_forces"  # جندي روسي
+    if v[after].key == "من" and (g := v.next_word(after + 1)) is not None \
+            and r.groups.group_at(g)[0] not in (None, "people"):
+        return r.groups.group_at(g)[0]  # عنصر من قوات النظام
+    return cid
+
+
+def _kin(c: CountNode) -> bool:
+    """The count's noun names kin (``أشقاء``, ``شقيقين``): men alone, else of their total's kind."""
+    noun = noun_of(c)
+    return bool(noun) and any(w in cues.KIN_NOUNS for w in variants(key(noun.split()[0])))
+
+
+def _bare_status(c: CountNode) -> bool:
+    """The count's noun is a bare status noun (``قتيلا``, ``جريحا``)."""
+    noun = noun_of(c)
+    return bool(noun) and len(noun.split()) == 1 and status_of_word(key(noun)) is not None
+
+
 class CategoryResolver(Reader):
     """Category ids from the hints, the tree and the guide's rules."""
 
@@ -77,7 +135,7 @@ class CategoryResolver(Reader):
             if any(v.is_boundary(i) for i in range(c.tail, d.t0)):
                 continue
             if d.group_cat is not None and (
-                    d.others or (self._joined(c, d) and self._bare_status(c) and self._bare_status(d))):
+                    d.others or (self._joined(c, d) and _bare_status(c) and _bare_status(d))):
                 c.hint, c.generic, c.group_cat = d.group_cat, False, d.group_cat
             elif self._nounless_then_event(c, d) and (group := d.group_cat or self._partitive_group(d)):
                 c.hint, c.generic, c.group_cat = group, False, group
@@ -91,8 +149,9 @@ class CategoryResolver(Reader):
         return len(between) == 1 and v[c.tail].text == "و"
 
     def _partitive_group(self, d: CountNode) -> str | None:
-        """The armed group a partitive count names (``العشرات من وحدات حماية الشعب``)."""
-        return d.hint if d.partitive and d.hint in self.onto.armed else None
+        """The armed group, or the police and security men (``other``), a partitive count names
+        (``العشرات من وحدات حماية الشعب``, ``33 من رجال الأمن``)."""
+        return d.hint if d.partitive and (d.hint in self.onto.armed or d.hint == "other") else None
 
     def _nounless_then_event(self, c: CountNode, d: CountNode) -> bool:
         """``مقتل ثلاثة على الأقل وإصابة العشرات من الوحدات``: ``c`` has no noun and only a
@@ -105,18 +164,6 @@ class CategoryResolver(Reader):
                                       or self.cx.trigger_status(i) in cues.CASUALTY_STATUSES)
             for i in between)
 
-    @staticmethod
-    def _kin(c: CountNode) -> bool:
-        """The count's noun names kin (``أشقاء``, ``شقيقين``): men alone, else of their total's kind."""
-        noun = noun_of(c)
-        return bool(noun) and any(w in cues.KIN_NOUNS for w in variants(key(noun.split()[0])))
-
-    @staticmethod
-    def _bare_status(c: CountNode) -> bool:
-        """The count's noun is a bare status noun (``قتيلا``, ``جريحا``)."""
-        noun = noun_of(c)
-        return bool(noun) and len(noun.split()) == 1 and status_of_word(key(noun)) is not None
-
     def resolve_categories(self, nodes: list[CountNode]) -> None:
         """Category ids, parents first: the noun/group hint, else what the parent,
         the children or the count it continues say, else the ontology fallback."""
@@ -125,7 +172,7 @@ class CategoryResolver(Reader):
             if (c.hint is None or c.bare_hint) and self._several_armed_sides(c):
                 c.category = "combatant"  # ارتفع إلى 37 عدد القتلى. والقتلى هم: 22 من الفصائل و15 من قسد
                 continue
-            if self._kin(c) and parent is not None and parent.category not in (None, "people", "other"):
+            if _kin(c) and parent is not None and parent.category not in (None, "people", "other"):
                 c.category = parent.category  # 4 أشقاء within 5 أطفال: children
                 continue
             if c.hint == "combatant" and not c.children and parent is not None \
@@ -140,7 +187,9 @@ class CategoryResolver(Reader):
                 continue
             kids = {k.hint for k in c.children if k.hint is not None} - {"people"}
             if c.hint is None and c.others:
-                c.category = self._antecedent(c, nodes, same_status=False)
+                first = c.order == 0 or nodes[c.order - 1].sentence != c.sentence
+                one = _one_named_before(self, c) if first else None
+                c.category = one or self._antecedent(c, nodes, same_status=False)
                 continue  # 30 آخرين بينهم ستة أطفال: the toll they continue says who they are
             if c.hint is None and kids:
                 civil_kids = self.onto.parts("civilian") - {"civilian"}

@@ -187,9 +187,11 @@ def _duals_told_by_a_pronoun(view: TokenView, numbers: list[NumberMatch], onto: 
         if not t.is_word or not t.key.endswith("ين") or i == 0 \
                 or not (people_noun_at(view, i, onto) or t.key[:-1] in cues.MEMBER_NOUNS):  # قياديين
             continue
+        after = view.next_word(i + 1)
         if view[i - 1].is_digit or parse_number(view[i - 1].text) is not None \
+                or (after is not None and parse_number(view[after].text) == 2) \
                 or any(a < t.end and t.start < b for a, b in taken):
-            continue  # ثلاثة قياديين: counted by its figure
+            continue  # ثلاثة قياديين, مدنيين اثنين: counted by its figure
         for k in range(i + 1, min(len(view), i + 1 + _ONE_OF_TWO_REACH)):
             if view.is_sentence_end(k):
                 break

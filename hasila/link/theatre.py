@@ -94,8 +94,9 @@ class TheatreRules(Reader):
                     and nodes[c.order - 1].sentence == c.sentence and self._state_forces(nodes[c.order - 1]):
                 c.category = "other"
                 continue
-            if not soldiers or not self._state_forces(c):
-                continue
+            first = c.order == 0 or nodes[c.order - 1].sentence != c.sentence
+            if not soldiers or not (self._state_forces(c) or (c.others and first and not noun_of(c))):
+                continue  # (قتل جندي تركي وجرح سبعة آخرون: the others of one soldier, where he fell)
             if c.parent is not None and c.parent.category == "regime":
                 continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
             places = self._places_of(c)
