@@ -417,3 +417,19 @@ def test_a_figure_with_no_noun_shares_the_police_named_after_the_next() -> None:
     """``استشهاد 15 وإصابة 33 من رجال الأمن``: the security men named after the second figure
     are who the first counts too, as an armed group named there is."""
     assert _cats("ونتج عن التفجير استشهاد 15 وإصابة 33 من رجال الأمن.") == ["other", "other"]
+
+
+def test_martyrs_of_an_armed_side_and_a_toll_holding_them() -> None:
+    """``11 شهيدا من الجيش الحر``: martyrs of a side named after them are of that side; a
+    martyrs' toll with such a part is ``people`` (the guide), and so are its parts told by
+    place alone (``منهم 40 في حمص``)."""
+    assert _cats("وسقط 11 شهيدا من الجيش الحر في الاشتباكات.") == ["fighter"]
+    assert _cats("وبلغت الحصيلة 132 شهيدا بينهم 9 أطفال و11 شهيدا من الجيش الحر.") \
+        == ["people", "child", "fighter"]
+    assert _cats("وارتفع عدد الشهداء اليوم إلى 87 شهيدا، منهم 40 في حمص و20 في إدلب.") \
+        == ["people", "people", "people"]
+
+
+def test_defectors_are_fighters() -> None:
+    """``3 منشقين عن جيش النظام``: soldiers who defected fight with the factions."""
+    assert _cats("واستشهد 3 منشقين عن جيش النظام في اشتباكات مع قوات الأسد.") == ["fighter"]

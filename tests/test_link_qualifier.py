@@ -58,3 +58,21 @@ def test_a_toll_that_exceeds_a_figure_still_counts_it() -> None:
     once; the figure stays a count (of the displaced), at least that many."""
     _, nodes = cues_read("وقالت المنظمة إن عدد النازحين تجاوز 90 ألفا منذ بدء الهجوم.")
     assert [(n.value, n.qualifier) for n in nodes] == [(90000, "at_least")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وتجاوز عدد القتلى في المدينة 200 شخص.", "at_least"),
+    ("ولم يتجاوز عدد الجرحى 10 أشخاص.", "at_most"),
+    ("وبلغ عدد القتلى في المدينة 200 شخص.", "exact"),
+])
+def test_a_qualifying_verb_before_the_toll_the_figure_ends(text: str, want: str) -> None:
+    """``تجاوز عدد القتلى 200``: the verb before the toll word qualifies the figure that ends it."""
+    _, nodes = cues_read(text)
+    assert nodes[0].qualifier == want
+
+
+def test_a_part_after_a_qualified_total_keeps_its_own_qualifier() -> None:
+    """``إلى 18 على الأقل عدد قتلى النظام بينهم 12``: the qualifier before the toll word is the
+    18's, not the part's after it."""
+    _, nodes = cues_read("وارتفع إلى 18 على الأقل عدد قتلى النظام بينهم 12 ضابطا.")
+    assert [(n.value, n.qualifier) for n in nodes] == [(18, "at_least"), (12, "exact")]

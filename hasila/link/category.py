@@ -257,16 +257,25 @@ class CategoryResolver(Reader):
     def martyrs_of_a_plain_toll(self, nodes: list[CountNode]) -> None:
         """``أفادت سانا بسقوط 35 شهيدا``, ``11 شهيدا … تسعة من القتلى هم من المدنيين``: martyrs
         the government's media count, or of whom only some are said to be civilians, are a
-        plain toll (``people``); ``شهيد`` is civilian only as a civilian toll (the guide)."""
-        for c in nodes:
+        plain toll (``people``); ``شهيد`` is civilian only as a civilian toll (the guide). Martyrs
+        of an armed side named after them (``11 شهيدا من الجيش الحر``) are of that side, and a
+        toll with such a part is ``people``, its parts with no noun of their own too."""
+        for c in sorted(nodes, key=lambda n: n.depth()):
             if c.category != "civilian":
                 continue
             noun = noun_of(c)
             if not noun or not any(w in cues.MARTYR_NOUNS for w in variants(key(noun.split()[0]))):
                 continue
+            if c.group_cat in self.onto.armed:
+                c.category = c.group_cat
+                continue
             civilians = [k.value for k in c.children if k.category == "civilian"]
-            if (civilians and sum(civilians) < c.value) or self._state_media_in_sentence(c):
+            armed = any(k.category in self.onto.armed or k.group_cat in self.onto.armed for k in c.children)
+            if (civilians and sum(civilians) < c.value) or armed or self._state_media_in_sentence(c):
                 c.category = "people"
+                for k in c.children:
+                    if k.category == "civilian" and not noun_of(k):
+                        k.category = "people"  # منهم 40 في حمص: the martyrs of that place
 
     def _state_media_in_sentence(self, c: CountNode) -> bool:
         v = self.view

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from hasila.link import cues
 from hasila.link.numbers import range_side
-from hasila.link.text import TokenView
+from hasila.link.text import TokenView, keys
 from hasila.link.tree import CountNode
 
 
@@ -27,6 +27,8 @@ def read_qualifier(v: TokenView, c: CountNode) -> None:
                 q = phrase
                 c.qualifier = qual
                 return
+    if q is None and i >= 0:
+        q = _verb_before_toll(v, i)
     if q is not None:
         c.qualifier = cues.QUALIFIERS_BEFORE[q]
         return
@@ -46,3 +48,27 @@ def read_qualifier(v: TokenView, c: CountNode) -> None:
         c.qualifier = "at_least"
         return
     c.qualifier = range_side(v, c.t0, c.span.start, c.span.end) or c.qualifier  # بين 12 و16 ألف
+
+
+#: How many words back from the count the toll a verb qualifies may start (``تجاوز عدد القتلى
+#: المدنيين في المدينة 200``).
+_TOLL_REACH = 6
+
+
+def _verb_before_toll(v: TokenView, i: int) -> tuple[str, ...] | None:
+    """``تجاوز عدد القتلى 200``, ``لم يتجاوز عدد الجرحى 10``: a one-word qualifying verb (or
+    its negation) right before the toll word that ends at token ``i`` with the count, in its clause."""
+    words = 0
+    while i >= 0 and words < _TOLL_REACH and not v.is_boundary(i) and not v[i].is_digit:
+        if v[i].is_word:
+            words += 1
+            if v[i].has(cues.TOTAL_WORDS) and i > 0:
+                q = v.phrase_ending_at(i - 1, cues.QUALIFIER_PHRASES_BEFORE)
+                return q if q is not None and v[i - 1].has(_EXCEED_VERBS) else None
+        i -= 1
+    return None
+
+
+#: The verbs of exceeding (or not) a figure that may stand before the toll they qualify (not
+#: ``على الأقل`` there: ``إلى 18 على الأقل عدد قتلى النظام بينهم 12`` qualifies the 18).
+_EXCEED_VERBS = keys("تجاوز يتجاوز تتجاوز تجاوزت تخطى تخطت يتخطى تتخطى يفوق تفوق فاق")
