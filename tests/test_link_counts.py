@@ -332,3 +332,16 @@ def test_papers_counted_by_a_partitive_are_things() -> None:
     """``عشرات الآلاف من الأوراق``: papers, no people."""
     got = collect_counts(TokenView("وقال إن بلاده حصلت على عشرات الآلاف من الأوراق السرية."), [], Ontology.load())
     assert [v for _, v, _ in got.found] == [] and [n.reason for n in got.non_counts] == ["thing"]
+
+
+def test_a_figure_shared_between_kinds_or_fates_counts_people() -> None:
+    """``سقط 40 ما بين قتيل وجريح``, ``37 ما بين رجال أمن ومواطنين``: the figure is shared
+    between the kinds or fates named after ``(ما) بين``; ``بين 8 و13 عاما`` is a range of ages."""
+    got = collect_counts(TokenView("وسقط 40 ما بين قتيل وجريح في القصف."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == [40]
+    got = collect_counts(TokenView("واستشهد في العمليات 37 ما بين رجال أمن ومواطنين."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == [37]
+    got = collect_counts(TokenView("وتتراوح أعمارهم بين 8 و13 عاما."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == []
+    got = collect_counts(TokenView("وشهد القطاع حروبا في أعوام 2008 و2014 بين الجيش والفصائل."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == []

@@ -326,6 +326,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
                 return True
         if (t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS)) or t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # 21 توفوا / ألفين خرجوا
+        if _kinds_between(view, j, ontology):
+            return True  # 40 ما بين قتيل وجريح, 37 ما بين رجال أمن ومواطنين
         if (t.has(cues.THING_NOUNS) and not _behind_preposition(t.key)) \
                 or t.has(cues.DURATION_UNITS):
             return False
@@ -485,6 +487,18 @@ def range_value(view: TokenView, start: int, end: int, value: int) -> int:
     own = parse_number(view[second].text) or 0
     scale = parse_number(f"1 {view.text[view[second + 1].start:view[after - 1].end]}") or 1
     return value * scale if value < own * 10 and scale > 1 else value
+
+
+def _kinds_between(view: TokenView, j: int, ontology: OntologyLike) -> bool:
+    """``(ما) بين قتيل وجريح``, ``ما بين رجال أمن ومواطنين``, ``بين الجرحى`` from word ``j`` on:
+    the kinds or fates the figure before is shared between, or the casualties it is among (not
+    ``بين 8 و13 عاما``, nor a war's year ``2014 بين الجيش والفصائل``)."""
+    b = view.next_word(j + 1) if view[j].key == key("ما") else j
+    if b is None or view[b].key != key("بين"):
+        return False
+    k = view.next_word(b + 1)
+    return k is not None and (view[k].has(_ALL_TRIGGERS) or (
+        people_noun_at(view, k, ontology) and not _definite(view[k].key)))
 
 
 def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
