@@ -349,3 +349,15 @@ def test_armed_and_terrorist_groups_by_their_generic_names_are_fighters(text: st
     """``المجموعات المسلحة``, ``العناصر الإرهابية``: fighters, as ``الإرهابيين`` is."""
     (r,) = _records(text)
     assert r.category == "fighter"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ونعت صفحات موالية 6 عناصر قتلوا بكمين في البادية.", "regime"),
+    ("ونعت صفحات موالية لتركيا 4 عناصر قتلوا في ريف حلب.", "fighter"),
+    ("ونعت صفحات محلية 6 عناصر قتلوا بكمين في البادية.", "people"),
+])
+def test_the_dead_mourned_by_loyalists_are_of_their_side(text: str, want: str) -> None:
+    """``نعت صفحات موالية 6 عناصر``: members counted by no side, mourned by pages loyal to one,
+    are of the side they are loyal to (alone, the government's)."""
+    (r,) = _records(text)
+    assert r.category == want

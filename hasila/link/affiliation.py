@@ -21,7 +21,7 @@ from hasila.link.groups import (
     with_families,
 )
 from hasila.link.numbers import group_after
-from hasila.link.text import key
+from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 
 if TYPE_CHECKING:
@@ -44,6 +44,10 @@ _THAT_THEY = frozenset(key(w) for w in ("أنهم", "أنهما", "أنهن", "�
 _THOUGHT_MEMBERS = frozenset(key(w) for w in (
     "أعضاء", "عضوان", "عضوين", "عناصر", "عنصران", "عنصرين", "قياديون", "قياديين", "قياديان", "قادة",
     "مقاتلون", "مقاتلين", "مقاتلان", "مسلحون", "مسلحين", "منتسبون", "منتمون"))
+
+
+#: Verbs of mourning the dead (``نعت صفحات موالية``): the mourners' side lost them.
+_MOURN_VERBS = keys("نعى نعت ينعى تنعى نعوا")
 
 
 class AffiliationReader(Reader):
@@ -222,13 +226,20 @@ class AffiliationReader(Reader):
     def suffered_by(self, c: CountNode) -> None:
         """``تكبدت قوات النظام 12 قتيلا``, ``معارك كبدت قوات النظام 12 قتيلا``, ``التنظيم تكبد
         خسائر بلغت 30 قتيلا``: a count of unnamed people after تكبد / كبد (same clause, no count
-        between) counts the side named right after the verb, or right before تكبد."""
+        between) counts the side named right after the verb, or right before تكبد; after a
+        mourning verb and a loyal word (``نعت صفحات موالية 6 عناصر``), the side they are loyal to."""
         if c.group_cat is not None or not (c.generic or c.hint is None):
             return
         v = self.view
         actors = self.by_label.get("ACTOR", [])
         i, steps = c.t0 - 1, 0
         while i >= 0 and steps < _SUFFER_REACH and not v.is_boundary(i) and not v[i].is_digit:
+            if v[i].is_word and v[i].has(_MOURN_VERBS):
+                j = next((k for k in range(i + 1, min(c.t0, i + 4)) if v[k].key in cues.LOYAL_WORDS), None)
+                cid = self._loyal_side(j) if j is not None else None
+                if cid not in (None, "people"):  # نعت صفحات موالية 6 عناصر: the loyalists' dead
+                    c.group_cat, c.hint, c.generic = cid, cid, False
+                return
             if v[i].is_word and v[i].has(cues.SUFFER_VERBS):
                 actor = self.cx.span_at_token(actors, v.next_word(i + 1))
                 if actor is None and v[i].key.startswith("ت") and i > 0:
