@@ -405,7 +405,7 @@ def test_a_nounless_sum_of_the_counts_before_it_mixes_their_kinds() -> None:
     # a woman's or a child's death: the others are not all of her kind
     ("وأسفر الحادث عن مقتل امرأة وإصابة 19 آخرين.", "people"),
     # the killer named before his victim: the others are hers
-    ("وقتل مسلح بسكين امرأة وجرح 12 آخرين في السوق.", "people"),
+    ("وقتل مسلح بالرصاص امرأة وأصاب 9 آخرين داخل المتجر.", "people"),
 ])
 def test_others_after_one_person_named_by_a_singular_noun(text: str, want: str) -> None:
     """``قتل عنصر من قوات النظام وأصيب اثنان آخران``: others with no count before them in their
@@ -414,9 +414,9 @@ def test_others_after_one_person_named_by_a_singular_noun(text: str, want: str) 
 
 
 def test_a_figure_with_no_noun_shares_the_police_named_after_the_next() -> None:
-    """``استشهاد 15 وإصابة 33 من رجال الأمن``: the security men named after the second figure
+    """``استشهاد 7 وإصابة 21 من رجال الأمن``: the security men named after the second figure
     are who the first counts too, as an armed group named there is."""
-    assert _cats("ونتج عن التفجير استشهاد 15 وإصابة 33 من رجال الأمن.") == ["other", "other"]
+    assert _cats("وأسفر الهجوم عن استشهاد 7 وإصابة 21 من رجال الأمن.") == ["other", "other"]
 
 
 def test_martyrs_of_an_armed_side_and_a_toll_holding_them() -> None:

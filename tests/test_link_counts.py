@@ -330,7 +330,7 @@ def test_a_plural_in_ين_counted_by_a_two_after_it_is_no_second_count() -> None
 
 def test_papers_counted_by_a_partitive_are_things() -> None:
     """``عشرات الآلاف من الأوراق``: papers, no people."""
-    got = collect_counts(TokenView("وقال إن بلاده حصلت على عشرات الآلاف من الأوراق السرية."), [], Ontology.load())
+    got = collect_counts(TokenView("وعرض الوزير عشرات الآلاف من الأوراق المسربة أمام الصحفيين."), [], Ontology.load())
     assert [v for _, v, _ in got.found] == [] and [n.reason for n in got.non_counts] == ["thing"]
 
 

@@ -72,7 +72,7 @@ def test_a_qualifying_verb_before_the_toll_the_figure_ends(text: str, want: str)
 
 
 def test_a_part_after_a_qualified_total_keeps_its_own_qualifier() -> None:
-    """``إلى 18 على الأقل عدد قتلى النظام بينهم 12``: the qualifier before the toll word is the
-    18's, not the part's after it."""
-    _, nodes = cues_read("وارتفع إلى 18 على الأقل عدد قتلى النظام بينهم 12 ضابطا.")
-    assert [(n.value, n.qualifier) for n in nodes] == [(18, "at_least"), (12, "exact")]
+    """``إلى 47 على الأقل عدد قتلى قوات الحكومة بينهم 13``: the qualifier before the toll word
+    is the 47's, not the part's after it."""
+    _, nodes = cues_read("وارتفع إلى 47 على الأقل عدد قتلى قوات الحكومة بينهم 13 ضابطا.")
+    assert [(n.value, n.qualifier) for n in nodes] == [(47, "at_least"), (13, "exact")]

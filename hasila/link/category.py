@@ -62,7 +62,7 @@ def _one_named_before(r: CategoryResolver, c: CountNode) -> str | None:
     with no count before them in their sentence continue the one person a casualty word right
     before names there (a bare singular noun, its nationality or its group after ``من``): a
     side, civilians or rescuers, not a man, a woman or a child (the others are not all of
-    their kind), nor the killer of another person named after him (``قتل مسلح بسكين امرأة``)."""
+    their kind), nor the killer of another person named after him (``قتل مسلح بالرصاص امرأة``)."""
     v = r.view
     for i in range(v.sentence_bounds(c.t0)[0], c.t0):
         if not v[i].is_word or r.cx.trigger_status(i) is None:
@@ -72,7 +72,7 @@ def _one_named_before(r: CategoryResolver, c: CountNode) -> str | None:
             continue
         if any(_singular_person(r, j) and not v[j].key.startswith("و")
                for j in range(k + 1, c.t0) if r.cx.trigger_status(j) is None):
-            return None  # قتل مسلح بسكين امرأة: he killed her (not ضابط ومجند: both killed)
+            return None  # قتل مسلح بالرصاص امرأة: he killed her (not ضابط ومجند: both killed)
         cid = _one_person_s_kind(r, k, c)
         return None if cid in (None, "people", "man", "woman", "child") else cid
     return None

@@ -70,5 +70,5 @@ def _verb_before_toll(v: TokenView, i: int) -> tuple[str, ...] | None:
 
 
 #: The verbs of exceeding (or not) a figure that may stand before the toll they qualify (not
-#: ``على الأقل`` there: ``إلى 18 على الأقل عدد قتلى النظام بينهم 12`` qualifies the 18).
+#: ``على الأقل`` there: ``إلى 47 على الأقل عدد قتلى قوات الحكومة بينهم 13`` qualifies the 47).
 _EXCEED_VERBS = keys("تجاوز يتجاوز تتجاوز تجاوزت تخطى تخطت يتخطى تتخطى يفوق تفوق فاق")
