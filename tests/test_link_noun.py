@@ -211,3 +211,11 @@ def test_the_noun_after_of_them_says_who_the_part_is(text: str, want: list[tuple
     from hasila.link import link
 
     assert [(r.category, r.part_of) for r in link(text, [], ontology()).records] == want
+
+
+def test_the_side_after_of_them_is_an_affiliation() -> None:
+    """``أربعة منهم من حزب الله``: the side named after ``منهم من`` is who they are with (an
+    ACTOR span, as the gold draws it), not the counted noun."""
+    text = "وقتل 17 من المسلحين الموالين للنظام، أربعة منهم من حزب الله اللبناني."
+    spans = [(s.label, text[s.start:s.end]) for s in RulesTagger.load().label(text).spans]
+    assert ("ACTOR", "حزب الله اللبناني") in spans and ("CATEGORY", "حزب الله اللبناني") not in spans

@@ -204,3 +204,15 @@ def test_the_others_of_one_soldier_abroad_are_other() -> None:
     text = "وقتل جندي تركي وجرح سبعة آخرون بانفجار لغم قرب مدينة عفرين."
     doc = RulesTagger.load().label(text)
     assert [r.category for r in link(text, doc.spans, ontology()).records] == ["foreign_forces"]
+
+
+def test_an_army_loyal_to_a_government_abroad_is_that_state_s_forces() -> None:
+    """Abroad, ``الجيش الموالي للشرعية`` is a state's army (``other``), not a militia loyal to a
+    side; the gunmen loyal to a government there, and an army loyal to the rebels, stay ``fighter``."""
+    abroad_report = "اشتباكات في [صنعاء|PLACE] و[تعز|PLACE] و[عدن|PLACE]. "
+    marked = "وقتل [40|COUNT k=regime] منهم من عناصر [الجيش الموالي للشرعية|ACTOR] في المعارك."
+    assert _linked(abroad_report + marked) == ["other"]
+    marked = "وقتل [12|COUNT k=regime] من [المسلحين الموالين للحكومة|ACTOR] في المعارك."
+    assert _linked(abroad_report + marked) == ["fighter"]
+    marked = "وقتل [6|COUNT k=regime] جنود من [قوات الجيش الموالي للحوثي|ACTOR] في المعارك."
+    assert _linked(abroad_report + marked) == ["fighter"]

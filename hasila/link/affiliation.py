@@ -71,8 +71,8 @@ class AffiliationReader(Reader):
             q = v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)
             if q is not None:
                 j = v.next_word(j + len(q))
-        if j is not None and (v[j].has(_FORMER) or v[j].key in cues.OTHERS_WORDS):
-            j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل, 21 مسلحا آخرين من تنظيم داعش
+        if j is not None and (v[j].has(_FORMER) or v[j].key in cues.OTHERS_WORDS or v[j].key in cues.OF_THEM):
+            j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل, 21 مسلحا آخرين من تنظيم داعش, 4 منهم من
         if j is not None and v[j].has(cues.AGREEING_VERBS):
             j = v.next_word(j + 1)  # 63 شخصا قتلوا من التنظيم
         if j is not None:

@@ -203,10 +203,12 @@ class NounReader(Reader):
             self.aff.neutral_group(c)
             return
         j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN | _ONE_IS if c.kind == "one" else _SKIP_BEFORE_NOUN)
+        # 4 منهم من حزب الله: the side after منهم is their affiliation, not a partitive noun
+        them = (k0 := v.next_word(c.t1)) is not None and k0 < len(v) and v[k0].key in cues.OF_THEM
         span = self.cx.span_at_token(cats, j)
         if span is not None:
             c.noun = span
-        elif j is not None and v[j].key == "من":
+        elif j is not None and v[j].key == "من" and not them:
             span = self.cx.span_at_token(cats, v.next_word(j + 1, skip=cues.DEMONSTRATIVES))
             if span is not None:
                 c.noun, c.partitive = span, True
@@ -245,7 +247,7 @@ class NounReader(Reader):
                 c.noun_chars = (v[j].start, v[case_end - 1].end)
                 c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
                 self._hint_from_noun(c, c.noun_text)
-            elif v[j].key == "من" and (k := v.next_word(j + 1, skip=cues.DEMONSTRATIVES)) is not None:
+            elif v[j].key == "من" and not them and (k := v.next_word(j + 1, skip=cues.DEMONSTRATIVES)) is not None:
                 cid, first, last = self.groups.group_at(k)  # من (هؤلاء) المتشددين
                 member = v[k].is_word and v[k].has(cues.MEMBER_NOUNS)
                 if cid is None and member and k + 1 < len(v):

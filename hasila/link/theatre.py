@@ -38,6 +38,16 @@ def _militia_word(word: str) -> bool:
     return word.startswith(MILITIA_WORDS) or word.removeprefix("ال").startswith(MILITIA_WORDS)
 
 
+def _army_of_the_government(words: list[str], n: int) -> bool:
+    """``الجيش الموالي للشرعية``: the loyal word at ``n`` (folded ``words``) says which army
+    follows the state's government, a state's forces (not ``الجيش الموالي للحوثي``: a militia)."""
+    return 0 < n < len(words) - 1 and words[n - 1] in _THE_ARMY and words[n + 1] in _GOVERNMENT
+
+
+#: Whom an army loyal to the state's government is said to follow.
+_GOVERNMENT = keys("للشرعية للحكومة لحكومة للرئيس")
+
+
 def abroad(place: str) -> bool:
     """A place name outside Syria (:data:`hasila.link.cues.FOREIGN_PLACES`, or a country or a
     place abroad of the gazetteer that names no place in Syria: ``الجزائر``, ``كابول``)."""
@@ -165,7 +175,9 @@ class TheatreRules(Reader):
             elif c.category == "regime":
                 noun = noun_of(c)
                 words = f"{noun} {c.affiliation.text if c.affiliation is not None else ''}"
-                militia = any(map(_militia_word, key(words).split())) or (
+                folded = key(words).split()
+                militia = any(_militia_word(w) and not _army_of_the_government(folded, n)
+                              for n, w in enumerate(folded)) or (
                     c.others and not noun and militia_before is not None
                     and militia_before.sentence == c.sentence)  # مقتل 5 من الميليشيات وإصابة 3 آخرين
                 c.category = "fighter" if militia else "other"
