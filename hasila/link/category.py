@@ -25,7 +25,7 @@ from hasila.link.context import (
 from hasila.link.groups import soldiers_of_a_nation
 from hasila.link.numbers import genitive_nisba, noun_category, opens_range, people_nisba
 from hasila.link.text import key, variants
-from hasila.link.tree import CountNode
+from hasila.link.tree import CountNode, first_in_sentence
 
 if TYPE_CHECKING:
     from hasila.link.groups import GroupReader
@@ -96,10 +96,8 @@ def _one_person_s_kind(r: CategoryResolver, k: int, c: CountNode) -> str | None:
         return "other"  # جندي مصري: a state's soldier at home
     if soldiers_of_a_nation(r.onto, [v[k].text, v[after].text]):
         return "foreign_forces"  # جندي روسي
-    if v[after].key == "من" and (g := v.next_word(after + 1)) is not None \
-            and r.groups.group_at(g)[0] not in (None, "people"):
-        return r.groups.group_at(g)[0]  # عنصر من قوات النظام
-    return cid
+    side = r.groups.group_at(g)[0] if v[after].key == "من" and (g := v.next_word(after + 1)) is not None else None
+    return side if side not in (None, "people") else cid  # عنصر من قوات النظام
 
 
 def _kin(c: CountNode) -> bool:
@@ -187,8 +185,7 @@ class CategoryResolver(Reader):
                 continue
             kids = {k.hint for k in c.children if k.hint is not None} - {"people"}
             if c.hint is None and c.others:
-                first = c.order == 0 or nodes[c.order - 1].sentence != c.sentence
-                one = _one_named_before(self, c) if first else None
+                one = _one_named_before(self, c) if first_in_sentence(c, nodes) else None
                 c.category = one or self._antecedent(c, nodes, same_status=False)
                 continue  # 30 آخرين بينهم ستة أطفال: the toll they continue says who they are
             if c.hint is None and kids:

@@ -15,7 +15,7 @@ from hasila.link import cues
 from hasila.link.context import ByStart, Reader, noun_of
 from hasila.link.numbers import noun_category, possessed_noun_category
 from hasila.link.text import key, keys, variants
-from hasila.link.tree import CountNode
+from hasila.link.tree import CountNode, first_in_sentence
 from hasila.schema import Span
 
 logger = logging.getLogger(__name__)
@@ -104,8 +104,8 @@ class TheatreRules(Reader):
                     and nodes[c.order - 1].sentence == c.sentence and self._state_forces(nodes[c.order - 1]):
                 c.category = "other"
                 continue
-            first = c.order == 0 or nodes[c.order - 1].sentence != c.sentence
-            if not soldiers or not (self._state_forces(c) or (c.others and first and not noun_of(c))):
+            one_s_others = c.others and first_in_sentence(c, nodes) and not noun_of(c)
+            if not soldiers or not (self._state_forces(c) or one_s_others):
                 continue  # (قتل جندي تركي وجرح سبعة آخرون: the others of one soldier, where he fell)
             if c.parent is not None and c.parent.category == "regime":
                 continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll

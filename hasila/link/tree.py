@@ -154,6 +154,11 @@ def _fits(c: CountNode, parent: CountNode, list_key: tuple[int, int] | None, sib
     return _list_sum(parent, list_key) + c.value <= parent.value
 
 
+def first_in_sentence(c: CountNode, nodes: list[CountNode]) -> bool:
+    """No count comes before ``c`` in its sentence."""
+    return c.order == 0 or nodes[c.order - 1].sentence != c.sentence
+
+
 def same_side(c: CountNode, parent: CountNode) -> bool:
     """Can ``c``'s people be counted in ``parent``'s toll, as far as their nations go? Not
     when both name a state and the states differ (ثلاثة عسكريين روس after 59 عسكريا تركيا),
