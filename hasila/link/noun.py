@@ -204,7 +204,7 @@ class NounReader(Reader):
             return
         j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN | _ONE_IS if c.kind == "one" else _SKIP_BEFORE_NOUN)
         # 4 منهم من حزب الله: the side after منهم is their affiliation, not a partitive noun
-        them = (k0 := v.next_word(c.t1)) is not None and k0 < len(v) and v[k0].key in cues.OF_THEM
+        them = (k0 := v.next_word(c.t1)) is not None and v[k0].key in cues.OF_THEM
         span = self.cx.span_at_token(cats, j)
         if span is not None:
             c.noun = span

@@ -493,8 +493,8 @@ def _kinds_between(view: TokenView, j: int, ontology: OntologyLike) -> bool:
     """``(ما) بين قتيل وجريح``, ``ما بين رجال أمن ومواطنين``, ``بين الجرحى`` from word ``j`` on:
     the kinds or fates the figure before is shared between, or the casualties it is among (not
     ``بين 8 و13 عاما``, nor a war's year ``2014 بين الجيش والفصائل``)."""
-    b = view.next_word(j + 1) if view[j].key == key("ما") else j
-    if b is None or view[b].key != key("بين"):
+    b = view.next_word(j + 1) if view[j].key == "ما" else j
+    if b is None or view[b].key != "بين":
         return False
     k = view.next_word(b + 1)
     return k is not None and (view[k].has(_ALL_TRIGGERS) or (
@@ -714,7 +714,6 @@ def _things_after_of(view: TokenView, of: int) -> bool:
         return True  # العشرات من الأسر: families (not عائلات الضحايا, not 5 من أسرة واحدة)
     stems = [word] + [word[:-len(p)] for p in ("ها", "ه") if word.endswith(p)]
     return any(any(v in _THINGS_COUNTED_OF for v in variants(w)) for w in stems)
-
 
 
 def _one_more_case(view: TokenView, start: int, prev: int) -> bool:

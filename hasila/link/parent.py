@@ -201,15 +201,14 @@ class ParentReader(Reader):
         words before the count, in its clause, with no count between, nor a casualty word
         of the count's own (``من بين نتائج العمليات مقتل 7``: among the results, not a total)."""
         v = self.view
-        words = 0
+        words: list[int] = []  # the words read back from the count
         i = c.t0 - 1
-        triggers: list[bool] = []  # per word read back from the count
-        while i > 0 and words < _AMONG_REACH and not v.is_boundary(i) and not v[i].is_digit:
+        while i > 0 and len(words) < _AMONG_REACH and not v.is_boundary(i) and not v[i].is_digit:
             if v[i].is_word:
-                words += 1
                 if v[i].key == "بين" and v[i - 1].key in ("من", "ومن"):
-                    return not any(triggers[:-1])  # the word right after بين may be one (الموقوفين)
-                triggers.append(self.cx.trigger_status(i) is not None)
+                    # the word right after بين may be one (الموقوفين)
+                    return all(self.cx.trigger_status(k) is None for k in words[:-1])
+                words.append(i)
             i -= 1
         return False
 
