@@ -219,3 +219,26 @@ def test_among_a_report_s_results_is_no_total() -> None:
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
     text = "ومن بين 40 شخصا أوقفوا، أفرج عن 25 شخصا وأحيل 10 آخرون إلى القضاء."
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1", "c1"]
+
+
+def test_a_toll_its_own_event_names_is_part_of_no_toll_paragraphs_above() -> None:
+    """``وسقط العشرات من الجرحى``: after a verb of falling (or of the status the noun names) the
+    count is its own event's toll; part of an earlier one only a few paragraphs below it. A verb
+    of another status keeps the partitive however far (``وتوفي اثنان من الجرحى``)."""
+    far = "\n".join(["وأصيب 40 شخصا في قصف على السوق صباحا."]
+                    + [f"وتواصلت المعارك على المحور {n} دون تقدم يذكر." for n in ("الأول", "الثاني", "الثالث", "الرابع")])
+    recs = link(far + "\nوسقط العشرات من الجرحى في غارات على القرى.", [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(40, None), (10, None)]
+    recs = link(far + "\nوتوفي اثنان من الجرحى في المستشفى.", [], ontology()).records
+    assert [(r.value, r.status, r.part_of) for r in recs] == [(40, "injured", None), (2, "killed", "c1")]
+    recs = link("قتل 30 شخصا في القصف.\nوسقط 4 من القتلى قرب المدرسة.", [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(30, None), (4, "c1")]
+
+
+def test_the_wounded_joined_after_a_list_of_the_dead_are_no_part_of_it() -> None:
+    """``مقتل 16 … بينهم ثلاثة …، إلى جانب عشرات الجرحى``: a figure whose own noun names another
+    status than the list's total is no item of that list; it is of the total's side."""
+    text = "وخلفت المعارك مقتل 16 من مسلحي الحوثي بينهم ثلاثة من قادتهم، إلى جانب عشرات الجرحى."
+    recs = link(text, [], ontology()).records
+    assert [(r.category, r.status, r.part_of) for r in recs] == [
+        ("fighter", "killed", None), ("fighter", "killed", "c1"), ("fighter", "injured", None)]

@@ -327,3 +327,16 @@ def test_people_who_disappeared_are_missing() -> None:
     """``واختفى 15 آخرين``: the verb of disappearing names the missing, as ``اختفاء`` does."""
     text = "وقتل خمسة جنود في الهجوم واختفى 15 آخرون منذ ذلك الحين."
     assert [r.status for r in link(text, [], ontology()).records] == ["killed", "missing"]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # falling with a pronoun and a qualifier before the figure: the dead; the others' verb after is theirs
+    ("وقال قائد ميداني إن المواجهة سقط فيها أكثر من 14 عنصرا من المتمردين وأصيب آخرون.", ["killed"]),
+    # ... but the others joined to a status noun (قتلى وآخرين جرحى) do not stop the noun
+    ("وقالت المصادر إن تسعة من المقاتلين سقطوا قتلى وآخرين جرحى في الهجوم.", ["killed"]),
+    # people in danger of death are alive: the wounded total's status
+    ("وقال الطبيب إن 25 شخصا نقلوا مصابين، بينهم أربعة يواجهون خطر الموت.", ["injured", "injured"]),
+])
+def test_the_statuses_round_29_reads(text: str, statuses: list[str]) -> None:
+    """Each case fails on round 28's code, the guard beside it passes there by design."""
+    assert [r.status for r in link(text, [], ontology()).records] == statuses

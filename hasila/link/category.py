@@ -215,8 +215,9 @@ class CategoryResolver(Reader):
         for c in nodes:
             if c.category == "people" and not c.children:
                 c.category = self._all_of_them(c) or c.category  # 18 قتيلا و70 جريحا جميعهم مدنيون
-            if self._wounded_of_same_side(c, nodes):
-                c.category = nodes[c.order - 1].category  # 12 عنصرا نظاميا وعشرات الجرحى
+            same = self._wounded_of_same_side(c, nodes)
+            if same is not None:
+                c.category = same.category  # 12 عنصرا نظاميا وعشرات الجرحى
         for c in sorted(nodes, key=lambda n: -n.depth()):
             side = self._side_of_parts(c)
             if side is not None:
@@ -334,17 +335,24 @@ class CategoryResolver(Reader):
                 return cid if cid not in (None, "people") else None
         return None
 
-    def _wounded_of_same_side(self, c: CountNode, nodes: list[CountNode]) -> bool:
+    def _wounded_of_same_side(self, c: CountNode, nodes: list[CountNode]) -> CountNode | None:
         """``مقتل 12 عنصرا من قوات النظام وعشرات الجرحى``: a bare status noun (جرحى، قتلى)
-        coordinated right after a count of a named side and another status counts that side."""
+        coordinated right after a count of a named side and another status counts that side;
+        after a list under that count (``مقتل 13 من الميليشيات بينهم اثنان …، إلى جانب عشرات
+        الجرحى``), the count the list is under. The count of that side, or ``None``."""
         if c.cue != "coord" or c.order == 0 or not c.generic or c.category != "people" or c.children:
-            return False
+            return None
         noun = noun_of(c)
         if not noun or status_of_word(key(noun.split()[0])) is None:
-            return False
+            return None
         prev = nodes[c.order - 1]
-        return (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
-                and (prev.category in self.onto.armed or prev.category == "civilian") and not prev.children)
+        listed = False
+        while prev.parent is not None and prev.parent is not c.parent and prev.parent.sentence == c.sentence:
+            prev, listed = prev.parent, True
+        fits = (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
+                and (prev.category in self.onto.armed or prev.category == "civilian")
+                and (listed or not prev.children))
+        return prev if fits else None
 
     def _only_isis(self) -> bool:
         """The report names the Islamic State and no other jihadist group by name (its ACTOR

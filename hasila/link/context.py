@@ -231,6 +231,8 @@ class LinkContext:
         p = self.view.prev_word(i - 1)
         if p is not None and t.key in _THEIR_KILLING and self.view[p].key in _IN:
             return None  # يشتبه في قتلهم الطيار: the killing they are suspected of
+        if p is not None and st == "killed" and self.view[p].key in _PERIL:
+            return None  # بينهم ستة يواجهون خطر الموت: in danger of death, alive
         if p is not None and self.view[p].key in _IN:
             p = self.view.prev_word(p - 1)  # الشروع في قتل: attempted
         return "other" if p is not None and self.view[p].has(cues.ATTEMPT_WORDS) else st
@@ -287,6 +289,8 @@ _FAMILIES = keys("الأسر")
 #: ``قتلهم`` after ``في`` is their killing of someone (``يشتبه في قتلهم الطيار``), not their death.
 _THEIR_KILLING = keys("قتلهم")
 _IN = keys("في")
+#: ``خطر الموت``, ``حافة الموت``: a death they are in danger of, not one that befell them.
+_PERIL = keys("خطر خطورة حافة شفا")
 #: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.
 _NO_OBJECT = keys("في منذ خلال أثناء اثناء بعد قبل إثر اثر")
 

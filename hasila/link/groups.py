@@ -19,7 +19,7 @@ from hasila.link.numbers import (
     noun_category,
     possessed_noun_category,
 )
-from hasila.link.text import TokenView, key, keys, variants
+from hasila.link.text import TokenView, key, keys, phrases, variants
 from hasila.link.tree import CountNode
 
 #: ``في``: a people noun right after it says where (``في المعتقلات``: in the prisons), not who.
@@ -43,6 +43,8 @@ _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's
 #: ``القوات البالغ عددها 2000``: the words between a group and the figure of its members.
 _AMOUNTING = frozenset(key(w) for w in ("البالغ", "البالغة", "البالغين"))
 _THEIR_NUMBER = frozenset(key(w) for w in ("عددها", "عددهم", "عددهن"))
+#: ``حصيلة القتلى بين المدنيين``: the words between a toll's status noun and the kind it counts.
+_AMONG = phrases(["بين", "من بين", "في صفوف", "من صفوف", "بصفوف", "من"])
 
 
 def allies(words: list[str]) -> bool:
@@ -483,6 +485,9 @@ class GroupReader(Reader):
                     return joined_in_clause(self, k, c.t0) if k is not None else None
                 if k is not None and status_of_word(v[k].key) is not None:
                     k = v.next_word(k + 1)  # عدد القتلى المدنيين: the kind after the toll's noun
+                    among = v.phrase_starting_at(k, _AMONG) if k is not None else None
+                    if k is not None and among is not None:  # حصيلة القتلى بين المدنيين / في صفوف المدنيين
+                        k = v.next_word(k + len(among))
                 cid = self.group_at(k)[0] if k is not None and k < c.t0 else None
                 if cid in (None, "people") and k is not None:
                     cid = joined_in_clause(self, k, c.t0)  # عدد الأجانب الذين التحقوا بالتنظيمات

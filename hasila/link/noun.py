@@ -229,6 +229,7 @@ class NounReader(Reader):
                     c.hint = mix([c.hint, *kinds], self.onto)  # من مقاتلي جبهة النصرة (…) وتنظيم داعش
             else:
                 self._hint_from_noun(c, c.noun.text)
+                self._civilians_joined(c)
         elif j is not None and v[j].has(cues.OTHERS_WORDS):
             c.others = True
             c.tail = j + 1
@@ -242,6 +243,7 @@ class NounReader(Reader):
                 c.noun_chars = (v[j].start, v[end - 1].end)  # the CATEGORY span: the whole phrase
                 c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
                 self._hint_from_noun(c, c.noun_text)
+                self._civilians_joined(c)
             elif v[j].key in cues.CASE_WORDS and (case_end := self._case_phrase_end(j)) is not None:
                 c.tail = case_end  # 18 حالة اختناق: the case and its kind are the counted noun
                 c.noun_chars = (v[j].start, v[case_end - 1].end)
@@ -425,6 +427,15 @@ class NounReader(Reader):
         mixed = self.groups.mixed_parts(text, partitive=False)
         c.hint = mixed or cid
         c.generic = generic and mixed is None
+
+    def _civilians_joined(self, c: CountNode) -> None:
+        """``مقتل عشرات الجنود وأفراد الشرطة والمدنيين``: civilians joined by و to an armed noun
+        (past other groups the CATEGORY span left out) make the count people of both."""
+        if c.hint is None or c.hint not in self.onto.armed or c.hint == "people":
+            return
+        kinds = self.groups.joined_groups(c.tail)[0]
+        if "civilian" in kinds:
+            c.hint, c.generic = mix([c.hint, *kinds], self.onto), False
 
     def _soldiers_of_a_foreign_state(self, c: CountNode) -> bool:
         """``أعلنت أنقرة مقتل 8 من جنودها``: a soldier noun with a possessive (its, their)

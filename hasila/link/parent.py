@@ -26,6 +26,9 @@ _WHERE_REACH = 40  # top-level counts read after a total for its details after �
 _AMONG_REACH = 4  # words between "من بين" and the total it opens (ومن بين «الموقوفين» البالغ عددهم 40)
 #: ``ستين من هؤلاء المتشددين``: the people of an earlier count, pointed back to.
 _THESE = keys("هؤلاء أولئك هاؤلاء")
+#: ``وسقط العشرات من الجرحى``: falling, an event that may name a toll of its own.
+_FALLING = keys("سقط سقوط سقطوا سقطت")
+_OWN_EVENT_REACH = 3  # paragraphs back the total of a count its own event names may be
 
 
 #: ``بينهم`` closing a count's clause: among the people of the count before.
@@ -141,7 +144,20 @@ class ParentReader(Reader):
         if after < len(v) and (v[after].is_digit or v[after].key in ("ال", "الـ")):
             return  # من بين القتلى الـ35: the total follows
         c.cue, c.cue_cat, c.cue_status = "group", None, status
+        if self._own_event(c, status):
+            c.group_reach = _OWN_EVENT_REACH  # وسقط العشرات من الجرحى: of a toll just told, or its own
         self._what_they_are(c, k + 1)
+
+    def _own_event(self, c: CountNode, status: str) -> bool:
+        """The word right before the count is a verb or noun of falling (``سقط``, ``سقوط``) or of
+        the very status ``من`` names (``وقتل ثلاثة من الضحايا``): the count may be that event's own
+        toll, part of an earlier one only if it was told a few paragraphs above. A verb of another status is a
+        partitive as far back as any (``توفي اثنان من الجرحى``)."""
+        v = self.view
+        p = v.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS)
+        if p is None or (st := self.cx.trigger_status(p)) is None:
+            return False
+        return st == status or v[p].has(_FALLING)
 
     def _what_they_are(self, c: CountNode, i: int) -> None:
         """``… هم من المدنيين`` at token ``i``: the kind of the part ``c`` just named."""

@@ -79,6 +79,17 @@ def _event_noun_after(v: TokenView, c: CountNode, trigger: Callable[[int], str |
     return trigger(c.t1) or "other"
 
 
+#: Other people as a verb's subject (``وأصيب آخرون``), no clitic: not ``قتلى وآخرين جرحى``.
+_OTHER_PEOPLE = frozenset(key(w) for w in ("آخرون", "آخرين", "آخران", "اخرون", "اخرين"))
+
+
+def _words_between(v: TokenView, i: int, c: CountNode) -> int:
+    """Tokens between ``i`` and the count, the qualifier right before it left out (``سقط فيها
+    أكثر من 12``: one)."""
+    q = v.phrase_ending_at(c.t0 - 1, cues.QUALIFIER_PHRASES_BEFORE)
+    return max(0, c.t0 - (len(q) if q else 0) - i - 1)
+
+
 def _gathered(v: TokenView, p: int | None, floor: int) -> bool:
     """A gathering verb (``تجمع``, ``احتشد``) at word ``p`` before a count, or before a day or a
     time of day there (``تجمع صباح الخميس آلاف``), not before token ``floor``: a crowd."""
@@ -122,6 +133,7 @@ class StatusReader(FateWords):
             if st != "killed" and self._death_near(c, prev.tail if prev is not None else 0):
                 st = "killed"
             c.status = "other" if self._mixed_noun(c, st) else st
+            c.status_noun = True
             return
         if self._dead_and_wounded_after(c):
             c.status = "other"
@@ -143,7 +155,7 @@ class StatusReader(FateWords):
             if st is not None and v[i].has(cues.ADJACENT_TRIGGERS) \
                     and not all(v[k].key in cues.QUALIFIER_WORDS for k in range(i + 1, c.t0)):
                 st = None  # غرق قارب يقل 50 مهاجرا: the boat sank
-            if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or steps < 3) \
+            if st is not None and (not v[i].has(cues.WEAK_TRIGGERS) or _words_between(v, i, c) < 3) \
                     and (not v[i].has(cues.VICTIM_OF) or steps < 5) \
                     and (not v[i].has(cues.ONE_PERSONS_DEATH) or _with_after(v, i, c)):
                 c.status = "other" if self._mixed(i, st) and not self._others_after_a_subject(c, i) else st
@@ -158,6 +170,8 @@ class StatusReader(FateWords):
             st = self.cx.trigger_status(j)
             if st is not None and protest_over(v, j):
                 break  # تجمع 100 شخص احتجاجا على مقتل شاب: the death they protest, not theirs
+            if st is not None and (k := v.next_word(j + 1)) is not None and v[k].key in _OTHER_PEOPLE:
+                break  # سقط فيها 12 عنصرا وأصيب آخرون: the others' verb, not theirs
             if st is not None and not v[j].has(cues.WEAK_TRIGGERS):
                 k = v.next_word(j + 1, skip=cues.QUALIFIER_WORDS)
                 if nxt is not None and ((k is not None and k >= nxt.t0) or self._governs(j, nxt)):

@@ -70,6 +70,9 @@ class CountNode:
     group_cat: str | None = None  # category of the group the people belong to
     partitive: bool = False
     pointed: bool = False  # of people pointed back to (ستين من هؤلاء): a total of this or the last sentence
+    #: Paragraphs back a ``group`` cue's total may be, for a count its own event names (وسقط العشرات
+    #: من الجرحى); any for a plain partitive (None).
+    group_reach: int | None = None
     hint: str | None = None  # category from the noun/group alone
     nation: str | None = None  # the state its people belong to (جنديا تركيا: turkey), when named
     generic: bool = False  # the noun is a plain people noun (شخص، قتيل)
@@ -88,6 +91,7 @@ class CountNode:
     sibling: CountNode | None = None  # the previous item of the same bulleted list
     qualifier: str = "exact"
     status: str | None = None
+    status_noun: bool = False  # the status is the count's own noun's (عشرات الجرحى), no verb's
     category: str | None = None
     perpetrator: Span | None = None
     location: Span | None = None
@@ -184,7 +188,8 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
     if c.cue == "group":
         for k in range(c.order - 1, -1, -1):
             q = nodes[k]
-            if c.pointed and q.sentence < c.sentence - 1:
+            if (c.pointed and q.sentence < c.sentence - 1) \
+                    or (c.group_reach is not None and q.paragraph < c.paragraph - c.group_reach):
                 return
             if q.value < c.value:
                 continue
@@ -234,8 +239,9 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
             sib = sib.parent  # a sentence ends a بينهم list: و51 … in the next one goes on the list above
         parent = sib.parent
         below = sib
-        while parent is not None and not _fits(c, parent, below.list_key, sib, kinds):
-            below, parent = parent, parent.parent
+        while parent is not None and not (_fits(c, parent, below.list_key, sib, kinds)
+                                          and (not c.status_noun or _status_fits(c, parent))):
+            below, parent = parent, parent.parent  # مقتل 13 بينهم اثنان، إلى جانب عشرات الجرحى: no part
         if parent is None:
             c.entry = "top"
             return
