@@ -444,6 +444,8 @@ def test_defectors_are_fighters() -> None:
     # civilians joined after soldiers and the police (a group the noun leaves out): people of both
     ("وأدت المواجهات إلى مقتل عشرات الجنود وعناصر الشرطة والمدنيين في الإقليم.", ["people"]),
     ("وأدت المواجهات إلى مقتل عشرات الجنود وعناصر الشرطة في الإقليم.", ["regime"]),
+    # the first of two estimates takes the second's noun
+    ("وقال شاهد إن الغارة أودت بحياة ستة أو سبعة مسلحين قرب الجسر.", ["combatant", "combatant"]),
 ])
 def test_the_kinds_round_29_reads(text: str, kinds: list[str]) -> None:
     """Who the counts are, from the words round 29 reads: each rule's case fails on round 28's

@@ -345,3 +345,28 @@ def test_a_figure_shared_between_kinds_or_fates_counts_people() -> None:
     assert [v for _, v, _ in got.found] == []
     got = collect_counts(TokenView("وشهد القطاع حروبا في أعوام 2008 و2014 بين الجيش والفصائل."), [], Ontology.load())
     assert [v for _, v, _ in got.found] == []
+
+
+def test_a_risen_toll_of_the_dead_reaches_a_figure_a_long_clause_after_it() -> None:
+    """``يرتفع عدد القتلى في صفوف … الذين سقطوا في هجمات … إلى 60``: a toll of the dead a rising
+    verb opens reaches its figure past a long relative clause; a toll of the ill does not."""
+    text = ("وبذلك يرتفع عدد القتلى في صفوف الشرطة الذين سقطوا في هجمات نسبتها السلطات إلى "
+            "جماعة متمردة في الجنوب إلى 44 على الأقل منذ مطلع الشهر.")
+    got = collect_counts(TokenView(text), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == [44]
+    text = ("وبذلك يرتفع عدد المصابين بالفيروس الذين سجلتهم المراكز الصحية الحكومية في المحافظات "
+            "الجنوبية والشرقية منذ مطلع العام إلى 44 ألف حالة.")
+    got = collect_counts(TokenView(text), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == []
+
+
+def test_a_figure_joined_to_a_list_among_them_counts_people() -> None:
+    """``بينهم فتاة بحالة حرجة، وخمسة في حال الخطر``: a figure joined by و to the list of people
+    ``بينهم`` opened a few words before is one of them (and their part, the comma no bar)."""
+    from hasila.link import link
+
+    text = "وأصيب 33 متظاهرا في المواجهات، بينهم شاب بحالة حرجة، وأربعة في حال الخطر."
+    got = link(text, [], Ontology.load())
+    assert [(r.value, r.status, r.part_of) for r in got.records] == [(33, "injured", None), (4, "injured", "c1")]
+    got = collect_counts(TokenView("وزار الوفد المدينة، وأربعة في حال الانتظار."), [], Ontology.load())
+    assert [v for _, v, _ in got.found] == []

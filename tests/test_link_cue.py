@@ -34,3 +34,30 @@ def test_in_addition_glued_to_la_coordinates() -> None:
     before, as ``إضافة إلى`` does."""
     _, nodes = cues_read("واستشهد عشرة من رجال الأمن في التفجير، إضافة لثلاثة عاملين في الموقع.")
     assert [c.cue for c in nodes] == ["none", "coord"]
+
+
+def test_a_bracket_right_after_a_count_opens_its_parts() -> None:
+    """``1462 مدنيا (299 امرأة و551 طفلا)``: the figures in a bracket right after a count's noun
+    break that count down, though it is itself a part of a toll before it."""
+    from link_parts import ontology
+
+    from hasila.link import link
+
+    text = "وخلفت الحرب 3140 قتيلا، منهم 1780 مدنيا (412 امرأة و603 أطفال)."
+    assert [c.cue for c in cues_read(text)[1]] == ["none", "subset", "bracket", "coord"]
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(3140, None), (1780, "c1"), (412, "c2"), (603, "c2")]
+    text = "وقتل 30 شخصا في القصف على البلدة (18 مدنيا)."  # the bracket after other words: no breakdown
+    assert [c.cue for c in cues_read(text)[1]] == ["none", "none"]
+
+
+def test_a_two_after_a_dual_noun_carrying_and_is_coordinated() -> None:
+    """``وعنصران اثنان من الدفاع المدني``: the و of the dual noun before ``اثنان`` joins the
+    count to the list it goes on (here a بينهم list, so a part of its total)."""
+    from link_parts import ontology
+
+    from hasila.link import link
+
+    text = "وقتل 26 مدنيا بينهم 5 أطفال، ومسعفان اثنان من الهلال الأحمر."
+    assert [c.cue for c in cues_read(text)[1]] == ["none", "subset", "coord"]
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1", "c1"]

@@ -336,6 +336,17 @@ def test_people_who_disappeared_are_missing() -> None:
     ("وقالت المصادر إن تسعة من المقاتلين سقطوا قتلى وآخرين جرحى في الهجوم.", ["killed"]),
     # people in danger of death are alive: the wounded total's status
     ("وقال الطبيب إن 25 شخصا نقلوا مصابين، بينهم أربعة يواجهون خطر الموت.", ["injured", "injured"]),
+    # a total of victims whose parts are named dead and wounded is of both
+    ("وبلغ عدد الضحايا في المدينة 74 شخصا، هم 21 قتيلا و53 جريحا.", ["other", "killed", "injured"]),
+    ("وبلغ عدد الجرحى في المدينة 74 شخصا، بينهم 21 طفلا.", ["injured", "injured"]),
+    # fallen into the grip of their captors: detained
+    ("ووقع 17 من المطلوبين في قبضة الشرطة بعد المداهمة.", ["detained"]),
+    ("وشدد الأمن قبضته على المدينة بعد مقتل 17 شخصا.", ["killed"]),
+    # two estimates of one toll: the second's fate (and noun) are the first's too
+    ("وقال شاهد إن الغارة أودت بحياة ستة أو سبعة مسلحين قرب الجسر.", ["killed", "killed"]),
+    # taken, then killed: the captors' killing of them with its object pronoun
+    ("وقال شهود إن المسلحين خطفوا تسعة من السائقين ثم أعدموهم قرب الطريق.", ["killed"]),
+    ("وقال شهود إن المسلحين خطفوا تسعة من السائقين ثم أطلقوا سراحهم قرب الطريق.", ["abducted"]),
 ])
 def test_the_statuses_round_29_reads(text: str, statuses: list[str]) -> None:
     """Each case fails on round 28's code, the guard beside it passes there by design."""

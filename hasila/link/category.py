@@ -23,7 +23,7 @@ from hasila.link.context import (
     title_and_body,
 )
 from hasila.link.groups import soldiers_of_a_nation
-from hasila.link.numbers import genitive_nisba, noun_category, opens_range, people_nisba
+from hasila.link.numbers import either_or, genitive_nisba, noun_category, opens_range, people_nisba
 from hasila.link.text import key, variants
 from hasila.link.tree import CountNode, first_in_sentence
 
@@ -98,6 +98,26 @@ def _one_person_s_kind(r: CategoryResolver, k: int, c: CountNode) -> str | None:
         return "foreign_forces"  # جندي روسي
     side = r.groups.group_at(g)[0] if v[after].key == "من" and (g := v.next_word(after + 1)) is not None else None
     return side if side not in (None, "people") else cid  # عنصر من قوات النظام
+
+
+def _wounded_of_same_side(r: CategoryResolver, c: CountNode, nodes: list[CountNode]) -> CountNode | None:
+    """``مقتل 12 عنصرا من قوات النظام وعشرات الجرحى``: a bare status noun (جرحى، قتلى)
+    coordinated right after a count of a named side and another status counts that side;
+    after a list under that count (``مقتل 13 من الميليشيات بينهم اثنان …، إلى جانب عشرات
+    الجرحى``), the count the list is under. The count of that side, or ``None``."""
+    if c.cue != "coord" or c.order == 0 or not c.generic or c.category != "people" or c.children:
+        return None
+    noun = noun_of(c)
+    if not noun or status_of_word(key(noun.split()[0])) is None:
+        return None
+    prev = nodes[c.order - 1]
+    listed = False
+    while prev.parent is not None and prev.parent is not c.parent and prev.parent.sentence == c.sentence:
+        prev, listed = prev.parent, True
+    fits = (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
+            and (prev.category in r.onto.armed or prev.category == "civilian")
+            and (listed or not prev.children))
+    return prev if fits else None
 
 
 def _kin(c: CountNode) -> bool:
@@ -215,7 +235,7 @@ class CategoryResolver(Reader):
         for c in nodes:
             if c.category == "people" and not c.children:
                 c.category = self._all_of_them(c) or c.category  # 18 قتيلا و70 جريحا جميعهم مدنيون
-            same = self._wounded_of_same_side(c, nodes)
+            same = _wounded_of_same_side(self, c, nodes)
             if same is not None:
                 c.category = same.category  # 12 عنصرا نظاميا وعشرات الجرحى
         for c in sorted(nodes, key=lambda n: -n.depth()):
@@ -237,10 +257,11 @@ class CategoryResolver(Reader):
                 c.category = "isis"  # غارة على قيادات داعش … قتل 45 إرهابيا: the terrorists of the group named
 
     def range_categories(self, nodes: list[CountNode]) -> None:
-        """``بين 20 و30 طفلا``: the first figure of a range, with no noun of its own, counts
-        the people the second one's noun names."""
+        """``بين 20 و30 طفلا``, ``أربعة أو خمسة مقاتلين``: the first figure of a range or of two
+        estimates, with no noun of its own, counts the people the second one's noun names."""
         for c, d in pairwise(nodes):
-            if c.noun is None and c.noun_text is None and opens_range(self.view, c.span.start, c.span.end, d.t0):
+            if c.noun is None and c.noun_text is None and (
+                    opens_range(self.view, c.span.start, c.span.end, d.t0) or either_or(self.view, c.t1, d.t0)):
                 c.category = d.category
 
     def headline_repeats(self, nodes: list[CountNode]) -> None:
@@ -334,25 +355,6 @@ class CategoryResolver(Reader):
                 cid = self.groups.group_at(k)[0] if k is not None else None
                 return cid if cid not in (None, "people") else None
         return None
-
-    def _wounded_of_same_side(self, c: CountNode, nodes: list[CountNode]) -> CountNode | None:
-        """``مقتل 12 عنصرا من قوات النظام وعشرات الجرحى``: a bare status noun (جرحى، قتلى)
-        coordinated right after a count of a named side and another status counts that side;
-        after a list under that count (``مقتل 13 من الميليشيات بينهم اثنان …، إلى جانب عشرات
-        الجرحى``), the count the list is under. The count of that side, or ``None``."""
-        if c.cue != "coord" or c.order == 0 or not c.generic or c.category != "people" or c.children:
-            return None
-        noun = noun_of(c)
-        if not noun or status_of_word(key(noun.split()[0])) is None:
-            return None
-        prev = nodes[c.order - 1]
-        listed = False
-        while prev.parent is not None and prev.parent is not c.parent and prev.parent.sentence == c.sentence:
-            prev, listed = prev.parent, True
-        fits = (prev.parent is c.parent and prev.sentence == c.sentence and prev.status != c.status
-                and (prev.category in self.onto.armed or prev.category == "civilian")
-                and (listed or not prev.children))
-        return prev if fits else None
 
     def _only_isis(self) -> bool:
         """The report names the Islamic State and no other jihadist group by name (its ACTOR

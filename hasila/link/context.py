@@ -209,6 +209,8 @@ class LinkContext:
         if t.key in cues.ELIMINATION:  # القضاء على 26 مسلحا, على عدد (8): the number within a few words
             after_on = i + 1 < len(self.view) and self.view[i + 1].key == key("على")
             return "killed" if after_on and any(self.number_at(k) for k in range(i + 2, i + 7)) else None
+        if t.key in _GRIP and i > 0 and (g := self.view.prev_word(i - 1)) is not None and self.view[g].key in _IN:
+            return "detained"  # وقع 12 مسلحا في قبضة الأمن: in the grip of their captors
         if not t.is_word or (st := status_of_word(t.key)) is None:
             return None
         if t.plain(_FAMILIES) and self._counted_at(i):
@@ -289,6 +291,7 @@ _FAMILIES = keys("الأسر")
 #: ``قتلهم`` after ``في`` is their killing of someone (``يشتبه في قتلهم الطيار``), not their death.
 _THEIR_KILLING = keys("قتلهم")
 _IN = keys("في")
+_GRIP = keys("قبضة")
 #: ``خطر الموت``, ``حافة الموت``: a death they are in danger of, not one that befell them.
 _PERIL = keys("خطر خطورة حافة شفا")
 #: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.

@@ -15,6 +15,13 @@ from hasila.link.text import key, keys
 from hasila.link.tree import CountNode
 
 _NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
+_COMMAS = frozenset({"،", ","})
+_TWO = keys("اثنان اثنين اثنتان اثنتين")
+
+
+def _joined_dual(word_key: str) -> bool:
+    """``وعنصران``: a dual noun carrying the conjunction, before the ``اثنان`` that counts it."""
+    return word_key.startswith("و") and len(word_key) > 4 and word_key.endswith(("ان", "ين"))
 #: People a report names who are no category of casualty (the accused, suspects, passengers).
 _PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين المشتبه المطلوبين المسافرين الركاب الجناة المهاجمين الفارين الفارون")
 
@@ -64,6 +71,8 @@ class CueReader(Reader):
         start = c.noun.start if c.noun_before and c.noun is not None else c.span.start
         t0 = v.first_at_or_after(start)
         glued = v.glued_prefix(t0, start)
+        if 0 < t0 < len(v) and not glued and v[t0].key in _TWO and _joined_dual(v[t0 - 1].key):
+            t0, glued = t0 - 1, "و"  # وعنصران اثنان: the و of the dual noun is the count's
         i, colon = self._skip_back(t0 - 1, lo, c)
         if not glued and i >= lo:
             q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE)
@@ -97,6 +106,9 @@ class CueReader(Reader):
             c.cue = "subset"
             glued_and = first_tok.key.startswith("و") and first_tok.key[1:] == phrase[0]
             c.cue_and = glued_and or (i - len(phrase) >= 0 and v[i - len(phrase)].key == "و")
+            return
+        if v[i].text == "(" and prev is not None and i == prev.tail and prev.noun_text is not None:
+            c.cue = "bracket"  # 1462 مدنيا (299 امرأة و551 طفلا): a bracket opening the count's parts
             return
         if v.phrase_ending_at(i, cues.BREAKDOWN_BEFORE) is not None:
             c.cue = "breakdown"
@@ -148,7 +160,10 @@ class CueReader(Reader):
             return
         v = self.view
         t0 = v.first_at_or_after(c.noun.start) if c.noun_before and c.noun is not None else c.t0
+        joined = not c.noun_before and v.glued_prefix(t0, c.span.start) == "و"
         for i in range(t0 - 1, max(prev.tail, t0 - _NOUN_LIST_REACH) - 1, -1):
+            if joined and i == t0 - 1 and v[i].text in _COMMAS:
+                continue  # بينهم فتاة بحالة حرجة، وخمسة …: the comma before the next item
             if v.is_boundary(i):  # numbers between are not counts (an age, a date): read over them
                 return
             if not v[i].is_word:

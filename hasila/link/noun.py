@@ -164,6 +164,23 @@ def a_number_of(v: TokenView, i: int) -> bool:
     return k is not None and v[k].key == "من"
 
 
+def _under_age(v: TokenView, c: CountNode) -> bool:
+    """``ثلاثة دون سن الثامنة عشرة``, ``5 أشخاص دون سن 18``: the count (with a people noun
+    or none) is followed by an age below which people are children."""
+    k = v.next_word(c.tail if c.noun_text else c.t1)
+    return k is not None and v.phrase_starting_at(k, cues.UNDER_AGE) is not None
+
+
+def _civilians_joined(r: NounReader, c: CountNode) -> None:
+    """``مقتل عشرات الجنود وأفراد الشرطة والمدنيين``: civilians joined by و to an armed noun
+    (past other groups the CATEGORY span left out) make the count people of both."""
+    if c.hint is None or c.hint not in r.onto.armed or c.hint == "people":
+        return
+    kinds = r.groups.joined_groups(c.tail)[0]
+    if "civilian" in kinds:
+        c.hint, c.generic = mix([c.hint, *kinds], r.onto), False
+
+
 def _group_one_is_of(groups: GroupReader, v: TokenView, c: CountNode) -> str | None:
     """The group ``أحد`` is one of: ``أحد رجال الدفاع المدني`` (a side's men), ``أحد قادة داعش``
     (a member noun before the group)."""
@@ -229,7 +246,7 @@ class NounReader(Reader):
                     c.hint = mix([c.hint, *kinds], self.onto)  # من مقاتلي جبهة النصرة (…) وتنظيم داعش
             else:
                 self._hint_from_noun(c, c.noun.text)
-                self._civilians_joined(c)
+                _civilians_joined(self, c)
         elif j is not None and v[j].has(cues.OTHERS_WORDS):
             c.others = True
             c.tail = j + 1
@@ -243,7 +260,7 @@ class NounReader(Reader):
                 c.noun_chars = (v[j].start, v[end - 1].end)  # the CATEGORY span: the whole phrase
                 c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
                 self._hint_from_noun(c, c.noun_text)
-                self._civilians_joined(c)
+                _civilians_joined(self, c)
             elif v[j].key in cues.CASE_WORDS and (case_end := self._case_phrase_end(j)) is not None:
                 c.tail = case_end  # 18 حالة اختناق: the case and its kind are the counted noun
                 c.noun_chars = (v[j].start, v[case_end - 1].end)
@@ -283,7 +300,7 @@ class NounReader(Reader):
             c.hint = self._bare_category(c)
             if c.hint is not None:
                 c.bare_hint = True
-        if (c.hint is None or c.generic) and self._under_age(c):
+        if (c.hint is None or c.generic) and _under_age(v, c):
             c.hint, c.generic = "child", False  # بينهم ثلاثة دون سن الثامنة عشرة
         if not c.partitive:
             self.aff.read_group(c, c.tail)
@@ -428,15 +445,6 @@ class NounReader(Reader):
         c.hint = mixed or cid
         c.generic = generic and mixed is None
 
-    def _civilians_joined(self, c: CountNode) -> None:
-        """``مقتل عشرات الجنود وأفراد الشرطة والمدنيين``: civilians joined by و to an armed noun
-        (past other groups the CATEGORY span left out) make the count people of both."""
-        if c.hint is None or c.hint not in self.onto.armed or c.hint == "people":
-            return
-        kinds = self.groups.joined_groups(c.tail)[0]
-        if "civilian" in kinds:
-            c.hint, c.generic = mix([c.hint, *kinds], self.onto), False
-
     def _soldiers_of_a_foreign_state(self, c: CountNode) -> bool:
         """``أعلنت أنقرة مقتل 8 من جنودها``: a soldier noun with a possessive (its, their)
         whose sentence names a foreign state before it."""
@@ -448,12 +456,6 @@ class NounReader(Reader):
             return False
         a, _ = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
         return any(self.view[i].has(cues.FOREIGN_STATES) for i in range(a, c.t0))
-
-    def _under_age(self, c: CountNode) -> bool:
-        """``ثلاثة دون سن الثامنة عشرة``, ``5 أشخاص دون سن 18``: the count (with a people noun
-        or none) is followed by an age below which people are children."""
-        k = self.view.next_word(c.tail if c.noun_text else c.t1)
-        return k is not None and self.view.phrase_starting_at(k, cues.UNDER_AGE) is not None
 
     def _toll_noun(self, c: CountNode, k: int) -> None:
         """The people noun a toll word names for a count with no noun of its own is its CATEGORY

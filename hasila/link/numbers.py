@@ -347,7 +347,34 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
         if n == 0 and view.text[start:end].startswith("ال") and people_noun_at(view, i, ontology):
             return True  # الانتحاريون العشرة / الجرحى الثلاثة
         break
-    return _toll_reaches(view, start, ontology)
+    return _toll_reaches(view, start, ontology) or _joined_to_among(view, start)
+
+
+def _joined_to_among(view: TokenView, start: int) -> bool:
+    """``بينهم فتاة بحالة حرجة، وخمسة في حال الخطر``: a number joined by و to a list of people
+    that ``بينهم`` (``منهم``, ``من بينهم``) opened a few words before it, with no figure between."""
+    n = view.first_at_or_after(start)  # the number's token (``وخمسة``: و glued to it)
+    if n >= len(view):
+        return False
+    if view[n].start < start:
+        joined, k = view.glued_prefix(n, start) == "و", n
+    else:
+        joined, k = n > 0 and view[n - 1].key == "و", n - 1
+    j = view.next_word(n + 1)
+    if not joined or (j is not None and view[j].key in _TO and j + 1 < len(view) and view[j + 1].is_digit):
+        return False  # بينهم امرأة و15 إلى 20 جريحا: the bound of a range, not a count of its own
+    for i in range(k - 1, max(-1, k - 1 - _AMONG_LIST_REACH), -1):
+        if view.is_sentence_end(i) or view[i].is_digit:
+            return False
+        if view[i].is_word and view[i].key in _AMONG_THEM:
+            return True
+    return False
+
+
+#: Tokens back from a number joined by و to the ``بينهم`` that opened its list.
+_AMONG_LIST_REACH = 8
+_AMONG_THEM = keys("بينهم بينهن منهم منهن")
+_TO = keys("إلى الى")
 
 
 #: Words in ``يا`` after a figure that are no nisba of people: plurals of things, adverbs of
@@ -436,6 +463,15 @@ def opens_range(view: TokenView, start: int, end: int, second: int) -> bool:
     return found is not None and found[0] == second
 
 
+def either_or(view: TokenView, first_end: int, second: int) -> bool:
+    """``أربعة أو خمسة مقاتلين``: the figure at token ``second`` comes right after ``أو`` after the
+    figure ending before token ``first_end``: one estimate or the other, the same people."""
+    return second == first_end + 1 and first_end < len(view) and view[first_end].key in _OR
+
+
+_OR = keys("أو")
+
+
 def range_side(view: TokenView, t0: int, start: int, end: int) -> str | None:
     """``at_least`` for the first figure of a range after بين (at token ``t0``, chars ``[start,
     end)``), ``at_most`` for its second (``بين 12 ألفا و16 ألف``), else None."""
@@ -510,12 +546,23 @@ def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
         i -= 1  # إلى أكثر من 15 ألفا (تجاوز: a qualifier and the reach verb itself)
     if i < 0 or not view[i].is_word or not view[i].has(cues.REACH_WORDS):
         return _toll_reached_before(view, i, ontology)
-    for j in range(i - 1, max(-1, i - 12), -1):
+    for j in range(i - 1, max(-1, i - _RISEN_TOLL_REACH), -1):
         if view.is_boundary(j):
             return False
         if view[j].is_word and view[j].has(cues.TOTAL_WORDS):
-            return _names_a_toll(view, j, ontology)
+            if i - j <= _TOLL_REACH:
+                return _names_a_toll(view, j, ontology)
+            return _risen(view, j) and _names_a_toll(view, j, ontology, casualties=True) \
+                and not any(view[k].has(cues.ILLNESSES) or view[k].has(cues.ILLNESS_NOUNS) for k in range(j, i))
     return False
+
+
+def _risen(view: TokenView, j: int) -> bool:
+    """``يرتفع (إجمالي) عدد القتلى``: a verb of rising opens the toll at ``j``."""
+    p = view.prev_word(j - 1)
+    if p is not None and view[p].has(cues.TOTAL_WORDS):
+        p = view.prev_word(p - 1)
+    return p is not None and view[p].has(cues.RISE_WORDS)
 
 
 def _toll_reached_before(view: TokenView, i: int, ontology: OntologyLike) -> bool:
@@ -545,6 +592,10 @@ def _names_a_toll(view: TokenView, j: int, ontology: OntologyLike, casualties: b
     return k is not None and (view[k].has(_ALL_TRIGGERS) or (not casualties and people_noun_at(view, k, ontology)))
 
 
+#: Tokens from ``إلى`` back to the toll it ends; for a toll of the dead a rising verb opens
+#: (``يرتفع عدد القتلى في صفوف قوات الأمن الذين سقطوا في هجمات … إلى 60``), further.
+_TOLL_REACH = 11
+_RISEN_TOLL_REACH = 24
 #: How many tokens back :func:`_toll_reached_before` reads the clause of ``بلغ عدد …``.
 _TOLL_CLAUSE_REACH = 14
 

@@ -15,8 +15,8 @@ from itertools import pairwise
 from hasila.link import cues
 from hasila.link.context import status_of_word, title_and_body
 from hasila.link.fate import AGREEING_REACH, FateWords
-from hasila.link.numbers import one_of_them_suffix
-from hasila.link.text import TokenView, key, keys
+from hasila.link.numbers import either_or, one_of_them_suffix
+from hasila.link.text import TokenView, key, keys, variants
 from hasila.link.tree import CountNode
 
 #: One word of where or when between a verb and the count it governs (``قتلوا فيها 12``).
@@ -79,8 +79,34 @@ def _event_noun_after(v: TokenView, c: CountNode, trigger: Callable[[int], str |
     return trigger(c.t1) or "other"
 
 
+_DEAD_AND_WOUNDED = frozenset({"killed", "injured"})
 #: Other people as a verb's subject (``وأصيب آخرون``), no clitic: not ``قتلى وآخرين جرحى``.
 _OTHER_PEOPLE = frozenset(key(w) for w in ("آخرون", "آخرين", "آخران", "اخرون", "اخرين"))
+
+
+def _death_said_later(r: StatusReader, c: CountNode) -> bool:
+    """A death word that agrees with the count (``قضوا``, ``استشهادهم``) further on in its
+    sentence, before the next number."""
+    v = r.view
+    for j in range(c.tail, min(len(v), c.tail + AGREEING_REACH)):
+        if v.is_sentence_end(j) or v[j].is_digit or r.cx.number_at(j) or v[j].has(cues.CLAUSE_JOINERS):
+            break
+        if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and r.cx.trigger_status(j) == "killed":
+            return True
+        if v[j].is_word and _killed_them(v[j].key):
+            return True  # أسروا ثمانية من الركاب وقتلوهم: captured, then killed
+    return False
+
+
+def _killed_them(word_key: str) -> bool:
+    """``وقتلوهم``, ``ثم أعدموهم``, ``أعدمتهم``: a verb of killing (they or she did it) with the
+    people as its object pronoun; not ``قتلهم``, as often their killing of someone as his of them."""
+    for w in variants(word_key):
+        if w.endswith(("هم", "هن")) and len(w) > 4 and w[-3] in "وت":
+            stem = w[:-2] + ("ا" if w[-3] == "و" else "")  # قتلوهم → قتلوا
+            if status_of_word(stem) == "killed":
+                return True
+    return False
 
 
 def _words_between(v: TokenView, i: int, c: CountNode) -> int:
@@ -113,7 +139,8 @@ class StatusReader(FateWords):
         """The count's status from the words around it; detainees whose death the sentence
         tells further on (``عدد المعتقلين الذين وثق المرصد استشهادهم``) are killed."""
         self._read_status(c, prev, nxt)
-        if (c.status == "detained" and self._death_said_later(c)) or (c.status is None and self._blew_up(c)) \
+        if (c.status in ("detained", "abducted") and _death_said_later(self, c)) \
+                or (c.status is None and self._blew_up(c)) \
                 or (c.status in (None, "other", "detained") and self._died_of_torture(c)):
             c.status = "killed"
         elif c.status in (None, "other") and self._held_after(c):
@@ -126,6 +153,9 @@ class StatusReader(FateWords):
         if prev is not None and p is not None and p >= prev.tail and v[p].has(cues.VERSUS) \
                 and prev.status is not None:
             c.status = prev.status
+            return
+        if prev is not None and prev.status is not None and either_or(v, prev.t1, c.t0):
+            c.status = prev.status  # مقتل أربعة أو خمسة مقاتلين: the same fate, one figure or the other
             return
         # 1. the noun itself (قتلى، جرحى، معتقلة، نازحين); a detainee who died is killed
         st = self._status_of_noun(c)
@@ -292,17 +322,6 @@ class StatusReader(FateWords):
                 return True
         return False
 
-    def _death_said_later(self, c: CountNode) -> bool:
-        """A death word that agrees with the count (``قضوا``, ``استشهادهم``) further on in its
-        sentence, before the next number."""
-        v = self.view
-        for j in range(c.tail, min(len(v), c.tail + AGREEING_REACH)):
-            if v.is_sentence_end(j) or v[j].is_digit or self.cx.number_at(j) or v[j].has(cues.CLAUSE_JOINERS):
-                break
-            if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and self.cx.trigger_status(j) == "killed":
-                return True
-        return False
-
     def status_after_lists(self, nodes: list[CountNode]) -> None:
         """``64 مدنياً بينهم 13 طفلاً قتلوا``: a total with no status takes the verb
         after its list of parts (same clause; past the comma closing the list only for a verb
@@ -328,6 +347,10 @@ class StatusReader(FateWords):
         for c in nodes:
             if c.status == "injured" and self._ill_after(c):
                 c.status = "other"  # أصيب 9 أشخاص بالملاريا: ill, not wounded
+            elif c.status in (None, "killed") and not c.status_noun \
+                    and {d.status for d in c.children if d.status_noun} >= _DEAD_AND_WOUNDED:
+                c.status = "other"  # 1091 شخصا (335 قتيلا و756 جريحا): the dead and the wounded together
+                # (a wounded toll keeps its status: some of the wounded may have died since)
         # 63 من التنظيم و29 من قسد و22 مدنيا بين القتلى: a list's words after its last item
         # tell every item's status
         # (not a status the last item's own noun names: طفلين و30 مصابا)

@@ -9,6 +9,8 @@ between it and the previous count:
   own breakdown skip the leaves of ``بينهم`` lists on that chain;
 * ``breakdown`` (``وهم:``, ``هم``): the start of a breakdown of the nearest
   earlier count on the chain that is not a leaf of a ``بينهم`` list;
+* ``bracket`` (``1462 مدنيا (299 امرأة …``): the start of a breakdown of the
+  previous count itself, which then holds parts though it is a leaf;
 * ``group`` (``من ضمن حصيلة المدنيين``): a subset of the nearest earlier count
   of that category;
 * ``coord`` (``و218``): a sibling of the previous count. A count with its own
@@ -211,6 +213,11 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
             _attach(c, parent, "subset", (parent.order, c.order))
             c.leaf = not c.subtotal
         return
+    if c.cue == "bracket":
+        if prev.value >= c.value:
+            _attach(c, prev, "breakdown", (prev.order, c.order))
+            prev.leaf = False  # a part of a toll broken down in brackets after it holds parts too
+        return
     if c.cue == "breakdown":
         for q in prev.chain():
             if q.leaf:
@@ -239,8 +246,8 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
             sib = sib.parent  # a sentence ends a بينهم list: و51 … in the next one goes on the list above
         parent = sib.parent
         below = sib
-        while parent is not None and not (_fits(c, parent, below.list_key, sib, kinds)
-                                          and (not c.status_noun or _status_fits(c, parent))):
+        while parent is not None and not (_fits(c, parent, below.list_key, sib, kinds) and (
+                not c.status_noun or below.entry != "subset" or _status_fits(c, parent))):
             below, parent = parent, parent.parent  # مقتل 13 بينهم اثنان، إلى جانب عشرات الجرحى: no part
         if parent is None:
             c.entry = "top"
