@@ -451,3 +451,10 @@ def test_the_kinds_round_29_reads(text: str, kinds: list[str]) -> None:
     """Who the counts are, from the words round 29 reads: each rule's case fails on round 28's
     code, the guard beside it (the rule must not fire) passes there by design."""
     assert _cats(text) == kinds
+
+
+def test_the_kind_a_toll_names_in_the_ranks_of_a_side_after_its_figure() -> None:
+    """``إلى 1240 عدد الخسائر البشرية في صفوف قوات النظام``: past ``في صفوف`` the side a toll
+    after its figure names is the figure's kind, four words after the toll's noun and more."""
+    text = "ليرتفع إلى 318 عدد الخسائر البشرية في صفوف قوات النظام والمسلحين الموالين لها منذ الهجوم."
+    assert _cats(text) == ["regime"]

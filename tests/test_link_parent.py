@@ -242,3 +242,18 @@ def test_the_wounded_joined_after_a_list_of_the_dead_are_no_part_of_it() -> None
     recs = link(text, [], ontology()).records
     assert [(r.category, r.status, r.part_of) for r in recs] == [
         ("fighter", "killed", None), ("fighter", "killed", "c1"), ("fighter", "injured", None)]
+
+
+def test_a_vague_total_holds_a_part_above_its_floor() -> None:
+    """``عشرات القتلى والجرحى، بينهم أكثر من 20 قتيلا``: tens hold twenty; not a hundred."""
+    text = "وخلفت المعارك عشرات القتلى والجرحى، بينهم أكثر من 30 قتيلا."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1"]
+    text = "وخلفت المعارك عشرات القتلى والجرحى، بينهم أكثر من 300 قتيل."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+
+
+def test_a_vague_total_sentences_back_holds_no_part_above_its_floor() -> None:
+    """``العشرات من مسلحي التنظيم`` sentences before ``قتل 25 منهم``: no total of theirs."""
+    text = ("وقتلت القوات العشرات من المسلحين في القرى الشمالية.\nوقال الضابط إن الوضع هادئ.\n"
+            "وشن المسلحون هجوما على الثكنة وتمكن الجنود من قتل 25 منهم.")
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]

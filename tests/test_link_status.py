@@ -347,6 +347,8 @@ def test_people_who_disappeared_are_missing() -> None:
     # taken, then killed: the captors' killing of them with its object pronoun
     ("وقال شهود إن المسلحين خطفوا تسعة من السائقين ثم أعدموهم قرب الطريق.", ["killed"]),
     ("وقال شهود إن المسلحين خطفوا تسعة من السائقين ثم أطلقوا سراحهم قرب الطريق.", ["abducted"]),
+    # the verb after a list whose last item has words no noun was read for, past its comma
+    ("وقال المحافظ إن 19 مسلحا، بينهم ثلاثة قادة ميدانيين بارزين، قتلوا في الكمين.", ["killed", "killed"]),
 ])
 def test_the_statuses_round_29_reads(text: str, statuses: list[str]) -> None:
     """Each case fails on round 28's code, the guard beside it passes there by design."""

@@ -18,6 +18,7 @@ from hasila.link.numbers import (
     group_first_words,
     noun_category,
     possessed_noun_category,
+    possessed_people,
 )
 from hasila.link.text import TokenView, key, keys, phrases, variants
 from hasila.link.tree import CountNode
@@ -215,6 +216,8 @@ class GroupReader(Reader):
         if not words:
             return None, True
         cid = noun_category(self.onto, text)
+        if cid is None and len(words) == 1:
+            cid = possessed_people(self.onto, words[0])  # وأطفالهما (الثلاثة)
         neutral = self.onto.is_neutral_noun(words[0])
         if len(words) > 1:
             per_word = [noun_category(self.onto, words[0])] + [adjective_category(self.onto, w) for w in words[1:]]

@@ -22,8 +22,9 @@ from hasila.link.numbers import (
     noun_category,
     one_of_them_suffix,
     people_noun_at,
+    possessed_people,
 )
-from hasila.link.text import TokenView, key, keys
+from hasila.link.text import TokenView, key, keys, phrases
 from hasila.link.tree import CountNode
 from hasila.schema import Span
 
@@ -94,6 +95,7 @@ def nation_of(text: str) -> str | None:
 
 
 _THEY = keys("هم هن")
+_IN_RANKS = phrases(["في صفوف", "من صفوف", "بصفوف", "بين", "من بين"])
 
 
 def _kind_after_toll(v: TokenView, onto: OntologyLike, c: CountNode) -> int | None:
@@ -169,6 +171,30 @@ def _under_age(v: TokenView, c: CountNode) -> bool:
     or none) is followed by an age below which people are children."""
     k = v.next_word(c.tail if c.noun_text else c.t1)
     return k is not None and v.phrase_starting_at(k, cues.UNDER_AGE) is not None
+
+
+def _toll_stretch_end(v: TokenView, j: int) -> int:
+    """Where the words of the toll at token ``j`` that may name its kind end: four tokens, or
+    four past ``في صفوف`` / ``بين`` / ``من`` among them (``عدد الخسائر البشرية في صفوف قوات
+    النظام``)."""
+    for k in range(j + 1, min(len(v), j + 5)):
+        among = v.phrase_starting_at(k, _IN_RANKS)
+        if among is not None:
+            return k + len(among) + 4
+    return j + 5
+
+
+def _possessed_before(r: NounReader, c: CountNode, i: int) -> bool:
+    """``وأطفالهما الثلاثة``: a people noun with a possessive right before a definite numeral is
+    the count's noun; its category is the count's hint."""
+    cid = possessed_people(r.onto, r.view[i].text)
+    if cid is None:
+        return False
+    word = r.view[i].text
+    start = r.view[i].start + len(word) - len(word.lstrip("وف"))  # the noun without its و
+    c.noun_chars = (start, r.view[i].end)
+    c.noun_text, c.noun_before, c.hint = word.lstrip("وف"), True, cid
+    return True
 
 
 def _civilians_joined(r: NounReader, c: CountNode) -> None:
@@ -415,6 +441,8 @@ class NounReader(Reader):
             return
         first = i
         if not people_noun_at(v, i, self.onto):
+            if _possessed_before(self, c, i):
+                return
             if not described_person(v, i, self.onto) or self.cx.span_at_token(self.spans, i - 1):
                 return
             first = v.last_before(v[i].start)  # طالب جامعي واحد: the noun and its nisba
@@ -476,7 +504,7 @@ class NounReader(Reader):
         j = v.next_word(c.t1, skip=cues.QUALIFIER_WORDS)  # إلى 24 على الأقل عدد قتلى …
         if j is not None and v[j].has(cues.TOTAL_WORDS):
             self._toll_noun(c, j + 1)
-            return category_in(self.view, self.onto, j + 1, j + 5)
+            return category_in(self.view, self.onto, j + 1, _toll_stretch_end(v, j))
         i = c.t0 - 1
         steps = 0
         while i >= 0 and steps < 15 and not v.is_sentence_end(i):

@@ -185,6 +185,16 @@ def possessed_noun_category(ontology: OntologyLike, word: str) -> str | None:
     return None
 
 
+def possessed_people(ontology: OntologyLike, word: str) -> str | None:
+    """``وأطفالهما``, ``أطفالها``: the category of a people noun written with a possessive pronoun
+    (its و/ف stepped over); not a feminine ``ة`` the folding reads as ``ه`` (``العسكرية``)."""
+    word = word.lstrip("وف")
+    return possessed_noun_category(ontology, word) if word.endswith(_WRITTEN_POSSESSIVES) else None
+
+
+_WRITTEN_POSSESSIVES = ("هم", "هما", "ها", "هن", "ه", "نا")
+
+
 def _next_word(view: TokenView, end: int) -> int | None:
     return view.next_word(view.first_at_or_after(end), skip=frozenset({"ال", "الـ"}))
 
@@ -344,8 +354,10 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True
         if n == 0 and t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # وغادر الآلاف
-        if n == 0 and view.text[start:end].startswith("ال") and people_noun_at(view, i, ontology):
-            return True  # الانتحاريون العشرة / الجرحى الثلاثة
+        if n == 0 and view.text[start:end].startswith("ال") and (
+                people_noun_at(view, i, ontology)
+                or (i == view.last_before(start) and possessed_people(ontology, t.text) is not None)):
+            return True  # الانتحاريون العشرة / الجرحى الثلاثة / وأطفالهما الثلاثة
         break
     return _toll_reaches(view, start, ontology) or _joined_to_among(view, start)
 

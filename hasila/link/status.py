@@ -332,9 +332,9 @@ class StatusReader(FateWords):
                 continue  # ثلاثة من أبنائها …، وأحدهم مصاب: what one of them is, not all
             end = max(d.subtree_tail() for d in c.children)
             after_comma = False
-            for j in range(end, min(len(v), end + 4)):
-                if j == end and v[j].text in (",", "،"):
-                    after_comma = True
+            for j in range(end, min(len(v), end + 6)):
+                if not after_comma and v[j].text in (",", "،"):
+                    after_comma = True  # (past the last item's words no noun was read for: أربعة قادة،)
                     continue
                 if v.is_boundary(j) or (after_comma and not v[j].plain(cues.AGREEING_VERBS)):
                     break

@@ -177,9 +177,20 @@ def same_side(c: CountNode, parent: CountNode) -> bool:
     return parent.hint != "regime" or c.nation in GOVERNMENT_ALLIES
 
 
+def _may_hold(total: CountNode, part: CountNode) -> bool:
+    """Is ``total`` large enough for ``part``? A vague total's value is its floor: ``عشرات``
+    (10) may hold 20 (``عشرات القتلى والجرحى، بينهم أكثر من 20 قتيلا``), not 100; told in its
+    sentence or the one before (a vague total further back is some other people)."""
+    return total.value >= part.value or (total.vague and part.value < total.value * _VAGUE_SPAN
+                                         and part.sentence - total.sentence <= 1)
+
+
+_VAGUE_SPAN = 10  # عشرات: 10 to 99; مئات: 100 to 999
+
+
 def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool, kinds: Kinds) -> CountNode | None:
     """The nearest count on prev's chain that can hold ``c`` (a compatible kind first)."""
-    chain = [q for q in prev.chain() if not (skip_leaves and q.leaf) and q.value >= c.value]
+    chain = [q for q in prev.chain() if not (skip_leaves and q.leaf) and _may_hold(q, c)]
     for q in chain:
         if kinds.compatible(c.hint, q.hint):
             return q
