@@ -454,7 +454,7 @@ def test_the_kinds_round_29_reads(text: str, kinds: list[str]) -> None:
 
 
 def test_the_kind_a_toll_names_in_the_ranks_of_a_side_after_its_figure() -> None:
-    """``إلى 1240 عدد الخسائر البشرية في صفوف قوات النظام``: past ``في صفوف`` the side a toll
-    after its figure names is the figure's kind, four words after the toll's noun and more."""
-    text = "ليرتفع إلى 318 عدد الخسائر البشرية في صفوف قوات النظام والمسلحين الموالين لها منذ الهجوم."
+    """``إلى 318 عدد الخسائر البشرية في صفوف عناصر جيش النظام``: past ``في صفوف`` / ``بين`` the side a
+    toll after its figure names is the figure's kind, four words after the toll's noun and more."""
+    text = "ليرتفع إلى 318 عدد الخسائر البشرية في صفوف عناصر جيش النظام وحلفائه منذ بدء الهجوم على البلدة."
     assert _cats(text) == ["regime"]

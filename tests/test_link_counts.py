@@ -361,7 +361,7 @@ def test_a_risen_toll_of_the_dead_reaches_a_figure_a_long_clause_after_it() -> N
 
 
 def test_a_figure_joined_to_a_list_among_them_counts_people() -> None:
-    """``بينهم فتاة بحالة حرجة، وخمسة في حال الخطر``: a figure joined by و to the list of people
+    """``بينهم طفل بجروح بليغة، وأربعة بحالة خطرة``: a figure joined by و to the list of people
     ``بينهم`` opened a few words before is one of them (and their part, the comma no bar)."""
     from hasila.link import link
 

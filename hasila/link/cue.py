@@ -163,7 +163,7 @@ class CueReader(Reader):
         joined = not c.noun_before and v.glued_prefix(t0, c.span.start) == "و"
         for i in range(t0 - 1, max(prev.tail, t0 - _NOUN_LIST_REACH) - 1, -1):
             if joined and i == t0 - 1 and v[i].text in _COMMAS:
-                continue  # بينهم فتاة بحالة حرجة، وخمسة …: the comma before the next item
+                continue  # بينهم طفل بجروح بليغة، وأربعة …: the comma before the next item
             if v.is_boundary(i):  # numbers between are not counts (an age, a date): read over them
                 return
             if not v[i].is_word:

@@ -175,7 +175,7 @@ def _under_age(v: TokenView, c: CountNode) -> bool:
 
 def _toll_stretch_end(v: TokenView, j: int) -> int:
     """Where the words of the toll at token ``j`` that may name its kind end: four tokens, or
-    four past ``في صفوف`` / ``بين`` / ``من`` among them (``عدد الخسائر البشرية في صفوف قوات
+    four past ``في صفوف`` / ``بين`` among them (``عدد الخسائر البشرية في صفوف عناصر جيش
     النظام``)."""
     for k in range(j + 1, min(len(v), j + 5)):
         among = v.phrase_starting_at(k, _IN_RANKS)
@@ -198,7 +198,7 @@ def _possessed_before(r: NounReader, c: CountNode, i: int) -> bool:
 
 
 def _civilians_joined(r: NounReader, c: CountNode) -> None:
-    """``مقتل عشرات الجنود وأفراد الشرطة والمدنيين``: civilians joined by و to an armed noun
+    """``مقتل عشرات الجنود وعناصر الشرطة والمدنيين``: civilians joined by و to an armed noun
     (past other groups the CATEGORY span left out) make the count people of both."""
     if c.hint is None or c.hint not in r.onto.armed or c.hint == "people":
         return

@@ -363,7 +363,7 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
 
 
 def _joined_to_among(view: TokenView, start: int) -> bool:
-    """``بينهم فتاة بحالة حرجة، وخمسة في حال الخطر``: a number joined by و to a list of people
+    """``بينهم طفل بجروح بليغة، وأربعة بحالة خطرة``: a number joined by و to a list of people
     that ``بينهم`` (``منهم``, ``من بينهم``) opened a few words before it, with no figure between."""
     n = view.first_at_or_after(start)  # the number's token (``وخمسة``: و glued to it)
     if n >= len(view):
@@ -605,7 +605,7 @@ def _names_a_toll(view: TokenView, j: int, ontology: OntologyLike, casualties: b
 
 
 #: Tokens from ``إلى`` back to the toll it ends; for a toll of the dead a rising verb opens
-#: (``يرتفع عدد القتلى في صفوف قوات الأمن الذين سقطوا في هجمات … إلى 60``), further.
+#: (``يرتفع عدد القتلى من رجال الشرطة الذين قضوا في اعتداءات … إلى 60``), further.
 _TOLL_REACH = 11
 _RISEN_TOLL_REACH = 24
 #: How many tokens back :func:`_toll_reached_before` reads the clause of ``بلغ عدد …``.
