@@ -369,7 +369,7 @@ def test_the_dead_mourned_by_loyalists_are_of_their_side(text: str, want: str) -
     ("وأعلن الجيش مقتل ستة في تنظيم داعش بغارة جوية.", "isis"),
 ])
 def test_leaders_counted_before_their_group_are_of_it(text: str, want: str) -> None:
-    """``50 قياديا وعنصرا في حركة طالبان``: leaders (and members) with no people noun of their
+    """``35 قياديا وعنصرا في حركة الشباب``: leaders (and members) with no people noun of their
     own, counted before the group after في / من, are of that group."""
     (r,) = _records(text)
     assert r.category == want

@@ -37,7 +37,7 @@ def test_in_addition_glued_to_la_coordinates() -> None:
 
 
 def test_a_bracket_right_after_a_count_opens_its_parts() -> None:
-    """``1462 مدنيا (299 امرأة و551 طفلا)``: the figures in a bracket right after a count's noun
+    """``1780 مدنيا (412 امرأة و603 أطفال)``: the figures in a bracket right after a count's noun
     break that count down, though it is itself a part of a toll before it."""
     from link_parts import ontology
 

@@ -35,7 +35,7 @@ _FORMER = frozenset(key(w) for w in ("سابق", "سابقين", "سابقون",
 _TOLL_FILLERS = cues.AFFILIATION_FILLERS | frozenset(key(w) for w in ("قتلى", "جرحى"))
 #: ``معتقل لدى النظام``: the word before those who hold the counted people.
 _HELD_BY = key("لدى")
-#: ``50 قياديا وعنصرا في حركة طالبان``: leaders (and members) counted before the group they lead.
+#: ``35 قياديا وعنصرا في حركة الشباب``: leaders (and members) counted before the group they lead.
 _LEADERS = keys("قياديا قيادياً قياديين قياديون قياديان قيادات قادة")
 _MEMBERS = keys("عنصرا عنصراً عناصر أفراد مقاتلا مقاتلين")
 #: ``عناصر من (بوكو حرام)``: a bracket opened before the group's name.
@@ -77,7 +77,7 @@ class AffiliationReader(Reader):
         if j is not None and (v[j].has(_FORMER) or v[j].key in cues.OTHERS_WORDS or v[j].key in cues.OF_THEM):
             j = v.next_word(j + 1)  # عنصرين سابقين في الفصائل, 21 مسلحا آخرين من تنظيم داعش, 4 منهم من
         if j is not None and c.noun_text is None and v[j].has(_LEADERS):
-            j = v.next_word(j + 1)  # 50 قياديا (وعنصرا) في حركة طالبان: the leaders of the group after
+            j = v.next_word(j + 1)  # 35 قياديا (وعنصرا) في حركة الشباب: the leaders of the group after
             if j is not None and v[j].key.startswith("و") and v[j].has(_MEMBERS):
                 j = v.next_word(j + 1)
         if j is not None and v[j].has(cues.AGREEING_VERBS):

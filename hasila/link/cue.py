@@ -108,7 +108,7 @@ class CueReader(Reader):
             c.cue_and = glued_and or (i - len(phrase) >= 0 and v[i - len(phrase)].key == "و")
             return
         if v[i].text == "(" and prev is not None and i == prev.tail and prev.noun_text is not None:
-            c.cue = "bracket"  # 1462 مدنيا (299 امرأة و551 طفلا): a bracket opening the count's parts
+            c.cue = "bracket"  # 1780 مدنيا (412 امرأة و603 أطفال): a bracket opening the count's parts
             return
         if v.phrase_ending_at(i, cues.BREAKDOWN_BEFORE) is not None:
             c.cue = "breakdown"

@@ -9,7 +9,7 @@ between it and the previous count:
   own breakdown skip the leaves of ``بينهم`` lists on that chain;
 * ``breakdown`` (``وهم:``, ``هم``): the start of a breakdown of the nearest
   earlier count on the chain that is not a leaf of a ``بينهم`` list;
-* ``bracket`` (``1462 مدنيا (299 امرأة …``): the start of a breakdown of the
+* ``bracket`` (``1780 مدنيا (412 امرأة …``): the start of a breakdown of the
   previous count itself, which then holds parts though it is a leaf;
 * ``group`` (``من ضمن حصيلة المدنيين``): a subset of the nearest earlier count
   of that category;
