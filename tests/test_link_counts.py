@@ -374,12 +374,14 @@ def test_a_figure_joined_to_a_list_among_them_counts_people() -> None:
 
 def test_a_definite_numeral_after_a_possessed_people_noun_counts_them() -> None:
     """``وأطفالهما الثلاثة``: a people noun with a possessive before a definite numeral is what it
-    counts (the noun without its و, its category the noun's); ``مستشاريه الثلاثة`` counts nobody
-    the lists know."""
+    counts (the noun without its و and its pronoun, as the gold draws it; its category the noun's);
+    ``مستشاريه الثلاثة`` counts nobody the lists know."""
     from hasila.link import link
 
     got = link("وقضى رجل وزوجته وأطفالهما الأربعة في القصف على الحي.", [], Ontology.load())
     assert [(r.text, r.value, r.category, r.category_text) for r in got.records] == [
-        ("الأربعة", 4, "child", "أطفالهما")]
+        ("الأربعة", 4, "child", "أطفال")]
+    got = link("وسهل الرجل سفر مواطنيه الأربعة إلى الخارج.", [], Ontology.load())
+    assert [(r.value, r.category, r.category_text) for r in got.records] == [(4, "civilian", "مواطني")]
     got = collect_counts(TokenView("وزار الوزير المدينة برفقة مستشاريه الأربعة."), [], Ontology.load())
     assert [v for _, v, _ in got.found] == []

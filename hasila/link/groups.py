@@ -216,8 +216,9 @@ class GroupReader(Reader):
         if not words:
             return None, True
         cid = noun_category(self.onto, text)
-        if cid is None and len(words) == 1:
-            cid = possessed_people(self.onto, words[0])  # وأطفالهما (الثلاثة)
+        if cid is None and len(words) == 1:  # أطفال(هما) / مواطني(ه) الأربعة: a possessed noun, or one
+            cid = possessed_people(self.onto, words[0]) or (  # drawn without its pronoun (a plural's ن dropped)
+                noun_category(self.onto, words[0] + "ن") if key(words[0]).endswith("ي") else None)
         neutral = self.onto.is_neutral_noun(words[0])
         if len(words) > 1:
             per_word = [noun_category(self.onto, words[0])] + [adjective_category(self.onto, w) for w in words[1:]]

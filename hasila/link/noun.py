@@ -16,6 +16,7 @@ from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix, status_of_word
 from hasila.link.groups import adjective_category, category_in, with_families
 from hasila.link.numbers import (
+    WRITTEN_POSSESSIVES,
     OntologyLike,
     described_person,
     group_after,
@@ -192,8 +193,9 @@ def _possessed_before(r: NounReader, c: CountNode, i: int) -> bool:
         return False
     word = r.view[i].text
     start = r.view[i].start + len(word) - len(word.lstrip("وف"))  # the noun without its و
-    c.noun_chars = (start, r.view[i].end)
-    c.noun_text, c.noun_before, c.hint = word.lstrip("وف"), True, cid
+    end = r.view[i].end - len(next(p for p in WRITTEN_POSSESSIVES if word.endswith(p)))
+    c.noun_chars = (start, end)  # and without its pronoun, as the gold draws it (أطفال of أطفالهما)
+    c.noun_text, c.noun_before, c.hint = r.text[start:end], True, cid
     return True
 
 

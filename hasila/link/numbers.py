@@ -189,10 +189,11 @@ def possessed_people(ontology: OntologyLike, word: str) -> str | None:
     """``وأطفالهما``, ``أطفالها``: the category of a people noun written with a possessive pronoun
     (its و/ف stepped over); not a feminine ``ة`` the folding reads as ``ه`` (``العسكرية``)."""
     word = word.lstrip("وف")
-    return possessed_noun_category(ontology, word) if word.endswith(_WRITTEN_POSSESSIVES) else None
+    return possessed_noun_category(ontology, word) if word.endswith(WRITTEN_POSSESSIVES) else None
 
 
-_WRITTEN_POSSESSIVES = ("هم", "هما", "ها", "هن", "ه", "نا")
+#: Possessive pronouns as written at a noun's end, longest first (``هما`` before ``ها``… ``ه``).
+WRITTEN_POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "ه")
 
 
 def _next_word(view: TokenView, end: int) -> int | None:
