@@ -235,6 +235,8 @@ OF_THEM = keys("منهم منهن منهما")
 OF_THINGS = keys("منها بينها")
 #: ``من بين`` / ``من ضمن`` + a noun phrase naming an earlier group.
 SUBSET_OF_GROUP = phrases(["من بين", "من ضمن", "ضمن", "بين"])
+#: ``في صفوف المدنيين``, ``بين المدنيين``: the words before the kind a toll counts among.
+IN_RANKS_OF = phrases(["في صفوف", "من صفوف", "بصفوف", "بين", "من بين"])
 #: Words between ``من ضمن`` and the group noun (``من ضمن حصيلة المدنيين``).
 GROUP_FILLERS = keys("حصيلة عدد إجمالي مجموع حصيلة")
 #: After a count and its noun: the count is a subset of the next count (``سبعة من بين 14``).

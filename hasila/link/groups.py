@@ -20,7 +20,7 @@ from hasila.link.numbers import (
     possessed_noun_category,
     possessed_people,
 )
-from hasila.link.text import TokenView, key, keys, phrases, variants
+from hasila.link.text import TokenView, key, keys, variants
 from hasila.link.tree import CountNode
 
 #: ``في``: a people noun right after it says where (``في المعتقلات``: in the prisons), not who.
@@ -45,7 +45,7 @@ _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's
 _AMOUNTING = frozenset(key(w) for w in ("البالغ", "البالغة", "البالغين"))
 _THEIR_NUMBER = frozenset(key(w) for w in ("عددها", "عددهم", "عددهن"))
 #: ``حصيلة القتلى بين المدنيين``: the words between a toll's status noun and the kind it counts.
-_AMONG = phrases(["بين", "من بين", "في صفوف", "من صفوف", "بصفوف", "من"])
+_AMONG = (*cues.IN_RANKS_OF, ("من",))
 
 
 def allies(words: list[str]) -> bool:
@@ -217,8 +217,8 @@ class GroupReader(Reader):
             return None, True
         cid = noun_category(self.onto, text)
         if cid is None and len(words) == 1:  # أطفال(هما) / مواطني(ه) الأربعة: a possessed noun, or one
-            cid = possessed_people(self.onto, words[0]) or (  # drawn without its pronoun (a plural's ن dropped)
-                noun_category(self.onto, words[0] + "ن") if key(words[0]).endswith("ي") else None)
+            owned = possessed_people(self.onto, words[0])  # (drawn without its pronoun: a plural's ن dropped)
+            cid = owned[0] if owned else noun_category(self.onto, words[0] + "ن") if key(words[0]).endswith("ي") else None
         neutral = self.onto.is_neutral_noun(words[0])
         if len(words) > 1:
             per_word = [noun_category(self.onto, words[0])] + [adjective_category(self.onto, w) for w in words[1:]]

@@ -25,7 +25,7 @@ from hasila.link.numbers import (
     people_noun_at,
     possessed_people,
 )
-from hasila.link.text import TokenView, key, keys, phrases
+from hasila.link.text import TokenView, key, keys
 from hasila.link.tree import CountNode
 from hasila.schema import Span
 
@@ -96,7 +96,6 @@ def nation_of(text: str) -> str | None:
 
 
 _THEY = keys("هم هن")
-_IN_RANKS = phrases(["في صفوف", "من صفوف", "بصفوف", "بين", "من بين"])
 
 
 def _kind_after_toll(v: TokenView, onto: OntologyLike, c: CountNode) -> int | None:
@@ -179,7 +178,7 @@ def _toll_stretch_end(v: TokenView, j: int) -> int:
     four past ``في صفوف`` / ``بين`` among them (``عدد الخسائر البشرية في صفوف عناصر جيش
     النظام``)."""
     for k in range(j + 1, min(len(v), j + 5)):
-        among = v.phrase_starting_at(k, _IN_RANKS)
+        among = v.phrase_starting_at(k, cues.IN_RANKS_OF)
         if among is not None:
             return k + len(among) + 4
     return j + 5
@@ -188,14 +187,15 @@ def _toll_stretch_end(v: TokenView, j: int) -> int:
 def _possessed_before(r: NounReader, c: CountNode, i: int) -> bool:
     """``وأطفالهما الثلاثة``: a people noun with a possessive right before a definite numeral is
     the count's noun; its category is the count's hint."""
-    cid = possessed_people(r.onto, r.view[i].text)
-    if cid is None:
-        return False
     word = r.view[i].text
-    start = r.view[i].start + len(word) - len(word.lstrip("وف"))  # the noun without its و
+    owned = possessed_people(r.onto, word)
+    if owned is None:
+        return False
+    c.hint = owned[0]
+    start = r.view[i].start + owned[1]  # the noun without its و
     end = r.view[i].end - len(next(p for p in WRITTEN_POSSESSIVES if word.endswith(p)))
     c.noun_chars = (start, end)  # and without its pronoun, as the gold draws it (أطفال of أطفالهما)
-    c.noun_text, c.noun_before, c.hint = r.text[start:end], True, cid
+    c.noun_text, c.noun_before = r.text[start:end], True
     return True
 
 

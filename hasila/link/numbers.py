@@ -185,11 +185,17 @@ def possessed_noun_category(ontology: OntologyLike, word: str) -> str | None:
     return None
 
 
-def possessed_people(ontology: OntologyLike, word: str) -> str | None:
+def possessed_people(ontology: OntologyLike, word: str) -> tuple[str, int] | None:
     """``وأطفالهما``, ``أطفالها``: the category of a people noun written with a possessive pronoun
-    (its و/ف stepped over); not a feminine ``ة`` the folding reads as ``ه`` (``العسكرية``)."""
-    word = word.lstrip("وف")
-    return possessed_noun_category(ontology, word) if word.endswith(WRITTEN_POSSESSIVES) else None
+    and how many letters of a glued و/ف come before it; not a feminine ``ة`` the folding reads as
+    ``ه`` (``العسكرية``)."""
+    if not word.endswith(WRITTEN_POSSESSIVES):
+        return None
+    for clitic in (1, 0) if word[:1] in "وف" else (0,):  # the glued و first: وأطفالهما is أطفال
+        cid = possessed_noun_category(ontology, word[clitic:])
+        if cid is not None:
+            return cid, clitic
+    return None
 
 
 #: Possessive pronouns as written at a noun's end, longest first (``هما`` before ``ها``… ``ه``).
