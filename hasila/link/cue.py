@@ -17,13 +17,13 @@ from hasila.link.tree import CountNode
 _NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
 _COMMAS = frozenset({"،", ","})
 _TWO = keys("اثنان اثنين اثنتان اثنتين")
+#: People a report names who are no category of casualty (the accused, suspects, passengers).
+_PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين المشتبه المطلوبين المسافرين الركاب الجناة المهاجمين الفارين الفارون")
 
 
 def _joined_dual(word_key: str) -> bool:
     """``وعنصران``: a dual noun carrying the conjunction, before the ``اثنان`` that counts it."""
     return word_key.startswith("و") and len(word_key) > 4 and word_key.endswith(("ان", "ين"))
-#: People a report names who are no category of casualty (the accused, suspects, passengers).
-_PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين المشتبه المطلوبين المسافرين الركاب الجناة المهاجمين الفارين الفارون")
 
 
 class CueReader(Reader):

@@ -14,6 +14,7 @@ from typing import Any
 from hasila.link import cues
 from hasila.link.context import Reader, mix, status_of_word
 from hasila.link.numbers import (
+    construct_noun_category,
     group_after,
     group_first_words,
     noun_category,
@@ -217,8 +218,8 @@ class GroupReader(Reader):
             return None, True
         cid = noun_category(self.onto, text)
         if cid is None and len(words) == 1:  # أطفال(هما) / مواطني(ه) الأربعة: a possessed noun, or one
-            owned = possessed_people(self.onto, words[0])  # (drawn without its pronoun: a plural's ن dropped)
-            cid = owned[0] if owned else noun_category(self.onto, words[0] + "ن") if key(words[0]).endswith("ي") else None
+            owned = possessed_people(self.onto, words[0])  # drawn without its pronoun
+            cid = owned[0] if owned else construct_noun_category(self.onto, words[0])
         neutral = self.onto.is_neutral_noun(words[0])
         if len(words) > 1:
             per_word = [noun_category(self.onto, words[0])] + [adjective_category(self.onto, w) for w in words[1:]]

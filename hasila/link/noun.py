@@ -16,7 +16,6 @@ from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, mix, status_of_word
 from hasila.link.groups import adjective_category, category_in, with_families
 from hasila.link.numbers import (
-    WRITTEN_POSSESSIVES,
     OntologyLike,
     described_person,
     group_after,
@@ -187,14 +186,12 @@ def _toll_stretch_end(v: TokenView, j: int) -> int:
 def _possessed_before(r: NounReader, c: CountNode, i: int) -> bool:
     """``وأطفالهما الثلاثة``: a people noun with a possessive right before a definite numeral is
     the count's noun; its category is the count's hint."""
-    word = r.view[i].text
-    owned = possessed_people(r.onto, word)
+    owned = possessed_people(r.onto, r.view[i].text)
     if owned is None:
         return False
-    c.hint = owned[0]
-    start = r.view[i].start + owned[1]  # the noun without its و
-    end = r.view[i].end - len(next(p for p in WRITTEN_POSSESSIVES if word.endswith(p)))
-    c.noun_chars = (start, end)  # and without its pronoun, as the gold draws it (أطفال of أطفالهما)
+    c.hint, a, b = owned
+    start, end = r.view[i].start + a, r.view[i].start + b
+    c.noun_chars = (start, end)  # without its و and its pronoun, as the gold draws it (أطفال of وأطفالهما)
     c.noun_text, c.noun_before = r.text[start:end], True
     return True
 

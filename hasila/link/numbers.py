@@ -167,39 +167,43 @@ def group_after(view: TokenView, i: int, ontology: OntologyLike, width: int = 8)
     return None, j, j
 
 
-_POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "ه")
+#: Possessive pronouns at a noun's end, longest first (``هما`` before ``ها``… ``ه``).
+POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "ه")
+
+
+def construct_noun_category(ontology: OntologyLike, word: str) -> str | None:
+    """The category of a people noun, or of a sound plural written without its ``ن`` (the
+    construct before a pronoun: ``عسكريي`` of عسكريينا, ``مواطني`` of مواطنيه)."""
+    cid = noun_category(ontology, word)
+    if cid is None and key(word).endswith("ي"):
+        cid = noun_category(ontology, word + "ن")
+    return cid
 
 
 def possessed_noun_category(ontology: OntologyLike, word: str) -> str | None:
     """``جنودها``, ``أطفالهم``, ``عسكريينا``: the category of a people noun carrying a possessive
     pronoun (a sound plural may have dropped its ن before it: عسكريي-نا)."""
     word = key(word)
-    for p in _POSSESSIVES:
+    for p in POSSESSIVES:
         if word.endswith(p) and len(word) - len(p) >= 3:
-            stem = word[:-len(p)]
-            cid = noun_category(ontology, stem)
-            if cid is None and stem.endswith("ي"):
-                cid = noun_category(ontology, stem + "ن")
+            cid = construct_noun_category(ontology, word[:-len(p)])
             if cid is not None:
                 return cid
     return None
 
 
-def possessed_people(ontology: OntologyLike, word: str) -> tuple[str, int] | None:
-    """``وأطفالهما``, ``أطفالها``: the category of a people noun written with a possessive pronoun
-    and how many letters of a glued و/ف come before it; not a feminine ``ة`` the folding reads as
-    ``ه`` (``العسكرية``)."""
-    if not word.endswith(WRITTEN_POSSESSIVES):
+def possessed_people(ontology: OntologyLike, word: str) -> tuple[str, int, int] | None:
+    """``وأطفالهما``, ``أطفالها``: the category of a people noun written with a possessive pronoun,
+    and where the noun lies in ``word`` (after a glued و/ف, before the pronoun); not a feminine
+    ``ة`` the folding reads as ``ه`` (``العسكرية``)."""
+    pronoun = next((p for p in POSSESSIVES if word.endswith(p)), None)
+    if pronoun is None:
         return None
     for clitic in (1, 0) if word[:1] in "وف" else (0,):  # the glued و first: وأطفالهما is أطفال
         cid = possessed_noun_category(ontology, word[clitic:])
         if cid is not None:
-            return cid, clitic
+            return cid, clitic, len(word) - len(pronoun)
     return None
-
-
-#: Possessive pronouns as written at a noun's end, longest first (``هما`` before ``ها``… ``ه``).
-WRITTEN_POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "ه")
 
 
 def _next_word(view: TokenView, end: int) -> int | None:
