@@ -385,3 +385,21 @@ def test_a_definite_numeral_after_a_possessed_people_noun_counts_them() -> None:
     assert [(r.value, r.category, r.category_text) for r in got.records] == [(4, "civilian", "مواطني")]
     got = collect_counts(TokenView("وزار الوزير المدينة برفقة مستشاريه الأربعة."), [], Ontology.load())
     assert [v for _, v, _ in got.found] == []
+
+
+def test_numbers_of_things_named_after_their_total_or_a_word_count_nobody() -> None:
+    """Rooms, proposals, tyres, a flight's number, a chapter of a law, a spelled day of a named
+    month and a part of a total of things (``من بين 250 دائرة``) are no count of people; a part
+    of a total of people still is."""
+    onto = Ontology.load()
+    for text in ("تأسس الفندق عام 1930 وهو يضم 64 غرفة وجناحا.",
+                 "وعرض النائب خطة تضم نحو 25 مقترحا للحد من العنف.",
+                 "وأحرق الشبان العشرات من إطارات السيارات قرب الحدود.",
+                 "وهبطت طائرة الرحلة 1472 اضطراريا في المطار.",
+                 "ويعاقب الفصل 17 من القانون الجديد على التحريض.",
+                 "وتصاعدت الهجمات منذ الثلاثين من شهر مارس الماضي.",
+                 "وفاز الحزب في 97 من بين 250 دائرة انتخابية."):
+        got = collect_counts(TokenView(text), [], onto)
+        assert [v for _, v, _ in got.found] == [], text
+    got = collect_counts(TokenView("وقتل 6 من بين 19 شخصا في الغارة."), [], onto)
+    assert [v for _, v, _ in got.found] == [6, 19]

@@ -219,3 +219,25 @@ def test_the_side_after_of_them_is_an_affiliation() -> None:
     text = "وقتل 17 من المسلحين الموالين للنظام، أربعة منهم من حزب الله اللبناني."
     spans = [(s.label, text[s.start:s.end]) for s in RulesTagger.load().label(text).spans]
     assert ("ACTOR", "حزب الله اللبناني") in spans and ("CATEGORY", "حزب الله اللبناني") not in spans
+
+
+def test_the_partitive_group_after_a_qualifier_is_the_counted_noun() -> None:
+    """``23 على الأقل من عناصر قوات النظام``: the qualifier after the figure stands between it and
+    its partitive group; the group is still the CATEGORY the figure counts."""
+    from hasila.link import link
+
+    text = "وقتل 23 على الأقل من عناصر قوات النظام و9 على الأقل من المدنيين في الهجوم."
+    got = link(text, [], ontology())
+    assert [(r.value, r.qualifier, r.category, r.category_text) for r in got.records] == [
+        (23, "at_least", "regime", "عناصر قوات النظام"), (9, "at_least", "civilian", "المدنيين")]
+
+
+def test_the_kurdish_workers_party_by_its_short_name_and_humans_as_people() -> None:
+    """``حزب العمال`` alone (the outlets' short name of the PKK) is the PKK's side: its members are
+    fighters; ``البشر`` after من counts people."""
+    from hasila.link import link
+
+    got = link("وأسفرت الغارات عن مقتل 140 عنصرا من حزب العمال وإصابة 90 آخرين.", [], ontology())
+    assert [(r.value, r.category) for r in got.records] == [(140, "fighter"), (90, "fighter")]
+    got = link("وقد يودي هجوم واحد بحياة العشرات من البشر.", [], ontology())
+    assert [(r.value, r.category, r.category_text) for r in got.records] == [(10, "people", "البشر")]

@@ -245,6 +245,9 @@ class NounReader(Reader):
             self.aff.neutral_group(c)
             return
         j = v.next_word(c.t1, skip=_SKIP_BEFORE_NOUN | _ONE_IS if c.kind == "one" else _SKIP_BEFORE_NOUN)
+        if j is not None and (q := v.phrase_starting_at(j, cues.QUALIFIER_PHRASES_AFTER)) is not None \
+                and (k := v.next_word(j + len(q))) is not None and v[k].key == "من":
+            j = k  # 37 على الأقل من مسلحي …: the partitive after the qualifier
         # 4 منهم من حزب الله: the side after منهم is their affiliation, not a partitive noun
         them = (k0 := v.next_word(c.t1)) is not None and v[k0].key in cues.OF_THEM
         span = self.cx.span_at_token(cats, j)

@@ -750,7 +750,7 @@ _THINGS_COUNTED_OF = keys("""
     مركبات آليات دبابات مدرعات طائرات مروحيات صواريخ قذائف براميل عبوات ألغام سيارات شاحنات عربات
     غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات دولارات ليرات جنيهات ريالات دنانير
     منازل بيوت مبان مباني محلات متاجر مساجد كنائس مدارس مستشفيات قرى بلدات قنابل تغريدات رسائل وثائق
-    صور أهداف حيوان حيوانات أغنام ماشية مواشي قطع أوراق
+    صور أهداف حيوان حيوانات أغنام ماشية مواشي قطع أوراق إطارات طيور غرف دوائر مقترحات
     """)
 #: Families counted as such (``نزوح العشرات من الأسر``), written with the article.
 _FAMILIES = keys("الأسر العائلات العوائل")
@@ -788,6 +788,22 @@ def _things_after_of(view: TokenView, of: int) -> bool:
         return True  # العشرات من الأسر: families (not عائلات الضحايا, not 5 من أسرة واحدة)
     stems = [word] + [word[:-len(p)] for p in ("ها", "ه") if word.endswith(p)]
     return any(any(v in _THINGS_COUNTED_OF for v in variants(w)) for w in stems)
+
+
+#: After ``من``: the total a figure is a part of (``من بين``, ``من أصل``).
+_OF_A_TOTAL = keys("بين أصل إجمالي مجموع")
+
+
+def _part_of_things(view: TokenView, of: int) -> bool:
+    """``من بين 272 دائرة``, ``من أصل الحوادث الـ164`` after a figure: the total it is a part of
+    counts things, so the figure counts them too."""
+    k = view.next_word(of + 1)
+    if k is None or view[k].key not in _OF_A_TOTAL:
+        return False
+    n = view.next_word(k + 1)
+    while n is not None and figure_at(view, n):
+        n = view.next_word(n + 1)
+    return n is not None and view[n].has(cues.THING_NOUNS)
 
 
 def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
@@ -879,6 +895,12 @@ def _of_no_people(view: TokenView, of: int, ontology: OntologyLike) -> bool:
     k = view.next_word(of + 1)
     return view[of].key == "من" and k is not None and not people_noun_at(view, k, ontology) \
         and group_after(view, k, ontology)[0] is None
+
+
+def _month_named_at(view: TokenView, i: int) -> bool:
+    """A month's name is the next word from token ``i`` on."""
+    m = view.next_word(i)
+    return m is not None and view[m].has(cues.MONTHS)
 
 
 def _month_second_word(view: TokenView, i: int) -> bool:
@@ -1122,8 +1144,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "non_count", "date"  # في الثلاثين من حزيران
         return "non_count", "age"  # رجل في الثلاثين: a person's age, no one counted
     if kind == "words" and key(view.text[start:end]).startswith("ال") and nxt is not None and view[nxt].key == "من" \
-            and (m := view.next_word(nxt + 1)) is not None and view[m].has(cues.MONTHS):
-        return "non_count", "date"  # يوافق الثلاثين من آذار
+            and (m := view.next_word(nxt + 1)) is not None \
+            and (view[m].has(cues.MONTHS) or view[m].key in _MONTH_WORD and _month_named_at(view, m + 1)):
+        return "non_count", "date"  # يوافق الثلاثين من آذار, منذ العشرين من شهر تموز
     if kind == "one" and _one_of_the_last(view, nxt, ontology):
         return "non_count", "other"  # أحد آخر جيوب التنظيم: one of the last pockets
     if kind == "one" and prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_SAY_VERBS):
@@ -1148,7 +1171,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "non_count", "other"
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
-    if nxt is not None and view[nxt].key == "من" and _things_after_of(view, nxt):
+    if nxt is not None and view[nxt].key == "من" and (_things_after_of(view, nxt) or _part_of_things(view, nxt)):
         return "non_count", "thing"  # تدمير ثلاثة من مركباته: three of its vehicles
     if kind == "words" and key(view.text[start:end]).startswith("ال") and _after_things(view, start, ontology) \
             and not (nxt is not None and people_noun_at(view, nxt, ontology) and not view[nxt].key.startswith("ال")):
