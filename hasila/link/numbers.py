@@ -1145,7 +1145,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "age"  # رجل في الثلاثين: a person's age, no one counted
     if kind == "words" and key(view.text[start:end]).startswith("ال") and nxt is not None and view[nxt].key == "من" \
             and (m := view.next_word(nxt + 1)) is not None \
-            and (view[m].has(cues.MONTHS) or view[m].key in _MONTH_WORD and _month_named_at(view, m + 1)):
+            and (view[m].has(cues.MONTHS) or (view[m].key in _MONTH_WORD and _month_named_at(view, m + 1))):
         return "non_count", "date"  # يوافق الثلاثين من آذار, منذ العشرين من شهر تموز
     if kind == "one" and _one_of_the_last(view, nxt, ontology):
         return "non_count", "other"  # أحد آخر جيوب التنظيم: one of the last pockets
