@@ -61,3 +61,15 @@ def test_a_two_after_a_dual_noun_carrying_and_is_coordinated() -> None:
     text = "وقتل 26 مدنيا بينهم 5 أطفال، ومسعفان اثنان من الهلال الأحمر."
     assert [c.cue for c in cues_read(text)[1]] == ["none", "subset", "coord"]
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, "c1", "c1"]
+
+
+def test_a_group_after_among_these_opens_the_parts_of_its_total() -> None:
+    """``ومن بين هؤلاء المعتقلين سبعة … وخمسة …``: the demonstrative between ``من بين`` and the
+    group does not hide it; every item is a part of the earlier total, none of another item."""
+    from hasila.annotation.ontology import Ontology
+    from hasila.link import link
+
+    text = ("واعتقلت الشرطة 31 شخصا في المداهمات. ومن بين هؤلاء المعتقلين سبعة مسيحيين وخمسة "
+            "متظاهرين وثلاثة سوريين و13 شخصا من المقيمين.")
+    got = link(text, [], Ontology.load())
+    assert [(r.value, r.part_of) for r in got.records] == [(31, None), (7, "c1"), (5, "c1"), (3, "c1"), (13, "c1")]

@@ -241,3 +241,39 @@ def test_the_kurdish_workers_party_by_its_short_name_and_humans_as_people() -> N
     assert [(r.value, r.category) for r in got.records] == [(140, "fighter"), (90, "fighter")]
     got = link("وقد يودي هجوم واحد بحياة العشرات من البشر.", [], ontology())
     assert [(r.value, r.category, r.category_text) for r in got.records] == [(10, "people", "البشر")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل 14 يمنيا في القصف على السوق.", [(14, "people", "يمنيا")]),
+    ("وأصيب العشرات من العراقيين في التفجير.", [(10, "people", "العراقيين")]),
+    ("وقتل فلسطينيان برصاص الجنود عند المعبر.", [(2, "people", "فلسطينيان")]),
+    ("وقتل مسلحون خمسة أجانب بعد خطفهم.", [(5, "people", "أجانب")]),
+])
+def test_a_nationality_counted_alone_is_the_counted_noun(text: str, want: list[tuple[int, str, str]]) -> None:
+    """``14 يمنيا``, ``العشرات من العراقيين``, ``فلسطينيان``: a nationality with no noun before it is
+    the noun the figure counts (a CATEGORY, ``people`` as the guide's bare nouns); its dual is a
+    count of two."""
+    from hasila.link import link
+
+    got = link(text, [], ontology())
+    assert [(r.value, r.category, r.category_text) for r in got.records] == want
+
+
+def test_a_nationality_said_of_someone_or_after_nouns_is_no_noun_and_no_count() -> None:
+    """``أحدهما تونسي الجنسية``: what the one counted is, not his noun; ``الجيش والشرطة
+    الباكستانيان``: the nationality of the two nouns before, no count of two."""
+    from hasila.link import link
+
+    got = link("وقتل قياديين من الجماعة، أحدهما تونسي الجنسية ويبلغ من العمر 40 عاما.", [], ontology())
+    assert [(r.value, r.category_text) for r in got.records] == [(2, "قياديين"), (1, None)]
+    got = link("ويتولى الجيش والشرطة الباكستانيان حماية المنطقة منذ أشهر.", [], ontology())
+    assert got.records == []
+
+
+def test_the_killers_after_by_the_hands_of_are_no_adjective_of_the_noun() -> None:
+    """``مدنيا بأيدي الجنود``: the soldiers after ``بأيدي`` killed them; the noun phrase stops at it,
+    so the civilians stay civilians (they were read as soldiers)."""
+    from hasila.link import link
+
+    got = link("ووثق التقرير مقتل 36 مدنيا بأيدي الجنود في القرية.", [], ontology())
+    assert [(r.value, r.category, r.category_text) for r in got.records] == [(36, "civilian", "مدنيا")]

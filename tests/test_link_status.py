@@ -353,3 +353,11 @@ def test_people_who_disappeared_are_missing() -> None:
 def test_the_statuses_round_29_reads(text: str, statuses: list[str]) -> None:
     """Each case fails on round 28's code, the guard beside it passes there by design."""
     assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+def test_the_wounds_one_of_them_succumbed_to_are_no_fate_of_theirs() -> None:
+    """``أحدهما مسعف، متأثرين بجراحهما التي أصيبا بها``: they died of wounds; the verb of the
+    wounds after it is not the part's fate (it was read as injured)."""
+    text = "وأعلنت الوزارة وفاة شخصين أحدهما مسعف، متأثرين بجراحهما التي أصيبا بها في القصف."
+    got = link(text, [], ontology())
+    assert [(r.value, r.status, r.part_of) for r in got.records] == [(2, "killed", None), (1, "killed", "c1")]

@@ -24,7 +24,7 @@ from hasila.link.context import (
 )
 from hasila.link.groups import soldiers_of_a_nation
 from hasila.link.numbers import either_or, genitive_nisba, noun_category, opens_range, people_nisba
-from hasila.link.text import key, variants
+from hasila.link.text import TokenView, key, variants
 from hasila.link.tree import CountNode, first_in_sentence
 
 if TYPE_CHECKING:
@@ -70,12 +70,17 @@ def _one_named_before(r: CategoryResolver, c: CountNode) -> str | None:
         k = v.next_word(i + 1)
         if k is None or k >= c.t0 or not _singular_person(r, k):
             continue
-        if any(_singular_person(r, j) and not v[j].key.startswith("و")
+        if any(_singular_person(r, j) and not v[j].key.startswith("و") and not _nationality_of(v, k, j)
                for j in range(k + 1, c.t0) if r.cx.trigger_status(j) is None):
             return None  # قتل مسلح بالرصاص امرأة: he killed her (not ضابط ومجند: both killed)
         cid = _one_person_s_kind(r, k, c)
         return None if cid in (None, "people", "man", "woman", "child") else cid
     return None
+
+
+def _nationality_of(v: TokenView, k: int, j: int) -> bool:
+    """Token ``j`` is the nationality right after the noun at ``k`` (``جندي عراقي``): its adjective."""
+    return j == v.next_word(k + 1) and v[j].has(cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ)
 
 
 def _singular_person(r: CategoryResolver, k: int) -> bool:

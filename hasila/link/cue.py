@@ -50,7 +50,7 @@ class CueReader(Reader):
                 continue
             if self._names_previous(i - len(phrase) + 1 - (len(phrase) == 1), prev):
                 continue  # 87 من بين الضحايا …، فيما 13 آخرون: the group of the count before
-            k = v.next_word(i + 1)
+            k = v.next_word(i + 1, skip=cues.DEMONSTRATIVES)  # من بين هؤلاء المعتقلين
             fillers = 0
             while k is not None and v[k].has(cues.GROUP_FILLERS):
                 k = v.next_word(k + 1)

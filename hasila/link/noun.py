@@ -36,6 +36,10 @@ _SKIP_BEFORE_NOUN = frozenset({"ال", "الـ"}) | cues.OF_THEM  # 3 منهم �
 #: ``أحدهما وهي امرأة``: the pronoun that says who the one counted is, before its noun.
 _ONE_IS = keys("وهو وهي هو هي")
 _SUBSET_KEYS = frozenset(w for p in (*cues.SUBSET_BEFORE, *cues.BREAKDOWN_BEFORE) for w in p) - cues.LIST_PREPOSITIONS
+#: ``بأيدي``: by the hands of (those after it are the killers), no nisba adjective of the noun.
+_BY_HANDS = keys("بأيدي بايدي وبأيدي")
+#: ``أردني الجنسية``: the word after a nationality said of someone.
+_NATIONALITY = key("الجنسية")
 _GAP_CHARS = 12  # the longest gap read between a CATEGORY and the count word after it
 #: Partitive member nouns whose category the group after them decides (عناصر، مسلحي، مقاتلي).
 _CONSTRUCT_HEADS = frozenset({None, "people", "combatant", "fighter", "man"})
@@ -283,7 +287,9 @@ class NounReader(Reader):
         elif j is not None and self.cfg.rules_fallback and not self.cx.span_at_token(self.spans, j):
             said_of_one = c.kind == "one" and (status_of_word(v[j].key) is not None or v[j].key in _HURT) \
                 and one_of_them_suffix(v, c.span.start) is not None  # إحداهما مصابة: her state
-            if people_noun_at(v, j, self.onto) and not _joined_by_and(v, j, self.onto) and not said_of_one:
+            of_nationality = (n := v.next_word(j + 1)) is not None and v[n].key == _NATIONALITY
+            if people_noun_at(v, j, self.onto) and not _joined_by_and(v, j, self.onto) and not said_of_one \
+                    and not of_nationality:  # أحدهما أردني الجنسية: what he is, not the noun counted
                 end, c.tail = self._noun_phrase_end(j)
                 c.noun_chars = (v[j].start, v[end - 1].end)  # the CATEGORY span: the whole phrase
                 c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
@@ -417,7 +423,7 @@ class NounReader(Reader):
                     break  # مدنيين والمهاجمين الأربعة: the joined noun has its own figure
                 end = kind_end = k + 1
                 continue
-            if t.key.endswith("ي") and len(t.key) >= 5 and k == end and k + 1 < len(v) \
+            if t.key.endswith("ي") and len(t.key) >= 5 and k == end and k + 1 < len(v) and t.key not in _BY_HANDS \
                     and people_noun_at(v, k + 1, self.onto) \
                     and noun_category(self.onto, v[k + 1].text) not in (None, "people"):
                 continue  # لاجئ فلسطيني مدني: a nisba adjective before the noun that decides

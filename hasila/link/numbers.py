@@ -1120,6 +1120,10 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if key(view.text[start:end]).startswith("ال") and p is not None and p.key in _SUBJECT_PARTICLES \
                 and not _trigger_near(view, start, end):
             return "non_count", "other"  # أن الضابطين كانا: the two named before, no new victims
+        dual = key(view.text[start:end])
+        if dual.startswith("ال") and dual[2:] in cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ and p is not None \
+                and p.key.lstrip("و").startswith("ال") and prev[0] == view.last_before(start):
+            return "non_count", "other"  # قوات الشرطة والجيش المصريان: the two nouns' nationality
         return "count", None
     if kind == "words" and prev and view[prev[0]].has(ORDINAL_WORDS) and prev[0] == view.last_before(start):
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth

@@ -82,6 +82,9 @@ def _event_noun_after(v: TokenView, c: CountNode, trigger: Callable[[int], str |
 _DEAD_AND_WOUNDED = frozenset({"killed", "injured"})
 #: Other people as a verb's subject (``وأصيب آخرون``), no clitic: not ``قتلى وآخرين جرحى``.
 _OTHER_PEOPLE = frozenset(key(w) for w in ("آخرون", "آخرين", "آخران", "اخرون", "اخرين"))
+#: ``متأثرين بجراحهما``: succumbing to wounds (the words after say of what), a death.
+_SUCCUMBED = keys("متأثرا متأثرة متأثرين متأثران متأثرتين متأثرات")
+_OF_WOUNDS = ("بجراح", "بجروح", "باصاب", "بإصاب")
 
 
 def _death_said_later(r: StatusReader, c: CountNode) -> bool:
@@ -226,6 +229,8 @@ class StatusReader(FateWords):
         for j in range(c.tail, min(stop, c.tail + AGREEING_REACH)):
             if v.is_sentence_end(j) or v[j].has(cues.CLAUSE_JOINERS):
                 break  # نفى أربعة … بينما يعتقد أن الباقين قتلوا: another clause, other people
+            if v[j].has(_SUCCUMBED) and (k := v.next_word(j + 1)) is not None and v[k].key.startswith(_OF_WOUNDS):
+                break  # أحدهما صحفي، متأثرين بجراحهما التي أصيبا بها: the wounds they died of
             if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and (st := self.cx.trigger_status(j)) is not None:
                 if nxt is not None and self._governs(j, nxt):
                     break
