@@ -277,3 +277,18 @@ def test_the_killers_after_by_the_hands_of_are_no_adjective_of_the_noun() -> Non
 
     got = link("ووثق التقرير مقتل 36 مدنيا بأيدي الجنود في القرية.", [], ontology())
     assert [(r.value, r.category, r.category_text) for r in got.records] == [(36, "civilian", "مدنيا")]
+
+
+def test_one_after_a_noun_and_its_nationality_counts_that_noun() -> None:
+    """``وجندي افغاني واحد``: the numeral counts the noun before the nationality (the nationality
+    its adjective, as ``طالب جامعي واحد``), now that a nationality alone is a people noun; a man
+    called by his nationality (``إن الأردني أحد أربعة``) is no count of one (guards: round 29's
+    code read neither nationality as a noun)."""
+    from hasila.schema import records_from_doc
+
+    tagger = RulesTagger.load()
+    doc = tagger.label("وقتل 11 شخصا في الانفجار بينهم جندي افغاني واحد.")
+    assert [(r.value, r.category_text, r.part_of) for r in records_from_doc(doc)] == [
+        (11, "شخصا", None), (1, "جندي افغاني", "c1")]
+    doc = tagger.label("وقال المتحدث إن الأردني أحد أربعة مسلحين قتلوا في الكمين.")
+    assert [r.value for r in records_from_doc(doc)] == [4]

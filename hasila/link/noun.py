@@ -447,8 +447,13 @@ class NounReader(Reader):
             return
         if i < 0 or self.cx.span_at_token(self.spans, i):
             return
+        if c.kind == "one" and v[i].key.startswith("ال") and v[i].has(cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ):
+            return  # إن السوداني أحد ثلاثة متطرفين: a man called by his nationality, one of three
         first = i
-        if not people_noun_at(v, i, self.onto):
+        if v[i].has(cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ) and i >= 1 and people_noun_at(v, i - 1, self.onto) \
+                and not self.cx.span_at_token(self.spans, i - 1):
+            first = i - 1  # جندي أفغاني واحد: the noun and its nationality
+        elif not people_noun_at(v, i, self.onto):
             if _possessed_before(self, c, i):
                 return
             if not described_person(v, i, self.onto) or self.cx.span_at_token(self.spans, i - 1):

@@ -1173,6 +1173,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "count", None
         if not _trigger_near(view, start, end) and not _listed_one(view, start, prev):
             return "non_count", "other"
+        if kind == "one" and prev and view[prev[0]].key.startswith("ال") \
+                and view[prev[0]].has(cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ):
+            return "non_count", "other"  # إن السوداني أحد ثلاثة: a man called by his nationality
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
     if nxt is not None and view[nxt].key == "من" and (_things_after_of(view, nxt) or _part_of_things(view, nxt)):
