@@ -284,12 +284,12 @@ def test_one_after_a_noun_and_its_nationality_counts_that_noun() -> None:
     its adjective, as ``طالب جامعي واحد``), now that a nationality alone is a people noun; a man
     called by his nationality (``إن الأردني أحد أربعة``) is no count of one (guards: round 29's
     code read neither nationality as a noun)."""
-    from hasila.schema import records_from_doc
+    from hasila.link import link
 
     tagger = RulesTagger.load()
-    records = records_from_doc(tagger.label("وقتل 11 شخصا في الانفجار بينهم جندي افغاني واحد."))
-    value_of = {r.id: r.value for r in records}
-    assert [(r.value, r.category_text, value_of.get(r.part_of)) for r in records] == [
-        (11, "شخصا", None), (1, "جندي افغاني", 11)]
-    doc = tagger.label("وقال المتحدث إن الأردني أحد أربعة مسلحين قتلوا في الكمين.")
-    assert [r.value for r in records_from_doc(doc)] == [4]
+    text = "وقتل 11 شخصا في الانفجار بينهم جندي افغاني واحد."
+    got = link(text, tagger.label(text).spans, ontology())  # the rules system: its spans linked
+    assert [(r.value, r.category_text, r.part_of) for r in got.records] == [
+        (11, "شخصا", None), (1, "جندي افغاني", "c1")]
+    text = "وقال المتحدث إن الأردني أحد أربعة مسلحين قتلوا في الكمين."
+    assert [r.value for r in link(text, tagger.label(text).spans, ontology()).records] == [4]
