@@ -293,3 +293,18 @@ def test_one_after_a_noun_and_its_nationality_counts_that_noun() -> None:
         (11, "شخصا", None), (1, "جندي افغاني", "c1")]
     text = "وقال المتحدث إن الأردني أحد أربعة مسلحين قتلوا في الكمين."
     assert [r.value for r in link(text, tagger.label(text).spans, ontology()).records] == [4]
+
+
+def test_a_country_after_a_figure_with_a_clitic_is_no_noun_of_it() -> None:
+    """``و11 لإيطاليا``: a country spelled like its nationality's accusative, with the ل before
+    it, is where the figure goes, not whom it counts; ``11 سوريا`` still counts Syrians, and a
+    western nationality counted alone is a noun as the others (``ستة كنديين``)."""
+    from hasila.link import link
+
+    text = "وبلغ عدد المشاركات 20 لإسبانيا مقابل 16 لإنجلترا و11 لإيطاليا و7 لألمانيا."
+    assert link(text, [], ontology()).records == []
+    got = link("وأعلن المرصد أن 11 سوريا قتلوا في القصف.", [], ontology())
+    assert [(r.value, r.category) for r in got.records] == [(11, "people")]
+    got = link("وقتل 25 شخصا بينهم ستة كنديين وثلاثة يابانيين في الهجوم.", [], ontology())
+    assert [(r.value, r.category_text, r.part_of) for r in got.records] == [
+        (25, "شخصا", None), (6, "كنديين", "c1"), (3, "يابانيين", "c1")]

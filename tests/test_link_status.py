@@ -361,3 +361,11 @@ def test_the_wounds_one_of_them_succumbed_to_are_no_fate_of_theirs() -> None:
     text = "وأعلنت الوزارة وفاة شخصين أحدهما مسعف، متأثرين بجراحهما التي أصيبا بها في القصف."
     got = link(text, [], ontology())
     assert [(r.value, r.status, r.part_of) for r in got.records] == [(2, "killed", None), (1, "killed", "c1")]
+
+
+def test_parts_still_missing_are_not_among_the_dead_of_their_total() -> None:
+    """``قتل 35 ألف جندي … ولا يزال 7700 منهم مفقودين``: still missing, not among the dead (a
+    part held or missing of a killed total is killed only when nothing says they still are)."""
+    text = "وقتل أكثر من 18 ألف جندي في الحرب، ولا يزال 2300 منهم في عداد المفقودين."
+    got = link(text, [], ontology())
+    assert [(r.value, r.status, r.part_of) for r in got.records] == [(18000, "killed", None), (2300, "missing", "c1")]

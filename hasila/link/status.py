@@ -82,6 +82,8 @@ def _event_noun_after(v: TokenView, c: CountNode, trigger: Callable[[int], str |
 _DEAD_AND_WOUNDED = frozenset({"killed", "injured"})
 #: Other people as a verb's subject (``وأصيب آخرون``), no clitic: not ``قتلى وآخرين جرحى``.
 _OTHER_PEOPLE = frozenset(key(w) for w in ("آخرون", "آخرين", "آخران", "اخرون", "اخرين"))
+#: ``لا يزال``, ``ما زالت``: still (held, missing).
+_STILL = keys("يزال تزال زال زالت زالوا يزالون")
 #: ``متأثرين بجراحهما``: succumbing to wounds (the words after say of what), a death.
 _SUCCUMBED = keys("متأثرا متأثرة متأثرين متأثران متأثرتين متأثرات")
 _OF_WOUNDS = ("بجراح", "بجروح", "باصاب", "بإصاب")
@@ -304,6 +306,18 @@ class StatusReader(FateWords):
         k = self.view.next_word(i)
         return k if k is not None and self.view[k].key in cues.CASE_WORDS else None
 
+    def _still(self, c: CountNode) -> bool:
+        """``ولا يزال 7700 منهم مفقودين``: the count is still held or missing (not among the dead)."""
+        v, i = self.view, c.t0
+        for _ in range(3):
+            p = v.prev_word(i - 1)
+            if p is None:
+                return False
+            if v[p].has(_STILL):
+                return True
+            i = p
+        return False
+
     def _death_near(self, c: CountNode, floor: int) -> bool:
         """A death word right before the count or right after its noun (same clause), not in
         the conjunct before or after it (``10 حالات وفاة و20 جريحا``, ``حالة وفاة وخمسة مصابين``,
@@ -365,7 +379,7 @@ class StatusReader(FateWords):
                     and self._status_of_noun(d) is None and one_of_them_suffix(self.view, d.span.start) is None:
                 c.status = d.status
         for c in sorted(nodes, key=lambda n: n.depth()):
-            if c.status in _HELD and c.parent is not None and c.parent.status == "killed":
+            if c.status in _HELD and c.parent is not None and c.parent.status == "killed" and not self._still(c):
                 c.status = "killed"  # وفاة 31 معتقلا … بينهم ثلاثة أطفال اعتقلوا قبل عامين: among the dead
                 continue
             if c.status is not None:
