@@ -403,3 +403,14 @@ def test_numbers_of_things_named_after_their_total_or_a_word_count_nobody() -> N
         assert [v for _, v, _ in got.found] == [], text
     got = collect_counts(TokenView("وقتل 6 من بين 19 شخصا في الغارة."), [], onto)
     assert [v for _, v, _ in got.found] == [6, 19]
+
+
+def test_a_spelled_ordinal_after_a_round_and_the_years_gone_by_count_nobody() -> None:
+    """``في المرحلة الثلاثين``, ``الذكرى الأربعين``: a definite spelled numeral after a word that
+    numbers rounds or anniversaries is an ordinal; ``بمرور 70 على …`` the years gone by."""
+    onto = Ontology.load()
+    for text in ("وتعادل الفريقان في المرحلة الثلاثين من الدوري.",
+                 "وأحيا أهالي البلدة الذكرى الأربعين للمجزرة التي قتل فيها العشرات.",
+                 "واحتفلت المدرسة بمرور 70 على تأسيسها بحضور المسؤولين."):
+        got = collect_counts(TokenView(text), [], onto)
+        assert [v for _, v, _ in got.found if v != 10] == [], text

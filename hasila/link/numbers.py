@@ -791,6 +791,8 @@ def _things_after_of(view: TokenView, of: int) -> bool:
     return any(any(v in _THINGS_COUNTED_OF for v in variants(w)) for w in stems)
 
 
+#: ``بمرور 65 على تأسيسه``: the years gone by (their unit left out).
+_PASSING = keys("بمرور مرور لمرور")
 #: After ``من``: the total a figure is a part of (``من بين``, ``من أصل``).
 _OF_A_TOTAL = keys("بين أصل إجمالي مجموع")
 
@@ -1131,6 +1133,11 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "count", None
     if kind == "words" and prev and view[prev[0]].has(ORDINAL_WORDS) and prev[0] == view.last_before(start):
         return "non_count", "ordinal"  # الثامن عشر: the eighteenth
+    if kind == "words" and prev and prev[0] == view.last_before(start) and key(view.text[start:end]).startswith("ال") \
+            and view[prev[0]].key.startswith("ال") and view[prev[0]].key in cues.ORDINAL_BEFORE:
+        return "non_count", "ordinal"  # في المرحلة الثلاثين, الذكرى العشرين: the thirtieth round
+    if prev and prev[0] == view.last_before(start) and view[prev[0]].key in _PASSING:
+        return "non_count", "duration"  # احتفالا بمرور 65 على تأسيسه: 65 years gone by
     if kind == "words" and _ordinal_and_tens(view, start):
         return "non_count", "ordinal"  # الثالثة والعشرين: the twenty-third
     if (w := _word_right_before(view, start)) is not None and view[w].key in cues.AGE_NOUNS_BEFORE:

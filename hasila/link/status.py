@@ -232,7 +232,7 @@ class StatusReader(FateWords):
             if v.is_sentence_end(j) or v[j].has(cues.CLAUSE_JOINERS):
                 break  # نفى أربعة … بينما يعتقد أن الباقين قتلوا: another clause, other people
             if v[j].has(_SUCCUMBED) and (k := v.next_word(j + 1)) is not None and v[k].key.startswith(_OF_WOUNDS):
-                break  # أحدهما صحفي، متأثرين بجراحهما التي أصيبا بها: the wounds they died of
+                break  # (أحدهما مسعف) متأثرين بجراحهما: the wounds they died of, and the verb of those
             if v[j].is_word and v[j].has(cues.AGREEING_VERBS) and (st := self.cx.trigger_status(j)) is not None:
                 if nxt is not None and self._governs(j, nxt):
                     break
@@ -307,7 +307,7 @@ class StatusReader(FateWords):
         return k if k is not None and self.view[k].key in cues.CASE_WORDS else None
 
     def _still(self, c: CountNode) -> bool:
-        """``ولا يزال 7700 منهم مفقودين``: the count is still held or missing (not among the dead)."""
+        """``وما زال 900 منهم مفقودين``: the count is still held or missing (not among the dead)."""
         v, i = self.view, c.t0
         for _ in range(3):
             p = v.prev_word(i - 1)
