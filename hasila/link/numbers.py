@@ -792,7 +792,7 @@ def _things_after_of(view: TokenView, of: int) -> bool:
 
 
 #: ``بمرور 65 على تأسيسه``: the years gone by (their unit left out).
-_PASSING = keys("بمرور مرور لمرور")
+_PASSING = keys("بمرور")
 #: After ``من``: the total a figure is a part of (``من بين``, ``من أصل``).
 _OF_A_TOTAL = keys("بين أصل إجمالي مجموع")
 
