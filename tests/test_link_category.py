@@ -458,3 +458,12 @@ def test_the_kind_a_toll_names_in_the_ranks_of_a_side_after_its_figure() -> None
     toll after its figure names is the figure's kind, four words after the toll's noun and more."""
     text = "ليرتفع إلى 318 عدد الخسائر البشرية في صفوف عناصر جيش النظام وحلفائه منذ بدء الهجوم على البلدة."
     assert _cats(text) == ["regime"]
+
+
+def test_a_state_s_forces_at_home_by_their_nationality_are_other() -> None:
+    """``سبعة من القوات المالية``, ``من عناصر القوات التونسية``: another state's forces at home
+    (the guide: ``other``), named by the nationality after القوات or الجيش."""
+    got = link("وأضاف المصدر أن بين القتلى سبعة من القوات المالية وثلاثة مهاجمين.", [], ontology())
+    assert (got.records[0].value, got.records[0].category) == (7, "other")
+    got = link("وقتل أربعة من عناصر القوات التونسية في الكمين.", [], ontology())
+    assert [(r.value, r.category) for r in got.records] == [(4, "other")]

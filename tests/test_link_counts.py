@@ -414,3 +414,4 @@ def test_a_spelled_ordinal_after_a_round_and_the_years_gone_by_count_nobody() ->
                  "واحتفلت المدرسة بمرور 70 على تأسيسها بحضور المسؤولين."):
         got = collect_counts(TokenView(text), [], onto)
         assert [v for _, v, _ in got.found if v != 10] == [], text
+
