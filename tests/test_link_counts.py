@@ -415,3 +415,14 @@ def test_a_spelled_ordinal_after_a_round_and_the_years_gone_by_count_nobody() ->
         got = collect_counts(TokenView(text), [], onto)
         assert [v for _, v, _ in got.found if v != 10] == [], text
 
+
+
+def test_a_share_of_every_so_many_is_a_ratio() -> None:
+    """``2 من بين كل 7 رجال``, ``4 من كل 10 نازحين``: a ratio (the guide's non-count), not two or
+    four people; ``3 من كل العائلات`` still counts three."""
+    onto = Ontology.load()
+    for text in ("وتقدر الدراسة أن 2 من بين كل 7 رجال سيصابون بالمرض.",
+                 "وقالت المنظمة إن 4 من كل 10 نازحين أطفال."):
+        assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [], text
+    got = collect_counts(TokenView("وقتل 3 من كل العائلات في القصف."), [], onto)
+    assert [v for _, v, _ in got.found] == [3]

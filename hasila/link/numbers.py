@@ -797,6 +797,14 @@ _PASSING = keys("بمرور")
 _OF_A_TOTAL = keys("بين أصل إجمالي مجموع")
 
 
+def _of_every(view: TokenView, of: int) -> bool:
+    """``من كل``, ``من بين كل`` after a figure: the figure is a share of every so many (a ratio)."""
+    k = view.next_word(of + 1)
+    if k is not None and view[k].key == "بين":
+        k = view.next_word(k + 1)
+    return k is not None and view[k].key == "كل" and (f := view.next_word(k + 1)) is not None and figure_at(view, f)
+
+
 def _part_of_things(view: TokenView, of: int) -> bool:
     """``من بين 272 دائرة``, ``من أصل الحوادث الـ164`` after a figure: the total it is a part of
     counts things, so the figure counts them too."""
@@ -1189,6 +1197,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "non_count", "other"  # إن السوداني أحد ثلاثة: a man called by his nationality
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
+    if nxt is not None and view[nxt].key == "من" and _of_every(view, nxt):
+        return "non_count", "other"  # 3 من (بين) كل 10 نازحين: a ratio, no one counted
     if nxt is not None and view[nxt].key == "من" and (_things_after_of(view, nxt) or _part_of_things(view, nxt)):
         return "non_count", "thing"  # تدمير ثلاثة من مركباته: three of its vehicles
     if kind == "words" and key(view.text[start:end]).startswith("ال") and _after_things(view, start, ontology) \
