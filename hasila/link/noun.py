@@ -221,6 +221,23 @@ def _group_one_is_of(groups: GroupReader, v: TokenView, c: CountNode) -> str | N
     return cid
 
 
+def _case_phrase_end(v: TokenView, cx: LinkContext, j: int) -> int | None:
+    """One past the case phrase at case word ``j``: its kind (``حالة اختناق``), a relational
+    adjective (``حالة اعتقال تعسفي``) and a symptom coordinated with it (``وضيق نفس``);
+    None when no kind follows (``في حالة خطيرة`` has its adjective before any count)."""
+    k = j + 1
+    if k >= len(v) or not v[k].is_word or v[k].has(_CASE_STOPS) or cx.number_at(k) \
+            or v[k].key.startswith(("وب", "ول", "وال")):
+        return None  # حالات وبنسبة: no kind, a clause after the count
+    end = k + 1
+    if end < len(v) and v[end].is_word and v[end].key.endswith("ي") and len(v[end].key) >= 4 \
+            and not v[end].has(_CASE_STOPS):
+        end += 1
+    if end + 1 < len(v) and v[end].key in _SYMPTOMS and v[end + 1].is_word:
+        end += 2
+    return end
+
+
 class NounReader(Reader):
     """The noun each count counts and the category hint it gives."""
 
@@ -295,7 +312,7 @@ class NounReader(Reader):
                 c.noun_text = self.text[v[j].start:v[c.tail - 1].end]  # what is read for the kind
                 self._hint_from_noun(c, c.noun_text)
                 _civilians_joined(self, c)
-            elif v[j].key in cues.CASE_WORDS and (case_end := self._case_phrase_end(j)) is not None:
+            elif v[j].key in cues.CASE_WORDS and (case_end := _case_phrase_end(v, self.cx, j)) is not None:
                 c.tail = case_end  # 18 حالة اختناق: the case and its kind are the counted noun
                 c.noun_chars = (v[j].start, v[case_end - 1].end)
                 c.noun_text = self.text[c.noun_chars[0]:c.noun_chars[1]]
@@ -364,23 +381,6 @@ class NounReader(Reader):
         if c.affiliation is not None:
             text += " " + c.affiliation.text
         c.nation = nation_of(text)
-
-    def _case_phrase_end(self, j: int) -> int | None:
-        """One past the case phrase at case word ``j``: its kind (``حالة اختناق``), a relational
-        adjective (``حالة اعتقال تعسفي``) and a symptom coordinated with it (``وضيق نفس``);
-        None when no kind follows (``في حالة خطيرة`` has its adjective before any count)."""
-        v = self.view
-        k = j + 1
-        if k >= len(v) or not v[k].is_word or v[k].has(_CASE_STOPS) or self.cx.number_at(k) \
-                or v[k].key.startswith(("وب", "ول", "وال")):
-            return None  # حالات وبنسبة: no kind, a clause after the count
-        end = k + 1
-        if end < len(v) and v[end].is_word and v[end].key.endswith("ي") and len(v[end].key) >= 4 \
-                and not v[end].has(_CASE_STOPS):
-            end += 1
-        if end + 1 < len(v) and v[end].key in _SYMPTOMS and v[end + 1].is_word:
-            end += 2
-        return end
 
     def _loyal_to(self, c: CountNode) -> None:
         """``5 مقاتلين موالين لتركيا``: people loyal to whom the word after their noun names

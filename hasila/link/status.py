@@ -137,6 +137,19 @@ def _with_after(v: TokenView, i: int, c: CountNode) -> bool:
     return any(j is not None and v[j].key == "مع" for j in (k, p))
 
 
+def _still(v: TokenView, c: CountNode) -> bool:
+    """``وما زال 900 منهم مفقودين``: the count is still held or missing (not among the dead)."""
+    i = c.t0
+    for _ in range(3):
+        p = v.prev_word(i - 1)
+        if p is None:
+            return False
+        if v[p].has(_STILL):
+            return True
+        i = p
+    return False
+
+
 class StatusReader(FateWords):
     """The casualty status of each count."""
 
@@ -306,18 +319,6 @@ class StatusReader(FateWords):
         k = self.view.next_word(i)
         return k if k is not None and self.view[k].key in cues.CASE_WORDS else None
 
-    def _still(self, c: CountNode) -> bool:
-        """``وما زال 900 منهم مفقودين``: the count is still held or missing (not among the dead)."""
-        v, i = self.view, c.t0
-        for _ in range(3):
-            p = v.prev_word(i - 1)
-            if p is None:
-                return False
-            if v[p].has(_STILL):
-                return True
-            i = p
-        return False
-
     def _death_near(self, c: CountNode, floor: int) -> bool:
         """A death word right before the count or right after its noun (same clause), not in
         the conjunct before or after it (``10 حالات وفاة و20 جريحا``, ``حالة وفاة وخمسة مصابين``,
@@ -379,7 +380,7 @@ class StatusReader(FateWords):
                     and self._status_of_noun(d) is None and one_of_them_suffix(self.view, d.span.start) is None:
                 c.status = d.status
         for c in sorted(nodes, key=lambda n: n.depth()):
-            if c.status in _HELD and c.parent is not None and c.parent.status == "killed" and not self._still(c):
+            if c.status in _HELD and c.parent is not None and c.parent.status == "killed" and not _still(self.view, c):
                 c.status = "killed"  # وفاة 31 معتقلا … بينهم ثلاثة أطفال اعتقلوا قبل عامين: among the dead
                 continue
             if c.status is not None:
