@@ -84,9 +84,10 @@ _DEAD_AND_WOUNDED = frozenset({"killed", "injured"})
 _OTHER_PEOPLE = frozenset(key(w) for w in ("آخرون", "آخرين", "آخران", "اخرون", "اخرين"))
 #: ``لا يزال``, ``ما زالت``: still (held, missing).
 _STILL = keys("يزال تزال زال زالت زالوا يزالون")
-#: ``متأثرين بجراحهما``: succumbing to wounds (the words after say of what), a death.
+#: ``متأثرين بجراحهما``: dying of wounds; a verb after it tells how the wounds came, no fate.
 _SUCCUMBED = keys("متأثرا متأثرة متأثرين متأثران متأثرتين متأثرات")
-_OF_WOUNDS = ("بجراح", "بجروح", "باصاب", "بإصاب")
+#: The folded starts of the wounds after it (``بجراحهما``, ``بجروحه``, ``بإصابته``).
+_OF_WOUNDS = ("بجراح", "بجروح", "باصاب")
 
 
 def _death_said_later(r: StatusReader, c: CountNode) -> bool:
