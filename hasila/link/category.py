@@ -80,7 +80,7 @@ def _one_named_before(r: CategoryResolver, c: CountNode) -> str | None:
 
 def _nationality_of(v: TokenView, k: int, j: int) -> bool:
     """Token ``j`` is the nationality right after the noun at ``k`` (``جندي عراقي``): its adjective."""
-    return j == v.next_word(k + 1) and v[j].has(cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ)
+    return j == v.next_word(k + 1) and v[j].has(cues.NATIONALITY_ADJ)
 
 
 def _singular_person(r: CategoryResolver, k: int) -> bool:

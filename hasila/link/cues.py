@@ -349,6 +349,8 @@ _HOME_NATIONALITIES = ("مصري", "جزائري", "تونسي", "ليبي", "م
                        "تشادي", "كاميروني", "صومالي", "كيني", "سوداني", "يمني", "سعودي", "إماراتي", "بحريني",
                        "كويتي", "قطري", "عماني", "أردني", "هندي", "فلبيني")
 HOME_ARMY_ADJ = _nisba_forms(_HOME_NATIONALITIES)
+#: Every nationality adjective above, foreign or at home (``جندي عراقي``, ``المصريان``).
+NATIONALITY_ADJ = FOREIGN_ADJ | HOME_ARMY_ADJ
 #: The state a word names or qualifies, by its folded stem after ``و``/``ال``/``ل`` (``تركيا``,
 #: ``التركي``, ``أتراك``, ``روس``): the nation of the people a count counts.
 NATION_STEMS: tuple[tuple[str, str], ...] = (

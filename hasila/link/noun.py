@@ -447,10 +447,10 @@ class NounReader(Reader):
             return
         if i < 0 or self.cx.span_at_token(self.spans, i):
             return
-        if c.kind == "one" and v[i].key.startswith("ال") and v[i].has(cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ):
+        if c.kind == "one" and v[i].key.startswith("ال") and v[i].has(cues.NATIONALITY_ADJ):
             return  # إن السوداني أحد ثلاثة متطرفين: a man called by his nationality, one of three
         first = i
-        if v[i].has(cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ) and i >= 1 and people_noun_at(v, i - 1, self.onto) \
+        if v[i].has(cues.NATIONALITY_ADJ) and i >= 1 and people_noun_at(v, i - 1, self.onto) \
                 and not self.cx.span_at_token(self.spans, i - 1):
             first = i - 1  # جندي أفغاني واحد: the noun and its nationality
         elif not people_noun_at(v, i, self.onto):

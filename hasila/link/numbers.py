@@ -50,9 +50,10 @@ def noun_category(ontology: OntologyLike, text: str) -> str | None:
     cid = ontology.category_of_noun(text)
     if cid is None and " " not in text.strip():
         bare = key(text.strip())  # folded: tanween dropped, a PDF's presentation forms read as letters
-        if bare.endswith("ا") and len(bare) > 3 \
-                and not any(w in cues.COUNTRIES_IN_YA for w in variants(bare) if w != bare):
-            cid = ontology.category_of_noun(bare[:-1])  # (12 سوريا: Syrians; not لإيطاليا: to Italy)
+        if bare.endswith("ا") and len(bare) > 3:
+            cid = ontology.category_of_noun(bare[:-1])
+            if cid is not None and any(w in cues.COUNTRIES_IN_YA for w in variants(bare) if w != bare):
+                cid = None  # (12 سوريا: Syrians; not لإيطاليا: to Italy)
         elif bare.endswith(("تين", "تان")) and len(bare) > 5:
             cid = ontology.category_of_noun(bare[:-3] + "ه")
     return cid
@@ -1135,7 +1136,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if dual.endswith("يان") and p is not None and p.key.startswith("ال") and prev[0] == view.last_before(start) \
                 and people_noun_at(view, prev[0], ontology):
             return "non_count", "other"  # اثنين من الضحايا بريطانيان: what two of them are, a predicate
-        if dual.startswith("ال") and dual[2:] in cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ and p is not None \
+        if dual.startswith("ال") and dual[2:] in cues.NATIONALITY_ADJ and p is not None \
                 and p.key.lstrip("و").startswith("ال") and prev[0] == view.last_before(start):
             return "non_count", "other"  # قوات الشرطة والجيش المصريان: the two nouns' nationality
         return "count", None
@@ -1193,7 +1194,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if not _trigger_near(view, start, end) and not _listed_one(view, start, prev):
             return "non_count", "other"
         if kind == "one" and prev and view[prev[0]].key.startswith("ال") \
-                and view[prev[0]].has(cues.HOME_ARMY_ADJ | cues.FOREIGN_ADJ):
+                and view[prev[0]].has(cues.NATIONALITY_ADJ):
             return "non_count", "other"  # إن السوداني أحد ثلاثة: a man called by his nationality
         if prev and people_noun_at(view, prev[0], ontology):
             return "count", None  # طفلا واحدا مات
