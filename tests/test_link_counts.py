@@ -426,3 +426,30 @@ def test_a_share_of_every_so_many_is_a_ratio() -> None:
         assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [], text
     got = collect_counts(TokenView("وقتل 3 من كل العائلات في القصف."), [], onto)
     assert [v for _, v, _ in got.found] == [3]
+
+
+def test_a_ratio_told_past_its_noun_counts_nobody() -> None:
+    """``7 أشخاص من كل عشرة``, ``ثلاثة أو أربعة أطفال من كل 1000``: the share of every so many told
+    after the counted noun (and after a second estimate) is a ratio; ``5 أشخاص من كل بلدة``
+    (no figure after كل) still counts five."""
+    onto = Ontology.load()
+    for text in ("وتقول الدراسة إن سبعة أشخاص من كل عشرة يعانون من السمنة.",
+                 "ويعاني ثلاثة أو أربعة أطفال من كل 1000 مولود من المرض.",
+                 "وتبين أن 9 نساء بالغات من بين كل 20 يعانين من المرض."):
+        assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [], text
+    got = collect_counts(TokenView("وقتل 5 أشخاص من كل بلدة في الهجوم."), [], onto)
+    assert [v for _, v, _ in got.found] == [5]
+    got = collect_counts(TokenView("وقتل ثلاثة أو أربعة أطفال في القصف."), [], onto)
+    assert [v for _, v, _ in got.found] == [3, 4]
+
+
+def test_animals_are_things_counted() -> None:
+    """``مقتل آلاف من الثيران``, ``نفوق 30 ثورا``: herds and beasts count nobody; a figure before
+    a people noun beside them still counts."""
+    onto = Ontology.load()
+    for text in ("وأدت السياسات إلى مقتل آلاف من الثور الأمريكي في المتنزه.",
+                 "ونفق 30 ثورا في المزرعة بعد الفيضان.",
+                 "وقتل المزارعون أكثر من مليون خنزير للحد من الوباء."):
+        assert [v for _, v, _ in collect_counts(TokenView(text), [], onto).found] == [], text
+    got = collect_counts(TokenView("وقتل 4 أشخاص و30 ثورا في الفيضان."), [], onto)
+    assert [v for _, v, _ in got.found] == [4]

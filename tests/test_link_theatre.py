@@ -216,3 +216,14 @@ def test_an_army_loyal_to_a_government_abroad_is_that_state_s_forces() -> None:
     assert _linked(abroad_report + marked) == ["fighter"]
     marked = "وقتل [6|COUNT k=regime] جنود من [قوات الجيش الموالي للحوثي|ACTOR] في المعارك."
     assert _linked(abroad_report + marked) == ["fighter"]
+
+
+def test_a_nounless_part_of_soldiers_abroad_is_other_with_them() -> None:
+    """``271 ضابطا`` held in Istanbul are ``other``; ``ومن بينهم عشرة برتبة عقيد`` (no noun of its
+    own) is a part of them, ``other`` too, not the army's ``regime`` it inherited."""
+    doc = RulesTagger.load().label(
+        "وأمر القضاء في إسطنبول باعتقال 271 ضابطا بتهمة الانتماء إلى جماعة محظورة. "
+        "ومن بينهم عشرة برتبة عقيد.")
+    recs = link(doc.text, doc.spans, ontology()).records
+    assert [(x.value, x.category) for x in recs] == [(271, "other"), (10, "other")]
+    assert recs[1].part_of == recs[0].id

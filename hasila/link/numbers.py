@@ -753,6 +753,7 @@ _THINGS_COUNTED_OF = keys("""
     غارات هجمات ضربات انتهاكات جرائم مجازر تفجيرات اعتداءات خروقات دولارات ليرات جنيهات ريالات دنانير
     منازل بيوت مبان مباني محلات متاجر مساجد كنائس مدارس مستشفيات قرى بلدات قنابل تغريدات رسائل وثائق
     صور أهداف حيوان حيوانات أغنام ماشية مواشي قطع أوراق إطارات طيور غرف دوائر مقترحات
+    ثور ثيران أبقار خراف خيول إبل كلاب قطط أسماك حيتان دلافين أفيال فيلة ذئاب خنازير سلاحف دواجن
     """)
 #: Families counted as such (``نزوح العشرات من الأسر``), written with the article.
 _FAMILIES = keys("الأسر العائلات العوائل")
@@ -804,6 +805,23 @@ def _of_every(view: TokenView, of: int) -> bool:
     if k is not None and view[k].key == "بين":
         k = view.next_word(k + 1)
     return k is not None and view[k].key == "كل" and (f := view.next_word(k + 1)) is not None and figure_at(view, f)
+
+
+def _noun_past_either(view: TokenView, nxt: int | None) -> int | None:
+    """The word after a figure, past ``أو`` and a second figure (``ثلاثة أو أربعة أطفال``)."""
+    if nxt is not None and view[nxt].key in _OR and (f := view.next_word(nxt + 1)) is not None \
+            and figure_at(view, f):
+        return view.next_word(f + 1)
+    return nxt
+
+
+def _of_every_past_noun(view: TokenView, noun: int) -> bool:
+    """``7 أشخاص من كل عشرة``, ``3 نساء بالغات من بين كل 10``: the ratio's ``من كل`` after the
+    counted noun (and one word describing it)."""
+    k = view.next_word(noun + 1)
+    if k is not None and view[k].key != "من":
+        k = view.next_word(k + 1)
+    return k is not None and view[k].key == "من" and _of_every(view, k)
 
 
 def _part_of_things(view: TokenView, of: int) -> bool:
@@ -1200,6 +1218,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             return "count", None  # طفلا واحدا مات
     if nxt is not None and view[nxt].key == "من" and _of_every(view, nxt):
         return "non_count", "other"  # 3 من (بين) كل 10 نازحين: a ratio, no one counted
+    noun = _noun_past_either(view, nxt)
+    if noun is not None and people_noun_at(view, noun, ontology) and _of_every_past_noun(view, noun):
+        return "non_count", "other"  # 7 أشخاص من كل عشرة, ثلاثة أو أربعة أطفال من كل 1000: a ratio
     if nxt is not None and view[nxt].key == "من" and (_things_after_of(view, nxt) or _part_of_things(view, nxt)):
         return "non_count", "thing"  # تدمير ثلاثة من مركباته: three of its vehicles
     if kind == "words" and key(view.text[start:end]).startswith("ال") and _after_things(view, start, ontology) \

@@ -113,6 +113,10 @@ class TheatreRules(Reader):
             if self._home_army(c) or (places and all(abroad(p.text) for p in places)) \
                     or (not places and self._report_abroad):
                 c.category = "other"
+        for c in sorted(nodes, key=lambda n: n.depth()):
+            if c.category in ("regime", "foreign_forces") and c.hint is None and c.group_cat is None \
+                    and not noun_of(c) and c.parent is not None and c.parent.category == "other":
+                c.category = "other"  # 271 ضابطا (abroad) … ومن بينهم عشرة برتبة عقيد: the soldiers' part
 
     def _home_army(self, c: CountNode) -> bool:
         """``عسكريين ماليين``, ``من الجيش المصري``, ``من عناصر الجيش الجزائري``: soldiers of a state
