@@ -308,3 +308,35 @@ def test_a_country_after_a_figure_with_a_clitic_is_no_noun_of_it() -> None:
     got = link("وقتل 25 شخصا بينهم ستة كنديين وثلاثة يابانيين في الهجوم.", [], ontology())
     assert [(r.value, r.category_text, r.part_of) for r in got.records] == [
         (25, "شخصا", None), (6, "كنديين", "c1"), (3, "يابانيين", "c1")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأعلنت الشرطة أن سبعة تلامذة لقوا حتفهم في السيل.", [(7, "civilian", "تلامذة")]),
+    ("واعتقلت الشرطة 9 مشجعين بعد المباراة.", [(9, "civilian", "مشجعين")]),
+    ("وخطف المسلحون نحو 200 طالبة من مدرستهن.", [(200, "civilian", "طالبة")]),
+    ("واعتقلت الأجهزة الأمنية 6 ناشطات في العاصمة.", [(6, "civilian", "ناشطات")]),
+    ("واعتقلت الميليشيات مئات التجار في السوق.", [(100, "civilian", "التجار")]),
+])
+def test_pupils_fans_activists_and_traders_are_civilians(text: str, want: list[tuple[int, str, str]]) -> None:
+    """``تلامذة`` (a plural of تلميذ), ``مشجعين``, ``طالبة``, ``ناشطة``, ``تجار``: civilians counted
+    (they were no people noun, so no count at all)."""
+    from hasila.link import link
+
+    got = link(text, [], ontology())
+    assert [(r.value, r.category, r.category_text) for r in got.records] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل المدنيون وعددهم 30 في القصف على السوق.", [(30, "killed", "civilian")]),
+    ("وقال إن عناصر الشرطة البالغ عددهم 40 أصيبوا في الهجوم.", [(40, "injured", "other")]),
+    ("وقضى ركاب الحافلة وعددهم 12 في الحادث.", [(12, "killed", "people")]),
+])
+def test_a_figure_after_their_number_counts_the_people_named_before(
+        text: str, want: list[tuple[int, str, str]]) -> None:
+    """``المدنيون وعددهم 30``, ``عناصر الشرطة البالغ عددهم 40``: the figure after ``عددهم`` counts
+    the people named right before it (it was no count); ``عددها 40 قرية`` counts nothing."""
+    from hasila.link import link
+
+    got = link(text, [], ontology())
+    assert [(r.value, r.status, r.category) for r in got.records] == want
+    assert link("ودمرت القرى البالغ عددها 40 قرية في الهجوم.", [], ontology()).records == []

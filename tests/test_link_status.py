@@ -369,3 +369,14 @@ def test_parts_still_missing_are_not_among_the_dead_of_their_total() -> None:
     text = "وقتل أكثر من 18 ألف جندي في الحرب، ولا يزال 2300 منهم في عداد المفقودين."
     got = link(text, [], ontology())
     assert [(r.value, r.status, r.part_of) for r in got.records] == [(18000, "killed", None), (2300, "missing", "c1")]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    ("وقالت الشرطة إن 11 امرأة اعتقلن في المظاهرة.", ["detained"]),
+    ("وقال المستشفى إن خمس نساء أصبن في الانفجار.", ["injured"]),
+    ("وقال الأهالي إن ثلاث فتيات اختطفن من المدرسة.", ["abducted"]),
+])
+def test_verbs_of_women_say_their_fate(text: str, statuses: list[str]) -> None:
+    """``اعتقلن``, ``أصبن``, ``اختطفن``: the feminine plural of a verb of arrest, wounding or
+    abduction after the women counted is their fate (it was read as no fate: ``other``)."""
+    assert [r.status for r in link(text, [], ontology()).records] == statuses

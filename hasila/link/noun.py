@@ -238,6 +238,23 @@ def _case_phrase_end(v: TokenView, cx: LinkContext, j: int) -> int | None:
     return end
 
 
+def _kind_before_their_number(v: TokenView, onto: OntologyLike, c: CountNode) -> str | None:
+    """``المدنيون وعددهم 300``, ``عناصر الشرطة البالغ عددهم 2900``: the people a count after
+    ``عددهم`` numbers are named right before it (up to four words, in its clause)."""
+    i = c.t0 - 1
+    while i >= 0 and (not v[i].is_word or v[i].key in cues.QUALIFIER_WORDS) and not v.is_boundary(i):
+        i -= 1
+    if i < 0 or not v[i].is_word or v[i].key not in cues.NUMBER_OF_THEM:
+        return None
+    j = i - 1
+    while j >= 0 and not v.is_sentence_end(j) and (not v[j].is_word or v[j].key in cues.NUMBER_OF_THEM_LINKS):
+        j -= 1
+    a = j
+    while a > 0 and j - a < 3 and v[a - 1].is_word and not v.is_boundary(a - 1):
+        a -= 1
+    return category_in(v, onto, a, j + 1) if j >= 0 and v[j].is_word else None
+
+
 class NounReader(Reader):
     """The noun each count counts and the category hint it gives."""
 
@@ -512,8 +529,12 @@ class NounReader(Reader):
         c.noun_chars = (v[k].start, v[end - 1].end)
 
     def _bare_category(self, c: CountNode) -> str | None:
-        """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``."""
+        """A count with no noun: ``إلى 93 تعداد القتلى المدنيين`` / ``عدد قتلى قوات النظام … إلى 209``,
+        ``عناصر النظام وعددهم 74``."""
         v = self.view
+        named = _kind_before_their_number(v, self.onto, c)
+        if named is not None:
+            return named
         j = v.next_word(c.t1, skip=cues.QUALIFIER_WORDS)  # إلى 24 على الأقل عدد قتلى …
         if j is not None and v[j].has(cues.TOTAL_WORDS):
             self._toll_noun(c, j + 1)

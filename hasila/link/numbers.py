@@ -367,6 +367,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True
         if n == 0 and t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # وغادر الآلاف
+        if n == 0 and t.key in cues.NUMBER_OF_THEM:
+            return True  # المصابين وعددهم 35, ركابها البالغ عددهم 239: how many people they are
         if n == 0 and view.text[start:end].startswith("ال") and (
                 people_noun_at(view, i, ontology)
                 or (i == view.last_before(start) and possessed_people(ontology, t.text) is not None)):
