@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from link_parts import cues_read
+from link_parts import cues_read, ontology
+
+from hasila.link import link
 
 
 @pytest.mark.parametrize(("text", "cues"), [
@@ -73,3 +75,14 @@ def test_a_group_after_among_these_opens_the_parts_of_its_total() -> None:
             "متظاهرين وثلاثة سوريين و13 شخصا من المقيمين.")
     got = link(text, [], Ontology.load())
     assert [(r.value, r.part_of) for r in got.records] == [(31, None), (7, "c1"), (5, "c1"), (3, "c1"), (13, "c1")]
+
+
+def test_how_many_of_them_after_among_them_is_a_part_of_the_total() -> None:
+    """``… 300 عنصر، بينهم عناصر سابقون في الفصائل …، وعددهم 40``: the figure after ``عددهم``
+    numbers the people ``بينهم`` opened, a part of the total before it; with no ``بينهم``
+    before (``المدنيون وعددهم 30``) it is no part."""
+    text = "وقتل 300 عنصر من قوات النظام، بينهم عناصر سابقون في الفصائل انضموا إلى الفرقة الرابعة، وعددهم 40."
+    got = link(text, [], ontology()).records
+    assert [(r.value, r.category, r.part_of) for r in got] == [(300, "regime", None), (40, "regime", "c1")]
+    _, nodes = cues_read("وقتل 12 شخصا في الغارة. وكان المدنيون وعددهم 30 قد نزحوا.")
+    assert [c.cue for c in nodes] == ["none", "none"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from link_parts import readers
+from link_parts import ontology, readers
 
+from hasila.link import link
 from hasila.link.groups import allies, category_in
 
 
@@ -49,3 +50,13 @@ def test_a_list_of_groups_goes_on_past_bracketed_glosses() -> None:
     assert cid == "combatant" and last == _tok(r, "النصرة")  # the phrase stops before the gloss
     r, _ = readers("وقتل 400 من الفصائل المقاتلة وجبهة النصرة (فرع القاعدة في الشام) خلال العام.")
     assert r.groups.group_at(_tok(r, "الفصائل"))[0] == "fighter"  # jihadists count with the factions
+
+
+def test_a_definite_singular_after_the_group_is_one_more_person() -> None:
+    """``العنصران من اللواء الثامن والمسعف``: the rescuer named after the group is one more
+    victim beside the two, not a second side of them (they stay the brigade's, ``regime``);
+    a group joined there still mixes (``والدفاع المدني``)."""
+    got = link("وقتل العنصران من اللواء الثامن والمسعف في الهجوم.", [], ontology()).records
+    assert [(r.value, r.category) for r in got] == [(2, "regime")]
+    got = link("وقتل العنصران من اللواء الثامن والدفاع المدني في الهجوم.", [], ontology()).records
+    assert [(r.value, r.category) for r in got] == [(2, "people")]

@@ -11,7 +11,7 @@ import functools
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, status_of_word
-from hasila.link.text import key, keys
+from hasila.link.text import TokenView, key, keys
 from hasila.link.tree import CountNode
 
 _NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
@@ -19,6 +19,26 @@ _COMMAS = frozenset({"،", ","})
 _TWO = keys("اثنان اثنين اثنتان اثنتين")
 #: People a report names who are no category of casualty (the accused, suspects, passengers).
 _PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين المشتبه المطلوبين المسافرين الركاب الجناة المهاجمين الفارين الفارون")
+
+
+def _among_them_counted(v: TokenView, c: CountNode, lo: int) -> bool:
+    """``بينهم عناصر سابقون في الفصائل …، وعددهم 74``: the count after ``عددهم`` numbers
+    people that ``بينهم`` (``منهم``) opened earlier in its sentence, after the count before."""
+    i = c.t0 - 1
+    while i >= 0 and (not v[i].is_word or v[i].key in cues.QUALIFIER_WORDS) and not v.is_sentence_end(i):
+        i -= 1
+    if i < 0 or not v[i].is_word or v[i].key not in cues.NUMBER_OF_THEM:
+        return False
+    for k in range(i - 1, max(lo, i - _AMONG_REACH) - 1, -1):
+        if v.is_sentence_end(k) or v[k].is_digit:
+            return False
+        if v.phrase_ending_at(k, cues.SUBSET_BEFORE) is not None:
+            return True
+    return False
+
+
+#: Tokens back from ``عددهم`` to the ``بينهم`` that opened the people it numbers.
+_AMONG_REACH = 20
 
 
 def _joined_dual(word_key: str) -> bool:
@@ -68,6 +88,9 @@ class CueReader(Reader):
             if cid is not None:
                 c.cue, c.cue_cat, c.cue_status = "group", cid, status
                 return
+        if _among_them_counted(v, c, prev.tail if prev is not None else 0):
+            c.cue = "subset"  # بينهم عناصر سابقون في الفصائل …، وعددهم 74: how many of them
+            return
         start = c.noun.start if c.noun_before and c.noun is not None else c.span.start
         t0 = v.first_at_or_after(start)
         glued = v.glued_prefix(t0, start)

@@ -309,7 +309,10 @@ class GroupReader(Reader):
         if k >= len(self.view):
             return False
         t = self.view[k]
-        return t.key.startswith("و") and t.key[1:] in self.cx.singular_nouns
+        rest = t.key[1:]
+        if rest.startswith("ال"):
+            rest = rest[2:]  # العنصرين من اللواء الثامن والناشط الإعلامي: and the activist, one more
+        return t.key.startswith("و") and rest in self.cx.singular_nouns
 
     def _singular_before(self, k: int) -> bool:
         """``بين مسلح ومدني``: the word before token ``k`` is a bare singular noun too, so the
