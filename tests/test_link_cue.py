@@ -86,3 +86,14 @@ def test_how_many_of_them_after_among_them_is_a_part_of_the_total() -> None:
     assert [(r.value, r.category, r.part_of) for r in got] == [(300, "regime", None), (40, "regime", "c1")]
     _, nodes = cues_read("وقتل 12 شخصا في الغارة. وكان المدنيون وعددهم 30 قد نزحوا.")
     assert [c.cue for c in nodes] == ["none", "none"]
+
+
+def test_a_numeral_after_a_possessed_noun_joined_by_and_shares_the_verb() -> None:
+    """``5 متسلقين ومرشديهم الأربعة لقوا حتفهم``: the four guides are joined to the five, the
+    verb after them tells both fates (the five had none); ``وأصيب العشرات منهم`` (a verb before
+    the numeral) stays a part."""
+    text = "وقال مسؤول إن 5 كوريين ومرشديهم الأربعة لقوا حتفهم في الجبل."
+    assert [(r.value, r.status) for r in link(text, [], ontology()).records] == [(5, "killed"), (4, "killed")]
+    text = "وقال إن 33 مسلحا قتلوا وأصيب العشرات منهم في الهجوم."
+    got = link(text, [], ontology()).records
+    assert [(r.value, r.status, r.part_of) for r in got] == [(33, "killed", None), (10, "injured", "c1")]

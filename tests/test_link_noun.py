@@ -340,3 +340,11 @@ def test_a_figure_after_their_number_counts_the_people_named_before(
     got = link(text, [], ontology())
     assert [(r.value, r.status, r.category) for r in got.records] == want
     assert link("ودمرت القرى البالغ عددها 40 قرية في الهجوم.", [], ontology()).records == []
+
+
+def test_females_and_males_are_women_and_men() -> None:
+    """``10 إناث``, ``ثمانية ذكور``: the kind of a part of the wounded (it was no count)."""
+    from hasila.link import link
+
+    got = link("وأصيب 24 شخصا بينهم 10 إناث و8 ذكور.", [], ontology()).records
+    assert [(r.value, r.category) for r in got] == [(24, "people"), (10, "woman"), (8, "man")]

@@ -11,7 +11,7 @@ import functools
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, status_of_word
-from hasila.link.text import TokenView, key, keys
+from hasila.link.text import Tok, TokenView, key, keys
 from hasila.link.tree import CountNode
 
 _NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
@@ -39,6 +39,15 @@ def _among_them_counted(v: TokenView, c: CountNode, lo: int) -> bool:
 
 #: Tokens back from ``عددهم`` to the ``بينهم`` that opened the people it numbers.
 _AMONG_REACH = 20
+
+
+def _joined_possessed(t: Tok) -> bool:
+    """``ومرشديهم``: a noun with a possessive, joined by و (not a verb: ``وأصيب``)."""
+    return t.is_word and t.key.startswith("و") and len(t.key) > 5 and t.key.endswith(_POSSESSIVES) \
+        and not any(t.has(words) for words in cues.STATUS_TRIGGERS.values())
+
+
+_POSSESSIVES = ("هم", "هما", "هن", "ها")
 
 
 def _joined_dual(word_key: str) -> bool:
@@ -96,6 +105,9 @@ class CueReader(Reader):
         glued = v.glued_prefix(t0, start)
         if 0 < t0 < len(v) and not glued and v[t0].key in _TWO and _joined_dual(v[t0 - 1].key):
             t0, glued = t0 - 1, "و"  # وعنصران اثنان: the و of the dual noun is the count's
+        elif 0 < t0 < len(v) and not glued and c.noun is None and v[t0].key.startswith("ال") \
+                and _joined_possessed(v[t0 - 1]):
+            t0, glued = t0 - 1, "و"  # 5 كوريين ومرشديهم الأربعة: the و of the noun before the numeral
         i, colon = self._skip_back(t0 - 1, lo, c)
         if not glued and i >= lo:
             q = v.phrase_ending_at(i, cues.QUALIFIER_PHRASES_BEFORE)

@@ -226,7 +226,7 @@ def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
 
 
 #: Words that follow a number whose noun is left out (``و12 على مناطق``, ``و12 أخرى``).
-_AFTER_ELIDED = keys("في على من داخل قرب بين أخرى")
+_AFTER_ELIDED = keys("في على من داخل قرب بين أخرى جراء بسبب نتيجة إثر اثر برصاص بنيران")
 #: ``14 منهم``, ``20 آخرين``: a figure of people with no noun, whose elided list item counts people.
 _THEM_AFTER = keys("منهم منهن آخرين آخرون")
 #: How far back the figure whose noun an elided one shares may be (same sentence).
@@ -349,6 +349,9 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
                 return True
         if (t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS)) or t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # 21 توفوا / ألفين خرجوا
+        if t.has(cues.WEAK_TRIGGERS) and (k := view.next_word(j + 1)) is not None \
+                and view[k].has(_ALL_TRIGGERS) and not view[k].has(cues.WEAK_TRIGGERS):
+            return True  # العشرات سقطوا قتلى, 12 لقوا حتفهم: the weak verb's own casualty word
         if _kinds_between(view, j, ontology):
             return True  # 40 ما بين قتيل وجريح, 37 ما بين رجال أمن ومواطنين
         if (t.has(cues.THING_NOUNS) and not _behind_preposition(t.key)) \
@@ -365,6 +368,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True
         if t.plain(_SUBSET_WORDS):
             return True
+        if n == 0 and _trigger_then_in(view, i) and not view[view.first_at_or_after(start)].is_digit:
+            return True  # وقتل في الصراع عشرات الآلاف: the verb, a phrase of where, the amount
         if n == 0 and t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # وغادر الآلاف
         if n == 0 and t.key in cues.NUMBER_OF_THEM:
@@ -375,6 +380,22 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True  # الانتحاريون العشرة / الجرحى الثلاثة / وأطفالهما الثلاثة
         break
     return _toll_reaches(view, start, ontology) or _joined_to_among(view, start)
+
+
+def _trigger_then_in(view: TokenView, i: int) -> bool:
+    """``قتل في الصراع``: token ``i`` is the one word after ``في`` that follows a casualty verb
+    (not a time: ``قتل في الساعة``, ``في عام``)."""
+    if view[i].has(cues.DURATION_UNITS) or view[i].key in _TIME_OF_DAY:
+        return False
+    p = view.prev_word(i - 1)
+    q = view.prev_word(p - 1) if p is not None and view[p].key == "في" else None
+    return q is not None and view[q].has(_ALL_TRIGGERS) and not view[q].has(cues.WEAK_TRIGGERS) \
+        and view[q].key not in _LOSE
+
+
+_TIME_OF_DAY = keys("الساعة ساعة الصباح المساء الليل الظهر الفجر العصر آن آخر")
+#: ``خسر في سبع من تسع مباريات``: lost (a match, a seat) as often as a life.
+_LOSE = keys("خسر خسرت خسروا يخسر تخسر يخسرون يخسروا")
 
 
 def _joined_to_among(view: TokenView, start: int) -> bool:
@@ -827,12 +848,12 @@ def _of_every_past_noun(view: TokenView, noun: int) -> bool:
 
 
 def _part_of_things(view: TokenView, of: int) -> bool:
-    """``من بين 272 دائرة``, ``من أصل الحوادث الـ164`` after a figure: the total it is a part of
-    counts things, so the figure counts them too."""
+    """``من بين 272 دائرة``, ``من أصل الحوادث الـ164``, ``سبع من تسع مباريات`` after a figure: the
+    total it is a part of counts things, so the figure counts them too."""
     k = view.next_word(of + 1)
-    if k is None or view[k].key not in _OF_A_TOTAL:
+    if k is None or not (view[k].key in _OF_A_TOTAL or figure_at(view, k)):
         return False
-    n = view.next_word(k + 1)
+    n = k if figure_at(view, k) else view.next_word(k + 1)
     while n is not None and figure_at(view, n):
         n = view.next_word(n + 1)
     return n is not None and view[n].has(cues.THING_NOUNS)
