@@ -482,3 +482,12 @@ def test_no_count_from_a_time_a_loss_or_matches() -> None:
                  "واعترضت الدفاعات 71 من 103 صواريخ."):
         got = collect_counts(TokenView(text), [], onto)
         assert [v for _, v, _ in got.found if v != 1] == [], text
+
+
+def test_an_accident_behind_bi_says_how_they_were_hurt() -> None:
+    """``إصابة 50 بحادث تسمم``: hurt in an accident, fifty people (it read as fifty accidents);
+    ``شهدت المدينة 5 حوادث`` still counts accidents."""
+    onto = Ontology.load()
+    got = collect_counts(TokenView("وأعلنت الصحة إصابة 50 بحادث تسمم في المدينة."), [], onto)
+    assert [v for _, v, _ in got.found] == [50]
+    assert collect_counts(TokenView("وشهدت المدينة 5 حوادث أمس."), [], onto).found == []

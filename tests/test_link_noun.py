@@ -348,3 +348,14 @@ def test_females_and_males_are_women_and_men() -> None:
 
     got = link("وأصيب 24 شخصا بينهم 10 إناث و8 ذكور.", [], ontology()).records
     assert [(r.value, r.category) for r in got] == [(24, "people"), (10, "woman"), (8, "man")]
+
+
+def test_schoolgirls_and_smugglers_are_counted() -> None:
+    """``عشرات التلميذات``: civilians; ``4100 مهرب ومدمن``: people (neither side's); both were no
+    people noun, so no count."""
+    from hasila.link import link
+
+    got = link("ولم يعرف حتى الآن مصير عشرات التلميذات.", [], ontology()).records
+    assert [(r.value, r.status, r.category) for r in got] == [(10, "missing", "civilian")]
+    got = link("وقتلت الشرطة نحو 4100 مهرب ومدمن في الحملة.", [], ontology()).records
+    assert [(r.value, r.status, r.category) for r in got] == [(4100, "killed", "people")]

@@ -380,3 +380,9 @@ def test_verbs_of_women_say_their_fate(text: str, statuses: list[str]) -> None:
     """``اعتقلن``, ``أصبن``, ``اختطفن``: the feminine plural of a verb of arrest, wounding or
     abduction after the women counted is their fate (it was read as no fate: ``other``)."""
     assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+def test_women_missing_are_missing() -> None:
+    """``110 تلميذات مفقودات``: the feminine plural of missing (it was read as no fate)."""
+    got = link("وأكدت الحكومة أن 110 تلميذات مفقودات بعد الهجوم على مدرستهن.", [], ontology()).records
+    assert [(r.value, r.status) for r in got] == [(110, "missing")]

@@ -984,8 +984,9 @@ def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, onto
 
 #: Kinds of news outlet whose names may end in a number (``موقع سويداء 24``).
 _OUTLETS = keys("موقع شبكة قناة إذاعة اذاعة صحيفة وكالة صفحة")
-#: Strikes and arms, the means of a killing: behind ب they say how people died.
-_MEANS = keys("غارة غارات قذيفة قذائف برميل براميل صاروخ صواريخ ضربة ضربات عبوة عبوات انفجار تفجير هجوم")
+#: Strikes, arms, blasts and accidents, the means of a death: behind ب they say how people died.
+_MEANS = keys("غارة غارات قذيفة قذائف برميل براميل صاروخ صواريخ ضربة ضربات عبوة عبوات انفجار تفجير هجوم"
+               " حادث حادثة حوادث انفجارات تفجيرات هجمات لغم ألغام")
 
 
 def _behind_preposition(word: str) -> bool:
