@@ -168,6 +168,12 @@ def short_name(text: str) -> str | None:
     return _SHORT_NAMES.get(key(text.strip(_QUOTES + " ")))
 
 
+def _after_and(word_key: str) -> str:
+    """``ومدني`` → ``مدني``, ``والمسعف`` → ``مسعف``: the word joined by و, without its article."""
+    rest = word_key[1:]
+    return rest[2:] if rest.startswith("ال") else rest
+
+
 def category_in(v: TokenView, onto: Any, a: int, b: int) -> str | None:
     """The most specific category named by the words in tokens ``[a, b)`` of ``v``."""
     found: list[str] = []
@@ -309,10 +315,7 @@ class GroupReader(Reader):
         if k >= len(self.view):
             return False
         t = self.view[k]
-        rest = t.key[1:]
-        if rest.startswith("ال"):
-            rest = rest[2:]  # العنصرين من اللواء الثامن والناشط الإعلامي: and the activist, one more
-        return t.key.startswith("و") and rest in self.cx.singular_nouns
+        return t.key.startswith("و") and _after_and(t.key) in self.cx.singular_nouns
 
     def _singular_before(self, k: int) -> bool:
         """``بين مسلح ومدني``: the word before token ``k`` is a bare singular noun too, so the
