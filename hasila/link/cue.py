@@ -11,6 +11,7 @@ import functools
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, status_of_word
+from hasila.link.numbers import their_number_before
 from hasila.link.text import Tok, TokenView, key, keys
 from hasila.link.tree import CountNode
 
@@ -24,10 +25,8 @@ _PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين �
 def _among_them_counted(v: TokenView, c: CountNode, lo: int) -> bool:
     """``بينهم عناصر سابقون في الفصائل …، وعددهم 74``: the count after ``عددهم`` numbers
     people that ``بينهم`` (``منهم``) opened earlier in its sentence, after the count before."""
-    i = c.t0 - 1
-    while i >= 0 and (not v[i].is_word or v[i].key in cues.QUALIFIER_WORDS) and not v.is_sentence_end(i):
-        i -= 1
-    if i < 0 or not v[i].is_word or v[i].key not in cues.NUMBER_OF_THEM:
+    i = their_number_before(v, c.t0)
+    if i is None:
         return False
     for k in range(i - 1, max(lo, i - _AMONG_REACH) - 1, -1):
         if v.is_sentence_end(k) or v[k].is_digit:

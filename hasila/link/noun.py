@@ -23,6 +23,7 @@ from hasila.link.numbers import (
     one_of_them_suffix,
     people_noun_at,
     possessed_people,
+    their_number_before,
 )
 from hasila.link.text import TokenView, key, keys
 from hasila.link.tree import CountNode
@@ -241,10 +242,8 @@ def _case_phrase_end(v: TokenView, cx: LinkContext, j: int) -> int | None:
 def _kind_before_their_number(v: TokenView, onto: OntologyLike, c: CountNode) -> str | None:
     """``المدنيون وعددهم 300``, ``عناصر الشرطة البالغ عددهم 2900``: the people a count after
     ``عددهم`` numbers are named right before it (up to four words, in its clause)."""
-    i = c.t0 - 1
-    while i >= 0 and (not v[i].is_word or v[i].key in cues.QUALIFIER_WORDS) and not v.is_boundary(i):
-        i -= 1
-    if i < 0 or not v[i].is_word or v[i].key not in cues.NUMBER_OF_THEM:
+    i = their_number_before(v, c.t0)
+    if i is None:
         return None
     j = i - 1
     while j >= 0 and not v.is_sentence_end(j) and (not v[j].is_word or v[j].key in cues.NUMBER_OF_THEM_LINKS):

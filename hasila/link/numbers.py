@@ -382,10 +382,19 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
     return _toll_reaches(view, start, ontology) or _joined_to_among(view, start)
 
 
+def their_number_before(view: TokenView, t0: int) -> int | None:
+    """The token of ``عددهم`` right before token ``t0`` (a qualifier stepped over: ``المصابين وعددهم
+    نحو 35``), else ``None``."""
+    i = t0 - 1
+    while i >= 0 and (not view[i].is_word or view[i].key in cues.QUALIFIER_WORDS) and not view.is_boundary(i):
+        i -= 1
+    return i if i >= 0 and view[i].is_word and view[i].key in cues.NUMBER_OF_THEM else None
+
+
 def _trigger_then_in(view: TokenView, i: int) -> bool:
     """``قتل في الصراع``: token ``i`` is the one word after ``في`` that follows a casualty verb
     (not a time: ``قتل في الساعة``, ``في عام``)."""
-    if view[i].has(cues.DURATION_UNITS) or view[i].key in _TIME_OF_DAY:
+    if view[i].has(cues.DURATION_UNITS) or view[i].key in _TIMES:
         return False
     p = view.prev_word(i - 1)
     q = view.prev_word(p - 1) if p is not None and view[p].key == "في" else None
@@ -393,7 +402,8 @@ def _trigger_then_in(view: TokenView, i: int) -> bool:
         and view[q].key not in _LOSE
 
 
-_TIME_OF_DAY = keys("الساعة ساعة الصباح المساء الليل الظهر الفجر العصر آن آخر")
+#: Times after ``في`` (``قتل في الساعة``, ``في آن واحد``, ``في آخر``): when, not where.
+_TIMES = keys("الساعة ساعة الصباح المساء الليل الظهر الفجر العصر آن آخر")
 #: ``خسر في سبع من تسع مباريات``: lost (a match, a seat) as often as a life.
 _LOSE = keys("خسر خسرت خسروا يخسر تخسر يخسرون يخسروا")
 
