@@ -43,7 +43,7 @@ _AMONG_REACH = 20
 def _joined_possessed(t: Tok) -> bool:
     """``ومرشديهم``: a noun with a possessive, joined by و (not a verb: ``وأصيب``)."""
     return t.is_word and t.key.startswith("و") and len(t.key) > 5 and t.key.endswith(_POSSESSIVES) \
-        and not any(t.has(words) for words in cues.STATUS_TRIGGERS.values())
+        and status_of_word(t.key) is None
 
 
 _POSSESSIVES = ("هم", "هما", "هن", "ها")
