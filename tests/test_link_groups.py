@@ -60,3 +60,15 @@ def test_a_definite_singular_after_the_group_is_one_more_person() -> None:
     assert [(r.value, r.category) for r in got] == [(2, "regime")]
     got = link("وقتل العنصران من اللواء الثامن والدفاع المدني في الهجوم.", [], ontology()).records
     assert [(r.value, r.category) for r in got] == [(2, "people")]
+
+
+def test_people_of_two_sides_stay_people_whatever_group_follows_the_last() -> None:
+    """``آلاف شخص مدني ومقاتل من الفصائل``: a people noun whose adjective says civilian, joined
+    to fighters, mixes two sides (``people``), and the group after the last noun is that
+    noun's, not the whole count's; a list of one side keeps the group's kind."""
+    got = link("وخرجت القافلة وعلى متنها أربعة آلاف شخص مدني ومقاتل من الفصائل باتجاه الشمال.", [], ontology()).records
+    assert [(r.value, r.category) for r in got] == [(4000, "people")]
+    got = link("وخرج 900 مدني ومقاتل من الفصائل نحو الشمال.", [], ontology()).records
+    assert [(r.value, r.category) for r in got] == [(900, "people")]
+    got = link("وقتل 6 عناصر ومقاتلين من قوات النظام في الاشتباكات.", [], ontology()).records
+    assert [(r.value, r.category) for r in got] == [(6, "regime")]

@@ -14,6 +14,7 @@ from hasila.rules.tagger import RulesTagger
     ("قتل 7 أشخاص في القصف.", "people", True, "أشخاص"),
     ("قتل 3 جنود روس قرب المطار.", "foreign_forces", False, "جنود روس"),
     ("قتل طفلا واحدا في الغارة.", "child", False, "طفلا"),  # the noun before the count word
+    ("وأصيب 4 مراهقين في حادث السير.", "child", False, "مراهقين"),  # teenagers are children
 ])
 def test_the_noun_after_or_before_a_count_gives_its_hint(text: str, hint: str, generic: bool, noun: str) -> None:
     _, (c,) = nouns_read(text)
@@ -359,3 +360,9 @@ def test_schoolgirls_and_smugglers_are_counted() -> None:
     assert [(r.value, r.status, r.category) for r in got] == [(10, "missing", "civilian")]
     got = link("وقتلت الشرطة نحو 4100 مهرب ومدمن في الحملة.", [], ontology()).records
     assert [(r.value, r.status, r.category) for r in got] == [(4100, "killed", "people")]
+
+
+def test_two_teenagers_said_by_a_dual_are_a_count_of_two_children() -> None:
+    """``مراهقان``: the dual of a teenager counts two children (it was read as no count)."""
+    _, nodes = nouns_read("وغرق مراهقان في النهر قرب القرية.")
+    assert [(c.value, c.hint) for c in nodes] == [(2, "child")]

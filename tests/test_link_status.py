@@ -386,3 +386,10 @@ def test_women_missing_are_missing() -> None:
     """``110 تلميذات مفقودات``: the feminine plural of missing (it was read as no fate)."""
     got = link("وأكدت الحكومة أن 110 تلميذات مفقودات بعد الهجوم على مدرستهن.", [], ontology()).records
     assert [(r.value, r.status) for r in got] == [(110, "missing")]
+
+
+def test_people_the_war_drove_from_their_homes_are_counted_as_other() -> None:
+    """``وشرد الملايين``: the past tense of displacing before a vague amount is a count of the
+    displaced (status ``other``), beside the toll before it (it was no count)."""
+    got = link("وخلفت الحرب أكثر من 20 ألف قتيل وشرد الآلاف.", [], ontology()).records
+    assert [(r.value, r.status) for r in got] == [(20000, "killed"), (1000, "other")]

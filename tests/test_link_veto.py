@@ -72,6 +72,8 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("ودمرت القوات المقابر بين عامي 2004 و 2016 على أطراف المدينة.", "2016", "year", "a year"),
     ("وقتل في الفترة بين 2011 و 2013 بحياة أكثر من 40 شخصا.", "2013", "year", "a year"),
     ("وأحيا السكان الذكرى الـ 25 لأحداث المجزرة.", "25", "ordinal", "unit or model"),
+    # a year after its month and the word saying which month (الماضي), a killing after it
+    ("وقام رجل في 3 آب المنصرم 2014 بقتل جاره.", "2014", "year", "a year"),
     ("ونقل موفد قناة فرانس 24 مقتل ضابط في الهجوم.", "24", "ordinal", "unit or model"),
     ("ودمرت الغارة مدفعا عيار 57 وقتل ثلاثة من طاقمه.", "57", "ordinal", "unit or model"),
     ("وقتل رجلان في حريق اندلع في الطابق 12 من الفندق.", "12", "ordinal", "unit or model"),

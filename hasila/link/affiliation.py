@@ -156,6 +156,8 @@ class AffiliationReader(Reader):
         if group_cat is None or (self.view[k].has(cues.RESIDENTS) and c.generic and c.noun_text):
             return  # 250 شخصا من السكان: people, as the noun says
         c.group_cat = group_cat
+        if c.noun_text and " " in c.noun_text and self.groups.mixed_parts(c.noun_text, False) in ("people", "combatant"):
+            return  # مدني ومقاتل من المعارضة: the noun mixes sides; the group is its last part's
         soldier = c.hint == "regime" and group_cat in self.onto.armed | {"other"}  # جنديا من الجيش التركي
         if c.noun_text is None or c.generic or c.hint in _OVERRIDABLE or c.hint is None or c.bare_hint or soldier:
             c.hint = group_cat

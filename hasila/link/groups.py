@@ -293,6 +293,8 @@ class GroupReader(Reader):
                 part = part[1:]
             cid = self.onto.category_of_group(part) if partitive else None
             cid = cid or self.onto.category_of_noun(part)
+            if cid == "people" and " " in part:  # شخص مدني ومقاتل: the adjective says which people
+                cid = self.onto.category_of_noun(part.split(" ", 1)[1]) or cid
             if cid is not None and cid != "people":
                 found.append(cid)
         return mix(found, self.onto)

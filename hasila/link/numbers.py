@@ -972,6 +972,15 @@ def _month_second_word(view: TokenView, i: int) -> bool:
     return view[i].key in _MONTH_ORDINALS and p is not None and view[p].key in _MONTH_HEADS
 
 
+_MONTH_WHEN = frozenset(key(w) for w in ("الماضي", "الجاري", "الحالي", "المنصرم", "المقبل", "القادم"))
+
+
+def _month_then_when(view: TokenView, i: int) -> bool:
+    """Token ``i`` says which month the one before it is (``يوليو الماضي 2015``: the year after it)."""
+    p = view.prev_word(i - 1) if i > 0 else None
+    return view[i].key in _MONTH_WHEN and p is not None and view[p].has(cues.MONTHS)
+
+
 def _is_name_number(view: TokenView, start: int, end: int, nxt: int | None, ontology: OntologyLike) -> bool:
     """``اف-16`` / ``ميغ-21`` (a model) or ``الفرقة 30`` (a unit) with no people noun after."""
     p = view.last_before(start)
@@ -1281,7 +1290,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if nxt is not None and people_noun_at(view, nxt, ontology) and not _year_then_definite(view, start, nxt):
             return "count", None
         if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
-                                       or _month_second_word(view, prev[0])
+                                       or _month_second_word(view, prev[0]) or _month_then_when(view, prev[0])
                                        or view[prev[0]].key in ("في", "وفي"))) \
                 and nxt is not None and not view[nxt].has(cues.MONTHS) and not _of_no_people(view, nxt, ontology):
             return "count", None  # أكثر من 2000 من المسلحين / و2100 قضوا (not حادثة 1984 من خلال)

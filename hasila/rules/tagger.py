@@ -95,7 +95,7 @@ GENERIC_ACTORS: tuple[tuple[str, str], ...] = (
     ("وزارة الدفاع الروسية", "foreign_forces"), ("الجيش الروسي", "foreign_forces"),
     ("التحالف الدولي", "foreign_forces"), ("قوات التحالف", "foreign_forces"),
     ("الحكومة", "regime"), ("الجيش", "regime"), ("الشرطة", "other"), ("السلطات", "other"),
-    ("قوات الأمن", "other"), ("الأجهزة الأمنية", "regime"), ("القوات الأمنية", "other"),
+    ("قوات الأمن", "other"), ("الأجهزة الأمنية", "regime"), ("القوات الأمنية", "other"), ("القوة الأمنية", "other"),
     ("المتطرفين", "jihadist"), ("المتشددين", "jihadist"), ("المتمردين", "fighter"), ("التحالف", "foreign_forces"),
     ("المروحيات", "regime"), ("قوات المعارضة", "fighter"), ("مقاتلي المعارضة", "fighter"),
     ("المتمردين الأكراد", "other"), ("الجبهة", "jihadist"), ("الحزب", "other"), ("الحركة", "fighter"),
