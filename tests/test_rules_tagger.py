@@ -202,6 +202,7 @@ def test_partitive_group_is_a_category_not_an_actor(actors: ActorLexicon, ontolo
      ["هيئة تحرير الشام المعروفة باسم النصرة"]),  # another name of the same party
     ("وانسحبت فصائل رئيسية أخرى من الاتفاق.", ["فصائل رئيسية أخرى"]),
     ("وتقدمت فصائل مختلفة نحو البلدة.", ["فصائل مختلفة"]),
+    ("وطوقت القوة الأمنية الحي بعد الاشتباك.", ["القوة الأمنية"]),  # a security force, in the singular
 ])
 def test_actor_spans_take_the_noun_phrase(text: str, expected: list[str], actors: ActorLexicon,
                                           ontology: Ontology) -> None:
