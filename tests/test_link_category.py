@@ -23,6 +23,13 @@ def test_a_civilian_worded_total_with_fighters_among_its_parts_is_people() -> No
     assert _cats("قتل 17 مواطنا بينهم أربعة من مقاتلي الفصائل.")[0] == "people"
 
 
+def test_a_civilian_worded_total_with_security_men_among_its_parts_is_people() -> None:
+    """Police and a state's security men (``other``) among the parts of a total worded as
+    civilians (``مصليا``) mix sides as fighters do: the total is ``people``."""
+    assert _cats("وأسفر التفجير عن استشهاد 12 مصليا، أربعة منهم من رجال الأمن.")[0] == "people"
+    assert _cats("وأسفر التفجير عن استشهاد 12 مواطنا، أربعة منهم من رجال الأمن.")[0] == "people"
+
+
 def test_a_generic_part_takes_the_parent_s_kind() -> None:
     assert _cats("قتل 60 مدنيا بينهم 20 شخصا من عائلة واحدة.") == ["civilian", "civilian"]
 

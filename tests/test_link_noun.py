@@ -15,6 +15,8 @@ from hasila.rules.tagger import RulesTagger
     ("قتل 3 جنود روس قرب المطار.", "foreign_forces", False, "جنود روس"),
     ("قتل طفلا واحدا في الغارة.", "child", False, "طفلا"),  # the noun before the count word
     ("وأصيب 4 مراهقين في حادث السير.", "child", False, "مراهقين"),  # teenagers are children
+    ("واحتجز الخاطفون 12 راكبا فرنسيا على متن الطائرة.", "people", True, "راكبا فرنسيا"),  # no forces
+    ("وأصيب 9 مصليا في المسجد.", "civilian", False, "مصليا"),  # worshippers, in the accusative
 ])
 def test_the_noun_after_or_before_a_count_gives_its_hint(text: str, hint: str, generic: bool, noun: str) -> None:
     _, (c,) = nouns_read(text)

@@ -74,6 +74,8 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("وأحيا السكان الذكرى الـ 25 لأحداث المجزرة.", "25", "ordinal", "unit or model"),
     # a year after its month and the word saying which month (الماضي), a killing after it
     ("وقام رجل في 3 آب المنصرم 2014 بقتل جاره.", "2014", "year", "a year"),
+    # a definite number word after a definite day or week: which one, not how many
+    ("وتواصل القصف على الحي لليوم الثلاثين على التوالي.", "الثلاثين", "ordinal", "unit or model"),
     ("ونقل موفد قناة فرانس 24 مقتل ضابط في الهجوم.", "24", "ordinal", "unit or model"),
     ("ودمرت الغارة مدفعا عيار 57 وقتل ثلاثة من طاقمه.", "57", "ordinal", "unit or model"),
     ("وقتل رجلان في حريق اندلع في الطابق 12 من الفندق.", "12", "ordinal", "unit or model"),

@@ -371,11 +371,12 @@ class CategoryResolver(Reader):
         return self._isis_only
 
     def _mixes_sides(self, c: CountNode) -> bool:
-        """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part: people."""
+        """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part, or one of police
+        or a state's security men (``other``: 15 مصليا خمسة منهم من رجال الأمن): people."""
         noun = key(c.noun.text if c.noun is not None else c.noun_text or "")
         if not noun or "مدن" in noun:
             return False
-        return any(k.category in self.onto.armed for k in c.children)
+        return any(k.category in self.onto.armed or k.category == "other" for k in c.children)
 
     def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool, nounless: bool = False) -> str:
         """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``);

@@ -234,6 +234,8 @@ class GroupReader(Reader):
             foreign = any(key(w) in cues.FOREIGN_ADJ for w in words[1:])  # جنود روس, موظفا عسكريا أمريكيا
             if cid == "foreign_forces" and first not in (None, "people", "man", *self.onto.armed):
                 cid = first  # ناشطين أتراك: activists of a nation, not its forces
+            elif foreign and first == "people" and not neutral and status_of_word(key(words[0])) is None:
+                cid = "people"  # راكبا أميركيا: passengers of a nation are no forces of it
             elif foreign and (neutral or first in STATE_NOUNS):
                 cid = "foreign_forces"
             elif any(key(w) in cues.LOYAL_WORDS for w in words[1:]) and armed_head:

@@ -972,6 +972,10 @@ def _month_second_word(view: TokenView, i: int) -> bool:
     return view[i].key in _MONTH_ORDINALS and p is not None and view[p].key in _MONTH_HEADS
 
 
+#: A definite unit of time, its clitics on, before a definite number word: the ordinal of a day.
+_TIME_UNITS_DEFINITE = ("اليوم", "الأسبوع", "الشهر", "الليلة", "السنة", "العام")
+_THE_TIME_UNITS = frozenset(key(f"{c}{w}") for w in _TIME_UNITS_DEFINITE for c in ("", "و", "ب", "وب")) \
+    | frozenset(key(f"{c}لل{w[2:]}") for w in _TIME_UNITS_DEFINITE for c in ("", "و"))
 _MONTH_WHEN = frozenset(key(w) for w in ("الماضي", "الجاري", "الحالي", "المنصرم", "المقبل", "القادم"))
 
 
@@ -1206,6 +1210,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "words" and prev and prev[0] == view.last_before(start) and key(view.text[start:end]).startswith("ال") \
             and view[prev[0]].key.startswith("ال") and view[prev[0]].key in cues.ORDINAL_BEFORE:
         return "non_count", "ordinal"  # في المرحلة الثلاثين, الذكرى العشرين: the thirtieth round
+    if kind == "words" and prev and prev[0] == view.last_before(start) and key(view.text[start:end]).startswith("ال") \
+            and view[prev[0]].key in _THE_TIME_UNITS:
+        return "non_count", "ordinal"  # لليوم العشرين على التوالي: the twentieth day
     if prev and prev[0] == view.last_before(start) and view[prev[0]].key in _PASSING:
         return "non_count", "duration"  # احتفالا بمرور 65 على تأسيسه: 65 years gone by
     if kind == "words" and _ordinal_and_tens(view, start):
