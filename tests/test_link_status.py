@@ -393,3 +393,14 @@ def test_people_the_war_drove_from_their_homes_are_counted_as_other() -> None:
     displaced (status ``other``), beside the toll before it (it was no count)."""
     got = link("وخلفت الحرب أكثر من 20 ألف قتيل وشرد الآلاف.", [], ontology()).records
     assert [(r.value, r.status) for r in got] == [(20000, "killed"), (1000, "other")]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    ("وطالب الادعاء بعقوبة الإعدام بحق 9 متهمين في القضية.", ["other"]),
+    ("وأوصى المدعي العام بإنزال حكم الإعدام على ثلاثة ناشطين.", ["other"]),
+    ("ونفذت السلطات حكم الإعدام بحق 4 مدانين فجر اليوم.", ["killed"]),
+])
+def test_the_death_penalty_sought_is_no_death(text: str, statuses: list[str]) -> None:
+    """``عقوبة الإعدام`` / ``حكم الإعدام``: the death named as a penalty sought or passed is
+    no killing until it is carried out (``نفذت``); it was read as killed."""
+    assert [r.status for r in link(text, [], ontology()).records] == statuses

@@ -224,9 +224,9 @@ class LinkContext:
         if t.has(cues.RULING_VERBS) and (j := self.view.next_word(i + 1)) is not None \
                 and self.view[j].has(cues.RULERS_AND_RULINGS):
             return None  # قضت المحكمة بسجن: a ruling
-        if t.key in cues.SENTENCED_TO_DEATH \
+        if (t.key in cues.SENTENCED_TO_DEATH or self._death_penalty(i)) \
                 and not any(self.view[k].has(cues.CARRIED_OUT) for k in range(max(0, i - 4), i)):
-            return None  # قضت بإعدام: sentenced, not (yet) executed
+            return None  # قضت بإعدام, طالبت بعقوبة الإعدام: sentenced or sought, not (yet) executed
         places = self.by_label.get("PLACE")
         if places and self.lookup(places).overlapping(t.start, t.end):
             return None
@@ -238,6 +238,11 @@ class LinkContext:
         if p is not None and self.view[p].key in _IN:
             p = self.view.prev_word(p - 1)  # الشروع في قتل: attempted
         return "other" if p is not None and self.view[p].has(cues.ATTEMPT_WORDS) else st
+
+    def _death_penalty(self, i: int) -> bool:
+        """Token ``i`` is the death named as a penalty (``عقوبة الإعدام``, ``حكم الإعدام``)."""
+        p = self.view.prev_word(i - 1) if i > 0 else None
+        return self.view[i].key in _EXECUTION and p is not None and self.view[p].key in _PENALTY
 
     def _lives_taken(self, i: int) -> bool:
         """A verb of reaping or taking lives within 8 tokens before ``i``, in its clause."""
@@ -284,6 +289,9 @@ class LinkContext:
         return any(v[k].is_word and v[k].has(cues.UNKNOWN_WORDS) for k in range(max(a, i - 4), min(b, i + 8)))
 
 
+#: The death penalty: ``الإعدام`` after the word for a penalty or a sentence.
+_EXECUTION = keys("الإعدام الاعدام")
+_PENALTY = keys("عقوبة بعقوبة وعقوبة حكم بحكم أحكام بأحكام حكما")
 #: ``فقد``/``فُقد`` whose subject is the figure after it (not ``فقدت``, a side that lost people).
 _LOST_HIMSELF = keys("فقد")
 #: ``الأسر`` after a number: families (أُسر), not captivity (أَسر).
