@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from link_parts import ontology, readers
 
 from hasila.link import link
@@ -72,3 +73,14 @@ def test_people_of_two_sides_stay_people_whatever_group_follows_the_last() -> No
     assert [(r.value, r.category) for r in got] == [(900, "people")]
     got = link("وقتل 6 عناصر ومقاتلين من قوات النظام في الاشتباكات.", [], ontology()).records
     assert [(r.value, r.category) for r in got] == [(6, "regime")]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("وارتفع عدد قتلى مسلحي الحوثي في المعارك إلى أكثر من 120 شخصا.", "fighter"),
+    ("وأفاد المرصد بارتفاع عدد قتلى المدنيين في الغارات إلى نحو 45 شخصا.", "civilian"),
+])
+def test_a_toll_that_rises_to_a_figure_names_the_kind_of_its_people(text: str, category: str) -> None:
+    """``ارتفع عدد قتلى الحوثيين إلى أكثر من 250 شخصا``: a toll named after a verb of rising
+    that reaches a figure with a plain people noun, a qualifier between, gives its kind to
+    the figure (it was read as ``people``)."""
+    assert [r.category for r in link(text, [], ontology()).records] == [category]

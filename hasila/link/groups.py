@@ -484,6 +484,10 @@ class GroupReader(Reader):
         glued = v.glued_prefix(c.t0, c.span.start)
         by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
         reached = by or (p is not None and p == c.t0 - 1 and v[p].has(cues.REACH_WORDS))  # بلغوا 1452
+        if not reached and p is not None and p == c.t0 - 1 \
+                and (q := v.phrase_ending_at(p, cues.QUALIFIER_PHRASES_BEFORE)) is not None:
+            r = v.prev_word(p - len(q))  # إلى أكثر من 250 شخصا: reached past the qualifier
+            reached = r is not None and v[r].has(cues.REACH_WORDS)
         for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):
             if v.is_sentence_end(i) or (i < c.t0 - 1 and self.cx.number_at(i)):
                 return None
@@ -494,7 +498,7 @@ class GroupReader(Reader):
                 k = v.next_word(i + 1)
                 if k is not None and any(x.startswith("سكان") for x in variants(v[k].key)):
                     return None  # يبلغ عدد سكانها 240 ألف نسمة: a population, people as the noun says
-                if not reached and (before is None or not v[before].has(cues.REACH_WORDS)):
+                if not reached and (before is None or not v[before].has(cues.REACH_WORDS | cues.RISE_WORDS)):
                     return None  # بلغ عدد الجرحى المدنيين 900 شخص: the verb before the toll
                 if not reached and i < c.t0 - _TOLL_THEN_FIGURE:  # يبلغ عدد الذين التحقوا ب… 1400 شخص
                     return joined_in_clause(self, k, c.t0) if k is not None else None
