@@ -485,8 +485,8 @@ class GroupReader(Reader):
         by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
         reached = by or (p is not None and p == c.t0 - 1 and v[p].has(cues.REACH_WORDS))  # بلغوا 1452
         if not reached and p is not None and p == c.t0 - 1 \
-                and (q := v.phrase_ending_at(p, cues.QUALIFIER_PHRASES_BEFORE)) is not None:
-            r = v.prev_word(p - len(q))  # إلى أكثر من 250 شخصا: reached past the qualifier
+                and (qual := v.phrase_ending_at(p, cues.QUALIFIER_PHRASES_BEFORE)) is not None:
+            r = v.prev_word(p - len(qual))  # إلى أكثر من 250 شخصا: reached past the qualifier
             reached = r is not None and v[r].has(cues.REACH_WORDS)
         for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):
             if v.is_sentence_end(i) or (i < c.t0 - 1 and self.cx.number_at(i)):
