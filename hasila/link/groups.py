@@ -39,6 +39,8 @@ STATE_NOUNS = ARMED_NOUNS - {"fighter"}
 _GLOSS_TOKENS = 10  # a bracketed gloss after a group's name, brackets included
 #: ``بلغ عدد الجرحى المدنيين 900 شخص``: at most this many tokens from the toll word to its figure.
 _TOLL_THEN_FIGURE = 5
+#: Verbs before a toll that say it reaches the figure after it (``بلغ``, ``ارتفع``, ``أصبح عدد …``).
+_TOLL_VERBS = cues.REACH_WORDS | cues.RISE_WORDS | keys("أصبح أصبحت يصبح تصبح ليصبح لتصبح صار")
 _CLAUSE_REACH = 12  # tokens from a toll's noun to the relative pronoun of the clause after it
 _WHO = keys("الذين اللذين")
 _NAMED_BEFORE_REACH = 600  # tokens back a group head alone may find the group's full name
@@ -498,7 +500,7 @@ class GroupReader(Reader):
                 k = v.next_word(i + 1)
                 if k is not None and any(x.startswith("سكان") for x in variants(v[k].key)):
                     return None  # يبلغ عدد سكانها 240 ألف نسمة: a population, people as the noun says
-                if not reached and (before is None or not v[before].has(cues.REACH_WORDS | cues.RISE_WORDS)):
+                if not reached and (before is None or not v[before].has(_TOLL_VERBS)):
                     return None  # بلغ عدد الجرحى المدنيين 900 شخص: the verb before the toll
                 if not reached and i < c.t0 - _TOLL_THEN_FIGURE:  # يبلغ عدد الذين التحقوا ب… 1400 شخص
                     return joined_in_clause(self, k, c.t0) if k is not None else None
