@@ -404,3 +404,13 @@ def test_the_death_penalty_sought_is_no_death(text: str, statuses: list[str]) ->
     """``عقوبة الإعدام`` / ``حكم الإعدام``: the death named as a penalty sought or passed is
     no killing until it is carried out (``نفذت``); it was read as killed."""
     assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    ("وذكر التقرير أن عدد قتلى الحرب وصل إلى 7000 منذ بدايتها.", ["killed"]),
+    ("ووصل 300 نازح إلى المخيم أمس.", ["other"]),
+])
+def test_a_toll_reaching_its_figure_is_no_arrival(text: str, statuses: list[str]) -> None:
+    """``عدد القتلى وصل إلى 5000``: ``وصل`` with a toll as its subject says the toll reaches
+    its figure (the dead), not that people arrived (``other``)."""
+    assert [r.status for r in link(text, [], ontology()).records] == statuses

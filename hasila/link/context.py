@@ -215,6 +215,8 @@ class LinkContext:
             return None
         if t.plain(_FAMILIES) and self._counted_at(i):
             return None  # 300 من الأسر النازحة: families counted, not captivity
+        if st == "other" and self._toll_reaching(i):
+            return None  # عدد القتلى وصل إلى 5000: the toll reaching its figure, no arrival
         if st == "injured" and i + 1 < len(self.view) and self.view[i + 1].has(cues.ILLNESSES):
             return None  # مصابون بمرض التوحد: ill, not wounded
         if t.has(cues.STRUCK_VERBS) and any(self.view[k].has(cues.ILLNESS_NOUNS) for k in range(max(0, i - 6), i)):
@@ -238,6 +240,19 @@ class LinkContext:
         if p is not None and self.view[p].key in _IN:
             p = self.view.prev_word(p - 1)  # الشروع في قتل: attempted
         return "other" if p is not None and self.view[p].has(cues.ATTEMPT_WORDS) else st
+
+    def _toll_reaching(self, i: int) -> bool:
+        """Token ``i`` is a verb of reaching (``وصل``) whose subject is a toll word (``عدد``,
+        ``حصيلة``) a few words before it, in its clause."""
+        v = self.view
+        if not v[i].has(cues.REACH_WORDS):
+            return False
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if v.is_boundary(k):
+                return False
+            if v[k].is_word and v[k].has(cues.TOTAL_WORDS):
+                return True
+        return False
 
     def _death_penalty(self, i: int) -> bool:
         """Token ``i`` is the death named as a penalty (``عقوبة الإعدام``, ``حكم الإعدام``)."""
