@@ -28,6 +28,9 @@ def test_a_civilian_worded_total_with_security_men_among_its_parts_is_people() -
     civilians (``مصليا``) mix sides as fighters do: the total is ``people``."""
     assert _cats("وأسفر التفجير عن استشهاد 12 مصليا، أربعة منهم من رجال الأمن.")[0] == "people"
     assert _cats("وأسفر التفجير عن استشهاد 12 مواطنا، أربعة منهم من رجال الأمن.")[0] == "people"
+    # a toll worded as civilians (المدنيين) whose figure's noun is a plain people noun stays
+    # civilian with policemen among its parts (some outlets count police as civilians)
+    assert _cats("وبلغ عدد القتلى المدنيين 300 شخص بينهم 12 من أفراد الشرطة.")[0] == "civilian"
 
 
 def test_a_generic_part_takes_the_parent_s_kind() -> None:

@@ -371,12 +371,14 @@ class CategoryResolver(Reader):
         return self._isis_only
 
     def _mixes_sides(self, c: CountNode) -> bool:
-        """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part, or one of police
-        or a state's security men (``other``: 15 مصليا خمسة منهم من رجال الأمن): people."""
+        """A civilian-worded total (مواطن، شهيد, not مدني) with an armed part, or, its own noun
+        a civilian one, a part of police or a state's security men (``other``: 15 مصليا خمسة
+        منهم من رجال الأمن; not عدد القتلى المدنيين 844 شخصا بينهم 27 من الشرطة): people."""
         noun = key(c.noun.text if c.noun is not None else c.noun_text or "")
         if not noun or "مدن" in noun:
             return False
-        return any(k.category in self.onto.armed or k.category == "other" for k in c.children)
+        civilian_noun = self.onto.category_of_noun(noun) == "civilian"
+        return any(k.category in self.onto.armed or (civilian_noun and k.category == "other") for k in c.children)
 
     def _antecedent(self, c: CountNode, nodes: list[CountNode], same_status: bool, nounless: bool = False) -> str:
         """The category of the count that ``c`` continues (``آخرين``, ``وأن نحو ألفين خرجوا``);

@@ -226,9 +226,11 @@ class LinkContext:
         if t.has(cues.RULING_VERBS) and (j := self.view.next_word(i + 1)) is not None \
                 and self.view[j].has(cues.RULERS_AND_RULINGS):
             return None  # قضت المحكمة بسجن: a ruling
-        if (t.key in cues.SENTENCED_TO_DEATH or self._death_penalty(i)) \
+        if t.key in cues.SENTENCED_TO_DEATH \
                 and not any(self.view[k].has(cues.CARRIED_OUT) for k in range(max(0, i - 4), i)):
-            return None  # قضت بإعدام, طالبت بعقوبة الإعدام: sentenced or sought, not (yet) executed
+            return None  # قضت بإعدام: sentenced, not (yet) executed
+        if self._death_penalty(i) and not self._carried_out_before(i):
+            return None  # طالبت بعقوبة الإعدام: a penalty sought or passed, not (yet) carried out
         places = self.by_label.get("PLACE")
         if places and self.lookup(places).overlapping(t.start, t.end):
             return None
@@ -240,6 +242,12 @@ class LinkContext:
         if p is not None and self.view[p].key in _IN:
             p = self.view.prev_word(p - 1)  # الشروع في قتل: attempted
         return "other" if p is not None and self.view[p].has(cues.ATTEMPT_WORDS) else st
+
+    def _carried_out_before(self, i: int) -> bool:
+        """A verb of carrying out (``نفذت``) before token ``i`` in its sentence, a dozen tokens
+        back at most (``نفذت جبهة النصرة (ذراع القاعدة) حكم الإعدام``)."""
+        a, _ = self.view.sentence_bounds(i)
+        return any(self.view[k].has(cues.CARRIED_OUT) for k in range(max(a, i - 12), i))
 
     def _toll_reaching(self, i: int) -> bool:
         """Token ``i`` is a verb of reaching (``وصل``) whose subject is a toll word (``عدد``,
