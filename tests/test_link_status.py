@@ -400,6 +400,7 @@ def test_people_the_war_drove_from_their_homes_are_counted_as_other() -> None:
     ("وأوصى المدعي العام بإنزال حكم الإعدام على ثلاثة ناشطين.", ["other"]),
     ("ونفذت السلطات حكم الإعدام بحق 4 مدانين فجر اليوم.", ["killed"]),
     ("ونفذت الجماعة المسلحة في البلدة (شمال المدينة) حكم الإعدام بحق 6 رجال.", ["killed"]),
+    ("وينفذ التنظيم أحكام الإعدام علنا بحق العشرات من السجناء.", ["killed"]),
 ])
 def test_the_death_penalty_sought_is_no_death(text: str, statuses: list[str]) -> None:
     """``عقوبة الإعدام`` / ``حكم الإعدام``: the death named as a penalty sought or passed is

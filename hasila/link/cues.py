@@ -150,7 +150,7 @@ ELIMINATION = keys("القضاء والقضاء بالقضاء للقضاء")
 #: ``بإعدام``/``بالإعدام``: a death sentence (``حكم بالإعدام على``, ``أمرت بإعدام``), not an
 #: execution, unless carried out (``نفذ``, ``قام التنظيم بإعدام``).
 SENTENCED_TO_DEATH = keys("بإعدام بالإعدام")
-CARRIED_OUT = keys("نفذ نفذت نفذوا تنفيذ قام قامت قاموا أعقبه أعقبها بدأ")
+CARRIED_OUT = keys("نفذ نفذت نفذوا ينفذ تنفذ ينفذون تنفيذ قام قامت قاموا أعقبه أعقبها بدأ")
 #: The charges they face (``بتهم تشمل قتل``): the killing named after is what they are accused of.
 CHARGE_WORDS = keys("بتهمة بتهم تهمة تهم بجرائم بجريمة")
 #: People who gather (``تجمع آلاف``, ``احتشد المئات``): a crowd, whatever befell those it remembers.
