@@ -17,6 +17,7 @@ from hasila.rules.tagger import RulesTagger
     ("وأصيب 4 مراهقين في حادث السير.", "child", False, "مراهقين"),  # teenagers are children
     ("واحتجز الخاطفون 12 راكبا فرنسيا على متن الطائرة.", "people", True, "راكبا فرنسيا"),  # no forces
     ("وأصيب 9 مصليا في المسجد.", "civilian", False, "مصليا"),  # worshippers, in the accusative
+    ("وتوفي 6 معتمرين في حادث الحافلة.", "civilian", False, "معتمرين"),  # pilgrims, as حجاج
 ])
 def test_the_noun_after_or_before_a_count_gives_its_hint(text: str, hint: str, generic: bool, noun: str) -> None:
     _, (c,) = nouns_read(text)
