@@ -85,3 +85,13 @@ def test_a_toll_that_rises_to_a_figure_names_the_kind_of_its_people(text: str, c
     that reaches a figure with a plain people noun, a qualifier between, gives its kind to
     the figure (it was read as ``people``)."""
     assert [r.category for r in link(text, [], ontology()).records] == [category]
+
+
+def test_soldiers_a_toll_says_are_a_foreign_state_s_are_its_forces() -> None:
+    """``بلغ عدد قتلى القوات الروسية 70 عسكريا``: a soldier noun (``regime``)
+    reached by a toll named for a foreign state's forces is of those forces; a toll of the
+    government's forces leaves it as it is."""
+    got = link("وقال المسؤول إن عدد قتلى القوات الروسية منذ التدخل وصل إلى 90 عسكريا.", [], ontology())
+    assert [r.category for r in got.records] == ["foreign_forces"]
+    got = link("وبلغت حصيلة القتلى في صفوف قوات النظام 35 عسكريا.", [], ontology())
+    assert [r.category for r in got.records] == ["regime"]

@@ -212,6 +212,28 @@ def joined_in_clause(reader: GroupReader, k: int, stop: int) -> str | None:
     return None
 
 
+def _joined_adjective(view: TokenView, onto: Any, k: int) -> bool:
+    """``والإسلامية`` after ``الفصائل المعارضة``: a definite adjective joined by و, no group."""
+    t = view[k].key
+    return t.startswith("وال") and t.endswith(("ية", "يه", "ي", "يين", "ين")) \
+        and group_after(view, k, onto)[0] is None
+
+
+def _joined(onto: Any, word: str) -> bool:
+    """Does ``word`` start with the conjunction و (``وقوات``), not a و of its own (``وحدات``
+    starts a group's name)?"""
+    k = key(word)
+    return k.startswith("و") and len(k) > 3 and k not in group_first_words(onto)
+
+
+def _reached_past_qualifier(v: TokenView, p: int) -> bool:
+    """``إلى أكثر من 250 شخصا``: a qualifier phrase ending at token ``p``, right before the
+    figure, with a word of reaching (``إلى``, ``بلغ``) before it."""
+    qual = v.phrase_ending_at(p, cues.QUALIFIER_PHRASES_BEFORE)
+    r = v.prev_word(p - len(qual)) if qual is not None else None
+    return r is not None and v[r].has(cues.REACH_WORDS)
+
+
 class GroupReader(Reader):
     """The category a group, noun or phrase of the text names."""
 
@@ -284,7 +306,7 @@ class GroupReader(Reader):
     def mixed_parts(self, text: str, partitive: bool) -> str | None:
         """``مقاتلين ومدنيين`` → people, ``قوات النظام وفصائل المعارضة`` → combatant."""
         words = text.split()
-        cuts = [0] + [i for i in range(1, len(words)) if self._joined(words[i])
+        cuts = [0] + [i for i in range(1, len(words)) if _joined(self.onto, words[i])
                       and not self.onto.is_group_phrase(f"{words[i - 1]} {words[i]}")]  # الجيش والشرطة
         if len(cuts) < 2:
             return None
@@ -302,18 +324,6 @@ class GroupReader(Reader):
             if cid is not None and cid != "people":
                 found.append(cid)
         return mix(found, self.onto)
-
-    def _joined_adjective(self, k: int) -> bool:
-        """``والإسلامية`` after ``الفصائل المعارضة``: a definite adjective joined by و, no group."""
-        t = self.view[k].key
-        return t.startswith("وال") and t.endswith(("ية", "يه", "ي", "يين", "ين")) \
-            and group_after(self.view, k, self.onto)[0] is None
-
-    def _joined(self, word: str) -> bool:
-        """Does ``word`` start with the conjunction و (``وقوات``), not a و of its own (``وحدات``
-        starts a group's name)?"""
-        k = key(word)
-        return k.startswith("و") and len(k) > 3 and k not in group_first_words(self.onto)
 
     def one_more_person(self, k: int) -> bool:
         """``ثلاثة عناصر من الجيش الوطني ومدني``: a bare singular noun coordinated after the
@@ -361,7 +371,7 @@ class GroupReader(Reader):
             nxt, glossed = self._past_gloss(nxt, glossed)
             stop = nxt + 3
             while nxt < stop and nxt < len(v) and v[nxt].is_word and v[nxt].key not in cues.LOYAL_WORDS \
-                    and (v[nxt].key.startswith("ال") or self._joined_adjective(nxt)):
+                    and (v[nxt].key.startswith("ال") or _joined_adjective(v, self.onto, nxt)):
                 nxt += 1  # قوات النظام السوري وفصائل …, الفصائل المعارضة والإسلامية وقسد
             nxt, glossed = self._past_gloss(nxt, glossed)
             if not (nxt < len(v) and v[nxt].is_word and v[nxt].key.startswith("و") and len(v[nxt].key) > 3) \
@@ -486,10 +496,7 @@ class GroupReader(Reader):
         glued = v.glued_prefix(c.t0, c.span.start)
         by = glued.rstrip("ـ").endswith("ب") or (p is not None and v[p].key.rstrip("ـ") == "ب")
         reached = by or (p is not None and p == c.t0 - 1 and v[p].has(cues.REACH_WORDS))  # بلغوا 1452
-        if not reached and p is not None and p == c.t0 - 1 \
-                and (qual := v.phrase_ending_at(p, cues.QUALIFIER_PHRASES_BEFORE)) is not None:
-            r = v.prev_word(p - len(qual))  # إلى أكثر من 250 شخصا: reached past the qualifier
-            reached = r is not None and v[r].has(cues.REACH_WORDS)
+        reached = reached or (p is not None and p == c.t0 - 1 and _reached_past_qualifier(v, p))
         for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):
             if v.is_sentence_end(i) or (i < c.t0 - 1 and self.cx.number_at(i)):
                 return None

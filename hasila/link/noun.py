@@ -385,6 +385,9 @@ class NounReader(Reader):
             named = self.groups.toll_named_before(c)  # (عنصر من سوريا: a country is no side)
             if named is not None:  # يقدر عدد مقاتلي داعش الذين سقطوا بـ10 آلاف شخص
                 c.hint, c.generic = named, False
+        elif c.hint == "regime" and c.group_cat is None \
+                and (named := self.groups.toll_named_before(c)) in ("foreign_forces", "other"):
+            c.hint = named  # عدد قتلى القوات الروسية وصل إلى 90 عسكريا: that state's
 
     def _taken(self, t: int) -> bool:
         return self.cx.span_at_token(self.spans, t) is not None or self.cx.number_at(t)
