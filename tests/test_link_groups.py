@@ -79,6 +79,7 @@ def test_people_of_two_sides_stay_people_whatever_group_follows_the_last() -> No
     ("وارتفع عدد قتلى مسلحي الحوثي في المعارك إلى أكثر من 120 شخصا.", "fighter"),
     ("وأفاد المرصد بارتفاع عدد قتلى المدنيين في الغارات إلى نحو 45 شخصا.", "civilian"),
     ("وبذلك أصبح عدد قتلى المدنيين في البلدة 33 شخصا.", "civilian"),
+    ("وارتفعت الخسائر البشرية في صفوف قوات النظام خلال المعارك إلى 26 عنصرا.", "regime"),
 ])
 def test_a_toll_that_rises_to_a_figure_names_the_kind_of_its_people(text: str, category: str) -> None:
     """``ارتفع عدد قتلى الحوثيين إلى أكثر من 250 شخصا``: a toll named after a verb of rising

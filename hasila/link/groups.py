@@ -17,6 +17,7 @@ from hasila.link.numbers import (
     construct_noun_category,
     group_after,
     group_first_words,
+    human_losses,
     noun_category,
     possessed_noun_category,
     possessed_people,
@@ -232,6 +233,12 @@ def _reached_past_qualifier(v: TokenView, p: int) -> bool:
     qual = v.phrase_ending_at(p, cues.QUALIFIER_PHRASES_BEFORE)
     r = v.prev_word(p - len(qual)) if qual is not None else None
     return r is not None and v[r].has(cues.REACH_WORDS)
+
+
+def _past_among(v: TokenView, k: int | None) -> int | None:
+    """Token ``k``, or past the words of among before a group there (``في صفوف``, ``بين``, ``من``)."""
+    among = v.phrase_starting_at(k, _AMONG) if k is not None else None
+    return v.next_word(k + len(among)) if k is not None and among is not None else k
 
 
 class GroupReader(Reader):
@@ -502,7 +509,7 @@ class GroupReader(Reader):
                 return None
             if not v[i].is_word:
                 continue
-            if v[i].has(cues.TOTAL_WORDS):
+            if v[i].has(cues.TOTAL_WORDS) or human_losses(v, i):
                 before = v.prev_word(i - 1) if i > 0 else None
                 k = v.next_word(i + 1)
                 if k is not None and any(x.startswith("سكان") for x in variants(v[k].key)):
@@ -511,11 +518,8 @@ class GroupReader(Reader):
                     return None  # بلغ عدد الجرحى المدنيين 900 شخص: the verb before the toll
                 if not reached and i < c.t0 - _TOLL_THEN_FIGURE:  # يبلغ عدد الذين التحقوا ب… 1400 شخص
                     return joined_in_clause(self, k, c.t0) if k is not None else None
-                if k is not None and status_of_word(v[k].key) is not None:
-                    k = v.next_word(k + 1)  # عدد القتلى المدنيين: the kind after the toll's noun
-                    among = v.phrase_starting_at(k, _AMONG) if k is not None else None
-                    if k is not None and among is not None:  # حصيلة القتلى بين المدنيين / في صفوف المدنيين
-                        k = v.next_word(k + len(among))
+                if k is not None and (human_losses(v, i) or status_of_word(v[k].key) is not None):
+                    k = _past_among(v, v.next_word(k + 1))  # عدد القتلى المدنيين: the kind after the toll's noun
                 cid = self.group_at(k)[0] if k is not None and k < c.t0 else None
                 if cid in (None, "people") and k is not None:
                     cid = joined_in_clause(self, k, c.t0)  # عدد الأجانب الذين التحقوا بالتنظيمات

@@ -644,10 +644,15 @@ def _names_a_toll(view: TokenView, j: int, ontology: OntologyLike, casualties: b
     k = view.next_word(j + 1)
     if k is not None and view[k].key == "الذين":
         k = view.next_word(k + 1)
-    if k is not None and view[k].plain(_LOSSES) and (h := view.next_word(k + 1)) is not None \
-            and view[h].key in _HUMAN:
+    if k is not None and human_losses(view, k):
         return True  # حصيلة الخسائر البشرية: the human losses, a toll of people
     return k is not None and (view[k].has(_ALL_TRIGGERS) or (not casualties and people_noun_at(view, k, ontology)))
+
+
+def human_losses(view: TokenView, k: int) -> bool:
+    """Token ``k`` opens ``الخسائر البشرية`` (the human losses): a toll of people."""
+    h = view.next_word(k + 1)
+    return view[k].plain(_LOSSES) and h is not None and view[h].key in _HUMAN
 
 
 #: Tokens from ``إلى`` back to the toll it ends; for a toll of the dead a rising verb opens
