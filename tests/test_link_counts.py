@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hasila.annotation.ontology import Ontology
+from hasila.link import link
 from hasila.link.counts import collect_counts
 from hasila.link.text import TokenView
 from hasila.schema import Span
@@ -322,8 +323,6 @@ def test_a_figure_among_the_missing_or_convicts_counts_people() -> None:
 def test_a_plural_in_ين_counted_by_a_two_after_it_is_no_second_count() -> None:
     """``مقتل مدنيين اثنين، أحدهما طفل``: ``اثنين`` counts the civilians; ``أحدهما`` does not make
     the noun a dual of its own as well (``مقتل قياديين …، أحدهما`` still does)."""
-    from hasila.link import link
-
     got = link("وأسفر القصف عن مقتل مدنيين اثنين، أحدهما طفل، في البلدة.", [], Ontology.load())
     assert [(r.text, r.value) for r in got.records] == [("اثنين", 2), ("أحد", 1)]
     got = link("وأسفرت الضربة عن مقتل قياديين من التنظيم، أحدهما أردني.", [], Ontology.load())
@@ -491,3 +490,12 @@ def test_an_accident_behind_bi_says_how_they_were_hurt() -> None:
     got = collect_counts(TokenView("وأعلنت الصحة إصابة 50 بحادث تسمم في المدينة."), [], onto)
     assert [v for _, v, _ in got.found] == [50]
     assert collect_counts(TokenView("وشهدت المدينة 5 حوادث أمس."), [], onto).found == []
+
+
+def test_the_human_losses_reaching_a_figure_are_a_toll_of_people() -> None:
+    """``ارتفعت الخسائر البشرية إلى 27``: the human losses a verb of rising takes to a figure are a
+    toll of people (it was vetoed as no count); what befell them is not said (``other``)."""
+    from hasila.link import link
+
+    got = link("وقال المرصد إن الخسائر البشرية ارتفعت إلى 19 منذ الصباح.", [], Ontology.load()).records
+    assert [(r.value, r.status) for r in got] == [(19, "other")]

@@ -607,6 +607,8 @@ def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
     for j in range(i - 1, max(-1, i - _RISEN_TOLL_REACH), -1):
         if view.is_boundary(j):
             return False
+        if view[j].is_word and i - j <= _TOLL_REACH and human_losses(view, j):
+            return True  # ارتفعت الخسائر البشرية إلى 27: the human losses, a toll of people
         if view[j].is_word and view[j].has(cues.TOTAL_WORDS):
             if i - j <= _TOLL_REACH:
                 return _names_a_toll(view, j, ontology)
