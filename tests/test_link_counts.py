@@ -499,3 +499,24 @@ def test_the_human_losses_reaching_a_figure_are_a_toll_of_people() -> None:
 
     got = link("وقال المرصد إن الخسائر البشرية ارتفعت إلى 19 منذ الصباح.", [], Ontology.load()).records
     assert [(r.value, r.status) for r in got] == [(19, "other")]
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    # a figure told far from its verb, then a parallel toll of others
+    ("وقالت المنظمة إن الجماعة قتلت خلال الشهر الفائت 48 وأصابت 90 آخرين.", [(48, "killed"), (90, "injured")]),
+    ("وقصفت الطائرات 12 موقعا وأصابت 3 آخرين.", [(3, "injured")]),  # a thing counted stays a thing
+])
+def test_a_figure_before_a_parallel_toll_of_others_counts_people(text: str, records: list[tuple[int, str]]) -> None:
+    """``قتلت خلال شهر ديسمبر 206 وأصابت 227 آخرين``: the others of the toll right after say the
+    figure before counts people too (it was vetoed: its verb is several words back)."""
+    assert [(r.value, r.status) for r in link(text, [], Ontology.load()).records] == records
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وأعلن الجيش أنه تم أسر أحد عناصر الميليشيا في الهجوم.", [(1, "detained")]),
+    ("وزار الوفد أسر أحد الضحايا في المدينة.", []),  # the families of one of the victims
+])
+def test_one_captured_is_a_count_the_families_of_one_are_not(text: str, records: list[tuple[int, str]]) -> None:
+    """``تم أسر أحد عناصر …``: أسر said as a deed before one and a people noun is a capture, not the
+    families (أُسر) it is spelled like (it was vetoed as a thing)."""
+    assert [(r.value, r.status) for r in link(text, [], Ontology.load()).records] == records

@@ -354,6 +354,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True  # العشرات سقطوا قتلى, 12 لقوا حتفهم: the weak verb's own casualty word
         if _kinds_between(view, j, ontology):
             return True  # 40 ما بين قتيل وجريح, 37 ما بين رجال أمن ومواطنين
+        if t.key.startswith("و") and t.has(_ALL_TRIGGERS) and _others_counted_after(view, j):
+            return True  # 206 وأصابت 227 آخرين: the others of the toll after say this one counts people
         if (t.has(cues.THING_NOUNS) and not _behind_preposition(t.key)) \
                 or t.has(cues.DURATION_UNITS):
             return False
@@ -615,6 +617,25 @@ def _toll_reaches(view: TokenView, start: int, ontology: OntologyLike) -> bool:
             return _risen(view, j) and _names_a_toll(view, j, ontology, casualties=True) \
                 and not any(view[k].has(cues.ILLNESSES) or view[k].has(cues.ILLNESS_NOUNS) for k in range(j, i))
     return False
+
+
+def _trigger_before_people(view: TokenView, p: int, nxt: int | None, ontology: OntologyLike) -> bool:
+    """The word at ``p`` before one (أحد) is a casualty word as well as a thing (``أسر``: capture or
+    families), said as a deed (``تم أسر``) and a people noun follows the one (``تم أسر أحد عناصر
+    الحوثيين``): the capture (not ``زار أسر أحد الضحايا``, the families)."""
+    done = view.prev_word(p - 1) if p > 0 else None
+    return view[p].has(_ALL_TRIGGERS) and done is not None and view[done].key in _DONE \
+        and nxt is not None and people_noun_at(view, nxt, ontology)
+
+
+_DONE = keys("تم وتم")
+
+
+def _others_counted_after(view: TokenView, j: int) -> bool:
+    """After the verb at ``j``, a figure in digits and a word for others (``وأصابت 227 آخرين``)."""
+    k = view.next_word(j + 1)
+    m = view.next_word(k + 1) if k is not None and view[k].is_digit else None
+    return m is not None and view[m].has(cues.OTHERS_WORDS)
 
 
 def _risen(view: TokenView, j: int) -> bool:
@@ -1256,7 +1277,8 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
     if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
         if prev and view[prev[0]].has(cues.DURATION_UNITS):
             return "non_count", "duration"
-        if prev and (view[prev[0]].has(cues.THING_NOUNS) or _one_of_a_thing(view, start, prev[0], ontology)):
+        if prev and ((view[prev[0]].has(cues.THING_NOUNS) and not _trigger_before_people(view, prev[0], nxt, ontology))
+                     or _one_of_a_thing(view, start, prev[0], ontology)):
             return "non_count", "thing"
         if kind == "words" and prev and prev[0] == view.last_before(start) \
                 and (people_noun_at(view, prev[0], ontology) or described_person(view, prev[0], ontology)) \
