@@ -252,15 +252,7 @@ class LinkContext:
     def _toll_reaching(self, i: int) -> bool:
         """Token ``i`` is a verb of reaching (``وصل``) whose subject is a toll word (``عدد``,
         ``حصيلة``) a few words before it, in its clause."""
-        v = self.view
-        if not v[i].has(cues.REACH_WORDS):
-            return False
-        for k in range(i - 1, max(-1, i - 5), -1):
-            if v.is_boundary(k):
-                return False
-            if v[k].is_word and v[k].has(cues.TOTAL_WORDS):
-                return True
-        return False
+        return self.view[i].has(cues.REACH_WORDS) and self._in_clause_before(i, cues.TOTAL_WORDS, 4)
 
     def _death_penalty(self, i: int) -> bool:
         """Token ``i`` is the death named as a penalty (``عقوبة الإعدام``, ``حكم الإعدام``)."""
@@ -269,10 +261,14 @@ class LinkContext:
 
     def _lives_taken(self, i: int) -> bool:
         """A verb of reaping or taking lives within 8 tokens before ``i``, in its clause."""
-        for k in range(i - 1, max(-1, i - 9), -1):
+        return self._in_clause_before(i, cues.LIVES_TAKEN_BY, 8)
+
+    def _in_clause_before(self, i: int, cue: frozenset[str], reach: int) -> bool:
+        """A word of ``cue`` within ``reach`` tokens before token ``i``, no boundary between."""
+        for k in range(i - 1, max(-1, i - reach - 1), -1):
             if self.view.is_boundary(k):
                 return False
-            if self.view[k].has(cues.LIVES_TAKEN_BY):
+            if self.view[k].has(cue):
                 return True
         return False
 
