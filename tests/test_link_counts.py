@@ -520,3 +520,35 @@ def test_one_captured_is_a_count_the_families_of_one_are_not(text: str, records:
     """``تم أسر أحد عناصر …``: أسر said as a deed before one and a people noun is a capture, not the
     families (أُسر) it is spelled like (it was vetoed as a thing)."""
     assert [(r.value, r.status) for r in link(text, [], Ontology.load()).records] == records
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وأسفرت المعارك عن مقتل 11 مقاتلا من الفصائل مقابل تسعة في صفوف قوات النظام.", [(11, "fighter"), (9, "regime")]),
+    ("وأصيب 20 عنصرا من الفصائل مقابل 5 من صفوف الجيش.", [(20, "fighter"), (5, "regime")]),  # as before
+])
+def test_a_bare_figure_in_a_side_s_ranks_counts_people(text: str, records: list[tuple[int, str]]) -> None:
+    """``مقابل سبعة في صفوف قوات النظام``: a figure with no noun, counted in a side's ranks, is a
+    count of that side's people (it was vetoed as no count)."""
+    assert [(r.value, r.category) for r in link(text, [], Ontology.load()).records] == records
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وقال إن العائلات تجمع مبالغ بالملايين من قبل أقارب الضحية لوقف تنفيذ حكم القتل.", []),
+    ("وكان في الحافلة 30 راكبا، قتل سبعة من بينهم.", [(30, "other"), (7, "killed")]),  # as before
+    ("وخسر التنظيم في المعارك 45 من عناصره.", [(45, "killed")]),  # as before
+])
+def test_min_qabl_after_a_figure_is_by_whom_not_of_whom(text: str, records: list[tuple[int, str]]) -> None:
+    """``تدفع بالملايين من قبل أهل القاتل``: ``من قبل`` after a figure is "by" someone, not a
+    partitive (sums of money were counted as the dead); any other ``من`` still counts people."""
+    assert [(r.value, r.status) for r in link(text, [], Ontology.load()).records] == records
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وأقلعت الطائرة وعلى متنها 88 مسافرا وسبعة من أفراد الطاقم.", [(88, "other"), (7, "other")]),
+    ("وقالت الشرطة إن 3 مسافرين أصيبوا في الحادث.", [(3, "injured")]),
+    ("وكان قد دخل البلاد في 2016 مسافرا على متن قارب.", []),  # in that year, travelling
+])
+def test_travellers_are_people_counted(text: str, records: list[tuple[int, str]]) -> None:
+    """``مسافر`` counts people as ``راكب`` does (travellers were no people noun: the figure was
+    vetoed); a year after في with the accusative after it stays the year."""
+    assert [(r.value, r.status) for r in link(text, [], Ontology.load()).records] == records

@@ -13,7 +13,7 @@ import re
 from typing import Any, Protocol
 
 from hasila.link import cues
-from hasila.link.text import TokenView, key, keys, variants
+from hasila.link.text import TokenView, key, keys, phrases, variants
 from hasila.text.arabic import dual_singulars, parse_number
 
 _IN = frozenset({"في", "وفي", "فى"})  # ``في`` before a definite number word: an age or a day
@@ -330,11 +330,16 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
         if t.has(cues.TOTAL_WORDS):
             k = view.next_word(j + 1)
             return k is None or not view[k].has(cues.THING_NOUNS)  # 93 تعداد القتلى, not عدد محاولات
-        if t.has(cues.OTHERS_WORDS) or t.plain(_SUBSET_WORDS):
-            return True  # 60 آخرين / 91 بينهم
+        if t.has(cues.OTHERS_WORDS) or (t.plain(_SUBSET_WORDS) and not _by_whom(view, j)):
+            return True  # 60 آخرين / 91 بينهم / 103 من عناصره
         if t.key in _IN and (k := view.next_word(j + 1)) is not None and view[k].key in _RANKS \
                 and (m := view.next_word(k + 1)) is not None and view[m].has(_ALL_TRIGGERS):
             return True  # 4 في عداد المفقودين: among the missing
+        if (ranks := view.phrase_starting_at(j, _IN_THE_RANKS)) is not None \
+                and group_after(view, j + len(ranks), ontology)[0] is not None:
+            return True  # مقابل سبعة في صفوف قوات النظام: counted in a side's ranks
+        if in_hospital_after(view, j):
+            return True  # أكثر من 100 نقلوا إلى مستشفى: people taken to hospital
         if t.has(cues.CASE_WORDS):
             k = view.next_word(j + 1)
             if k is not None and (view[k].has(_ALL_TRIGGERS) or view[k].has(cues.CASE_KINDS)):
@@ -636,6 +641,41 @@ def _others_counted_after(view: TokenView, j: int) -> bool:
     k = view.next_word(j + 1)
     m = view.next_word(k + 1) if k is not None and view[k].is_digit else None
     return m is not None and view[m].has(cues.OTHERS_WORDS)
+
+
+def _by_whom(view: TokenView, j: int) -> bool:
+    """``من قبل`` at token ``j``: "by" (``تدفع بالملايين من قبل أهل القاتل``), no partitive."""
+    k = view.next_word(j + 1)
+    return view[j].key == "من" and k is not None and view[k].key == "قبل"
+
+
+def in_hospital_after(view: TokenView, j: int) -> bool:
+    """From token ``j`` on, in its clause, a verb says people were taken to or lie in hospital
+    (``نقلوا إلى المستشفى``, ``لا يزالون في المستشفى``, ``يتلقون العلاج في مستشفى``): the wounded."""
+    verb = False
+    for k in range(j, min(len(view), j + _HOSPITAL_REACH)):
+        if view.is_boundary(k):
+            return False
+        t = view[k]
+        if not t.is_word:
+            continue
+        if t.key in _HOSPITALS:
+            return verb
+        if t.key in _HOSPITAL_VERBS:
+            verb = True
+        elif t.key not in _TO_HOSPITAL and t.key not in cues.QUALIFIER_WORDS:
+            return False
+    return False
+
+
+#: Tokens from a count (or its noun) to the hospital its people were taken to.
+_HOSPITAL_REACH = 7
+_HOSPITALS = keys("مستشفى المستشفى مستشفيات المستشفيات")
+_HOSPITAL_VERBS = keys("نقلوا أدخلوا ادخلوا يرقدون يتلقون زالوا مازالوا يزالون لايزالون")
+#: The words that may stand between such a verb and the hospital (``نقلوا جميعا إلى``).
+_TO_HOSPITAL = keys("ما لا في إلى الى جميعا جميعهم العلاج")
+#: ``في صفوف``: a bare figure counted in a side's ranks.
+_IN_THE_RANKS = phrases(["في صفوف", "من صفوف", "بصفوف"])
 
 
 def _risen(view: TokenView, j: int) -> bool:
@@ -1323,8 +1363,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         if (_year_range_end(view, start) or _event_of_the_year(view, start)) \
                 and not (nxt is not None and view[nxt].key[:1] not in "بل" and people_noun_at(view, nxt, ontology)):
             return "non_count", "year"  # بين 2003 و2017; كأس العالم 2018 بروسيا, حرب 2014 على القطاع
-        if nxt is not None and people_noun_at(view, nxt, ontology) and not _year_then_definite(view, start, nxt):
-            return "count", None
+        if nxt is not None and people_noun_at(view, nxt, ontology) and not _year_then_definite(view, start, nxt) \
+                and not (prev and view[prev[0]].key in _IN and view[nxt].key.endswith("ا")):
+            return "count", None  # (not وصل في 2015 مسافرا: in that year, travelling)
         if evidence and not (prev and (view[prev[0]].has(cues.YEAR_BEFORE | cues.MONTHS)
                                        or _month_second_word(view, prev[0]) or _month_then_when(view, prev[0])
                                        or view[prev[0]].key in ("في", "وفي"))) \
