@@ -257,3 +257,21 @@ def test_a_vague_total_sentences_back_holds_no_part_above_its_floor() -> None:
     text = ("وقتلت القوات العشرات من المسلحين في القرى الشمالية.\nوقال الضابط إن الوضع هادئ.\n"
             "وشن المسلحون هجوما على الثكنة وتمكن الجنود من قتل 25 منهم.")
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("وذكر البيان أن 9 مسلحين من التنظيم قتلوا وجرح ستة منهم في القصف.", [None, None]),
+    ("وأصيب 12 جنديا بجروح، توفي اثنان منهم لاحقا في المستشفى.", [None, "c1"]),  # as before
+])
+def test_the_wounded_are_no_part_of_a_toll_of_the_dead(text: str, parts: list[str | None]) -> None:
+    """``قتل سبعة عناصر وجرح أربعة منهم``: the wounded of the side are none of the dead (they were
+    made a part of them); the dead may be a part of the wounded, some having died since."""
+    assert [r.part_of for r in link(text, [], ontology()).records] == parts
+
+
+def test_one_of_the_dead_whose_wounds_are_told_is_killed() -> None:
+    """``وفاة فلسطينيين أحدهما صحفي إثر إصابتهما``: a part of the dead, wounded by a word after
+    it, is one of the dead (it was ``injured``)."""
+    got = link("وأعلنت الوزارة وفاة شابين فلسطينيين أحدهما مسعف إثر إصابتهما بالرصاص قرب السياج.", [],
+               ontology()).records
+    assert [(r.value, r.status, r.part_of) for r in got] == [(2, "killed", None), (1, "killed", "c1")]

@@ -416,3 +416,51 @@ def test_a_toll_reaching_its_figure_is_no_arrival(text: str, statuses: list[str]
     """``عدد القتلى وصل إلى 5000``: ``وصل`` with a toll as its subject says the toll reaches
     its figure (the dead), not that people arrived (``other``)."""
     assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وذكرت السلطات العدد الرسمي للقتلى وقالت إن خمسة أشخاص ما زالوا في المستشفى.", [(5, "injured")]),
+    ("وأفاد الإسعاف بأن 14 شخصا نقلوا إلى المستشفى بعد الحادث.", [(14, "injured")]),
+    ("وقال الطبيب إن 8 أشخاص على الأقل يتلقون العلاج في مستشفى المدينة.", [(8, "injured")]),
+    ("ولقي 6 أشخاص حتفهم، فيما أكثر من 40 أدخلوا المستشفى.", [(6, "killed"), (40, "injured")]),
+    ("وتوفي ثلاثة آخرون في المستشفى متأثرين بجروحهم.", [(3, "killed")]),  # no verb of going there
+])
+def test_people_taken_to_or_lying_in_hospital_are_injured(text: str, records: list[tuple[int, str]]) -> None:
+    """``15 شخصا نقلوا إلى المستشفى``, ``لا يزالون في المستشفى``: people in hospital are the
+    wounded (they took a death word further back, or nothing: ``other``; a bare figure was no count)."""
+    assert [(r.value, r.status) for r in link(text, [], ontology()).records] == records
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وقال المتحدث إن القصف أدى إلى فقدان أرواح 40 مدنيا في البلدة.", [(40, "killed")]),
+    ("وسجلت المنظمة 120 حالة بتر للأطراف بينها 9 حالات لفقدان البصر.", [(120, "injured"), (9, "injured")]),
+    ("وأعلنت الوزارة فقدان أثر خمسة صيادين قبالة الساحل.", [(5, "missing")]),  # as before
+    ("وغرق 11 شخصا إلى جانب فقدان 4 بينهم طفل.", [(11, "killed"), (4, "missing")]),  # as before
+])
+def test_the_loss_of_lives_sight_or_people_names_its_fate(text: str, records: list[tuple[int, str]]) -> None:
+    """``فقدان`` reads like the verb ``فقد``: the loss of lives is a death (``فقدان أرواح 100``), of
+    sight a wound, of a figure a disappearance (as it was); ``حالة بتر`` counts the wounded (the
+    first two were missing, or no count)."""
+    assert [(r.value, r.status) for r in link(text, [], ontology()).records] == records
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    ("وقال خفر السواحل إن 4 مسافرين مفقودون لكن فرق البحث أنقذت 70 مسافرا من الماء.", ["missing", "other"]),
+    ("وقال الناطق إن 6 جنود قتلوا ولكن 20 جنديا عادوا إلى الثكنة.", ["killed", "other"]),
+    ("وذكر الحاكم أن الوزير نجا لكن 9 أشخاص كانوا في القاعة لقوا حتفهم.", ["killed"]),
+    ("وأحصيت حصيلة ضحايا الإعصار في الجزر، لكن السلطات قدرت عددهم بنحو 900 شخص.", ["killed"]),  # as before
+])
+def test_a_fate_before_but_is_not_the_fate_of_the_count_after_it(text: str, statuses: list[str]) -> None:
+    """``5 صيادين مفقودون لكن أنقذت السفن 40 صيادا``, ``نجا المسؤولون لكن 12 شخصا … حتفهم``: what
+    ``لكن`` stands against is not the fate of the count after it (the 130 were missing, the nine
+    escaped); a toll named with no figure before it still is (the 900 are its dead)."""
+    assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    ("وعلق 300 شخص قضوا الليل في المطار بسبب العاصفة.", ["other"]),
+    ("وقضى 11 شخصا في الحريق الذي شب في المبنى.", ["killed"]),  # as before
+])
+def test_time_spent_is_no_death(text: str, statuses: list[str]) -> None:
+    """``قضوا الليل``, ``قضى عقوبته``: قضى before a span of time spends it (the 300 were dead)."""
+    assert [r.status for r in link(text, [], ontology()).records] == statuses

@@ -226,6 +226,8 @@ class LinkContext:
         if t.has(cues.RULING_VERBS) and (j := self.view.next_word(i + 1)) is not None \
                 and self.view[j].has(cues.RULERS_AND_RULINGS):
             return None  # قضت المحكمة بسجن: a ruling
+        if t.key in _SPENT and (j := self.view.next_word(i + 1)) is not None and self.view[j].key in _TIME_SPENT:
+            return None  # قضوا الليل في القطارات, قضى عقوبته: time spent, no death
         if t.key in cues.SENTENCED_TO_DEATH \
                 and not any(self.view[k].has(cues.CARRIED_OUT) for k in range(max(0, i - 4), i)):
             return None  # قضت بإعدام: sentenced, not (yet) executed
@@ -276,8 +278,10 @@ class LinkContext:
         """``فقدوا أطرافهم`` injured, ``فقدوا حياتهم`` killed, ``فقدوا والديهم`` nothing; ``فقدوا``
         with no object, or ``فقد`` before its figure (``فقد 23 عسكريا``: they went missing), missing."""
         j = self.view.next_word(i + 1)
-        if j is not None and j == i + 1 and self.number_at(j):
-            return self._lost_by_a_figure(i, j)
+        q = self.view.next_word(i + 1, skip=cues.QUALIFIER_WORDS)
+        if q is not None and (q == i + 1 or j != i + 1 or self.view[j].key in cues.QUALIFIER_WORDS) \
+                and self.number_at(q):
+            return self._lost_by_a_figure(i, q)  # فقد 23 عسكريا, فقدان أكثر من مائتي مهاجر
         if j is None or j != i + 1 or self.view[j].key in _NO_OBJECT:
             return status_of_word(self.view[i].key)
         if self.view[j].has(cues.LOST_LIMBS):
@@ -290,16 +294,16 @@ class LinkContext:
         figure its subject (``وفقد 15 جنديا``), they went missing; ``فقدت القوات 4 من عناصرها``
         (a side lost them) says no more."""
         v = self.view
-        for k in range(j + 1, min(len(v), j + 5)):
+        for k in range(j + 1, min(len(v), j + _LOST_REACH)):
             if v.is_boundary(k):
                 break
             if v[k].has(cues.LOST_LIVES):
                 return "killed"
             if v[k].has(cues.LOST_LIMBS):
                 return "injured"
-            if v[k].has(cues.LOST_KIN):
-                return None
-        return "missing" if v[i].plain(_LOST_HIMSELF) else None
+            if v[k].has(cues.LOST_KIN) or v[k].has(cues.LOST_LIVELIHOOD):
+                return None  # فقد 410 أطفال أمهاتهم, فقد أكثر من 350 من الصحافيين … أعمالهم
+        return "missing" if v[i].has(_LOST_HIMSELF) else None  # (بفقدان مئات المقاتلين)
 
     def _fate_unknown(self, i: int) -> bool:
         """Is the fate at token ``i`` said to be unknown, in its sentence, a few words off?"""
@@ -311,8 +315,15 @@ class LinkContext:
 #: The death penalty: ``الإعدام`` after the word for a penalty or a sentence.
 _EXECUTION = keys("الإعدام الاعدام")
 _PENALTY = keys("عقوبة بعقوبة وعقوبة حكم بحكم أحكام بأحكام حكما")
-#: ``فقد``/``فُقد`` whose subject is the figure after it (not ``فقدت``, a side that lost people).
-_LOST_HIMSELF = keys("فقد")
+#: ``قضى`` / ``قضوا`` (died; also spent) and the spans of time they spend (``قضوا الليل``).
+_SPENT = keys("قضى قضوا قضت قضين قضيا يقضي يقضون")
+_TIME_SPENT = keys("""الليل ليلتهم ليلته ليلة الليلة ليالي أياما ساعات وقتا الوقت عطلة العطلة عطلتهم إجازة
+                      الإجازة إجازتهم عقوبة عقوبته عقوبتهم فترة سنوات أسابيع شهورا أشهرا معظم بقية""")
+#: Tokens after the figure of ``فقد`` in which what was lost is looked for.
+_LOST_REACH = 9
+#: ``فقد``/``فُقد`` whose subject is the figure after it (not ``فقدت``, a side that lost people),
+#: and the loss of a figure (``فقدان 3 بينهم طفلة``).
+_LOST_HIMSELF = keys("فقد فقدان")
 #: ``الأسر`` after a number: families (أُسر), not captivity (أَسر).
 _FAMILIES = keys("الأسر")
 #: ``قتلهم`` after ``في`` is their killing of someone (``يشتبه في قتلهم الطيار``), not their death.
@@ -322,7 +333,7 @@ _GRIP = keys("قبضة")
 #: ``خطر الموت``, ``حافة الموت``: a death they are in danger of, not one that befell them.
 _PERIL = keys("خطر خطورة حافة شفا")
 #: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.
-_NO_OBJECT = keys("في منذ خلال أثناء اثناء بعد قبل إثر اثر")
+_NO_OBJECT = keys("في منذ خلال أثناء اثناء بعد قبل إثر اثر أثر الاتصال")
 
 
 class Reader:

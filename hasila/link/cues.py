@@ -44,7 +44,7 @@ STATUS_TRIGGERS: dict[str, frozenset[str]] = {
     "other": keys("""
         نزح نزحوا نزوح نازح نازحين نازحون تهجير هجر تهجيرهم تشريد شرد شردت شردوا غادر غادروا مغادرة خرج خرجوا خروج
         إجلاء أجلي إخلاء فر فروا لجأ لاجئ لاجئين لاجئون يعيش يعيشون يقيم يقطن يحتاج يحتاجون
-        يحتمون تضم يضم تقل عبروا وصل وصول أفرج الإفراج سراح
+        يحتمون تضم يضم تقل عبروا عبور وصل وصول أفرج الإفراج سراح
         نجا نجوا نجت نجيا ينجو الفرار فرار الهرب هرب هربوا هربت فرت
         """),
 }
@@ -159,9 +159,11 @@ GATHER_VERBS = keys("تجمع تجمعت احتشد احتشدت تظاهر تظ
 ATTEMPT_WORDS = keys("محاولة محاولات محاولته محاولتهم حاول حاولوا حاولت حاولا يحاول تحاول يحاولون محاولين شروع")
 #: ``فقدوا``: missing alone, not with what they lost after it: their limbs (injured), their
 #: lives (killed), their parents or homes (nothing befell them).
-LOSS_VERBS = keys("فقد فقدوا فقدت فقدا يفقد")
-LOST_LIMBS = keys("أطرافهم أطرافه أطرافها أطراف أعينهم بصرهم بصره أرجلهم أيديهم ساقيه ساقه")
+LOSS_VERBS = keys("فقد فقدوا فقدت فقدا يفقد فقدان")
+LOST_LIMBS = keys("أطرافهم أطرافه أطرافها أطراف أعينهم بصرهم بصره البصر أرجلهم أيديهم ساقيه ساقه")
 LOST_LIVES = keys("حياتهم حياته حياتها أرواحهم أرواح الحياة")
+#: ``فقد أكثر من 350 صحافيا أعمالهم``: jobs, homes or goods lost, no people.
+LOST_LIVELIHOOD = keys("أعمالهم عملهم وظائفهم وظيفته وظائف منازلهم بيوتهم منازل ممتلكاتهم مصادر")
 #: ``حصدت أرواح 714 مدنيا``, ``أودى بأرواح العشرات``: lives taken (not ``تنقذ أرواح``, saved).
 LIVES = keys("أرواح بأرواح")
 LIVES_TAKEN_BY = keys("حصد حصدت يحصد تحصد سيحصد ستحصد أزهق أزهقت أودى أودت يودي تودي موديا مودية")
@@ -380,7 +382,7 @@ FOREIGN_STATES = keys("""
 #: ``70 حالة اختناق``, ``687 حالة اعتقال``: cases of a casualty, each one person.
 CASE_WORDS = keys("حالة حالات")
 #: Words after a case word that make it casualties (the status triggers, and these).
-CASE_KINDS = keys("اختناق تسمم")
+CASE_KINDS = keys("اختناق تسمم بتر")  # حالة بتر: an amputation, a wound (no trigger alone: بترا is a news agency)
 #: ``لترتفع حصيلة الحملة إلى 340``: a toll rising to a new figure.
 RISE_WORDS = keys("ارتفع ارتفعت يرتفع ترتفع ليرتفع لترتفع ارتفاع رفع رفعت يرفع ترفع ليرفع لترفع")
 #: ``ارتفعت حصيلة القتلى إلى 209``, ``عدد المصابين يتجاوز 50``: a figure reached by a toll.

@@ -48,7 +48,7 @@ from hasila.link.parent import ParentReader
 from hasila.link.possessor import PossessorRules
 from hasila.link.qualifier import read_qualifier
 from hasila.link.scope import ScopeReader
-from hasila.link.status import StatusReader
+from hasila.link.status import StatusReader, wounded_of_the_dead
 from hasila.link.target import TargetRules
 from hasila.link.text import key
 from hasila.link.theatre import TheatreRules
@@ -180,6 +180,7 @@ def link(text: str, spans: list[Span], ontology: Any, config: LinkConfig | None 
     r.cats.resolve_categories(nodes)
     r.cats.range_categories(nodes)
     r.status.resolve_statuses(nodes)
+    wounded_of_the_dead(r.status, nodes)
     r.target.members_of_the_target(nodes)
     r.possessor.members_of_the_possessor(nodes)
     r.possessor.members_of_them(nodes)

@@ -15,9 +15,9 @@ from itertools import pairwise
 from hasila.link import cues
 from hasila.link.context import status_of_word, title_and_body
 from hasila.link.fate import AGREEING_REACH, FateWords
-from hasila.link.numbers import either_or, one_of_them_suffix
+from hasila.link.numbers import either_or, in_hospital_after, one_of_them_suffix
 from hasila.link.text import TokenView, key, keys, variants
-from hasila.link.tree import CountNode
+from hasila.link.tree import CountNode, detach
 
 #: One word of where or when between a verb and the count it governs (``قتلوا فيها 12``).
 _BETWEEN_VERB_AND_OBJECT = keys("فيه فيها فيهم خلاله خلالها خلالهما أمس اليوم")
@@ -43,6 +43,8 @@ _PROTEST = keys("احتجاجا احتجاجاً تنديدا تنديداً ح�
 _TIMES_OF_DAY = keys("صباح مساء ظهر فجر ليل ليلة اليوم أمس")
 #: Casualty nouns (not verbs) that open a toll: ``مقتل وإصابة``.
 _TOLL_NOUNS = keys("مقتل مصرع إصابة اصابة سقوط استشهاد وفاة جرح")
+#: ``لكن``: what comes after it stands against what came before.
+_BUT = keys("لكن ولكن")
 #: Words before a verb that are no subject of it.
 _PARTICLES = keys("أن إن ان عن على في من إلى الى ثم كما فيما بعد قبل حيث إذ اذ ما لا قد وقد لقد حين عندما")
 
@@ -151,6 +153,13 @@ def _still(v: TokenView, c: CountNode) -> bool:
     return False
 
 
+def _but_after(v: TokenView, prev: CountNode | None, i: int, c: CountNode) -> bool:
+    """``لكن`` at token ``i`` stands between the count and one before it in its sentence (``5
+    صيادين مفقودون لكن أنقذت السفن 40 صيادا``): a fate told further back is that count's (not so for
+    a toll named with no figure: ``عدد ضحايا الصراع …، لكن … قدر عددهم بـ 470 ألفا``)."""
+    return v[i].key in _BUT and prev is not None and prev.sentence == c.sentence
+
+
 class StatusReader(FateWords):
     """The casualty status of each count."""
 
@@ -187,6 +196,9 @@ class StatusReader(FateWords):
         if self._dead_and_wounded_after(c):
             c.status = "other"
             return
+        if in_hospital_after(v, c.tail if c.noun_text else c.t1):
+            c.status = "injured"  # 15 شخصا نقلوا إلى المستشفى: in hospital, so wounded
+            return
         if (st := _event_noun_after(v, c, self.cx.trigger_status)) is not None:
             c.status = st  # 12 وفاة و40 إصابة: what befell each figure follows it
             return
@@ -198,8 +210,8 @@ class StatusReader(FateWords):
         i = c.t0 - 1
         steps = 0
         while i >= floor and steps < 8:
-            if v.is_boundary(i) or self._verb_of(prev, i, c):
-                break
+            if v.is_boundary(i) or self._verb_of(prev, i, c) or v[i].key in _BUT:
+                break  # نجا المسؤولون لكن 12 شخصا لقوا حتفهم: the fate before لكن is not theirs
             st = self.cx.trigger_status(i)
             if st is not None and v[i].has(cues.ADJACENT_TRIGGERS) \
                     and not all(v[k].key in cues.QUALIFIER_WORDS for k in range(i + 1, c.t0)):
@@ -231,7 +243,7 @@ class StatusReader(FateWords):
         i = c.t0 - 1
         steps = 0
         while i >= floor and steps < self.cfg.trigger_window:
-            if v.is_sentence_end(i) or self._verb_of(prev, i, c):
+            if v.is_sentence_end(i) or self._verb_of(prev, i, c) or _but_after(v, prev, i, c):
                 break
             st = self.cx.trigger_status(i)
             if st in cues.CASUALTY_STATUSES \
@@ -295,7 +307,7 @@ class StatusReader(FateWords):
         if st is None and (case := self._case_at(c.t1)) is not None:
             at = v.next_word(case + 1)
             if at is not None:
-                st = "injured" if v[at].key in cues.CASE_KINDS else status_of_word(v[at].key)
+                st = "injured" if v[at].key in cues.CASE_KINDS else self.cx.trigger_status(at)  # حالة لفقدان البصر
         if st == "injured" and at is not None and at + 1 < len(v) and v[at + 1].has(cues.ILLNESSES):
             return None  # 12 إصابة بالملاريا, حالة إصابة بسرطان: ill, not wounded
         if st is None and c.noun_text and len(words := c.noun_text.split()) > 1 \
@@ -453,3 +465,18 @@ def _set_status(nodes: list[CountNode], old: str | None, new: str) -> None:
     for n in nodes:
         if n.status == old:
             n.status = new
+
+
+def wounded_of_the_dead(r: StatusReader, nodes: list[CountNode]) -> None:
+    """A wounded part of a toll of the dead: wounded by a verb of its own before it (``قتل سبعة
+    عناصر وجرح أربعة منهم``), people of the same side but none of the dead (no part); wounded by
+    a word after it, one of the dead whose wounds are told (``وفاة فلسطينيين أحدهما صحفي إثر
+    إصابتهما``): killed."""
+    for c in nodes:
+        if c.status != "injured" or c.parent is None or c.parent.status != "killed":
+            continue
+        p = r.view.prev_word(c.t0 - 1, skip=cues.QUALIFIER_WORDS) if c.t0 > 0 else None
+        if p is not None and r.cx.trigger_status(p) == "injured":
+            detach(c)
+        elif not c.status_noun:  # (تسعة ناجين بينهم أربعة مصابين: wounded by their own noun)
+            c.status = "killed"

@@ -598,6 +598,11 @@ def resolve_tree(nodes: list[CountNode], kinds: Kinds, complete_sums: bool = Tru
         _coordinated_sums(nodes, kinds)
 
 
+def detach(child: CountNode) -> None:
+    """Make ``child`` a top-level count of its own (no part of any total)."""
+    _attach(child, None, "top", None)
+
+
 def drop_equal_parts(nodes: list[CountNode]) -> None:
     """A figure is never a part of a total of the same figure (``353,935 … من بين الضحايا
     353,935 هناك …``): a repeated figure is its own record (the guide)."""
