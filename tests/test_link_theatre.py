@@ -227,3 +227,28 @@ def test_a_nounless_part_of_soldiers_abroad_is_other_with_them() -> None:
     recs = link(doc.text, doc.spans, ontology()).records
     assert [(x.value, x.category) for x in recs] == [(271, "other"), (10, "other")]
     assert recs[1].part_of == recs[0].id
+
+
+@pytest.mark.parametrize(("text", "categories"), [
+    ("وأعلن مكتب حاكم إقليم ماردين بجنوب شرق تركيا أن خمسة من أفراد قوات الأمن قتلوا في هجوم. "
+     "ويقع الإقليم على الحدود مع سوريا.", ["other"]),
+    ("وقال المرصد إن ثلاثة من أفراد قوات الأمن قتلوا في ريف حمص.", ["regime"]),  # as before
+])
+def test_members_of_security_forces_abroad_are_other(text: str, categories: list[str]) -> None:
+    """``اثنين من أفراد قوات الأمن`` in a Turkish province of a report that names Syria too: a
+    state's security forces named past a member word (``أفراد``) are that state's at home,
+    ``other`` (they stayed ``regime``)."""
+    doc = RulesTagger.load().label(text)
+    assert [r.category for r in link(doc.text, doc.spans, ontology()).records] == categories
+
+
+def test_a_state_s_soldiers_at_home_told_again_stay_that_state_s() -> None:
+    """``أربعة عسكريين ماليين`` (a state's army at home, ``other``), then ``مقتل جنديين وإصابة
+    ثلاثة`` with no place in Syria: the same army told again, and the nounless wounded with them
+    (both were ``regime``)."""
+    doc = RulesTagger.load().label(
+        "وأسفر الهجوم عن مقتل أربعة عسكريين ماليين في شمال البلاد. "
+        "وأعلنت الحكومة لاحقا مقتل جنديين وإصابة ثلاثة بانفجار عبوة ناسفة قرب بلدة صغيرة.")
+    assert [r.category for r in link(doc.text, doc.spans, ontology()).records] == ["other"] * 3
+    doc = RulesTagger.load().label("وقتل جنديان في ريف حماة وأصيب ثلاثة.")  # as before
+    assert [r.category for r in link(doc.text, doc.spans, ontology()).records] == ["regime"] * 2

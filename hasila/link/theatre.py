@@ -84,6 +84,14 @@ def _gazetteer_sides() -> tuple[frozenset[str], frozenset[str]]:
     return foreign - syria, syria
 
 
+def _past_fillers(named: str) -> str:
+    """The folded name of a group, past member words before it (``أفراد قوات الأمن`` → ``قوات الأمن``)."""
+    words = key(named).split()
+    while len(words) > 1 and words[0] in cues.AFFILIATION_FILLERS:
+        words = words[1:]
+    return " ".join(words)
+
+
 #: The army named as such (``من الجيش``, ``من الجيش والشرطة``): a state's forces.
 _THE_ARMY = keys("الجيش والجيش")
 
@@ -98,14 +106,16 @@ class TheatreRules(Reader):
         else every place of its sentence, is outside Syria, are ``other`` (the guide); with
         no place in its sentence, where the report's places are mostly abroad; the others told
         right after them in their sentence (``وجرح أربعة آخرين``) with them."""
+        at_home = False  # a state's soldiers at home told already: the same army told again
         for c in nodes:
             soldiers = c.category in ("regime", "foreign_forces")
-            if soldiers and c.others and c.order > 0 and nodes[c.order - 1].category == "other" \
+            if soldiers and (c.others or not noun_of(c)) and c.order > 0 and nodes[c.order - 1].category == "other" \
                     and nodes[c.order - 1].sentence == c.sentence and self._state_forces(nodes[c.order - 1]):
-                c.category = "other"
+                c.category = "other"  # … وجرح أربعة آخرين / وإصابة أربعة: of the soldiers before them
                 continue
             one_s_others = c.others and first_in_sentence(c, nodes) and not noun_of(c)
-            if not soldiers or not (self._state_forces(c) or one_s_others):
+            state_forces = self._state_forces(c)
+            if not soldiers or not (state_forces or one_s_others):
                 continue  # (قتل جندي تركي وجرح سبعة آخرون: the others of one soldier, where he fell)
             if c.parent is not None and c.parent.category == "regime":
                 continue  # 27 من قوات النظام، من ضمنهم 8 ضباط: officers of the Syrian army's toll
@@ -113,10 +123,19 @@ class TheatreRules(Reader):
             if self._home_army(c) or (places and all(abroad(p.text) for p in places)) \
                     or (not places and self._report_abroad):
                 c.category = "other"
+                at_home = at_home or state_forces
+            elif at_home and state_forces and not any(not abroad(p.text) and self._in_syria(p) for p in places):
+                c.category = "other"  # ثلاثة عسكريين ماليين … ثم مقتل ثلاثة عسكريين: the same army
         for c in sorted(nodes, key=lambda n: n.depth()):
             if c.category in ("regime", "foreign_forces") and c.hint is None and c.group_cat is None \
                     and not noun_of(c) and c.parent is not None and c.parent.category == "other":
                 c.category = "other"  # 271 ضابطا (abroad) … ومن بينهم عشرة برتبة عقيد: the soldiers' part
+
+    @staticmethod
+    def _in_syria(place: Span) -> bool:
+        """A place name of Syria's gazetteer (not one the gazetteer does not know)."""
+        syria = _gazetteer_sides()[1]
+        return any(x in syria for x in variants(key(place.text)))
 
     def _home_army(self, c: CountNode) -> bool:
         """``عسكريين ماليين``, ``من الجيش المصري``, ``من عناصر الجيش الجزائري``: soldiers of a state
@@ -133,8 +152,8 @@ class TheatreRules(Reader):
         named by no state (``القوات الأمنية``, ``قوات الأمن``), or of a foreign state's forces
         counted by the partitive group (``من الحرس الثوري``)."""
         named = c.affiliation.text if c.affiliation is not None else noun_of(c)
-        if key(named) in cues.STATE_FORCES or (c.category == "foreign_forces" and c.partitive):
-            return True  # 11 عنصرا من القوات الأمنية, 5 من قوات الأمن; 8 من الحرس الثوري: a state's forces
+        if _past_fillers(named) in cues.STATE_FORCES or (c.category == "foreign_forces" and c.partitive):
+            return True  # 11 عنصرا من القوات الأمنية, 5 من (أفراد) قوات الأمن; 8 من الحرس الثوري: a state's forces
         if c.group_cat == "regime" and c.affiliation is not None and key(named.split()[0]) in _THE_ARMY:
             return True  # 19 عنصرا من الجيش والشرطة التركيين: an army, whichever state's
         if c.group_cat in (None, "foreign_forces"):
