@@ -552,3 +552,18 @@ def test_travellers_are_people_counted(text: str, records: list[tuple[int, str]]
     """``مسافر`` counts people as ``راكب`` does (travellers were no people noun: the figure was
     vetoed); a year after في with the accusative after it stays the year."""
     assert [(r.value, r.status) for r in link(text, [], Ontology.load()).records] == records
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وقالت البعثة إن 11 شخصا قتلوا هم ثلاثة جنود وخمسة متعاقدين مع المنظمة وثلاثة مسلحين.",
+     [(11, "killed", "people"), (3, "killed", "regime"), (5, "killed", "civilian"), (3, "killed", "combatant")]),
+    ("وعثرت فرق البحث على 20 جثة و7 ناجين بينهم طفلان.",
+     [(20, "killed", "people"), (7, "other", "people"), (2, "other", "child")]),
+    ("وتقول دراسة إن 4 فناجين من الشاي في اليوم تكفي.", []),  # cups, not ف + survivors
+])
+def test_contractors_are_civilians_and_survivors_people_who_lived(text: str, records: list[tuple[int, str, str]]) -> None:
+    """``خمسة متعاقدين`` counts civilians as ``موظفين`` does, ``تسعة ناجين`` people who survived
+    (status ``other``): both were no people nouns (the figures were vetoed, a list lost an item);
+    cups (``فناجين``) are things, not ``ف`` and survivors."""
+    got = link(text, [], Ontology.load()).records
+    assert [(r.value, r.status, r.category) for r in got] == records
