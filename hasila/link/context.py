@@ -278,9 +278,8 @@ class LinkContext:
         """``فقدوا أطرافهم`` injured, ``فقدوا حياتهم`` killed, ``فقدوا والديهم`` nothing; ``فقدوا``
         with no object, or ``فقد`` before its figure (``فقد 23 عسكريا``: they went missing), missing."""
         j = self.view.next_word(i + 1)
-        q = self.view.next_word(i + 1, skip=cues.QUALIFIER_WORDS)
-        if q is not None and (q == i + 1 or j != i + 1 or self.view[j].key in cues.QUALIFIER_WORDS) \
-                and self.number_at(q):
+        q = self.view.next_word(i + 1, skip=cues.QUALIFIER_WORDS)  # (q is j unless j is a qualifier)
+        if q is not None and self.number_at(q):
             return self._lost_by_a_figure(i, q)  # فقد 23 عسكريا, فقدان أكثر من مائتي مهاجر
         if j is None or j != i + 1 or self.view[j].key in _NO_OBJECT:
             return status_of_word(self.view[i].key)

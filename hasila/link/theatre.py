@@ -92,6 +92,12 @@ def _past_fillers(named: str) -> str:
     return " ".join(words)
 
 
+def _in_syria(name: str) -> bool:
+    """A folded place name of Syria's gazetteer (not one the gazetteer does not know)."""
+    syria = _gazetteer_sides()[1]
+    return any(x in syria for x in variants(name))
+
+
 #: The army named as such (``من الجيش``, ``من الجيش والشرطة``): a state's forces.
 _THE_ARMY = keys("الجيش والجيش")
 
@@ -124,18 +130,12 @@ class TheatreRules(Reader):
                     or (not places and self._report_abroad):
                 c.category = "other"
                 at_home = at_home or state_forces
-            elif at_home and state_forces and not any(not abroad(p.text) and self._in_syria(p) for p in places):
+            elif at_home and state_forces and not any(not abroad(p.text) and _in_syria(key(p.text)) for p in places):
                 c.category = "other"  # ثلاثة عسكريين ماليين … ثم مقتل ثلاثة عسكريين: the same army
         for c in sorted(nodes, key=lambda n: n.depth()):
             if c.category in ("regime", "foreign_forces") and c.hint is None and c.group_cat is None \
                     and not noun_of(c) and c.parent is not None and c.parent.category == "other":
                 c.category = "other"  # 271 ضابطا (abroad) … ومن بينهم عشرة برتبة عقيد: the soldiers' part
-
-    @staticmethod
-    def _in_syria(place: Span) -> bool:
-        """A place name of Syria's gazetteer (not one the gazetteer does not know)."""
-        syria = _gazetteer_sides()[1]
-        return any(x in syria for x in variants(key(place.text)))
 
     def _home_army(self, c: CountNode) -> bool:
         """``عسكريين ماليين``, ``من الجيش المصري``, ``من عناصر الجيش الجزائري``: soldiers of a state
@@ -212,10 +212,9 @@ class TheatreRules(Reader):
         many as places in Syria (a village's name may be a common word: ``القدم``, ``كسب``)."""
         if SYRIA_NAMED.search(self.text):
             return False
-        syria = _gazetteer_sides()[1]
         names = {key(p.text) for p in self._all_places.spans}
         out = sum(map(abroad, names))
-        home = sum(any(x in syria for x in variants(n)) for n in names)
+        home = sum(map(_in_syria, names))
         return out >= 1 and out >= 2 * home
 
     def _places_of(self, c: CountNode) -> list[Span]:
