@@ -567,3 +567,32 @@ def test_contractors_are_civilians_and_survivors_people_who_lived(text: str, rec
     cups (``فناجين``) are things, not ``ف`` and survivors."""
     got = link(text, [], Ontology.load()).records
     assert [(r.value, r.status, r.category) for r in got] == records
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وحصدت الكوليرا 230 ألفا عام 2016 في تلك البلاد.", []),  # a bare figure, but no length of time
+    ("وقال إن الحصار استمر 30 عاما.", []),  # as before: a duration
+    ("وكان الجرحى 14 وقد نقل 40 إلى المستشفى بعد الظهر.", [(14, "injured"), (40, "injured")]),
+])
+def test_the_year_after_a_figure_and_a_figure_taken_to_hospital(text: str, records: list[tuple[int, str]]) -> None:
+    """``230 ألفا عام 2016``: ``عام`` before a year names when, not how long (the figure's reason
+    was ``duration``); ``نقل 40 إلى المستشفى`` counts people taken to hospital (it was vetoed)."""
+    got = link(text, [], Ontology.load())
+    assert [(r.value, r.status) for r in got.records] == records
+    assert all(n.reason != "duration" for n in got.non_counts if n.text == "230 ألفا")
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وأكد الطبيب أن القتلى المدنيين الـ14 سقطوا في الحي نفسه.", [(14, "killed", "civilian")]),
+    ("وقال إن الجرحى الأتراك الـ 9 نقلوا جوا.", [(9, "injured", "foreign_forces")]),
+    ("وأوضح أن القتلى الـ12 سقطوا في الحي نفسه.", [(12, "killed", "people")]),  # as before
+    ("وشارك اللواء الـ47 في المعركة.", []),  # as before: a unit's number
+    ("وبدأت أمس محاكمة المتهمين الـ17 في القضية.", []),  # as before: only a toll noun tells a count
+])
+def test_a_figure_with_the_article_after_a_noun_and_its_adjective(
+        text: str, records: list[tuple[int, str, str]]) -> None:
+    """``القتلى المدنيين الـ14``: the figure with the article standing apart after a toll noun and
+    one adjective of who they are tells how many they are, as right after the toll noun
+    (``القتلى الـ12``) does (it was vetoed); after any other people noun it stays no count."""
+    got = link(text, [], Ontology.load()).records
+    assert [(r.value, r.status, r.category) for r in got] == records

@@ -62,3 +62,13 @@ def test_the_words_around_a_count_tell_its_fate(text: str, statuses: list[str]) 
 def test_slaughtered_people_are_killed() -> None:
     records = link("وبث التنظيم تسجيلا يظهر عناصره يذبحون ثلاثة رهائن، بعد أن ذبحوا 4 أشخاص قبلهم.", [], ontology()).records
     assert [r.status for r in records if r.value == 4] == ["killed"]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    ("وذكرت المصادر أن 9 جنود و14 مسلحا، قتلوا وأصيب 22 في الاشتباكات.", ["killed", "killed", "injured"]),
+    ("وفي البلدة، قتل وأصيب 30 شخصا في الغارة.", ["other"]),  # as before: one toll of both
+])
+def test_a_plural_verb_after_a_comma_has_its_subject_before_it(text: str, statuses: list[str]) -> None:
+    """``9 جنود و14 مسلحا، قتلوا وأصيب 22``: قتلوا agrees with the people told before the comma, so
+    the 22 are the wounded, not a toll of dead and wounded (they were ``other``)."""
+    assert [r.status for r in link(text, [], ontology()).records] == statuses

@@ -76,3 +76,16 @@ def test_a_part_after_a_qualified_total_keeps_its_own_qualifier() -> None:
     is the 47's, not the part's after it."""
     _, nodes = cues_read("وارتفع إلى 47 على الأقل عدد قتلى قوات الحكومة بينهم 13 ضابطا.")
     assert [(n.value, n.qualifier) for n in nodes] == [(47, "at_least"), (13, "exact")]
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("وخلف الانفجار ما لايقل عن 45 قتيلا في السوق.", "at_least"),
+    ("وأصيب مالايقل عن عشرة من رجال الإطفاء.", "at_least"),
+    ("وأعلنت الشرطة احتجاز ما يصل إلى 900 شخص بعد المظاهرات.", "at_most"),
+    ("وقالت البلدية إن عدد القتلى ارتفع ليصل إلى 18 شخصا.", "exact"),  # as before
+])
+def test_qualifiers_written_as_one_word_and_up_to(text: str, qualifier: str) -> None:
+    """``ما لايقل عن`` (``لا`` and ``يقل`` joined) is ``at_least`` as ``ما لا يقل عن`` is; ``ما يصل
+    إلى`` (up to) is ``at_most`` (both were ``exact``); a toll that rises to a figure stays exact."""
+    _, nodes = cues_read(text)
+    assert nodes[0].qualifier == qualifier

@@ -464,3 +464,20 @@ def test_a_fate_before_but_is_not_the_fate_of_the_count_after_it(text: str, stat
 def test_time_spent_is_no_death(text: str, statuses: list[str]) -> None:
     """``قضوا الليل``, ``قضى عقوبته``: قضى before a span of time spends it (the 300 were dead)."""
     assert [r.status for r in link(text, [], ontology()).records] == statuses
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("وقبضت الشرطة على سبعة أشخاص بعد المداهمة.", [(7, "detained")]),
+    ("وتقبض دوريات الحدود كل أسبوع على 40 مهربا.", [(40, "detained")]),
+    ("وتمكنت الدورية من تصفية 6 مسلحين قرب الحاجز.", [(6, "killed")]),
+    ("وأكملت القنصلية أوراق 5 متوفين في حادث السير.", [(5, "killed")]),
+    ("وتوفي 9 أشخاص بسبب الحر ونقل 52 آخرون إلى المستشفيات.", [(9, "killed"), (52, "injured")]),
+    ("وتم نقل نحو 30 شخصا إلى مستشفى المدينة بعد الحريق.", [(30, "injured")]),
+    ("وأعلنت البلدية تصفية 3 شركات متعثرة.", []),  # as before: things
+])
+def test_arrests_liquidations_the_deceased_and_people_taken_to_hospital(
+        text: str, records: list[tuple[int, str]]) -> None:
+    """``قبضت``/``تقبض`` arrest as ``القبض`` does; ``تصفية`` before people kills them; ``متوفين`` are
+    the dead; a verb of taking right before a count with a hospital after it (``ونقل 52 آخرون إلى
+    المستشفيات``) gives the wounded (all were ``other``, or no count)."""
+    assert [(r.value, r.status) for r in link(text, [], ontology()).records] == records

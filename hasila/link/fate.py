@@ -153,6 +153,9 @@ class FateWords(Reader):
             return True  # خمسة قتلى وجريحين: a dual counts itself; لقي حتفه وأصيب العشرات: his own death
         if step < 0 and k >= 0 and v[k].is_word and noun_category(self.onto, v[k].text) is not None:
             return True  # إن رجلا قتل وأصيب 8 مدنيين: the first verb's subject is a person of its own
+        if step < 0 and v[j].has(cues.AGREEING_VERBS) and k >= 0 and v.is_boundary(k) and not v.is_sentence_end(k) \
+                and (i := v.next_word(j + 1, skip=_OR)) is not None and not v[i].has(cues.AGREEING_VERBS):
+            return True  # 28 عنصرا … و18 مقاتلا، قتلوا وأصيب 27: the verb's subject is before the comma
         reach = _SUBJECT_REACH if step < 0 and v[j].has(cues.AGREEING_VERBS) else 3
         for _ in range(reach):
             if not 0 <= k < len(v) or v.is_boundary(k):

@@ -316,6 +316,17 @@ _EVENTS = keys("حرب الحرب حروب مونديال المونديال أ�
 _CUPS = keys("كأس بطولة دورة")
 
 
+def _in_the_year(view: TokenView, i: int) -> bool:
+    """``عام 2013`` at token ``i``: the year something befell the number before, no length of time
+    (``وقتلت 584 ألفا عام 2013``)."""
+    j = i + 1
+    return view[i].key in _YEAR_WORDS and j < len(view) and view[j].is_digit \
+        and 1900 <= (parse_number(view[j].text) or 0) <= 2100
+
+
+_YEAR_WORDS = keys("عام العام سنة")
+
+
 def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike) -> bool:
     """Words around ``[start, end)`` that say the number counts people."""
     j = _next_word(view, end)
@@ -340,6 +351,8 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             return True  # مقابل سبعة في صفوف قوات النظام: counted in a side's ranks
         if in_hospital_after(view, j):
             return True  # أكثر من 100 نقلوا إلى مستشفى: people taken to hospital
+        if taken_to_hospital(view, view.first_at_or_after(start), j):
+            return True  # ونقل 40 إلى المستشفى
         if t.has(cues.CASE_WORDS):
             k = view.next_word(j + 1)
             if k is not None and (view[k].has(_ALL_TRIGGERS) or view[k].has(cues.CASE_KINDS)):
@@ -385,8 +398,20 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
                 people_noun_at(view, i, ontology)
                 or (i == view.last_before(start) and possessed_people(ontology, t.text) is not None)):
             return True  # الانتحاريون العشرة / الجرحى الثلاثة / وأطفالهما الثلاثة
+        if n == 0 and _toll_and_its_adjective(view, start, i, ontology):
+            return True  # القتلى المدنيين الـ12
         break
     return _toll_reaches(view, start, ontology) or _joined_to_among(view, start)
+
+
+def _toll_and_its_adjective(view: TokenView, start: int, i: int, ontology: OntologyLike) -> bool:
+    """``القتلى المدنيين الـ12``, ``الضحايا البريطانيين الـ30``: a toll noun, one adjective of
+    who they are at token ``i``, and the figure with its article standing apart: how many they are."""
+    art = view.last_before(start)
+    p = i - 1
+    return art == i + 1 and _standing_article(view[art]) and p >= 0 and view[p].is_word \
+        and view[p].key.startswith("ال") and view[p].has(_ALL_TRIGGERS) and not view[p].has(cues.WEAK_TRIGGERS) \
+        and view[i].key.startswith("ال") and people_noun_at(view, i, ontology)
 
 
 def their_number_before(view: TokenView, t0: int) -> int | None:
@@ -666,6 +691,29 @@ def in_hospital_after(view: TokenView, j: int) -> bool:
         elif t.key not in _TO_HOSPITAL and t.key not in cues.QUALIFIER_WORDS:
             return False
     return False
+
+
+def taken_to_hospital(view: TokenView, i: int, j: int) -> bool:
+    """A verb of taking right before the count at token ``i`` and, from token ``j`` after it,
+    a hospital (``ونقل 66 آخرون إلى المستشفيات``, ``تم نقل نحو 20 شخصا إلى مستشفى``): the wounded."""
+    p = view.prev_word(i - 1, skip=cues.QUALIFIER_WORDS) if i > 0 else None
+    if p is None or view[p].key not in _TAKING_VERBS:
+        return False
+    for k in range(j, min(len(view), j + _TAKEN_REACH)):
+        t = view[k]
+        if view.is_boundary(k):
+            return False
+        if t.key in _HOSPITALS:
+            return True
+        if t.is_word and t.key not in _TO and not t.has(cues.OTHERS_WORDS) and t.key not in cues.OF_THEM:
+            return False
+    return False
+
+
+#: Verbs of taking people to hospital, right before their count (``نقل``, ``أدخل``).
+_TAKING_VERBS = keys("نقل ونقل أدخل وأدخل ادخل وادخل")
+_TO = keys("إلى الى")
+_TAKEN_REACH = 4  # tokens from a count (or its noun) to the hospital it was taken to
 
 
 #: Tokens from a count (or its noun) to the hospital its people were taken to.
@@ -1386,7 +1434,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         left = view.last_before(start)
         if any(view[k].has(cues.AGE_BEFORE) for k in before) or (left >= 0 and view[left].text == "("):
             return "non_count", "age"
-    if nxt is not None and view[nxt].has(cues.DURATION_UNITS):
+    if nxt is not None and view[nxt].has(cues.DURATION_UNITS) and not _in_the_year(view, nxt):
         return "non_count", "duration"
     if prev and view[prev[0]].has(cues.DURATION_UNITS) and not evidence:
         return "non_count", "duration"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from hasila.link import cues
 from hasila.link.numbers import range_side
-from hasila.link.text import TokenView, keys
+from hasila.link.text import TokenView, keys, phrases
 from hasila.link.tree import CountNode
 
 
@@ -27,6 +27,9 @@ def read_qualifier(v: TokenView, c: CountNode) -> None:
                 q = phrase
                 c.qualifier = qual
                 return
+    if q is None and i >= 0 and v.phrase_ending_at(i, _UP_TO) is not None:
+        c.qualifier = "at_most"  # ما يصل إلى 900: up to
+        return
     if q is None and i >= 0:
         q = _verb_before_toll(v, i)
     if q is not None:
@@ -50,6 +53,8 @@ def read_qualifier(v: TokenView, c: CountNode) -> None:
     c.qualifier = range_side(v, c.t0, c.span.start, c.span.end) or c.qualifier  # بين 12 و16 ألف
 
 
+#: ``ما يصل إلى``: up to a figure (kept out of the qualifier words: إلى is no qualifier alone).
+_UP_TO = phrases(["ما يصل إلى", "ما يصل الى"])
 #: How many words back from the count the toll a verb qualifies may start (``تجاوز عدد القتلى
 #: المدنيين في المدينة 200``).
 _TOLL_REACH = 6

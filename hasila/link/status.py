@@ -15,7 +15,7 @@ from itertools import pairwise
 from hasila.link import cues
 from hasila.link.context import status_of_word, title_and_body
 from hasila.link.fate import AGREEING_REACH, FateWords
-from hasila.link.numbers import either_or, in_hospital_after, one_of_them_suffix
+from hasila.link.numbers import either_or, in_hospital_after, one_of_them_suffix, taken_to_hospital
 from hasila.link.text import TokenView, key, keys, variants
 from hasila.link.tree import CountNode, detach
 
@@ -196,7 +196,8 @@ class StatusReader(FateWords):
         if self._dead_and_wounded_after(c):
             c.status = "other"
             return
-        if in_hospital_after(v, c.tail if c.noun_text else c.t1):
+        if in_hospital_after(v, c.tail if c.noun_text else c.t1) \
+                or taken_to_hospital(v, c.t0, c.tail if c.noun_text else c.t1):
             c.status = "injured"  # 15 شخصا نقلوا إلى المستشفى: in hospital, so wounded
             return
         if (st := _event_noun_after(v, c, self.cx.trigger_status)) is not None:
