@@ -275,3 +275,23 @@ def test_one_of_the_dead_whose_wounds_are_told_is_killed() -> None:
     got = link("وأعلنت الوزارة وفاة شابين فلسطينيين أحدهما مسعف إثر إصابتهما بالرصاص قرب السياج.", [],
                ontology()).records
     assert [(r.value, r.status, r.part_of) for r in got] == [(2, "killed", None), (1, "killed", "c1")]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("وأصيب 12 جنديا في الكمين. وفي الريف قصفت المدفعية تجمعا للمسلحين وقتلت 6 منهم.", [None, None]),
+    ("وأصيب 12 جنديا في الكمين. وفي المساء نقل الجنود إلى المشفى حيث توفي 3 منهم.", [None, "c1"]),  # as before
+    ("واعتقل 15 شخصا في المداهمة. وأفرجت الشرطة لاحقا عن 4 منهم.", [None, "c1"]),  # as before
+])
+def test_of_them_names_the_people_acted_on_in_its_own_sentence(text: str, parts: list[str | None]) -> None:
+    """``قصفت تجمعا للمسلحين وقتلت 6 منهم``: منهم points to the people named after ``لل`` in its own
+    sentence, not to a count of other people the sentence before (the 6 were part of the 12 soldiers)."""
+    assert [r.part_of for r in link(text, [], ontology()).records] == parts
+
+
+def test_of_them_after_a_count_and_its_noun_opens_what_they_include() -> None:
+    """``أسر سبعة مسلحين منهم فتيان``: منهم between a count's noun and a people noun names who the
+    seven include; it is no part of the toll before it (it was part of the dead and wounded)."""
+    text = "وقتل وجرح العشرات من المسلحين. وأسر الجيش سبعة مسلحين منهم فتيان."
+    assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
+    text = "وقتل 30 مسلحا. وكان 3 منهم أطفالا."
+    assert [r.part_of for r in link(text, [], ontology()).records][-1] == "c1"  # as before

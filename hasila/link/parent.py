@@ -28,6 +28,7 @@ _AMONG_REACH = 4  # words between "من بين" and the total it opens (ومن �
 _THESE = keys("هؤلاء أولئك هاؤلاء")
 #: ``وسقط العشرات من الجرحى``: falling, an event that may name a toll of its own.
 _FALLING = keys("سقط سقوط سقطوا سقطت")
+_NAMED_BEFORE_REACH = 20  # tokens back from a منهم count to the people noun it may point to
 _OWN_EVENT_REACH = 3  # paragraphs back the total of a count its own event names may be
 
 
@@ -55,6 +56,8 @@ class ParentReader(Reader):
             c.subset_after = True  # وتوفي لاحقا طفلان بينهم.: among them, the clause ends there
         if c.kind == "one" and one_of_them_suffix(v, c.span.start) is not None:
             c.subset_after = True  # أحدهم / أحدهما: one of them
+        if c.subset_after:
+            c.named_before = self._named_before(c)
         if c.cue == "none":
             self._of_earlier_toll(c)
         if nxt is not None and j is not None:
@@ -82,12 +85,25 @@ class ParentReader(Reader):
                 c.of_following = True  # 27 من بين القتلى الـ35: part of the total named after it
                 self._what_they_are(c, nxt.tail)
 
+    def _named_before(self, c: CountNode) -> str | None:
+        """The category of the last people noun after ``لل`` before ``c`` in its sentence, the
+        people acted on (``تجمعا للحوثيين وقتل 8 منهم``, ``تصدوا للمهاجمين وقتلوا 25 منهم``; not the
+        doers: ``وأسر التنظيم خمسة عناصر منهم``), ``None`` when there is none."""
+        v = self.view
+        a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
+        for i in range(c.t0 - 1, max(a, c.t0 - _NAMED_BEFORE_REACH) - 1, -1):
+            if v[i].is_word and v[i].key.startswith("لل") \
+                    and (cat := noun_category(self.onto, v[i].text)) is not None:
+                return cat
+        return None
+
     def _and_among_them(self, c: CountNode, j: int, n: int) -> bool:
-        """``آلاف الأشخاص ومنهم نشطاء``: منهم joined by و after a count and its noun, then a
-        people noun, names what the count's people include, not a part of a toll before."""
+        """``آلاف الأشخاص ومنهم نشطاء``, ``سبعة حوثيين منهم أطفال``: منهم after a count and its
+        noun, then a people noun, names what the count's people include, not a part of a toll before
+        (not ``3 منهم أطفال``: منهم before the noun)."""
         v = self.view
         k = v.next_word(j + n)
-        return noun_of(c) != "" and v[j].key.startswith("و") and k is not None and k == j + n \
+        return noun_of(c) != "" and j >= c.tail and k is not None and k == j + n \
             and noun_category(self.onto, v[k].text) is not None
 
     def _opens_parts(self, k: int, nxt: CountNode | None) -> bool:

@@ -84,6 +84,9 @@ class CountNode:
     cue_cat: str | None = None
     cue_status: str | None = None
     subset_after: bool = False
+    #: The category of the people acted on, named after ``لل`` before a ``منهم`` count in its own
+    #: sentence (``استهدفت الغارات تجمعا للمسلحين وقتلت 5 منهم``): whom منهم may point back to.
+    named_before: str | None = None
     of_following: bool = False
     others: bool = False
     subtotal: bool = False
@@ -268,6 +271,8 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
         return
     if c.subset_after:
         parent = _subset_parent(c, prev, False, kinds)
+        if parent is not None and parent.sentence < c.sentence and c.named_before not in (None, parent.hint):
+            return  # أصيب عشرة جنود. … قصفت تجمعا للمسلحين وقتلت 5 منهم: of the gunmen, not the soldiers
         if parent is not None:
             _attach(c, parent, "subset", (parent.order, c.order))
             c.leaf = True
