@@ -477,3 +477,14 @@ def test_a_state_s_forces_at_home_by_their_nationality_are_other() -> None:
     assert (got.records[0].value, got.records[0].category) == (7, "other")
     got = link("وقتل أربعة من عناصر القوات التونسية في الكمين.", [], ontology())
     assert [(r.value, r.category) for r in got.records] == [(4, "other")]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("وقتل أربعة من جنود المارينز في هجوم على قاعدتهم قرب دير الزور.", ["foreign_forces"]),
+    ("وأصيب ثلاثة من مشاة البحرية الأميركية في انفجار قرب منبج.", ["foreign_forces"]),
+    ("وقتل أربعة من جنود الجيش في هجوم على حاجز قرب دير الزور.", ["regime"]),  # as before
+])
+def test_the_marines_are_a_foreign_state_s_forces(text: str, kinds: list[str]) -> None:
+    """``جنود المارينز``, ``مشاة البحرية الأميركية``: the US Marines, a foreign state's forces in
+    Syria (they were the government's soldiers, or people)."""
+    assert [r.category for r in _rules(text)] == kinds
