@@ -596,3 +596,13 @@ def test_a_figure_with_the_article_after_a_noun_and_its_adjective(
     (``القتلى الـ12``) does (it was vetoed); after any other people noun it stays no count."""
     got = link(text, [], Ontology.load()).records
     assert [(r.value, r.status, r.category) for r in got] == records
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("ومن قائمة الـ(41) قبضت الشرطة على 9 أشخاص.", [(9, "detained")]),
+    ("ونشرت الوزارة قائمة الـ 17 في الصحف.", []),  # as before
+])
+def test_a_list_named_by_its_number_is_no_count(text: str, records: list[tuple[int, str]]) -> None:
+    """``قائمة الـ(41)``: the name of a list (of wanted men), told by how many it held, is no count; it
+    became 41 arrested once round 34 made ``قبضت`` a word of arrest."""
+    assert [(r.value, r.status) for r in link(text, [], Ontology.load()).records] == records
