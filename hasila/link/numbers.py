@@ -20,6 +20,13 @@ _IN = frozenset({"في", "وفي", "فى"})  # ``في`` before a definite number
 NON_COUNT_REASONS: tuple[str, ...] = ("date", "year", "age", "duration", "thing", "ordinal",
                                       "percentage", "money", "list", "other")
 _ALL_TRIGGERS = frozenset().union(*(cues.STATUS_TRIGGERS[s] for s in cues.CASUALTY_STATUSES))
+
+
+def _strong_trigger(t: Any) -> bool:
+    """A casualty word that says its fate wherever it stands (not a weak one: ``سقط``, ``حصيلة``)."""
+    return t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS)
+
+
 _STEP_OVER = cues.QUALIFIER_WORDS | frozenset({"عن", "الى", "ال", "الـ", "حتي", "ب", "فيها", "فيه", "خلالها",
                                               "خلاله", "بها", "اليوم", "امس"}) | cues.DAYS
 _SUBJECT_PARTICLES = frozenset(key(w) for w in ("أن", "إن", "ان", "لكن", "وأن", "وإن"))
@@ -321,7 +328,7 @@ def _in_the_year(view: TokenView, i: int) -> bool:
     (``وقتلت 584 ألفا عام 2013``)."""
     j = i + 1
     return view[i].key in _YEAR_WORDS and j < len(view) and view[j].is_digit \
-        and 1900 <= (parse_number(view[j].text) or 0) <= 2100
+        and _YEAR_SHAPE.fullmatch(view[j].key) is not None
 
 
 _YEAR_WORDS = keys("عام العام سنة")
@@ -365,10 +372,10 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
             cid, _, _ = group_after(view, j + 1, ontology)
             if cid is not None or people_noun_at(view, view.next_word(j + 1), ontology):
                 return True
-        if (t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS)) or t.has(cues.STATUS_TRIGGERS["other"]):
+        if _strong_trigger(t) or t.has(cues.STATUS_TRIGGERS["other"]):
             return True  # 21 توفوا / ألفين خرجوا
         if t.has(cues.WEAK_TRIGGERS) and (k := view.next_word(j + 1)) is not None \
-                and view[k].has(_ALL_TRIGGERS) and not view[k].has(cues.WEAK_TRIGGERS):
+                and _strong_trigger(view[k]):
             return True  # العشرات سقطوا قتلى, 12 لقوا حتفهم: the weak verb's own casualty word
         if _kinds_between(view, j, ontology):
             return True  # 40 ما بين قتيل وجريح, 37 ما بين رجال أمن ومواطنين
@@ -384,7 +391,7 @@ def count_evidence(view: TokenView, start: int, end: int, ontology: OntologyLike
         if t.key in _STEP_OVER:
             continue
         n += 1
-        if t.has(_ALL_TRIGGERS) and not t.has(cues.WEAK_TRIGGERS):
+        if _strong_trigger(t):
             return True
         if t.plain(_SUBSET_WORDS):
             return True
@@ -410,7 +417,7 @@ def _toll_and_its_adjective(view: TokenView, start: int, i: int, ontology: Ontol
     art = view.last_before(start)
     p = i - 1
     return art == i + 1 and _standing_article(view[art]) and p >= 0 and view[p].is_word \
-        and view[p].key.startswith("ال") and view[p].has(_ALL_TRIGGERS) and not view[p].has(cues.WEAK_TRIGGERS) \
+        and view[p].key.startswith("ال") and _strong_trigger(view[p]) \
         and view[i].key.startswith("ال") and people_noun_at(view, i, ontology)
 
 
@@ -430,7 +437,7 @@ def _trigger_then_in(view: TokenView, i: int) -> bool:
         return False
     p = view.prev_word(i - 1)
     q = view.prev_word(p - 1) if p is not None and view[p].key == "في" else None
-    return q is not None and view[q].has(_ALL_TRIGGERS) and not view[q].has(cues.WEAK_TRIGGERS) \
+    return q is not None and _strong_trigger(view[q]) \
         and view[q].key not in _LOSE
 
 
@@ -713,7 +720,7 @@ def taken_to_hospital(view: TokenView, i: int, j: int) -> bool:
 #: Verbs of taking people to hospital, right before their count (``نقل``, ``أدخل``).
 _TAKING_VERBS = keys("نقل ونقل أدخل وأدخل ادخل وادخل")
 _TO = keys("إلى الى")
-_TAKEN_REACH = 4  # tokens from a count (or its noun) to the hospital it was taken to
+_TAKEN_REACH = 4  # tokens from a count (or its noun) to the hospital, only إلى (or others) between
 
 
 #: Tokens from a count (or its noun) to the hospital its people were taken to.
@@ -721,7 +728,7 @@ _HOSPITAL_REACH = 7
 _HOSPITALS = keys("مستشفى المستشفى مستشفيات المستشفيات")
 _HOSPITAL_VERBS = keys("نقلوا أدخلوا ادخلوا يرقدون يتلقون زالوا مازالوا يزالون لايزالون")
 #: The words that may stand between such a verb and the hospital (``نقلوا جميعا إلى``).
-_TO_HOSPITAL = keys("ما لا في إلى الى جميعا جميعهم العلاج")
+_TO_HOSPITAL = _TO | keys("ما لا في جميعا جميعهم العلاج")
 #: ``في صفوف``: a bare figure counted in a side's ranks.
 _IN_THE_RANKS = phrases(["في صفوف", "من صفوف", "بصفوف"])
 

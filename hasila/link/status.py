@@ -196,8 +196,8 @@ class StatusReader(FateWords):
         if self._dead_and_wounded_after(c):
             c.status = "other"
             return
-        if in_hospital_after(v, c.tail if c.noun_text else c.t1) \
-                or taken_to_hospital(v, c.t0, c.tail if c.noun_text else c.t1):
+        after = c.tail if c.noun_text else c.t1
+        if in_hospital_after(v, after) or taken_to_hospital(v, c.t0, after):
             c.status = "injured"  # 15 شخصا نقلوا إلى المستشفى: in hospital, so wounded
             return
         if (st := _event_noun_after(v, c, self.cx.trigger_status)) is not None:
