@@ -529,3 +529,13 @@ def test_a_party_allied_with_or_inside_another_is_one_actor_phrase() -> None:
                        ("هاجمت الفصائل المنضوية في جيش الفتح مواقع قوات النظام.",
                         ["الفصائل المنضوية في جيش الفتح", "قوات النظام"])]:
         assert [s.text for s in tagger.label(text).spans if s.label == "ACTOR"] == want
+
+
+def test_a_party_named_again_by_its_head_noun_is_an_actor(actors: ActorLexicon) -> None:
+    """``هيئة تحرير الشام`` … ``انسحبت الهيئة``: the party again, its article's clitic outside;
+    not before the name (another body) nor as a description right after it."""
+    text = ("واجتمعت الهيئة العليا للمفاوضات أمس. وهاجمت هيئة تحرير الشام القرية، وقالت هيئة تحرير الشام، "
+            "الهيئة الأقوى في المنطقة، إن عناصرها تقدموا، ثم انسحبت الهيئة منها وعادت بعدها ولالهيئة فيها مقر.")
+    found = [s.text for s in find_actors(text, actors)]
+    assert found == ["هيئة تحرير الشام", "هيئة تحرير الشام", "الهيئة", "الهيئة"]
+    assert text[find_actors(text, actors)[-1].start - 2:find_actors(text, actors)[-1].start] == "ول"

@@ -204,7 +204,45 @@ def find_actors(text: str, actors: ActorLexicon, view: TokenView | None = None) 
             j += 1
         out.append(Span(start, end, "ACTOR", text[start:end]))
         i = j
+    return out + _named_again(v, out)
+
+
+#: Heads of a party's name that the party is called by again with the article once named
+#: (``هيئة تحرير الشام`` … ``سيطرت الهيئة``, ``فيلق الرحمن`` … ``وافق الفيلق``).
+_NAME_HEADS = keys("هيئة فيلق فصيل جماعة لواء وحدات كتيبة")
+
+
+def _named_again(v: TokenView, actors: list[Span]) -> list[Span]:
+    """A party named again by its head noun with the article after its full name (one word,
+    a glued clitic outside); not as an apposition right after a name (``جيش الإسلام، الفصيل
+    الأقوى``: a description)."""
+    named: dict[str, int] = {}
+    for a in actors:
+        i = v.first_at_or_after(a.start)
+        head = next((f for f, _ in _first_forms(v[i].key) if f in _NAME_HEADS), None) if i < len(v) else None
+        if head is not None:
+            named.setdefault("ال" + head, a.end)
+    if not named:
+        return []
+    taken = [(a.start, a.end) for a in actors]
+    out: list[Span] = []
+    for i, t in enumerate(v.toks):
+        if not t.is_word:
+            continue
+        hit = next(((f, n) for f, n in _first_forms(t.key) if named.get(f, len(v.text)) <= t.start), None)
+        if hit is None or any(a < t.end and t.start < b for a, b in taken) or _apposition(v, i, taken):
+            continue
+        start = _skip_letters(v.text, t.start, hit[1])
+        out.append(Span(start, t.end, "ACTOR", v.text[start:t.end]))
     return out
+
+
+def _apposition(v: TokenView, i: int, actors: list[tuple[int, int]]) -> bool:
+    """Is the word at ``i`` right after a comma that closes an actor's name (quotes between)?"""
+    if i < 1 or v[i - 1].key != ",":
+        return False
+    comma = v[i - 1].start
+    return any(b <= comma and not v.text[b:comma].strip(' "»”') for _, b in actors)
 
 
 def _unbalanced(inner: str) -> bool:
