@@ -226,6 +226,14 @@ def test_what_a_place_holds_counts_nobody() -> None:
     assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [12]
 
 
+def test_what_a_vehicle_can_carry_counts_nobody() -> None:
+    """``تستطيع … أن تقل حتى 40 راكبا``, ``يمكنها أن تحمل 50 شخصا``: a capacity; the people a
+    vehicle carried are counted (``إن قافلة تقل``: إن is no أن)."""
+    text = ("وتستطيع الطائرة ذات المحركين، أن تقل حتى 40 راكبا، ويمكن للحافلة أن تحمل 50 شخصا، "
+            "وكانت الحافلة تقل 30 راكبا قتل منهم 12. وقال إن قافلة تقل نحو 400 طفل وصلت.")
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [30, 12, 400]
+
+
 def test_pupils_and_protesters_are_people() -> None:
     """``40 تلميذا``, ``200 متظاهر``, ``10 محتجين``: people, counted with no casualty word near too."""
     text = "وكان المركب يقل 40 تلميذا، وتجمع نحو 200 متظاهر أمام المبنى، وقتل 10 محتجين في المواجهات."

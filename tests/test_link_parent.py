@@ -46,6 +46,20 @@ def test_per_place_breakdown_of_an_overall_total() -> None:
     assert [x.part_of for x in res.records] == [None, "c1", "c1"]
 
 
+def test_bare_figures_by_place_after_a_comma_are_parts_of_the_count_before() -> None:
+    """``أربعة مدنيين قتلوا …، واحد في القرية وثلاثة قرب …``, ``القتلى الـ16 كالتالي: ثلاثة في …،
+    واحد في …``: each a part of the count before, of its status and kind; figures with a place
+    of their own after a count with its place are siblings (``20 شخصا في درعا، وسبعة في حمص``)."""
+    text = ("وقال مسؤولون إن أربعة مدنيين قتلوا بنيران القوات أمس، واحد في القرية وثلاثة بالقرب من الحدود. "
+            "ويتوزع القتلى الـ12 كالتالي: ثلاثة في المدينة، واحد في الريف، و8 في المخيم. "
+            "وقتل 20 شخصا في درعا، وسبعة في حمص.")
+    recs = link(text, [], ontology()).records
+    assert [(r.value, r.status, r.category, r.part_of) for r in recs] == [
+        (4, "killed", "civilian", None), (1, "killed", "civilian", "c1"), (3, "killed", "civilian", "c1"),
+        (12, "killed", "people", None), (3, "killed", "people", "c4"), (1, "killed", "people", "c4"),
+        (8, "killed", "people", "c4"), (20, "killed", "people", None), (7, "killed", "people", None)]
+
+
 def test_a_total_opened_by_among_holds_the_counts_after_it() -> None:
     text = "وقال المتحدث إن من بين 80 شخصا نقلوا إلى المشافي أمس 50 شخصا أصيبوا بالرصاص و12 آخرين بالشظايا."
     recs = link(text, [], ontology()).records

@@ -27,6 +27,11 @@ from hasila.link import link
     # a verb agreeing further on, past بينما: another clause and other people
     ("وأنكر خمسة من الموقوفين ما نسب إليهم بينما يرجح أن رفاقهم قتلوا في المعارك.", ["detained"]),
     ("وأنكر خمسة من المتهمين ما نسب إليهم، بينما يرجح أن رفاقهم قتلوا في المعارك.", [None]),
+    # a fate further back, past بينما and a clause of its own: not theirs
+    ("وقبضت الشرطة على السائق، بينما تولى خبراء رعاية ثلاث فتيات كن معه.", [None]),
+    # as before: past فيما and a verb of saying, more of the same events
+    ("وقال الدفاع المدني إن العمال أصيبوا بجروح متوسطة، فيما أضافت فرق الطوارئ أن ثلاثة من العمال أجانب.",
+     ["injured"]),
     ("سقط 12 قتيلا في القصف.", ["killed"]),
     # the wounded noun after the dead's case phrase: its own status, not the death before it
     ("وسقط 30 ضحية بينهم 10 حالات وفاة و20 جريحا.", ["killed", "killed", "injured"]),

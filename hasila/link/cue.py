@@ -11,7 +11,7 @@ import functools
 
 from hasila.link import cues
 from hasila.link.context import LinkContext, Reader, status_of_word
-from hasila.link.numbers import their_number_before
+from hasila.link.numbers import PLACE_AFTER_ITEM, their_number_before
 from hasila.link.text import Tok, TokenView, key, keys
 from hasila.link.tree import CountNode
 
@@ -160,6 +160,17 @@ class CueReader(Reader):
         if colon and prev is not None and not any(v.is_sentence_end(k) for k in range(prev.tail, i + 1)) \
                 and i - prev.tail < 8:
             c.cue = "breakdown"  # قتل 30 شخصاً في القصف: 20 مدنياً …
+        elif self._first_place(prev, i, c):
+            c.cue = "breakdown"  # أربعة مدنيين قتلوا …، واحد في كشمير وثلاثة قرب …
+
+    def _first_place(self, prev: CountNode | None, i: int, c: CountNode) -> bool:
+        """Is ``c`` a bare figure after a comma at token ``i`` with a place after it, the first of
+        a breakdown by place of the count before in its sentence (no place between them)?"""
+        v = self.view
+        if prev is None or prev.sentence != c.sentence or v[i].text not in _COMMAS or c.noun is not None \
+                or c.noun_text or c.t1 >= len(v) or v[c.t1].key not in PLACE_AFTER_ITEM or i - prev.tail >= 10:
+            return False
+        return not any(v[k].key in PLACE_AFTER_ITEM for k in range(prev.tail, i))
 
     def _own_antecedent(self, after: int, marker: int) -> bool:
         """Does a new sentence begin between the previous count (ending at ``after``) and the

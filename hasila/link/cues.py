@@ -227,6 +227,12 @@ IN_ADDITION = keys("إضافة بالإضافة")
 #: Words opening a parallel clause (``فيما قضى 44 مدنياً``, ``في حين استشهد 17``): the count
 #: is a sibling of the previous count's list, not a new top-level toll.
 CLAUSE_JOINERS = keys("فيما بينما حين")
+#: Verbs of saying: ``أحد`` right after one is the speaker (``وأكد أحد الأطباء``); after
+#: ``فيما`` one tells more of the same events (``فيما أضافت فرق الطوارئ أن ثلاثة …``).
+SAY_VERBS = keys("""
+    قال قالت أكد أكدت ذكر ذكرت أوضح أوضحت أفاد أفادت أضاف أضافت صرح صرحت روى روت أشار أشارت أعلن أعلنت
+    يقول تقول يروي تروي يؤكد تؤكد أبلغ أبلغت أخبر أخبرت شرح شرحت لفت لفتت
+    """)
 #: After a total, in its sentence: the details of that toll follow (``…، إذ قضى طفلان``).
 WHERE_WORDS = keys("حيث إذ")
 #: List bullets at the start of a line (``- 20 مدنياً``).

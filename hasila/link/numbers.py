@@ -219,6 +219,17 @@ def _next_word(view: TokenView, end: int) -> int | None:
     return view.next_word(view.first_at_or_after(end), skip=frozenset({"ال", "الـ"}))
 
 
+def _can_carry(view: TokenView, start: int) -> bool:
+    """Is the number at ``start`` what something can carry (``يمكنها تحمل 50``, ``تستطيع … أن
+    تقل حتى 40``): a verb of carrying right after أن or a word of being able?"""
+    before = _prev_words(view, start, 4)
+    carry = next((n for n, p in enumerate(before[:3]) if view[p].key in _CARRY), None)
+    if carry is None or carry + 1 >= len(before):
+        return False
+    word = view[before[carry + 1]]
+    return word.key in _ABLE or word.text == _THAT
+
+
 def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
     out: list[int] = []
     i = view.last_before(start)
@@ -233,7 +244,9 @@ def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
 
 
 #: Words that follow a number whose noun is left out (``و12 على مناطق``, ``و12 أخرى``).
-_AFTER_ELIDED = keys("في على من داخل قرب بين أخرى جراء بسبب نتيجة إثر اثر برصاص بنيران")
+_AFTER_ELIDED = keys("في على من داخل قرب بالقرب بين أخرى جراء بسبب نتيجة إثر اثر برصاص بنيران")
+#: Words of where after the first figure of a breakdown by place (``15 فلسطينيا، اثنان في رفح``).
+PLACE_AFTER_ITEM = keys("في قرب بالقرب داخل")
 #: ``14 منهم``, ``20 آخرين``: a figure of people with no noun, whose elided list item counts people.
 _THEM_AFTER = keys("منهم منهن آخرين آخرون")
 #: How far back the figure whose noun an elided one shares may be (same sentence).
@@ -242,8 +255,9 @@ _ELIDED_REACH = 12
 
 def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: OntologyLike) -> tuple[str, str | None] | None:
     """``شن 14 غارة على الريف، و6 على المدينة``, ``30 قذيفة … و12 أخرى``, ``قتل 20 شخصا في درعا،
-    وسبعة في حمص``: a figure after و with no noun of its own (a preposition or أخرى follows)
-    counts what the figure before it in its sentence counts: things after a number of things,
+    وسبعة في حمص``: a figure after و with no noun of its own (a preposition or أخرى follows), or
+    after a comma or colon with a place after it (``إصابة 15 فلسطينيا، اثنان في رفح``), counts
+    what the figure before it in its sentence counts: things after a number of things,
     people after a number of people, else the other evidence decides."""
     if nxt is None or view[nxt].key not in _AFTER_ELIDED:
         return None
@@ -255,7 +269,9 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
         while i >= 0 and view[i].is_word and view[i].key in cues.QUALIFIER_WORDS:
             i -= 1  # و نحو مليون
         word = view[i].key if i >= 0 else ""
-        if word != "و" and not (word[:1] == "و" and word[1:] in cues.QUALIFIER_WORDS):  # ونحو مليون
+        first_of_places = word in (",", ":") and view[nxt].key in PLACE_AFTER_ITEM
+        if word != "و" and not (word[:1] == "و" and word[1:] in cues.QUALIFIER_WORDS) \
+                and not first_of_places:  # ونحو مليون; 15 فلسطينيا، اثنان في رفح
             return None
         i -= 1
     k, stop = i, i - _ELIDED_REACH
@@ -271,6 +287,8 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
                     noun = after  # (not خمسة من دول …، واثنين من المغرب: من there says where from)
             if noun is not None and view[noun].key in _AFTER_ELIDED:
                 stop = k - _ELIDED_REACH  # an earlier item of the same list: its figure's noun decides
+            elif noun is not None and view[noun].key in _INTRO_WORDS and _people_before(view, k, ontology):
+                return "count", None  # القتلى الـ16 كالتالي: ثلاثة في …، واحد في …: where the dead were
             elif noun is not None and view[noun].has(cues.THING_NOUNS) and not people_noun_at(view, noun, ontology):
                 return "non_count", "thing"
             elif noun is not None and (people_noun_at(view, noun, ontology) or view[noun].plain(_THEM_AFTER)) \
@@ -281,6 +299,19 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
                 return None
         k -= 1
     return None
+
+
+#: One-word openers of a distribution (``كالتالي``).
+_INTRO_WORDS = frozenset(p[0] for p in cues.DISTRIBUTION_INTRO_KEYS if len(p) == 1)
+_ARTICLE = keys("ال الـ")
+
+
+def _people_before(view: TokenView, k: int, ontology: OntologyLike) -> bool:
+    """Is the figure at token ``k`` right after a people noun, its article between (``القتلى الـ16``)?"""
+    p = view.prev_word(k - 1)
+    if p is not None and view[p].key in _ARTICLE:
+        p = view.prev_word(p - 1)
+    return p is not None and people_noun_at(view, p, ontology)
 
 
 def _year_then_definite(view: TokenView, start: int, j: int) -> bool:
@@ -1181,12 +1212,12 @@ def _one_of_many(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
 
 #: What a place or vehicle holds (``يتسع ل``, ``بسعة``, ``تستوعب``): a capacity, no one counted.
 _CAPACITY = keys("يتسع تتسع يستوعب تستوعب بسعة سعة سعتها سعته طاقتها الاستيعابية")
+#: ``تستطيع أن تقل حتى 40 راكبا``: what a vehicle can carry, a capacity (a verb of carrying
+#: after a word of being able; a plane that carried 40 people counts them).
+_CARRY = keys("تقل يقل تحمل يحمل تنقل ينقل")
+_THAT = "أن"
+_ABLE = keys("تستطيع يستطيع يمكنها يمكنه بإمكانها بإمكانه قادرة قادر بوسعها بوسعه")
 _MONTH_WORD = frozenset(key(w) for w in ("شهر", "الشهر"))
-#: Verbs of saying: ``أحد`` right after one is the speaker (``وأكد أحد الأطباء``).
-_SAY_VERBS = keys("""
-    قال قالت أكد أكدت ذكر ذكرت أوضح أوضحت أفاد أفادت أضاف أضافت صرح صرحت روى روت أشار أشارت أعلن أعلنت
-    يقول تقول يروي تروي يؤكد تؤكد أبلغ أبلغت أخبر أخبرت شرح شرحت لفت لفتت
-    """)
 #: ``عام 2017``, ``من مواليد 1973``: the word for year (or birth) right before a figure shaped like one.
 _YEAR_WORDS = frozenset(key(w) for w in ("عام", "العام", "لعام", "للعام", "سنة", "السنة", "لسنة", "مواليد"))
 #: ``من العمر`` after a number: an age.
@@ -1348,7 +1379,7 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "other"  # واحد من بين كل أربعة: a ratio
     if prev and view[prev[0]].key == _ORIGIN and _one_of_many(view, start, nxt, ontology):
         return "non_count", "other"  # جهادي فرنسي من أصل سبعة: one in seven, a ratio
-    if any(view[p].key in _CAPACITY for p in _prev_words(view, start, 3)):
+    if any(view[p].key in _CAPACITY for p in _prev_words(view, start, 3)) or _can_carry(view, start):
         return "non_count", "other"  # المسجد يتسع لقرابة 1000 مصل: how many it holds, no one counted
     if nxt is not None and view[nxt].key == "من" and nxt + 1 < len(view) and view[nxt + 1].key in AGE_AFTER:
         return "non_count", "age"  # تناهز العشرين من العمر
@@ -1364,12 +1395,15 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
         return "non_count", "date"  # يوافق الثلاثين من آذار, منذ العشرين من شهر تموز
     if kind == "one" and _one_of_the_last(view, nxt, ontology):
         return "non_count", "other"  # أحد آخر جيوب التنظيم: one of the last pockets
-    if kind == "one" and prev and prev[0] == view.last_before(start) and view[prev[0]].plain(_SAY_VERBS):
+    if kind == "one" and prev and prev[0] == view.last_before(start) and view[prev[0]].plain(cues.SAY_VERBS):
         return "non_count", "other"  # وأكد أحد أفراد الأسرة: the one who speaks, no victim
     if kind == "one" and nxt is not None and view[nxt].key.startswith("ال") \
             and not (prev and view[prev[0]].has(_ALL_TRIGGERS)) and not _listed_one(view, start, prev):
         return "non_count", "other"  # قال أحد المختطفين: one person referred to, no victim counted
     if kind == "one" or (kind == "words" and value == 1):  # أحد / واحد: only next to a casualty word
+        if nxt is not None and view[nxt].key in PLACE_AFTER_ITEM \
+                and _elided_noun(view, start, nxt, ontology) == ("count", None):
+            return "count", None  # a list by place: أربعة مدنيين …، واحد في كشمير وثلاثة …
         if prev and view[prev[0]].has(cues.DURATION_UNITS):
             return "non_count", "duration"
         if prev and ((view[prev[0]].has(cues.THING_NOUNS) and not _trigger_before_people(view, prev[0], nxt, ontology))

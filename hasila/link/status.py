@@ -160,6 +160,23 @@ def _but_after(v: TokenView, prev: CountNode | None, i: int, c: CountNode) -> bo
     return v[i].key in _BUT and prev is not None and prev.sentence == c.sentence
 
 
+#: Words after ``بينما`` / ``فيما`` that open no clause of their own (``فيما 4 في إدلب``: the
+#: fate before is theirs too).
+_NO_CLAUSE_AFTER_JOINER = keys("في من على إلى الى عن مع بين لدى داخل قرب وسط ثم كان كانت")
+
+
+def _clause_of_its_own(r: StatusReader, i: int, c: CountNode) -> bool:
+    """Is token ``i`` ``بينما`` / ``فيما`` / ``حين`` opening a clause with a word of its own before
+    the count (``قبضت على السائق، بينما تولى خبراء مساعدة الفتاتين``): the fate before it is
+    another's? Not a verb of saying (``فيما أضافت فرق الطوارئ أن ثلاثة …``: more of the same)."""
+    v = r.view
+    if not v[i].has(cues.CLAUSE_JOINERS):
+        return False
+    k = v.next_word(i + 1, skip=cues.QUALIFIER_WORDS)
+    return k is not None and k < c.t0 and not r.cx.number_at(k) and not v[k].is_digit \
+        and v[k].key not in _NO_CLAUSE_AFTER_JOINER and not v[k].plain(cues.SAY_VERBS)
+
+
 class StatusReader(FateWords):
     """The casualty status of each count."""
 
@@ -244,7 +261,8 @@ class StatusReader(FateWords):
         i = c.t0 - 1
         steps = 0
         while i >= floor and steps < self.cfg.trigger_window:
-            if v.is_sentence_end(i) or self._verb_of(prev, i, c) or _but_after(v, prev, i, c):
+            if v.is_sentence_end(i) or self._verb_of(prev, i, c) or _but_after(v, prev, i, c) \
+                    or _clause_of_its_own(self, i, c):
                 break
             st = self.cx.trigger_status(i)
             if st in cues.CASUALTY_STATUSES \
