@@ -39,6 +39,13 @@ def test_a_construct_dual_takes_the_kind_of_its_complement() -> None:
         assert (c.value, c.kind, c.hint, c.group_cat) == (2, "dual", "other", "other")
 
 
+def test_a_construct_dual_named_with_its_complement_as_a_group_takes_its_kind() -> None:
+    """``رجلي أمن``: no group in أمن alone, the group list holds the phrase with the dual."""
+    for text in ("واستشهد [رجلي|COUNT v=2 k=other] أمن عند الحاجز.", "واستشهد رجلي أمن عند الحاجز."):
+        _, (c,) = nouns_read(text)
+        assert (c.value, c.hint, c.group_cat) == (2, "other", "other")
+
+
 def test_a_construct_dual_with_a_plural_after_it_is_no_count() -> None:
     _, nodes = nouns_read("نقلت جثتي شقيقين إلى المشفى.")
     assert [c.span.text for c in nodes] != ["جثتي"]

@@ -37,6 +37,9 @@ def test_a_construct_dual_counts_only_before_a_group_or_kind_of_people() -> None
     got = link("يعيش سكان المخيم وضع إنساني صعب، وأصيب ضابطي شرطة بانفجار.", [], onto)
     assert [(r.text, r.value) for r in got.records] == [("ضابطي", 2)]
     assert "إنساني" in [n.text for n in got.non_counts]
+    # a rank or a service after it, a word no group list holds alone: two of them
+    got = link("وقتل ضابطي صف في الكمين، واستشهد رجلي أمن عند الحاجز.", [], onto)
+    assert [(r.text, r.value) for r in got.records] == [("ضابطي", 2), ("رجلي", 2)]
 
 
 def test_invisible_marks_neither_split_a_word_nor_make_a_token() -> None:

@@ -52,12 +52,15 @@ def test_bare_figures_by_place_after_a_comma_are_parts_of_the_count_before() -> 
     of their own after a count with its place are siblings (``20 شخصا في درعا، وسبعة في حمص``)."""
     text = ("وقال مسؤولون إن أربعة مدنيين قتلوا بنيران القوات أمس، واحد في القرية وثلاثة بالقرب من الحدود. "
             "ويتوزع القتلى الـ12 كالتالي: ثلاثة في المدينة، واحد في الريف، و8 في المخيم. "
-            "وقتل 20 شخصا في درعا، وسبعة في حمص.")
+            "وقتل 20 شخصا في درعا، وسبعة في حمص، و5 في حماة. "
+            'ووثق الفريق موت "40 شخصا" منهم "25 في السجن المركزي، 10 في الفرع الأمني، و5 في المشفى".')
     recs = link(text, [], ontology()).records
     assert [(r.value, r.status, r.category, r.part_of) for r in recs] == [
         (4, "killed", "civilian", None), (1, "killed", "civilian", "c1"), (3, "killed", "civilian", "c1"),
         (12, "killed", "people", None), (3, "killed", "people", "c4"), (1, "killed", "people", "c4"),
-        (8, "killed", "people", "c4"), (20, "killed", "people", None), (7, "killed", "people", None)]
+        (8, "killed", "people", "c4"), (20, "killed", "people", None), (7, "killed", "people", None),
+        (5, "killed", "people", None), (40, "killed", "people", None), (25, "killed", "people", "c11"),
+        (10, "killed", "people", "c11"), (5, "killed", "people", "c11")]
 
 
 def test_a_total_opened_by_among_holds_the_counts_after_it() -> None:

@@ -190,6 +190,8 @@ class AffiliationReader(Reader):
                 or w.endswith(("ان", "ين")) or self.view.is_boundary(j):
             return
         cid = self.groups.group_at(j)[0]
+        if cid in (None, "people"):
+            cid = self.groups.group_at(c.t0)[0]  # رجلي أمن: a group named with the dual in it
         if cid not in (None, "people"):
             c.hint, c.generic, c.group_cat = cid, False, cid
 

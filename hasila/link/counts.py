@@ -28,7 +28,7 @@ from hasila.link.numbers import (
     range_opener_start,
     range_value,
 )
-from hasila.link.text import SpanLookup, TokenView, key
+from hasila.link.text import SpanLookup, TokenView, key, keys
 from hasila.schema import Span
 from hasila.text.arabic import NumberMatch
 
@@ -223,8 +223,14 @@ def _construct_of_a_group(view: TokenView, m: NumberMatch, onto: Any) -> bool:
     if len(words) != 1 or not words[0].endswith("ي") or words[0].endswith("يي"):
         return True
     j = view.next_word(view.first_at_or_after(m.end))
+    if j is not None and view[j].key in _RANKS_AND_SERVICES:
+        return True  # ضابطي صف, رجلي أمن, عنصري مخابرات: two of a rank or a service
     cid = group_after(view, j, onto)[0] if j is not None and not view.is_boundary(j) else None
     return cid not in (None, "people")
+
+
+#: Indefinite words of a rank or a service after a construct dual (``ضابطي صف``, ``عنصري أمن``).
+_RANKS_AND_SERVICES = keys("صف أمن مخابرات جيش حرس إسعاف")
 
 
 _OPENING = ('"', "«", "“")

@@ -160,17 +160,18 @@ class CueReader(Reader):
         if colon and prev is not None and not any(v.is_sentence_end(k) for k in range(prev.tail, i + 1)) \
                 and i - prev.tail < 8:
             c.cue = "breakdown"  # قتل 30 شخصاً في القصف: 20 مدنياً …
-        elif self._first_place(prev, i, c):
-            c.cue = "breakdown"  # أربعة مدنيين قتلوا …، واحد في كشمير وثلاثة قرب …
+        elif prev is not None and self._place_item(c) and v[i].text in _COMMAS and prev.sentence == c.sentence:
+            if (self._place_item(prev) or (prev.tail < len(v) and v[prev.tail].key in PLACE_AFTER_ITEM)) \
+                    and i - prev.tail < 10:
+                c.cue = "coord"  # 91 في ريف دمشق، 32 في حماة; 20 شخصا في درعا، 7 في حمص: the next place
+                c.closed = self._closed(prev, c)
+            elif i - prev.tail < 10 and not any(v[k].key in PLACE_AFTER_ITEM for k in range(prev.tail, i)):
+                c.cue = "breakdown"  # أربعة مدنيين قتلوا …، واحد في كشمير وثلاثة قرب …
 
-    def _first_place(self, prev: CountNode | None, i: int, c: CountNode) -> bool:
-        """Is ``c`` a bare figure after a comma at token ``i`` with a place after it, the first of
-        a breakdown by place of the count before in its sentence (no place between them)?"""
+    def _place_item(self, c: CountNode) -> bool:
+        """Is ``c`` a bare figure with a word of where right after it (``واحد في كشمير``)?"""
         v = self.view
-        if prev is None or prev.sentence != c.sentence or v[i].text not in _COMMAS or c.noun is not None \
-                or c.noun_text or c.t1 >= len(v) or v[c.t1].key not in PLACE_AFTER_ITEM or i - prev.tail >= 10:
-            return False
-        return not any(v[k].key in PLACE_AFTER_ITEM for k in range(prev.tail, i))
+        return c.noun is None and not c.noun_text and c.t1 < len(v) and v[c.t1].key in PLACE_AFTER_ITEM
 
     def _own_antecedent(self, after: int, marker: int) -> bool:
         """Does a new sentence begin between the previous count (ending at ``after``) and the

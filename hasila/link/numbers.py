@@ -285,6 +285,8 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
                 if after is not None and (people_noun_at(view, after, ontology)
                                           or (view[after].has(cues.THING_NOUNS) and view[after].key.startswith("ال"))):
                     noun = after  # (not خمسة من دول …، واثنين من المغرب: من there says where from)
+            if noun is not None and view[noun].key in _AFTER_ELIDED and _after_of_them(view, k):
+                return "count", None  # منهم 91 في ريف دمشق، 32 في حماة: more of the same people
             if noun is not None and view[noun].key in _AFTER_ELIDED:
                 stop = k - _ELIDED_REACH  # an earlier item of the same list: its figure's noun decides
             elif noun is not None and view[noun].key in _INTRO_WORDS and _people_before(view, k, ontology):
@@ -304,6 +306,15 @@ def _elided_noun(view: TokenView, start: int, nxt: int | None, ontology: Ontolog
 #: One-word openers of a distribution (``كالتالي``).
 _INTRO_WORDS = frozenset(p[0] for p in cues.DISTRIBUTION_INTRO_KEYS if len(p) == 1)
 _ARTICLE = keys("ال الـ")
+
+
+def _after_of_them(view: TokenView, k: int) -> bool:
+    """Is the figure at token ``k`` right after ``منهم`` / ``بينهم`` (quotes between)?"""
+    p = view.prev_word(k - 1)
+    return p is not None and view[p].key in cues.OF_THEM | _AMONG_THEM
+
+
+_AMONG_THEM = keys("بينهم بينهن وبينهم ومنهم")
 
 
 def _people_before(view: TokenView, k: int, ontology: OntologyLike) -> bool:
