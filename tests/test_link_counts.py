@@ -237,6 +237,14 @@ def test_what_a_vehicle_can_carry_counts_nobody() -> None:
     assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [30, 12, 400]
 
 
+def test_one_after_a_wounding_verb_and_a_figure_with_its_wounds_count_people() -> None:
+    """``وأصاب واحدا بجروح``: the verb's object, one person (not واحد of a thing); ``واثنان
+    بحروق`` after a count of people: two more, their noun left out. A thing's list stays things."""
+    text = ("وقتل المسلح ثلاثة أشخاص وأصاب واحدا بجروح خطرة. وأصيب 9 عمال بحالات اختناق، واثنان بحروق "
+            "طفيفة. ودمر القصف 5 منازل، و3 بحالات سيئة. وأسلوب القتل واحد والمصير واحد.")
+    assert [v for _, v, _ in collect_counts(TokenView(text), [], Ontology.load()).found] == [3, 1, 9, 2]
+
+
 def test_pupils_and_protesters_are_people() -> None:
     """``40 تلميذا``, ``200 متظاهر``, ``10 محتجين``: people, counted with no casualty word near too."""
     text = "وكان المركب يقل 40 تلميذا، وتجمع نحو 200 متظاهر أمام المبنى، وقتل 10 محتجين في المواجهات."

@@ -539,3 +539,12 @@ def test_a_party_named_again_by_its_head_noun_is_an_actor(actors: ActorLexicon) 
     found = [s.text for s in find_actors(text, actors)]
     assert found == ["هيئة تحرير الشام", "هيئة تحرير الشام", "الهيئة", "الهيئة"]
     assert text[find_actors(text, actors)[-1].start - 2:find_actors(text, actors)[-1].start] == "ول"
+
+
+def test_militias_bound_to_a_party_named_before_are_an_actor(actors: ActorLexicon) -> None:
+    """``والميليشيات التابعة له``, ``المتحالفة معها``, ``القوات الموالية لها``: a party of its own
+    after the one they serve, each its own span."""
+    text = ("وقالت قوات النظام إن الميليشيات التابعة له تقدمت، ثم انسحبت القوات الموالية لها "
+            "والمليشيات المتحالفة معها من التلة.")
+    found = [s.text for s in find_actors(text, actors)]
+    assert found == ["قوات النظام", "الميليشيات التابعة له", "القوات الموالية لها", "المليشيات المتحالفة معها"]

@@ -244,7 +244,8 @@ def _prev_words(view: TokenView, start: int, n: int) -> list[int]:
 
 
 #: Words that follow a number whose noun is left out (``و12 على مناطق``, ``و12 أخرى``).
-_AFTER_ELIDED = keys("في على من داخل قرب بالقرب بين أخرى جراء بسبب نتيجة إثر اثر برصاص بنيران")
+_AFTER_ELIDED = keys("""في على من داخل قرب بالقرب بين أخرى جراء بسبب نتيجة إثر اثر برصاص بنيران
+                        بجروح بحروق بجراح بإصابات بحالات""")
 #: Words of where after the first figure of a breakdown by place (``15 فلسطينيا، اثنان في رفح``).
 PLACE_AFTER_ITEM = keys("في قرب بالقرب داخل")
 #: ``14 منهم``, ``20 آخرين``: a figure of people with no noun, whose elided list item counts people.
@@ -1047,14 +1048,19 @@ def _one_more_case(view: TokenView, start: int, prev: int) -> bool:
     return False
 
 
+#: Verbs whose object ``واحدا`` right after them is one person (``وأصاب واحدا``, ``قتلوا واحدا``).
+_ONE_AS_OBJECT = cues.STRUCK_VERBS | keys("قتل قتلت قتلوا جرح جرحت جرحوا خطف خطفت خطفوا اعتقل اعتقلت اعتقلوا")
+
+
 def _one_of_a_thing(view: TokenView, start: int, prev: int, ontology: OntologyLike) -> bool:
     """``دم واحد``, ``مصير واحد``, ``هدف واحد``: واحد right after a noun that names no person
     is that noun's numeral, not a count of people (a nisba such as ``جامعي`` may be a person)."""
     word = view[prev]
     if prev != view.last_before(start) or not word.is_word or not view.text[start:].startswith(("واحد", "الواحد")):
         return False
-    if people_noun_at(view, prev, ontology) or word.has(_ONE_VICTIM_BEFORE) or word.plain(_SUBSET_WORDS):
-        return False
+    if people_noun_at(view, prev, ontology) or word.has(_ONE_VICTIM_BEFORE) or word.plain(_SUBSET_WORDS) \
+            or word.plain(_ONE_AS_OBJECT):
+        return False  # (وأصاب واحدا بجروح: the verb's object, one person)
     return not word.key.endswith(("ي", "ية")) and not word.has(_PARTICLES)
 
 
