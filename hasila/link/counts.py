@@ -215,6 +215,10 @@ def _names_a_place(text: str, m: NumberMatch, others: SpanLookup) -> bool:
     return not rest.strip() or rest[0] in "\"'»”" or key(rest).split()[0] in _AFTER_A_NAME
 
 
+#: Indefinite words of a rank or a service after a construct dual (``ضابطي صف``, ``عنصري أمن``).
+_RANKS_AND_SERVICES = keys("صف أمن مخابرات جيش حرس إسعاف")
+
+
 def _construct_of_a_group(view: TokenView, m: NumberMatch, onto: Any) -> bool:
     """A dual the number finder read in construct (``ضابطي شرطة``, one word in ي) counts people only
     when the word after it names a group or kind of people (the same form is a relational
@@ -227,10 +231,6 @@ def _construct_of_a_group(view: TokenView, m: NumberMatch, onto: Any) -> bool:
         return True  # ضابطي صف, رجلي أمن, عنصري مخابرات: two of a rank or a service
     cid = group_after(view, j, onto)[0] if j is not None and not view.is_boundary(j) else None
     return cid not in (None, "people")
-
-
-#: Indefinite words of a rank or a service after a construct dual (``ضابطي صف``, ``عنصري أمن``).
-_RANKS_AND_SERVICES = keys("صف أمن مخابرات جيش حرس إسعاف")
 
 
 _OPENING = ('"', "«", "“")

@@ -17,6 +17,7 @@ from hasila.link.tree import CountNode
 
 _NOUN_LIST_REACH = 12  # tokens back from a coordinated count to a بينهم/هم opening its list
 _COMMAS = frozenset({"،", ","})
+_PLACE_LIST_REACH = 10  # tokens from the count before to the comma of a list by place
 _TWO = keys("اثنان اثنين اثنتان اثنتين")
 #: People a report names who are no category of casualty (the accused, suspects, passengers).
 _PEOPLE_REFERENTS = keys("المتهمين المتهمون المشتبهين المشتبه المطلوبين المسافرين الركاب الجناة المهاجمين الفارين الفارون")
@@ -160,13 +161,22 @@ class CueReader(Reader):
         if colon and prev is not None and not any(v.is_sentence_end(k) for k in range(prev.tail, i + 1)) \
                 and i - prev.tail < 8:
             c.cue = "breakdown"  # قتل 30 شخصاً في القصف: 20 مدنياً …
-        elif prev is not None and self._place_item(c) and v[i].text in _COMMAS and prev.sentence == c.sentence:
-            if (self._place_item(prev) or (prev.tail < len(v) and v[prev.tail].key in PLACE_AFTER_ITEM)) \
-                    and i - prev.tail < 10:
-                c.cue = "coord"  # 91 في ريف دمشق، 32 في حماة; 20 شخصا في درعا، 7 في حمص: the next place
-                c.closed = self._closed(prev, c)
-            elif i - prev.tail < 10 and not any(v[k].key in PLACE_AFTER_ITEM for k in range(prev.tail, i)):
-                c.cue = "breakdown"  # أربعة مدنيين قتلوا …، واحد في كشمير وثلاثة قرب …
+        elif prev is not None and v[i].text in _COMMAS:
+            self._place_list(prev, i, c)
+
+    def _place_list(self, prev: CountNode, comma: int, c: CountNode) -> None:
+        """A bare figure with a place after it, after a comma near the count before in its sentence:
+        the next place of a list when that count had a place too (``91 في ريف دمشق، 32 في حماة``,
+        ``20 شخصا في درعا، 7 في حمص``), else the first of a breakdown of it by place (``أربعة مدنيين
+        قتلوا …، واحد في كشمير وثلاثة قرب …``)."""
+        v = self.view
+        if not self._place_item(c) or prev.sentence != c.sentence or comma - prev.tail >= _PLACE_LIST_REACH:
+            return
+        if self._place_item(prev) or (prev.tail < len(v) and v[prev.tail].key in PLACE_AFTER_ITEM):
+            c.cue = "coord"
+            c.closed = self._closed(prev, c)
+        elif not any(v[k].key in PLACE_AFTER_ITEM for k in range(prev.tail, comma)):
+            c.cue = "breakdown"
 
     def _place_item(self, c: CountNode) -> bool:
         """Is ``c`` a bare figure with a word of where right after it (``واحد في كشمير``)?"""
