@@ -488,3 +488,10 @@ def test_the_marines_are_a_foreign_state_s_forces(text: str, kinds: list[str]) -
     """``جنود المارينز``, ``مشاة البحرية الأميركية``: the US Marines, a foreign state's forces in
     Syria (they were the government's soldiers, or people)."""
     assert [r.category for r in _rules(text)] == kinds
+
+
+def test_a_nounless_count_after_a_part_told_later_counts_that_part_s_people() -> None:
+    """A part of an earlier sentence's dead (``ثلاثة من القتلى الأتراك``) with a nounless count of
+    another status after it in its own sentence (``بينما أصيب ستة``): the same people."""
+    assert _cats("أعلنت الوزارة مقتل 4 عسكريين أتراك في الهجوم. وقالت إن ثلاثة من القتلى الأتراك سقطوا "
+                 "على الفور بينما أصيب ستة بجروح.") == ["foreign_forces"] * 3

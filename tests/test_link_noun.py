@@ -369,3 +369,22 @@ def test_two_teenagers_said_by_a_dual_are_a_count_of_two_children() -> None:
     """``مراهقان``: the dual of a teenager counts two children (it was read as no count)."""
     _, nodes = nouns_read("وغرق مراهقان في النهر قرب القرية.")
     assert [(c.value, c.hint) for c in nodes] == [(2, "child")]
+
+
+def test_a_count_joined_by_and_takes_no_noun_from_the_word_before_it() -> None:
+    """``… إلى [تنظيم داعش] وخمسة لم يعرفوا``: the figure after و starts an item of its own; the
+    group's last word before it is no counted noun."""
+    _, nodes = nouns_read("قتل 20 شخصا بينهم ستة مدنيين وأربعة مقاتلين من [تنظيم داعش|ACTOR] وخمسة لم تعرف هوياتهم.")
+    assert nodes[-1].value == 5 and nodes[-1].noun_text is None and nodes[-1].hint is None
+
+
+def test_a_person_joined_after_a_plural_noun_is_no_part_of_it() -> None:
+    """``4 ركاب والطيار``: the pilot is named beside the passengers, so no soldier of them."""
+    _, (c,) = nouns_read("قتل 4 ركاب والطيار في سقوط الطائرة.")
+    assert (c.noun_text, c.hint) == ("ركاب", "people")
+
+
+@pytest.mark.parametrize("text", ["قتل ناشطا واحدا في القصف.", "وأصيب 3 ناشطون في المظاهرة."])
+def test_activists_are_civilians(text: str) -> None:
+    _, (c,) = nouns_read(text)
+    assert c.hint == "civilian"

@@ -125,6 +125,15 @@ def _wounded_of_same_side(r: CategoryResolver, c: CountNode, nodes: list[CountNo
     return prev if fits else None
 
 
+def _same_level(d: CountNode, c: CountNode) -> bool:
+    """Are ``d`` and ``c`` items of one list: one parent, or ``d`` a part (``ومن بين القتلى 8 من
+    الشرطة``) of a total told in an earlier sentence and ``c`` a top-level count?"""
+    if d.parent is c.parent:
+        return True
+    return c.parent is None and d.parent is not None and d.entry in ("group", "subset") \
+        and d.parent.sentence < d.sentence
+
+
 def _kin(c: CountNode) -> bool:
     """The count's noun names kin (``أشقاء``, ``شقيقين``): men alone, else of their total's kind."""
     noun = noun_of(c)
@@ -230,7 +239,7 @@ class CategoryResolver(Reader):
                 c.category = self._antecedent(c, nodes, same_status=False)
             elif parent is not None and parent.category is not None:
                 c.category = parent.category
-            elif not c.children and not self._people_of_a_nation(c):
+            elif not kids and not self._people_of_a_nation(c):
                 c.category = self._antecedent(c, nodes, same_status=True, nounless=c.noun_text is None)
             else:
                 c.category = self.onto.fallback
@@ -389,10 +398,11 @@ class CategoryResolver(Reader):
             return summed  # 10 من قوات الطوارئ … إضافة لثلاثة عاملين، ليصبح إجمالي الوفيات 13
         if nounless and c.order > 0:
             d = nodes[c.order - 1]
-            if d.sentence == c.sentence and d.category is not None and d.noun_text is not None \
-                    and d.status != c.status and not d.descends_from(c) and d.parent is c.parent \
+            kind = d.category or d.hint  # a part of an earlier total is resolved after c
+            if d.sentence == c.sentence and kind is not None and d.noun_text is not None \
+                    and d.status != c.status and not d.descends_from(c) and _same_level(d, c) \
                     and not (d.status == "killed" and self._displaced(c)):
-                return d.category
+                return kind
         for d in reversed(nodes[:c.order]):
             if d.sentence < c.sentence - (0 if same_status else 1):
                 break

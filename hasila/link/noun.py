@@ -420,7 +420,7 @@ class NounReader(Reader):
         v = self.view
         end = kind_end = j + 1
         cid, _, last = group_after(v, j, self.onto)
-        if cid is not None and last > j:
+        if cid is not None and last > j and not self._person_beside(j, j + 1):
             end = kind_end = last + 1  # رجال أمن, رجل شرطة: a group's name the noun begins
         for k in range(end, min(len(v), end + 3)):
             t = v[k]
@@ -434,7 +434,7 @@ class NounReader(Reader):
                 end = kind_end = k + 1
                 continue
             core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
-            if core != t.key and core in self.cx.singular_nouns and v[j].key not in self.cx.singular_nouns:
+            if self._person_beside(j, k):
                 break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
             if adjective_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core) \
                     and core not in _SAID_OF_THE_NOUN:
@@ -454,11 +454,22 @@ class NounReader(Reader):
             break
         return end, kind_end
 
+    def _person_beside(self, j: int, k: int) -> bool:
+        """Is token ``k`` a singular person joined by و to the plural noun at ``j`` (``أربعة
+        أطفال وامرأة``, ``4 ركاب والطيار``): one named beside the count, no part of its noun?"""
+        t = self.view[k]
+        if not t.key.startswith("و") or len(t.key) <= 3 or self.view[j].key in self.cx.singular_nouns:
+            return False
+        core = t.key[1:]
+        return core in self.cx.singular_nouns or (core.startswith("ال") and core[2:] in self.cx.singular_nouns)
+
     def _noun_before(self, c: CountNode) -> None:
         """``طفلا واحدا مات``, ``المختطفات الـ9``, ``طالب جامعي واحد``: a people noun (with its
         nisba) right before the count."""
         v = self.view
         glued = v.glued_prefix(c.t0, c.span.start)
+        if glued.startswith(("و", "ف")):
+            return  # تنظيم داعش وخمسة: a count joined by و starts an item of its own
         i = c.t0 - 1
         if i >= 0 and v[i].key in ("ال", "الـ"):
             glued, i = "ال", i - 1
