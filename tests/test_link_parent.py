@@ -312,3 +312,17 @@ def test_of_them_after_a_count_and_its_noun_opens_what_they_include() -> None:
     assert [r.part_of for r in link(text, [], ontology()).records] == [None, None]
     text = "وقتل 30 مسلحا. وكان 3 منهم أطفالا."
     assert [r.part_of for r in link(text, [], ontology()).records][-1] == "c1"  # as before
+
+
+def test_a_part_after_a_clause_word_is_of_the_toll_told_before() -> None:
+    """``في حين توفي اثنان من المصابين``, ``فيما توفي ثلاثة منهم``: parts of the wounded
+    before them, though a clause word stands between."""
+    recs = link("قتل 5 مدنيين وأصيب 12 آخرون في القصف، في حين توفي اثنان من المصابين لاحقا.", [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(5, None), (12, None), (2, "c2")]
+    recs = link("قتل 7 أشخاص في الغارة، فيما أصيب 10 آخرون، فيما توفي ثلاثة منهم في المستشفى.", [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(7, None), (10, None), (3, "c2")]
+
+
+def test_one_of_them_in_the_masculine_is_not_of_the_women() -> None:
+    recs = link("قتل 10 أشخاص بينهم 3 نساء، وكان أحدهم قائدا في الفصيل.", [], ontology()).records
+    assert [(r.value, r.part_of) for r in recs] == [(10, None), (3, "c1"), (1, "c1")]

@@ -24,6 +24,9 @@ from hasila.link import link
     # the remains of the dead; إيقاف for an arrest (a weak trigger: إيقاف العمل)
     ("وتسلمت السلطات رفات 41 جنديا في المطار العسكري.", ["killed"]),
     ("وأعلنت الداخلية إيقاف 8 عناصر من الخلية في العاصمة.", ["detained"]),
+    # ضبط: seized, an arrest of the people right after it; أفرجت: released, no casualty
+    ("وتمكنت الدوريات من ضبط 4 أشخاص مطلوبين في الحي.", ["detained"]),
+    ("وأفرجت السلطات عن 20 شخصا بعد التحقيق.", ["other"]),
     # a verb agreeing further on, past بينما: another clause and other people
     ("وأنكر خمسة من الموقوفين ما نسب إليهم بينما يرجح أن رفاقهم قتلوا في المعارك.", ["detained"]),
     ("وأنكر خمسة من المتهمين ما نسب إليهم، بينما يرجح أن رفاقهم قتلوا في المعارك.", [None]),

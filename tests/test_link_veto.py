@@ -74,6 +74,11 @@ def spans(text: str, marks: list[tuple[str, str]]) -> list[Span]:
     ("وأحيا السكان الذكرى الـ 25 لأحداث المجزرة.", "25", "ordinal", "unit or model"),
     # a year after its month and the word saying which month (الماضي), a killing after it
     ("وقام رجل في 3 آب المنصرم 2014 بقتل جاره.", "2014", "year", "a year"),
+    # a year right after its month, a people noun after it
+    ("ومنذ كانون الثاني 2016 مدنيا قتلوا في المدينة.", "2016", "year", "a year"),
+    ("وفي يونيو 2014 شخصا قتلوا في المدينة.", "2014", "year", "a year"),
+    # pieces of arms are things
+    ("وصادرت الدورية عشر قطع سلاح من المسلحين.", "عشر", "thing", "things"),
     # a definite number word after a definite day or week: which one, not how many
     ("وتواصل القصف على الحي لليوم الثلاثين على التوالي.", "الثلاثين", "ordinal", "unit or model"),
     ("ونقل موفد قناة فرانس 24 مقتل ضابط في الهجوم.", "24", "ordinal", "unit or model"),

@@ -211,6 +211,8 @@ class LinkContext:
             return "killed" if after_on and any(self.number_at(k) for k in range(i + 2, i + 7)) else None
         if t.key in _GRIP and i > 0 and (g := self.view.prev_word(i - 1)) is not None and self.view[g].key in _IN:
             return "detained"  # وقع 12 مسلحا في قبضة الأمن: in the grip of their captors
+        if t.is_word and t.plain(cues.SEIZED):
+            return "detained"  # ضبط 4 مطلوبين: seized; a weak trigger, no evidence of a count
         if not t.is_word or (st := status_of_word(t.key)) is None:
             return None
         if t.plain(_FAMILIES) and self._counted_at(i):

@@ -1466,6 +1466,9 @@ def classify_number(view: TokenView, start: int, end: int, value: int, kind: str
             and prev[0] == view.last_before(start) and view[prev[0]].plain(_YEAR_WORDS):
         return "non_count", "year"  # تقرير عام 2017 طالب النيابة, عام ألف وتسعمئة وتسعين: whatever follows
     if year_shaped:
+        if prev and prev[0] == view.last_before(start) \
+                and (view[prev[0]].has(cues.MONTHS) or _month_second_word(view, prev[0])):
+            return "non_count", "year"  # منذ كانون الثاني 2016 مدنيا قتلوا: the month's year, whatever follows
         if (_year_range_end(view, start) or _event_of_the_year(view, start)) \
                 and not (nxt is not None and view[nxt].key[:1] not in "بل" and people_noun_at(view, nxt, ontology)):
             return "non_count", "year"  # بين 2003 و2017; كأس العالم 2018 بروسيا, حرب 2014 على القطاع

@@ -54,12 +54,15 @@ class ParentReader(Reader):
             c.subset_after = True  # اثنان منهم; نحو 90 منها (of 150 bodies), not عشرات القتلى منها ثماني عمليات
         if j is not None and v[j].plain(_AMONG_THEM) and (j + 1 >= len(v) or v.is_boundary(j + 1)):
             c.subset_after = True  # وتوفي لاحقا طفلان بينهم.: among them, the clause ends there
-        if c.kind == "one" and one_of_them_suffix(v, c.span.start) is not None:
+        if c.kind == "one" and (pronoun := one_of_them_suffix(v, c.span.start)) is not None:
             c.subset_after = True  # أحدهم / أحدهما: one of them
+            c.of_them_masculine = pronoun == "هم"
+        elif c.subset_after and after is not None:
+            c.of_them_masculine = after[-1] == "منهم"
         if c.subset_after:
             c.named_before = self._named_before(c)
-        if c.cue == "none":
-            self._of_earlier_toll(c)
+        if c.cue in ("none", "clause"):
+            self._of_earlier_toll(c)  # في حين توفي اثنان من المصابين: a part of the wounded told before
         if nxt is not None and j is not None:
             phrase = v.phrase_starting_at(j, cues.OF_FOLLOWING)
             if phrase is not None:

@@ -84,6 +84,7 @@ class CountNode:
     cue_cat: str | None = None
     cue_status: str | None = None
     subset_after: bool = False
+    of_them_masculine: bool = False  # منهم / أحدهم after it: of a total not of women alone
     #: The category of the people acted on, named after ``لل`` before a ``منهم`` count in its own
     #: sentence (``استهدفت الغارات تجمعا للمسلحين وقتلت 5 منهم``): whom منهم may point back to.
     named_before: str | None = None
@@ -193,7 +194,8 @@ _VAGUE_SPAN = 10  # عشرات: 10 to 99; مئات: 100 to 999
 
 def _subset_parent(c: CountNode, prev: CountNode, skip_leaves: bool, kinds: Kinds) -> CountNode | None:
     """The nearest count on prev's chain that can hold ``c`` (a compatible kind first)."""
-    chain = [q for q in prev.chain() if not (skip_leaves and q.leaf) and _may_hold(q, c)]
+    chain = [q for q in prev.chain() if not (skip_leaves and q.leaf) and _may_hold(q, c)
+             and not (c.of_them_masculine and q.hint == "woman")]  # أحدهم: not of the women
     for q in chain:
         if kinds.compatible(c.hint, q.hint):
             return q
@@ -240,7 +242,7 @@ def _resolve_one(c: CountNode, prev: CountNode | None, nodes: list[CountNode], k
                 _attach(c, q, "breakdown", (q.order, c.order))
                 return
         return
-    if c.cue == "clause":  # فيما قضى 44 …: a sibling of the list item the previous count is in
+    if c.cue == "clause" and not c.subset_after:  # فيما قضى 44 …: a sibling of the list item the previous count is in
         sib = prev
         while not c.others and sib.leaf and sib.parent is not None:
             sib = sib.parent
