@@ -252,3 +252,29 @@ def test_a_state_s_soldiers_at_home_told_again_stay_that_state_s() -> None:
     assert [r.category for r in link(doc.text, doc.spans, ontology()).records] == ["other"] * 3
     doc = RulesTagger.load().label("وقتل جنديان في ريف حماة وأصيب ثلاثة.")  # as before
     assert [r.category for r in link(doc.text, doc.spans, ontology()).records] == ["regime"] * 2
+
+
+def test_a_report_naming_syria_in_passing_is_set_abroad_by_its_places() -> None:
+    """Syria named once in a report of many places abroad: the report is set abroad (loyal
+    fighters are ``fighter``); a count whose sentence names Syria and one of its cities keeps
+    its side; with few places abroad the report stays in Syria."""
+    places = "اشتباكات في [صنعاء|PLACE] و[تعز|PLACE] و[عدن|PLACE] و[مأرب|PLACE] و[الحديدة|PLACE] و[لحج|PLACE]. "
+    fighters = "وقتل [9|COUNT k=regime] مقاتلين موالين للحكومة في المعارك. "
+    passing = "وكانت الحرب في سوريا قد بدأت قبل ذلك بسنوات."
+    assert _linked(places + fighters + passing) == ["fighter"]
+    few = "اشتباكات في [صنعاء|PLACE] و[تعز|PLACE]. "
+    assert _linked(few + fighters + passing) == ["regime"]
+    in_syria = "وفي سوريا قتل [5|COUNT k=regime] جنود في [حلب|PLACE]."
+    assert _linked(places + fighters + in_syria) == ["fighter", "regime"]
+
+
+def test_people_named_by_their_nationality_alone_abroad_are_people() -> None:
+    abroad_report = "انفجار في [أنقرة|PLACE] ثم في [إزمير|PLACE] وفي [قونية|PLACE]. "
+    assert _linked(abroad_report + "وقتل [ثلاثة|COUNT v=3 k=people] [أتراك|CATEGORY] في الانفجار.") == ["people"]
+    assert _linked(abroad_report + "وقتل [ثلاثة|COUNT v=3 k=people] من [الأتراك|CATEGORY] في الانفجار.") == ["people"]
+
+
+def test_forces_loyal_to_a_government_abroad_are_that_state_s() -> None:
+    abroad_report = "اشتباكات في [صنعاء|PLACE] و[تعز|PLACE] و[عدن|PLACE]. "
+    marked = "وقتل [8|COUNT k=regime] من عناصر [القوات الموالية للحكومة|ACTOR] في المعارك."
+    assert _linked(abroad_report + marked) == ["other"]

@@ -548,3 +548,12 @@ def test_militias_bound_to_a_party_named_before_are_an_actor(actors: ActorLexico
             "والمليشيات المتحالفة معها من التلة.")
     found = [s.text for s in find_actors(text, actors)]
     assert found == ["قوات النظام", "الميليشيات التابعة له", "القوات الموالية لها", "المليشيات المتحالفة معها"]
+
+
+def test_iran_s_militias_however_spelled_are_loyal_militias() -> None:
+    """``ميليشيات إيران``, ``مليشيات إيرانية``: the actors the lexicon gives the government's side."""
+    tagger = RulesTagger.load()
+    text = "وقتل 12 عنصرا من ميليشيات إيران في القصف، واستهدفت الطائرات مواقع مليشيات إيرانية قرب المطار."
+    doc = tagger.label(text)
+    assert [s.text for s in doc.spans if s.label == "ACTOR"] == ["ميليشيات إيران", "مليشيات إيرانية"]
+    assert [r.category for r in records_from_doc(doc)] == ["regime"]

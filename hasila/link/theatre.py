@@ -13,6 +13,7 @@ import re
 
 from hasila.link import cues
 from hasila.link.context import ByStart, Reader, noun_of
+from hasila.link.groups import nation_adjective
 from hasila.link.numbers import noun_category, possessed_noun_category
 from hasila.link.text import key, keys, variants
 from hasila.link.tree import CountNode, first_in_sentence
@@ -39,9 +40,10 @@ def _militia_word(word: str) -> bool:
 
 
 def _army_of_the_government(words: list[str], n: int) -> bool:
-    """``الجيش الموالي للشرعية``: the loyal word at ``n`` (folded ``words``) says which army
-    follows the state's government, a state's forces (not ``الجيش الموالي للحوثي``: a militia)."""
-    return 0 < n < len(words) - 1 and words[n - 1] in _THE_ARMY and words[n + 1] in _GOVERNMENT
+    """``الجيش الموالي للشرعية``, ``القوات الموالية للحكومة``: the loyal word at ``n`` (folded
+    ``words``) says which army or forces follow the state's government, a state's forces (not
+    ``الجيش الموالي للحوثي``: a militia)."""
+    return 0 < n < len(words) - 1 and words[n - 1] in _ARMY_OR_FORCES and words[n + 1] in _GOVERNMENT
 
 
 #: Whom an army loyal to the state's government is said to follow.
@@ -100,6 +102,39 @@ def _in_syria(name: str) -> bool:
 
 #: The army named as such (``من الجيش``, ``من الجيش والشرطة``): a state's forces.
 _THE_ARMY = keys("الجيش والجيش")
+_ARMY_OR_FORCES = _THE_ARMY | keys("القوات والقوات")
+#: A report naming Syria is set abroad when its places abroad are this many times Syria's
+#: mentions and places together (Syria named in passing: ``على غرار ما جرى في سوريا``).
+_ABROAD_SHARE = 3
+#: The kinds of Syria's places that, named in a count's sentence, keep it in Syria.
+_TOWN_KINDS = ("governorate", "city", "town")
+
+
+@functools.lru_cache(maxsize=1)
+def _syrian_towns() -> frozenset[str]:
+    """Folded names of Syria's governorates, cities and towns (no village: a village's name may
+    be a common word), without the names of places abroad; empty without a gazetteer."""
+    from hasila.errors import UserError
+    from hasila.text.gazetteer import Gazetteer
+
+    try:
+        places = Gazetteer.load().places
+    except UserError:
+        return frozenset()
+    foreign = _gazetteer_sides()[0]
+    return frozenset(key(f) for p in places if not p.abroad and p.kind in _TOWN_KINDS
+                     for f in p.forms()) - foreign
+
+
+def _home(name: str) -> bool:
+    """A folded place name of Syria and of no place abroad (a name of both sides counts for neither)."""
+    return _in_syria(name) and not abroad(name)
+
+
+def _nationality_alone(c: CountNode) -> bool:
+    """The counted noun is a nationality and nothing else (``ثلاثة أتراك``, ``5 من الأفغان``)."""
+    words = noun_of(c).split()
+    return bool(words) and c.affiliation is None and all(nation_adjective(key(w)) for w in words)
 
 
 class TheatreRules(Reader):
@@ -152,7 +187,8 @@ class TheatreRules(Reader):
         named by no state (``القوات الأمنية``, ``قوات الأمن``), or of a foreign state's forces
         counted by the partitive group (``من الحرس الثوري``)."""
         named = c.affiliation.text if c.affiliation is not None else noun_of(c)
-        if _past_fillers(named) in cues.STATE_FORCES or (c.category == "foreign_forces" and c.partitive):
+        if _past_fillers(named) in cues.STATE_FORCES or (
+                c.category == "foreign_forces" and c.partitive and not _nationality_alone(c)):
             return True  # 11 عنصرا من القوات الأمنية, 5 من (أفراد) قوات الأمن; 8 من الحرس الثوري: a state's forces
         if c.group_cat == "regime" and c.affiliation is not None and key(named.split()[0]) in _THE_ARMY:
             return True  # 19 عنصرا من الجيش والشرطة التركيين: an army, whichever state's
@@ -166,9 +202,11 @@ class TheatreRules(Reader):
 
     @functools.cached_property
     def _report_abroad(self) -> bool:
-        """Most of the report's places (twice as many as in Syria, two at least) are abroad."""
-        out = sum(abroad(p.text) for p in self._all_places.spans)
-        return out >= 2 and out >= 2 * (len(self._all_places.spans) - out)
+        """Most of the report's places (twice as many as those of Syria's gazetteer, two at
+        least) are abroad; a name neither side knows counts for none."""
+        names = [key(p.text) for p in self._all_places.spans]
+        out = sum(map(abroad, names))
+        return out >= 2 and out >= 2 * sum(map(_home, names))
 
     def militias_in_syria(self, nodes: list[CountNode]) -> None:
         """``قتل 12 عنصرا من حركة النجباء في ريف دير الزور``: the members of a militia that
@@ -186,14 +224,20 @@ class TheatreRules(Reader):
                 c.category = cid
 
     def report_abroad(self, nodes: list[CountNode]) -> None:
-        """A report set wholly abroad (:attr:`_names_no_syria`) has no Syrian side: its state's
-        soldiers, police and security men (``regime``) and foreign troops are ``other``, militias
-        loyal to a side (``17 مقاتلا مواليا``, ``ميليشيات``) are ``fighter`` (the guide)."""
-        if not self._names_no_syria:
+        """A report set abroad (:attr:`_set_abroad`) has no Syrian side: its state's soldiers,
+        police and security men (``regime``) and foreign troops are ``other``, militias loyal to
+        a side (``17 مقاتلا مواليا``, ``ميليشيات``) are ``fighter``, people named by their
+        nationality alone (``ثلاثة أتراك``) are ``people`` (the guide); a count whose sentence
+        names Syria or one of its towns keeps its side."""
+        if not self._set_abroad:
             return
         militia_before: CountNode | None = None
         for c in nodes:
-            if c.category == "foreign_forces":
+            if self._sentence_in_syria(c):
+                continue  # … كما قتل 5 من قوات النظام في ريف حلب: that sentence is in Syria
+            if c.category == "foreign_forces" and _nationality_alone(c):
+                c.category = "people"
+            elif c.category == "foreign_forces":
                 c.category = "other"
             elif c.category == "regime":
                 noun = noun_of(c)
@@ -207,15 +251,34 @@ class TheatreRules(Reader):
                 militia_before = c if militia else None
 
     @functools.cached_property
-    def _names_no_syria(self) -> bool:
-        """The report names neither Syria nor the Syrians, and places abroad, at least twice as
-        many as places in Syria (a village's name may be a common word: ``القدم``, ``كسب``)."""
-        if SYRIA_NAMED.search(self.text):
-            return False
-        names = {key(p.text) for p in self._all_places.spans}
+    def _syria_mentions(self) -> int:
+        """How many times the report names Syria, the Syrians or the regime (:data:`SYRIA_NAMED`)."""
+        return sum(1 for _ in SYRIA_NAMED.finditer(self.text))
+
+    @functools.cached_property
+    def _set_abroad(self) -> bool:
+        """The report is set abroad: naming neither Syria nor the Syrians, its places abroad are
+        at least twice those of Syria (a village's name may be a common word: ``القدم``,
+        ``كسب``); naming Syria in passing, three places abroad at least and
+        :data:`_ABROAD_SHARE` times Syria's mentions and places. A name of both sides counts for
+        neither."""
+        names = [key(p.text) for p in self._all_places.spans]
+        if not self._syria_mentions:
+            distinct = set(names)
+            out = sum(map(abroad, distinct))
+            return out >= 1 and out >= 2 * sum(map(_home, distinct))
         out = sum(map(abroad, names))
-        home = sum(map(_in_syria, names))
-        return out >= 1 and out >= 2 * home
+        return out >= 3 and out >= _ABROAD_SHARE * (sum(map(_home, names)) + self._syria_mentions)
+
+    def _sentence_in_syria(self, c: CountNode) -> bool:
+        """The count's sentence names Syria (:data:`SYRIA_NAMED`) or a governorate, city or town of it."""
+        a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
+        lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
+        if SYRIA_NAMED.search(self.text, lo, hi):
+            return True
+        towns = _syrian_towns()
+        return any(any(x in towns for x in variants(key(p.text))) and not abroad(p.text)
+                   for p in self._all_places.between(lo, hi))
 
     def _places_of(self, c: CountNode) -> list[Span]:
         """The count's place, else the places of its sentence."""
