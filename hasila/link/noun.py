@@ -254,6 +254,17 @@ def _kind_before_their_number(v: TokenView, onto: OntologyLike, c: CountNode) ->
     return category_in(v, onto, a, j + 1) if j >= 0 and v[j].is_word else None
 
 
+def _person_beside(v: TokenView, singular: frozenset[str], j: int, k: int) -> bool:
+    """Is token ``k`` a singular person (``singular``: the folded singular nouns) joined by و to
+    the plural noun at ``j`` (``أربعة أطفال وامرأة``, ``4 ركاب والطيار``): one named beside the
+    count, no part of its noun?"""
+    t = v[k]
+    if not t.key.startswith("و") or len(t.key) <= 3 or v[j].key in singular:
+        return False
+    core = t.key[1:]
+    return core in singular or (core.startswith("ال") and core[2:] in singular)
+
+
 class NounReader(Reader):
     """The noun each count counts and the category hint it gives."""
 
@@ -420,7 +431,7 @@ class NounReader(Reader):
         v = self.view
         end = kind_end = j + 1
         cid, _, last = group_after(v, j, self.onto)
-        if cid is not None and last > j and not self._person_beside(j, j + 1):
+        if cid is not None and last > j and not _person_beside(v, self.cx.singular_nouns, j, j + 1):
             end = kind_end = last + 1  # رجال أمن, رجل شرطة: a group's name the noun begins
         for k in range(end, min(len(v), end + 3)):
             t = v[k]
@@ -434,7 +445,7 @@ class NounReader(Reader):
                 end = kind_end = k + 1
                 continue
             core = t.key[1:] if t.key.startswith("و") and len(t.key) > 3 else t.key
-            if self._person_beside(j, k):
+            if _person_beside(v, self.cx.singular_nouns, j, k):
                 break  # أربعة أطفال وامرأة: a person named beside the count (not 11 ألف مدني ومقاتل)
             if adjective_category(self.onto, core) is not None and not self.onto.is_neutral_noun(core) \
                     and core not in _SAID_OF_THE_NOUN:
@@ -453,15 +464,6 @@ class NounReader(Reader):
                 continue
             break
         return end, kind_end
-
-    def _person_beside(self, j: int, k: int) -> bool:
-        """Is token ``k`` a singular person joined by و to the plural noun at ``j`` (``أربعة
-        أطفال وامرأة``, ``4 ركاب والطيار``): one named beside the count, no part of its noun?"""
-        t = self.view[k]
-        if not t.key.startswith("و") or len(t.key) <= 3 or self.view[j].key in self.cx.singular_nouns:
-            return False
-        core = t.key[1:]
-        return core in self.cx.singular_nouns or (core.startswith("ال") and core[2:] in self.cx.singular_nouns)
 
     def _noun_before(self, c: CountNode) -> None:
         """``طفلا واحدا مات``, ``المختطفات الـ9``, ``طالب جامعي واحد``: a people noun (with its
