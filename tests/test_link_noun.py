@@ -388,3 +388,9 @@ def test_a_person_joined_after_a_plural_noun_is_no_part_of_it() -> None:
 def test_activists_are_civilians(text: str) -> None:
     _, (c,) = nouns_read(text)
     assert c.hint == "civilian"
+
+
+def test_young_after_a_civilian_noun_keeps_it_civilian() -> None:
+    """``ناشطا شابا``: young says how old the activists were, not that they are men."""
+    _, (c,) = nouns_read("قتل 20 ناشطا شابا في التفجير.")
+    assert c.hint == "civilian"

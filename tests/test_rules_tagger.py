@@ -557,3 +557,12 @@ def test_iran_s_militias_however_spelled_are_loyal_militias() -> None:
     doc = tagger.label(text)
     assert [s.text for s in doc.spans if s.label == "ACTOR"] == ["ميليشيات إيران", "مليشيات إيرانية"]
     assert [r.category for r in records_from_doc(doc)] == ["regime"]
+
+
+@pytest.mark.parametrize("party", ["قوات الحوثي", "قوات الحوثي وصالح", "قوات المخلوع صالح", "ميليشيات صالح"])
+def test_the_houthis_and_saleh_s_forces_are_fighters(party: str) -> None:
+    """The Houthis' and the former president's forces, however named, are one armed party (``fighter``)."""
+    tagger = RulesTagger.load()
+    doc = tagger.label(f"وأصيب 12 عنصرا من {party} في المواجهات قرب المدينة.")
+    assert [s.text for s in doc.spans if s.label == "ACTOR"] == [party]
+    assert [r.category for r in records_from_doc(doc)] == ["fighter"]
