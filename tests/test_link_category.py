@@ -495,3 +495,13 @@ def test_a_nounless_count_after_a_part_told_later_counts_that_part_s_people() ->
     another status after it in its own sentence (``بينما أصيب ستة``): the same people."""
     assert _cats("أعلنت الوزارة مقتل 4 عسكريين أتراك في الهجوم. وقالت إن ثلاثة من القتلى الأتراك سقطوا "
                  "على الفور بينما أصيب ستة بجروح.") == ["foreign_forces"] * 3
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وارتفع عدد قتلى عناصر قوات النظام منذ 20 تموز الماضي إلى 41 قتيلا.", "regime"),
+    ("وارتفع عدد القتلى المدنيين منذ 15 آذار إلى 40.", "civilian"),
+])
+def test_a_date_between_a_toll_and_its_figure_does_not_hide_the_toll_s_kind(text: str, kind: str) -> None:
+    """``عدد قتلى … منذ 20 تموز … إلى 41 قتيلا``: the date's number is no figure of people, so the
+    toll named before it still says whom the figure counts."""
+    assert _cats(text) == [kind]

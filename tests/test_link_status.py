@@ -27,6 +27,8 @@ from hasila.link import link
     # ضبط: seized, an arrest of the people right after it; أفرجت: released, no casualty
     ("وتمكنت الدوريات من ضبط 4 أشخاص مطلوبين في الحي.", ["detained"]),
     ("وأفرجت السلطات عن 20 شخصا بعد التحقيق.", ["other"]),
+    # a warrant (مذكرة توقيف) holds nobody yet
+    ("وأصدرت النيابة مذكرات توقيف بحق 25 شخصا في القضية.", ["other"]),
     # a verb agreeing further on, past بينما: another clause and other people
     ("وأنكر خمسة من الموقوفين ما نسب إليهم بينما يرجح أن رفاقهم قتلوا في المعارك.", ["detained"]),
     ("وأنكر خمسة من المتهمين ما نسب إليهم، بينما يرجح أن رفاقهم قتلوا في المعارك.", [None]),

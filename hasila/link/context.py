@@ -104,6 +104,9 @@ def with_ids(spans: list[Span]) -> list[Span]:
     return out
 
 
+#: The reasons of the non-counts that tell when: no figure of people between a toll and its count.
+_WHEN = frozenset({"date", "year", "time"})
+
 class ByStart:
     """Spans ordered by start, to list those starting in a char range by bisection."""
 
@@ -135,6 +138,7 @@ class LinkContext:
         #: tokens where a number expression starts (و+number too), filled by :meth:`collect`
         self._number_tokens: set[int] = set()
         self._number_ends: set[int] = set()  # the last token of each number expression
+        self._when_tokens: set[int] = set()  # where a date, a year or a time starts (no count)
         self.singular_nouns = frozenset(key(w) for cat in getattr(ontology, "categories", ())
                                         for w in (*cat.singular, *cat.singular_f))
 
@@ -180,6 +184,7 @@ class LinkContext:
         self.warnings.extend(got.warnings)
         self._number_tokens = {self.view.first_at_or_after(n.start) for n in got.numbers}
         self._number_ends = {self.view.index_range(n.start, n.end)[1] - 1 for n in got.numbers}
+        self._when_tokens = {self.view.first_at_or_after(n.start) for n in got.non_counts if n.reason in _WHEN}
         nodes = []
         for order, (span, value, kind) in enumerate(got.found):
             t0, t1 = self.view.index_range(span.start, span.end)
@@ -193,6 +198,10 @@ class LinkContext:
     def number_at(self, k: int) -> bool:
         """A number expression starts at token ``k``."""
         return k in self._number_tokens
+
+    def when_at(self, k: int) -> bool:
+        """A date, a year or a time (a number that tells when) starts at token ``k``."""
+        return k in self._when_tokens
 
     def _counted_at(self, i: int) -> bool:
         """Token ``i`` is the noun a number counts: right after it, or after its partitive من."""
@@ -243,6 +252,8 @@ class LinkContext:
             return None  # يشتبه في قتلهم الطيار: the killing they are suspected of
         if p is not None and st == "killed" and self.view[p].key in _PERIL:
             return None  # بينهم ستة يواجهون خطر الموت: in danger of death, alive
+        if p is not None and st == "detained" and self.view[p].plain(_WARRANT):
+            return "other"  # مذكرات توقيف بحق 25 شخصا: warrants, nobody held yet
         if p is not None and self.view[p].key in _IN:
             p = self.view.prev_word(p - 1)  # الشروع في قتل: attempted
         return "other" if p is not None and self.view[p].has(cues.ATTEMPT_WORDS) else st
@@ -333,6 +344,8 @@ _IN = keys("في")
 _GRIP = keys("قبضة")
 #: ``خطر الموت``, ``حافة الموت``: a death they are in danger of, not one that befell them.
 _PERIL = keys("خطر خطورة حافة شفا")
+#: ``مذكرة توقيف``, ``مذكرات اعتقال بحق 25 شخصا``: warrants, no arrest made.
+_WARRANT = keys("مذكرة مذكرات مذكرتي مذكرتا أوامر")
 #: Words after ``فقدوا`` that are no object of it (``فقدوا في البحر``): the verb alone.
 _NO_OBJECT = keys("في منذ خلال أثناء اثناء بعد قبل إثر اثر أثر الاتصال")
 

@@ -505,8 +505,8 @@ class GroupReader(Reader):
         reached = by or (p is not None and p == c.t0 - 1 and v[p].has(cues.REACH_WORDS))  # بلغوا 1452
         reached = reached or (p is not None and p == c.t0 - 1 and _reached_past_qualifier(v, p))
         for i in range(c.t0 - 1, max(-1, c.t0 - 30), -1):
-            if v.is_sentence_end(i) or (i < c.t0 - 1 and self.cx.number_at(i)):
-                return None
+            if v.is_sentence_end(i) or (i < c.t0 - 1 and self.cx.number_at(i) and not self.cx.when_at(i)):
+                return None  # (منذ 20 يوليو: a date between the toll and its figure is crossed)
             if not v[i].is_word:
                 continue
             if v[i].has(cues.TOTAL_WORDS) or human_losses(v, i):

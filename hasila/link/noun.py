@@ -560,8 +560,8 @@ class NounReader(Reader):
             if v[i].has(cues.TOTAL_WORDS) and not (c.others and a_number_of(v, i)):
                 self._toll_noun(c, i + 1)
                 return category_in(self.view, self.onto, i + 1, c.t0)
-            if v[i].is_digit:
-                break
+            if v[i].is_digit and not self.cx.when_at(i):
+                break  # (منذ 15 آذار: a date is crossed)
             i -= 1
             steps += 1
         return None
