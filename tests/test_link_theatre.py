@@ -278,3 +278,13 @@ def test_forces_loyal_to_a_government_abroad_are_that_state_s() -> None:
     abroad_report = "اشتباكات في [صنعاء|PLACE] و[تعز|PLACE] و[عدن|PLACE]. "
     marked = "وقتل [8|COUNT k=regime] من عناصر [القوات الموالية للحكومة|ACTOR] في المعارك."
     assert _linked(abroad_report + marked) == ["other"]
+
+
+def test_soldiers_whose_home_ministry_is_named_before_them_are_other() -> None:
+    """A ministry or army of a state that fights at home, with its adjective, before the count in
+    its sentence (``وزارة الدفاع التونسية``): its soldiers, though no place is named."""
+    assert [r.category for r in link("وأعلنت وزارة الدفاع التونسية مقتل أربعة من جنود الجيش في كمين.",
+                                      [], ontology()).records] == ["other"]
+    # as before: a ministry named by no state
+    assert [r.category for r in link("وأعلنت وزارة الدفاع مقتل أربعة من جنود الجيش في كمين.",
+                                      [], ontology()).records] == ["regime"]

@@ -100,6 +100,19 @@ def _in_syria(name: str) -> bool:
     return any(x in syria for x in variants(name))
 
 
+#: A state's army, ministries of force and forces, named before its adjective (``وزارة الدفاع
+#: الجزائرية``), and how many tokens before a count they are looked for.
+_INSTITUTIONS = keys("الجيش الدفاع الداخلية القوات")
+_INSTITUTION_REACH = 12
+
+
+def _home_adjective(word: str) -> bool:
+    """``الجزائرية``, ``المصري``: a folded nationality adjective of a state that fights at home,
+    in either gender, with or without the article."""
+    word = word.removeprefix("ال")
+    return word in cues.HOME_ARMY_ADJ or (word.endswith("ه") and word[:-1] in cues.HOME_ARMY_ADJ)
+
+
 #: The army named as such (``من الجيش``, ``من الجيش والشرطة``): a state's forces.
 _THE_ARMY = keys("الجيش والجيش")
 _ARMY_OR_FORCES = _THE_ARMY | keys("القوات والقوات")
@@ -180,7 +193,21 @@ class TheatreRules(Reader):
         after = self.view.next_word(c.tail) if c.tail < len(self.view) else None
         if after is not None:
             words.append(self.view[after].text)
-        return any(x in cues.HOME_ARMY_ADJ for w in words for x in variants(key(w)))
+        if any(x in cues.HOME_ARMY_ADJ for w in words for x in variants(key(w))):
+            return True
+        return self._home_institution_before(c)
+
+    def _home_institution_before(self, c: CountNode) -> bool:
+        """``أكدت وزارة الدفاع الجزائرية مقتل تسعة من جنود الجيش``: the army, the ministry or the
+        forces of a state that fights at home, named with its adjective before the count in its
+        sentence, own the soldiers counted."""
+        v = self.view
+        a, _ = v.sentence_bounds(min(c.t0, len(v) - 1))
+        for i in range(max(a, c.t0 - _INSTITUTION_REACH), c.t0 - 1):
+            if v[i].key.removeprefix("و") in _INSTITUTIONS and v[i + 1].is_word \
+                    and _home_adjective(v[i + 1].key):
+                return True
+        return False
 
     def _state_forces(self, c: CountNode) -> bool:
         """Soldiers by their noun or its adjective (``عنصر أمني``; no Syrian group named), members of security forces
