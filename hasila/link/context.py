@@ -107,6 +107,7 @@ def with_ids(spans: list[Span]) -> list[Span]:
 #: The reasons of the non-counts that tell when: no figure of people between a toll and its count.
 _WHEN = frozenset({"date", "year", "time"})
 
+
 class ByStart:
     """Spans ordered by start, to list those starting in a char range by bisection."""
 

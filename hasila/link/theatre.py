@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from hasila.link import cues
 from hasila.link.context import ByStart, Reader, noun_of
@@ -18,6 +19,9 @@ from hasila.link.numbers import noun_category, possessed_noun_category
 from hasila.link.text import key, keys, variants
 from hasila.link.tree import CountNode, first_in_sentence
 from hasila.schema import Span
+
+if TYPE_CHECKING:
+    from hasila.text.gazetteer import Place
 
 logger = logging.getLogger(__name__)
 
@@ -60,17 +64,23 @@ def abroad(place: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def place_keys() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded names of the gazetteer's countries and places abroad, and of Syria's own places
-    (not its country row), read once; both empty without a gazetteer."""
+def _gazetteer_places() -> tuple[Place, ...]:
+    """The gazetteer's places (Syria's and those abroad), read once; none without a gazetteer."""
     from hasila.errors import UserError
     from hasila.text.gazetteer import Gazetteer
 
     try:
-        places = Gazetteer.load().places
+        return tuple(Gazetteer.load().places)
     except UserError as exc:
         logger.debug("no gazetteer: %s", exc)
-        return frozenset(), frozenset()
+        return ()
+
+
+@functools.lru_cache(maxsize=1)
+def place_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names of the gazetteer's countries and places abroad, and of Syria's own places
+    (not its country row), read once; both empty without a gazetteer."""
+    places = _gazetteer_places()
     foreign = frozenset(key(f) for p in places if p.abroad or p.kind == "country" for f in p.forms())
     home = frozenset(key(f) for p in places if not p.abroad and p.kind != "country" for f in p.forms())
     return foreign, home
@@ -127,15 +137,8 @@ _TOWN_KINDS = ("governorate", "city", "town")
 def _syrian_towns() -> frozenset[str]:
     """Folded names of Syria's governorates, cities and towns (no village: a village's name may
     be a common word), without the names of places abroad; empty without a gazetteer."""
-    from hasila.errors import UserError
-    from hasila.text.gazetteer import Gazetteer
-
-    try:
-        places = Gazetteer.load().places
-    except UserError:
-        return frozenset()
     foreign = _gazetteer_sides()[0]
-    return frozenset(key(f) for p in places if not p.abroad and p.kind in _TOWN_KINDS
+    return frozenset(key(f) for p in _gazetteer_places() if not p.abroad and p.kind in _TOWN_KINDS
                      for f in p.forms()) - foreign
 
 
@@ -231,7 +234,7 @@ class TheatreRules(Reader):
     def _report_abroad(self) -> bool:
         """Most of the report's places (twice as many as those of Syria's gazetteer, two at
         least) are abroad; a name neither side knows counts for none."""
-        names = [key(p.text) for p in self._all_places.spans]
+        names = self._place_names
         out = sum(map(abroad, names))
         return out >= 2 and out >= 2 * sum(map(_home, names))
 
@@ -289,7 +292,7 @@ class TheatreRules(Reader):
         ``كسب``); naming Syria in passing, three places abroad at least and
         :data:`_ABROAD_SHARE` times Syria's mentions and places. A name of both sides counts for
         neither."""
-        names = [key(p.text) for p in self._all_places.spans]
+        names = self._place_names
         if not self._syria_mentions:
             distinct = set(names)
             out = sum(map(abroad, distinct))
@@ -299,8 +302,7 @@ class TheatreRules(Reader):
 
     def _sentence_in_syria(self, c: CountNode) -> bool:
         """The count's sentence names Syria (:data:`SYRIA_NAMED`) or a governorate, city or town of it."""
-        a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
-        lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
+        lo, hi = self._sentence_chars(c)
         if SYRIA_NAMED.search(self.text, lo, hi):
             return True
         towns = _syrian_towns()
@@ -311,9 +313,17 @@ class TheatreRules(Reader):
         """The count's place, else the places of its sentence."""
         if c.location is not None:
             return [c.location]
+        return self._all_places.between(*self._sentence_chars(c))
+
+    def _sentence_chars(self, c: CountNode) -> tuple[int, int]:
+        """Where the count's sentence starts and ends in the text."""
         a, b = self.view.sentence_bounds(min(c.t0, len(self.view) - 1))
-        lo, hi = self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
-        return self._all_places.between(lo, hi)
+        return self.view[a].start, self.view[b - 1].end if b > a else self.view[a].end
+
+    @functools.cached_property
+    def _place_names(self) -> list[str]:
+        """The folded names of the report's places, in text order."""
+        return [key(p.text) for p in self._all_places.spans]
 
     @functools.cached_property
     def _all_places(self) -> ByStart:
